@@ -1,0 +1,125 @@
+import { cp, mkdir, mkdtemp, readFile, rm, writeFile } from "node:fs/promises";
+import os from "node:os";
+import path from "node:path";
+import type { SqlMigrationAwareDriverAdapterFactory } from "@prisma/driver-adapter-utils";
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { listMigrations, pendingMigrations } from "@/lib/server/db/migration-status";
+import { checkDrift, createMigration, deployMigrations } from "@/lib/server/db/schema-engine";
+import { createTestDatabase, migrationsDir, type TestDatabase } from "./helpers/database";
+
+const schemaPath = path.resolve(migrationsDir, "..", "schema.prisma");
+const PROBE_MODEL = "\nmodel MigrationProbe {\n  id    Int    @id\n  label String\n}\n";
+
+async function query(factory: SqlMigrationAwareDriverAdapterFactory, sql: string) {
+  const connection = await factory.connect();
+  try {
+    const { columnNames, rows } = await connection.queryRaw({ sql, args: [], argTypes: [] });
+    return rows.map((row) => Object.fromEntries(columnNames.map((column, i) => [column, row[i]])));
+  } finally {
+    await connection.dispose();
+  }
+}
+
+async function tableNames(factory: SqlMigrationAwareDriverAdapterFactory): Promise<string[]> {
+  const rows = await query(factory, "SELECT table_name FROM information_schema.tables WHERE table_schema = 'public'");
+  return rows.map((row) => String(row.table_name));
+}
+
+/** A scratch copy of prisma/: the schema with a model added, and the repository's migrations. */
+async function changedProject(): Promise<{ dir: string; schemaPath: string; migrationsDir: string }> {
+  const dir = await mkdtemp(path.join(os.tmpdir(), "parallax-migrations-"));
+  const copy = { dir, schemaPath: path.join(dir, "schema.prisma"), migrationsDir: path.join(dir, "migrations") };
+  await writeFile(copy.schemaPath, (await readFile(schemaPath, "utf8")) + PROBE_MODEL);
+  await cp(migrationsDir, copy.migrationsDir, { recursive: true });
+  return copy;
+}
+
+describe("deploying migrations", () => {
+  let db: TestDatabase;
+  beforeAll(async () => {
+    db = await createTestDatabase({ migrated: false });
+  });
+  afterAll(() => db?.close());
+
+  it("counts every migration as pending on an empty database", async () => {
+    const all = await listMigrations(migrationsDir);
+    expect(all.length).toBeGreaterThan(0);
+    expect(await pendingMigrations((sql) => query(db.factory, sql), migrationsDir)).toEqual(all);
+  });
+
+  it("creates the tables and records the migrations, then has nothing left to apply", async () => {
+    const all = await listMigrations(migrationsDir);
+    expect(await deployMigrations(db.factory, { migrationsDir })).toEqual({ applied: all });
+
+    expect(await tableNames(db.factory)).toEqual(
+      expect.arrayContaining(["_prisma_migrations", "User", "Workspace", "Comparison", "Annotation"]),
+    );
+    const recorded = await query(
+      db.factory,
+      "SELECT migration_name FROM _prisma_migrations WHERE finished_at IS NOT NULL ORDER BY migration_name",
+    );
+    expect(recorded.map((row) => row.migration_name)).toEqual(all);
+    expect(await pendingMigrations((sql) => query(db.factory, sql), migrationsDir)).toEqual([]);
+
+    expect(await deployMigrations(db.factory, { migrationsDir })).toEqual({ applied: [] });
+  });
+});
+
+describe("schema changes", () => {
+  let db: TestDatabase;
+  let project: Awaited<ReturnType<typeof changedProject>>;
+  beforeAll(async () => {
+    [db, project] = await Promise.all([createTestDatabase(), changedProject()]);
+  });
+  afterAll(async () => {
+    await db?.close();
+    if (project) await rm(project.dir, { recursive: true, force: true });
+  });
+
+  it("finds no drift between the repository's schema and its migrations", async () => {
+    expect(await checkDrift(db.factory, { migrationsDir, schemaPath })).toEqual({ drift: false, script: "" });
+  });
+
+  it("reports drift, with the SQL that is missing, for a changed schema", async () => {
+    const { drift, script } = await checkDrift(db.factory, project);
+    expect(drift).toBe(true);
+    expect(script).toContain('CREATE TABLE "MigrationProbe"');
+  });
+
+  // Five shadow databases, each a new PGlite (~2 s on a busy two-core machine).
+  it("writes and applies a migration for the change, and nothing more the second time", { timeout: 60_000 }, async () => {
+    const { created } = await createMigration(db.factory, { ...project, name: "Add probe" });
+    expect(created).toMatch(/^\d{14}_add_probe$/);
+    const sql = await readFile(path.join(project.migrationsDir, created!, "migration.sql"), "utf8");
+    expect(sql).toContain('CREATE TABLE "MigrationProbe"');
+    expect(await tableNames(db.factory)).toContain("MigrationProbe");
+    expect(await pendingMigrations((sql) => query(db.factory, sql), project.migrationsDir)).toEqual([]);
+
+    expect(await createMigration(db.factory, { ...project, name: "again" })).toEqual({ created: null });
+    expect((await checkDrift(db.factory, project)).drift).toBe(false);
+  });
+});
+
+describe("a failing migration", () => {
+  let db: TestDatabase;
+  let dir: string;
+  beforeAll(async () => {
+    dir = await mkdtemp(path.join(os.tmpdir(), "parallax-migrations-"));
+    await cp(migrationsDir, dir, { recursive: true });
+    await mkdir(path.join(dir, "29991231000000_broken"));
+    await writeFile(path.join(dir, "29991231000000_broken", "migration.sql"), "SELECT * FROM no_such_table;\n");
+    db = await createTestDatabase();
+  });
+  afterAll(async () => {
+    await db?.close();
+    if (dir) await rm(dir, { recursive: true, force: true });
+  });
+
+  it("fails with the database's own message and is not recorded as applied", async () => {
+    const failure = await deployMigrations(db.factory, { migrationsDir: dir }).catch((error: unknown) => error);
+    expect(failure).toBeInstanceOf(Error);
+    expect((failure as Error).message).toMatch(/^Migration 29991231000000_broken failed: .*no_such_table/);
+    expect((failure as Error).message).not.toMatch(/External error|\n\s+0: /);
+    expect(await pendingMigrations((sql) => query(db.factory, sql), dir)).toEqual(["29991231000000_broken"]);
+  });
+});
