@@ -11,7 +11,8 @@ export type DatabaseTarget =
   | { kind: "postgres"; url: string };
 
 export function resolveDataDir(env: NodeJS.ProcessEnv = process.env): string {
-  return path.resolve(env.PARALLAX_DATA_DIR || "data");
+  // Read at run time, never traced into the build.
+  return path.resolve(/*turbopackIgnore: true*/ env.PARALLAX_DATA_DIR || "data");
 }
 
 export function resolveDatabaseTarget(env: NodeJS.ProcessEnv = process.env): DatabaseTarget {
@@ -35,7 +36,7 @@ export function describeTarget(target: DatabaseTarget): string {
 
 /** PGlite keeps its cluster in a sub-folder so the data folder can also hold secrets and the lock. */
 export function pgliteDir(dataDir: string): string {
-  return path.join(dataDir, "pglite");
+  return path.join(/*turbopackIgnore: true*/ dataDir, "pglite");
 }
 
 export interface OpenAdapter {

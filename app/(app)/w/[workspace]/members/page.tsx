@@ -1,0 +1,98 @@
+import type { Metadata } from "next";
+import { Breadcrumbs } from "@/app/_components/breadcrumbs";
+import { requireSessionUser } from "@/lib/server/auth/session";
+import { orNotFound } from "@/lib/server/page";
+import { canManageMembers, ROLE_DESCRIPTIONS, ROLE_LABELS, WORKSPACE_ROLES } from "@/lib/server/permissions";
+import { findMembers } from "@/lib/server/services/members/find-members";
+import { formatDate } from "@/lib/format";
+import { WorkspaceTabs } from "../workspace-tabs";
+import { InviteMemberForm, MemberRoleForm, RemoveMemberButton } from "./member-forms";
+
+type Params = { params: Promise<{ workspace: string }> };
+
+export const metadata: Metadata = { title: "Members" };
+
+export default async function MembersPage({ params }: Params) {
+  const { workspace: slug } = await params;
+  const user = await requireSessionUser(`/w/${slug}/members`);
+  const { workspace, members, invitations } = await orNotFound(findMembers(user, slug));
+  const manage = canManageMembers(workspace.role);
+  const roles = WORKSPACE_ROLES.map((role) => ({ value: role, label: ROLE_LABELS[role] }));
+  return (
+    <div className="page">
+      <Breadcrumbs items={[{ href: "/workspaces", label: "Workspaces" }, { href: `/w/${workspace.slug}`, label: workspace.name }]} />
+      <div className="page-header">
+        <div>
+          <h1>Members</h1>
+          <p>{manage ? "Invite people and choose what they may do." : "Who works in this workspace."}</p>
+        </div>
+      </div>
+      <WorkspaceTabs slug={workspace.slug} />
+      <div className="card">
+        <table className="table">
+          <caption className="visually-hidden">Members of {workspace.name}</caption>
+          <thead>
+            <tr>
+              <th scope="col">Name</th>
+              <th scope="col">Email</th>
+              <th scope="col">Role</th>
+              <th scope="col">Member since</th>
+              {manage ? <th scope="col"><span className="visually-hidden">Actions</span></th> : null}
+            </tr>
+          </thead>
+          <tbody>
+            {members.map((member) => (
+              <tr key={member.id}>
+                <td>
+                  {member.user.name}
+                  {member.user.id === user.id ? <span className="meta"> (you)</span> : null}
+                </td>
+                <td>{member.user.email}</td>
+                <td>
+                  {manage ? (
+                    <MemberRoleForm workspaceSlug={workspace.slug} membershipId={member.id} role={member.role} roles={roles} memberName={member.user.name} />
+                  ) : (
+                    ROLE_LABELS[member.role]
+                  )}
+                </td>
+                <td>{formatDate(member.createdAt)}</td>
+                {manage ? (
+                  <td>
+                    <RemoveMemberButton workspaceSlug={workspace.slug} membershipId={member.id} memberName={member.user.name} />
+                  </td>
+                ) : null}
+              </tr>
+            ))}
+          </tbody>
+        </table>
+      </div>
+      {invitations.length > 0 ? (
+        <section className="card" aria-labelledby="pending">
+          <h2 id="pending">Pending invitations</h2>
+          <p className="meta">They join with this role when they create an account with that email.</p>
+          <ul>
+            {invitations.map((invitation) => (
+              <li key={invitation.id}>
+                {invitation.email}, as {ROLE_LABELS[invitation.role]} (invited {formatDate(invitation.createdAt)})
+              </li>
+            ))}
+          </ul>
+        </section>
+      ) : null}
+      {manage ? (
+        <section className="card" aria-labelledby="invite">
+          <h2 id="invite">Invite someone</h2>
+          <InviteMemberForm workspaceSlug={workspace.slug} roles={roles} />
+          <dl className="meta" style={{ marginTop: "1rem" }}>
+            {WORKSPACE_ROLES.map((role) => (
+              <div key={role}>
+                <dt style={{ display: "inline", fontWeight: 600 }}>{ROLE_LABELS[role]}: </dt>
+                <dd style={{ display: "inline", margin: 0 }}>{ROLE_DESCRIPTIONS[role]}</dd>
+              </div>
+            ))}
+          </dl>
+        </section>
+      ) : null}
+    </div>
+  );
+}

@@ -1,0 +1,53 @@
+import type { Metadata } from "next";
+import Link from "next/link";
+import { Breadcrumbs } from "@/app/_components/breadcrumbs";
+import { requireSessionUser } from "@/lib/server/auth/session";
+import { orNotFound } from "@/lib/server/page";
+import { ROLE_LABELS } from "@/lib/server/permissions";
+import { findComparisons } from "@/lib/server/services/comparisons/find-comparisons";
+import { formatDate } from "@/lib/format";
+import { WorkspaceTabs } from "./workspace-tabs";
+
+type Params = { params: Promise<{ workspace: string }> };
+
+export const metadata: Metadata = { title: "Workspace" };
+
+export default async function WorkspacePage({ params }: Params) {
+  const { workspace: slug } = await params;
+  const user = await requireSessionUser(`/w/${slug}`);
+  const { workspace, comparisons } = await orNotFound(findComparisons(user, slug));
+  return (
+    <div className="page">
+      <Breadcrumbs items={[{ href: "/workspaces", label: "Workspaces" }]} />
+      <div className="page-header">
+        <div>
+          <h1>{workspace.name}</h1>
+          <p>
+            You are <span className="badge badge--accent">{ROLE_LABELS[workspace.role]}</span> here.
+          </p>
+        </div>
+      </div>
+      <WorkspaceTabs slug={workspace.slug} />
+      {comparisons.length === 0 ? (
+        <p className="card empty">This workspace has no comparisons yet.</p>
+      ) : (
+        <ul className="grid plain-list" aria-label="Comparisons">
+          {comparisons.map((comparison) => (
+            <li key={comparison.id}>
+              <Link href={`/w/${workspace.slug}/c/${comparison.slug}`} className="card tile">
+                <h3>{comparison.title}</h3>
+                {comparison.description ? <p className="meta">{comparison.description}</p> : null}
+                <ul className="meta-list">
+                  {comparison.eventDate ? <li>Event {formatDate(comparison.eventDate)}</li> : null}
+                  <li>{comparison._count.sources} sources</li>
+                  <li>{comparison._count.factRows} fact rows</li>
+                  <li>{comparison._count.annotations} annotations</li>
+                </ul>
+              </Link>
+            </li>
+          ))}
+        </ul>
+      )}
+    </div>
+  );
+}

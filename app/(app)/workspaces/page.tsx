@@ -1,0 +1,52 @@
+import type { Metadata } from "next";
+import Link from "next/link";
+import { requireSessionUser } from "@/lib/server/auth/session";
+import { ROLE_LABELS } from "@/lib/server/permissions";
+import { findWorkspaces } from "@/lib/server/services/workspaces/find-workspaces";
+import { CreateWorkspaceForm } from "./create-workspace-form";
+
+export const metadata: Metadata = { title: "Workspaces" };
+
+export default async function WorkspacesPage() {
+  const user = await requireSessionUser("/workspaces");
+  const workspaces = await findWorkspaces(user);
+  return (
+    <div className="page">
+      <div className="page-header">
+        <div>
+          <h1>Workspaces</h1>
+          <p>Teams and classes you belong to.</p>
+        </div>
+      </div>
+      {workspaces.length === 0 ? (
+        <p className="card empty">You are not in any workspace yet. Create one below, or ask an owner to invite you.</p>
+      ) : (
+        <ul className="grid plain-list" aria-label="Your workspaces">
+          {workspaces.map((workspace) => (
+            <li key={workspace.id}>
+              <Link href={`/w/${workspace.slug}`} className="card tile">
+                <h3>{workspace.name}</h3>
+                <ul className="meta-list">
+                  <li>
+                    <span className="badge badge--accent">{ROLE_LABELS[workspace.role]}</span>
+                  </li>
+                  <li>
+                    {workspace.comparisonCount} {workspace.comparisonCount === 1 ? "comparison" : "comparisons"}
+                  </li>
+                  <li>
+                    {workspace.memberCount} {workspace.memberCount === 1 ? "member" : "members"}
+                  </li>
+                </ul>
+              </Link>
+            </li>
+          ))}
+        </ul>
+      )}
+      <section className="card" style={{ marginTop: "2rem" }} aria-labelledby="new-workspace">
+        <h2 id="new-workspace">New workspace</h2>
+        <p className="meta">For a newsroom desk or research group. You will be its owner and can invite others.</p>
+        <CreateWorkspaceForm />
+      </section>
+    </div>
+  );
+}

@@ -1,0 +1,28 @@
+import { z } from "zod";
+import { ZEmail } from "./auth";
+
+export const ZWorkspaceRole = z
+  .enum(["OWNER", "EDITOR", "REVIEWER", "VIEWER"], { error: "Choose a role: owner, editor, reviewer or viewer." })
+  .describe("Role in a team workspace");
+
+export const ZCreateWorkspace = z.object({
+  name: z.string().trim().min(2, "Give the workspace a name of at least 2 characters.").max(80, "Use at most 80 characters.").describe("Team or newsroom name"),
+});
+export type TCreateWorkspace = z.infer<typeof ZCreateWorkspace>;
+
+export const ZInviteMember = z.object({
+  email: ZEmail.describe("Email of the person to invite"),
+  role: ZWorkspaceRole,
+});
+export type TInviteMember = z.infer<typeof ZInviteMember>;
+
+export const ZChangeMemberRole = z.object({
+  membershipId: z.string().min(1).describe("Membership to change"),
+  role: ZWorkspaceRole,
+});
+export type TChangeMemberRole = z.infer<typeof ZChangeMemberRole>;
+
+export const ZRemoveMember = z.object({
+  membershipId: z.string().min(1).describe("Membership to remove"),
+});
+export type TRemoveMember = z.infer<typeof ZRemoveMember>;

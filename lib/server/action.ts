@@ -1,0 +1,54 @@
+import "server-only";
+import { unstable_rethrow } from "next/navigation";
+import { getSessionUser, type SessionUser } from "@/lib/server/auth/session";
+import { isAppError } from "@/lib/server/errors";
+
+/** What a form's server action answers; forms render `message` and `fieldErrors`. */
+export type ActionState =
+  | { ok: true; message?: string }
+  | { ok: false; message: string; fieldErrors?: Record<string, string>; values?: Record<string, string> }
+  | null;
+
+/**
+ * React resets a form after its action runs; a failed submission hands the typed values
+ * back (never passwords) so the form can show them again next to the errors.
+ */
+function echoValues(form: FormData): Record<string, string> {
+  const values: Record<string, string> = {};
+  for (const [key, value] of form.entries()) {
+    if (typeof value === "string" && !key.toLowerCase().includes("password") && !key.startsWith("$")) values[key] = value;
+  }
+  return values;
+}
+
+function toFailure(error: unknown, form: FormData): ActionState {
+  unstable_rethrow(error);
+  const values = echoValues(form);
+  if (isAppError(error)) return { ok: false, message: error.message, fieldErrors: error.fieldErrors, values };
+  console.error(error);
+  return { ok: false, message: "Something went wrong on our side; nothing was saved. Try again in a moment.", values };
+}
+
+/** A form action for signed-in users: checks the session, maps AppError to a form message. */
+export function userAction(handler: (user: SessionUser, form: FormData) => Promise<ActionState>) {
+  return async (_previous: ActionState, form: FormData): Promise<ActionState> => {
+    try {
+      const user = await getSessionUser();
+      if (!user) return { ok: false, message: "Your session has ended. Sign in again, then retry." };
+      return await handler(user, form);
+    } catch (error) {
+      return toFailure(error, form);
+    }
+  };
+}
+
+/** A form action open to anyone (sign-up). */
+export function publicAction(handler: (form: FormData) => Promise<ActionState>) {
+  return async (_previous: ActionState, form: FormData): Promise<ActionState> => {
+    try {
+      return await handler(form);
+    } catch (error) {
+      return toFailure(error, form);
+    }
+  };
+}

@@ -1,0 +1,44 @@
+import "server-only";
+import type { NextAuthOptions } from "next-auth";
+import CredentialsProvider from "next-auth/providers/credentials";
+import { serverEnv } from "@/lib/server/env";
+import { isAppError } from "@/lib/server/errors";
+import { verifyCredentials } from "@/lib/server/services/users/verify-credentials";
+import { clientIp } from "./client-ip";
+
+export function authOptions(): NextAuthOptions {
+  return {
+    secret: serverEnv().NEXTAUTH_SECRET,
+    session: { strategy: "jwt", maxAge: 30 * 24 * 60 * 60 },
+    pages: { signIn: "/sign-in", error: "/sign-in" },
+    providers: [
+      CredentialsProvider({
+        name: "Email and password",
+        credentials: { email: { label: "Email", type: "email" }, password: { label: "Password", type: "password" } },
+        async authorize(credentials, req) {
+          try {
+            return await verifyCredentials({
+              email: credentials?.email,
+              password: credentials?.password,
+              ip: clientIp(req.headers),
+            });
+          } catch (error) {
+            // next-auth hands the message of a thrown Error to the sign-in form as `error`.
+            if (isAppError(error)) throw new Error(error.message);
+            throw error;
+          }
+        },
+      }),
+    ],
+    callbacks: {
+      jwt({ token, user }) {
+        if (user) token.sub = user.id;
+        return token;
+      },
+      session({ session, token }) {
+        if (token.sub && session.user) session.user.id = token.sub;
+        return session;
+      },
+    },
+  };
+}

@@ -1,0 +1,30 @@
+import "server-only";
+import { getServerSession } from "next-auth";
+import { redirect } from "next/navigation";
+import { cache } from "react";
+import { db } from "@/lib/server/db/client";
+import { authOptions } from "./auth-options";
+
+export interface SessionUser {
+  id: string;
+  name: string;
+  email: string;
+}
+
+/**
+ * The signed-in user, read once per request. The token is checked against the database so
+ * a deleted account stops working at once rather than when its token expires.
+ */
+export const getSessionUser = cache(async (): Promise<SessionUser | null> => {
+  const session = await getServerSession(authOptions());
+  const id = session?.user?.id;
+  if (!id) return null;
+  return db().user.findUnique({ where: { id }, select: { id: true, name: true, email: true } });
+});
+
+/** For pages: the signed-in user, or a redirect to sign in that comes back here. */
+export async function requireSessionUser(returnTo: string): Promise<SessionUser> {
+  const user = await getSessionUser();
+  if (!user) redirect(`/sign-in?callbackUrl=${encodeURIComponent(returnTo)}`);
+  return user;
+}

@@ -1,0 +1,29 @@
+import "server-only";
+import { z } from "zod";
+
+const ZServerEnv = z.object({
+  NEXTAUTH_SECRET: z
+    .string({ error: "NEXTAUTH_SECRET is missing: start the app with `npm start`, which creates one in the data folder, or set it." })
+    .min(32, "NEXTAUTH_SECRET must be at least 32 characters long."),
+  DATABASE_URL: z
+    .string()
+    .regex(/^postgres(ql)?:\/\//, "DATABASE_URL must be a postgresql:// URL; unset it to use the embedded database.")
+    .optional(),
+  PARALLAX_DATA_DIR: z.string().optional(),
+});
+
+export type ServerEnv = z.infer<typeof ZServerEnv>;
+
+let cached: ServerEnv | undefined;
+
+/** Reads and checks the environment once; a bad setting stops the server with a clear message. */
+export function serverEnv(): ServerEnv {
+  if (cached) return cached;
+  const parsed = ZServerEnv.safeParse({ ...process.env, DATABASE_URL: process.env.DATABASE_URL || undefined });
+  if (!parsed.success) {
+    const lines = parsed.error.issues.map((issue) => `- ${issue.message}`);
+    throw new Error(`Parallax cannot start, the environment needs fixing:\n${lines.join("\n")}`);
+  }
+  cached = parsed.data;
+  return cached;
+}

@@ -1,0 +1,38 @@
+import type { Role } from "@/lib/generated/prisma/enums";
+
+/**
+ * What each workspace role may do. Every check in services goes through these helpers,
+ * so the rules of PRODUCT.md live in one place.
+ */
+export const WORKSPACE_ROLES: readonly Role[] = ["OWNER", "EDITOR", "REVIEWER", "VIEWER"];
+export const CLASS_ROLES: readonly Role[] = ["TEACHER", "STUDENT"];
+
+export const ROLE_LABELS: Record<Role, string> = {
+  OWNER: "Owner",
+  EDITOR: "Editor",
+  REVIEWER: "Reviewer",
+  VIEWER: "Viewer",
+  TEACHER: "Teacher",
+  STUDENT: "Student",
+};
+
+export const ROLE_DESCRIPTIONS: Record<Role, string> = {
+  OWNER: "Manages members and roles, and everything an editor does.",
+  EDITOR: "Builds comparisons, imports sources, curates annotations, publishes reports.",
+  REVIEWER: "Annotates and discusses framing and claims.",
+  VIEWER: "Reads comparisons and reports.",
+  TEACHER: "Runs the class: assignments, keys, scores.",
+  STUDENT: "Does assignments.",
+};
+
+export function canManageMembers(role: Role): boolean {
+  return role === "OWNER" || role === "TEACHER";
+}
+
+export function canEditComparisons(role: Role): boolean {
+  return role === "OWNER" || role === "EDITOR" || role === "TEACHER";
+}
+
+export function canAnnotate(role: Role): boolean {
+  return role !== "VIEWER";
+}

@@ -1,0 +1,41 @@
+import "server-only";
+import type { Actor } from "@/lib/server/actor";
+import { db } from "@/lib/server/db/client";
+import { notFound } from "@/lib/server/errors";
+import { getWorkspaceBySlug } from "@/lib/server/services/workspaces/get-workspace-by-slug";
+
+/** One comparison with its sources (current text and outlet), if the actor is a member. */
+export async function getComparisonBySlug(actor: Actor, workspaceSlug: string, comparisonSlug: string) {
+  const workspace = await getWorkspaceBySlug(actor, workspaceSlug);
+  const comparison = await db().comparison.findFirst({
+    where: {
+      slug: comparisonSlug,
+      workspaceId: workspace.id,
+      workspace: { memberships: { some: { userId: actor.id } } },
+    },
+    select: {
+      id: true,
+      slug: true,
+      title: true,
+      description: true,
+      eventDate: true,
+      createdAt: true,
+      createdBy: { select: { name: true } },
+      sources: {
+        orderBy: { position: "asc" },
+        select: {
+          id: true,
+          title: true,
+          url: true,
+          author: true,
+          publishedAt: true,
+          outlet: { select: { name: true, site: true, country: true, notes: true } },
+          currentRevision: { select: { number: true, text: true, wordCount: true, createdAt: true } },
+        },
+      },
+      _count: { select: { factRows: true, annotations: { where: { deletedAt: null } } } },
+    },
+  });
+  if (!comparison) throw notFound("That comparison");
+  return { workspace, comparison };
+}

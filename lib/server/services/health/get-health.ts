@@ -1,0 +1,40 @@
+import "server-only";
+import { databaseKind, db } from "@/lib/server/db/client";
+import { pendingMigrations } from "@/lib/server/db/migration-status";
+
+export type Health =
+  | { status: "ok"; database: "embedded" | "postgres"; migrations: "up to date" }
+  | { status: "unavailable"; database: "embedded" | "postgres"; reason: string; pending?: string[] };
+
+const TIMEOUT_MS = 3_000;
+
+/** Answers quickly even when the database hangs, so a load balancer can act on it. */
+export async function getHealth(migrationsDir: string): Promise<Health> {
+  const database = databaseKind();
+  try {
+    const pending = await withTimeout(
+      pendingMigrations((sql) => db().$queryRawUnsafe(sql), migrationsDir),
+      TIMEOUT_MS,
+    );
+    if (pending.length > 0) {
+      return {
+        status: "unavailable",
+        database,
+        reason: `${pending.length} migration(s) not applied yet: run \`npm run db:deploy\`.`,
+        pending,
+      };
+    }
+    return { status: "ok", database, migrations: "up to date" };
+  } catch (error) {
+    const detail = error instanceof Error ? error.message.split("\n")[0] : String(error);
+    return { status: "unavailable", database, reason: `The database is unreachable: ${detail}` };
+  }
+}
+
+function withTimeout<T>(promise: Promise<T>, ms: number): Promise<T> {
+  let timer: NodeJS.Timeout | undefined;
+  const timeout = new Promise<never>((_, reject) => {
+    timer = setTimeout(() => reject(new Error(`no answer within ${ms / 1000} s`)), ms);
+  });
+  return Promise.race([promise, timeout]).finally(() => clearTimeout(timer));
+}

@@ -1,0 +1,22 @@
+import "server-only";
+import type { Actor } from "@/lib/server/actor";
+import { db } from "@/lib/server/db/client";
+import { getWorkspaceBySlug } from "@/lib/server/services/workspaces/get-workspace-by-slug";
+
+/** Members and pending invitations of a workspace the actor belongs to. */
+export async function findMembers(actor: Actor, workspaceSlug: string) {
+  const workspace = await getWorkspaceBySlug(actor, workspaceSlug);
+  const [members, invitations] = await Promise.all([
+    db().membership.findMany({
+      where: { workspaceId: workspace.id },
+      orderBy: [{ createdAt: "asc" }],
+      select: { id: true, role: true, createdAt: true, user: { select: { id: true, name: true, email: true } } },
+    }),
+    db().invitation.findMany({
+      where: { workspaceId: workspace.id, acceptedAt: null },
+      orderBy: { createdAt: "asc" },
+      select: { id: true, email: true, role: true, createdAt: true },
+    }),
+  ]);
+  return { workspace, members, invitations };
+}

@@ -1,0 +1,123 @@
+// `npm start`: migrate, seed on first run, build when the code changed, then serve.
+// Runs before the server, never beside it, because PGlite must not be opened twice.
+import { spawn, spawnSync } from "node:child_process";
+import { createHash, randomBytes } from "node:crypto";
+import { existsSync, mkdirSync, readdirSync, readFileSync, statSync, writeFileSync } from "node:fs";
+import path from "node:path";
+import { acquireDataLock } from "@/lib/server/db/data-lock";
+import { createDbClient } from "@/lib/server/db/client";
+import { deployMigrations } from "@/lib/server/db/schema-engine";
+import { describeTarget, openAdapter, resolveDatabaseTarget, resolveDataDir } from "@/lib/server/db/target";
+import { DEMO_ACCOUNT } from "@/lib/server/seed/demo-account";
+import { seedDemoOnce } from "@/lib/server/seed/seed-demo";
+
+const root = path.resolve(import.meta.dirname, "..");
+const dev = process.argv.includes("--dev");
+const port = process.env.PORT || "3000";
+const nextBin = path.join(root, "node_modules", ".bin", "next");
+
+function fail(message: string): never {
+  console.error(`\nParallax could not start: ${message}\n`);
+  process.exit(1);
+}
+
+/** Secrets the app needs are made on first start and kept in the data folder. */
+function sessionSecret(dataDir: string): string {
+  if (process.env.NEXTAUTH_SECRET) return process.env.NEXTAUTH_SECRET;
+  const file = path.join(dataDir, "secrets.json");
+  if (existsSync(file)) return (JSON.parse(readFileSync(file, "utf8")) as { nextauthSecret: string }).nextauthSecret;
+  const nextauthSecret = randomBytes(32).toString("base64url");
+  writeFileSync(file, JSON.stringify({ nextauthSecret }, null, 2) + "\n", { mode: 0o600 });
+  return nextauthSecret;
+}
+
+/** Size and modification time of every file the build reads: cheap, and enough to spot an edit. */
+function sourceFingerprint(): string {
+  const hash = createHash("sha256");
+  const visit = (entry: string) => {
+    const full = path.join(root, entry);
+    if (!existsSync(full)) return;
+    const stat = statSync(full);
+    if (stat.isDirectory()) {
+      for (const child of readdirSync(full).sort()) {
+        if (child !== "generated" && child !== "node_modules") visit(path.join(entry, child));
+      }
+    } else {
+      hash.update(`${entry}:${stat.size}:${stat.mtimeMs}\n`);
+    }
+  };
+  ["app", "lib", "types", "prisma/schema.prisma", "proxy.ts", "next.config.ts", "tsconfig.json", "package-lock.json"].forEach(visit);
+  return hash.digest("hex");
+}
+
+function buildIfNeeded() {
+  const stamp = path.join(root, ".next", "parallax-build.txt");
+  const fingerprint = sourceFingerprint();
+  if (existsSync(path.join(root, ".next", "BUILD_ID")) && existsSync(stamp) && readFileSync(stamp, "utf8") === fingerprint) return;
+  console.log("Building the app (first start, or the code changed)…");
+  const result = spawnSync(nextBin, ["build"], { cwd: root, stdio: "inherit", env: { ...process.env, NEXT_TELEMETRY_DISABLED: "1" } });
+  if (result.status !== 0) fail("the build failed (see above).");
+  writeFileSync(stamp, fingerprint);
+}
+
+async function prepareDatabase(target: ReturnType<typeof resolveDatabaseTarget>) {
+  const adapter = openAdapter(target);
+  try {
+    const { applied } = await deployMigrations(adapter.factory, { migrationsDir: path.join(root, "prisma", "migrations") });
+    console.log(applied.length ? `Applied ${applied.length} migration(s): ${applied.join(", ")}` : "Database schema is up to date.");
+    if (process.env.PARALLAX_SEED_DEMO !== "false") {
+      const client = createDbClient(adapter.factory);
+      const outcome = await seedDemoOnce(client);
+      await client.$disconnect();
+      if (outcome === "seeded") {
+        console.log(`Seeded the demo workspace. Sign in as ${DEMO_ACCOUNT.email} with password ${DEMO_ACCOUNT.password}`);
+      }
+    }
+  } finally {
+    await adapter.close();
+  }
+}
+
+async function main() {
+  let target;
+  try {
+    target = resolveDatabaseTarget();
+  } catch (error) {
+    fail((error as Error).message);
+  }
+  const dataDir = resolveDataDir();
+  mkdirSync(dataDir, { recursive: true });
+  if (target.kind === "embedded") {
+    try {
+      acquireDataLock(dataDir);
+    } catch (error) {
+      fail((error as Error).message);
+    }
+  }
+  console.log(`Using the ${describeTarget(target)}.`);
+  try {
+    await prepareDatabase(target);
+  } catch (error) {
+    fail(`the database could not be prepared: ${(error as Error).message}`);
+  }
+  const secret = sessionSecret(dataDir);
+  if (!dev) buildIfNeeded();
+
+  const child = spawn(nextBin, [dev ? "dev" : "start", "-p", port], {
+    cwd: root,
+    stdio: "inherit",
+    env: {
+      ...process.env,
+      NEXTAUTH_SECRET: secret,
+      NEXTAUTH_URL: process.env.NEXTAUTH_URL || `http://localhost:${port}`,
+      PARALLAX_DATA_DIR: dataDir,
+      PARALLAX_DATA_LOCK_PID: String(process.pid),
+      NEXT_TELEMETRY_DISABLED: "1",
+    },
+  });
+  console.log(`Parallax is starting on http://localhost:${port}`);
+  for (const signal of ["SIGINT", "SIGTERM"] as const) process.on(signal, () => child.kill(signal));
+  child.on("exit", (code, signal) => process.exit(code ?? (signal ? 1 : 0)));
+}
+
+void main();

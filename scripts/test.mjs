@@ -1,0 +1,75 @@
+// `npm test`: unit and integration tests (vitest), then browser journeys (Playwright).
+// With TEST_DATABASE_URL the database-backed suites run on that Postgres server instead
+// of the embedded database. Without Chromium the browser journeys are skipped, loudly;
+// with CI=true a missing browser fails the run.
+import { spawnSync } from "node:child_process";
+import { existsSync, mkdtempSync, rmSync } from "node:fs";
+import os from "node:os";
+import path from "node:path";
+import pg from "pg";
+
+const root = path.resolve(import.meta.dirname, "..");
+const bin = (name) => path.join(root, "node_modules", ".bin", name);
+const results = [];
+
+function run(label, command, args, env = {}) {
+  console.log(`\n=== ${label} ===\n`);
+  const result = spawnSync(command, args, { cwd: root, stdio: "inherit", env: { ...process.env, ...env } });
+  results.push({ label, ok: result.status === 0 });
+  return result.status === 0;
+}
+
+function banner(lines) {
+  const width = Math.max(...lines.map((l) => l.length)) + 4;
+  console.log(`\n${"!".repeat(width)}\n${lines.map((l) => `! ${l.padEnd(width - 4)} !`).join("\n")}\n${"!".repeat(width)}\n`);
+}
+
+async function withE2eDatabase(fn) {
+  const serverUrl = process.env.TEST_DATABASE_URL;
+  if (!serverUrl) {
+    const dataDir = mkdtempSync(path.join(os.tmpdir(), "parallax-e2e-"));
+    try {
+      return fn({ E2E_DATA_DIR: dataDir });
+    } finally {
+      rmSync(dataDir, { recursive: true, force: true });
+    }
+  }
+  const name = `parallax_e2e_${process.pid}_${Date.now()}`;
+  const admin = new pg.Client({ connectionString: serverUrl });
+  await admin.connect();
+  await admin.query(`CREATE DATABASE ${name}`);
+  const url = new URL(serverUrl);
+  url.pathname = `/${name}`;
+  const dataDir = mkdtempSync(path.join(os.tmpdir(), "parallax-e2e-"));
+  try {
+    return fn({ E2E_DATABASE_URL: url.toString(), E2E_DATA_DIR: dataDir });
+  } finally {
+    await admin.query(`DROP DATABASE IF EXISTS ${name} WITH (FORCE)`);
+    await admin.end();
+    rmSync(dataDir, { recursive: true, force: true });
+  }
+}
+
+const database = process.env.TEST_DATABASE_URL ? "Postgres (TEST_DATABASE_URL)" : "embedded PGlite";
+console.log(`Running every test suite on the ${database}.`);
+
+run("unit and integration tests (vitest)", bin("vitest"), ["run"]);
+
+const chromium = process.env.PLAYWRIGHT_CHROMIUM || "/usr/bin/chromium";
+if (existsSync(chromium)) {
+  await withE2eDatabase((env) => run("browser journeys (Playwright, Chromium)", bin("playwright"), ["test"], env));
+} else if (process.env.CI === "true") {
+  banner([`Chromium not found at ${chromium}: browser journeys cannot run.`, "In CI a missing browser is a failure. Install it: apt-get install -y chromium"]);
+  results.push({ label: "browser journeys (Playwright, Chromium)", ok: false });
+} else {
+  banner([
+    `SKIPPED the browser journeys: no Chromium at ${chromium}.`,
+    "Install it (apt-get install -y chromium) or set PLAYWRIGHT_CHROMIUM to run them.",
+  ]);
+}
+
+console.log("\n=== summary ===");
+for (const { label, ok } of results) console.log(`${ok ? "PASS" : "FAIL"}  ${label}`);
+const failed = results.filter((r) => !r.ok).length;
+console.log(`suites: ${results.length - failed} passed, ${failed} failed`);
+process.exit(failed === 0 ? 0 : 1);

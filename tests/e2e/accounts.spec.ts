@@ -1,0 +1,72 @@
+import { expect, test } from "@playwright/test";
+import { attemptSignIn, DEMO, signIn, signOut, uniqueEmail } from "./helpers";
+
+test("a newcomer signs up, signs out, signs in as the demo editor, opens the demo comparison and signs out", async ({ page }) => {
+  const email = uniqueEmail("newcomer");
+  const password = "a long enough passphrase";
+
+  await page.goto("/");
+  await page.getByRole("link", { name: "Create an account" }).click();
+  await page.getByLabel("Name").fill("Nadia Newcomer");
+  await page.getByLabel("Email").fill(email);
+  await page.getByLabel("Password").fill(password);
+  await page.getByRole("button", { name: "Create account" }).click();
+
+  await expect(page).toHaveURL(/\/workspaces$/);
+  await expect(page.getByText("Signed in as")).toContainText("Nadia Newcomer");
+  await expect(page.getByText("You are not in any workspace yet")).toBeVisible();
+  await signOut(page);
+
+  await signIn(page, email, password);
+  await signOut(page);
+
+  await signIn(page, DEMO.email, DEMO.password);
+  await expect(page.getByRole("heading", { name: "Workspaces" })).toBeVisible();
+  await page.getByRole("list", { name: "Your workspaces" }).getByRole("link", { name: /Demo newsroom/ }).click();
+  await expect(page.getByRole("heading", { level: 1 })).toHaveText("Demo newsroom");
+  const comparisonLink = page.getByRole("list", { name: "Comparisons" }).getByRole("link").first();
+  const title = (await comparisonLink.getByRole("heading").textContent()) ?? "";
+  await comparisonLink.click();
+  await expect(page.getByRole("heading", { level: 1 })).toHaveText(title);
+  const sources = page.getByRole("list", { name: "Sources" }).getByRole("listitem");
+  await expect(sources).toHaveCount(4);
+  await sources.first().locator("summary").click();
+  await expect(sources.first().locator(".source__body").last()).toBeVisible();
+  await signOut(page);
+
+  await page.goto("/workspaces");
+  await expect(page).toHaveURL(/\/sign-in\?callbackUrl=%2Fworkspaces/);
+});
+
+test("a wrong password is refused with a clear message and no session", async ({ page }) => {
+  await attemptSignIn(page, DEMO.email, "not the demo password");
+  await expect(page.getByText("Wrong email or password.")).toBeVisible();
+  await expect(page).toHaveURL(/\/sign-in/);
+  await page.goto("/workspaces");
+  await expect(page).toHaveURL(/\/sign-in/);
+});
+
+test("sign-up explains what to fix: weak password, taken email", async ({ page }) => {
+  await page.goto("/sign-up");
+  await page.getByLabel("Name").fill("Short Password");
+  await page.getByLabel("Email").fill(uniqueEmail("weak"));
+  await page.getByLabel("Password").fill("short");
+  await page.getByRole("button", { name: "Create account" }).click();
+  await expect(page.getByText("Use at least 10 characters for your password.").first()).toBeVisible();
+  await expect(page.getByLabel("Name")).toHaveValue("Short Password");
+
+  await page.getByLabel("Email").fill(DEMO.email);
+  await page.getByLabel("Password").fill("a long enough passphrase");
+  await page.getByRole("button", { name: "Create account" }).click();
+  await expect(page.getByText(/already exists/).first()).toBeVisible();
+});
+
+test("the sign-in form works from the keyboard alone", async ({ page }) => {
+  await page.goto("/sign-in");
+  await expect(page.getByLabel("Email")).toBeFocused();
+  await page.keyboard.type(DEMO.email);
+  await page.keyboard.press("Tab");
+  await page.keyboard.type(DEMO.password);
+  await page.keyboard.press("Enter");
+  await expect(page).toHaveURL(/\/workspaces$/);
+});

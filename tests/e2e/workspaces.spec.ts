@@ -1,0 +1,46 @@
+import { expect, test } from "@playwright/test";
+import { DEMO, signIn, signOut, uniqueEmail } from "./helpers";
+
+test("an owner invites a colleague, who then sees the workspace with the role given", async ({ page }) => {
+  const email = uniqueEmail("colleague");
+  const password = "colleague passphrase";
+
+  await page.goto("/sign-up");
+  await page.getByLabel("Name").fill("Colin Colleague");
+  await page.getByLabel("Email").fill(email);
+  await page.getByLabel("Password").fill(password);
+  await page.getByRole("button", { name: "Create account" }).click();
+  await expect(page).toHaveURL(/\/workspaces$/);
+  await page.goto("/w/demo-newsroom");
+  await expect(page.getByRole("heading", { name: "Page not found" })).toBeVisible();
+  await page.goto("/workspaces");
+  await signOut(page);
+
+  await signIn(page, DEMO.email, DEMO.password);
+  await page.goto("/w/demo-newsroom/members");
+  await page.getByLabel("Email").fill(email);
+  await page.getByLabel("Role", { exact: true }).selectOption("REVIEWER");
+  await page.getByRole("button", { name: "Invite" }).click();
+  await expect(page.getByText(`${email} already had an account and is now a member.`)).toBeVisible();
+  const row = page.getByRole("row", { name: /Colin Colleague/ });
+  await expect(row.getByLabel("Role of Colin Colleague")).toHaveValue("REVIEWER");
+  await row.getByLabel("Role of Colin Colleague").selectOption("EDITOR");
+  await row.getByRole("button", { name: "Change role of Colin Colleague" }).click();
+  await expect(row.getByText("Role changed.")).toBeVisible();
+  await signOut(page);
+
+  await signIn(page, email, password);
+  await page.getByRole("link", { name: /Demo newsroom/ }).click();
+  await expect(page.getByText("You are Editor here.")).toBeVisible();
+  await page.getByRole("link", { name: "Members" }).click();
+  await expect(page.getByRole("button", { name: "Invite" })).toHaveCount(0);
+});
+
+test("a signed-in user creates a workspace and becomes its owner", async ({ page }) => {
+  await signIn(page, DEMO.email, DEMO.password);
+  await page.getByLabel("Workspace name").fill("Night Desk");
+  await page.getByRole("button", { name: "Create workspace" }).click();
+  await expect(page).toHaveURL(/\/w\/night-desk/);
+  await expect(page.getByText("You are Owner here.")).toBeVisible();
+  await expect(page.getByText("This workspace has no comparisons yet.")).toBeVisible();
+});

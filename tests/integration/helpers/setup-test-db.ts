@@ -1,0 +1,28 @@
+import { afterAll, beforeAll } from "vitest";
+import { createDbClient, setDbForTests, type Db } from "@/lib/server/db/client";
+import { createTestDatabase } from "./database";
+
+/**
+ * Gives the calling test file its own clean, migrated database and points every service
+ * at it. Returns a getter, since the client exists only once beforeAll has run.
+ */
+export function setupTestDb(): () => Db {
+  let client: Db | undefined;
+  let close: (() => Promise<void>) | undefined;
+  beforeAll(async () => {
+    const database = await createTestDatabase();
+    client = createDbClient(database.factory);
+    close = async () => {
+      await client?.$disconnect();
+      await database.close();
+    };
+    setDbForTests(client, database.url ? "postgres" : "embedded");
+  });
+  afterAll(async () => {
+    await close?.();
+  });
+  return () => {
+    if (!client) throw new Error("The test database is not ready: call setupTestDb() at the top of the file.");
+    return client;
+  };
+}
