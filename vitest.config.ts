@@ -28,6 +28,8 @@ export default defineConfig({
           // Each file gets its own database; PGlite and migrations make files heavy, and
           // the machines have two cores.
           maxWorkers: 2,
+          // Runs after the unit project; vitest needs distinct groups for distinct worker limits.
+          sequence: { groupOrder: 1 },
           testTimeout: 30_000,
           hookTimeout: 60_000,
         },
