@@ -1,0 +1,3 @@
+export { normalizeText } from "./normalize";
+export type { MarkdownText } from "./markdown";
+export { markdownToText } from "./markdown";
