@@ -25,6 +25,40 @@ async function tableNames(factory: SqlMigrationAwareDriverAdapterFactory): Promi
   return rows.map((row) => String(row.table_name));
 }
 
+/**
+ * The schema with an enum, a model related to two existing models, and the relation fields
+ * that puts on those models.
+ */
+function withProbeReviews(schema: string): string {
+  const addField = (text: string, model: string, field: string) => {
+    const start = new RegExp(`^model ${model} \\{\\n`, "m");
+    if (!start.test(text)) throw new Error(`schema.prisma has no model ${model}`);
+    return text.replace(start, (line) => `${line}  ${field}\n`);
+  };
+  const withFields = addField(
+    addField(schema, "User", "probeReviews ProbeReview[]"),
+    "Comparison",
+    "probeReviews ProbeReview[]",
+  );
+  return `${withFields}
+enum ProbeVerdict {
+  AGREE
+  DISAGREE
+}
+
+model ProbeReview {
+  id           String       @id @default(cuid())
+  comparisonId String
+  reviewerId   String
+  verdict      ProbeVerdict @default(AGREE)
+  comparison   Comparison   @relation(fields: [comparisonId], references: [id], onDelete: Cascade)
+  reviewer     User         @relation(fields: [reviewerId], references: [id])
+
+  @@index([comparisonId])
+}
+`;
+}
+
 /** A scratch copy of prisma/: the schema with a model added, and the repository's migrations. */
 async function changedProject(): Promise<{ dir: string; schemaPath: string; migrationsDir: string }> {
   const dir = await mkdtemp(path.join(os.tmpdir(), "parallax-migrations-"));
@@ -98,6 +132,67 @@ describe("schema changes", () => {
     expect(await createMigration(db.factory, { ...project, name: "again" })).toEqual({ created: null });
     expect((await checkDrift(db.factory, project)).drift).toBe(false);
   });
+});
+
+// createMigration once failed with "PostgreSQL shadow DB must be provided through an external
+// factory" whenever the database had migrations left to apply.
+describe("schema changes on a database behind its migrations", () => {
+  let db: TestDatabase;
+  let project: { dir: string; schemaPath: string; migrationsDir: string };
+  let init: string;
+  beforeAll(async () => {
+    const dir = await mkdtemp(path.join(os.tmpdir(), "parallax-migrations-"));
+    project = { dir, schemaPath: path.join(dir, "schema.prisma"), migrationsDir: path.join(dir, "migrations") };
+    const [first] = await listMigrations(migrationsDir);
+    if (!first) throw new Error("prisma/migrations has no migration to start from");
+    init = first;
+    await mkdir(project.migrationsDir);
+    await cp(path.join(migrationsDir, "migration_lock.toml"), path.join(project.migrationsDir, "migration_lock.toml"));
+    await cp(path.join(migrationsDir, init), path.join(project.migrationsDir, init), { recursive: true });
+    await writeFile(project.schemaPath, withProbeReviews(await readFile(schemaPath, "utf8")));
+    db = await createTestDatabase({ migrated: false });
+  });
+  afterAll(async () => {
+    await db?.close();
+    if (project) await rm(project.dir, { recursive: true, force: true });
+  });
+
+  // Seven shadow databases (two per devDiagnostic, one for the drift check), each a new PGlite.
+  it(
+    "applies the pending init migration, then writes and applies one for an enum and a related model",
+    { timeout: 120_000 },
+    async () => {
+      expect(await pendingMigrations((sql) => query(db.factory, sql), project.migrationsDir)).toEqual([init]);
+
+      const { created } = await createMigration(db.factory, { ...project, name: "Add probe reviews" });
+      expect(created).toMatch(/^\d{14}_add_probe_reviews$/);
+      const sql = await readFile(path.join(project.migrationsDir, created!, "migration.sql"), "utf8");
+      expect(sql).toContain(`CREATE TYPE "ProbeVerdict" AS ENUM ('AGREE', 'DISAGREE');`);
+      expect(sql).toContain('CREATE TABLE "ProbeReview"');
+      expect(sql).toMatch(/ADD CONSTRAINT "ProbeReview_comparisonId_fkey" FOREIGN KEY .* REFERENCES "Comparison"/);
+      expect(sql).toMatch(/ADD CONSTRAINT "ProbeReview_reviewerId_fkey" FOREIGN KEY .* REFERENCES "User"/);
+
+      expect(await pendingMigrations((sql) => query(db.factory, sql), project.migrationsDir)).toEqual([]);
+      const foreignKeys = await query(
+        db.factory,
+        `SELECT constraint_name FROM information_schema.table_constraints
+         WHERE table_name = 'ProbeReview' AND constraint_type = 'FOREIGN KEY' ORDER BY constraint_name`,
+      );
+      expect(foreignKeys.map((row) => row.constraint_name)).toEqual([
+        "ProbeReview_comparisonId_fkey",
+        "ProbeReview_reviewerId_fkey",
+      ]);
+      const labels = await query(
+        db.factory,
+        `SELECT e.enumlabel::text AS label FROM pg_enum e JOIN pg_type t ON t.oid = e.enumtypid
+         WHERE t.typname = 'ProbeVerdict' ORDER BY e.enumsortorder`,
+      );
+      expect(labels.map((row) => row.label)).toEqual(["AGREE", "DISAGREE"]);
+
+      expect(await createMigration(db.factory, { ...project, name: "again" })).toEqual({ created: null });
+      expect((await checkDrift(db.factory, project)).drift).toBe(false);
+    },
+  );
 });
 
 describe("a failing migration", () => {

@@ -69,12 +69,14 @@ export async function createMigration(
   const [migrationsList, schema] = await Promise.all([readMigrationsList(migrationsDir), readSchema(schemaPath)]);
 
   return withEngine(factory, schema, async (engine) => {
-    // The engine refuses createMigration until devDiagnostic has looked at the database.
-    const { action } = await engine.devDiagnostic({ migrationsList, filters: NO_FILTERS });
-    if (action.tag === "reset") {
-      throw new Error(`The database does not match the migrations (${action.reason}). Reset it or use another one.`);
-    }
-    await engine.applyMigrations({ migrationsList, filters: NO_FILTERS });
+    await diagnoseDevDatabase(engine, migrationsList);
+    const { appliedMigrationNames } = await engine.applyMigrations({ migrationsList, filters: NO_FILTERS });
+    // createMigration never opens a shadow database itself: it takes the schema the migrations
+    // produce from a cache that devDiagnostic fills, keyed by the migrations applied to the
+    // database at that time. On a miss it falls back to a shadow database the WASM engine cannot
+    // create ("PostgreSQL shadow DB must be provided through an external factory"). So once
+    // pending migrations are applied, diagnose again to cache the schema of all of them.
+    if (appliedMigrationNames.length > 0) await diagnoseDevDatabase(engine, migrationsList);
 
     const result = await engine.createMigration({
       draft: false,
@@ -97,6 +99,17 @@ export async function createMigration(
     await engine.applyMigrations({ migrationsList: await readMigrationsList(migrationsDir), filters: NO_FILTERS });
     return { created: result.generatedMigrationName };
   });
+}
+
+/**
+ * `migrate dev`'s first step: fails on a broken migration, refuses a database that drifted from
+ * the migrations, and caches the schema of the migrations applied to it (see createMigration).
+ */
+async function diagnoseDevDatabase(engine: SchemaEngine, migrationsList: MigrationList): Promise<void> {
+  const { action } = await engine.devDiagnostic({ migrationsList, filters: NO_FILTERS });
+  if (action.tag === "reset") {
+    throw new Error(`The database does not match the migrations (${action.reason}). Reset it or use another one.`);
+  }
 }
 
 // ---------------------------------------------------------------------------
