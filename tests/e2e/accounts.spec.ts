@@ -28,10 +28,10 @@ test("a newcomer signs up, signs out, signs in as the demo editor, opens the dem
   const title = (await comparisonLink.getByRole("heading").textContent()) ?? "";
   await comparisonLink.click();
   await expect(page.getByRole("heading", { level: 1 })).toHaveText(title);
-  const sources = page.getByRole("list", { name: "Sources" }).getByRole("listitem");
-  await expect(sources).toHaveCount(4);
-  await sources.first().locator("summary").click();
-  await expect(sources.first().locator(".source__body").last()).toBeVisible();
+  await expect(page.getByRole("article")).toHaveCount(4);
+  await expect(page.getByRole("article").first().getByLabel(/^Text of /)).not.toBeEmpty();
+  await page.getByRole("link", { name: "Sources", exact: true }).click();
+  await expect(page.getByRole("table").getByRole("row")).toHaveCount(5);
   await signOut(page);
 
   await page.goto("/workspaces");

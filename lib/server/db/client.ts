@@ -39,10 +39,7 @@ export function databaseKind(): "embedded" | "postgres" {
   return globalForDb.parallaxDb.target.kind;
 }
 
-/** Tests point every service at their own throwaway database. */
-export function setDbForTests(client: Db, kind: DatabaseTarget["kind"] = "embedded"): void {
-  globalForDb.parallaxDb = {
-    client,
-    target: kind === "embedded" ? { kind, dataDir: ":memory:" } : { kind, url: "postgresql://test" },
-  };
+/** Points every service at a client opened elsewhere: a test's throwaway database, or the CLI's. */
+export function installDbClient(client: Db, target: DatabaseTarget): void {
+  globalForDb.parallaxDb = { client, target };
 }

@@ -1,5 +1,5 @@
 import { afterAll, beforeAll } from "vitest";
-import { createDbClient, setDbForTests, type Db } from "@/lib/server/db/client";
+import { createDbClient, installDbClient, type Db } from "@/lib/server/db/client";
 import { createTestDatabase } from "./database";
 
 /**
@@ -16,7 +16,7 @@ export function setupTestDb(): () => Db {
       await client?.$disconnect();
       await database.close();
     };
-    setDbForTests(client, database.url ? "postgres" : "embedded");
+    installDbClient(client, database.url ? { kind: "postgres", url: database.url } : { kind: "embedded", dataDir: ":memory:" });
   });
   afterAll(async () => {
     await close?.();

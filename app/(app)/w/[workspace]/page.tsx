@@ -3,9 +3,10 @@ import Link from "next/link";
 import { Breadcrumbs } from "@/app/_components/breadcrumbs";
 import { requireSessionUser } from "@/lib/server/auth/session";
 import { orNotFound } from "@/lib/server/page";
-import { ROLE_LABELS } from "@/lib/server/permissions";
+import { canEditComparisons, ROLE_LABELS } from "@/lib/server/permissions";
 import { findComparisons } from "@/lib/server/services/comparisons/find-comparisons";
 import { formatDate } from "@/lib/format";
+import { CreateComparisonForm } from "./create-comparison-form";
 import { WorkspaceTabs } from "./workspace-tabs";
 
 type Params = { params: Promise<{ workspace: string }> };
@@ -48,6 +49,13 @@ export default async function WorkspacePage({ params }: Params) {
           ))}
         </ul>
       )}
+      {canEditComparisons(workspace.role) ? (
+        <section className="card" style={{ marginTop: "2rem" }} aria-labelledby="new-comparison">
+          <h2 id="new-comparison">New comparison</h2>
+          <p className="meta">One event or story; you add the outlets' articles next.</p>
+          <CreateComparisonForm workspace={workspace.slug} />
+        </section>
+      ) : null}
     </div>
   );
 }

@@ -1,10 +1,15 @@
 import "server-only";
+import { findSharedQuotations } from "@/lib/domain/alignment";
 import type { Actor } from "@/lib/server/actor";
 import { db } from "@/lib/server/db/client";
 import { notFound } from "@/lib/server/errors";
+import { canEditComparisons } from "@/lib/server/permissions";
 import { getWorkspaceBySlug } from "@/lib/server/services/workspaces/get-workspace-by-slug";
 
-/** One comparison with its sources (current text and outlet), if the actor is a member. */
+/**
+ * One comparison as the side-by-side view needs it: sources with their current text,
+ * fact rows with their passages, and the quotations several outlets share.
+ */
 export async function getComparisonBySlug(actor: Actor, workspaceSlug: string, comparisonSlug: string) {
   const workspace = await getWorkspaceBySlug(actor, workspaceSlug);
   const comparison = await db().comparison.findFirst({
@@ -29,13 +34,27 @@ export async function getComparisonBySlug(actor: Actor, workspaceSlug: string, c
           url: true,
           author: true,
           publishedAt: true,
-          outlet: { select: { name: true, site: true, country: true, notes: true } },
+          outlet: { select: { id: true, name: true, site: true, country: true, notes: true } },
           currentRevision: { select: { number: true, text: true, wordCount: true, createdAt: true } },
         },
       },
-      _count: { select: { factRows: true, annotations: { where: { deletedAt: null } } } },
+      factRows: {
+        orderBy: { position: "asc" },
+        select: {
+          id: true,
+          label: true,
+          note: true,
+          passages: { select: { id: true, sourceId: true, start: true, end: true, exact: true, anchorStatus: true } },
+        },
+      },
+      _count: { select: { annotations: { where: { deletedAt: null } } } },
     },
   });
   if (!comparison) throw notFound("That comparison");
-  return { workspace, comparison };
+  const sharedQuotations = findSharedQuotations(
+    comparison.sources.map((s) => ({ id: s.id, text: s.currentRevision?.text ?? "" })),
+  );
+  return { workspace, comparison, sharedQuotations, canEdit: canEditComparisons(workspace.role) };
 }
+
+export type ComparisonView = Awaited<ReturnType<typeof getComparisonBySlug>>;

@@ -1,26 +1,24 @@
 import type { Metadata } from "next";
-import { Breadcrumbs } from "@/app/_components/breadcrumbs";
+import Link from "next/link";
 import { requireSessionUser } from "@/lib/server/auth/session";
+import { formatDate } from "@/lib/format";
 import { orNotFound } from "@/lib/server/page";
 import { getComparisonBySlug } from "@/lib/server/services/comparisons/get-comparison-by-slug";
-import { formatDate } from "@/lib/format";
+import { toViewProps } from "./comparison-types";
+import { SideBySide } from "./side-by-side";
 
 type Params = { params: Promise<{ workspace: string; comparison: string }> };
 
-export async function generateMetadata({ params }: Params): Promise<Metadata> {
-  const { workspace, comparison } = await params;
-  const user = await requireSessionUser(`/w/${workspace}/c/${comparison}`);
-  const found = await orNotFound(getComparisonBySlug(user, workspace, comparison));
-  return { title: found.comparison.title };
-}
+export const metadata: Metadata = { title: "Side by side" };
 
-export default async function ComparisonPage({ params }: Params) {
+export default async function SideBySidePage({ params }: Params) {
   const { workspace: workspaceSlug, comparison: comparisonSlug } = await params;
   const user = await requireSessionUser(`/w/${workspaceSlug}/c/${comparisonSlug}`);
-  const { workspace, comparison } = await orNotFound(getComparisonBySlug(user, workspaceSlug, comparisonSlug));
+  const view = await orNotFound(getComparisonBySlug(user, workspaceSlug, comparisonSlug));
+  const { comparison } = view;
+  const props = toViewProps(view);
   return (
-    <div className="page">
-      <Breadcrumbs items={[{ href: "/workspaces", label: "Workspaces" }, { href: `/w/${workspace.slug}`, label: workspace.name }]} />
+    <>
       <div className="page-header">
         <div>
           <h1>{comparison.title}</h1>
@@ -28,41 +26,20 @@ export default async function ComparisonPage({ params }: Params) {
           <ul className="meta-list" style={{ marginTop: "0.5rem" }}>
             {comparison.eventDate ? <li>Event {formatDate(comparison.eventDate)}</li> : null}
             <li>{comparison.sources.length} sources</li>
-            <li>{comparison._count.factRows} fact rows</li>
+            <li>{comparison.factRows.length} fact rows</li>
             <li>{comparison._count.annotations} annotations</li>
             <li>Created by {comparison.createdBy.name}</li>
           </ul>
         </div>
       </div>
-      <h2>Sources</h2>
       {comparison.sources.length === 0 ? (
-        <p className="card empty">No sources yet.</p>
+        <p className="card empty">
+          No sources yet.{" "}
+          {view.canEdit ? <Link href={`/w/${workspaceSlug}/c/${comparisonSlug}/sources`}>Add the first article</Link> : null}
+        </p>
       ) : (
-        <ol className="plain-list" aria-label="Sources">
-          {comparison.sources.map((source) => (
-            <li key={source.id} className="card source">
-              <details>
-                <summary>
-                  <span className="source__outlet">{source.outlet?.name ?? "Unknown outlet"}</span>
-                  <span className="source__title">{source.title}</span>
-                  <span className="meta-list">
-                    {source.author ? <span>By {source.author}</span> : null}
-                    {source.publishedAt ? <span>Published {formatDate(source.publishedAt)}</span> : null}
-                    {source.currentRevision ? <span>{source.currentRevision.wordCount} words</span> : null}
-                    {source.currentRevision && source.currentRevision.number > 1 ? <span>Revision {source.currentRevision.number}</span> : null}
-                  </span>
-                </summary>
-                {source.url ? (
-                  <p className="source__body meta" style={{ whiteSpace: "normal" }}>
-                    Original: <a href={source.url} rel="noopener noreferrer nofollow">{source.url}</a>
-                  </p>
-                ) : null}
-                <div className="source__body">{source.currentRevision?.text ?? ""}</div>
-              </details>
-            </li>
-          ))}
-        </ol>
+        <SideBySide where={{ workspace: workspaceSlug, comparison: comparisonSlug }} canEdit={view.canEdit} {...props} />
       )}
-    </div>
+    </>
   );
 }

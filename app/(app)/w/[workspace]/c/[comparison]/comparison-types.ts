@@ -1,0 +1,50 @@
+import type { ComparisonView } from "@/lib/server/services/comparisons/get-comparison-by-slug";
+
+export type Where = { workspace: string; comparison: string };
+
+export interface ViewSource {
+  id: string;
+  title: string;
+  outlet: string;
+  revision: number;
+  text: string;
+}
+
+export interface ViewRow {
+  id: string;
+  label: string;
+  passages: { id: string; sourceId: string; start: number; end: number; exact: string; orphaned: boolean }[];
+}
+
+export interface ViewQuotation {
+  quote: string;
+  occurrences: { sourceId: string; start: number; end: number }[];
+}
+
+/** Plain, serializable props for the client views, built from the service's answer. */
+export function toViewProps(view: ComparisonView) {
+  const sources: ViewSource[] = view.comparison.sources.map((s) => ({
+    id: s.id,
+    title: s.title,
+    outlet: s.outlet?.name ?? "Unknown outlet",
+    revision: s.currentRevision?.number ?? 0,
+    text: s.currentRevision?.text ?? "",
+  }));
+  const rows: ViewRow[] = view.comparison.factRows.map((row) => ({
+    id: row.id,
+    label: row.label,
+    passages: row.passages.map((p) => ({
+      id: p.id,
+      sourceId: p.sourceId,
+      start: p.start,
+      end: p.end,
+      exact: p.exact,
+      orphaned: p.anchorStatus === "ORPHANED",
+    })),
+  }));
+  const quotations: ViewQuotation[] = view.sharedQuotations.map((q) => ({
+    quote: q.quote,
+    occurrences: q.occurrences.map(({ sourceId, start, end }) => ({ sourceId, start, end })),
+  }));
+  return { sources, rows, quotations };
+}

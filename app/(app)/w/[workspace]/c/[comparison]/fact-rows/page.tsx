@@ -1,0 +1,39 @@
+import type { Metadata } from "next";
+import Link from "next/link";
+import { requireSessionUser } from "@/lib/server/auth/session";
+import { orNotFound } from "@/lib/server/page";
+import { getComparisonBySlug } from "@/lib/server/services/comparisons/get-comparison-by-slug";
+import { toViewProps } from "../comparison-types";
+import { FactRowGrid } from "./fact-row-grid";
+
+type Params = { params: Promise<{ workspace: string; comparison: string }> };
+
+export const metadata: Metadata = { title: "Fact rows" };
+
+export default async function FactRowsPage({ params }: Params) {
+  const { workspace, comparison } = await params;
+  const base = `/w/${workspace}/c/${comparison}`;
+  const user = await requireSessionUser(`${base}/fact-rows`);
+  const view = await orNotFound(getComparisonBySlug(user, workspace, comparison));
+  const { sources, rows } = toViewProps(view);
+  return (
+    <>
+      <div className="page-header">
+        <div>
+          <h1>Fact rows</h1>
+          <p>
+            Each row is one fact as the outlets tell it. Marked words differ from the passage it is compared with; an
+            empty cell means the outlet does not report the fact.
+          </p>
+        </div>
+      </div>
+      {rows.length === 0 ? (
+        <p className="card empty">
+          No fact rows yet. <Link href={base}>Select a passage side by side</Link> and add it to a new fact row.
+        </p>
+      ) : (
+        <FactRowGrid where={{ workspace, comparison }} rows={rows} sources={sources} canEdit={view.canEdit} />
+      )}
+    </>
+  );
+}

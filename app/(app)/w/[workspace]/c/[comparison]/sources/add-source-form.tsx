@@ -1,0 +1,98 @@
+"use client";
+
+import { useActionState, useState } from "react";
+import { FormMessage, SubmitButton, TextField } from "@/app/_components/form-controls";
+import { createSourceAction } from "./actions";
+
+type Mode = "paste" | "file" | "url";
+const MODES: { value: Mode; label: string }[] = [
+  { value: "paste", label: "Paste text" },
+  { value: "file", label: "Upload a file" },
+  { value: "url", label: "From a web address" },
+];
+
+function FieldError({ id, message }: { id: string; message?: string }) {
+  return message ? <span id={id} className="field__error">{message}</span> : null;
+}
+
+export function AddSourceForm({ workspace, comparison, outlets }: { workspace: string; comparison: string; outlets: { id: string; name: string }[] }) {
+  const [state, action] = useActionState(createSourceAction, null);
+  const values = state && !state.ok ? state.values : undefined;
+  const errors = state && !state.ok ? state.fieldErrors : undefined;
+  const [mode, setMode] = useState<Mode>((values?.mode as Mode) ?? "paste");
+  const [outletId, setOutletId] = useState(values?.outletId ?? (outlets[0]?.id ?? "new"));
+  return (
+    <form className="form" action={action} noValidate>
+      <input type="hidden" name="workspace" value={workspace} />
+      <input type="hidden" name="comparison" value={comparison} />
+      <fieldset className="segmented">
+        <legend>How do you want to add the article?</legend>
+        {MODES.map((m) => (
+          <label key={m.value} className={mode === m.value ? "segmented__on" : undefined}>
+            <input type="radio" name="mode" value={m.value} checked={mode === m.value} onChange={() => setMode(m.value)} />
+            {m.label}
+          </label>
+        ))}
+      </fieldset>
+
+      {mode === "paste" ? (
+        <div className="field">
+          <label htmlFor="source-text">Article text</label>
+          <textarea
+            id="source-text"
+            name="text"
+            rows={10}
+            defaultValue={values?.text}
+            aria-invalid={errors?.text ? true : undefined}
+            aria-describedby="source-text-hint source-text-error"
+          />
+          <span id="source-text-hint" className="field__hint">Plain text, up to 1 MB. Markup is kept as text, never run.</span>
+          <FieldError id="source-text-error" message={errors?.text} />
+        </div>
+      ) : null}
+      {mode === "file" ? (
+        <div className="field">
+          <label htmlFor="source-file">File (.txt, .md or .html, UTF-8, up to 1 MB)</label>
+          <input id="source-file" name="file" type="file" accept=".txt,.text,.md,.markdown,.html,.htm" aria-invalid={errors?.file ? true : undefined} aria-describedby="source-file-error" />
+          <FieldError id="source-file-error" message={errors?.file} />
+        </div>
+      ) : null}
+      {mode === "url" ? (
+        <TextField name="sourceUrl" label="Web address of the article" state={state} placeholder="https://…" hint="We fetch the page and keep only the article text." />
+      ) : null}
+
+      <div className="form-grid">
+        <TextField name="title" label="Title" state={state} hint={mode === "paste" ? undefined : "Leave empty to use the title found in the file or page."} />
+        <div className="field">
+          <label htmlFor="source-outlet">Outlet</label>
+          <select id="source-outlet" name="outletId" value={outletId} onChange={(e) => setOutletId(e.target.value)}>
+            {outlets.map((o) => (
+              <option key={o.id} value={o.id}>{o.name}</option>
+            ))}
+            <option value="new">New outlet…</option>
+          </select>
+        </div>
+        {outletId === "new" ? <TextField name="outletName" label="New outlet's name" state={state} /> : null}
+        <TextField name="author" label="Author" state={state} />
+        {mode !== "url" ? <TextField name="url" label="Original web address (optional)" state={state} /> : null}
+        <div className="field">
+          <label htmlFor="field-publishedAt">Publication date</label>
+          <input id="field-publishedAt" name="publishedAt" type="date" defaultValue={values?.publishedAt} aria-describedby="field-publishedAt-error" />
+          <FieldError id="field-publishedAt-error" message={errors?.publishedAt} />
+        </div>
+      </div>
+
+      {errors?.duplicate ? (
+        <div className="notice notice--info">
+          <label className="check">
+            <input type="checkbox" name="confirmDuplicate" /> Add it anyway: the comparison already has this text.
+          </label>
+        </div>
+      ) : null}
+      <FormMessage state={state} />
+      <div>
+        <SubmitButton pendingLabel="Adding…">Add source</SubmitButton>
+      </div>
+    </form>
+  );
+}

@@ -1,0 +1,58 @@
+/**
+ * The side-by-side page's server work: the membership check, the comparison with its
+ * sources, fact rows and passages, and the quotations the outlets share. Compared with
+ * the plain Prisma read of the comparison and its sources, so the ratio is what the page
+ * adds on top of fetching its text.
+ */
+import { createSelectors } from "@/lib/domain/anchoring";
+import { segmentSentences } from "@/lib/domain/alignment";
+import { installDbClient } from "@/lib/server/db/client";
+import { getComparisonBySlug } from "@/lib/server/services/comparisons/get-comparison-by-slug";
+import type { Suite } from "@/bench/harness";
+import { readComparison, seedComparison } from "@/bench/fixtures/comparison";
+import { createRandom } from "@/bench/fixtures/random";
+
+const SIZE = "5 sources × 2,000 words, 30 fact rows";
+
+export const comparisonPage: Suite = {
+  name: "comparison-page",
+  async setup({ db, url }, bench) {
+    const seeded = await seedComparison(db, createRandom(6), { sources: 5, words: 2000 });
+    for (let row = 0; row < 30; row++) {
+      await db.factRow.create({
+        data: {
+          comparisonId: seeded.comparisonId,
+          label: `Fact ${row + 1}`,
+          position: row,
+          passages: {
+            create: seeded.sources.map((source) => {
+              const sentences = segmentSentences(source.text);
+              const sentence = sentences[(row * 3) % sentences.length]!;
+              const { quote, position } = createSelectors(source.text, sentence.start, sentence.end);
+              return {
+                sourceId: source.id,
+                revisionId: source.revisionId,
+                exact: quote.exact,
+                prefix: quote.prefix,
+                suffix: quote.suffix,
+                start: position.start,
+                end: position.end,
+              };
+            }),
+          },
+        },
+      });
+    }
+    installDbClient(db, { kind: "postgres", url });
+    const actor = { id: seeded.userId };
+    bench.baseline("Prisma read of the comparison and its sources", SIZE, () => readComparison(db, seeded.comparisonId), {
+      iterations: 200,
+      warmup: 20,
+    });
+    bench.compare("comparison page data (side by side)", SIZE, () => getComparisonBySlug(actor, "bench", "flood-barrier"), {
+      iterations: 60,
+      warmup: 6,
+      target: { belowMs: 300 },
+    });
+  },
+};

@@ -1,0 +1,13 @@
+/**
+ * Every benchmark suite, in the order they run and print. To add one, write a file beside
+ * this one that exports a `Suite` and list it here (see bench/README.md).
+ */
+import type { Suite } from "@/bench/harness";
+import { agreement } from "./agreement";
+import { alignment } from "./alignment";
+import { anchoring } from "./anchoring";
+import { comparisonPage } from "./comparison-page";
+import { database } from "./database";
+import { diff } from "./diff";
+
+export const suites: Suite[] = [database, comparisonPage, diff, alignment, anchoring, agreement];

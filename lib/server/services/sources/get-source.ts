@@ -1,0 +1,35 @@
+import "server-only";
+import type { Actor } from "@/lib/server/actor";
+import { db } from "@/lib/server/db/client";
+import { notFound } from "@/lib/server/errors";
+import { requireComparison } from "@/lib/server/services/comparisons/require-comparison";
+
+/** One source with its revision history and the text of one revision (the current one by default). */
+export async function getSource(actor: Actor, workspaceSlug: string, comparisonSlug: string, sourceId: string, revisionNumber?: number) {
+  const { workspace, comparison } = await requireComparison(actor, workspaceSlug, comparisonSlug);
+  const source = await db().source.findFirst({
+    where: { id: sourceId, comparisonId: comparison.id },
+    select: {
+      id: true,
+      title: true,
+      url: true,
+      author: true,
+      publishedAt: true,
+      outlet: { select: { name: true, site: true, country: true, notes: true } },
+      currentRevision: { select: { number: true } },
+      revisions: {
+        orderBy: { number: "desc" },
+        select: { number: true, wordCount: true, createdAt: true, createdBy: { select: { name: true } } },
+      },
+      _count: { select: { passages: { where: { anchorStatus: "ORPHANED" } }, annotations: { where: { anchorStatus: "ORPHANED" } } } },
+    },
+  });
+  if (!source?.currentRevision) throw notFound("That source");
+  const number = revisionNumber ?? source.currentRevision.number;
+  const shown = await db().sourceRevision.findUnique({
+    where: { sourceId_number: { sourceId, number } },
+    select: { number: true, text: true, createdAt: true },
+  });
+  if (!shown) throw notFound(`Revision ${number} of that source`);
+  return { workspace, comparison, source, shown, isCurrent: number === source.currentRevision.number };
+}
