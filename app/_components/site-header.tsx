@@ -15,8 +15,11 @@ export function SiteHeader({ user }: { user: SessionUser }) {
         </nav>
         <div className="user-menu">
           <span>
-            Signed in as <span className="user-menu__name">{user.name}</span>
-            <span className="visually-hidden"> ({user.email})</span>
+            Signed in as{" "}
+            <NavLink href="/profile">
+              <span className="user-menu__name">{user.name}</span>
+              <span className="visually-hidden"> ({user.email}), your profile</span>
+            </NavLink>
           </span>
           <SignOutButton />
         </div>

@@ -52,3 +52,22 @@ export function publicAction(handler: (form: FormData) => Promise<ActionState>) 
     }
   };
 }
+
+/** What an action called from client code (not a form) answers. */
+export type CallResult<T> = { ok: true; data: T } | { ok: false; message: string; code?: string; current?: unknown };
+
+/** An action called from client code with typed arguments, for signed-in users. */
+export function userCall<A extends unknown[], T>(handler: (user: SessionUser, ...args: A) => Promise<T>) {
+  return async (...args: A): Promise<CallResult<T>> => {
+    try {
+      const user = await getSessionUser();
+      if (!user) return { ok: false, message: "Your session has ended. Sign in again, then retry." };
+      return { ok: true, data: await handler(user, ...args) };
+    } catch (error) {
+      unstable_rethrow(error);
+      if (isAppError(error)) return { ok: false, message: error.message, code: error.code, current: error.current };
+      console.error(error);
+      return { ok: false, message: "Something went wrong on our side; nothing was saved. Try again in a moment." };
+    }
+  };
+}

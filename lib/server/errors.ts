@@ -19,12 +19,15 @@ export class AppError extends Error {
   readonly code: ErrorCode;
   /** Messages per form field, for forms that show errors beside their inputs. */
   readonly fieldErrors?: Record<string, string>;
+  /** For a refused stale update: the current version, so the client can show it and re-apply. */
+  readonly current?: unknown;
 
-  constructor(code: ErrorCode, message: string, fieldErrors?: Record<string, string>) {
+  constructor(code: ErrorCode, message: string, fieldErrors?: Record<string, string>, current?: unknown) {
     super(message);
     this.name = "AppError";
     this.code = code;
     this.fieldErrors = fieldErrors;
+    this.current = current;
   }
 
   get status(): number {

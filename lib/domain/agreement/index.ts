@@ -53,3 +53,4 @@ export {
   type Disagreement,
   type DisagreementOptions,
 } from './summary';
+export { pooledAgreement, type PooledDocument } from './pooled';

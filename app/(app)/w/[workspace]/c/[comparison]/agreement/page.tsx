@@ -1,0 +1,110 @@
+import type { Metadata } from "next";
+import type { AlphaSummary } from "@/lib/domain/agreement";
+import { requireSessionUser } from "@/lib/server/auth/session";
+import { orNotFound } from "@/lib/server/page";
+import { getAgreement } from "@/lib/server/services/agreement/get-agreement";
+import { DisagreementActions } from "./disagreement-actions";
+
+type Params = { params: Promise<{ workspace: string; comparison: string }> };
+
+export const metadata: Metadata = { title: "Agreement" };
+
+const STATUS_TEXT = {
+  "no-variation": "not measurable: everyone gave the same value",
+  "insufficient-data": "not measurable: fewer than two reviewers coded the same words",
+} as const;
+
+function Alpha({ summary }: { summary: AlphaSummary }) {
+  if (summary.alpha === null) return <span className="meta">— ({STATUS_TEXT[summary.status as keyof typeof STATUS_TEXT]})</span>;
+  return <strong>{summary.alpha.toFixed(3)}</strong>;
+}
+
+function percent(value: number | null) {
+  return value === null ? "—" : `${Math.round(value * 100)}%`;
+}
+
+export default async function AgreementPage({ params }: Params) {
+  const { workspace, comparison } = await params;
+  const user = await requireSessionUser(`/w/${workspace}/c/${comparison}/agreement`);
+  const agreement = await orNotFound(getAgreement(user, workspace, comparison));
+  return (
+    <>
+      <div className="page-header">
+        <div>
+          <h1>Agreement between reviewers</h1>
+          <p>
+            Krippendorff&apos;s alpha (nominal) per tag set. Units are the word tokens of every source; a reviewer&apos;s
+            value for a word is the tag of that set they put on it, or “none”. A reviewer counts on a source only if they
+            annotated something in it. 1 is perfect agreement, 0 is what chance would give; hidden, deleted and orphaned
+            annotations do not count.
+          </p>
+        </div>
+      </div>
+      <p className="meta">
+        Reviewers: {agreement.coders.length ? agreement.coders.map((c) => c.name).join(", ") : "nobody has annotated yet"}.
+      </p>
+      {agreement.sets.map((set) => (
+        <section key={set.id} className="card" aria-labelledby={`set-${set.id}`}>
+          <h2 id={`set-${set.id}`}>{set.name}</h2>
+          <p>
+            Alpha: <Alpha summary={set.combined} /> · raw agreement {percent(set.combined.observedAgreement)} over{" "}
+            {set.combined.pairableUnits} words coded by at least two reviewers
+          </p>
+          {set.perTag.length > 0 ? (
+            <table className="table">
+              <caption className="visually-hidden">Agreement per tag in {set.name}</caption>
+              <thead>
+                <tr>
+                  <th scope="col">Tag</th>
+                  <th scope="col">Alpha</th>
+                  <th scope="col">Raw agreement</th>
+                </tr>
+              </thead>
+              <tbody>
+                {set.perTag.map((t) => (
+                  <tr key={t.value}>
+                    <td>
+                      <span className="swatch" style={{ background: t.tag.color }} aria-hidden="true" /> {t.tag.name}
+                    </td>
+                    <td>
+                      <Alpha summary={t} />
+                    </td>
+                    <td>{percent(t.observedAgreement)}</td>
+                  </tr>
+                ))}
+              </tbody>
+            </table>
+          ) : null}
+          <h3>Disagreements ({set.disagreements.length})</h3>
+          {set.disagreements.length === 0 ? (
+            <p className="meta">No open disagreements in this tag set.</p>
+          ) : (
+            <ul className="plain-list disagreements">
+              {set.disagreements.map((d) => (
+                <li key={`${d.sourceId}:${d.start}:${d.end}`} className="disagreement">
+                  <p>
+                    <span className="source__outlet">{d.outlet}</span> “{d.text}”
+                  </p>
+                  <ul className="meta-list">
+                    {d.values.map((v) => (
+                      <li key={v.coderId}>
+                        {v.coder}: {v.tags.length ? v.tags.join(", ") : "no tag"}
+                      </li>
+                    ))}
+                  </ul>
+                  {agreement.canResolve ? (
+                    <DisagreementActions
+                      where={{ workspace, comparison }}
+                      target={{ sourceId: d.sourceId, tagSetId: set.id, start: d.start, end: d.end }}
+                      coders={d.values.map(({ coderId, coder }) => ({ coderId, coder }))}
+                    />
+                  ) : null}
+                </li>
+              ))}
+            </ul>
+          )}
+        </section>
+      ))}
+    </>
+  );
+}

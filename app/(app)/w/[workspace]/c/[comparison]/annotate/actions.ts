@@ -1,0 +1,46 @@
+"use server";
+
+import { userCall } from "@/lib/server/action";
+import { isAppError } from "@/lib/server/errors";
+import { createAnnotation } from "@/lib/server/services/annotations/create-annotation";
+import { findAllAnnotations, getAnnotation } from "@/lib/server/services/annotations/find-annotations";
+import { deleteAnnotation, setAnnotationHidden } from "@/lib/server/services/annotations/moderate-annotation";
+import { reattachAnnotation } from "@/lib/server/services/annotations/reattach-annotation";
+import { createReply } from "@/lib/server/services/annotations/replies";
+import { updateAnnotation } from "@/lib/server/services/annotations/update-annotation";
+
+export const createAnnotationAction = userCall((user, comparisonId: string, input: unknown) => createAnnotation(user, comparisonId, input));
+
+export const updateAnnotationAction = userCall((user, comparisonId: string, annotationId: string, input: unknown) =>
+  updateAnnotation(user, comparisonId, annotationId, input),
+);
+
+export const deleteAnnotationAction = userCall((user, comparisonId: string, annotationId: string, version: number) =>
+  deleteAnnotation(user, comparisonId, annotationId, { version }),
+);
+
+export const hideAnnotationAction = userCall(
+  (user, comparisonId: string, annotationId: string, input: { hidden: boolean; version: number; reason?: string }) =>
+    setAnnotationHidden(user, comparisonId, annotationId, input),
+);
+
+export const reattachAnnotationAction = userCall((user, comparisonId: string, annotationId: string, input: unknown) =>
+  reattachAnnotation(user, comparisonId, annotationId, input),
+);
+
+export const replyAction = userCall((user, comparisonId: string, annotationId: string, body: string) =>
+  createReply(user, comparisonId, annotationId, { body }),
+);
+
+/** For live updates: the annotation as this user may see it, or null when it is gone or hidden from them. */
+export const fetchAnnotationAction = userCall(async (user, comparisonId: string, annotationId: string) => {
+  try {
+    return await getAnnotation(user, comparisonId, annotationId);
+  } catch (error) {
+    if (isAppError(error) && error.code === "NOT_FOUND") return null;
+    throw error;
+  }
+});
+
+/** Everything visible, to catch up after the live stream (re)connects: events sent while away are not queued. */
+export const fetchAllAnnotationsAction = userCall((user, comparisonId: string) => findAllAnnotations(user, comparisonId));

@@ -1,0 +1,24 @@
+import type { AnnotationView } from "@/lib/server/services/annotations/annotation-view";
+
+export type Annotation = AnnotationView;
+
+export interface TagSetOption {
+  id: string;
+  name: string;
+  tags: { id: string; name: string; color: string; description: string | null; retired: boolean }[];
+}
+
+export interface AnnotateSource {
+  id: string;
+  outlet: string;
+  title: string;
+  revision: number;
+  text: string;
+}
+
+export const CLAIM_STATUS_LABELS = {
+  UNVERIFIED: "Unverified",
+  SUPPORTED: "Supported",
+  DISPUTED: "Disputed",
+  FALSE: "False",
+} as const;

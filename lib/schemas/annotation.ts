@@ -1,0 +1,69 @@
+import { z } from "zod";
+
+export const CLAIM_STATUSES = ["UNVERIFIED", "SUPPORTED", "DISPUTED", "FALSE"] as const;
+
+export const ZClaim = z
+  .object({
+    asserter: z.enum(["OUTLET", "QUOTED_PARTY"], { error: "Say who asserts the claim: the outlet, or a quoted party." }).describe("Who asserts the claim"),
+    assertedBy: z.string().trim().max(200, "Use at most 200 characters for who asserts it.").optional().describe("The quoted party, e.g. “the Pentagon”"),
+    status: z.enum(CLAIM_STATUSES, { error: "Choose a status: unverified, supported, disputed or false." }).default("UNVERIFIED"),
+    evidence: z
+      .array(z.url({ protocol: /^https?$/, error: "Evidence links must be web addresses starting with http:// or https://." }))
+      .max(10, "Give at most 10 evidence links.")
+      .default([])
+      .describe("Links that support or refute the claim"),
+  })
+  .refine((claim) => claim.asserter === "OUTLET" || Boolean(claim.assertedBy), {
+    message: "Name the quoted party that asserts the claim.",
+    path: ["assertedBy"],
+  });
+export type TClaim = z.infer<typeof ZClaim>;
+
+const ZComment = z.string().trim().max(5000, "Keep the comment under 5,000 characters.");
+
+export const ZCreateAnnotation = z.object({
+  sourceId: z.string().min(1),
+  start: z.number().int().nonnegative(),
+  end: z.number().int().positive(),
+  revisionNumber: z.number().int().positive().describe("The revision the offsets refer to"),
+  tagIds: z.array(z.string().min(1)).min(1, "Choose at least one tag.").max(20, "Choose at most 20 tags."),
+  comment: ZComment.optional(),
+  claim: ZClaim.nullish().describe("Present when the annotation marks a claim"),
+});
+export type TCreateAnnotation = z.infer<typeof ZCreateAnnotation>;
+
+export const ZUpdateAnnotation = z.object({
+  version: z.number().int().positive().describe("The version the edit is based on"),
+  tagIds: z.array(z.string().min(1)).min(1, "Choose at least one tag.").max(20).optional(),
+  comment: ZComment.nullish(),
+  claim: ZClaim.nullish().describe("null removes the claim"),
+  resolved: z.boolean().optional(),
+});
+export type TUpdateAnnotation = z.infer<typeof ZUpdateAnnotation>;
+
+export const ZReattachAnnotation = z.object({
+  version: z.number().int().positive(),
+  start: z.number().int().nonnegative(),
+  end: z.number().int().positive(),
+  revisionNumber: z.number().int().positive(),
+});
+
+export const ZHideAnnotation = z.object({
+  reason: z.string().trim().min(3, "Give a reason for hiding it (at least 3 characters).").max(500),
+});
+
+export const ZReply = z.object({
+  body: z.string().trim().min(1, "Write a reply first.").max(5000, "Keep the reply under 5,000 characters."),
+});
+
+export const ZAnnotationFilters = z.object({
+  sourceId: z.string().optional(),
+  authorId: z.string().optional(),
+  tagId: z.string().optional(),
+  claimStatus: z.enum(CLAIM_STATUSES).optional(),
+  unresolved: z.coerce.boolean().optional(),
+  orphaned: z.coerce.boolean().optional(),
+  cursor: z.string().optional().describe("The id after which the next page starts"),
+  limit: z.coerce.number().int().min(1).max(500).default(100),
+});
+export type TAnnotationFilters = z.infer<typeof ZAnnotationFilters>;

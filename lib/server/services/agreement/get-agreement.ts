@@ -1,0 +1,90 @@
+import "server-only";
+import { disagreements, NO_VALUE, pooledAgreement, tokenUnits, VALUE_SEPARATOR, type CoderSpans } from "@/lib/domain/agreement";
+import type { Actor } from "@/lib/server/actor";
+import { db } from "@/lib/server/db/client";
+import { canEditComparisons } from "@/lib/server/permissions";
+import { requireComparison } from "@/lib/server/services/comparisons/require-comparison";
+
+/**
+ * Agreement between reviewers, per tag set, on the word tokens of the comparison's sources:
+ * each token's value is the tag (of that set) a reviewer put on it, or "none". A reviewer
+ * counts on a source only if they annotated something in it. Hidden, deleted and orphaned
+ * annotations do not count. Also the stretches where reviewers differ and nobody settled it.
+ */
+export async function getAgreement(actor: Actor, workspaceSlug: string, comparisonSlug: string) {
+  const { workspace, comparison } = await requireComparison(actor, workspaceSlug, comparisonSlug);
+  const [tagSets, sources, annotations, resolutions] = await Promise.all([
+    db().tagSet.findMany({
+      where: { comparisonId: comparison.id },
+      orderBy: { position: "asc" },
+      select: { id: true, name: true, tags: { orderBy: { position: "asc" }, select: { id: true, name: true, color: true } } },
+    }),
+    db().source.findMany({
+      where: { comparisonId: comparison.id },
+      orderBy: { position: "asc" },
+      select: { id: true, title: true, outlet: { select: { name: true } }, currentRevision: { select: { id: true, text: true } } },
+    }),
+    db().annotation.findMany({
+      where: { comparisonId: comparison.id, deletedAt: null, hiddenAt: null, anchorStatus: { not: "ORPHANED" } },
+      select: {
+        id: true,
+        sourceId: true,
+        revisionId: true,
+        start: true,
+        end: true,
+        author: { select: { id: true, name: true } },
+        tags: { select: { tagId: true } },
+      },
+    }),
+    db().disagreementResolution.findMany({
+      where: { comparisonId: comparison.id },
+      select: { sourceId: true, revisionId: true, tagSetId: true, start: true, end: true },
+    }),
+  ]);
+
+  const coders = [...new Map(annotations.map((a) => [a.author.id, a.author])).values()].sort((a, b) => a.name.localeCompare(b.name));
+  const coderIds = coders.map((c) => c.id);
+  const tagName = new Map(tagSets.flatMap((s) => s.tags.map((t) => [t.id, t.name] as const)));
+  const settled = new Set(resolutions.map((r) => `${r.sourceId}:${r.revisionId}:${r.tagSetId}:${r.start}:${r.end}`));
+  const texts = sources.flatMap((s) => (s.currentRevision ? [{ ...s, revision: s.currentRevision, units: tokenUnits(s.currentRevision.text) }] : []));
+
+  const sets = tagSets.map((set) => {
+    const inSet = new Set(set.tags.map((t) => t.id));
+    const documents = texts.map((source) => {
+      const mine = annotations.filter((a) => a.sourceId === source.id && a.revisionId === source.revision.id);
+      const participants = [...new Set(mine.map((a) => a.author.id))];
+      const spans: CoderSpans[] = participants.map((coderId) => ({
+        coderId,
+        spans: mine
+          .filter((a) => a.author.id === coderId)
+          .flatMap((a) => a.tags.filter((t) => inSet.has(t.tagId)).map((t) => ({ start: a.start, end: a.end, value: t.tagId }))),
+      }));
+      return { source, units: source.units, coders: spans };
+    });
+    const { combined, perValue } = pooledAgreement(coderIds, documents, set.tags.map((t) => t.id));
+    const open = documents.flatMap((doc) =>
+      disagreements(doc.units, doc.coders)
+        .filter((d) => !settled.has(`${doc.source.id}:${doc.source.revision.id}:${set.id}:${d.start}:${d.end}`))
+        .map((d) => ({
+          sourceId: doc.source.id,
+          outlet: doc.source.outlet?.name ?? doc.source.title,
+          start: d.start,
+          end: d.end,
+          text: doc.source.revision.text.slice(d.start, d.end),
+          values: d.values.map((v) => ({
+            coderId: v.coderId,
+            coder: coders.find((c) => c.id === v.coderId)?.name ?? "",
+            tags: v.value === NO_VALUE ? [] : v.value.split(VALUE_SEPARATOR).map((id) => tagName.get(id) ?? id),
+          })),
+        })),
+    );
+    return {
+      id: set.id,
+      name: set.name,
+      combined,
+      perTag: perValue.map((v) => ({ ...v, tag: set.tags.find((t) => t.id === v.value)! })).filter((v) => v.status !== "no-variation" || v.pairableUnits > 0),
+      disagreements: open,
+    };
+  });
+  return { workspace, comparison, coders, sets, canResolve: canEditComparisons(workspace.role) };
+}

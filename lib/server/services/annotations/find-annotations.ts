@@ -1,0 +1,59 @@
+import "server-only";
+import type { Prisma } from "@/lib/generated/prisma/client";
+import { ZAnnotationFilters } from "@/lib/schemas/annotation";
+import type { Actor } from "@/lib/server/actor";
+import { db } from "@/lib/server/db/client";
+import { notFound } from "@/lib/server/errors";
+import { parseInput } from "@/lib/server/validation";
+import { annotationSelect, toAnnotationView, visibleAnnotationsWhere } from "./annotation-view";
+import { requireAnnotationAccess } from "./require-annotation-access";
+
+/**
+ * The annotations of a comparison the actor may see, in text order (source column, then
+ * position), filtered and paged: `nextCursor` is the id to pass for the following page.
+ */
+export async function findAnnotations(actor: Actor, comparisonId: string, filters: unknown = {}) {
+  const { sourceId, authorId, tagId, claimStatus, unresolved, orphaned, cursor, limit } = parseInput(ZAnnotationFilters, filters);
+  const { comparison, role } = await requireAnnotationAccess(actor, comparisonId, "read");
+  const where: Prisma.AnnotationWhereInput = {
+    comparisonId: comparison.id,
+    ...visibleAnnotationsWhere(actor, role),
+    ...(sourceId ? { sourceId } : {}),
+    ...(authorId ? { authorId } : {}),
+    ...(tagId ? { tags: { some: { tagId } } } : {}),
+    ...(claimStatus ? { isClaim: true, claimStatus } : {}),
+    ...(unresolved ? { resolvedAt: null } : {}),
+    ...(orphaned !== undefined ? (orphaned ? { anchorStatus: "ORPHANED" } : { anchorStatus: { not: "ORPHANED" } }) : {}),
+  };
+  const rows = await db().annotation.findMany({
+    where,
+    orderBy: [{ source: { position: "asc" } }, { start: "asc" }, { end: "desc" }, { id: "asc" }],
+    take: limit + 1,
+    ...(cursor ? { cursor: { id: cursor }, skip: 1 } : {}),
+    select: annotationSelect,
+  });
+  const page = rows.slice(0, limit);
+  return { annotations: page.map(toAnnotationView), nextCursor: rows.length > limit ? (page.at(-1)?.id ?? null) : null };
+}
+
+export async function getAnnotation(actor: Actor, comparisonId: string, annotationId: string) {
+  const { comparison, role } = await requireAnnotationAccess(actor, comparisonId, "read");
+  const row = await db().annotation.findFirst({
+    where: { id: annotationId, comparisonId: comparison.id, ...visibleAnnotationsWhere(actor, role) },
+    select: annotationSelect,
+  });
+  if (!row) throw notFound("That annotation");
+  return toAnnotationView(row);
+}
+
+/** Every visible annotation of a comparison, following the pages. */
+export async function findAllAnnotations(actor: Actor, comparisonId: string) {
+  const annotations = [];
+  let cursor: string | undefined;
+  do {
+    const page = await findAnnotations(actor, comparisonId, { limit: 500, cursor });
+    annotations.push(...page.annotations);
+    cursor = page.nextCursor ?? undefined;
+  } while (cursor);
+  return annotations;
+}

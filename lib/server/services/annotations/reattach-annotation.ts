@@ -1,0 +1,49 @@
+import "server-only";
+import { createSelectors } from "@/lib/domain/anchoring";
+import { ZReattachAnnotation } from "@/lib/schemas/annotation";
+import type { Actor } from "@/lib/server/actor";
+import { db } from "@/lib/server/db/client";
+import { AppError, notFound } from "@/lib/server/errors";
+import { canEditComparisons } from "@/lib/server/permissions";
+import { publishComparisonEvent } from "@/lib/server/realtime/bus";
+import { findSourceInComparison } from "@/lib/server/services/sources/find-source";
+import { parseInput } from "@/lib/server/validation";
+import { annotationSelect, toAnnotationView } from "./annotation-view";
+import { requireAnnotationAccess } from "./require-annotation-access";
+import { bumpVersion } from "./update-annotation";
+
+/** Anchors an orphaned (or misplaced) annotation on a span the user selected in the current text. */
+export async function reattachAnnotation(actor: Actor, comparisonId: string, annotationId: string, input: unknown) {
+  const { version, start, end, revisionNumber } = parseInput(ZReattachAnnotation, input);
+  const { comparison, role } = await requireAnnotationAccess(actor, comparisonId, "annotate");
+  const updated = await db().$transaction(async (tx) => {
+    const annotation = await tx.annotation.findFirst({
+      where: { id: annotationId, comparisonId: comparison.id, deletedAt: null },
+      select: { authorId: true, sourceId: true },
+    });
+    if (!annotation) throw notFound("That annotation");
+    if (annotation.authorId !== actor.id && !canEditComparisons(role)) {
+      throw new AppError("FORBIDDEN", "Only its author or an editor can re-attach an annotation.");
+    }
+    const source = await findSourceInComparison(tx, comparison.id, annotation.sourceId);
+    const { text, number, id: revisionId } = source.currentRevision;
+    if (number !== revisionNumber) throw new AppError("CONFLICT", "The source was edited since you selected the text. Select it again.");
+    if (end > text.length || start >= end || !text.slice(start, end).trim()) {
+      throw new AppError("INVALID_INPUT", "Select some words of the source first.");
+    }
+    const { quote, position } = createSelectors(text, start, end);
+    await bumpVersion(tx, annotationId, version, {
+      revisionId,
+      exact: quote.exact,
+      prefix: quote.prefix,
+      suffix: quote.suffix,
+      start: position.start,
+      end: position.end,
+      anchorStatus: "EXACT",
+      anchorScore: 1,
+    });
+    return tx.annotation.findUniqueOrThrow({ where: { id: annotationId }, select: annotationSelect });
+  });
+  await publishComparisonEvent({ comparisonId: comparison.id, type: "annotation", id: annotationId, action: "updated" });
+  return toAnnotationView(updated);
+}

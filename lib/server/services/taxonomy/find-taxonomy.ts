@@ -1,0 +1,54 @@
+import "server-only";
+import type { Actor } from "@/lib/server/actor";
+import { db } from "@/lib/server/db/client";
+import { canEditComparisons } from "@/lib/server/permissions";
+import { requireComparison } from "@/lib/server/services/comparisons/require-comparison";
+
+/**
+ * A comparison's taxonomy for any member: its tag sets in order, each with its tags in
+ * order, how many live (not deleted) annotations carry each tag, and whether the tag is
+ * retired or was merged into another. `canEdit` says whether the actor may change it.
+ */
+export async function findTaxonomy(actor: Actor, workspaceSlug: string, comparisonSlug: string) {
+  const { workspace, comparison } = await requireComparison(actor, workspaceSlug, comparisonSlug);
+  const tagSets = await db().tagSet.findMany({
+    where: { comparisonId: comparison.id, comparison: { workspace: { memberships: { some: { userId: actor.id } } } } },
+    orderBy: { position: "asc" },
+    select: {
+      id: true,
+      key: true,
+      name: true,
+      description: true,
+      tags: {
+        orderBy: [{ position: "asc" }, { name: "asc" }],
+        select: {
+          id: true,
+          name: true,
+          description: true,
+          color: true,
+          position: true,
+          retiredAt: true,
+          mergedInto: { select: { id: true, name: true } },
+          _count: { select: { annotations: { where: { annotation: { deletedAt: null } } } } },
+        },
+      },
+    },
+  });
+  return {
+    comparison,
+    canEdit: canEditComparisons(workspace.role),
+    tagSets: tagSets.map(({ tags, ...set }) => ({
+      ...set,
+      tags: tags.map(({ _count, ...tag }) => ({
+        ...tag,
+        annotationCount: _count.annotations,
+        retired: tag.retiredAt !== null,
+        merged: tag.mergedInto !== null,
+      })),
+    })),
+  };
+}
+
+export type TaxonomyView = Awaited<ReturnType<typeof findTaxonomy>>;
+export type TagSetView = TaxonomyView["tagSets"][number];
+export type TagView = TagSetView["tags"][number];
