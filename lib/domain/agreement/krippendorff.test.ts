@@ -1,4 +1,5 @@
 import { describe, expect, it } from 'vitest';
+import { seededRandom } from '../seeded-random';
 import {
   coincidenceMatrix,
   krippendorffAlpha,
@@ -54,17 +55,6 @@ function oracle(data: ReliabilityValue[][], level: MeasurementLevel): number {
   return 1 - ((n - 1) * observed) / expected;
 }
 
-/** Small deterministic PRNG (mulberry32) so random cases are reproducible. */
-function prng(seed: number): () => number {
-  let a = seed >>> 0;
-  return () => {
-    a = (a + 0x6d2b79f5) >>> 0;
-    let t = a;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
 
 describe('krippendorffAlpha — published example (Krippendorff 2011)', () => {
   // Exact fractions from the coincidence matrix below, worked by hand and with a brute-force
@@ -204,7 +194,7 @@ describe('krippendorffAlpha — small cases', () => {
 
 describe('krippendorffAlpha — agrees with the brute-force definition on random data', () => {
   it.each([1, 2, 3, 4, 5, 6, 7, 8])('seed %i', (seed) => {
-    const random = prng(seed);
+    const random = seededRandom(seed);
     const coders = 2 + Math.floor(random() * 5);
     const units = 1 + Math.floor(random() * 30);
     const valueRange = 2 + Math.floor(random() * 6);
@@ -222,7 +212,7 @@ describe('krippendorffAlpha — agrees with the brute-force definition on random
 
 describe('krippendorffAlpha — performance', () => {
   it('20 coders × 50,000 units, nominal, well under a second', () => {
-    const random = prng(42);
+    const random = seededRandom(42);
     const labels = ['none', 'loaded-language', 'euphemism', 'labeling', 'attribution'];
     const data = Array.from({ length: 20 }, () =>
       Array.from({ length: 50_000 }, () => (random() < 0.05 ? null : labels[random() < 0.8 ? 0 : Math.floor(random() * 5)]!)),

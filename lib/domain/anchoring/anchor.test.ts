@@ -1,8 +1,9 @@
 import { describe, expect, it } from "vitest";
+import { seededRandom } from "../seeded-random";
 import { ORPHAN_THRESHOLD, anchorDetailed, anchorSelectors } from "./anchor";
 import type { AnchorMethod } from "./anchor";
 import { createSelectors } from "./selectors";
-import { loadCorpus, mulberry32, randomSpan, randomWords } from "./test-support";
+import { loadCorpus, randomSpan, randomWords } from "./test-support";
 import type { AnchorTarget } from "./types";
 
 // Invented sample prose (not from the corpus), long enough for 32-character contexts.
@@ -293,7 +294,7 @@ describe("round trip: createSelectors then anchorSelectors on the same text", ()
     ...loadCorpus().map((a): [string, string] => [a.name, a.text]),
   ];
   it.each(texts)("gives back the same range with score 1: %s", (_name, text) => {
-    const random = mulberry32(1234);
+    const random = seededRandom(1234);
     for (let i = 0; i < 200; i++) {
       const { start, end } = randomSpan(random, text);
       const target = createSelectors(text, start, end);
@@ -314,7 +315,7 @@ const corpus = loadCorpus();
 describe.skipIf(corpus.length === 0)("ORPHAN_THRESHOLD calibration on the corpus", () => {
   it("orphans deleted quotes and places quotes with one word replaced", () => {
     const seed = 99;
-    const random = mulberry32(seed);
+    const random = seededRandom(seed);
     let deleted = 0;
     let deletedOrphaned = 0;
     let edited = 0;

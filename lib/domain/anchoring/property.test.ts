@@ -1,7 +1,8 @@
 import { afterAll, describe, expect, it } from "vitest";
+import { seededRandom } from "../seeded-random";
 import { reanchorAll } from "./reanchor";
 import { createSelectors } from "./selectors";
-import { loadCorpus, mulberry32, randomInt, randomRevision, randomSpan, trackRegion } from "./test-support";
+import { loadCorpus, randomInt, randomRevision, randomSpan, trackRegion } from "./test-support";
 import type { Selectors } from "./types";
 
 // Real articles, read at test time (see test-support.ts); skipped where the shared
@@ -67,8 +68,8 @@ describe.skipIf(articles.length === 0)("re-anchoring random revisions of the cor
   it.each(articles.map((a, i) => [a.name, a.text, i] as const))("%s", (name, text, articleIndex) => {
     for (let trial = 0; trial < TRIALS_PER_ARTICLE; trial++) {
       const seed = BASE_SEED + articleIndex * 1000 + trial;
-      const where = `article ${name}, seed ${seed} (mulberry32)`;
-      const random = mulberry32(seed);
+      const where = `article ${name}, seed ${seed} (seededRandom)`;
+      const random = seededRandom(seed);
 
       const targets: Selectors[] = [];
       for (let i = 0; i < ANNOTATIONS_PER_TRIAL; i++) {

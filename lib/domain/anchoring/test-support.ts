@@ -1,5 +1,5 @@
 /**
- * Helpers shared by the property test and the benchmark: a seeded PRNG, the real
+ * Helpers shared by the property test and the benchmark: the real
  * corpus (read at run time, never copied into the source), random annotations and
  * random revisions that keep track of where every untouched annotation moves.
  * Not part of the public API.
@@ -7,17 +7,6 @@
 import fs from "node:fs";
 import path from "node:path";
 
-/** Tiny seeded PRNG (mulberry32): same seed, same sequence, so failures reproduce. */
-export function mulberry32(seed: number): () => number {
-  let a = seed >>> 0;
-  return () => {
-    a = (a + 0x6d2b79f5) >>> 0;
-    let t = a;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
 
 export function randomInt(random: () => number, min: number, maxInclusive: number): number {
   return min + Math.floor(random() * (maxInclusive - min + 1));

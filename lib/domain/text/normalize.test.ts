@@ -1,6 +1,7 @@
 import { existsSync, readFileSync } from "node:fs";
 import path from "node:path";
 import { describe, expect, it } from "vitest";
+import { seededRandom } from "../seeded-random";
 import { normalizeText } from "./normalize";
 
 describe("normalizeText", () => {
@@ -35,17 +36,6 @@ describe("normalizeText", () => {
   });
 });
 
-/** Small deterministic PRNG (mulberry32), so a failing case can be replayed from its seed. */
-function prng(seed: number): () => number {
-  let a = seed >>> 0;
-  return () => {
-    a = (a + 0x6d2b79f5) >>> 0;
-    let t = a;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
 
 /** Pieces chosen to hit every rule and the interactions between them. */
 const PIECES = [
@@ -68,7 +58,7 @@ function randomString(random: () => number): string {
 
 describe("normalizeText is idempotent", () => {
   it.each([1, 2, 3, 4, 5, 6, 7, 8])("on 2,000 random strings (seed %i)", (seed) => {
-    const random = prng(seed);
+    const random = seededRandom(seed);
     for (let i = 0; i < 2000; i++) {
       const input = randomString(random);
       const once = normalizeText(input);
@@ -77,7 +67,7 @@ describe("normalizeText is idempotent", () => {
   });
 
   it("its output never has what it removes", () => {
-    const random = prng(99);
+    const random = seededRandom(99);
     for (let i = 0; i < 2000; i++) {
       const out = normalizeText(randomString(random));
       expect(out).not.toMatch(/[\r\t\v\f\u00a0\u2028\u2029\ufeff\u200b]| {2}|\n\n\n| \n|\n |^\s|\s$/);
