@@ -4,10 +4,10 @@
  * the plain Prisma read of the comparison and its sources, so the ratio is what the page
  * adds on top of fetching its text.
  */
-import { createSelectors } from "@/lib/domain/anchoring";
 import { segmentSentences } from "@/lib/domain/alignment";
 import { installDbClient } from "@/lib/server/db/client";
 import { getComparisonBySlug } from "@/lib/server/services/comparisons/get-comparison-by-slug";
+import { selectorColumns } from "@/lib/server/services/sources/span-target";
 import type { Suite } from "@/bench/harness";
 import { readComparison, seedComparison } from "@/bench/fixtures/comparison";
 import { createRandom } from "@/bench/fixtures/random";
@@ -28,16 +28,7 @@ export const comparisonPage: Suite = {
             create: seeded.sources.map((source) => {
               const sentences = segmentSentences(source.text);
               const sentence = sentences[(row * 3) % sentences.length]!;
-              const { quote, position } = createSelectors(source.text, sentence.start, sentence.end);
-              return {
-                sourceId: source.id,
-                revisionId: source.revisionId,
-                exact: quote.exact,
-                prefix: quote.prefix,
-                suffix: quote.suffix,
-                start: position.start,
-                end: position.end,
-              };
+              return { sourceId: source.id, revisionId: source.revisionId, ...selectorColumns(source.text, sentence.start, sentence.end) };
             }),
           },
         },

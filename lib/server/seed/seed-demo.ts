@@ -1,10 +1,10 @@
 import "server-only";
-import { createSelectors } from "@/lib/domain/anchoring";
 import { loadDemoContent, type DemoContent } from "@/prisma/demo/load-demo";
 import { hashPassword } from "@/lib/server/auth/password";
 import type { Db, DbTx } from "@/lib/server/db/client";
 import { installDefaultTaxonomy } from "@/lib/server/services/taxonomy/install-default-taxonomy";
 import { revisionFields } from "@/lib/server/services/sources/revision-fields";
+import { selectorColumns } from "@/lib/server/services/sources/span-target";
 import { DEMO_ACCOUNT, DEMO_WORKSPACE } from "./demo-account";
 
 const SEEDED_KEY = "demo-seeded";
@@ -84,16 +84,7 @@ async function seedDemo(tx: DbTx, content: DemoContent, passwordHash: string) {
     const source = sources.get(file);
     const start = source?.text.indexOf(exact) ?? -1;
     if (!source || start < 0) throw new Error(`Demo content: "${exact}" is not in ${file}.`);
-    const { quote, position } = createSelectors(source.text, start, start + exact.length);
-    return {
-      sourceId: source.id,
-      revisionId: source.revisionId,
-      exact: quote.exact,
-      prefix: quote.prefix,
-      suffix: quote.suffix,
-      start: position.start,
-      end: position.end,
-    };
+    return { sourceId: source.id, revisionId: source.revisionId, ...selectorColumns(source.text, start, start + exact.length) };
   };
 
   for (const [position, row] of content.factRows.entries()) {

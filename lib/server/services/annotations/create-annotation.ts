@@ -1,11 +1,10 @@
 import "server-only";
-import { createSelectors } from "@/lib/domain/anchoring";
 import { ZCreateAnnotation } from "@/lib/schemas/annotation";
 import type { Actor } from "@/lib/server/actor";
 import { db } from "@/lib/server/db/client";
-import { AppError } from "@/lib/server/errors";
 import { publishComparisonEvent } from "@/lib/server/realtime/bus";
 import { findSourceInComparison } from "@/lib/server/services/sources/find-source";
+import { spanTarget } from "@/lib/server/services/sources/span-target";
 import { parseInput } from "@/lib/server/validation";
 import { assertUsableTags, claimColumns } from "./annotation-fields";
 import { annotationSelect, toAnnotationView } from "./annotation-view";
@@ -17,26 +16,14 @@ export async function createAnnotation(actor: Actor, comparisonId: string, input
   const { comparison } = await requireAnnotationAccess(actor, comparisonId, "annotate");
   const created = await db().$transaction(async (tx) => {
     const source = await findSourceInComparison(tx, comparison.id, sourceId);
-    const { text, number, id: revisionId } = source.currentRevision;
-    if (number !== revisionNumber) {
-      throw new AppError("CONFLICT", "The source was edited since you selected the text. Select it again in the new text.");
-    }
-    if (end > text.length || start >= end || !text.slice(start, end).trim()) {
-      throw new AppError("INVALID_INPUT", "Select some words of the source first.");
-    }
+    const target = spanTarget(source.currentRevision, { start, end, revisionNumber });
     const tags = await assertUsableTags(tx, comparison.id, tagIds);
-    const { quote, position } = createSelectors(text, start, end);
     return tx.annotation.create({
       data: {
         comparisonId: comparison.id,
         sourceId,
-        revisionId,
         authorId: actor.id,
-        exact: quote.exact,
-        prefix: quote.prefix,
-        suffix: quote.suffix,
-        start: position.start,
-        end: position.end,
+        ...target,
         comment: comment || null,
         ...claimColumns(claim),
         evidence: claim?.evidence.length ? { create: claim.evidence.map((url) => ({ url })) } : undefined,

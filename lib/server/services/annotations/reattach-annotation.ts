@@ -1,5 +1,4 @@
 import "server-only";
-import { createSelectors } from "@/lib/domain/anchoring";
 import { ZReattachAnnotation } from "@/lib/schemas/annotation";
 import type { Actor } from "@/lib/server/actor";
 import { db } from "@/lib/server/db/client";
@@ -7,6 +6,7 @@ import { AppError, notFound } from "@/lib/server/errors";
 import { canEditComparisons } from "@/lib/server/permissions";
 import { publishComparisonEvent } from "@/lib/server/realtime/bus";
 import { findSourceInComparison } from "@/lib/server/services/sources/find-source";
+import { spanTarget } from "@/lib/server/services/sources/span-target";
 import { parseInput } from "@/lib/server/validation";
 import { annotationSelect, toAnnotationView } from "./annotation-view";
 import { requireAnnotationAccess } from "./require-annotation-access";
@@ -26,19 +26,8 @@ export async function reattachAnnotation(actor: Actor, comparisonId: string, ann
       throw new AppError("FORBIDDEN", "Only its author or an editor can re-attach an annotation.");
     }
     const source = await findSourceInComparison(tx, comparison.id, annotation.sourceId);
-    const { text, number, id: revisionId } = source.currentRevision;
-    if (number !== revisionNumber) throw new AppError("CONFLICT", "The source was edited since you selected the text. Select it again.");
-    if (end > text.length || start >= end || !text.slice(start, end).trim()) {
-      throw new AppError("INVALID_INPUT", "Select some words of the source first.");
-    }
-    const { quote, position } = createSelectors(text, start, end);
     await bumpVersion(tx, annotationId, version, {
-      revisionId,
-      exact: quote.exact,
-      prefix: quote.prefix,
-      suffix: quote.suffix,
-      start: position.start,
-      end: position.end,
+      ...spanTarget(source.currentRevision, { start, end, revisionNumber }),
       anchorStatus: "EXACT",
       anchorScore: 1,
     });

@@ -1,11 +1,11 @@
 import "server-only";
-import { createSelectors } from "@/lib/domain/anchoring";
 import { ZFactRowLabel, ZSetPassage } from "@/lib/schemas/comparison";
 import type { Actor } from "@/lib/server/actor";
 import { db, type DbTx } from "@/lib/server/db/client";
-import { AppError, notFound } from "@/lib/server/errors";
+import { notFound } from "@/lib/server/errors";
 import { requireComparison } from "@/lib/server/services/comparisons/require-comparison";
 import { findSourceInComparison } from "@/lib/server/services/sources/find-source";
+import { spanTarget } from "@/lib/server/services/sources/span-target";
 import { parseInput } from "@/lib/server/validation";
 
 /**
@@ -18,24 +18,8 @@ export async function setPassage(actor: Actor, workspaceSlug: string, comparison
   const { comparison } = await requireComparison(actor, workspaceSlug, comparisonSlug, { edit: true });
   return db().$transaction(async (tx) => {
     const source = await findSourceInComparison(tx, comparison.id, sourceId);
-    const { text, number, id: revisionId } = source.currentRevision;
-    if (number !== revisionNumber) {
-      throw new AppError("CONFLICT", "The source was edited since you selected the passage. Select it again in the new text.");
-    }
-    if (end > text.length || start >= end || !text.slice(start, end).trim()) {
-      throw new AppError("INVALID_INPUT", "Select some words of the source first.");
-    }
+    const target = { ...spanTarget(source.currentRevision, { start, end, revisionNumber }), anchorStatus: "EXACT" as const };
     const rowId = factRowId ? await existingRow(tx, comparison.id, factRowId) : await newRow(tx, comparison.id, label);
-    const { quote, position } = createSelectors(text, start, end);
-    const target = {
-      revisionId,
-      exact: quote.exact,
-      prefix: quote.prefix,
-      suffix: quote.suffix,
-      start: position.start,
-      end: position.end,
-      anchorStatus: "EXACT" as const,
-    };
     await tx.passage.upsert({
       where: { factRowId_sourceId: { factRowId: rowId, sourceId } },
       create: { factRowId: rowId, sourceId, ...target },

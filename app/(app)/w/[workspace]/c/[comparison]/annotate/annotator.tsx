@@ -174,6 +174,23 @@ export function Annotator({
     document.getElementById(`annotation-${id}`)?.scrollIntoView({ block: "nearest" });
   }
 
+  const renderCard = (a: Annotation) => (
+    <AnnotationCard
+      key={a.id}
+      annotation={a}
+      me={me.id}
+      canAnnotate={canAnnotate}
+      canModerate={canModerate}
+      tagSets={tagSets}
+      selected={a.id === selectedId}
+      onSelect={() => setSelectedId(a.id === selectedId ? null : a.id)}
+      actions={actions}
+      pending={pending}
+      canReattach={Boolean(selection)}
+      conflict={conflicts[a.id] ?? null}
+    />
+  );
+
   const segments = segmentText(source.text, [
     ...placed.map((a) => ({ start: a.target.start, end: a.target.end, key: a.id })),
     ...(selection ? [{ ...selection, key: "selection" }] : []),
@@ -320,44 +337,14 @@ export function Annotator({
           {placed.length} annotation{placed.length === 1 ? "" : "s"} in {source.outlet}
         </h2>
         <ol className="plain-list annotation-list" aria-label="Annotations in text order">
-          {placed.map((a) => (
-            <AnnotationCard
-              key={a.id}
-              annotation={a}
-              me={me.id}
-              canAnnotate={canAnnotate}
-              canModerate={canModerate}
-              tagSets={tagSets}
-              selected={a.id === selectedId}
-              onSelect={() => setSelectedId(a.id === selectedId ? null : a.id)}
-              actions={actions}
-              pending={pending}
-              canReattach={Boolean(selection)}
-              conflict={conflicts[a.id] ?? null}
-            />
-          ))}
+          {placed.map(renderCard)}
         </ol>
         {orphans.length > 0 ? (
           <section aria-labelledby="orphans">
             <h2 id="orphans">Orphaned annotations ({orphans.length})</h2>
             <p className="meta">Their text changed in an edit and could not be found again. Select the right words, then re-attach.</p>
             <ol className="plain-list annotation-list">
-              {orphans.map((a) => (
-                <AnnotationCard
-                  key={a.id}
-                  annotation={a}
-                  me={me.id}
-                  canAnnotate={canAnnotate}
-                  canModerate={canModerate}
-                  tagSets={tagSets}
-                  selected={false}
-                  onSelect={() => undefined}
-                  actions={actions}
-                  pending={pending}
-                  canReattach={Boolean(selection)}
-                  conflict={conflicts[a.id] ?? null}
-                />
-              ))}
+              {orphans.map(renderCard)}
             </ol>
           </section>
         ) : null}
