@@ -16,6 +16,11 @@ export interface MeasureOptions {
   iterations: number;
   /** Untimed calls first, so JIT compilation, caches and connection pools are warm. */
   warmup: number;
+  /**
+   * Callers at once (default 1). Each sample is still one call's latency, measured while
+   * the other callers keep the system busy, as with several users at the same time.
+   */
+  concurrency?: number;
 }
 
 /** A target from the issues, e.g. `{ belowMs: 50 }` for "< 50 ms". Reported, never enforced. */
@@ -39,9 +44,10 @@ export async function measure(
   name: string,
   size: string,
   fn: () => unknown,
-  { iterations, warmup }: MeasureOptions,
+  { iterations, warmup, concurrency = 1 }: MeasureOptions,
 ): Promise<Measurement> {
   for (let i = 0; i < warmup; i++) await fn();
+  if (concurrency > 1) return { name, size, samples: await measureConcurrently(fn, iterations, concurrency) };
   const samples: number[] = [];
   for (let i = 0; i < iterations; i++) {
     const start = performance.now();
@@ -56,6 +62,22 @@ export async function measure(
     await new Promise((resolve) => setImmediate(resolve));
   }
   return { name, size, samples };
+}
+
+/** `concurrency` callers take calls from one shared count until `iterations` have been made. */
+async function measureConcurrently(fn: () => unknown, iterations: number, concurrency: number): Promise<number[]> {
+  const samples: number[] = [];
+  let started = 0;
+  const caller = async () => {
+    while (started < iterations) {
+      started++;
+      const start = performance.now();
+      await fn();
+      samples.push(performance.now() - start);
+    }
+  };
+  await Promise.all(Array.from({ length: concurrency }, caller));
+  return samples;
 }
 
 function isThenable(value: unknown): value is PromiseLike<unknown> {
@@ -99,9 +121,10 @@ export interface Suite {
   name: string;
   /**
    * Builds the suite's data (untimed) and registers its cases. The runner measures them after
-   * setup returns, then drops the database: suites own nothing that needs closing.
+   * setup returns, then drops the database. A suite that starts something (an app server)
+   * returns the function that stops it; the runner calls it when the suite is done.
    */
-  setup(context: SuiteContext, bench: Bench): Promise<void> | void;
+  setup(context: SuiteContext, bench: Bench): Promise<void | (() => Promise<void>)> | void;
 }
 
 interface Case {
@@ -140,7 +163,7 @@ export async function runSuite(
   progress: (message: string) => void,
 ): Promise<ResultRow[]> {
   const groups: Group[] = [];
-  await suite.setup(context, {
+  const teardown = await suite.setup(context, {
     baseline: (name, size, fn, options) => groups.push({ baseline: { name, size, fn, options }, cases: [] }),
     compare: (name, size, fn, options) => {
       const group = groups.at(-1);
@@ -149,14 +172,22 @@ export async function runSuite(
     },
   });
 
+  try {
+    return await measureGroups(suite.name, groups, progress);
+  } finally {
+    await teardown?.();
+  }
+}
+
+async function measureGroups(suiteName: string, groups: Group[], progress: (message: string) => void): Promise<ResultRow[]> {
   const rows: ResultRow[] = [];
   for (const { baseline, cases } of groups) {
     const half = Math.ceil(baseline.options.iterations / 2);
-    progress(`${suite.name}: ${baseline.name} (baseline)`);
+    progress(`${suiteName}: ${baseline.name} (baseline)`);
     const before = await measure(baseline.name, baseline.size, baseline.fn, { ...baseline.options, iterations: half });
     const measured: { measurement: Measurement; target?: Target }[] = [];
     for (const c of cases) {
-      progress(`${suite.name}: ${c.name}`);
+      progress(`${suiteName}: ${c.name}`);
       measured.push({ measurement: await measure(c.name, c.size, c.fn, c.options), target: c.options.target });
     }
     const after = await measure(baseline.name, baseline.size, baseline.fn, {
@@ -166,9 +197,9 @@ export async function runSuite(
 
     const baselineSamples = [...before.samples, ...after.samples];
     const baselineMedian = median(baselineSamples);
-    rows.push(summarise(suite.name, { ...before, samples: baselineSamples }, null));
+    rows.push(summarise(suiteName, { ...before, samples: baselineSamples }, null));
     for (const { measurement, target } of measured) {
-      rows.push(summarise(suite.name, measurement, median(measurement.samples) / baselineMedian, target));
+      rows.push(summarise(suiteName, measurement, median(measurement.samples) / baselineMedian, target));
     }
   }
   return rows;

@@ -5,9 +5,10 @@
 import type { Suite } from "@/bench/harness";
 import { agreement } from "./agreement";
 import { alignment } from "./alignment";
+import { annotationApp } from "./annotation-app";
 import { anchoring } from "./anchoring";
 import { comparisonPage } from "./comparison-page";
 import { database } from "./database";
 import { diff } from "./diff";
 
-export const suites: Suite[] = [database, comparisonPage, diff, alignment, anchoring, agreement];
+export const suites: Suite[] = [database, comparisonPage, annotationApp, diff, alignment, anchoring, agreement];
