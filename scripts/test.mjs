@@ -4,6 +4,7 @@
 // with CI=true a missing browser fails the run.
 import { spawnSync } from "node:child_process";
 import { existsSync, mkdtempSync, rmSync } from "node:fs";
+import net from "node:net";
 import os from "node:os";
 import path from "node:path";
 import pg from "pg";
@@ -22,6 +23,18 @@ function run(label, command, args, env = {}) {
 function banner(lines) {
   const width = Math.max(...lines.map((l) => l.length)) + 4;
   console.log(`\n${"!".repeat(width)}\n${lines.map((l) => `! ${l.padEnd(width - 4)} !`).join("\n")}\n${"!".repeat(width)}\n`);
+}
+
+/** A port nothing listens on, so two test runs on one machine do not talk to each other's app. */
+function freePort() {
+  return new Promise((resolve, reject) => {
+    const server = net.createServer();
+    server.once("error", reject);
+    server.listen(0, "127.0.0.1", () => {
+      const { port } = server.address();
+      server.close(() => resolve(port));
+    });
+  });
 }
 
 async function withE2eDatabase(fn) {
@@ -57,7 +70,8 @@ run("unit and integration tests (vitest)", bin("vitest"), ["run"]);
 
 const chromium = process.env.PLAYWRIGHT_CHROMIUM || "/usr/bin/chromium";
 if (existsSync(chromium)) {
-  await withE2eDatabase((env) => run("browser journeys (Playwright, Chromium)", bin("playwright"), ["test"], env));
+  const port = process.env.E2E_PORT ?? String(await freePort());
+  await withE2eDatabase((env) => run("browser journeys (Playwright, Chromium)", bin("playwright"), ["test"], { ...env, E2E_PORT: port }));
 } else if (process.env.CI === "true") {
   banner([`Chromium not found at ${chromium}: browser journeys cannot run.`, "In CI a missing browser is a failure. Install it: apt-get install -y chromium"]);
   results.push({ label: "browser journeys (Playwright, Chromium)", ok: false });
