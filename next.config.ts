@@ -1,5 +1,19 @@
 import type { NextConfig } from "next";
 
+/** On every response: pages, API routes and static files alike. */
+const SECURITY_HEADERS = [
+  { key: "Referrer-Policy", value: "strict-origin-when-cross-origin" },
+  { key: "X-Content-Type-Options", value: "nosniff" },
+  // For browsers that predate CSP's frame-ancestors; the page policy says the same.
+  { key: "X-Frame-Options", value: "DENY" },
+  { key: "Permissions-Policy", value: "camera=(), microphone=(), geolocation=()" },
+];
+
+// Pages get a per-request policy with a script nonce from proxy.ts. API routes answer with
+// JSON or server-sent events, which a browser that opens one directly shows as text: they
+// may load nothing and may not be framed.
+const API_CONTENT_SECURITY_POLICY = "default-src 'none'; frame-ancestors 'none'";
+
 const nextConfig: NextConfig = {
   // PGlite loads its WASM and data files from its own package folder at run time;
   // bundling it would break those paths.
@@ -8,6 +22,12 @@ const nextConfig: NextConfig = {
   // Uploads up to the 1 MB source limit plus form overhead; larger bodies still reach our
   // own check first, so the user reads its message rather than a framework error.
   experimental: { serverActions: { bodySizeLimit: "4mb" } },
+  async headers() {
+    return [
+      { source: "/:path*", headers: SECURITY_HEADERS },
+      { source: "/api/:path*", headers: [{ key: "Content-Security-Policy", value: API_CONTENT_SECURITY_POLICY }] },
+    ];
+  },
 };
 
 export default nextConfig;

@@ -1,4 +1,4 @@
-import { z } from "zod";
+import { z } from "./zod";
 
 export const CLAIM_STATUSES = ["UNVERIFIED", "SUPPORTED", "DISPUTED", "FALSE"] as const;
 

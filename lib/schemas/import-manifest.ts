@@ -1,4 +1,4 @@
-import { z } from "zod";
+import { z } from "./zod";
 
 /**
  * manifest.json beside a folder of articles (the format of shared/corpus): which outlet

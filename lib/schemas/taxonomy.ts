@@ -1,4 +1,4 @@
-import { z } from "zod";
+import { z } from "./zod";
 import { MIN_HIGHLIGHT_CONTRAST, contrastRatio } from "@/lib/domain/taxonomy";
 
 export const TAG_NAME_MAX = 80;
