@@ -34,9 +34,14 @@ export function db(): Db {
   return globalForDb.parallaxDb.client;
 }
 
-export function databaseKind(): "embedded" | "postgres" {
+/** Where the client in use points: DATABASE_URL or the data folder, or what a test installed. */
+export function databaseTarget(): DatabaseTarget {
   globalForDb.parallaxDb ??= open();
-  return globalForDb.parallaxDb.target.kind;
+  return globalForDb.parallaxDb.target;
+}
+
+export function databaseKind(): "embedded" | "postgres" {
+  return databaseTarget().kind;
 }
 
 /** Points every service at a client opened elsewhere: a test's throwaway database, or the CLI's. */

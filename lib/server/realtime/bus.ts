@@ -2,8 +2,7 @@ import "server-only";
 import { randomUUID } from "node:crypto";
 import pg from "pg";
 import { z } from "zod";
-import { databaseKind, db } from "@/lib/server/db/client";
-import { resolveDatabaseTarget } from "@/lib/server/db/target";
+import { databaseTarget, db } from "@/lib/server/db/client";
 import { ZComparisonEvent, type ComparisonEvent, type ComparisonEventListener } from "./events";
 
 /**
@@ -303,10 +302,10 @@ export function createPostgresEventBus(options: PostgresEventBusOptions): Compar
 // bundle, and the handler that publishes must reach the streams another bundle subscribed.
 const globalForBus = globalThis as unknown as { parallaxRealtime?: ComparisonEventBus };
 
+/** The bus for the database the client in use points at (a test's own database included). */
 function openBus(): ComparisonEventBus {
-  if (databaseKind() === "embedded") return createMemoryEventBus();
-  const target = resolveDatabaseTarget();
-  return createPostgresEventBus({ listenUrl: target.kind === "postgres" ? target.url : undefined });
+  const target = databaseTarget();
+  return target.kind === "embedded" ? createMemoryEventBus() : createPostgresEventBus({ listenUrl: target.url });
 }
 
 function bus(): ComparisonEventBus {
