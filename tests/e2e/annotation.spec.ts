@@ -38,6 +38,13 @@ function card(page: Page, words: string) {
   return page.getByRole("listitem").filter({ has: page.getByRole("button", { name: `“${words}”` }) });
 }
 
+/** Selects the annotation, which opens its thread and controls in the side panel. */
+async function openCard(page: Page, words: string) {
+  const quote = card(page, words).getByRole("button", { name: `“${words}”` });
+  if ((await quote.getAttribute("aria-pressed")) !== "true") await quote.click();
+  return card(page, words);
+}
+
 test("two reviewers annotate together, see each other live, and a stale edit is refused", async ({ browser }) => {
   test.setTimeout(180_000);
   const rita = await signUpIn(browser, "Rita Reviewer");
@@ -65,15 +72,15 @@ test("two reviewers annotate together, see each other live, and a stale edit is 
   await expect(card(colm.page, words)).toBeVisible({ timeout: 5_000 });
   await expect(card(colm.page, words)).toContainText("Rita Reviewer");
 
-  await card(colm.page, words).getByLabel("Reply to Rita Reviewer's annotation").fill("I would tag this as labeling.");
+  await (await openCard(colm.page, words)).getByLabel("Reply to Rita Reviewer's annotation").fill("I would tag this as labeling.");
   await card(colm.page, words).getByRole("button", { name: "Reply" }).click();
-  await expect(card(rita.page, words)).toContainText("I would tag this as labeling.", { timeout: 5_000 });
+  await expect(await openCard(rita.page, words)).toContainText("I would tag this as labeling.", { timeout: 5_000 });
 
   const ritaAgain = await (await browser.newContext()).newPage();
   await signIn(ritaAgain, rita.email, PASSWORD);
   await ritaAgain.goto(`${base}/annotate`);
   await card(rita.page, words).getByRole("button", { name: "Edit" }).click();
-  await card(ritaAgain, words).getByRole("button", { name: "Edit" }).click();
+  await (await openCard(ritaAgain, words)).getByRole("button", { name: "Edit" }).click();
   await card(ritaAgain, words).getByLabel("Comment (optional)").fill("Saved first, in another tab.");
   await card(ritaAgain, words).getByRole("button", { name: "Save changes" }).click();
   await expect(card(ritaAgain, words)).toContainText("Saved first, in another tab.");

@@ -30,12 +30,18 @@ export function segmentText(text: string, ranges: readonly HighlightRange[]): Te
     cuts.add(r.end);
   }
   const points = [...cuts].sort((a, b) => a - b);
+  // A sweep over the cut points: ranges join the active list in start order (so outermost
+  // first) and leave once they end, keeping this linear in text size and range count for
+  // pages with a thousand annotations.
   const segments: TextSegment[] = [];
+  let active: typeof clipped = [];
+  let next = 0;
   for (let i = 0; i + 1 < points.length; i++) {
     const start = points[i]!;
     const end = points[i + 1]!;
-    const keys = clipped.filter((r) => r.start <= start && r.end >= end).map((r) => r.key);
-    segments.push({ start, end, text: text.slice(start, end), keys });
+    active = active.filter((r) => r.end > start);
+    while (next < clipped.length && clipped[next]!.start <= start) active.push(clipped[next++]!);
+    segments.push({ start, end, text: text.slice(start, end), keys: active.map((r) => r.key) });
   }
   return segments;
 }

@@ -47,6 +47,9 @@ export function AnnotationCard({
   const [reply, setReply] = useState("");
   const mine = a.author.id === me;
   const orphaned = a.anchor.status === "ORPHANED";
+  // Only the selected card shows its thread and controls: a source can carry a thousand
+  // annotations, and a full card for each would make the page slow to become usable.
+  const open = selected || editing !== null || conflict !== null || orphaned;
   return (
     <li className={`annotation-card${selected ? " annotation-card--selected" : ""}${a.hidden ? " annotation-card--hidden" : ""}`} id={`annotation-${a.id}`}>
       <button type="button" className="annotation-card__quote" onClick={onSelect} aria-pressed={selected}>
@@ -63,6 +66,7 @@ export function AnnotationCard({
         {a.author.name} · {TIME.format(new Date(a.createdAt))}
         {a.version > 1 ? ` · edited` : ""}
         {a.resolved ? " · resolved" : ""}
+        {!open && a.replies.length > 0 ? ` · ${a.replies.length} ${a.replies.length === 1 ? "reply" : "replies"}` : ""}
         {a.anchor.status === "FUZZY" ? " · moved with an edit" : ""}
       </p>
       {a.hidden ? <p className="notice notice--info">Hidden by an editor: {a.hidden.reason}</p> : null}
@@ -97,7 +101,7 @@ export function AnnotationCard({
           ) : null}
         </>
       )}
-      {a.replies.length > 0 ? (
+      {open && a.replies.length > 0 ? (
         <ol className="plain-list replies" aria-label="Replies">
           {a.replies.map((r) => (
             <li key={r.id}>
@@ -107,7 +111,7 @@ export function AnnotationCard({
           ))}
         </ol>
       ) : null}
-      {canAnnotate && !editing ? (
+      {open && canAnnotate && !editing ? (
         <div className="annotation-card__actions">
           <form
             className="reply-form"
