@@ -9,7 +9,7 @@
  */
 import { spawn, type ChildProcess } from "node:child_process";
 import { randomBytes, randomUUID } from "node:crypto";
-import { mkdtempSync, rmSync } from "node:fs";
+import { mkdtempSync, openSync, readFileSync, rmSync } from "node:fs";
 import os from "node:os";
 import path from "node:path";
 import { chromium, type Browser, type Page } from "@playwright/test";
@@ -57,10 +57,12 @@ async function annotate(db: Db, random: Random, target: Awaited<ReturnType<typeo
 
 async function startApp(url: string, port: number): Promise<{ server: ChildProcess; dataDir: string }> {
   const dataDir = mkdtempSync(path.join(os.tmpdir(), "parallax-bench-app-"));
+  const log = path.join(dataDir, "app.log");
+  const output = openSync(log, "a");
   const server = spawn("npm", ["start"], {
     cwd: root,
     detached: true,
-    stdio: "ignore",
+    stdio: ["ignore", output, output],
     env: {
       ...process.env,
       DATABASE_URL: url,
@@ -72,12 +74,13 @@ async function startApp(url: string, port: number): Promise<{ server: ChildProce
     },
   });
   const deadline = Date.now() + 300_000;
-  while (Date.now() < deadline) {
+  while (Date.now() < deadline && server.exitCode === null) {
     const ok = await fetch(`http://localhost:${port}/api/health`).then((r) => r.ok, () => false);
     if (ok) return { server, dataDir };
     await new Promise((resolve) => setTimeout(resolve, 500));
   }
-  throw new Error("The app did not start within 5 minutes (npm start builds first when the code changed).");
+  const tail = readFileSync(log, "utf8").split("\n").slice(-15).join("\n");
+  throw new Error(`The app did not start (npm start builds first when the code changed). Its last output:\n${tail}`);
 }
 
 /** Navigation until the page is usable: hydrated, stream live, every annotation in the list. */
