@@ -82,7 +82,8 @@ export async function getAgreement(actor: Actor, workspaceSlug: string, comparis
       id: set.id,
       name: set.name,
       combined,
-      perTag: perValue.map((v) => ({ ...v, tag: set.tags.find((t) => t.id === v.value)! })).filter((v) => v.status !== "no-variation" || v.pairableUnits > 0),
+      // Tags nobody used, or used where only one reviewer worked, have no figure to show.
+      perTag: perValue.map((v) => ({ ...v, tag: set.tags.find((t) => t.id === v.value)! })).filter((v) => v.status !== "insufficient-data" && v.pairableUnits > 0),
       disagreements: open,
     };
   });

@@ -43,7 +43,13 @@ export default async function AgreementPage({ params }: Params) {
       <p className="meta">
         Reviewers: {agreement.coders.length ? agreement.coders.map((c) => c.name).join(", ") : "nobody has annotated yet"}.
       </p>
-      {agreement.sets.map((set) => (
+      {agreement.coders.length < 2 ? (
+        <p className="card empty">
+          Agreement needs at least two reviewers who annotated the same source. Invite reviewers on the workspace&apos;s
+          Members page; their figures and disagreements appear here as they annotate.
+        </p>
+      ) : null}
+      {agreement.coders.length < 2 ? null : agreement.sets.map((set) => (
         <section key={set.id} className="card" aria-labelledby={`set-${set.id}`}>
           <h2 id={`set-${set.id}`}>{set.name}</h2>
           <p>
