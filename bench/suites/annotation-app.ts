@@ -80,6 +80,8 @@ async function startApp(url: string, port: number): Promise<{ server: ChildProce
     await new Promise((resolve) => setTimeout(resolve, 500));
   }
   const tail = readFileSync(log, "utf8").split("\n").slice(-15).join("\n");
+  if (server.pid && server.exitCode === null) process.kill(-server.pid, "SIGTERM");
+  rmSync(dataDir, { recursive: true, force: true });
   throw new Error(`The app did not start (npm start builds first when the code changed). Its last output:\n${tail}`);
 }
 

@@ -1,8 +1,8 @@
 import { existsSync } from "node:fs";
-import { mkdtemp, writeFile } from "node:fs/promises";
+import { mkdtemp, rm, writeFile } from "node:fs/promises";
 import os from "node:os";
 import path from "node:path";
-import { describe, expect, it } from "vitest";
+import { afterAll, describe, expect, it } from "vitest";
 import { importFolder } from "@/lib/server/cli/import-folder";
 import { getComparisonBySlug } from "@/lib/server/services/comparisons/get-comparison-by-slug";
 import { ownerWithWorkspace } from "./helpers/factories";
@@ -12,8 +12,14 @@ setupTestDb();
 
 const corpus = path.resolve(import.meta.dirname, "../../../shared/corpus/soleimani-anniversaries");
 
+const folders: string[] = [];
+afterAll(async () => {
+  await Promise.all(folders.map((dir) => rm(dir, { recursive: true, force: true })));
+});
+
 async function folderWith(files: Record<string, string | Uint8Array>) {
   const dir = await mkdtemp(path.join(os.tmpdir(), "parallax-import-"));
+  folders.push(dir);
   for (const [name, content] of Object.entries(files)) await writeFile(path.join(dir, name), content);
   return dir;
 }
