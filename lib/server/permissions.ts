@@ -1,11 +1,11 @@
 import type { Role } from "@/lib/generated/prisma/enums";
+import type { Actor } from "./actor";
 
 /**
  * What each workspace role may do. Every check in services goes through these helpers,
  * so the rules of PRODUCT.md live in one place.
  */
 export const WORKSPACE_ROLES: readonly Role[] = ["OWNER", "EDITOR", "REVIEWER", "VIEWER"];
-export const CLASS_ROLES: readonly Role[] = ["TEACHER", "STUDENT"];
 
 export const ROLE_LABELS: Record<Role, string> = {
   OWNER: "Owner",
@@ -35,4 +35,12 @@ export function canEditComparisons(role: Role): boolean {
 
 export function canAnnotate(role: Role): boolean {
   return role !== "VIEWER";
+}
+
+/**
+ * The condition every query on workspace data carries: the workspace has the actor as a
+ * member. Use it inside the query's `where`, so a non-member's request finds nothing.
+ */
+export function hasMember(actor: Actor) {
+  return { memberships: { some: { userId: actor.id } } };
 }

@@ -1,13 +1,14 @@
 import "server-only";
 import type { Actor } from "@/lib/server/actor";
 import { db } from "@/lib/server/db/client";
+import { hasMember } from "@/lib/server/permissions";
 import { getWorkspaceBySlug } from "@/lib/server/services/workspaces/get-workspace-by-slug";
 
 /** The comparisons of a workspace the actor belongs to, newest event first. */
 export async function findComparisons(actor: Actor, workspaceSlug: string) {
   const workspace = await getWorkspaceBySlug(actor, workspaceSlug);
   const comparisons = await db().comparison.findMany({
-    where: { workspaceId: workspace.id, workspace: { memberships: { some: { userId: actor.id } } } },
+    where: { workspaceId: workspace.id, workspace: hasMember(actor) },
     orderBy: [{ eventDate: { sort: "desc", nulls: "last" } }, { createdAt: "desc" }],
     select: {
       id: true,

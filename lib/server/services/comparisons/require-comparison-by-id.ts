@@ -1,6 +1,7 @@
 import "server-only";
 import type { Actor } from "@/lib/server/actor";
 import { db } from "@/lib/server/db/client";
+import { hasMember } from "@/lib/server/permissions";
 import { notFound } from "@/lib/server/errors";
 
 /**
@@ -9,7 +10,7 @@ import { notFound } from "@/lib/server/errors";
  */
 export async function requireComparisonById(actor: Actor, comparisonId: string) {
   const found = await db().comparison.findFirst({
-    where: { id: comparisonId, workspace: { memberships: { some: { userId: actor.id } } } },
+    where: { id: comparisonId, workspace: hasMember(actor) },
     select: {
       id: true,
       workspaceId: true,

@@ -2,7 +2,7 @@ import "server-only";
 import type { Actor } from "@/lib/server/actor";
 import { db } from "@/lib/server/db/client";
 import { AppError, notFound } from "@/lib/server/errors";
-import { canEditComparisons } from "@/lib/server/permissions";
+import { canEditComparisons, hasMember } from "@/lib/server/permissions";
 import { getWorkspaceBySlug } from "@/lib/server/services/workspaces/get-workspace-by-slug";
 
 /**
@@ -15,7 +15,7 @@ export async function requireComparison(actor: Actor, workspaceSlug: string, com
     throw new AppError("FORBIDDEN", "Only the workspace's owners and editors can change comparisons.");
   }
   const comparison = await db().comparison.findFirst({
-    where: { slug: comparisonSlug, workspaceId: workspace.id, workspace: { memberships: { some: { userId: actor.id } } } },
+    where: { slug: comparisonSlug, workspaceId: workspace.id, workspace: hasMember(actor) },
     select: { id: true, slug: true, title: true, workspaceId: true },
   });
   if (!comparison) throw notFound("That comparison");

@@ -1,7 +1,7 @@
 import "server-only";
 import type { Actor } from "@/lib/server/actor";
 import { db } from "@/lib/server/db/client";
-import { canEditComparisons } from "@/lib/server/permissions";
+import { canEditComparisons, hasMember } from "@/lib/server/permissions";
 import { requireComparison } from "@/lib/server/services/comparisons/require-comparison";
 
 /**
@@ -12,7 +12,7 @@ import { requireComparison } from "@/lib/server/services/comparisons/require-com
 export async function findTaxonomy(actor: Actor, workspaceSlug: string, comparisonSlug: string) {
   const { workspace, comparison } = await requireComparison(actor, workspaceSlug, comparisonSlug);
   const tagSets = await db().tagSet.findMany({
-    where: { comparisonId: comparison.id, comparison: { workspace: { memberships: { some: { userId: actor.id } } } } },
+    where: { comparisonId: comparison.id, comparison: { workspace: hasMember(actor) } },
     orderBy: { position: "asc" },
     select: {
       id: true,

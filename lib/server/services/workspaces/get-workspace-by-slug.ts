@@ -1,12 +1,13 @@
 import "server-only";
 import type { Actor } from "@/lib/server/actor";
 import { db } from "@/lib/server/db/client";
+import { hasMember } from "@/lib/server/permissions";
 import { notFound } from "@/lib/server/errors";
 
 /** A workspace the actor is a member of, with the actor's role; otherwise not found. */
 export async function getWorkspaceBySlug(actor: Actor, slug: string) {
   const workspace = await db().workspace.findFirst({
-    where: { slug, memberships: { some: { userId: actor.id } } },
+    where: { slug, ...hasMember(actor) },
     select: {
       id: true,
       slug: true,
