@@ -6,7 +6,7 @@
  */
 import { segmentSentences } from "@/lib/domain/alignment";
 import { installDbClient } from "@/lib/server/db/client";
-import { getComparisonBySlug } from "@/lib/server/services/comparisons/get-comparison-by-slug";
+import { getSideBySide } from "@/lib/server/services/comparisons/get-side-by-side";
 import { selectorColumns } from "@/lib/server/services/sources/span-target";
 import type { Suite } from "@/bench/harness";
 import { readComparison, seedComparison } from "@/bench/fixtures/comparison";
@@ -40,7 +40,7 @@ export const comparisonPage: Suite = {
       iterations: 200,
       warmup: 20,
     });
-    bench.compare("comparison page data (side by side)", SIZE, () => getComparisonBySlug(actor, "bench", "flood-barrier"), {
+    bench.compare("comparison page data (side by side)", SIZE, () => getSideBySide(actor, "bench", "flood-barrier"), {
       iterations: 60,
       warmup: 6,
       target: { belowMs: 300 },

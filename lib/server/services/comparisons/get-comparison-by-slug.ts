@@ -1,22 +1,18 @@
 import "server-only";
-import { findSharedQuotations } from "@/lib/domain/alignment";
 import type { Actor } from "@/lib/server/actor";
 import { db } from "@/lib/server/db/client";
 import { notFound } from "@/lib/server/errors";
-import { canEditComparisons } from "@/lib/server/permissions";
+import { canEditComparisons, hasMember } from "@/lib/server/permissions";
 import { getWorkspaceBySlug } from "@/lib/server/services/workspaces/get-workspace-by-slug";
 
-/**
- * One comparison as the side-by-side view needs it: sources with their current text,
- * fact rows with their passages, and the quotations several outlets share.
- */
+/** One comparison with its sources (current text and outlet) and its fact rows with their passages. */
 export async function getComparisonBySlug(actor: Actor, workspaceSlug: string, comparisonSlug: string) {
   const workspace = await getWorkspaceBySlug(actor, workspaceSlug);
   const comparison = await db().comparison.findFirst({
     where: {
       slug: comparisonSlug,
       workspaceId: workspace.id,
-      workspace: { memberships: { some: { userId: actor.id } } },
+      workspace: hasMember(actor),
     },
     select: {
       id: true,
@@ -51,10 +47,7 @@ export async function getComparisonBySlug(actor: Actor, workspaceSlug: string, c
     },
   });
   if (!comparison) throw notFound("That comparison");
-  const sharedQuotations = findSharedQuotations(
-    comparison.sources.map((s) => ({ id: s.id, text: s.currentRevision?.text ?? "" })),
-  );
-  return { workspace, comparison, sharedQuotations, canEdit: canEditComparisons(workspace.role) };
+  return { workspace, comparison, canEdit: canEditComparisons(workspace.role) };
 }
 
 export type ComparisonView = Awaited<ReturnType<typeof getComparisonBySlug>>;

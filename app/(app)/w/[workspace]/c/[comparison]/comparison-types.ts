@@ -1,3 +1,4 @@
+import type { SharedQuotation } from "@/lib/domain/alignment";
 import type { ComparisonView } from "@/lib/server/services/comparisons/get-comparison-by-slug";
 
 export type Where = { workspace: string; comparison: string };
@@ -42,9 +43,12 @@ export function toViewProps(view: ComparisonView) {
       orphaned: p.anchorStatus === "ORPHANED",
     })),
   }));
-  const quotations: ViewQuotation[] = view.sharedQuotations.map((q) => ({
+  return { sources, rows };
+}
+
+export function toViewQuotations(shared: SharedQuotation[]): ViewQuotation[] {
+  return shared.map((q) => ({
     quote: q.quote,
     occurrences: q.occurrences.map(({ sourceId, start, end }) => ({ sourceId, start, end })),
   }));
-  return { sources, rows, quotations };
 }

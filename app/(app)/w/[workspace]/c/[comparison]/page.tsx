@@ -3,8 +3,8 @@ import Link from "next/link";
 import { requireSessionUser } from "@/lib/server/auth/session";
 import { formatDate } from "@/lib/format";
 import { orNotFound } from "@/lib/server/page";
-import { getComparisonBySlug } from "@/lib/server/services/comparisons/get-comparison-by-slug";
-import { toViewProps } from "./comparison-types";
+import { getSideBySide } from "@/lib/server/services/comparisons/get-side-by-side";
+import { toViewProps, toViewQuotations } from "./comparison-types";
 import { SideBySide } from "./side-by-side";
 
 type Params = { params: Promise<{ workspace: string; comparison: string }> };
@@ -14,9 +14,9 @@ export const metadata: Metadata = { title: "Side by side" };
 export default async function SideBySidePage({ params }: Params) {
   const { workspace: workspaceSlug, comparison: comparisonSlug } = await params;
   const user = await requireSessionUser(`/w/${workspaceSlug}/c/${comparisonSlug}`);
-  const view = await orNotFound(getComparisonBySlug(user, workspaceSlug, comparisonSlug));
+  const view = await orNotFound(getSideBySide(user, workspaceSlug, comparisonSlug));
   const { comparison } = view;
-  const props = toViewProps(view);
+  const props = { ...toViewProps(view), quotations: toViewQuotations(view.sharedQuotations) };
   return (
     <>
       <div className="page-header">
