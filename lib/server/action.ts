@@ -21,12 +21,19 @@ function echoValues(form: FormData): Record<string, string> {
   return values;
 }
 
-function toFailure(error: unknown, form: FormData): ActionState {
+const SESSION_ENDED = "Your session has ended. Sign in again, then retry.";
+
+/** What a failed action tells the user: an AppError's own words, anything else one calm sentence (and a log line). */
+function describeFailure(error: unknown) {
   unstable_rethrow(error);
-  const values = echoValues(form);
-  if (isAppError(error)) return { ok: false, message: error.message, fieldErrors: error.fieldErrors, values };
+  if (isAppError(error)) return { message: error.message, code: error.code, fieldErrors: error.fieldErrors, current: error.current };
   console.error(error);
-  return { ok: false, message: "Something went wrong on our side; nothing was saved. Try again in a moment.", values };
+  return { message: "Something went wrong on our side; nothing was saved. Try again in a moment." };
+}
+
+function toFailure(error: unknown, form: FormData): ActionState {
+  const { message, fieldErrors } = describeFailure(error);
+  return { ok: false, message, fieldErrors, values: echoValues(form) };
 }
 
 /** A form action for signed-in users: checks the session, maps AppError to a form message. */
@@ -34,7 +41,7 @@ export function userAction(handler: (user: SessionUser, form: FormData) => Promi
   return async (_previous: ActionState, form: FormData): Promise<ActionState> => {
     try {
       const user = await getSessionUser();
-      if (!user) return { ok: false, message: "Your session has ended. Sign in again, then retry." };
+      if (!user) return { ok: false, message: SESSION_ENDED };
       return await handler(user, form);
     } catch (error) {
       return toFailure(error, form);
@@ -61,13 +68,11 @@ export function userCall<A extends unknown[], T>(handler: (user: SessionUser, ..
   return async (...args: A): Promise<CallResult<T>> => {
     try {
       const user = await getSessionUser();
-      if (!user) return { ok: false, message: "Your session has ended. Sign in again, then retry." };
+      if (!user) return { ok: false, message: SESSION_ENDED };
       return { ok: true, data: await handler(user, ...args) };
     } catch (error) {
-      unstable_rethrow(error);
-      if (isAppError(error)) return { ok: false, message: error.message, code: error.code, current: error.current };
-      console.error(error);
-      return { ok: false, message: "Something went wrong on our side; nothing was saved. Try again in a moment." };
+      const { message, code, current } = describeFailure(error);
+      return { ok: false, message, code, current };
     }
   };
 }
