@@ -4,7 +4,3 @@ const DATE = new Intl.DateTimeFormat("en-GB", { day: "numeric", month: "short", 
 export function formatDate(date: Date): string {
   return DATE.format(date);
 }
-
-export function isoDate(date: Date): string {
-  return date.toISOString().slice(0, 10);
-}

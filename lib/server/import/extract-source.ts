@@ -26,6 +26,15 @@ export interface ExtractedSource {
 /** A source's text may be at most 1 MB (1,048,576 bytes) in UTF-8, counted after normalization. */
 export const MAX_SOURCE_TEXT_BYTES = 1_048_576;
 
+/** Refuses a normalized text over the limit, naming the form field concerned. Edits of a source's text obey it too. */
+export function assertSourceTextFits(text: string, field: string): void {
+  const bytes = Buffer.byteLength(text, "utf8");
+  if (bytes > MAX_SOURCE_TEXT_BYTES) {
+    const message = `The text is ${(bytes / 1024 / 1024).toFixed(1)} MB (${bytes.toLocaleString("en-US")} bytes); a source can hold at most 1 MB (1,048,576 bytes). Import the article alone, or split it into parts.`;
+    throw new AppError("PAYLOAD_TOO_LARGE", message, { [field]: message });
+  }
+}
+
 interface Raw {
   text: string;
   fromHtml: boolean;
@@ -66,11 +75,7 @@ export async function extractSource(input: SourceInput): Promise<ExtractedSource
         : "The text is empty: there are no words in it. Check that you chose the right file or address.";
     throw new AppError("INVALID_INPUT", message, { [field]: message });
   }
-  const bytes = Buffer.byteLength(text, "utf8");
-  if (bytes > MAX_SOURCE_TEXT_BYTES) {
-    const message = `The text is ${(bytes / 1024 / 1024).toFixed(1)} MB (${bytes.toLocaleString("en-US")} bytes); a source can hold at most 1 MB (1,048,576 bytes). Import the article alone, or split it into parts.`;
-    throw new AppError("PAYLOAD_TOO_LARGE", message, { [field]: message });
-  }
+  assertSourceTextFits(text, field);
 
   const title = oneLine(raw.title);
   const author = oneLine(raw.author);

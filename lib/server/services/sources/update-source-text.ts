@@ -5,12 +5,12 @@ import type { Actor } from "@/lib/server/actor";
 import { db } from "@/lib/server/db/client";
 import { isUniqueViolation } from "@/lib/server/db/errors";
 import { AppError } from "@/lib/server/errors";
+import { assertSourceTextFits } from "@/lib/server/import/extract-source";
 import { requireComparison } from "@/lib/server/services/comparisons/require-comparison";
 import { parseInput } from "@/lib/server/validation";
 import { findSourceInComparison } from "./find-source";
 import { reanchorTargets } from "./reanchor-targets";
 import { revisionFields } from "./revision-fields";
-import { assertStorableText } from "./text-limits";
 
 /**
  * Saves an edited text as a new revision and re-anchors the source's passages and
@@ -21,7 +21,11 @@ export async function updateSourceText(actor: Actor, workspaceSlug: string, comp
   const { text: raw, baseRevision } = parseInput(ZUpdateSourceText, input);
   const { comparison } = await requireComparison(actor, workspaceSlug, comparisonSlug, { edit: true });
   const text = normalizeText(raw);
-  assertStorableText(text);
+  if (!text) {
+    const message = "The text is empty: a source needs its article's text.";
+    throw new AppError("INVALID_INPUT", message, { text: message });
+  }
+  assertSourceTextFits(text, "text");
 
   const conflict = (current: number) =>
     new AppError(
