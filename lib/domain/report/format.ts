@@ -55,8 +55,23 @@ export function dayRange(range: { first: string | null; last: string | null }): 
   return first === last ? first : `${first} to ${last}`;
 }
 
-/** Alpha with three decimals, or why there is none. */
+/** Alpha with three decimals, or in a few words why there is none (the method text explains). */
 export function alphaLabel(agreement: { alpha: number | null; status: string }): string {
   if (agreement.alpha !== null) return agreement.alpha.toFixed(3);
-  return agreement.status === "no-variation" ? "— (everyone gave the same value)" : "— (fewer than two reviewers coded the same words)";
+  return agreement.status === "no-variation" ? "— (no variation)" : "— (too few reviewers)";
+}
+
+/** How many changed places a passage lists; beyond that the marked text speaks for itself. */
+export const MAX_CHANGES = 6;
+
+/** One changed place, “base wording” → “this wording”, with — where a side says nothing. */
+export function changeLabel(change: { base: string; here: string }): string {
+  const quote = (text: string) => (text ? `“${text}”` : "—");
+  return `${quote(change.base)} → ${quote(change.here)}`;
+}
+
+/** A changed run of words split into its edges (spaces, punctuation) and its words, for marking only the words. */
+export function splitEdges(text: string): [before: string, core: string, after: string] {
+  const match = /^([^\p{L}\p{N}]*)([\s\S]*?)([^\p{L}\p{N}]*)$/u.exec(text)!;
+  return [match[1]!, match[2]!, match[3]!];
 }

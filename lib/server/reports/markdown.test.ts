@@ -1,7 +1,7 @@
 import { marked } from "marked";
 import { describe, expect, it } from "vitest";
 import { buildReport } from "@/lib/domain/report/build-report";
-import { annotation, input, NORTH, SOUTH } from "@/lib/domain/report/test-fixtures";
+import { annotation, input, NORTH } from "@/lib/domain/report/test-fixtures";
 import { escapeMarkdown, reportToMarkdown } from "./markdown";
 
 const html = (markdown: string) => marked.parse(markdown, { gfm: true, async: false });
@@ -34,12 +34,15 @@ describe("escapeMarkdown", () => {
 
 describe("reportToMarkdown", () => {
   function hostileReport() {
+    const south = "Critics said the strike was an illegal assassination.";
     const data = input([
       annotation("s1", NORTH, "decisive defensive action", ["euph"], {
         claim: { asserter: "QUOTED_PARTY", assertedBy: "Chief | <b>Press</b> office", status: "DISPUTED", evidence: ["https://example.org/a_(b)"] },
       }),
-      annotation("s2", SOUTH, "illegal assassination", ["loaded"]),
+      annotation("s2", south, "illegal assassination", ["loaded"]),
     ]);
+    data.sources[1]!.revision!.text = south;
+    Object.assign(data.factRows[0]!.passages[0]!, { start: south.indexOf("the strike"), end: south.length - 1 });
     data.sources[0]!.outlet!.name = "North | <i>News</i>";
     data.factRows[0]!.label = "# What\nthe *strike* was";
     data.tagSets[0]!.tags[0]!.description = "Charged words\n\n- like <this>";
@@ -66,6 +69,7 @@ describe("reportToMarkdown", () => {
   it("gives counts with their rate per 1,000 words, and bolds the words that differ", () => {
     const markdown = reportToMarkdown(hostileReport());
     expect(markdown).toContain("| Loaded language | 0 (0.0) | 1 (4.0) | 0 (—) | 1 |");
-    expect(html(markdown)).toMatch(/<strong>[^<]*illegal assassination[^<]*<\/strong>/);
+    expect(markdown).toContain("“the strike was **an illegal assassination**”");
+    expect(markdown).toContain("Differs: “a decisive defensive action” → “an illegal assassination”");
   });
 });

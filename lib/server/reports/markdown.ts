@@ -1,11 +1,14 @@
 import {
   alphaLabel,
   asserterLabel,
+  changeLabel,
   day,
   dayRange,
   filterSummary,
   formatRate,
+  MAX_CHANGES,
   outletNames,
+  splitEdges,
   statusLabel,
 } from "@/lib/domain/report/format";
 import type { FramingReport, ReportPassage } from "@/lib/domain/report/types";
@@ -48,11 +51,10 @@ function table(head: string[], rows: string[][], align: ("left" | "right")[] = [
 function markedPassage(passage: ReportPassage): string {
   return passage.segments
     .map(({ text, kind }) => {
-      const escaped = escapeInline(text);
-      if (kind !== "added") return escaped;
+      if (kind !== "added") return escapeInline(text);
       // Emphasis must hug its words: "** word**" is not bold.
-      const [, before, core, after] = /^(\s*)([\s\S]*?)(\s*)$/.exec(escaped)!;
-      return core ? `${before}**${core}**${after}` : escaped;
+      const [before, core, after] = splitEdges(text);
+      return core ? `${escapeInline(before)}**${escapeInline(core)}**${escapeInline(after)}` : escapeInline(text);
     })
     .join("")
     .trim();
@@ -112,16 +114,17 @@ export function reportToMarkdown(report: FramingReport): string {
   }
 
   out.push("## Term choice");
-  out.push("Each fact row as the outlets word it. Words in bold differ from the first outlet's passage.");
+  out.push("Each fact row as the outlets word it. Words in bold differ from the base passage (the first outlet's).");
   if (report.termChoice.length === 0) out.push("No fact rows yet.");
   for (const row of report.termChoice) {
     out.push(`### ${escapeMarkdown(row.label)}`);
     if (row.note) out.push(`Note: ${escapeMarkdown(row.note)}`);
     const items = row.passages.map((p, i) => {
-      const lines = [`- **${escapeMarkdown(outlet(p.outletId))}**${i === 0 && row.passages.length > 1 ? " (compared with)" : ""}: “${markedPassage(p)}”`];
+      const lines = [`- **${escapeMarkdown(outlet(p.outletId))}**${i === 0 && row.passages.length > 1 ? " (base)" : ""}: “${markedPassage(p)}”`];
       if (p.orphaned) lines.push("  - This passage is no longer in the source's current text; its last wording is shown.");
-      const changes = p.changes.filter((c) => c.base || c.here);
-      if (changes.length) lines.push(`  - Differs: ${changes.map((c) => `“${escapeMarkdown(c.base) || "—"}” → “${escapeMarkdown(c.here) || "—"}”`).join("; ")}`);
+      if (p.rewritten) lines.push("  - Worded entirely differently from the base.");
+      const changes = p.changes.filter((c) => c.base || c.here).slice(0, MAX_CHANGES);
+      if (changes.length) lines.push(`  - Differs: ${changes.map((c) => escapeMarkdown(changeLabel(c))).join("; ")}`);
       if (p.tags.length) lines.push(`  - Tags: ${p.tags.map((t) => escapeMarkdown(t.name)).join(", ")}`);
       return lines.join("\n");
     });
