@@ -1,5 +1,5 @@
 import "server-only";
-import { createRequire } from "node:module";
+import path from "node:path";
 import PDFDocument from "pdfkit";
 import {
   alphaLabel,
@@ -14,12 +14,15 @@ import {
   splitEdges,
   statusLabel,
 } from "@/lib/domain/report/format";
+import { heatFill, shade } from "@/lib/domain/report/colors";
 import type { FramingReport, ReportTagSet } from "@/lib/domain/report/types";
 
 // Inter as static TrueType: pdfkit embeds TTF (subset to the glyphs used) but not the WOFF2
 // files of @fontsource. It covers Latin (accents, Latin Extended), Greek and Cyrillic,
-// curly quotes, dashes and ellipses, which is what the articles we compare contain.
-const fontFile = (name: string) => createRequire(import.meta.url).resolve(`@expo-google-fonts/inter/${name}/Inter_${name}.ttf`);
+// curly quotes, dashes and ellipses, which is what the articles we compare contain. The
+// files are found from the project folder (where npm scripts run) at run time: a
+// require.resolve the bundler can see would make Next bundle every file of the package.
+const fontFile = (name: string) => path.join(process.cwd(), "node_modules", "@expo-google-fonts", "inter", name, `Inter_${name}.ttf`);
 const FONTS = { regular: "400Regular", bold: "700Bold", italic: "400Regular_Italic", semibold: "600SemiBold" } as const;
 
 const INK = "#1d2433";
@@ -29,18 +32,6 @@ const MARGIN = { top: 64, bottom: 64, left: 56, right: 56 };
 
 type Doc = PDFKit.PDFDocument;
 type Align = "left" | "right";
-
-/** Blends a #rrggbb colour with white: weight 1 is the colour, 0 is white. */
-function tint(hex: string, weight: number): string {
-  const channel = (i: number) => Math.round(255 - (255 - parseInt(hex.slice(i, i + 2), 16)) * weight);
-  return `#${[1, 3, 5].map((i) => channel(i).toString(16).padStart(2, "0")).join("")}`;
-}
-
-/** Shades a #rrggbb colour towards black, for outlines of light fills. */
-function shade(hex: string, amount: number): string {
-  const channel = (i: number) => Math.round(parseInt(hex.slice(i, i + 2), 16) * (1 - amount));
-  return `#${[1, 3, 5].map((i) => channel(i).toString(16).padStart(2, "0")).join("")}`;
-}
 
 const oneLine = (text: string) => text.replace(/\s+/g, " ").trim();
 
@@ -393,8 +384,7 @@ function heatMap(layout: Layout, report: FramingReport) {
     doc.fillColor(INK).text(tag.name, layout.left, y + 3.5, { width: labelWidth - 6 });
     tag.cells.forEach((cell, i) => {
       const x = layout.left + labelWidth + i * cellWidth;
-      const weight = max > 0 && cell.per1000 ? 0.2 + 0.8 * (cell.per1000 / max) : 0;
-      doc.rect(x, y, cellWidth, height).lineWidth(0.5).fillAndStroke(weight > 0 ? tint(shade(tag.color, 0.2), weight) : "#ffffff", LINE);
+      doc.rect(x, y, cellWidth, height).lineWidth(0.5).fillAndStroke(heatFill(tag.color, cell.per1000, max), LINE);
       doc.font("regular").fontSize(7.5).fillColor(cell.count ? INK : SOFT).text(cellLabel(cell), x, y + height / 2 - 3.5, { width: cellWidth, align: "center", lineBreak: false });
     });
     doc.x = layout.left;
