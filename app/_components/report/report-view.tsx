@@ -1,4 +1,4 @@
-import { alphaLabel, asserterLabel, changeLabel, day, dayRange, filterSummary, MAX_CHANGES, outletNames, statusLabel } from "@/lib/domain/report/format";
+import { alphaLabel, asserterLabel, changeLabel, day, dayRange, filterSummary, MAX_CHANGES, outletNames, splitEdges, statusLabel } from "@/lib/domain/report/format";
 import type { FramingReport, ReportPassage } from "@/lib/domain/report/types";
 import styles from "./report.module.css";
 import { TagCharts } from "./tag-charts";
@@ -11,15 +11,18 @@ export interface Download {
 function Passage({ passage }: { passage: ReportPassage }) {
   return (
     <p className={styles.passage}>
-      {passage.segments.map((s, i) =>
-        s.kind === "added" ? (
-          <mark key={i} className="diff--changed">
-            {s.text}
-          </mark>
-        ) : (
-          s.text
-        ),
-      )}
+      {passage.segments.map((s, i) => {
+        if (s.kind !== "added") return s.text;
+        // Only the words are marked: spaces and punctuation around them stay plain.
+        const [before, core, after] = splitEdges(s.text);
+        return (
+          <span key={i}>
+            {before}
+            {core ? <mark className="diff--changed">{core}</mark> : null}
+            {after}
+          </span>
+        );
+      })}
     </p>
   );
 }

@@ -104,8 +104,8 @@ function BarChart({ set, outlets, onActivate }: { set: ReportTagSet; outlets: Re
   const label = 190;
   const value = 90;
   const area = WIDTH - label - value;
-  const head = 24;
-  const row = 20;
+  const head = 26;
+  const row = 22;
   const max = Math.max(0, ...set.tags.flatMap((t) => t.cells.map((c) => c.per1000 ?? 0)));
   const group = head + outlets.length * row + 8;
   const height = set.tags.length * group;
@@ -114,51 +114,50 @@ function BarChart({ set, outlets, onActivate }: { set: ReportTagSet; outlets: Re
     <svg
       className={styles.chart}
       viewBox={`0 0 ${WIDTH} ${height}`}
+      style={{ maxWidth: WIDTH }}
       role="group"
       aria-labelledby={`${id}-title`}
       aria-describedby={`${id}-desc`}
     >
       <title id={`${id}-title`}>{`${set.name}: rate per 1,000 words of each tag, per outlet`}</title>
       <desc id={`${id}-desc`}>
-        {`A bar chart. For each tag a group of bars, one per outlet (${outlets.map((o) => o.name).join(", ")}); the longer the bar, the more often the outlet's articles carry the tag per 1,000 words. The longest bar is ${formatRate(max)} per 1,000 words. The table beside the chart gives every figure.`}
+        {`A bar chart. For each tag a group of bars, one per outlet (${outlets.map((o) => o.name).join(", ")}); the longer the bar, the more often the outlet's articles carry the tag per 1,000 words. The longest bar is ${formatRate(max)} per 1,000 words. The table below the chart gives every figure.`}
       </desc>
-      {set.tags.map((tag, t) => {
-        return (
-          <g key={tag.id} transform={`translate(0 ${t * group})`}>
-            <rect x={0} y={5} width={12} height={12} rx={2} fill={tag.color} stroke={shade(tag.color, 0.45)} aria-hidden="true" />
-            <text x={18} y={15} className={styles.chartHeading}>
-              {tag.name}
-            </text>
-            {tag.cells.map((cell, i) => {
-              const length = max > 0 && cell.per1000 ? Math.max(2, (cell.per1000 / max) * (area - 10)) : 0;
-              const rowTop = head + i * row;
-              return (
-                <g
-                  key={cell.outletId}
-                  className={styles.hit}
-                  tabIndex={0}
-                  role="img"
-                  aria-label={describe(tag, name(cell.outletId), cell.outletId)}
-                  onMouseEnter={() => onActivate({ tag, outletId: cell.outletId })}
-                  onFocus={() => onActivate({ tag, outletId: cell.outletId })}
-                >
-                  <rect className={styles.ring} x={0} y={rowTop} width={WIDTH} height={row} rx={3} />
-                  <text x={label - 8} y={rowTop + 14} textAnchor="end" className={styles.chartLabel}>
-                    {name(cell.outletId)}
-                  </text>
-                  <line x1={label} x2={label} y1={rowTop} y2={rowTop + row} stroke="#6b7080" />
-                  {length > 0 ? (
-                    <rect x={label} y={rowTop + 3} width={length} height={row - 6} fill={tag.color} stroke={shade(tag.color, 0.45)} />
-                  ) : null}
-                  <text x={label + length + 6} y={rowTop + 14} className={cell.count ? styles.chartValue : styles.chartZero}>
-                    {cell.count === 0 ? "0" : `${formatRate(cell.per1000)} (${cell.count})`}
-                  </text>
-                </g>
-              );
-            })}
-          </g>
-        );
-      })}
+      {set.tags.map((tag, t) => (
+        <g key={tag.id} transform={`translate(0 ${t * group})`}>
+          <rect x={0} y={5} width={12} height={12} rx={2} fill={tag.color} stroke={shade(tag.color, 0.45)} aria-hidden="true" />
+          <text x={18} y={15} className={styles.chartHeading}>
+            {tag.name}
+          </text>
+          {tag.cells.map((cell, i) => {
+            const length = max > 0 && cell.per1000 ? Math.max(2, (cell.per1000 / max) * (area - 10)) : 0;
+            const rowTop = head + i * row;
+            return (
+              <g
+                key={cell.outletId}
+                className={styles.hit}
+                tabIndex={0}
+                role="img"
+                aria-label={describe(tag, name(cell.outletId), cell.outletId)}
+                onMouseEnter={() => onActivate({ tag, outletId: cell.outletId })}
+                onFocus={() => onActivate({ tag, outletId: cell.outletId })}
+              >
+                <rect className={styles.ring} x={0} y={rowTop} width={WIDTH} height={row} rx={3} />
+                <text x={label - 8} y={rowTop + 15} textAnchor="end" className={styles.chartLabel}>
+                  {name(cell.outletId)}
+                </text>
+                <line x1={label} x2={label} y1={rowTop} y2={rowTop + row} stroke="#6b7080" />
+                {length > 0 ? (
+                  <rect x={label} y={rowTop + 3} width={length} height={row - 6} fill={tag.color} stroke={shade(tag.color, 0.45)} />
+                ) : null}
+                <text x={label + length + 6} y={rowTop + 15} className={cell.count ? styles.chartValue : styles.chartZero}>
+                  {cell.count === 0 ? "0" : `${formatRate(cell.per1000)} (${cell.count})`}
+                </text>
+              </g>
+            );
+          })}
+        </g>
+      ))}
     </svg>
   );
 }
@@ -178,7 +177,7 @@ function headerLines(name: string, perLine: number): string[] {
 function HeatMap({ tagSets, outlets, onActivate }: { tagSets: ReportTagSet[]; outlets: ReportOutlet[]; onActivate: (active: Active) => void }) {
   const id = useId();
   const label = 250;
-  const cellWidth = Math.max(90, (WIDTH - label) / Math.max(1, outlets.length));
+  const cellWidth = Math.min(140, Math.max(90, (WIDTH - label) / Math.max(1, outlets.length)));
   const width = label + cellWidth * outlets.length;
   const head = 44;
   const row = 24;
@@ -188,7 +187,7 @@ function HeatMap({ tagSets, outlets, onActivate }: { tagSets: ReportTagSet[]; ou
   const tops = used.map((_, i) => head + used.slice(0, i).reduce((sum, s) => sum + setHead + s.tags.length * row, 0));
   const height = head + used.reduce((sum, s) => sum + setHead + s.tags.length * row, 0);
   return (
-    <svg className={styles.chart} viewBox={`0 0 ${width} ${height}`} role="group" aria-labelledby={`${id}-title`} aria-describedby={`${id}-desc`}>
+    <svg className={styles.chart} viewBox={`0 0 ${width} ${height}`} style={{ maxWidth: width }} role="group" aria-labelledby={`${id}-title`} aria-describedby={`${id}-desc`}>
       <title id={`${id}-title`}>Heat map of tags by outlet, per 1,000 words</title>
       <desc id={`${id}-desc`}>
         {`Rows are tags, grouped by tag set; columns are outlets (${outlets.map((o) => o.name).join(", ")}). Each cell gives the rate per 1,000 words and the count; the darker the cell, the higher the rate, up to ${formatRate(max)}.`}
@@ -202,39 +201,37 @@ function HeatMap({ tagSets, outlets, onActivate }: { tagSets: ReportTagSet[]; ou
           ))}
         </text>
       ))}
-      {used.map((set, s) => {
-        return (
-          <g key={set.id} transform={`translate(0 ${tops[s]})`}>
-            <text x={0} y={18} className={styles.chartSet}>
-              {set.name.toUpperCase()}
-            </text>
-            {set.tags.map((tag, r) => (
-              <g key={tag.id} transform={`translate(0 ${setHead + r * row})`}>
-                <text x={label - 10} y={16} textAnchor="end" className={styles.chartLabel}>
-                  {tag.name.length > 34 ? `${tag.name.slice(0, 33)}…` : tag.name}
-                </text>
-                {tag.cells.map((cell, i) => (
-                  <g
-                    key={cell.outletId}
-                    className={styles.hit}
-                    tabIndex={0}
-                    role="img"
-                    aria-label={describe(tag, outlets.find((o) => o.id === cell.outletId)?.name ?? "", cell.outletId)}
-                    onMouseEnter={() => onActivate({ tag, outletId: cell.outletId })}
-                    onFocus={() => onActivate({ tag, outletId: cell.outletId })}
-                  >
-                    <rect x={label + i * cellWidth} y={0} width={cellWidth} height={row} fill={heatFill(tag.color, cell.per1000, max)} stroke="#cfcbc0" />
-                    <rect className={styles.ring} x={label + i * cellWidth + 2} y={2} width={cellWidth - 4} height={row - 4} />
-                    <text x={label + i * cellWidth + cellWidth / 2} y={16} textAnchor="middle" className={cell.count ? styles.chartValue : styles.chartZero}>
-                      {cell.count === 0 ? "0" : `${formatRate(cell.per1000)} (${cell.count})`}
-                    </text>
-                  </g>
-                ))}
-              </g>
-            ))}
-          </g>
-        );
-      })}
+      {used.map((set, s) => (
+        <g key={set.id} transform={`translate(0 ${tops[s]})`}>
+          <text x={0} y={18} className={styles.chartSet}>
+            {set.name.toUpperCase()}
+          </text>
+          {set.tags.map((tag, r) => (
+            <g key={tag.id} transform={`translate(0 ${setHead + r * row})`}>
+              <text x={label - 10} y={16} textAnchor="end" className={styles.chartLabel}>
+                {tag.name.length > 34 ? `${tag.name.slice(0, 33)}…` : tag.name}
+              </text>
+              {tag.cells.map((cell, i) => (
+                <g
+                  key={cell.outletId}
+                  className={styles.hit}
+                  tabIndex={0}
+                  role="img"
+                  aria-label={describe(tag, outlets.find((o) => o.id === cell.outletId)?.name ?? "", cell.outletId)}
+                  onMouseEnter={() => onActivate({ tag, outletId: cell.outletId })}
+                  onFocus={() => onActivate({ tag, outletId: cell.outletId })}
+                >
+                  <rect x={label + i * cellWidth} y={0} width={cellWidth} height={row} fill={heatFill(tag.color, cell.per1000, max)} stroke="#cfcbc0" />
+                  <rect className={styles.ring} x={label + i * cellWidth + 2} y={2} width={cellWidth - 4} height={row - 4} />
+                  <text x={label + i * cellWidth + cellWidth / 2} y={16} textAnchor="middle" className={cell.count ? styles.chartValue : styles.chartZero}>
+                    {cell.count === 0 ? "0" : `${formatRate(cell.per1000)} (${cell.count})`}
+                  </text>
+                </g>
+              ))}
+            </g>
+          ))}
+        </g>
+      ))}
     </svg>
   );
 }
@@ -253,15 +250,15 @@ export function TagCharts({ outlets, tagSets, annotations }: Props) {
           {set.tags.length === 0 ? (
             <p className="meta">No annotations carry tags of this set.</p>
           ) : (
-            <div className={styles.chartGrid}>
-              <figure className={styles.figure}>
-                <BarChart set={set} outlets={outlets} onActivate={activate(set.id)} />
-              </figure>
-              <div className={styles.side}>
-                <DataTable caption={`${set.name}: per 1,000 words (count)`} outlets={outlets} tags={set.tags} />
+            <>
+              <div className={styles.chartGrid}>
+                <figure className={styles.figure}>
+                  <BarChart set={set} outlets={outlets} onActivate={activate(set.id)} />
+                </figure>
                 <AnnotationPanel id={`panel-${set.id}`} active={active[set.id] ?? null} outlets={outlets} annotations={byId} />
               </div>
-            </div>
+              <DataTable caption={`${set.name}: per 1,000 words (count)`} outlets={outlets} tags={set.tags} />
+            </>
           )}
         </section>
       ))}
@@ -270,15 +267,15 @@ export function TagCharts({ outlets, tagSets, annotations }: Props) {
         {used.length === 0 || outlets.length === 0 ? (
           <p className="meta">No tags are used under these filters.</p>
         ) : (
-          <div className={styles.chartGrid}>
-            <figure className={styles.figure}>
-              <HeatMap tagSets={used} outlets={outlets} onActivate={activate("heat")} />
-            </figure>
-            <div className={styles.side}>
+          <>
+            <div className={styles.chartGrid}>
+              <figure className={styles.figure}>
+                <HeatMap tagSets={used} outlets={outlets} onActivate={activate("heat")} />
+              </figure>
               <AnnotationPanel id="panel-heat" active={active.heat ?? null} outlets={outlets} annotations={byId} />
-              <DataTable caption="Every tag: per 1,000 words (count)" outlets={outlets} tags={used.flatMap((s) => s.tags)} />
             </div>
-          </div>
+            <DataTable caption="Every tag: per 1,000 words (count)" outlets={outlets} tags={used.flatMap((s) => s.tags)} />
+          </>
         )}
       </section>
     </>

@@ -12,7 +12,7 @@ describe("chart colours", () => {
   it("fills empty heat-map cells white and the largest with the deepest colour", () => {
     expect(heatFill("#f5aea3", 0, 10)).toBe("#ffffff");
     expect(heatFill("#f5aea3", null, 10)).toBe("#ffffff");
-    expect(heatFill("#f5aea3", 10, 10)).toBe(shade("#f5aea3", 0.2));
+    expect(heatFill("#f5aea3", 10, 10)).toBe(shade("#f5aea3", 0.12));
   });
 
   it("keeps black text readable (4.5:1) on every default tag's deepest heat-map fill", () => {

@@ -28,5 +28,5 @@ export function tint(hex: string, weight: number): string {
  */
 export function heatFill(hex: string, value: number | null, max: number): string {
   if (!value || max <= 0) return "#ffffff";
-  return tint(shade(hex, 0.2), 0.2 + 0.8 * (value / max));
+  return tint(shade(hex, 0.12), 0.2 + 0.8 * (value / max));
 }

@@ -67,6 +67,14 @@ export function reportToPdf(report: FramingReport): Promise<Buffer> {
   return done;
 }
 
+/** The text cut to fit `width` on one line, with an ellipsis when cut (in the current font). */
+function fitted(doc: Doc, text: string, width: number): string {
+  if (doc.widthOfString(text) <= width) return text;
+  let cut = text;
+  while (cut.length > 1 && doc.widthOfString(`${cut}…`) > width) cut = cut.slice(0, -1);
+  return `${cut.trimEnd()}…`;
+}
+
 class Layout {
   constructor(readonly doc: Doc) {}
 
@@ -148,7 +156,7 @@ class Layout {
       doc.page.margins = { ...margins, top: 0, bottom: 0 };
       const width = doc.page.width - margins.left - margins.right;
       doc.font("regular").fontSize(7.5).fillColor(SOFT);
-      doc.text(title, margins.left, 32, { width: width - 60, lineBreak: false, ellipsis: true });
+      doc.text(fitted(doc, title, width - 60), margins.left, 32, { lineBreak: false });
       doc.text("Parallax", margins.left, 32, { width, align: "right", lineBreak: false });
       doc.moveTo(margins.left, 46).lineTo(margins.left + width, 46).lineWidth(0.4).strokeColor(LINE).stroke();
       doc.text(`Page ${i - range.start + 1} of ${range.count}`, margins.left, doc.page.height - 40, { width, align: "right", lineBreak: false });
@@ -325,7 +333,7 @@ function barChart(layout: Layout, report: FramingReport, set: ReportTagSet) {
     doc.font("semibold").fontSize(9).fillColor(INK).text(`${tag.name}${tag.retired ? " (retired)" : ""}`, layout.left + 13, top, { width: layout.width - 13 });
     let y = doc.y + 2;
     for (const cell of tag.cells) {
-      doc.font("regular").fontSize(8).fillColor(INK).text(outlet(cell.outletId), layout.left, y + 1.5, { width: labelWidth - 8, height: 10, align: "right", ellipsis: true });
+      doc.font("regular").fontSize(8).fillColor(INK).text(fitted(doc, outlet(cell.outletId), labelWidth - 8), layout.left, y + 1.5, { width: labelWidth - 8, align: "right", lineBreak: false });
       const x = layout.left + labelWidth;
       const length = max > 0 && cell.per1000 ? Math.max(1.5, (cell.per1000 / max) * barArea) : 0;
       doc.moveTo(x, y).lineTo(x, y + rowHeight - 1).lineWidth(0.5).strokeColor(SOFT).stroke();
