@@ -38,8 +38,10 @@ import type { Cell } from "./matrix";
 import { buildWorld } from "./world";
 
 // Actions read the signed-in user through this module (next-auth needs a real request);
-// each cell says who that is. Revalidating needs Next's request store, absent here.
+// each cell says who that is. Request headers and revalidating need Next's request store,
+// absent here: sign-up sees no client address, and nothing is cached to revalidate.
 vi.mock("@/lib/server/auth/session", () => ({ getSessionUser: vi.fn(async () => null) }));
+vi.mock("next/headers", () => ({ headers: async () => new Headers() }));
 vi.mock("next/cache", () => ({ revalidatePath: vi.fn() }));
 
 const db = setupTestDb();

@@ -16,7 +16,7 @@ const tokenRow = (id: string) => db().apiToken.findUniqueOrThrow({ where: { id }
 export const accountEntries = [
   exempt(
     nextAuth.GET,
-    "next-auth's own endpoints (sign-in, sign-out, session, CSRF) are public by design; sign-in goes through verifyCredentials, whose limits users.test.ts and sign-in-limits.test.ts check",
+    "next-auth's own endpoints (sign-in, sign-out, session, CSRF) are public by design; sign-in goes through verifyCredentials, whose limits users.test.ts and rate-limits.test.ts check",
   ),
   route(health.GET, (c) => [
     c({
