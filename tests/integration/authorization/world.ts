@@ -66,16 +66,23 @@ export async function memberOf(world: World, role: Role, name = unique("Member")
   return { user, membershipId: membership.id };
 }
 
+interface AnnotationOptions {
+  author?: SessionUser | null;
+  hidden?: boolean;
+  /** A tag of its own lets a list be filtered down to this annotation. */
+  tagId?: string;
+}
+
 /**
  * An annotation by `author` (someone else's by default), optionally hidden by the owner.
  * It is written as the colleague and handed over, so any user can author one, including
  * a viewer who annotated before being made a viewer.
  */
-export async function annotationIn(world: World, { author = world.colleague, hidden = false }: { author?: SessionUser | null; hidden?: boolean } = {}) {
+export async function annotationIn(world: World, { author = world.colleague, hidden = false, tagId }: AnnotationOptions = {}) {
   const comment = unique("Note");
   const created = await createAnnotation(world.colleague, world.comparison.id, {
     ...world.span("sacrificed"),
-    tagIds: [world.tag("Loaded language")],
+    tagIds: [tagId ?? world.tag("Loaded language")],
     comment,
   });
   if (author && author.id !== world.colleague.id) {
@@ -84,7 +91,7 @@ export async function annotationIn(world: World, { author = world.colleague, hid
   if (hidden) {
     await setAnnotationHidden(world.owner, world.comparison.id, created.id, { hidden: true, version: 1, reason: "Duplicate of another note." });
   }
-  return { id: created.id, version: hidden ? 2 : 1, comment };
+  return { id: created.id, version: hidden ? 2 : 1, comment, tagId: tagId ?? world.tag("Loaded language") };
 }
 
 /** A reply under an annotation, by `author` (someone else by default); written as the owner, who sees every annotation. */

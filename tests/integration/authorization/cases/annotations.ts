@@ -11,7 +11,7 @@ import { db } from "@/lib/server/db/client";
 import { deleteAnnotation } from "@/lib/server/services/annotations/moderate-annotation";
 import { ANNOTATORS, EDITORS, MEMBERS, NOBODY, ok, UNSEEN, type Expectation } from "../actors";
 import { action, route, scenario, type Cell } from "../matrix";
-import { annotationIn, replyIn, unique } from "../world";
+import { annotationIn, replyIn, tagIn, unique } from "../world";
 
 // Annotations are for members; hidden ones only for owners, editors and their author; deleted ones for nobody.
 const MODERATORS_SEE: Expectation   = { anonymous: 401, outsider: 404, viewer: 404, reviewer: 404, editor: ok,  owner: ok  };
@@ -31,26 +31,28 @@ const inList = (list: { id: string }[], t: { id: string }) => list.some((a) => a
 
 // --- reading -------------------------------------------------------------------------
 
-const othersAnnotation = scenario({ name: "someone else's annotation", expect: MEMBERS, arrange: (cell: Cell) => annotationIn(cell.world) });
-const othersHidden = scenario({
-  name: "someone else's hidden annotation",
-  expect: MODERATORS_SEE,
-  arrange: (cell: Cell) => annotationIn(cell.world, { hidden: true }),
-});
+// Each takes an optional tag of its own, for lists filtered down to the one annotation.
+const someoneElses = (cell: Cell, tagId?: string) => annotationIn(cell.world, { tagId });
+const someoneElsesHidden = (cell: Cell, tagId?: string) => annotationIn(cell.world, { hidden: true, tagId });
+const someoneElsesDeleted = async (cell: Cell, tagId?: string) => {
+  const annotation = await annotationIn(cell.world, { tagId });
+  await deleteAnnotation(cell.world.colleague, cell.world.comparison.id, annotation.id, { version: 1 });
+  return annotation;
+};
+
+const othersAnnotation = scenario({ name: "someone else's annotation", expect: MEMBERS, arrange: someoneElses });
+const othersHidden = scenario({ name: "someone else's hidden annotation", expect: MODERATORS_SEE, arrange: someoneElsesHidden });
 const ownHidden = scenario({
   name: "own annotation, hidden by an editor",
   expect: MEMBERS,
   arrange: (cell: Cell) => annotationIn(cell.world, { author: cell.user, hidden: true }),
 });
-const deleted = scenario({
-  name: "a deleted annotation",
-  expect: UNSEEN,
-  arrange: async (cell: Cell) => {
-    const annotation = await annotationIn(cell.world);
-    await deleteAnnotation(cell.world.colleague, cell.world.comparison.id, annotation.id, { version: 1 });
-    return annotation;
-  },
-});
+const deleted = scenario({ name: "a deleted annotation", expect: UNSEEN, arrange: someoneElsesDeleted });
+const listReads = [
+  [othersAnnotation, someoneElses],
+  [othersHidden, someoneElsesHidden],
+  [deleted, someoneElsesDeleted],
+] as const;
 
 // --- writing -------------------------------------------------------------------------
 
@@ -159,11 +161,17 @@ const deleteReply = (...args: Parameters<typeof replyCase>) =>
   });
 
 export const annotationEntries = [
-  route(annotations.GET, (c) => [
-    c({ ...othersAnnotation, request: (cell) => ({ params: at(cell) }), shows: (body, t) => inList((body as Listed).annotations, t) }),
-    c({ ...othersHidden, request: (cell) => ({ params: at(cell) }), shows: (body, t) => inList((body as Listed).annotations, t) }),
-    c({ ...deleted, request: (cell) => ({ params: at(cell) }), shows: (body, t) => inList((body as Listed).annotations, t) }),
-  ]),
+  route(annotations.GET, (c) =>
+    listReads.map(([read, arrange]) =>
+      c({
+        ...read,
+        // A tag of its own keeps the page to this annotation, however many cells came before.
+        arrange: async (cell) => arrange(cell, (await tagIn(cell.world)).tagId),
+        request: (cell, t) => ({ params: at(cell), query: { tagId: t.tagId } }),
+        shows: (body, t) => inList((body as Listed).annotations, t),
+      }),
+    ),
+  ),
   route(annotations.POST, (c) => [c({ ...create, status: 201, request: (cell, t) => ({ params: at(cell), body: newAnnotation(cell, t.comment) }) })]),
   route(oneAnnotation.GET, (c) =>
     [othersAnnotation, othersHidden, ownHidden, deleted].map((read) =>
