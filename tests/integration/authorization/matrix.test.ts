@@ -61,13 +61,15 @@ const { sites, inline } = await discoverSites();
 const sitesOf = (target: unknown) => sites.filter((site) => site.fn === target);
 
 function howToAdd(site: Site): string {
-  const call =
+  const module = `import * as target from "@/${site.file.replace(/\.[a-z]+$/, "")}"`;
+  const entry =
     site.kind === "route"
-      ? `route(handlers.${site.method}, (c) => [c({ name, expect, request, verify })])`
-      : `action(actions.${site.key.split("#")[1]}, (c) => [c({ name, expect, args, verify })])`;
+      ? `route(target.${site.method}, (c) => [c({ name, expect, request, verify })])`
+      : `action(target.${site.key.split("#")[1]}, (c) => [c({ name, expect, args, verify })])`;
   return (
-    `${site.key} (${site.file}) has no entry in the authorization matrix. Say what every actor may do with it: ` +
-    `add ${call} to a file in tests/integration/authorization/cases/ (see the comment at the top of matrix.test.ts).`
+    `${site.key} has no entry in the authorization matrix: say what every actor may do with it. ` +
+    `In a file of tests/integration/authorization/cases/, ${module} and add ${entry} to its entries ` +
+    `(the comment at the top of matrix.test.ts shows a whole case).`
   );
 }
 
@@ -106,9 +108,9 @@ beforeAll(async () => {
   }
 });
 
-for (const entry of MATRIX.filter((e) => !e.exempt)) {
-  const [site] = sitesOf(entry.target);
-  describe(site?.key ?? "an entry for something undiscovered", () => {
+// An entry runs at every site its target is exported as (one handler can serve two methods).
+for (const [entry, site] of MATRIX.filter((e) => !e.exempt).flatMap((e) => sitesOf(e.target).map((s) => [e, s] as const))) {
+  describe(site.key, () => {
     for (const matrixCase of entry.cases) {
       describe(matrixCase.name, () => {
         for (const actor of ACTOR_NAMES) {
@@ -119,7 +121,7 @@ for (const entry of MATRIX.filter((e) => !e.exempt)) {
           }
           const expected = matrixCase.expect[actor];
           it(`${spec.label}: ${expected}`, async () => {
-            if (!site || expected === undefined) expect.fail("Discovered site and an expectation for every ready actor are required.");
+            if (expected === undefined) expect.fail(`No expectation for ${spec.label}: add the column to this case.`);
             const cell = cells[actor];
             const { reply, verify } = await matrixCase.run(cell, site);
             received.push(reply.text);
