@@ -161,6 +161,17 @@ const deleteReply = (...args: Parameters<typeof replyCase>) =>
   });
 
 export const annotationEntries = [
+  // Reads first: fetching all annotations stays cheap while the shared comparison holds few.
+  action(annotate.fetchAnnotationAction, (c) =>
+    [othersAnnotation, othersHidden, ownHidden, deleted].map((read) =>
+      c({ ...read, args: (cell, t) => [cell.world.comparison.id, t.id], shows: (body, t) => (body as Called<{ id: string }>).data.id === t.id }),
+    ),
+  ),
+  action(annotate.fetchAllAnnotationsAction, (c) =>
+    [othersAnnotation, othersHidden, deleted].map((read) =>
+      c({ ...read, args: (cell) => [cell.world.comparison.id], shows: (body, t) => inList((body as Called<{ id: string }[]>).data, t) }),
+    ),
+  ),
   route(annotations.GET, (c) =>
     listReads.map(([read, arrange]) =>
       c({
@@ -243,14 +254,4 @@ export const annotationEntries = [
     [reattachOthers, reattachOwn, reattachHidden].map((move) => c({ ...move, args: (cell, t) => [cell.world.comparison.id, t.id, newPlace(cell, t.version)] })),
   ),
   action(annotate.replyAction, (c) => [replyOthers, replyHidden].map((reply) => c({ ...reply, args: (cell, t) => [cell.world.comparison.id, t.id, t.reply] }))),
-  action(annotate.fetchAnnotationAction, (c) =>
-    [othersAnnotation, othersHidden, ownHidden, deleted].map((read) =>
-      c({ ...read, args: (cell, t) => [cell.world.comparison.id, t.id], shows: (body, t) => (body as Called<{ id: string }>).data.id === t.id }),
-    ),
-  ),
-  action(annotate.fetchAllAnnotationsAction, (c) =>
-    [othersAnnotation, othersHidden, deleted].map((read) =>
-      c({ ...read, args: (cell) => [cell.world.comparison.id], shows: (body, t) => inList((body as Called<{ id: string }[]>).data, t) }),
-    ),
-  ),
 ];
