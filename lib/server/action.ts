@@ -1,12 +1,15 @@
 import "server-only";
 import { unstable_rethrow } from "next/navigation";
 import { getSessionUser, type SessionUser } from "@/lib/server/auth/session";
-import { isAppError } from "@/lib/server/errors";
+import { isAppError, type ErrorCode } from "@/lib/server/errors";
 
-/** What a form's server action answers; forms render `message` and `fieldErrors`. */
+/**
+ * What a form's server action answers; forms render `message` and `fieldErrors`. `code` says
+ * which kind of refusal it was (absent for our own failures), as HTTP statuses do for the API.
+ */
 export type ActionState =
   | { ok: true; message?: string }
-  | { ok: false; message: string; fieldErrors?: Record<string, string>; values?: Record<string, string> }
+  | { ok: false; message: string; code?: ErrorCode; fieldErrors?: Record<string, string>; values?: Record<string, string> }
   | null;
 
 /**
@@ -21,7 +24,7 @@ function echoValues(form: FormData): Record<string, string> {
   return values;
 }
 
-const SESSION_ENDED = "Your session has ended. Sign in again, then retry.";
+const SESSION_ENDED = { ok: false, code: "UNAUTHENTICATED", message: "Your session has ended. Sign in again, then retry." } as const;
 
 /** What a failed action tells the user: an AppError's own words, anything else one calm sentence (and a log line). */
 function describeFailure(error: unknown) {
@@ -32,8 +35,8 @@ function describeFailure(error: unknown) {
 }
 
 function toFailure(error: unknown, form: FormData): ActionState {
-  const { message, fieldErrors } = describeFailure(error);
-  return { ok: false, message, fieldErrors, values: echoValues(form) };
+  const { message, code, fieldErrors } = describeFailure(error);
+  return { ok: false, message, code, fieldErrors, values: echoValues(form) };
 }
 
 /** A form action for signed-in users: checks the session, maps AppError to a form message. */
@@ -41,7 +44,7 @@ export function userAction(handler: (user: SessionUser, form: FormData) => Promi
   return async (_previous: ActionState, form: FormData): Promise<ActionState> => {
     try {
       const user = await getSessionUser();
-      if (!user) return { ok: false, message: SESSION_ENDED };
+      if (!user) return SESSION_ENDED;
       return await handler(user, form);
     } catch (error) {
       return toFailure(error, form);
@@ -61,14 +64,14 @@ export function publicAction(handler: (form: FormData) => Promise<ActionState>) 
 }
 
 /** What an action called from client code (not a form) answers. */
-export type CallResult<T> = { ok: true; data: T } | { ok: false; message: string; code?: string; current?: unknown };
+export type CallResult<T> = { ok: true; data: T } | { ok: false; message: string; code?: ErrorCode; current?: unknown };
 
 /** An action called from client code with typed arguments, for signed-in users. */
 export function userCall<A extends unknown[], T>(handler: (user: SessionUser, ...args: A) => Promise<T>) {
   return async (...args: A): Promise<CallResult<T>> => {
     try {
       const user = await getSessionUser();
-      if (!user) return { ok: false, message: SESSION_ENDED };
+      if (!user) return SESSION_ENDED;
       return { ok: true, data: await handler(user, ...args) };
     } catch (error) {
       const { message, code, current } = describeFailure(error);

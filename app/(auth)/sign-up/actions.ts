@@ -1,9 +1,13 @@
 "use server";
 
+import { headers } from "next/headers";
 import { publicAction } from "@/lib/server/action";
+import { clientIp } from "@/lib/server/auth/client-ip";
+import { assertSignUpAllowed } from "@/lib/server/auth/sign-up-limit";
 import { createUser } from "@/lib/server/services/users/create-user";
 
 export const signUpAction = publicAction(async (form) => {
+  assertSignUpAllowed(clientIp(await headers()));
   await createUser({ name: form.get("name"), email: form.get("email"), password: form.get("password") });
   return { ok: true, message: "Account created. Signing you in…" };
 });

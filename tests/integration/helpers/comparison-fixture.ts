@@ -10,9 +10,9 @@ export const ARTICLE = [
   "Critics called the decision reckless and said the harbour district was sacrificed.",
 ].join("\n");
 
-/** A comparison with one source, its owner, two reviewers and a viewer. */
-export async function annotatedComparison(db: () => Db) {
-  const { owner, workspace } = await ownerWithWorkspace("Editor");
+/** A comparison with one source, its owner, two reviewers and a viewer; `ownerName` also names the workspace. */
+export async function annotatedComparison(db: () => Db, ownerName = "Editor") {
+  const { owner, workspace } = await ownerWithWorkspace(ownerName);
   const comparison = await createComparison(owner, workspace.slug, { title: "Spillway" });
   const source = await createSource(owner, workspace.slug, comparison.slug, {
     content: { kind: "paste", text: ARTICLE },

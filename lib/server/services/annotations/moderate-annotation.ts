@@ -6,6 +6,7 @@ import { db } from "@/lib/server/db/client";
 import { AppError, notFound } from "@/lib/server/errors";
 import { publishComparisonEvent } from "@/lib/server/realtime/bus";
 import { parseInput } from "@/lib/server/validation";
+import { visibleAnnotationsWhere } from "./annotation-view";
 import { requireAnnotationAccess } from "./require-annotation-access";
 import { bumpVersion } from "./update-annotation";
 
@@ -14,10 +15,10 @@ const ZVersion = z.object({ version: z.number().int().positive() });
 /** Soft-deletes the actor's own annotation; the row and an audit entry stay. */
 export async function deleteAnnotation(actor: Actor, comparisonId: string, annotationId: string, input: unknown) {
   const { version } = parseInput(ZVersion, input);
-  const { comparison } = await requireAnnotationAccess(actor, comparisonId, "annotate");
+  const { comparison, role } = await requireAnnotationAccess(actor, comparisonId, "annotate");
   await db().$transaction(async (tx) => {
     const annotation = await tx.annotation.findFirst({
-      where: { id: annotationId, comparisonId: comparison.id, deletedAt: null },
+      where: { id: annotationId, comparisonId: comparison.id, ...visibleAnnotationsWhere(actor, role) },
       select: { authorId: true, exact: true },
     });
     if (!annotation) throw notFound("That annotation");
@@ -36,9 +37,9 @@ export async function deleteAnnotation(actor: Actor, comparisonId: string, annot
 export async function setAnnotationHidden(actor: Actor, comparisonId: string, annotationId: string, input: { hidden: boolean; version: number; reason?: string }) {
   const { version } = parseInput(ZVersion, input);
   const reason = input.hidden ? parseInput(ZHideAnnotation, { reason: input.reason ?? "" }).reason : null;
-  const { comparison } = await requireAnnotationAccess(actor, comparisonId, "moderate");
+  const { comparison, role } = await requireAnnotationAccess(actor, comparisonId, "moderate");
   await db().$transaction(async (tx) => {
-    const exists = await tx.annotation.count({ where: { id: annotationId, comparisonId: comparison.id, deletedAt: null } });
+    const exists = await tx.annotation.count({ where: { id: annotationId, comparisonId: comparison.id, ...visibleAnnotationsWhere(actor, role) } });
     if (!exists) throw notFound("That annotation");
     await bumpVersion(tx, annotationId, version, input.hidden ? { hiddenAt: new Date(), hiddenReason: reason, hiddenById: actor.id } : { hiddenAt: null, hiddenReason: null, hiddenById: null });
     await tx.auditEvent.create({

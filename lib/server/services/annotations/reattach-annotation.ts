@@ -8,7 +8,7 @@ import { publishComparisonEvent } from "@/lib/server/realtime/bus";
 import { findSourceInComparison } from "@/lib/server/services/sources/find-source";
 import { spanTarget } from "@/lib/server/services/sources/span-target";
 import { parseInput } from "@/lib/server/validation";
-import { annotationSelect, toAnnotationView } from "./annotation-view";
+import { annotationSelect, toAnnotationView, visibleAnnotationsWhere } from "./annotation-view";
 import { requireAnnotationAccess } from "./require-annotation-access";
 import { bumpVersion } from "./update-annotation";
 
@@ -18,7 +18,7 @@ export async function reattachAnnotation(actor: Actor, comparisonId: string, ann
   const { comparison, role } = await requireAnnotationAccess(actor, comparisonId, "annotate");
   const updated = await db().$transaction(async (tx) => {
     const annotation = await tx.annotation.findFirst({
-      where: { id: annotationId, comparisonId: comparison.id, deletedAt: null },
+      where: { id: annotationId, comparisonId: comparison.id, ...visibleAnnotationsWhere(actor, role) },
       select: { authorId: true, sourceId: true },
     });
     if (!annotation) throw notFound("That annotation");

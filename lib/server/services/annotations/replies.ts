@@ -27,10 +27,11 @@ export async function createReply(actor: Actor, comparisonId: string, annotation
 
 const ZReplyEdit = ZReply.extend({ version: z.number().int().positive() });
 
+/** A reply under an annotation the actor can see; someone else's is refused. */
 async function ownReply(actor: Actor, comparisonId: string, replyId: string) {
-  const { comparison } = await requireAnnotationAccess(actor, comparisonId, "annotate");
+  const { comparison, role } = await requireAnnotationAccess(actor, comparisonId, "annotate");
   const reply = await db().reply.findFirst({
-    where: { id: replyId, deletedAt: null, annotation: { comparisonId: comparison.id } },
+    where: { id: replyId, deletedAt: null, annotation: { comparisonId: comparison.id, ...visibleAnnotationsWhere(actor, role) } },
     select: { id: true, authorId: true, annotationId: true },
   });
   if (!reply) throw notFound("That reply");
