@@ -191,5 +191,6 @@ describe("extractArticleFromHtml: hostile HTML", () => {
       const html = Array.from({ length: Math.floor(random() * 150) }, () => pieces[Math.floor(random() * pieces.length)]).join("");
       expect(typeof extractArticleFromHtml(html).text, html).toBe("string");
     }
-  });
+    // A hundred jsdom documents: seconds on a busy two-core machine.
+  }, 30_000);
 });
