@@ -5,7 +5,9 @@ import type { Actor } from "@/lib/server/actor";
 import { db } from "@/lib/server/db/client";
 import { AppError, notFound } from "@/lib/server/errors";
 import { publishComparisonEvent } from "@/lib/server/realtime/bus";
+import { checkAssignmentWork } from "@/lib/server/services/assignments/assignment-work";
 import { parseInput } from "@/lib/server/validation";
+import { visibleAnnotationsWhere } from "./annotation-view";
 import { requireAnnotationAccess } from "./require-annotation-access";
 import { bumpVersion } from "./update-annotation";
 
@@ -14,16 +16,17 @@ const ZVersion = z.object({ version: z.number().int().positive() });
 /** Soft-deletes the actor's own annotation; the row and an audit entry stay. */
 export async function deleteAnnotation(actor: Actor, comparisonId: string, annotationId: string, input: unknown) {
   const { version } = parseInput(ZVersion, input);
-  const { comparison } = await requireAnnotationAccess(actor, comparisonId, "annotate");
+  const { comparison, role } = await requireAnnotationAccess(actor, comparisonId, "annotate");
   await db().$transaction(async (tx) => {
     const annotation = await tx.annotation.findFirst({
-      where: { id: annotationId, comparisonId: comparison.id, deletedAt: null },
-      select: { authorId: true, exact: true },
+      where: { id: annotationId, comparisonId: comparison.id, ...visibleAnnotationsWhere(actor, role) },
+      select: { authorId: true, exact: true, assignmentId: true, sourceId: true },
     });
     if (!annotation) throw notFound("That annotation");
     if (annotation.authorId !== actor.id) {
       throw new AppError("FORBIDDEN", "You can delete only your own annotations. Editors can hide others' with a reason.");
     }
+    await checkAssignmentWork(tx, actor, role, { comparisonId: comparison.id, assignmentId: annotation.assignmentId, sourceId: annotation.sourceId });
     await bumpVersion(tx, annotationId, version, { deletedAt: new Date() });
     await tx.auditEvent.create({
       data: { workspaceId: comparison.workspaceId, actorId: actor.id, action: "annotation.deleted", entityType: "Annotation", entityId: annotationId, data: { exact: annotation.exact } },
