@@ -39,7 +39,7 @@ export async function checkAssignmentWork(tx: DbTx, actor: Actor, role: Role, wo
       dueAt: true,
       revealedAt: true,
       sources: { select: { sourceId: true } },
-      tags: { select: { tag: { select: { id: true, name: true } } } },
+      tags: { orderBy: [{ tag: { tagSet: { position: "asc" } } }, { tag: { position: "asc" } }], select: { tag: { select: { id: true, name: true } } } },
     },
   });
   if (!assignment) throw notFound("That assignment");
