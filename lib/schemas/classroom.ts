@@ -12,17 +12,6 @@ export const ZDueDate = z
   .pipe(z.iso.datetime({ offset: true, error: "Enter the due date as a date and time, e.g. 2026-03-12 17:00." }).nullable())
   .transform((value) => (value ? new Date(value) : null));
 
-/**
- * What a date-time field sends ("2026-03-12T17:00", the browser's local time) as an ISO
- * date-time, given the browser's Date#getTimezoneOffset (minutes behind UTC). Anything else
- * passes through unchanged for ZDueDate to judge.
- */
-export function localDateTimeToIso(value: string, timezoneOffset: number): string {
-  if (!/^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}$/.test(value) || !Number.isFinite(timezoneOffset)) return value;
-  const utc = new Date(`${value}:00Z`);
-  return Number.isNaN(utc.getTime()) ? value : new Date(utc.getTime() + timezoneOffset * 60_000).toISOString();
-}
-
 const ZAssignmentSettings = z.object({
   title: z.string().trim().min(3, "Give the assignment a title of at least 3 characters.").max(160, "Use at most 160 characters for the title."),
   instructions: z

@@ -4,6 +4,10 @@ import { publicAction } from "@/lib/server/action";
 import { createUser } from "@/lib/server/services/users/create-user";
 
 export const signUpAction = publicAction(async (form) => {
-  await createUser({ name: form.get("name"), email: form.get("email"), password: form.get("password") });
+  const joinCode = form.get("joinCode");
+  await createUser(
+    { name: form.get("name"), email: form.get("email"), password: form.get("password") },
+    { joinCode: typeof joinCode === "string" && joinCode ? joinCode : undefined },
+  );
   return { ok: true, message: "Account created. Signing you in…" };
 });

@@ -5,7 +5,9 @@ import { requireSessionUser } from "@/lib/server/auth/session";
 import { orNotFound } from "@/lib/server/page";
 import { canEditComparisons, ROLE_LABELS } from "@/lib/server/permissions";
 import { findComparisons } from "@/lib/server/services/comparisons/find-comparisons";
+import { getWorkspaceBySlug } from "@/lib/server/services/workspaces/get-workspace-by-slug";
 import { formatDate } from "@/lib/format";
+import { ClassHome } from "./class-home";
 import { CreateComparisonForm } from "./create-comparison-form";
 import { WorkspaceTabs } from "./workspace-tabs";
 
@@ -16,6 +18,24 @@ export const metadata: Metadata = { title: "Workspace" };
 export default async function WorkspacePage({ params }: Params) {
   const { workspace: slug } = await params;
   const user = await requireSessionUser(`/w/${slug}`);
+  const found = await orNotFound(getWorkspaceBySlug(user, slug));
+  if (found.kind === "CLASS") {
+    return (
+      <div className="page">
+        <Breadcrumbs items={[{ href: "/workspaces", label: "Workspaces" }]} />
+        <div className="page-header">
+          <div>
+            <h1>{found.name}</h1>
+            <p>
+              A class. You are <span className="badge badge--accent">{ROLE_LABELS[found.role]}</span> here.
+            </p>
+          </div>
+        </div>
+        <WorkspaceTabs slug={found.slug} kind={found.kind} role={found.role} />
+        <ClassHome user={user} slug={found.slug} joinCode={found.joinCode} />
+      </div>
+    );
+  }
   const { workspace, comparisons } = await orNotFound(findComparisons(user, slug));
   return (
     <div className="page">
