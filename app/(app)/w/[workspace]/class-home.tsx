@@ -65,9 +65,7 @@ export async function ClassHome({ user, slug, joinCode }: { user: SessionUser; s
         <section className="card" aria-labelledby="join">
           <h2 id="join">Students join with this code</h2>
           <div className={styles.joinGrid}>
-            <p className={styles.joinCode} aria-label={`Join code ${formatJoinCode(joinCode).split("").join(" ")}`}>
-              {formatJoinCode(joinCode)}
-            </p>
+            <p className={styles.joinCode}>{formatJoinCode(joinCode)}</p>
             <CopyField id="join-link" label="Or send them this link" value={`/join/${formatJoinCode(joinCode)}`} />
           </div>
           <p className="meta">

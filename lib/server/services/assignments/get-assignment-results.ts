@@ -9,9 +9,13 @@ import { canTeach } from "@/lib/server/permissions";
 import { labeledSpans, loadAssignmentMaterial, loadAssignmentSpans, type AssignmentSpan } from "./assignment-material";
 import { requireAssignment } from "./require-assignment";
 
-/** The coders of a heat map: every classmate with work in the assignment (not the key). */
+/**
+ * The students who tagged something in one source, each with their spans there: the coders
+ * of its heat map and of class agreement. A student who left the source alone is missing
+ * there rather than "no tag anywhere", as reviewers are on the agreement page.
+ */
 export function studentCoders(spans: readonly AssignmentSpan[], sourceId: string, studentIds: ReadonlySet<string>): CoderSpans[] {
-  const authors = [...new Set(spans.filter((s) => !s.isKey && studentIds.has(s.author.id)).map((s) => s.author.id))];
+  const authors = [...new Set(spans.filter((s) => !s.isKey && s.sourceId === sourceId && s.tagIds.length > 0 && studentIds.has(s.author.id)).map((s) => s.author.id))];
   return authors.map((coderId) => ({ coderId, spans: labeledSpans(spans.filter((s) => s.author.id === coderId && !s.isKey), sourceId) }));
 }
 

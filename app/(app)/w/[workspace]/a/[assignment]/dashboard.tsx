@@ -74,7 +74,7 @@ export function Dashboard({ dashboard }: { dashboard: AssignmentDashboard }) {
             <tbody>
               {students.map((s) => (
                 <tr key={s.id}>
-                  <th scope="row">{s.name}</th>
+                  <th scope="row" className={styles.rowHeader}>{s.name}</th>
                   <td>
                     <StatusBadge status={s.status} />
                     {s.submittedAt ? <span className="meta"> <LocalTime date={s.submittedAt} /></span> : null}
@@ -118,7 +118,7 @@ export function Dashboard({ dashboard }: { dashboard: AssignmentDashboard }) {
             <tbody>
               {agreement.perTag.map((t) => (
                 <tr key={t.value}>
-                  <th scope="row">{tagName(t.value)}</th>
+                  <th scope="row" className={styles.rowHeader}>{tagName(t.value)}</th>
                   <td className={styles.number}>{alphaText(t.alpha, t.status)}</td>
                 </tr>
               ))}
@@ -131,7 +131,7 @@ export function Dashboard({ dashboard }: { dashboard: AssignmentDashboard }) {
         <h2 id="heat">What the class tagged where</h2>
         <p className="meta">The darker the highlight, the more students tagged those words. The table under each source lists the same.</p>
         {dashboard.heat.map(({ source, runs, classSize }) => (
-          <article key={source.id}>
+          <article key={source.id} className={styles.block}>
             <h3>{source.outlet}: {source.title}</h3>
             <HeatText text={source.text} runs={runs} classSize={students.length || classSize} label={`Class heat map of ${source.outlet}`} />
             <details>
@@ -164,7 +164,7 @@ export function Dashboard({ dashboard }: { dashboard: AssignmentDashboard }) {
             <tbody>
               {keyTags.map((keyTag) => (
                 <tr key={keyTag}>
-                  <th scope="row">{tagName(keyTag)}</th>
+                  <th scope="row" className={styles.rowHeader}>{tagName(keyTag)}</th>
                   {answerTags.map((answerTag) => (
                     <td key={answerTag} className={styles.number}>
                       {dashboard.confusion.find((c) => c.keyTag === keyTag && c.answerTag === answerTag)?.words ?? (keyTag === NO_VALUE && answerTag === NO_VALUE ? "" : 0)}

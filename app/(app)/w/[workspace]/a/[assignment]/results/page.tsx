@@ -59,7 +59,7 @@ export default async function ResultsPage({ params, searchParams }: Props) {
         <ScoreDefinitions />
         {results.hasKey ? (
           <table className="table">
-            <caption>By tag</caption>
+            <caption className={styles.caption}>By tag</caption>
             <thead>
               <tr>
                 <th scope="col">Tag</th>
@@ -74,7 +74,7 @@ export default async function ResultsPage({ params, searchParams }: Props) {
             <tbody>
               {score.perTag.map((t) => (
                 <tr key={t.tagId}>
-                  <th scope="row">{tagName(t.tagId)}</th>
+                  <th scope="row" className={styles.rowHeader}>{tagName(t.tagId)}</th>
                   <td className={styles.number}>{t.expected}</td>
                   <td className={styles.number}>{t.answered}</td>
                   <td className={styles.number}>{t.matched}</td>
@@ -103,7 +103,7 @@ export default async function ResultsPage({ params, searchParams }: Props) {
               <HighlightedText text={t.source.text} spans={t.key} tags={material.tags} label={`The key's annotations in ${t.source.outlet}`} />
             </div>
           </div>
-          <h3>The class ({t.classSize} {t.classSize === 1 ? "student" : "students"} with work here)</h3>
+          <h3 className={styles.block}>The class ({t.classSize} {t.classSize === 1 ? "student" : "students"} with work here)</h3>
           <HeatText text={t.source.text} runs={t.heat} classSize={t.classSize} label={`Class heat map of ${t.source.outlet}`} />
           <details>
             <summary>The class heat map as a table</summary>
