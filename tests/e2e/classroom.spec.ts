@@ -1,6 +1,6 @@
 import { readFile } from "node:fs/promises";
 import { expect, test, type Browser, type Page } from "@playwright/test";
-import { uniqueEmail } from "./helpers";
+import { signIn, uniqueEmail } from "./helpers";
 
 const PASSWORD = "classroom passphrase";
 
@@ -13,10 +13,12 @@ const HARBOUR_TIMES = [
 const VALLEY_POST = "The council paused lessons at the Eastside school on Monday while engineers check the roof.";
 
 async function signUp(page: Page, name: string) {
+  const email = uniqueEmail(name.toLowerCase().replace(/\W+/g, "."));
   await page.getByLabel("Name").fill(name);
-  await page.getByLabel("Email").fill(uniqueEmail(name.toLowerCase().replace(/\W+/g, ".")));
+  await page.getByLabel("Email").fill(email);
   await page.getByLabel("Password").fill(PASSWORD);
   await page.getByRole("button", { name: "Create account" }).click();
+  return email;
 }
 
 async function addSource(page: Page, text: string, title: string, outlet: string) {
@@ -41,18 +43,19 @@ async function annotate(page: Page, words: string, tag: string, comment = "") {
 
 const panelQuotes = (page: Page) => page.getByRole("list", { name: "Annotations in text order" }).locator(".annotation-card__quote");
 
-async function student(browser: Browser, joinLink: string, name: string) {
+async function student(browser: Browser, joinLink: string, name: string, shot: (page: Page, name: string) => Promise<unknown>) {
   const page = await (await browser.newContext()).newPage();
   page.on("dialog", (dialog) => void dialog.accept());
   await page.goto(joinLink);
   await expect(page.getByRole("heading", { name: "Join Media literacy 9B" })).toBeVisible();
-  await signUp(page, name);
+  await shot(page, "join");
+  const email = await signUp(page, name);
   await expect(page).toHaveURL(/\/w\/media-literacy-9b[\w-]*$/);
   await expect(page.getByRole("heading", { name: "My assignments" })).toBeVisible();
   await page.getByRole("link", { name: "Who is to blame?" }).click();
   await expect(page.getByRole("heading", { name: "Who is to blame?" })).toBeVisible();
   await expect(page.getByText("Live: your work is saved as you go")).toBeVisible();
-  return page;
+  return { page, email };
 }
 
 test("a class: teacher sets an assignment with a key, two students work blind, submit, see their scores; the teacher sees all", async ({ browser }, testInfo) => {
@@ -100,8 +103,8 @@ test("a class: teacher sets an assignment with a key, two students work blind, s
   await annotate(teacher, "abandoning", "Loaded language", "Abandoning implies neglect; the Valley Post says the lessons were paused.");
 
   // Two students join with the link, signing up on the spot, and work without seeing each other.
-  const ana = await student(browser, joinLink, "Ana Student");
-  const ben = await student(browser, joinLink, "Ben Student");
+  const ana = (await student(browser, joinLink, "Ana Student", shot)).page;
+  const { page: ben, email: benEmail } = await student(browser, joinLink, "Ben Student", shot);
   const picker = ana.getByRole("group", { name: "Framing devices" });
   await ana.getByLabel("Find words to annotate").fill("Reckless");
   await ana.getByRole("button", { name: "Select", exact: true }).click();
@@ -145,6 +148,11 @@ test("a class: teacher sets an assignment with a key, two students work blind, s
   await expect(students.getByRole("row", { name: /Ben Student/ })).toContainText("50%");
   await expect(teacher.getByRole("region", { name: "Class agreement" })).toContainText(/between the 2 students who annotated.*: -?\d\.\d\d/);
   await shot(teacher, "dashboard");
+  await teacher.getByRole("link", { name: "Edit the key" }).click();
+  await expect(teacher.getByRole("heading", { name: "Answer key: Who is to blame?" })).toBeVisible();
+  await expect(panelQuotes(teacher)).toHaveText(["“Reckless officials”", "“abandoning”"]);
+  await shot(teacher, "key");
+  await teacher.goBack();
   const [download] = await Promise.all([teacher.waitForEvent("download"), teacher.getByRole("link", { name: "Download grades (CSV)" }).click()]);
   expect(download.suggestedFilename()).toBe("grades-who-is-to-blame.csv");
   const csv = await readFile((await download.path())!, "utf8");
@@ -155,4 +163,18 @@ test("a class: teacher sets an assignment with a key, two students work blind, s
     ["Ana Student", "Submitted", "2", "0.667", "0.667", "0.667"],
     ["Ben Student", "Submitted", "1", "1", "0.333", "0.5"],
   ]);
+
+  // Students reach the comparison only through their assignment: its own pages send them back.
+  await ana.goto(`${classUrl}/c/eastside-school-closure/taxonomy`);
+  await expect(ana).toHaveURL(classUrl);
+
+  // Ben forgot his password: the teacher gives him a new one on the roster; his session ends.
+  await teacher.goto(`${classUrl}/members`);
+  await teacher.getByRole("button", { name: "Reset password of Ben Student" }).click();
+  const password = await teacher.getByLabel("New password for Ben Student").inputValue();
+  expect(password).toMatch(/^[2-9B-DF-HJ-NP-TV-Z]{4}(-[2-9B-DF-HJ-NP-TV-Z]{4}){3}$/);
+  await shot(teacher, "roster");
+  await ben.reload();
+  await expect(ben).toHaveURL(/\/sign-in\?callbackUrl=/);
+  await signIn(ben, benEmail, password);
 });
