@@ -1,14 +1,6 @@
-import { Brand } from "@/app/_components/brand";
+import { AuthCard } from "@/app/_components/auth-card";
 
+/** Join pages work signed in or out, so unlike sign-in they do not redirect signed-in users. */
 export default function JoinLayout({ children }: { children: React.ReactNode }) {
-  return (
-    <main id="main" className="auth">
-      <div className="auth__card">
-        <p>
-          <Brand />
-        </p>
-        <div className="card">{children}</div>
-      </div>
-    </main>
-  );
+  return <AuthCard>{children}</AuthCard>;
 }

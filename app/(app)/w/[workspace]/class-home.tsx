@@ -16,6 +16,18 @@ export function StatusBadge({ status }: { status: SubmissionStatus }) {
   return <span className={`${styles.status} ${styles[`status-${status}`]}`}>{SUBMISSION_STATUS_LABELS[status]}</span>;
 }
 
+/** The first two cells of an assignment's row: its title (a link) and when it is due. */
+function AssignmentCells({ slug, assignment }: { slug: string; assignment: { id: string; title: string; dueAt: Date | null } }) {
+  return (
+    <>
+      <td>
+        <Link href={`/w/${slug}/a/${assignment.id}`}>{assignment.title}</Link>
+      </td>
+      <td>{assignment.dueAt ? <LocalTime date={assignment.dueAt} /> : "No due date"}</td>
+    </>
+  );
+}
+
 /** A class's home: for students, their assignments; for teachers, the join code, assignments and comparisons. */
 export async function ClassHome({ user, slug, joinCode }: { user: SessionUser; slug: string; joinCode: string | null }) {
   const { workspace, assignments, students } = await findAssignments(user, slug);
@@ -40,10 +52,7 @@ export async function ClassHome({ user, slug, joinCode }: { user: SessionUser; s
               <tbody>
                 {assignments.map((a) => (
                   <tr key={a.id}>
-                    <td>
-                      <Link href={`/w/${slug}/a/${a.id}`}>{a.title}</Link>
-                    </td>
-                    <td>{a.dueAt ? <LocalTime date={a.dueAt} /> : "No due date"}</td>
+                    <AssignmentCells slug={slug} assignment={a} />
                     <td>
                       <StatusBadge status={a.status} />
                     </td>
@@ -86,8 +95,8 @@ export async function ClassHome({ user, slug, joinCode }: { user: SessionUser; s
             <thead>
               <tr>
                 <th scope="col">Assignment</th>
-                <th scope="col">Comparison</th>
                 <th scope="col">Due</th>
+                <th scope="col">Comparison</th>
                 <th scope="col">Work revealed</th>
                 <th scope="col" className={styles.number}>Submitted</th>
               </tr>
@@ -95,11 +104,8 @@ export async function ClassHome({ user, slug, joinCode }: { user: SessionUser; s
             <tbody>
               {assignments.map((a) => (
                 <tr key={a.id}>
-                  <td>
-                    <Link href={`/w/${slug}/a/${a.id}`}>{a.title}</Link>
-                  </td>
+                  <AssignmentCells slug={slug} assignment={a} />
                   <td>{a.comparison.title}</td>
-                  <td>{a.dueAt ? <LocalTime date={a.dueAt} /> : "No due date"}</td>
                   <td>{REVEAL_MODE_LABELS[a.revealMode]}</td>
                   <td className={styles.number}>
                     {a.submitted} of {students}

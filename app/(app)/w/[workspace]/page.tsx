@@ -1,6 +1,7 @@
 import type { Metadata } from "next";
 import Link from "next/link";
 import { Breadcrumbs } from "@/app/_components/breadcrumbs";
+import type { Role, WorkspaceKind } from "@/lib/generated/prisma/enums";
 import { requireSessionUser } from "@/lib/server/auth/session";
 import { orNotFound } from "@/lib/server/page";
 import { canEditComparisons, ROLE_LABELS } from "@/lib/server/permissions";
@@ -15,6 +16,24 @@ type Params = { params: Promise<{ workspace: string }> };
 
 export const metadata: Metadata = { title: "Workspace" };
 
+function WorkspaceHeader({ workspace }: { workspace: { slug: string; name: string; kind: WorkspaceKind; role: Role } }) {
+  return (
+    <>
+      <Breadcrumbs items={[{ href: "/workspaces", label: "Workspaces" }]} />
+      <div className="page-header">
+        <div>
+          <h1>{workspace.name}</h1>
+          <p>
+            {workspace.kind === "CLASS" ? "A class. " : null}You are <span className="badge badge--accent">{ROLE_LABELS[workspace.role]}</span> here.
+          </p>
+        </div>
+      </div>
+      <WorkspaceTabs slug={workspace.slug} kind={workspace.kind} role={workspace.role} />
+    </>
+  );
+}
+
+/** A team's comparisons, or a class's home (assignments; for teachers also the join code and comparisons). */
 export default async function WorkspacePage({ params }: Params) {
   const { workspace: slug } = await params;
   const user = await requireSessionUser(`/w/${slug}`);
@@ -22,16 +41,7 @@ export default async function WorkspacePage({ params }: Params) {
   if (found.kind === "CLASS") {
     return (
       <div className="page">
-        <Breadcrumbs items={[{ href: "/workspaces", label: "Workspaces" }]} />
-        <div className="page-header">
-          <div>
-            <h1>{found.name}</h1>
-            <p>
-              A class. You are <span className="badge badge--accent">{ROLE_LABELS[found.role]}</span> here.
-            </p>
-          </div>
-        </div>
-        <WorkspaceTabs slug={found.slug} kind={found.kind} role={found.role} />
+        <WorkspaceHeader workspace={found} />
         <ClassHome user={user} slug={found.slug} joinCode={found.joinCode} />
       </div>
     );
@@ -39,16 +49,7 @@ export default async function WorkspacePage({ params }: Params) {
   const { workspace, comparisons } = await orNotFound(findComparisons(user, slug));
   return (
     <div className="page">
-      <Breadcrumbs items={[{ href: "/workspaces", label: "Workspaces" }]} />
-      <div className="page-header">
-        <div>
-          <h1>{workspace.name}</h1>
-          <p>
-            You are <span className="badge badge--accent">{ROLE_LABELS[workspace.role]}</span> here.
-          </p>
-        </div>
-      </div>
-      <WorkspaceTabs slug={workspace.slug} />
+      <WorkspaceHeader workspace={workspace} />
       {comparisons.length === 0 ? (
         <p className="card empty">This workspace has no comparisons yet.</p>
       ) : (
