@@ -1,4 +1,6 @@
-import { describe, expect, it } from "vitest";
+import { describe, expect, it, vi } from "vitest";
+import { GET as gradesRoute } from "@/app/api/assignments/[assignmentId]/grades/route";
+import { createUser } from "@/lib/server/services/users/create-user";
 import { verifyCredentials } from "@/lib/server/services/users/verify-credentials";
 import { AppError } from "@/lib/server/errors";
 import { createAnnotation } from "@/lib/server/services/annotations/create-annotation";
@@ -23,6 +25,9 @@ import { inviteMember } from "@/lib/server/services/members/invite-member";
 import { classroom } from "./helpers/classroom-fixture";
 import { PASSWORD, signUp } from "./helpers/factories";
 import { setupTestDb } from "./helpers/setup-test-db";
+
+// The grades route falls back to the session cookie without a token; these tests send one.
+vi.mock("@/lib/server/auth/session", () => ({ getSessionUser: vi.fn(async () => null) }));
 
 const db = setupTestDb();
 
@@ -55,6 +60,16 @@ describe("classes", () => {
     expect(fresh).not.toBe(klass.joinCode);
     expect((await failure(joinClass(await signUp("Late Comer"), klass.joinCode!))).code).toBe("NOT_FOUND");
     expect((await failure(regenerateJoinCode(student, klass.slug))).code).toBe("FORBIDDEN");
+  });
+
+  it("signs a newcomer up and into the class in one step, or saves nothing", async () => {
+    const teacher = await signUp("Tess Teacher");
+    const klass = await createWorkspace(teacher, { name: "Media 9C", kind: "CLASS" });
+    const email = `newcomer.${Date.now()}@example.org`;
+    expect((await failure(createUser({ name: "Newcomer", email, password: PASSWORD }, { joinCode: "BCDF-2345" }))).code).toBe("NOT_FOUND");
+    expect(await db().user.count({ where: { email } })).toBe(0);
+    const user = await createUser({ name: "Newcomer", email, password: PASSWORD }, { joinCode: klass.joinCode! });
+    expect(await db().membership.findFirst({ where: { workspaceId: klass.id, userId: user.id }, select: { role: true } })).toEqual({ role: "STUDENT" });
   });
 
   it("lets a teacher remove a student, but never the last teacher", async () => {
@@ -245,5 +260,22 @@ describe("results, dashboard and grades", () => {
     expect(lines[2]).toBe(`Ben Student,${f.ben.email},Not started,,0,0,0,2,,0,0`);
     expect((await failure(exportGrades(f.ana, f.assignment.id))).code).toBe("FORBIDDEN");
     expect((await failure(exportGrades(await signUp("Outsider"), f.assignment.id))).code).toBe("NOT_FOUND");
+  });
+
+  it("serves the grades as a UTF-8 CSV download with a byte order mark, formulas defused", async () => {
+    const f = await classroom(db);
+    const mallory = await createUser({ name: '=HYPERLINK("http://evil.example")', email: `mallory.${Date.now()}@example.org`, password: PASSWORD });
+    await joinClass(mallory, f.klass.joinCode!);
+    const { token } = await createApiToken(f.teacher, { name: "grades" });
+    const response = await gradesRoute(new Request("http://localhost/api/x", { headers: { Authorization: `Bearer ${token}` } }), {
+      params: Promise.resolve({ assignmentId: f.assignment.id }),
+    });
+    expect(response.status).toBe(200);
+    expect(response.headers.get("content-type")).toBe("text/csv; charset=utf-8; header=present");
+    expect(response.headers.get("content-disposition")).toBe('attachment; filename="grades-who-is-blamed.csv"');
+    const bytes = new Uint8Array(await response.arrayBuffer());
+    expect([...bytes.slice(0, 3)]).toEqual([0xef, 0xbb, 0xbf]);
+    const text = new TextDecoder().decode(bytes);
+    expect(text).toContain(`\r\n"'=HYPERLINK(""http://evil.example"")",${mallory.email},Not started,`);
   });
 });
