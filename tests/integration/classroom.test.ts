@@ -60,6 +60,7 @@ describe("classes", () => {
     expect(fresh).not.toBe(klass.joinCode);
     expect((await failure(joinClass(await signUp("Late Comer"), klass.joinCode!))).code).toBe("NOT_FOUND");
     expect((await failure(regenerateJoinCode(student, klass.slug))).code).toBe("FORBIDDEN");
+    expect((await failure(inviteMember(teacher, klass.slug, { email: "someone@example.org", role: "OWNER" }))).message).toMatch(/join a class with its code/);
   });
 
   it("signs a newcomer up and into the class in one step, or saves nothing", async () => {
