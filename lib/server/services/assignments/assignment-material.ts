@@ -1,4 +1,5 @@
 import "server-only";
+import type { CoderSpans } from "@/lib/domain/agreement";
 import type { Role } from "@/lib/generated/prisma/enums";
 import type { Actor } from "@/lib/server/actor";
 import { db } from "@/lib/server/db/client";
@@ -107,4 +108,14 @@ export type AssignmentSpan = Awaited<ReturnType<typeof loadAssignmentSpans>>[num
 /** The labelled spans of some annotations on one source, one per tag, for the scoring functions. */
 export function labeledSpans(spans: readonly AssignmentSpan[], sourceId: string) {
   return spans.filter((s) => s.sourceId === sourceId).flatMap((s) => s.tagIds.map((value) => ({ start: s.start, end: s.end, value })));
+}
+
+/**
+ * The students who tagged something in one source, each with their spans there: the coders
+ * of its heat map and of class agreement. A student who left the source alone is missing
+ * there rather than "no tag anywhere", as reviewers are on the agreement page.
+ */
+export function studentCoders(spans: readonly AssignmentSpan[], sourceId: string, studentIds: ReadonlySet<string>): CoderSpans[] {
+  const authors = [...new Set(spans.filter((s) => !s.isKey && s.sourceId === sourceId && s.tagIds.length > 0 && studentIds.has(s.author.id)).map((s) => s.author.id))];
+  return authors.map((coderId) => ({ coderId, spans: labeledSpans(spans.filter((s) => s.author.id === coderId && !s.isKey), sourceId) }));
 }

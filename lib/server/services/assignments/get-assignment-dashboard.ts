@@ -4,8 +4,7 @@ import { classHeatMap, confusionWithKey, scoreAgainstKey } from "@/lib/domain/cl
 import { submissionStatus } from "@/lib/domain/classroom/submission-status";
 import type { Actor } from "@/lib/server/actor";
 import { db } from "@/lib/server/db/client";
-import { labeledSpans, loadAssignmentMaterial, loadAssignmentSpans } from "./assignment-material";
-import { studentCoders } from "./get-assignment-results";
+import { labeledSpans, loadAssignmentMaterial, loadAssignmentSpans, studentCoders } from "./assignment-material";
 import { requireAssignment, requireAssignmentById, type AssignmentAccess } from "./require-assignment";
 
 /**

@@ -1,23 +1,13 @@
 import "server-only";
-import { tokenUnits, type CoderSpans } from "@/lib/domain/agreement";
+import { tokenUnits } from "@/lib/domain/agreement";
 import { isRevealed } from "@/lib/domain/classroom/reveal";
 import { classHeatMap, scoreAgainstKey } from "@/lib/domain/classroom/scoring";
 import type { Actor } from "@/lib/server/actor";
 import { db } from "@/lib/server/db/client";
 import { AppError, notFound } from "@/lib/server/errors";
 import { canTeach } from "@/lib/server/permissions";
-import { labeledSpans, loadAssignmentMaterial, loadAssignmentSpans, type AssignmentSpan } from "./assignment-material";
+import { labeledSpans, loadAssignmentMaterial, loadAssignmentSpans, studentCoders } from "./assignment-material";
 import { requireAssignment } from "./require-assignment";
-
-/**
- * The students who tagged something in one source, each with their spans there: the coders
- * of its heat map and of class agreement. A student who left the source alone is missing
- * there rather than "no tag anywhere", as reviewers are on the agreement page.
- */
-export function studentCoders(spans: readonly AssignmentSpan[], sourceId: string, studentIds: ReadonlySet<string>): CoderSpans[] {
-  const authors = [...new Set(spans.filter((s) => !s.isKey && s.sourceId === sourceId && s.tagIds.length > 0 && studentIds.has(s.author.id)).map((s) => s.author.id))];
-  return authors.map((coderId) => ({ coderId, spans: labeledSpans(spans.filter((s) => s.author.id === coderId && !s.isKey), sourceId) }));
-}
 
 /**
  * A student's results once the class's work is revealed to them: their spans beside the
