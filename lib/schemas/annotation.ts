@@ -29,6 +29,7 @@ export const ZCreateAnnotation = z.object({
   tagIds: z.array(z.string().min(1)).min(1, "Choose at least one tag.").max(20, "Choose at most 20 tags."),
   comment: ZComment.optional(),
   claim: ZClaim.nullish().describe("Present when the annotation marks a claim"),
+  assignmentId: z.string().min(1).optional().describe("In a class: the assignment this is work for (a teacher's annotation there belongs to the key)"),
 });
 export type TCreateAnnotation = z.infer<typeof ZCreateAnnotation>;
 
@@ -63,6 +64,7 @@ export const ZAnnotationFilters = z.object({
   claimStatus: z.enum(CLAIM_STATUSES).optional(),
   unresolved: z.coerce.boolean().optional(),
   orphaned: z.coerce.boolean().optional(),
+  assignmentId: z.string().optional().describe("Only the work for this assignment (students' and the key)"),
   cursor: z.string().optional().describe("The id after which the next page starts"),
   limit: z.coerce.number().int().min(1).max(500).default(100),
 });

@@ -33,6 +33,11 @@ export function canEditComparisons(role: Role): boolean {
   return role === "OWNER" || role === "EDITOR" || role === "TEACHER";
 }
 
+/** Teachers run a class's assignments: create them, write the key, see every student's work. */
+export function canTeach(role: Role): boolean {
+  return role === "TEACHER";
+}
+
 export function canAnnotate(role: Role): boolean {
   return role !== "VIEWER";
 }

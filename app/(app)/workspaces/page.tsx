@@ -4,6 +4,7 @@ import { requireSessionUser } from "@/lib/server/auth/session";
 import { ROLE_LABELS } from "@/lib/server/permissions";
 import { findWorkspaces } from "@/lib/server/services/workspaces/find-workspaces";
 import { CreateWorkspaceForm } from "./create-workspace-form";
+import { JoinClassForm } from "@/app/join/join-forms";
 
 export const metadata: Metadata = { title: "Workspaces" };
 
@@ -19,7 +20,7 @@ export default async function WorkspacesPage() {
         </div>
       </div>
       {workspaces.length === 0 ? (
-        <p className="card empty">You are not in any workspace yet. Create one below, or ask an owner to invite you.</p>
+        <p className="card empty">You are not in any workspace yet. Create one below, join a class with its code, or ask an owner to invite you.</p>
       ) : (
         <ul className="grid plain-list" aria-label="Your workspaces">
           {workspaces.map((workspace) => (
@@ -30,6 +31,7 @@ export default async function WorkspacesPage() {
                   <li>
                     <span className="badge badge--accent">{ROLE_LABELS[workspace.role]}</span>
                   </li>
+                  {workspace.kind === "CLASS" ? <li>Class</li> : null}
                   <li>
                     {workspace.comparisonCount} {workspace.comparisonCount === 1 ? "comparison" : "comparisons"}
                   </li>
@@ -42,9 +44,14 @@ export default async function WorkspacesPage() {
           ))}
         </ul>
       )}
-      <section className="card" style={{ marginTop: "2rem" }} aria-labelledby="new-workspace">
+      <section className="card" style={{ marginTop: "2rem" }} aria-labelledby="join-class">
+        <h2 id="join-class">Join a class</h2>
+        <p className="meta">Type the code your teacher gave you.</p>
+        <JoinClassForm />
+      </section>
+      <section className="card" aria-labelledby="new-workspace">
         <h2 id="new-workspace">New workspace</h2>
-        <p className="meta">For a newsroom desk or research group. You will be its owner and can invite others.</p>
+        <p className="meta">A team for a newsroom desk or research group, where you invite others; or a class you teach, which students join with a code.</p>
         <CreateWorkspaceForm />
       </section>
     </div>

@@ -8,6 +8,10 @@ import { createUser } from "@/lib/server/services/users/create-user";
 
 export const signUpAction = publicAction(async (form) => {
   assertSignUpAllowed(clientIp(await headers()));
-  await createUser({ name: form.get("name"), email: form.get("email"), password: form.get("password") });
+  const joinCode = form.get("joinCode");
+  await createUser(
+    { name: form.get("name"), email: form.get("email"), password: form.get("password") },
+    { joinCode: typeof joinCode === "string" && joinCode ? joinCode : undefined },
+  );
   return { ok: true, message: "Account created. Signing you in…" };
 });

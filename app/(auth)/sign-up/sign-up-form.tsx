@@ -7,7 +7,8 @@ import { FormMessage, SubmitButton, TextField } from "@/app/_components/form-con
 import { MIN_PASSWORD_LENGTH } from "@/lib/schemas/auth";
 import { signUpAction } from "./actions";
 
-export function SignUpForm() {
+/** Signs up and in. With a class's `joinCode`, the new account joins that class; `next` is where to go then. */
+export function SignUpForm({ joinCode, next = "/workspaces" }: { joinCode?: string; next?: string }) {
   const router = useRouter();
   const [state, action] = useActionState(signUpAction, null);
   const credentials = useRef<{ email: string; password: string } | null>(null);
@@ -17,10 +18,10 @@ export function SignUpForm() {
     const { email, password } = credentials.current;
     credentials.current = null;
     void signIn("credentials", { email, password, redirect: false }).then((result) => {
-      router.replace(result?.error ? "/sign-in" : "/workspaces");
+      router.replace(result?.error ? "/sign-in" : next);
       router.refresh();
     });
-  }, [state, router]);
+  }, [state, router, next]);
 
   return (
     <form
@@ -32,6 +33,7 @@ export function SignUpForm() {
         credentials.current = { email: String(form.get("email") ?? ""), password: String(form.get("password") ?? "") };
       }}
     >
+      {joinCode ? <input type="hidden" name="joinCode" value={joinCode} /> : null}
       <TextField name="name" label="Name" state={state} autoComplete="name" required />
       <TextField name="email" label="Email" type="email" state={state} autoComplete="email" required />
       <TextField

@@ -1,11 +1,14 @@
 import type { Metadata } from "next";
 import Link from "next/link";
 import { Breadcrumbs } from "@/app/_components/breadcrumbs";
+import type { Role, WorkspaceKind } from "@/lib/generated/prisma/enums";
 import { requireSessionUser } from "@/lib/server/auth/session";
 import { orNotFound } from "@/lib/server/page";
 import { canEditComparisons, ROLE_LABELS } from "@/lib/server/permissions";
 import { findComparisons } from "@/lib/server/services/comparisons/find-comparisons";
+import { getWorkspaceBySlug } from "@/lib/server/services/workspaces/get-workspace-by-slug";
 import { formatDate } from "@/lib/format";
+import { ClassHome } from "./class-home";
 import { CreateComparisonForm } from "./create-comparison-form";
 import { WorkspaceTabs } from "./workspace-tabs";
 
@@ -13,22 +16,40 @@ type Params = { params: Promise<{ workspace: string }> };
 
 export const metadata: Metadata = { title: "Workspace" };
 
-export default async function WorkspacePage({ params }: Params) {
-  const { workspace: slug } = await params;
-  const user = await requireSessionUser(`/w/${slug}`);
-  const { workspace, comparisons } = await orNotFound(findComparisons(user, slug));
+function WorkspaceHeader({ workspace }: { workspace: { slug: string; name: string; kind: WorkspaceKind; role: Role } }) {
   return (
-    <div className="page">
+    <>
       <Breadcrumbs items={[{ href: "/workspaces", label: "Workspaces" }]} />
       <div className="page-header">
         <div>
           <h1>{workspace.name}</h1>
           <p>
-            You are <span className="badge badge--accent">{ROLE_LABELS[workspace.role]}</span> here.
+            {workspace.kind === "CLASS" ? "A class. " : null}You are <span className="badge badge--accent">{ROLE_LABELS[workspace.role]}</span> here.
           </p>
         </div>
       </div>
-      <WorkspaceTabs slug={workspace.slug} />
+      <WorkspaceTabs slug={workspace.slug} kind={workspace.kind} role={workspace.role} />
+    </>
+  );
+}
+
+/** A team's comparisons, or a class's home (assignments; for teachers also the join code and comparisons). */
+export default async function WorkspacePage({ params }: Params) {
+  const { workspace: slug } = await params;
+  const user = await requireSessionUser(`/w/${slug}`);
+  const found = await orNotFound(getWorkspaceBySlug(user, slug));
+  if (found.kind === "CLASS") {
+    return (
+      <div className="page">
+        <WorkspaceHeader workspace={found} />
+        <ClassHome user={user} slug={found.slug} joinCode={found.joinCode} />
+      </div>
+    );
+  }
+  const { workspace, comparisons } = await orNotFound(findComparisons(user, slug));
+  return (
+    <div className="page">
+      <WorkspaceHeader workspace={workspace} />
       {comparisons.length === 0 ? (
         <p className="card empty">This workspace has no comparisons yet.</p>
       ) : (

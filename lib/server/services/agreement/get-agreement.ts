@@ -3,13 +3,15 @@ import { disagreements, NO_VALUE, pooledAgreement, tagSetDocuments, tokenUnits, 
 import type { Actor } from "@/lib/server/actor";
 import { db } from "@/lib/server/db/client";
 import { canEditComparisons } from "@/lib/server/permissions";
+import { visibleAnnotationsWhere } from "@/lib/server/services/annotations/annotation-view";
 import { requireComparison } from "@/lib/server/services/comparisons/require-comparison";
 
 /**
  * Agreement between reviewers, per tag set, on the word tokens of the comparison's sources:
  * each token's value is the tag (of that set) a reviewer put on it, or "none". A reviewer
- * counts on a source only if they annotated something in it. Hidden, deleted and orphaned
- * annotations do not count. Also the stretches where reviewers differ and nobody settled it.
+ * counts on a source only if they annotated something in it. Only annotations the actor may
+ * see count (a student before the reveal: their own); hidden, deleted and orphaned ones
+ * never do. Also the stretches where reviewers differ and nobody settled it.
  */
 export async function getAgreement(actor: Actor, workspaceSlug: string, comparisonSlug: string) {
   const { workspace, comparison } = await requireComparison(actor, workspaceSlug, comparisonSlug);
@@ -25,7 +27,7 @@ export async function getAgreement(actor: Actor, workspaceSlug: string, comparis
       select: { id: true, title: true, outlet: { select: { name: true } }, currentRevision: { select: { id: true, text: true } } },
     }),
     db().annotation.findMany({
-      where: { comparisonId: comparison.id, deletedAt: null, hiddenAt: null, anchorStatus: { not: "ORPHANED" } },
+      where: { comparisonId: comparison.id, ...visibleAnnotationsWhere(actor, workspace.role), hiddenAt: null, anchorStatus: { not: "ORPHANED" } },
       select: {
         id: true,
         sourceId: true,

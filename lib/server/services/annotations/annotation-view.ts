@@ -3,12 +3,15 @@ import type { Prisma } from "@/lib/generated/prisma/client";
 import type { Role } from "@/lib/generated/prisma/enums";
 import type { Actor } from "@/lib/server/actor";
 import { canEditComparisons } from "@/lib/server/permissions";
+import { revealedToStudentWhere } from "@/lib/server/services/assignments/assignment-reveal";
 
 /** Everything a client shows of an annotation; the same shape in pages, the JSON API and events. */
 export const annotationSelect = {
   id: true,
   comparisonId: true,
   sourceId: true,
+  assignmentId: true,
+  isKey: true,
   exact: true,
   prefix: true,
   suffix: true,
@@ -45,6 +48,8 @@ export function toAnnotationView(row: Row) {
     id: row.id,
     comparisonId: row.comparisonId,
     sourceId: row.sourceId,
+    /** In a class: the assignment it is work for, and whether it belongs to the teacher's key. */
+    assignment: row.assignmentId ? { id: row.assignmentId, key: row.isKey } : null,
     revision: row.revision.number,
     target: { exact: row.exact, prefix: row.prefix, suffix: row.suffix, start: row.start, end: row.end },
     anchor: { status: row.anchorStatus, score: row.anchorScore },
@@ -67,10 +72,21 @@ export type AnnotationView = ReturnType<typeof toAnnotationView>;
 
 /**
  * Which annotations an actor may see: never deleted ones; hidden ones only to editors
- * (who moderate) and to their author (who should know why). The class roles of a later
- * issue narrow this further, here, in one place.
+ * (who moderate, teachers included) and to their author (who should know why).
+ *
+ * A student works blind: they see their own annotations, and others' only in an
+ * assignment whose work has been revealed to them (its reveal mode: after they submitted,
+ * once the due date passed, or once a teacher revealed it). Then they see their classmates'
+ * work and the teacher's key for that assignment, nothing else of the comparison. The rule
+ * runs inside the query, so every page, endpoint and export that reads through it is blind.
  */
 export function visibleAnnotationsWhere(actor: Actor, role: Role): Prisma.AnnotationWhereInput {
   if (canEditComparisons(role)) return { deletedAt: null };
+  if (role === "STUDENT") {
+    return {
+      deletedAt: null,
+      OR: [{ authorId: actor.id }, { hiddenAt: null, assignment: { is: revealedToStudentWhere(actor.id, new Date()) } }],
+    };
+  }
   return { deletedAt: null, OR: [{ hiddenAt: null }, { authorId: actor.id }] };
 }

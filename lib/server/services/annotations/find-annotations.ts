@@ -13,13 +13,14 @@ import { requireAnnotationAccess } from "./require-annotation-access";
  * position), filtered and paged: `nextCursor` is the id to pass for the following page.
  */
 export async function findAnnotations(actor: Actor, comparisonId: string, filters: unknown = {}) {
-  const { sourceId, authorId, tagId, claimStatus, unresolved, orphaned, cursor, limit } = parseInput(ZAnnotationFilters, filters);
+  const { sourceId, authorId, tagId, claimStatus, unresolved, orphaned, assignmentId, cursor, limit } = parseInput(ZAnnotationFilters, filters);
   const { comparison, role } = await requireAnnotationAccess(actor, comparisonId, "read");
   const where: Prisma.AnnotationWhereInput = {
     comparisonId: comparison.id,
     ...visibleAnnotationsWhere(actor, role),
     ...(sourceId ? { sourceId } : {}),
     ...(authorId ? { authorId } : {}),
+    ...(assignmentId ? { assignmentId } : {}),
     ...(tagId ? { tags: { some: { tagId } } } : {}),
     ...(claimStatus ? { isClaim: true, claimStatus } : {}),
     ...(unresolved ? { resolvedAt: null } : {}),
@@ -46,12 +47,12 @@ export async function getAnnotation(actor: Actor, comparisonId: string, annotati
   return toAnnotationView(row);
 }
 
-/** Every visible annotation of a comparison, following the pages. */
-export async function findAllAnnotations(actor: Actor, comparisonId: string) {
+/** Every visible annotation of a comparison (or of one assignment in it), following the pages. */
+export async function findAllAnnotations(actor: Actor, comparisonId: string, { assignmentId }: { assignmentId?: string } = {}) {
   const annotations = [];
   let cursor: string | undefined;
   do {
-    const page = await findAnnotations(actor, comparisonId, { limit: 500, cursor });
+    const page = await findAnnotations(actor, comparisonId, { limit: 500, cursor, assignmentId });
     annotations.push(...page.annotations);
     cursor = page.nextCursor ?? undefined;
   } while (cursor);

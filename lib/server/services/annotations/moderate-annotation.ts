@@ -5,6 +5,7 @@ import type { Actor } from "@/lib/server/actor";
 import { db } from "@/lib/server/db/client";
 import { AppError, notFound } from "@/lib/server/errors";
 import { publishComparisonEvent } from "@/lib/server/realtime/bus";
+import { checkAssignmentWork } from "@/lib/server/services/assignments/assignment-work";
 import { parseInput } from "@/lib/server/validation";
 import { visibleAnnotationsWhere } from "./annotation-view";
 import { requireAnnotationAccess } from "./require-annotation-access";
@@ -19,12 +20,13 @@ export async function deleteAnnotation(actor: Actor, comparisonId: string, annot
   await db().$transaction(async (tx) => {
     const annotation = await tx.annotation.findFirst({
       where: { id: annotationId, comparisonId: comparison.id, ...visibleAnnotationsWhere(actor, role) },
-      select: { authorId: true, exact: true },
+      select: { authorId: true, exact: true, assignmentId: true, sourceId: true },
     });
     if (!annotation) throw notFound("That annotation");
     if (annotation.authorId !== actor.id) {
       throw new AppError("FORBIDDEN", "You can delete only your own annotations. Editors can hide others' with a reason.");
     }
+    await checkAssignmentWork(tx, actor, role, { comparisonId: comparison.id, assignmentId: annotation.assignmentId, sourceId: annotation.sourceId });
     await bumpVersion(tx, annotationId, version, { deletedAt: new Date() });
     await tx.auditEvent.create({
       data: { workspaceId: comparison.workspaceId, actorId: actor.id, action: "annotation.deleted", entityType: "Annotation", entityId: annotationId, data: { exact: annotation.exact } },

@@ -5,6 +5,7 @@ import { db } from "@/lib/server/db/client";
 import { AppError, notFound } from "@/lib/server/errors";
 import { canEditComparisons } from "@/lib/server/permissions";
 import { publishComparisonEvent } from "@/lib/server/realtime/bus";
+import { checkAssignmentWork } from "@/lib/server/services/assignments/assignment-work";
 import { findSourceInComparison } from "@/lib/server/services/sources/find-source";
 import { spanTarget } from "@/lib/server/services/sources/span-target";
 import { parseInput } from "@/lib/server/validation";
@@ -19,11 +20,14 @@ export async function reattachAnnotation(actor: Actor, comparisonId: string, ann
   const updated = await db().$transaction(async (tx) => {
     const annotation = await tx.annotation.findFirst({
       where: { id: annotationId, comparisonId: comparison.id, ...visibleAnnotationsWhere(actor, role) },
-      select: { authorId: true, sourceId: true },
+      select: { authorId: true, sourceId: true, assignmentId: true },
     });
     if (!annotation) throw notFound("That annotation");
     if (annotation.authorId !== actor.id && !canEditComparisons(role)) {
       throw new AppError("FORBIDDEN", "Only its author or an editor can re-attach an annotation.");
+    }
+    if (annotation.authorId === actor.id) {
+      await checkAssignmentWork(tx, actor, role, { comparisonId: comparison.id, assignmentId: annotation.assignmentId, sourceId: annotation.sourceId });
     }
     const source = await findSourceInComparison(tx, comparison.id, annotation.sourceId);
     await bumpVersion(tx, annotationId, version, {

@@ -4,6 +4,7 @@ import type { Actor } from "@/lib/server/actor";
 import { db, type DbTx } from "@/lib/server/db/client";
 import { AppError, notFound } from "@/lib/server/errors";
 import { publishComparisonEvent } from "@/lib/server/realtime/bus";
+import { checkAssignmentWork } from "@/lib/server/services/assignments/assignment-work";
 import { parseInput } from "@/lib/server/validation";
 import { assertUsableTags, claimColumns } from "./annotation-fields";
 import { annotationSelect, toAnnotationView, visibleAnnotationsWhere } from "./annotation-view";
@@ -28,7 +29,8 @@ export async function bumpVersion(tx: DbTx, annotationId: string, version: numbe
 
 /**
  * Changes an annotation. Tags, comment and claim belong to the author; any annotator may
- * mark the discussion resolved. Every change names the version it was based on.
+ * mark the discussion resolved, except students, who change only their own open work.
+ * Every change names the version it was based on.
  */
 export async function updateAnnotation(actor: Actor, comparisonId: string, annotationId: string, input: unknown) {
   const { version, tagIds, comment, claim, resolved } = parseInput(ZUpdateAnnotation, input);
@@ -36,13 +38,14 @@ export async function updateAnnotation(actor: Actor, comparisonId: string, annot
   const updated = await db().$transaction(async (tx) => {
     const current = await tx.annotation.findFirst({
       where: { id: annotationId, comparisonId: comparison.id, ...visibleAnnotationsWhere(actor, role) },
-      select: { authorId: true },
+      select: { authorId: true, assignmentId: true, sourceId: true },
     });
     if (!current) throw notFound("That annotation");
     const changesContent = tagIds !== undefined || comment !== undefined || claim !== undefined;
-    if (changesContent && current.authorId !== actor.id) {
+    if ((changesContent || role === "STUDENT") && current.authorId !== actor.id) {
       throw new AppError("FORBIDDEN", "You can change only your own annotations. Reply to this one instead.");
     }
+    await checkAssignmentWork(tx, actor, role, { comparisonId: comparison.id, assignmentId: current.assignmentId, sourceId: current.sourceId, tagIds });
     await bumpVersion(tx, annotationId, version, {
       ...(comment !== undefined ? { comment: comment || null } : {}),
       ...(claim !== undefined ? claimColumns(claim) : {}),

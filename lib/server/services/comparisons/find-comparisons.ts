@@ -2,9 +2,10 @@ import "server-only";
 import type { Actor } from "@/lib/server/actor";
 import { db } from "@/lib/server/db/client";
 import { hasMember } from "@/lib/server/permissions";
+import { visibleAnnotationsWhere } from "@/lib/server/services/annotations/annotation-view";
 import { getWorkspaceBySlug } from "@/lib/server/services/workspaces/get-workspace-by-slug";
 
-/** The comparisons of a workspace the actor belongs to, newest event first. */
+/** The comparisons of a workspace the actor belongs to, newest event first, with how many annotations the actor can see. */
 export async function findComparisons(actor: Actor, workspaceSlug: string) {
   const workspace = await getWorkspaceBySlug(actor, workspaceSlug);
   const comparisons = await db().comparison.findMany({
@@ -17,7 +18,7 @@ export async function findComparisons(actor: Actor, workspaceSlug: string) {
       description: true,
       eventDate: true,
       updatedAt: true,
-      _count: { select: { sources: true, factRows: true, annotations: { where: { deletedAt: null } } } },
+      _count: { select: { sources: true, factRows: true, annotations: { where: visibleAnnotationsWhere(actor, workspace.role) } } },
     },
   });
   return { workspace, comparisons };

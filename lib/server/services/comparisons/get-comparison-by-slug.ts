@@ -3,6 +3,7 @@ import type { Actor } from "@/lib/server/actor";
 import { db } from "@/lib/server/db/client";
 import { notFound } from "@/lib/server/errors";
 import { canEditComparisons, hasMember } from "@/lib/server/permissions";
+import { visibleAnnotationsWhere } from "@/lib/server/services/annotations/annotation-view";
 import { getWorkspaceBySlug } from "@/lib/server/services/workspaces/get-workspace-by-slug";
 
 /** One comparison with its sources (current text and outlet) and its fact rows with their passages. */
@@ -43,7 +44,7 @@ export async function getComparisonBySlug(actor: Actor, workspaceSlug: string, c
           passages: { select: { id: true, sourceId: true, start: true, end: true, exact: true, anchorStatus: true } },
         },
       },
-      _count: { select: { annotations: { where: { deletedAt: null } } } },
+      _count: { select: { annotations: { where: visibleAnnotationsWhere(actor, workspace.role) } } },
     },
   });
   if (!comparison) throw notFound("That comparison");

@@ -1,11 +1,13 @@
 import "server-only";
 import type { Actor } from "@/lib/server/actor";
 import { db } from "@/lib/server/db/client";
+import { AppError } from "@/lib/server/errors";
 import { getWorkspaceBySlug } from "@/lib/server/services/workspaces/get-workspace-by-slug";
 
-/** Members and pending invitations of a workspace the actor belongs to. */
+/** Members and pending invitations of a workspace the actor belongs to; a class's roster is for its teachers. */
 export async function findMembers(actor: Actor, workspaceSlug: string) {
   const workspace = await getWorkspaceBySlug(actor, workspaceSlug);
+  if (workspace.role === "STUDENT") throw new AppError("FORBIDDEN", "The class roster is for its teachers.");
   const [members, invitations] = await Promise.all([
     db().membership.findMany({
       where: { workspaceId: workspace.id },

@@ -13,6 +13,7 @@ import { requireMemberManager } from "./require-member-manager";
 export async function inviteMember(actor: Actor, workspaceSlug: string, input: unknown) {
   const { email, role } = parseInput(ZInviteMember, input);
   const workspace = await requireMemberManager(actor, workspaceSlug);
+  if (workspace.kind === "CLASS") throw new AppError("INVALID_INPUT", "Students join a class with its code; share the code or link instead.");
   return db().$transaction(async (tx) => {
     const user = await tx.user.findUnique({ where: { email }, select: { id: true } });
     if (user) {

@@ -2,6 +2,7 @@ import "server-only";
 import type { Actor } from "@/lib/server/actor";
 import { db } from "@/lib/server/db/client";
 import { notFound } from "@/lib/server/errors";
+import { visibleAnnotationsWhere } from "@/lib/server/services/annotations/annotation-view";
 import { requireComparison } from "@/lib/server/services/comparisons/require-comparison";
 
 /** One source with its revision history and the text of one revision (the current one by default). */
@@ -21,7 +22,7 @@ export async function getSource(actor: Actor, workspaceSlug: string, comparisonS
         orderBy: { number: "desc" },
         select: { number: true, wordCount: true, createdAt: true, createdBy: { select: { name: true } } },
       },
-      _count: { select: { passages: { where: { anchorStatus: "ORPHANED" } }, annotations: { where: { anchorStatus: "ORPHANED" } } } },
+      _count: { select: { passages: { where: { anchorStatus: "ORPHANED" } }, annotations: { where: { anchorStatus: "ORPHANED", ...visibleAnnotationsWhere(actor, workspace.role) } } } },
     },
   });
   if (!source?.currentRevision) throw notFound("That source");

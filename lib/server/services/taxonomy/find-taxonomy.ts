@@ -2,11 +2,12 @@ import "server-only";
 import type { Actor } from "@/lib/server/actor";
 import { db } from "@/lib/server/db/client";
 import { canEditComparisons, hasMember } from "@/lib/server/permissions";
+import { visibleAnnotationsWhere } from "@/lib/server/services/annotations/annotation-view";
 import { requireComparison } from "@/lib/server/services/comparisons/require-comparison";
 
 /**
  * A comparison's taxonomy for any member: its tag sets in order, each with its tags in
- * order, how many live (not deleted) annotations carry each tag, and whether the tag is
+ * order, how many of the annotations the actor can see carry each tag, and whether the tag is
  * retired or was merged into another. `canEdit` says whether the actor may change it.
  */
 export async function findTaxonomy(actor: Actor, workspaceSlug: string, comparisonSlug: string) {
@@ -29,7 +30,7 @@ export async function findTaxonomy(actor: Actor, workspaceSlug: string, comparis
           position: true,
           retiredAt: true,
           mergedInto: { select: { id: true, name: true } },
-          _count: { select: { annotations: { where: { annotation: { deletedAt: null } } } } },
+          _count: { select: { annotations: { where: { annotation: visibleAnnotationsWhere(actor, workspace.role) } } } },
         },
       },
     },

@@ -4,16 +4,22 @@ import { hashPassword } from "@/lib/server/auth/password";
 import { db } from "@/lib/server/db/client";
 import { isUniqueViolation } from "@/lib/server/db/errors";
 import { AppError } from "@/lib/server/errors";
+import { normalizeJoinCode } from "@/lib/domain/classroom/join-code";
 import { parseInput } from "@/lib/server/validation";
 
 const EMAIL_TAKEN = "An account with this email already exists. Sign in instead, or use another email.";
 
+const UNKNOWN_CODE = "No class has this join code any more; ask your teacher for the current one.";
+
 /**
  * Signs a new user up. Pending workspace invitations for the email become memberships
- * in the same transaction, so an invited person lands in their workspace at once.
+ * in the same transaction, so an invited person lands in their workspace at once; with a
+ * class's join code, they join that class as a student too (or nothing is saved).
  */
-export async function createUser(input: unknown) {
+export async function createUser(input: unknown, { joinCode }: { joinCode?: string } = {}) {
   const { name, email, password } = parseInput(ZSignUp, input);
+  const code = joinCode ? normalizeJoinCode(joinCode) : null;
+  if (joinCode && !code) throw new AppError("INVALID_INPUT", UNKNOWN_CODE);
   const passwordHash = await hashPassword(password);
   try {
     return await db().$transaction(async (tx) => {
@@ -24,6 +30,13 @@ export async function createUser(input: unknown) {
           data: { workspaceId: invitation.workspaceId, userId: user.id, role: invitation.role },
         });
         await tx.invitation.update({ where: { id: invitation.id }, data: { acceptedAt: new Date() } });
+      }
+      if (code) {
+        const klass = await tx.workspace.findFirst({ where: { joinCode: code, kind: "CLASS" }, select: { id: true } });
+        if (!klass) throw new AppError("NOT_FOUND", UNKNOWN_CODE);
+        if (!invitations.some((i) => i.workspaceId === klass.id)) {
+          await tx.membership.create({ data: { workspaceId: klass.id, userId: user.id, role: "STUDENT" } });
+        }
       }
       return user;
     });

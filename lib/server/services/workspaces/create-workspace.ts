@@ -3,6 +3,7 @@ import { slugify, uniqueSlug } from "@/lib/domain/slug";
 import { ZCreateWorkspace } from "@/lib/schemas/workspace";
 import type { Actor } from "@/lib/server/actor";
 import { db, type DbTx } from "@/lib/server/db/client";
+import { freeJoinCode } from "@/lib/server/services/classes/join-code";
 import { parseInput } from "@/lib/server/validation";
 
 /** Picks a free slug for a workspace name; runs inside the creating transaction. */
@@ -15,13 +16,22 @@ export async function freeWorkspaceSlug(tx: DbTx, name: string): Promise<string>
   return uniqueSlug(base, new Set(taken.map((w) => w.slug)));
 }
 
-/** Creates a team workspace; its creator becomes the owner. */
+/**
+ * Creates a workspace. A team's creator becomes its owner; a class's creator becomes its
+ * teacher, and the class gets a join code for students.
+ */
 export async function createWorkspace(actor: Actor, input: unknown) {
-  const { name } = parseInput(ZCreateWorkspace, input);
+  const { name, kind } = parseInput(ZCreateWorkspace, input);
   return db().$transaction(async (tx) => {
     const slug = await freeWorkspaceSlug(tx, name);
     return tx.workspace.create({
-      data: { name, slug, kind: "TEAM", memberships: { create: { userId: actor.id, role: "OWNER" } } },
+      data: {
+        name,
+        slug,
+        kind,
+        joinCode: kind === "CLASS" ? await freeJoinCode(tx) : null,
+        memberships: { create: { userId: actor.id, role: kind === "CLASS" ? "TEACHER" : "OWNER" } },
+      },
     });
   });
 }

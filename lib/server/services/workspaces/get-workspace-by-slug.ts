@@ -13,6 +13,7 @@ export async function getWorkspaceBySlug(actor: Actor, slug: string) {
       slug: true,
       name: true,
       kind: true,
+      joinCode: true,
       memberships: { where: { userId: actor.id }, select: { role: true } },
     },
   });

@@ -1,7 +1,8 @@
 "use server";
 
 import { revalidatePath } from "next/cache";
-import { userAction } from "@/lib/server/action";
+import { userAction, userCall } from "@/lib/server/action";
+import { resetStudentPassword } from "@/lib/server/services/classes/reset-student-password";
 import { changeMemberRole } from "@/lib/server/services/members/change-member-role";
 import { inviteMember } from "@/lib/server/services/members/invite-member";
 import { removeMember } from "@/lib/server/services/members/remove-member";
@@ -36,3 +37,8 @@ export const removeMemberAction = userAction(async (user, form) => {
   revalidatePath(`/w/${slug}/members`);
   return { ok: true, message: "Member removed." };
 });
+
+// A call rather than a form action: the answer carries the new password, shown once.
+export const resetStudentPasswordAction = userCall(async (user, workspaceSlug: string, membershipId: string) =>
+  resetStudentPassword(user, workspaceSlug, membershipId),
+);

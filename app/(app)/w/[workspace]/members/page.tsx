@@ -7,6 +7,7 @@ import { findMembers } from "@/lib/server/services/members/find-members";
 import { formatDate } from "@/lib/format";
 import { WorkspaceTabs } from "../workspace-tabs";
 import { InviteMemberForm, MemberRoleForm, RemoveMemberButton } from "./member-forms";
+import { ResetPasswordButton } from "./reset-password-button";
 
 type Params = { params: Promise<{ workspace: string }> };
 
@@ -17,17 +18,24 @@ export default async function MembersPage({ params }: Params) {
   const user = await requireSessionUser(`/w/${slug}/members`);
   const { workspace, members, invitations } = await orNotFound(findMembers(user, slug));
   const manage = canManageMembers(workspace.role);
+  const isClass = workspace.kind === "CLASS";
   const roles = WORKSPACE_ROLES.map((role) => ({ value: role, label: ROLE_LABELS[role] }));
   return (
     <div className="page">
       <Breadcrumbs items={[{ href: "/workspaces", label: "Workspaces" }, { href: `/w/${workspace.slug}`, label: workspace.name }]} />
       <div className="page-header">
         <div>
-          <h1>Members</h1>
-          <p>{manage ? "Invite people and choose what they may do." : "Who works in this workspace."}</p>
+          <h1>{isClass ? "Roster" : "Members"}</h1>
+          <p>
+            {isClass
+              ? "The class's teachers and students. Students join with the class code; a student who forgot their password gets a new one here."
+              : manage
+                ? "Invite people and choose what they may do."
+                : "Who works in this workspace."}
+          </p>
         </div>
       </div>
-      <WorkspaceTabs slug={workspace.slug} />
+      <WorkspaceTabs slug={workspace.slug} kind={workspace.kind} role={workspace.role} />
       <div className="card">
         <table className="table">
           <caption className="visually-hidden">Members of {workspace.name}</caption>
@@ -49,7 +57,7 @@ export default async function MembersPage({ params }: Params) {
                 </td>
                 <td>{member.user.email}</td>
                 <td>
-                  {manage ? (
+                  {manage && !isClass ? (
                     <MemberRoleForm workspaceSlug={workspace.slug} membershipId={member.id} role={member.role} roles={roles} memberName={member.user.name} />
                   ) : (
                     ROLE_LABELS[member.role]
@@ -58,7 +66,12 @@ export default async function MembersPage({ params }: Params) {
                 <td>{formatDate(member.createdAt)}</td>
                 {manage ? (
                   <td>
-                    <RemoveMemberButton workspaceSlug={workspace.slug} membershipId={member.id} memberName={member.user.name} />
+                    <div className="form--inline" style={{ alignItems: "flex-start" }}>
+                      {isClass && member.role === "STUDENT" ? (
+                        <ResetPasswordButton workspaceSlug={workspace.slug} membershipId={member.id} memberName={member.user.name} />
+                      ) : null}
+                      <RemoveMemberButton workspaceSlug={workspace.slug} membershipId={member.id} memberName={member.user.name} />
+                    </div>
                   </td>
                 ) : null}
               </tr>
@@ -79,7 +92,7 @@ export default async function MembersPage({ params }: Params) {
           </ul>
         </section>
       ) : null}
-      {manage ? (
+      {manage && !isClass ? (
         <section className="card" aria-labelledby="invite">
           <h2 id="invite">Invite someone</h2>
           <InviteMemberForm workspaceSlug={workspace.slug} roles={roles} />

@@ -1,3 +1,4 @@
+import { redirect } from "next/navigation";
 import { Breadcrumbs } from "@/app/_components/breadcrumbs";
 import { requireSessionUser } from "@/lib/server/auth/session";
 import { orNotFound } from "@/lib/server/page";
@@ -11,6 +12,8 @@ export default async function ComparisonLayout({ children, params }: Props) {
   const base = `/w/${workspaceSlug}/c/${comparisonSlug}`;
   const user = await requireSessionUser(base);
   const { workspace, comparison } = await orNotFound(requireComparison(user, workspaceSlug, comparisonSlug));
+  // Students reach a comparison only through their assignments (its sources, its tags, blind).
+  if (workspace.role === "STUDENT") redirect(`/w/${workspace.slug}`);
   return (
     <div className="page page--wide">
       <Breadcrumbs items={[{ href: "/workspaces", label: "Workspaces" }, { href: `/w/${workspace.slug}`, label: workspace.name }]} />

@@ -42,5 +42,7 @@ export const fetchAnnotationAction = userCall(async (user, comparisonId: string,
   }
 });
 
-/** Everything visible, to catch up after the live stream (re)connects: events sent while away are not queued. */
-export const fetchAllAnnotationsAction = userCall((user, comparisonId: string) => findAllAnnotations(user, comparisonId));
+/** Everything visible (in one assignment, when given), to catch up after the live stream (re)connects: events sent while away are not queued. */
+export const fetchAllAnnotationsAction = userCall((user, comparisonId: string, assignmentId?: string) =>
+  findAllAnnotations(user, comparisonId, { assignmentId }),
+);

@@ -16,6 +16,12 @@ export interface AnnotateSource {
   text: string;
 }
 
+/** The annotate view inside an assignment: a student's own work, or a teacher writing the key. */
+export interface AssignmentContext {
+  id: string;
+  mode: "student" | "key";
+}
+
 export const CLAIM_STATUS_LABELS = {
   UNVERIFIED: "Unverified",
   SUPPORTED: "Supported",

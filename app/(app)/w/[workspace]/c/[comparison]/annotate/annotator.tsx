@@ -17,7 +17,7 @@ import {
 } from "./actions";
 import { AnnotationCard, type CardActions } from "./annotation-card";
 import { AnnotationForm, draftFields, EMPTY_DRAFT, type AnnotationDraft } from "./annotation-form";
-import { CLAIM_STATUS_LABELS, type AnnotateSource, type Annotation, type TagSetOption } from "./annotate-types";
+import { CLAIM_STATUS_LABELS, type AnnotateSource, type Annotation, type AssignmentContext, type TagSetOption } from "./annotate-types";
 
 interface Filters {
   author: string;
@@ -32,8 +32,13 @@ function byTextOrder(a: Annotation, b: Annotation) {
   return a.target.start - b.target.start || b.target.end - a.target.end || a.id.localeCompare(b.id);
 }
 
+/**
+ * The annotate view of a comparison, or of one assignment in it (`assignment`): then new
+ * annotations are work for the assignment, and the view keeps only the work it is about
+ * (the student's own, or the key) as live updates arrive.
+ */
 export function Annotator({
-  comparisonId, sources, initialSourceId, initialAnnotations, tagSets, me, canAnnotate, canModerate,
+  comparisonId, sources, initialSourceId, initialAnnotations, tagSets, me, canAnnotate, canModerate, assignment,
 }: {
   comparisonId: string;
   sources: AnnotateSource[];
@@ -43,6 +48,7 @@ export function Annotator({
   me: { id: string; name: string };
   canAnnotate: boolean;
   canModerate: boolean;
+  assignment?: AssignmentContext;
 }) {
   const [annotations, setAnnotations] = useState(initialAnnotations);
   const [sourceId, setSourceId] = useState(initialSourceId);
@@ -56,9 +62,13 @@ export function Annotator({
   const textRef = useRef<HTMLDivElement>(null);
 
   const source = sources.find((s) => s.id === sourceId) ?? sources[0]!;
+  const belongs = useCallback(
+    (a: Annotation) => !assignment || (a.assignment?.id === assignment.id && (assignment.mode === "key" ? a.assignment.key : a.author.id === me.id)),
+    [assignment, me.id],
+  );
   const upsert = useCallback((next: Annotation) => {
-    setAnnotations((current) => [...current.filter((a) => a.id !== next.id), next]);
-  }, []);
+    setAnnotations((current) => [...current.filter((a) => a.id !== next.id), ...(belongs(next) ? [next] : [])]);
+  }, [belongs]);
   const remove = useCallback((id: string) => setAnnotations((current) => current.filter((a) => a.id !== id)), []);
 
   const status = useComparisonEvents(comparisonId, (event: ComparisonEvent) => {
@@ -73,10 +83,10 @@ export function Annotator({
   // Each time the stream (re)connects, catch up on what happened while it was not listening.
   useEffect(() => {
     if (status !== "live") return;
-    void fetchAllAnnotationsAction(comparisonId).then((result) => {
-      if (result.ok) setAnnotations(result.data);
+    void fetchAllAnnotationsAction(comparisonId, assignment?.id).then((result) => {
+      if (result.ok) setAnnotations(result.data.filter(belongs));
     });
-  }, [status, comparisonId]);
+  }, [status, comparisonId, assignment?.id, belongs]);
 
   const authors = useMemo(() => [...new Map(annotations.map((a) => [a.author.id, a.author])).values()], [annotations]);
   const visible = annotations
@@ -160,7 +170,8 @@ export function Annotator({
 
   function create() {
     if (!selection) return;
-    run(() => createAnnotationAction(comparisonId, { sourceId: source.id, revisionNumber: source.revision, ...selection, ...draftFields(draft) }), (created) => {
+    const work = assignment ? { assignmentId: assignment.id } : {};
+    run(() => createAnnotationAction(comparisonId, { sourceId: source.id, revisionNumber: source.revision, ...selection, ...draftFields(draft), ...work }), (created) => {
       upsert(created);
       setSelection(null);
       setDraft(EMPTY_DRAFT);
@@ -218,7 +229,7 @@ export function Annotator({
             ))}
           </div>
           <span className={`live live--${status}`} role="status">
-            {status === "live" ? "Live: others' changes appear here" : status === "connecting" ? "Connecting…" : "Offline: reconnecting"}
+            {status === "live" ? (assignment?.mode === "student" ? "Live: your work is saved as you go" : "Live: others' changes appear here") : status === "connecting" ? "Connecting…" : "Offline: reconnecting"}
           </span>
         </div>
         <h2 className="source__title">{source.title}</h2>

@@ -1,0 +1,75 @@
+import type { Metadata } from "next";
+import Link from "next/link";
+import { SignUpForm } from "@/app/(auth)/sign-up/sign-up-form";
+import { formatJoinCode, normalizeJoinCode } from "@/lib/domain/classroom/join-code";
+import { getSessionUser } from "@/lib/server/auth/session";
+import { ROLE_LABELS } from "@/lib/server/permissions";
+import { findClassByJoinCode } from "@/lib/server/services/classes/join-class";
+import { findWorkspaces } from "@/lib/server/services/workspaces/find-workspaces";
+import { JoinClassForm } from "../join-forms";
+
+export const metadata: Metadata = { title: "Join a class" };
+
+type Props = { params: Promise<{ code: string }> };
+
+/**
+ * A class's join link. Signed in: join as a student with one click (or see that you are in
+ * it already). Not signed in: create an account here and join in the same step, or sign in.
+ */
+export default async function JoinPage({ params }: Props) {
+  const { code: raw } = await params;
+  const code = normalizeJoinCode(decodeURIComponent(raw));
+  const klass = code ? await findClassByJoinCode(code) : null;
+  if (!code || !klass) {
+    return (
+      <>
+        <h1>Join a class</h1>
+        <p className="notice notice--error" role="alert">
+          No class has the code “{decodeURIComponent(raw)}”. Check it with your teacher; codes look like BCDF-2345.
+        </p>
+        <p>
+          <Link href="/join">Type the code again</Link>
+        </p>
+      </>
+    );
+  }
+  const user = await getSessionUser();
+  const path = `/join/${formatJoinCode(code)}`;
+  if (!user) {
+    return (
+      <>
+        <h1>Join {klass.name}</h1>
+        <p>Create your account to join the class as a student.</p>
+        <SignUpForm joinCode={code} next={`/w/${klass.slug}`} />
+        <p className="auth__alt">
+          Already have an account? <Link href={`/sign-in?callbackUrl=${encodeURIComponent(path)}`}>Sign in to join</Link>
+        </p>
+      </>
+    );
+  }
+  const membership = (await findWorkspaces(user)).find((w) => w.slug === klass.slug);
+  if (membership) {
+    return (
+      <>
+        <h1>{klass.name}</h1>
+        <p className="notice notice--info" role="status">
+          You are already in this class, as {ROLE_LABELS[membership.role].toLowerCase()}.
+        </p>
+        <p>
+          <Link className="button" href={`/w/${klass.slug}`}>
+            Go to the class
+          </Link>
+        </p>
+      </>
+    );
+  }
+  return (
+    <>
+      <h1>Join {klass.name}</h1>
+      <p>
+        You are signed in as {user.name} ({user.email}). Join the class as a student?
+      </p>
+      <JoinClassForm code={code} className={klass.name} />
+    </>
+  );
+}
