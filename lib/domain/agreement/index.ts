@@ -54,3 +54,4 @@ export {
   type DisagreementOptions,
 } from './summary';
 export { pooledAgreement, type PooledDocument } from './pooled';
+export { tagSetDocuments, type CodedSpan } from './documents';

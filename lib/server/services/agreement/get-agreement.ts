@@ -1,5 +1,5 @@
 import "server-only";
-import { disagreements, NO_VALUE, pooledAgreement, tokenUnits, VALUE_SEPARATOR, type CoderSpans } from "@/lib/domain/agreement";
+import { disagreements, NO_VALUE, pooledAgreement, tagSetDocuments, tokenUnits, VALUE_SEPARATOR } from "@/lib/domain/agreement";
 import type { Actor } from "@/lib/server/actor";
 import { db } from "@/lib/server/db/client";
 import { canEditComparisons } from "@/lib/server/permissions";
@@ -47,30 +47,23 @@ export async function getAgreement(actor: Actor, workspaceSlug: string, comparis
   const tagName = new Map(tagSets.flatMap((s) => s.tags.map((t) => [t.id, t.name] as const)));
   const settled = new Set(resolutions.map((r) => `${r.sourceId}:${r.revisionId}:${r.tagSetId}:${r.start}:${r.end}`));
   const texts = sources.flatMap((s) => (s.currentRevision ? [{ ...s, revision: s.currentRevision, units: tokenUnits(s.currentRevision.text) }] : []));
+  const current = new Map(texts.map((t) => [t.id, t.revision.id]));
+  const spans = annotations
+    .filter((a) => current.get(a.sourceId) === a.revisionId)
+    .map((a) => ({ textId: a.sourceId, coderId: a.author.id, start: a.start, end: a.end, tagIds: a.tags.map((t) => t.tagId) }));
 
   const sets = tagSets.map((set) => {
-    const inSet = new Set(set.tags.map((t) => t.id));
-    const documents = texts.map((source) => {
-      const mine = annotations.filter((a) => a.sourceId === source.id && a.revisionId === source.revision.id);
-      const participants = [...new Set(mine.map((a) => a.author.id))];
-      const spans: CoderSpans[] = participants.map((coderId) => ({
-        coderId,
-        spans: mine
-          .filter((a) => a.author.id === coderId)
-          .flatMap((a) => a.tags.filter((t) => inSet.has(t.tagId)).map((t) => ({ start: a.start, end: a.end, value: t.tagId }))),
-      }));
-      return { source, units: source.units, coders: spans };
-    });
+    const documents = tagSetDocuments(texts, spans, new Set(set.tags.map((t) => t.id)));
     const { combined, perValue } = pooledAgreement(coderIds, documents, set.tags.map((t) => t.id));
     const open = documents.flatMap((doc) =>
       disagreements(doc.units, doc.coders)
-        .filter((d) => !settled.has(`${doc.source.id}:${doc.source.revision.id}:${set.id}:${d.start}:${d.end}`))
+        .filter((d) => !settled.has(`${doc.text.id}:${doc.text.revision.id}:${set.id}:${d.start}:${d.end}`))
         .map((d) => ({
-          sourceId: doc.source.id,
-          outlet: doc.source.outlet?.name ?? doc.source.title,
+          sourceId: doc.text.id,
+          outlet: doc.text.outlet?.name ?? doc.text.title,
           start: d.start,
           end: d.end,
-          text: doc.source.revision.text.slice(d.start, d.end),
+          text: doc.text.revision.text.slice(d.start, d.end),
           values: d.values.map((v) => ({
             coderId: v.coderId,
             coder: coders.find((c) => c.id === v.coderId)?.name ?? "",

@@ -1,0 +1,278 @@
+import { pooledAgreement, tagSetDocuments, tokenUnits } from "../agreement";
+import { sidesFromDiffs, termsFromDiffs, wordDiff } from "../diff";
+import { appliedFilters } from "./filters";
+import { groupClaims } from "./claims";
+import type {
+  ClaimAsserterKind,
+  ClaimStatusValue,
+  FramingReport,
+  ReportAgreement,
+  ReportAnnotation,
+  ReportFactRow,
+  ReportFilters,
+  ReportMethod,
+  ReportOutlet,
+  ReportPassage,
+  ReportTagSet,
+} from "./types";
+
+/** What the report is computed from: a comparison's rows as the server loaded them. */
+export interface ReportInput {
+  comparison: { id: string; title: string; description: string | null; eventDate: Date | null; workspaceName: string };
+  /** In column order. */
+  sources: {
+    id: string;
+    title: string;
+    url: string | null;
+    author: string | null;
+    publishedAt: Date | null;
+    outlet: { id: string; name: string; site: string | null; country: string | null } | null;
+    revision: { id: string; text: string; wordCount: number } | null;
+  }[];
+  /** In taxonomy order, tags included. */
+  tagSets: {
+    id: string;
+    key: string;
+    name: string;
+    description: string | null;
+    tags: { id: string; name: string; description: string | null; color: string; retiredAt: Date | null }[];
+  }[];
+  factRows: {
+    id: string;
+    label: string;
+    note: string | null;
+    passages: { sourceId: string; revisionId: string; start: number; end: number; exact: string; orphaned: boolean }[];
+  }[];
+  /** Every annotation the reader may see in the report (never hidden or deleted ones), unfiltered. */
+  annotations: InputAnnotation[];
+}
+
+export interface InputAnnotation {
+  id: string;
+  sourceId: string;
+  revisionId: string;
+  start: number;
+  end: number;
+  exact: string;
+  orphaned: boolean;
+  comment: string | null;
+  createdAt: Date;
+  author: { id: string; name: string };
+  tagIds: string[];
+  claim: { asserter: ClaimAsserterKind | null; assertedBy: string | null; status: ClaimStatusValue | null; evidence: string[] } | null;
+}
+
+/** Occurrences per 1,000 words of text; null when there is no text to measure against. */
+export function per1000(count: number, words: number): number | null {
+  return words > 0 ? (count * 1000) / words : null;
+}
+
+/** The outlet a source counts under: its outlet, or itself when it has none. */
+export function outletKey(source: { id: string; outlet: { id: string } | null }): string {
+  return source.outlet?.id ?? `source:${source.id}`;
+}
+
+function overlaps(a: { start: number; end: number }, b: { start: number; end: number }) {
+  return a.start < b.end && b.start < a.end;
+}
+
+function range(values: (Date | null)[]): { first: string | null; last: string | null } {
+  const times = values.filter((v): v is Date => v !== null).map((v) => v.getTime());
+  if (times.length === 0) return { first: null, last: null };
+  return { first: new Date(Math.min(...times)).toISOString(), last: new Date(Math.max(...times)).toISOString() };
+}
+
+const chosen = (ids: string[] | undefined) => (ids && ids.length > 0 ? new Set(ids) : null);
+
+/**
+ * Builds the framing report. Filters: outlets narrow every section; tag sets narrow the
+ * charts, the tags shown with passages and the method; reviewers and dates narrow which
+ * annotations count. Orphaned annotations (their words are no longer in the source) are
+ * left out and counted in the method.
+ */
+export function buildReport(input: ReportInput, filters: ReportFilters, now: Date): FramingReport {
+  const outletFilter = chosen(filters.outletIds);
+  const tagSetFilter = chosen(filters.tagSetIds);
+  const reviewerFilter = chosen(filters.reviewerIds);
+
+  const allOutlets: ReportOutlet[] = [];
+  const outletOfSource = new Map<string, string>();
+  for (const source of input.sources) {
+    const id = outletKey(source);
+    outletOfSource.set(source.id, id);
+    let outlet = allOutlets.find((o) => o.id === id);
+    if (!outlet) {
+      outlet = { id, name: source.outlet?.name ?? source.title, site: source.outlet?.site ?? null, country: source.outlet?.country ?? null, sources: [], words: 0 };
+      allOutlets.push(outlet);
+    }
+    const words = source.revision?.wordCount ?? 0;
+    outlet.sources.push({ id: source.id, title: source.title, url: source.url, author: source.author, publishedAt: source.publishedAt?.toISOString() ?? null, words });
+    outlet.words += words;
+  }
+  const outlets = allOutlets.filter((o) => !outletFilter || outletFilter.has(o.id));
+  const covered = new Set(outlets.map((o) => o.id));
+  const sources = input.sources.filter((s) => covered.has(outletOfSource.get(s.id)!));
+  const sourceById = new Map(sources.map((s) => [s.id, s]));
+
+  const tagSets = input.tagSets.filter((s) => !tagSetFilter || tagSetFilter.has(s.id));
+  const tagById = new Map(tagSets.flatMap((set) => set.tags.map((tag) => [tag.id, { ...tag, tagSetId: set.id }] as const)));
+  const tagOrder = [...tagById.keys()];
+
+  const inScope = input.annotations.filter(
+    (a) =>
+      sourceById.has(a.sourceId) &&
+      (!reviewerFilter || reviewerFilter.has(a.author.id)) &&
+      (!filters.from || a.createdAt >= filters.from) &&
+      (!filters.to || a.createdAt <= filters.to),
+  );
+  const counted = inScope.filter((a) => !a.orphaned);
+  // Positions are comparable only on the revision a passage or annotation was anchored on.
+  const onCurrentText = counted.filter((a) => sourceById.get(a.sourceId)!.revision?.id === a.revisionId);
+
+  const annotations: ReportAnnotation[] = counted.map((a) => ({
+    id: a.id,
+    outletId: outletOfSource.get(a.sourceId)!,
+    sourceId: a.sourceId,
+    quote: a.exact,
+    comment: a.comment,
+    tags: tagOrder.filter((id) => a.tagIds.includes(id)).map((id) => {
+      const tag = tagById.get(id)!;
+      return { id, name: tag.name, color: tag.color, tagSetId: tag.tagSetId };
+    }),
+    author: a.author,
+    createdAt: a.createdAt.toISOString(),
+    claim: a.claim,
+  }));
+
+  const reportTagSets: ReportTagSet[] = tagSets.map((set) => ({
+    id: set.id,
+    key: set.key,
+    name: set.name,
+    description: set.description,
+    tags: set.tags.flatMap((tag) => {
+      const carrying = annotations.filter((a) => a.tags.some((t) => t.id === tag.id));
+      if (carrying.length === 0) return [];
+      const cells = outlets.map((outlet) => {
+        const ids = carrying.filter((a) => a.outletId === outlet.id).map((a) => a.id);
+        return { outletId: outlet.id, count: ids.length, per1000: per1000(ids.length, outlet.words), annotationIds: ids };
+      });
+      return [{ id: tag.id, name: tag.name, description: tag.description, color: tag.color, retired: tag.retiredAt !== null, total: carrying.length, cells }];
+    }),
+  }));
+
+  const termChoice: ReportFactRow[] = input.factRows.map((row) => {
+    const passages = row.passages
+      .filter((p) => sourceById.has(p.sourceId))
+      .sort((a, b) => sources.findIndex((s) => s.id === a.sourceId) - sources.findIndex((s) => s.id === b.sourceId));
+    const texts = passages.map((p) => {
+      const revision = sourceById.get(p.sourceId)!.revision;
+      const current = !p.orphaned && revision?.id === p.revisionId;
+      return { passage: p, text: current ? revision.text.slice(p.start, p.end) : p.exact, current };
+    });
+    const base = texts[0];
+    const reported = new Set(passages.map((p) => outletOfSource.get(p.sourceId)!));
+    return {
+      id: row.id,
+      label: row.label,
+      note: row.note,
+      baseSourceId: base?.passage.sourceId ?? null,
+      passages: texts.map(({ passage, text, current }, index): ReportPassage => {
+        const diffs = base && index > 0 ? wordDiff(base.text, text) : null;
+        const tags = new Map<string, ReportPassage["tags"][number]>();
+        if (current) {
+          for (const a of onCurrentText) {
+            if (a.sourceId !== passage.sourceId || !overlaps(a, passage)) continue;
+            for (const id of a.tagIds) {
+              const tag = tagById.get(id);
+              if (!tag) continue;
+              const entry = tags.get(id) ?? { id, name: tag.name, color: tag.color, tagSetId: tag.tagSetId, annotationIds: [] };
+              entry.annotationIds.push(a.id);
+              tags.set(id, entry);
+            }
+          }
+        }
+        return {
+          sourceId: passage.sourceId,
+          outletId: outletOfSource.get(passage.sourceId)!,
+          text,
+          orphaned: !current,
+          segments: diffs ? sidesFromDiffs(diffs).right.map(({ text, kind }) => ({ text, kind })) : [{ text, kind: "same" }],
+          changes: diffs ? termsFromDiffs(diffs).changes.map((c) => ({ base: c.left, here: c.right })) : [],
+          tags: [...tags.values()].sort((x, y) => tagOrder.indexOf(x.id) - tagOrder.indexOf(y.id)),
+        };
+      }),
+      missingOutletIds: outlets.filter((o) => !reported.has(o.id)).map((o) => o.id),
+    };
+  });
+
+  const omissions = termChoice
+    .filter((row) => row.missingOutletIds.length > 0)
+    .map((row) => ({
+      factRowId: row.id,
+      label: row.label,
+      note: row.note,
+      reportedBy: outlets.filter((o) => !row.missingOutletIds.includes(o.id)).map((o) => o.id),
+      missingFrom: row.missingOutletIds,
+    }));
+
+  const claims = groupClaims(
+    annotations.filter((a) => a.claim !== null),
+    input.factRows.map((row) => ({
+      id: row.id,
+      label: row.label,
+      passages: row.passages.filter((p) => !p.orphaned && sourceById.get(p.sourceId)?.revision?.id === p.revisionId),
+    })),
+    new Map(onCurrentText.map((a) => [a.id, a])),
+    outlets.map((o) => o.id),
+  );
+
+  const method: ReportMethod = {
+    definitions: reportTagSets
+      .filter((set) => set.tags.length > 0)
+      .map((set) => ({ tagSetId: set.id, name: set.name, description: set.description, tags: set.tags.map(({ id, name, description }) => ({ id, name, description })) })),
+    reviewers: [...new Map(counted.map((a) => [a.author.id, a.author])).values()]
+      .map((r) => ({ ...r, annotations: counted.filter((a) => a.author.id === r.id).length }))
+      .sort((a, b) => a.name.localeCompare(b.name)),
+    annotationDates: range(counted.map((a) => a.createdAt)),
+    publicationDates: range(sources.map((s) => s.publishedAt)),
+    annotations: counted.length,
+    orphanedExcluded: inScope.length - counted.length,
+    agreement: measureAgreement(sources, tagSets, onCurrentText),
+  };
+
+  const reviewers = [...new Map(input.annotations.map((a) => [a.author.id, a.author])).values()].sort((a, b) => a.name.localeCompare(b.name));
+  return {
+    comparison: {
+      id: input.comparison.id,
+      title: input.comparison.title,
+      description: input.comparison.description,
+      eventDate: input.comparison.eventDate?.toISOString().slice(0, 10) ?? null,
+      workspaceName: input.comparison.workspaceName,
+    },
+    generatedAt: now.toISOString(),
+    filters: appliedFilters(filters),
+    choices: {
+      outlets: allOutlets.map(({ id, name }) => ({ id, name })),
+      tagSets: input.tagSets.map(({ id, name }) => ({ id, name })),
+      reviewers,
+    },
+    outlets,
+    tagSets: reportTagSets,
+    annotations,
+    termChoice,
+    omissions,
+    claims,
+    method,
+  };
+}
+
+/** Krippendorff's alpha per tag set over the counted annotations, as on the Agreement tab. */
+function measureAgreement(sources: ReportInput["sources"], tagSets: ReportInput["tagSets"], annotations: InputAnnotation[]): ReportAgreement[] {
+  const texts = sources.flatMap((s) => (s.revision ? [{ id: s.id, units: tokenUnits(s.revision.text) }] : []));
+  const spans = annotations.map((a) => ({ textId: a.sourceId, coderId: a.author.id, start: a.start, end: a.end, tagIds: a.tagIds }));
+  const coderIds = [...new Set(spans.map((s) => s.coderId))];
+  return tagSets.map((set) => {
+    const { combined } = pooledAgreement(coderIds, tagSetDocuments(texts, spans, new Set(set.tags.map((t) => t.id))), []);
+    return { tagSetId: set.id, name: set.name, ...combined, reviewers: coderIds.length };
+  });
+}
