@@ -1,45 +1,7 @@
 import { describe, expect, it } from "vitest";
 import { CSV_COLUMNS, csvChunks, csvField, csvRow } from "./csv";
-import { exportedAnnotation } from "./test-fixtures";
+import { exportedAnnotation, parseCsv } from "./test-fixtures";
 import type { ExportedAnnotation } from "./types";
-
-/** A strict RFC 4180 reader, to check that what we write reads back as what we meant. */
-function parseCsv(text: string): string[][] {
-  const rows: string[][] = [];
-  let row: string[] = [];
-  let field = "";
-  let i = 0;
-  while (i < text.length) {
-    if (text[i] === '"') {
-      i++;
-      for (;;) {
-        if (i >= text.length) throw new Error("unterminated quoted field");
-        if (text[i] === '"' && text[i + 1] === '"') {
-          field += '"';
-          i += 2;
-        } else if (text[i] === '"') {
-          i++;
-          break;
-        } else field += text[i++];
-      }
-    }
-    if (text.startsWith("\r\n", i)) {
-      rows.push([...row, field]);
-      row = [];
-      field = "";
-      i += 2;
-    } else if (text[i] === ",") {
-      row.push(field);
-      field = "";
-      i++;
-    } else if (i < text.length) {
-      if (text[i] === '"' || text[i] === "\r" || text[i] === "\n") throw new Error(`bare ${JSON.stringify(text[i])} at ${i}`);
-      field += text[i++];
-    }
-  }
-  if (field || row.length) throw new Error("the last row does not end with CRLF");
-  return rows;
-}
 
 async function csvOf(batches: ExportedAnnotation[][]): Promise<string> {
   async function* source() {
