@@ -1,73 +1,7 @@
 import { describe, expect, it } from "vitest";
-import { buildReport, per1000, type InputAnnotation, type ReportInput } from "./build-report";
+import { buildReport, per1000 } from "./build-report";
 import { claimWording } from "./claims";
-
-const NORTH = "Officials said the strike was a decisive defensive action. The harbour stayed closed.";
-const SOUTH = "The illegal assassination shocked the region. Ten people died in the port.";
-const WEST = "An unsourced note.";
-
-function input(annotations: InputAnnotation[]): ReportInput {
-  const source = (id: string, outlet: string | null, text: string, words: number, position: number) => ({
-    id,
-    title: `${id} story`,
-    url: null,
-    author: null,
-    publishedAt: new Date(Date.UTC(2026, 0, position + 1)),
-    outlet: outlet ? { id: outlet, name: outlet.toUpperCase(), site: null, country: null } : null,
-    revision: { id: `${id}-r1`, text, wordCount: words },
-  });
-  return {
-    comparison: { id: "c1", title: "Strike", description: null, eventDate: new Date("2026-01-03T00:00:00Z"), workspaceName: "Desk" },
-    sources: [source("s1", "north", NORTH, 500, 0), source("s2", "south", SOUTH, 250, 1), source("s3", null, WEST, 0, 2)],
-    tagSets: [
-      {
-        id: "devices",
-        key: "framing-devices",
-        name: "Framing devices",
-        description: "Word choices",
-        tags: [
-          { id: "loaded", name: "Loaded language", description: "Charged words", color: "#f5aea3", retiredAt: null },
-          { id: "euph", name: "Euphemism", description: "Softened words", color: "#f2d588", retiredAt: null },
-          { id: "unused", name: "Scare quotes", description: null, color: "#8ff288", retiredAt: null },
-        ],
-      },
-      { id: "dims", key: "frame-dimensions", name: "Frame dimensions", description: null, tags: [{ id: "legal", name: "Legality", description: null, color: "#aaccee", retiredAt: null }] },
-    ],
-    factRows: [
-      {
-        id: "r1",
-        label: "What the strike was",
-        note: null,
-        passages: [
-          { sourceId: "s2", revisionId: "s2-r1", start: 0, end: SOUTH.indexOf(" shocked"), exact: "", orphaned: false },
-          { sourceId: "s1", revisionId: "s1-r1", start: NORTH.indexOf("the strike"), end: NORTH.indexOf(". The"), exact: "", orphaned: false },
-        ],
-      },
-      { id: "r2", label: "Deaths", note: "Only one outlet counts them", passages: [{ sourceId: "s2", revisionId: "s2-r1", start: SOUTH.indexOf("Ten"), end: SOUTH.length, exact: "", orphaned: false }] },
-    ],
-    annotations,
-  };
-}
-
-let next = 0;
-function annotation(sourceId: string, text: string, quote: string, tagIds: string[], extra: Partial<InputAnnotation> = {}): InputAnnotation {
-  const start = text.indexOf(quote);
-  return {
-    id: `a${++next}`,
-    sourceId,
-    revisionId: `${sourceId}-r1`,
-    start,
-    end: start + quote.length,
-    exact: quote,
-    orphaned: false,
-    comment: null,
-    createdAt: new Date("2026-02-10T12:00:00Z"),
-    author: { id: "rita", name: "Rita" },
-    tagIds,
-    claim: null,
-    ...extra,
-  };
-}
+import { annotation, input, NORTH, SOUTH } from "./test-fixtures";
 
 describe("per1000", () => {
   it.each([
@@ -107,14 +41,31 @@ describe("buildReport", () => {
     expect(report.annotations.map((a) => a.id)).not.toContain(orphan.id);
   });
 
+  it("marks the words of a passage that differ from the base passage", () => {
+    const data = input([]);
+    const text = "Critics said the strike was an illegal assassination.";
+    data.sources[1]!.revision!.text = text;
+    Object.assign(data.factRows[0]!.passages[0]!, { start: text.indexOf("the strike"), end: text.length - 1 });
+    const passage = buildReport(data, {}, new Date()).termChoice[0]!.passages[1]!;
+    expect(passage).toMatchObject({
+      text: "the strike was an illegal assassination",
+      rewritten: false,
+      segments: [
+        { text: "the strike was ", kind: "same" },
+        { text: "an illegal assassination", kind: "added" },
+      ],
+      changes: [{ base: "a decisive defensive action", here: "an illegal assassination" }],
+    });
+  });
+
   it("shows each fact row's wording against the first outlet's, with the tags on the passage", () => {
     const report = buildReport(input(all), {}, new Date());
     const row = report.termChoice[0]!;
     expect(row.baseSourceId).toBe("s1");
     expect(row.passages.map((p) => p.text)).toEqual(["the strike was a decisive defensive action", "The illegal assassination"]);
     expect(row.passages[0]!.segments).toEqual([{ text: "the strike was a decisive defensive action", kind: "same" }]);
-    expect(row.passages[1]!.segments.filter((s) => s.kind === "added").map((s) => s.text).join(" ")).toContain("illegal assassination");
-    expect(row.passages[1]!.changes.length).toBeGreaterThan(0);
+    // The two share no word ("The" is not "the"): nothing to mark.
+    expect(row.passages[1]).toMatchObject({ rewritten: true, segments: [{ text: "The illegal assassination", kind: "same" }], changes: [] });
     expect(row.passages[0]!.tags).toEqual([{ id: "euph", name: "Euphemism", color: "#f2d588", tagSetId: "devices", annotationIds: [strike.id] }]);
     expect(row.passages[1]!.tags.map((t) => t.id)).toEqual(["loaded", "legal"]);
     expect(row.missingOutletIds).toEqual(["source:s3"]);

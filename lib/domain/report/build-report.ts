@@ -72,6 +72,8 @@ export function outletKey(source: { id: string; outlet: { id: string } | null })
   return source.outlet?.id ?? `source:${source.id}`;
 }
 
+const WORD = /[\p{L}\p{N}]/u;
+
 function overlaps(a: { start: number; end: number }, b: { start: number; end: number }) {
   return a.start < b.end && b.start < a.end;
 }
@@ -191,13 +193,17 @@ export function buildReport(input: ReportInput, filters: ReportFilters, now: Dat
             }
           }
         }
+        const sides = diffs ? sidesFromDiffs(diffs).right : [];
+        // Marking every word of a passage that shares none with the base says nothing.
+        const marked = sides.some((s) => s.kind === "same" && WORD.test(s.text));
         return {
           sourceId: passage.sourceId,
           outletId: outletOfSource.get(passage.sourceId)!,
           text,
           orphaned: !current,
-          segments: diffs ? sidesFromDiffs(diffs).right.map(({ text, kind }) => ({ text, kind })) : [{ text, kind: "same" }],
-          changes: diffs ? termsFromDiffs(diffs).changes.map((c) => ({ base: c.left, here: c.right })) : [],
+          rewritten: diffs !== null && !marked,
+          segments: marked ? sides.map(({ text, kind }) => ({ text, kind })) : [{ text, kind: "same" }],
+          changes: diffs && marked ? termsFromDiffs(diffs).changes.map((c) => ({ base: c.left, here: c.right })) : [],
           tags: [...tags.values()].sort((x, y) => tagOrder.indexOf(x.id) - tagOrder.indexOf(y.id)),
         };
       }),

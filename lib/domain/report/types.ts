@@ -154,6 +154,8 @@ export interface ReportPassage {
   text: string;
   /** The passage could not be placed in the source's current text; `text` is its last known wording. */
   orphaned: boolean;
+  /** Shares no wording with the base passage: then nothing is marked and `changes` is empty. */
+  rewritten: boolean;
   /** The passage's text split into runs; "added" marks words that differ from the base passage. */
   segments: { text: string; kind: ReportSegmentKind }[];
   /** Each changed place against the base passage: the base's wording and this passage's. */
