@@ -218,9 +218,19 @@ describe("GET /api/comparisons/{id}/export", () => {
     expect(jsonld.headers.get("content-disposition")).toBe('attachment; filename="bridge-closure.jsonld"');
     expect(await jsonld.json()).toMatchObject({ type: "AnnotationCollection", label: "Bridge closure", total: 0 });
 
+    const markdown = await get(comparison.id, "format=md", token);
+    expect(markdown.headers.get("content-type")).toBe("text/markdown; charset=utf-8");
+    expect(markdown.headers.get("content-disposition")).toBe('attachment; filename="bridge-closure.md"');
+    expect(await markdown.text()).toContain("Bridge closure");
+
+    const pdf = await get(comparison.id, "format=pdf", token);
+    expect(pdf.headers.get("content-type")).toBe("application/pdf");
+    expect(pdf.headers.get("content-disposition")).toBe('attachment; filename="bridge-closure.pdf"');
+    expect(Buffer.from(await pdf.arrayBuffer()).subarray(0, 5).toString("latin1")).toBe("%PDF-");
+
     const unknown = await get(comparison.id, "format=xlsx", token);
     expect(unknown.status).toBe(400);
-    expect(((await unknown.json()) as { error: { message: string } }).error.message).toMatch(/“xlsx” is not an export format: choose one of csv, jsonld/);
+    expect(((await unknown.json()) as { error: { message: string } }).error.message).toBe("“xlsx” is not an export format: choose one of csv, jsonld, md, pdf.");
     expect((await get(comparison.id, "", token)).status).toBe(400);
     expect((await get(comparison.id, "format=csv&colour=red", token)).status).toBe(400);
     expect((await get(comparison.id, "format=csv&from=yesterday", token)).status).toBe(400);

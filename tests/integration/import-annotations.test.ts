@@ -51,7 +51,7 @@ function normalised(item: Item) {
   };
 }
 
-async function exportAs(dir: string, name: string, workspace: string, comparison: string, format: "jsonld" | "csv") {
+async function exportAs(dir: string, name: string, workspace: string, comparison: string, format: "jsonld" | "csv" | "md") {
   const out = path.join(dir, `${name}.${format}`);
   await exportToFile({ workspace, comparison, format, out });
   return readFile(out, "utf8");
@@ -188,5 +188,14 @@ describe("exporting to a file", () => {
     await exportToFile({ workspace: fixture.workspace.slug, comparison: fixture.comparison.slug, format: "csv", out });
     expect(csvRecords(await readFile(out, "utf8"))).toHaveLength(fixture.annotations.length);
     expect(await readdir(dir)).toEqual(["story.csv"]);
+  });
+
+  it("writes the report as Markdown and as a PDF", async () => {
+    const fixture = await corpusComparison(db);
+    const dir = await tempDir();
+    const markdown = await exportAs(dir, "report", fixture.workspace.slug, fixture.comparison.slug, "md");
+    for (const source of fixture.sources) expect(markdown).toContain(source.outlet);
+    await exportToFile({ workspace: fixture.workspace.slug, comparison: fixture.comparison.slug, format: "pdf", out: path.join(dir, "report.pdf") });
+    expect((await readFile(path.join(dir, "report.pdf"))).subarray(0, 5).toString("latin1")).toBe("%PDF-");
   });
 });
