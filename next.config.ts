@@ -15,9 +15,10 @@ const SECURITY_HEADERS = [
 const API_CONTENT_SECURITY_POLICY = "default-src 'none'; frame-ancestors 'none'";
 
 const nextConfig: NextConfig = {
-  // PGlite loads its WASM and data files from its own package folder at run time;
-  // bundling it would break those paths.
-  serverExternalPackages: ["@electric-sql/pglite", "pglite-prisma-adapter", "@node-rs/argon2", "jsdom"],
+  // PGlite loads its WASM and data files from its own package folder at run time, and
+  // pdfkit its font metrics (the report PDF's TTF files are resolved from node_modules):
+  // bundling them would break those paths.
+  serverExternalPackages: ["@electric-sql/pglite", "pglite-prisma-adapter", "@node-rs/argon2", "jsdom", "pdfkit"],
   poweredByHeader: false,
   // Uploads up to the 1 MB source limit plus form overhead; larger bodies still reach our
   // own check first, so the user reads its message rather than a framework error.

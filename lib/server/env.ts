@@ -10,6 +10,7 @@ const ZServerEnv = z.object({
     .regex(/^postgres(ql)?:\/\//, "DATABASE_URL must be a postgresql:// URL; unset it to use the embedded database.")
     .optional(),
   PARALLAX_DATA_DIR: z.string().optional(),
+  NEXTAUTH_URL: z.url("NEXTAUTH_URL must be the app's public address, e.g. https://parallax.example.org.").optional(),
 });
 
 export type ServerEnv = z.infer<typeof ZServerEnv>;
@@ -19,7 +20,7 @@ let cached: ServerEnv | undefined;
 /** Reads and checks the environment once; a bad setting stops the server with a clear message. */
 export function serverEnv(): ServerEnv {
   if (cached) return cached;
-  const parsed = ZServerEnv.safeParse({ ...process.env, DATABASE_URL: process.env.DATABASE_URL || undefined });
+  const parsed = ZServerEnv.safeParse({ ...process.env, DATABASE_URL: process.env.DATABASE_URL || undefined, NEXTAUTH_URL: process.env.NEXTAUTH_URL || undefined });
   if (!parsed.success) {
     const lines = parsed.error.issues.map((issue) => `- ${issue.message}`);
     throw new Error(`Parallax cannot start, the environment needs fixing:\n${lines.join("\n")}`);

@@ -46,16 +46,15 @@ export function groupClaims(claimAnnotations: ReportAnnotation[], rows: Row[], s
     return rows.filter((row) => row.passages.some((p) => p.sourceId === span.sourceId && p.start < span.end && span.start < p.end));
   });
 
+  const asserters = items.map(asserterKey);
+  const wordings = items.map((a) => claimWording(a.quote));
   const parent = items.map((_, i) => i);
   const find = (i: number): number => (parent[i] === i ? i : (parent[i] = find(parent[i]!)));
   for (let i = 0; i < items.length; i++) {
     for (let j = i + 1; j < items.length; j++) {
-      const a = items[i]!;
-      const b = items[j]!;
-      if (asserterKey(a) !== asserterKey(b)) continue;
-      const sameWords = claimWording(a.quote) === claimWording(b.quote);
+      if (asserters[i] !== asserters[j]) continue;
       const sameRow = rowsOf[i]!.some((row) => rowsOf[j]!.includes(row));
-      if (sameWords || sameRow) parent[find(j)] = find(i);
+      if (wordings[i] === wordings[j] || sameRow) parent[find(j)] = find(i);
     }
   }
 

@@ -1,6 +1,7 @@
 import "server-only";
 import type { ReportFilters } from "@/lib/domain/report/types";
 import { ZReportQuery } from "@/lib/schemas/report";
+import { isAppError } from "@/lib/server/errors";
 import { parseInput } from "@/lib/server/validation";
 
 type Query = URLSearchParams | Record<string, string | string[] | undefined>;
@@ -19,4 +20,17 @@ export function parseReportFilters(query: Query): ReportFilters {
     from: all("from")[0],
     to: all("to")[0],
   });
+}
+
+/**
+ * For pages: the filters, or none and the reason when the query is malformed (a hand-edited
+ * address), so the page can show the whole report and say what to fix.
+ */
+export function readReportFilters(query: Query): { filters: ReportFilters; error?: string } {
+  try {
+    return { filters: parseReportFilters(query) };
+  } catch (error) {
+    if (isAppError(error) && error.code === "INVALID_INPUT") return { filters: {}, error: `${error.message} The report below is not filtered.` };
+    throw error;
+  }
 }

@@ -1,5 +1,5 @@
 import "server-only";
-import { createRequire } from "node:module";
+import path from "node:path";
 import PDFDocument from "pdfkit";
 import {
   alphaLabel,
@@ -14,12 +14,15 @@ import {
   splitEdges,
   statusLabel,
 } from "@/lib/domain/report/format";
+import { heatFill, shade } from "@/lib/domain/report/colors";
 import type { FramingReport, ReportTagSet } from "@/lib/domain/report/types";
 
 // Inter as static TrueType: pdfkit embeds TTF (subset to the glyphs used) but not the WOFF2
 // files of @fontsource. It covers Latin (accents, Latin Extended), Greek and Cyrillic,
-// curly quotes, dashes and ellipses, which is what the articles we compare contain.
-const fontFile = (name: string) => createRequire(import.meta.url).resolve(`@expo-google-fonts/inter/${name}/Inter_${name}.ttf`);
+// curly quotes, dashes and ellipses, which is what the articles we compare contain. The
+// files are found from the project folder (where npm scripts run) at run time: a
+// require.resolve the bundler can see would make Next bundle every file of the package.
+const fontFile = (name: string) => path.join(process.cwd(), "node_modules", "@expo-google-fonts", "inter", name, `Inter_${name}.ttf`);
 const FONTS = { regular: "400Regular", bold: "700Bold", italic: "400Regular_Italic", semibold: "600SemiBold" } as const;
 
 const INK = "#1d2433";
@@ -29,18 +32,6 @@ const MARGIN = { top: 64, bottom: 64, left: 56, right: 56 };
 
 type Doc = PDFKit.PDFDocument;
 type Align = "left" | "right";
-
-/** Blends a #rrggbb colour with white: weight 1 is the colour, 0 is white. */
-function tint(hex: string, weight: number): string {
-  const channel = (i: number) => Math.round(255 - (255 - parseInt(hex.slice(i, i + 2), 16)) * weight);
-  return `#${[1, 3, 5].map((i) => channel(i).toString(16).padStart(2, "0")).join("")}`;
-}
-
-/** Shades a #rrggbb colour towards black, for outlines of light fills. */
-function shade(hex: string, amount: number): string {
-  const channel = (i: number) => Math.round(parseInt(hex.slice(i, i + 2), 16) * (1 - amount));
-  return `#${[1, 3, 5].map((i) => channel(i).toString(16).padStart(2, "0")).join("")}`;
-}
 
 const oneLine = (text: string) => text.replace(/\s+/g, " ").trim();
 
@@ -74,6 +65,14 @@ export function reportToPdf(report: FramingReport): Promise<Buffer> {
   layout.decoratePages(`Framing report · ${oneLine(report.comparison.title)}`);
   doc.end();
   return done;
+}
+
+/** The text cut to fit `width` on one line, with an ellipsis when cut (in the current font). */
+function fitted(doc: Doc, text: string, width: number): string {
+  if (doc.widthOfString(text) <= width) return text;
+  let cut = text;
+  while (cut.length > 1 && doc.widthOfString(`${cut}…`) > width) cut = cut.slice(0, -1);
+  return `${cut.trimEnd()}…`;
 }
 
 class Layout {
@@ -157,7 +156,7 @@ class Layout {
       doc.page.margins = { ...margins, top: 0, bottom: 0 };
       const width = doc.page.width - margins.left - margins.right;
       doc.font("regular").fontSize(7.5).fillColor(SOFT);
-      doc.text(title, margins.left, 32, { width: width - 60, lineBreak: false, ellipsis: true });
+      doc.text(fitted(doc, title, width - 60), margins.left, 32, { lineBreak: false });
       doc.text("Parallax", margins.left, 32, { width, align: "right", lineBreak: false });
       doc.moveTo(margins.left, 46).lineTo(margins.left + width, 46).lineWidth(0.4).strokeColor(LINE).stroke();
       doc.text(`Page ${i - range.start + 1} of ${range.count}`, margins.left, doc.page.height - 40, { width, align: "right", lineBreak: false });
@@ -334,7 +333,7 @@ function barChart(layout: Layout, report: FramingReport, set: ReportTagSet) {
     doc.font("semibold").fontSize(9).fillColor(INK).text(`${tag.name}${tag.retired ? " (retired)" : ""}`, layout.left + 13, top, { width: layout.width - 13 });
     let y = doc.y + 2;
     for (const cell of tag.cells) {
-      doc.font("regular").fontSize(8).fillColor(INK).text(outlet(cell.outletId), layout.left, y + 1.5, { width: labelWidth - 8, height: 10, align: "right", ellipsis: true });
+      doc.font("regular").fontSize(8).fillColor(INK).text(fitted(doc, outlet(cell.outletId), labelWidth - 8), layout.left, y + 1.5, { width: labelWidth - 8, align: "right", lineBreak: false });
       const x = layout.left + labelWidth;
       const length = max > 0 && cell.per1000 ? Math.max(1.5, (cell.per1000 / max) * barArea) : 0;
       doc.moveTo(x, y).lineTo(x, y + rowHeight - 1).lineWidth(0.5).strokeColor(SOFT).stroke();
@@ -393,8 +392,7 @@ function heatMap(layout: Layout, report: FramingReport) {
     doc.fillColor(INK).text(tag.name, layout.left, y + 3.5, { width: labelWidth - 6 });
     tag.cells.forEach((cell, i) => {
       const x = layout.left + labelWidth + i * cellWidth;
-      const weight = max > 0 && cell.per1000 ? 0.2 + 0.8 * (cell.per1000 / max) : 0;
-      doc.rect(x, y, cellWidth, height).lineWidth(0.5).fillAndStroke(weight > 0 ? tint(shade(tag.color, 0.2), weight) : "#ffffff", LINE);
+      doc.rect(x, y, cellWidth, height).lineWidth(0.5).fillAndStroke(heatFill(tag.color, cell.per1000, max), LINE);
       doc.font("regular").fontSize(7.5).fillColor(cell.count ? INK : SOFT).text(cellLabel(cell), x, y + height / 2 - 3.5, { width: cellWidth, align: "center", lineBreak: false });
     });
     doc.x = layout.left;

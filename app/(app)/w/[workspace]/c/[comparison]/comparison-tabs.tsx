@@ -7,6 +7,7 @@ export function ComparisonTabs({ base }: { base: string }) {
       <NavLink href={`${base}/fact-rows`}>Fact rows</NavLink>
       <NavLink href={`${base}/annotate`}>Annotate</NavLink>
       <NavLink href={`${base}/agreement`}>Agreement</NavLink>
+      <NavLink href={`${base}/report`}>Report</NavLink>
       <NavLink href={`${base}/taxonomy`}>Taxonomy</NavLink>
       <NavLink href={`${base}/sources`} section>
         Sources

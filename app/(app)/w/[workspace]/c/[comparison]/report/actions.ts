@@ -1,0 +1,19 @@
+"use server";
+
+import { revalidatePath } from "next/cache";
+import { userAction } from "@/lib/server/action";
+import { publishReport, revokeReportShare } from "@/lib/server/services/report-shares/publish-report";
+
+const REPORT_PAGE = "/w/[workspace]/c/[comparison]/report";
+
+export const publishReportAction = userAction(async (user, form) => {
+  await publishReport(user, String(form.get("comparisonId") ?? ""));
+  revalidatePath(REPORT_PAGE, "page");
+  return { ok: true, message: "Published. Anyone with the link can read the report." };
+});
+
+export const revokeReportShareAction = userAction(async (user, form) => {
+  await revokeReportShare(user, String(form.get("comparisonId") ?? ""));
+  revalidatePath(REPORT_PAGE, "page");
+  return { ok: true, message: "The link is withdrawn: it now says the report is no longer available." };
+});

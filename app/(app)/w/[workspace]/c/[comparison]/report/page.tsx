@@ -1,0 +1,61 @@
+import type { Metadata } from "next";
+import { headers } from "next/headers";
+import { ReportFilters } from "@/app/_components/report/report-filters";
+import { ReportView } from "@/app/_components/report/report-view";
+import { formatDate } from "@/lib/format";
+import { reportQueryString } from "@/lib/domain/report/filters";
+import { requireSessionUser } from "@/lib/server/auth/session";
+import { serverEnv } from "@/lib/server/env";
+import { orNotFound } from "@/lib/server/page";
+import { canEditComparisons } from "@/lib/server/permissions";
+import { readReportFilters } from "@/lib/server/reports/filters";
+import { getReport } from "@/lib/server/reports/get-report";
+import { requireComparison } from "@/lib/server/services/comparisons/require-comparison";
+import { findReportShare } from "@/lib/server/services/report-shares/find-report-share";
+import { PublishPanel } from "./publish-panel";
+
+type Props = {
+  params: Promise<{ workspace: string; comparison: string }>;
+  searchParams: Promise<Record<string, string | string[] | undefined>>;
+};
+
+export const metadata: Metadata = { title: "Report" };
+
+/** The address readers use: the configured public one, or the one this request came in on. */
+async function publicOrigin() {
+  const configured = serverEnv().NEXTAUTH_URL;
+  if (configured) return configured.replace(/\/$/, "");
+  const list = await headers();
+  return `${list.get("x-forwarded-proto") ?? "http"}://${list.get("host")}`;
+}
+
+export default async function ReportPage({ params, searchParams }: Props) {
+  const { workspace: workspaceSlug, comparison: comparisonSlug } = await params;
+  const path = `/w/${workspaceSlug}/c/${comparisonSlug}/report`;
+  const user = await requireSessionUser(path);
+  const { workspace, comparison } = await orNotFound(requireComparison(user, workspaceSlug, comparisonSlug));
+  const { filters, error } = readReportFilters(await searchParams);
+  const [report, share] = await Promise.all([orNotFound(getReport(user, comparison.id, filters)), findReportShare(user, comparison.id)]);
+
+  const query = reportQueryString(report.filters);
+  const exportHref = (format: string) => `/api/comparisons/${comparison.id}/export?format=${format}${query ? `&${query}` : ""}`;
+  return (
+    <>
+      <PublishPanel
+        comparisonId={comparison.id}
+        canPublish={canEditComparisons(workspace.role)}
+        share={share ? { url: `${await publicOrigin()}/r/${share.token}`, createdAt: formatDate(share.createdAt), createdBy: share.createdBy.name } : null}
+      />
+      <ReportFilters action={path} choices={report.choices} filters={report.filters} error={error} />
+      <ReportView
+        report={report}
+        downloads={[
+          { label: "CSV", href: exportHref("csv") },
+          { label: "JSON-LD", href: exportHref("jsonld") },
+          { label: "Markdown", href: exportHref("md") },
+          { label: "PDF", href: exportHref("pdf") },
+        ]}
+      />
+    </>
+  );
+}

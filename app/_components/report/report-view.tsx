@@ -1,0 +1,286 @@
+import { alphaLabel, asserterLabel, changeLabel, day, dayRange, filterSummary, MAX_CHANGES, outletNames, splitEdges, statusLabel } from "@/lib/domain/report/format";
+import type { FramingReport, ReportPassage } from "@/lib/domain/report/types";
+import styles from "./report.module.css";
+import { TagCharts } from "./tag-charts";
+
+export interface Download {
+  label: string;
+  href: string;
+}
+
+function Passage({ passage }: { passage: ReportPassage }) {
+  return (
+    <p className={styles.passage}>
+      {passage.segments.map((s, i) => {
+        if (s.kind !== "added") return s.text;
+        // Only the words are marked: spaces and punctuation around them stay plain.
+        const [before, core, after] = splitEdges(s.text);
+        return (
+          <span key={i}>
+            {before}
+            {core ? <mark className="diff--changed">{core}</mark> : null}
+            {after}
+          </span>
+        );
+      })}
+    </p>
+  );
+}
+
+/**
+ * The framing report as a page: the same sections as the Markdown and PDF renderings.
+ * Read-only; the member page and the public share page both render it.
+ */
+export function ReportView({ report, downloads }: { report: FramingReport; downloads: Download[] }) {
+  const outlet = outletNames(report);
+  const { method } = report;
+  return (
+    <div className={styles.report}>
+      <header className={styles.header}>
+        <p className={styles.kicker}>Framing report</p>
+        <h1>{report.comparison.title}</h1>
+        {report.comparison.description ? <p className={styles.lead}>{report.comparison.description}</p> : null}
+        <p className="meta">
+          {report.comparison.workspaceName}
+          {report.comparison.eventDate ? ` · event ${report.comparison.eventDate}` : ""} · generated {day(report.generatedAt)}
+        </p>
+        <p className="meta">Shows: {filterSummary(report)}</p>
+        {downloads.length > 0 ? (
+          <ul className={`${styles.downloads} no-print`} aria-label="Download this report">
+            {downloads.map((d) => (
+              <li key={d.label}>
+                <a className="button button--quiet button--small" href={d.href} download>
+                  {d.label}
+                </a>
+              </li>
+            ))}
+          </ul>
+        ) : null}
+      </header>
+
+      <section className={styles.section} aria-labelledby="outlets">
+        <h2 id="outlets">Outlets</h2>
+        {report.outlets.length === 0 ? (
+          <p className="meta">No outlets match the filters.</p>
+        ) : (
+          <table className="table">
+            <thead>
+              <tr>
+                <th scope="col">Outlet</th>
+                <th scope="col">Sources</th>
+                <th scope="col" className={styles.number}>
+                  Words
+                </th>
+              </tr>
+            </thead>
+            <tbody>
+              {report.outlets.map((o) => (
+                <tr key={o.id}>
+                  <th scope="row">{o.name}</th>
+                  <td>
+                    {o.sources.map((s) => (
+                      <div key={s.id}>
+                        {s.title}
+                        {s.publishedAt ? <span className="meta"> · {day(s.publishedAt)}</span> : null}
+                      </div>
+                    ))}
+                  </td>
+                  <td className={styles.number}>{o.words.toLocaleString("en")}</td>
+                </tr>
+              ))}
+            </tbody>
+          </table>
+        )}
+      </section>
+
+      <section className={`${styles.section} ${styles.pageBreak}`} aria-labelledby="tags">
+        <h2 id="tags">Tags per outlet</h2>
+        <p className="meta">
+          Each figure is an outlet&apos;s rate for one tag: the annotations carrying the tag in the outlet&apos;s sources per
+          1,000 words of its text (count × 1,000 ÷ words), with the count in brackets. Within a tag set all bars share one
+          scale.
+        </p>
+        <TagCharts outlets={report.outlets} tagSets={report.tagSets} annotations={report.annotations} />
+      </section>
+
+      <section className={`${styles.section} ${styles.pageBreak}`} aria-labelledby="term-choice">
+        <h2 id="term-choice">Term choice</h2>
+        <p className="meta">Each fact row as the outlets word it. Marked words differ from the base passage (the first outlet&apos;s).</p>
+        {report.termChoice.length === 0 ? <p className="meta">No fact rows yet.</p> : null}
+        {report.termChoice.map((row) => (
+          <article key={row.id} className={styles.factRow} aria-labelledby={`row-${row.id}`}>
+            <h3 id={`row-${row.id}`}>{row.label}</h3>
+            {row.note ? <p className={styles.note}>{row.note}</p> : null}
+            <ul className="plain-list">
+              {row.passages.map((p, i) => {
+                const changes = p.changes.filter((c) => c.base || c.here).slice(0, MAX_CHANGES);
+                return (
+                  <li key={p.sourceId} className={styles.passageItem}>
+                    <span className="source__outlet">
+                      {outlet(p.outletId)} {i === 0 && row.passages.length > 1 ? <span className="badge">base</span> : null}
+                    </span>
+                    <Passage passage={p} />
+                    {p.orphaned ? <p className="meta">No longer in the source&apos;s current text; its last wording is shown.</p> : null}
+                    {p.rewritten ? <p className="meta">Worded entirely differently from the base.</p> : null}
+                    {changes.length > 0 ? <p className="meta">Differs: {changes.map(changeLabel).join("; ")}</p> : null}
+                    {p.tags.length > 0 ? (
+                      <p className={styles.chips}>
+                        <span className="visually-hidden">Tags: </span>
+                        {p.tags.map((t) => (
+                          <span key={t.id} className="tag-chip" style={{ background: t.color }}>
+                            {t.name}
+                          </span>
+                        ))}
+                      </p>
+                    ) : null}
+                  </li>
+                );
+              })}
+            </ul>
+            {row.missingOutletIds.length > 0 ? <p className={styles.note}>Not reported by: {row.missingOutletIds.map(outlet).join(", ")}.</p> : null}
+          </article>
+        ))}
+      </section>
+
+      <section className={styles.section} aria-labelledby="omissions">
+        <h2 id="omissions">Omissions</h2>
+        {report.omissions.length === 0 ? (
+          <p className="meta">Every outlet reports every fact row.</p>
+        ) : (
+          <table className="table">
+            <thead>
+              <tr>
+                <th scope="col">Fact row</th>
+                <th scope="col">Reported by</th>
+                <th scope="col">Left out by</th>
+              </tr>
+            </thead>
+            <tbody>
+              {report.omissions.map((o) => (
+                <tr key={o.factRowId}>
+                  <th scope="row">{o.label}</th>
+                  <td>{o.reportedBy.map(outlet).join(", ") || "nobody"}</td>
+                  <td>{o.missingFrom.map(outlet).join(", ")}</td>
+                </tr>
+              ))}
+            </tbody>
+          </table>
+        )}
+      </section>
+
+      <section className={`${styles.section} ${styles.pageBreak}`} aria-labelledby="claims">
+        <h2 id="claims">Claims</h2>
+        <p className="meta">
+          Claim annotations are one claim when they name the same asserter and quote the same words or sit in the same fact
+          row; an outlet carries a claim when one of its sources has such an annotation.
+        </p>
+        {report.claims.length === 0 ? (
+          <p className="meta">No claims are marked.</p>
+        ) : (
+          <table className="table">
+            <thead>
+              <tr>
+                <th scope="col">Claim</th>
+                <th scope="col">Asserted by</th>
+                <th scope="col">Status</th>
+                <th scope="col">Evidence</th>
+                <th scope="col">Carried by</th>
+              </tr>
+            </thead>
+            <tbody>
+              {report.claims.map((c) => (
+                <tr key={c.id}>
+                  <td>
+                    <q className={styles.quote}>{c.quote}</q>
+                    {c.factRow ? <div className="meta">Fact row: {c.factRow.label}</div> : null}
+                  </td>
+                  <td>{asserterLabel(c)}</td>
+                  <td>{statusLabel(c.statuses)}</td>
+                  <td className={styles.evidence}>
+                    {c.evidence.length === 0
+                      ? "—"
+                      : c.evidence.map((url) => (
+                          <div key={url}>
+                            <a href={url} rel="noopener noreferrer nofollow" target="_blank">
+                              {url}
+                            </a>
+                          </div>
+                        ))}
+                  </td>
+                  <td>{c.carriedBy.map((k) => outlet(k.outletId)).join(", ")}</td>
+                </tr>
+              ))}
+            </tbody>
+          </table>
+        )}
+      </section>
+
+      <section className={`${styles.section} ${styles.pageBreak}`} aria-labelledby="method">
+        <h2 id="method">Method</h2>
+        <ul>
+          <li>
+            Annotations counted: {method.annotations}. Hidden and deleted annotations are never counted
+            {method.orphanedExcluded ? `; ${method.orphanedExcluded} more are left out because their words are no longer in the source's text` : ""}.
+          </li>
+          <li>Reviewers: {method.reviewers.map((r) => `${r.name} (${r.annotations})`).join(", ") || "none"}.</li>
+          <li>
+            Annotations made: {dayRange(method.annotationDates)}. Sources published: {dayRange(method.publicationDates)}.
+          </li>
+          <li>
+            Per 1,000 words: annotations carrying a tag in an outlet&apos;s sources × 1,000 ÷ the words (word tokens) of those
+            sources&apos; current text.
+          </li>
+        </ul>
+        <h3>Agreement between reviewers</h3>
+        <p className="meta">
+          Krippendorff&apos;s alpha (nominal) per tag set over the word tokens of the sources, as on the Agreement tab: 1 is
+          perfect agreement, 0 what chance would give.
+        </p>
+        {method.agreement.length > 0 ? (
+          <table className="table">
+            <thead>
+              <tr>
+                <th scope="col">Tag set</th>
+                <th scope="col" className={styles.number}>
+                  Alpha
+                </th>
+                <th scope="col" className={styles.number}>
+                  Raw agreement
+                </th>
+                <th scope="col" className={styles.number}>
+                  Words coded by two or more
+                </th>
+              </tr>
+            </thead>
+            <tbody>
+              {method.agreement.map((a) => (
+                <tr key={a.tagSetId}>
+                  <th scope="row">{a.name}</th>
+                  <td className={styles.number}>{alphaLabel(a)}</td>
+                  <td className={styles.number}>{a.observedAgreement === null ? "—" : `${Math.round(a.observedAgreement * 100)}%`}</td>
+                  <td className={styles.number}>{a.pairableUnits}</td>
+                </tr>
+              ))}
+            </tbody>
+          </table>
+        ) : null}
+        <h3>Definitions</h3>
+        {method.definitions.length === 0 ? <p className="meta">No tags are used.</p> : null}
+        {method.definitions.map((set) => (
+          <div key={set.tagSetId} className={styles.definitions}>
+            <h4>{set.name}</h4>
+            {set.description ? <p className="meta">{set.description}</p> : null}
+            <dl>
+              {set.tags.map((t) => (
+                <div key={t.id}>
+                  <dt>{t.name}</dt>
+                  <dd>{t.description ?? "No definition given."}</dd>
+                </div>
+              ))}
+            </dl>
+          </div>
+        ))}
+      </section>
+    </div>
+  );
+}

@@ -1,0 +1,37 @@
+import type { Metadata } from "next";
+import { ReportFilters } from "@/app/_components/report/report-filters";
+import { ReportView } from "@/app/_components/report/report-view";
+import { reportQueryString } from "@/lib/domain/report/filters";
+import { orNotFound } from "@/lib/server/page";
+import { readReportFilters } from "@/lib/server/reports/filters";
+import { getPublishedReport } from "@/lib/server/reports/get-report";
+
+type Props = {
+  params: Promise<{ token: string }>;
+  searchParams: Promise<Record<string, string | string[] | undefined>>;
+};
+
+// A share link is for the people it was given to, not for search engines.
+export const metadata: Metadata = { title: "Framing report", robots: { index: false, follow: false } };
+
+/** A published report, read-only, for anyone holding the link; filters work as for members. */
+export default async function SharedReportPage({ params, searchParams }: Props) {
+  const { token } = await params;
+  const path = `/r/${encodeURIComponent(token)}`;
+  const { filters, error } = readReportFilters(await searchParams);
+  const report = await orNotFound(getPublishedReport(token, filters));
+  const query = reportQueryString(report.filters);
+  const download = (format: string) => `${path}/download?format=${format}${query ? `&${query}` : ""}`;
+  return (
+    <>
+      <ReportFilters action={path} choices={report.choices} filters={report.filters} error={error} />
+      <ReportView
+        report={report}
+        downloads={[
+          { label: "Markdown", href: download("md") },
+          { label: "PDF", href: download("pdf") },
+        ]}
+      />
+    </>
+  );
+}
