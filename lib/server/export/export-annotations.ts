@@ -7,7 +7,7 @@ import type { Actor } from "@/lib/server/actor";
 import { db } from "@/lib/server/db/client";
 import { notFound } from "@/lib/server/errors";
 import { hasMember } from "@/lib/server/permissions";
-import { visibleAnnotationsWhere } from "@/lib/server/services/annotations/annotation-view";
+import { annotationSelect, visibleAnnotationsWhere } from "@/lib/server/services/annotations/annotation-view";
 import { requireAnnotationAccess } from "@/lib/server/services/annotations/require-annotation-access";
 
 /**
@@ -17,26 +17,8 @@ import { requireAnnotationAccess } from "@/lib/server/services/annotations/requi
  */
 export const EXPORT_BATCH_SIZE = 500;
 
-const exportSelect = {
-  id: true,
-  exact: true,
-  prefix: true,
-  suffix: true,
-  start: true,
-  end: true,
-  anchorStatus: true,
-  anchorScore: true,
-  comment: true,
-  isClaim: true,
-  claimAsserter: true,
-  claimAssertedBy: true,
-  claimStatus: true,
-  createdAt: true,
-  updatedAt: true,
-  revision: { select: { number: true } },
-  author: { select: { id: true, name: true } },
-  evidence: { select: { url: true }, orderBy: { createdAt: "asc" } },
-} satisfies Prisma.AnnotationSelect;
+/** What the app shows of an annotation, less its replies (not exported) and with tags read below. */
+const { replies: _replies, tags: _tags, ...exportSelect } = annotationSelect;
 
 const tagFields = { select: { tag: { select: { name: true, tagSet: { select: { name: true } } } } } } as const;
 
