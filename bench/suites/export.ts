@@ -12,8 +12,11 @@
  * collection's help: the process rarely returns memory to the system).
  */
 import { randomUUID } from "node:crypto";
+import { csvRow } from "@/lib/domain/export/csv";
+import type { ExportedAnnotation } from "@/lib/domain/export/types";
 import { CLAIM_STATUSES } from "@/lib/schemas/annotation";
 import { installDbClient, type Db } from "@/lib/server/db/client";
+import { openAnnotationExport } from "@/lib/server/export/export-annotations";
 import { exportComparison, type ExportFormat } from "@/lib/server/export/export-comparison";
 import { revisionFields } from "@/lib/server/services/sources/revision-fields";
 import { selectorColumns } from "@/lib/server/services/sources/span-target";
@@ -106,6 +109,17 @@ export const exportSuite: Suite = {
       return { heap: median(peaks.map((p) => p.heap)), rss: median(peaks.map((p) => p.rss)) };
     };
 
+    // The control: the same CSV built in memory from all annotations at once, as an export
+    // that does not stream would. Its memory must show the growth the streamed rows do not.
+    const buffered = async (tracker?: ReturnType<typeof memoryTracker>) => {
+      const { batches } = await openAnnotationExport(actor, large);
+      const all: ExportedAnnotation[] = [];
+      for await (const batch of batches) all.push(...batch);
+      const text = all.map(csvRow).join("");
+      tracker?.sample();
+      return text.length;
+    };
+
     for (const [format, label] of [["csv", "CSV"], ["jsonld", "JSON-LD"]] as const) {
       bench.baseline(`${label} export, streamed`, "1,000 annotations", () => read(small, format), { iterations: 10, warmup: 2, memory: memory(small, format) });
       bench.compare(`${label} export, streamed`, "10,000 annotations", () => read(large, format), {
@@ -113,6 +127,16 @@ export const exportSuite: Suite = {
         warmup: 1,
         target: { belowMs: 3000 },
         memory: memory(large, format),
+      });
+      if (format !== "csv") continue;
+      bench.compare("CSV built in memory, not streamed (control)", "10,000 annotations", () => buffered(), {
+        iterations: 3,
+        warmup: 1,
+        memory: async () => {
+          const tracker = memoryTracker();
+          await buffered(tracker);
+          return tracker.peak();
+        },
       });
     }
   },
