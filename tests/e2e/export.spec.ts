@@ -22,10 +22,11 @@ test("a signed-in member downloads the demo comparison in every export format", 
   const collection = (await jsonld.json()) as { type: string; label: string; total: number; first: { items: { target: { source: { id: string } } }[] } };
   expect(collection).toMatchObject({ type: "AnnotationCollection", label: comparison!.title });
   expect(collection.first.items).toHaveLength(collection.total);
-  // Every source address in the file opens that source's page for a member.
-  const sourcePage = new URL(collection.first.items[0]!.target.source.id).pathname + new URL(collection.first.items[0]!.target.source.id).search;
-  await page.goto(sourcePage);
-  await expect(page.getByRole("heading", { level: 2, name: /revision 1/i })).toBeVisible();
+  // A source address in the file opens that source's page, at the revision the selectors count in.
+  const source = new URL(collection.first.items[0]!.target.source.id);
+  const revision = source.searchParams.get("revision");
+  await page.goto(source.pathname + source.search);
+  await expect(page.getByRole("heading", { level: 2, name: new RegExp(`revision ${revision}\\b`, "i") })).toBeVisible();
 
   const markdown = await page.request.get(url("format=md"));
   expect(markdown.headers()["content-type"]).toBe("text/markdown; charset=utf-8");
