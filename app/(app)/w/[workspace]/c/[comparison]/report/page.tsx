@@ -5,7 +5,7 @@ import { ReportView } from "@/app/_components/report/report-view";
 import { formatDate } from "@/lib/format";
 import { reportQueryString } from "@/lib/domain/report/filters";
 import { requireSessionUser } from "@/lib/server/auth/session";
-import { serverEnv } from "@/lib/server/env";
+import { publicOrigin } from "@/lib/server/export/urls";
 import { orNotFound } from "@/lib/server/page";
 import { canEditComparisons } from "@/lib/server/permissions";
 import { readReportFilters } from "@/lib/server/reports/filters";
@@ -22,11 +22,9 @@ type Props = {
 export const metadata: Metadata = { title: "Report" };
 
 /** The address readers use: the configured public one, or the one this request came in on. */
-async function publicOrigin() {
-  const configured = serverEnv().NEXTAUTH_URL;
-  if (configured) return configured.replace(/\/$/, "");
+async function shareOrigin() {
   const list = await headers();
-  return `${list.get("x-forwarded-proto") ?? "http"}://${list.get("host")}`;
+  return publicOrigin(`${list.get("x-forwarded-proto") ?? "http"}://${list.get("host")}`);
 }
 
 export default async function ReportPage({ params, searchParams }: Props) {
@@ -44,7 +42,7 @@ export default async function ReportPage({ params, searchParams }: Props) {
       <PublishPanel
         comparisonId={comparison.id}
         canPublish={canEditComparisons(workspace.role)}
-        share={share ? { url: `${await publicOrigin()}/r/${share.token}`, createdAt: formatDate(share.createdAt), createdBy: share.createdBy.name } : null}
+        share={share ? { url: `${await shareOrigin()}/r/${share.token}`, createdAt: formatDate(share.createdAt), createdBy: share.createdBy.name } : null}
       />
       <ReportFilters action={path} choices={report.choices} filters={report.filters} error={error} />
       <ReportView
