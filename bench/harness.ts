@@ -8,12 +8,19 @@
  * baseline. Median and p95 instead of mean: one GC pause or a neighbour's burst should move
  * the tail, not the headline figure.
  */
+import v8 from "node:v8";
+import vm from "node:vm";
 import type pg from "pg";
 import type { Db } from "@/lib/server/db/client";
 
 export interface MeasureOptions {
   /** Timed calls. */
   iterations: number;
+  /**
+   * Measures the memory one call needs (see `MemoryUse`), once, untimed, after the timed
+   * calls. Reported beside the times, with its ratio to the baseline's when both have one.
+   */
+  memory?: () => Promise<MemoryUse>;
   /** Untimed calls first, so JIT compilation, caches and connection pools are warm. */
   warmup: number;
   /**
@@ -37,6 +44,46 @@ export interface Measurement {
   size: string;
   /** Milliseconds per call, in the order they were taken. */
   samples: number[];
+}
+
+/** How much memory a call held at its peak above where it started, in bytes. */
+export interface MemoryUse {
+  heap: number;
+  rss: number;
+}
+
+let gc: (() => void) | undefined;
+
+/**
+ * A full garbage collection, so the heap holds only what is still reachable. Node exposes
+ * `gc` only with --expose-gc; the flag can be set at run time, and a new context then has it.
+ */
+export function collectGarbage(): void {
+  if (!gc) {
+    v8.setFlagsFromString("--expose-gc");
+    gc = vm.runInNewContext("gc") as () => void;
+  }
+  gc();
+}
+
+/**
+ * Tracks the most memory still in use at the points `sample` is called (after a full
+ * garbage collection each time, so garbage waiting for the collector does not count):
+ * what a streaming operation keeps alive while it runs, which is what must not grow with
+ * the size of its input.
+ */
+export function memoryTracker() {
+  collectGarbage();
+  const start = { heap: process.memoryUsage().heapUsed, rss: process.memoryUsage.rss() };
+  const peak: MemoryUse = { heap: 0, rss: 0 };
+  return {
+    sample(): void {
+      collectGarbage();
+      peak.heap = Math.max(peak.heap, process.memoryUsage().heapUsed - start.heap);
+      peak.rss = Math.max(peak.rss, process.memoryUsage.rss() - start.rss);
+    },
+    peak: (): MemoryUse => ({ ...peak }),
+  };
 }
 
 /** Times `fn` `iterations` times after `warmup` untimed calls. Async functions are awaited. */
@@ -150,6 +197,8 @@ export interface ResultRow {
   /** This row's median over its baseline's median; null on the baseline row itself. */
   ratio: number | null;
   target?: Target;
+  /** With `memory`: what one call held at its peak, and the heap's ratio to the baseline's. */
+  memory?: MemoryUse & { ratio: number | null };
 }
 
 /**
@@ -197,12 +246,25 @@ async function measureGroups(suiteName: string, groups: Group[], progress: (mess
 
     const baselineSamples = [...before.samples, ...after.samples];
     const baselineMedian = median(baselineSamples);
-    rows.push(summarise(suiteName, { ...before, samples: baselineSamples }, null));
-    for (const { measurement, target } of measured) {
-      rows.push(summarise(suiteName, measurement, median(measurement.samples) / baselineMedian, target));
+    const baselineMemory = await probeMemory(suiteName, baseline, progress);
+    rows.push({ ...summarise(suiteName, { ...before, samples: baselineSamples }, null), ...withMemory(baselineMemory, undefined) });
+    for (const [i, { measurement, target }] of measured.entries()) {
+      const memory = await probeMemory(suiteName, cases[i]!, progress);
+      rows.push({ ...summarise(suiteName, measurement, median(measurement.samples) / baselineMedian, target), ...withMemory(memory, baselineMemory) });
     }
   }
   return rows;
+}
+
+async function probeMemory(suiteName: string, c: Case, progress: (message: string) => void): Promise<MemoryUse | undefined> {
+  if (!c.options.memory) return undefined;
+  progress(`${suiteName}: ${c.name} (memory)`);
+  return c.options.memory();
+}
+
+function withMemory(memory: MemoryUse | undefined, baseline: MemoryUse | undefined): Pick<ResultRow, "memory"> {
+  if (!memory) return {};
+  return { memory: { ...memory, ratio: baseline && baseline.heap > 0 ? memory.heap / baseline.heap : null } };
 }
 
 function summarise(suite: string, { name, size, samples }: Measurement, ratio: number | null, target?: Target): ResultRow {
@@ -212,9 +274,9 @@ function summarise(suite: string, { name, size, samples }: Measurement, ratio: n
 // ---------------------------------------------------------------------------
 // Tables
 
-const HEADERS = ["suite", "operation", "size", "runs", "median", "p95", "vs baseline", "target"];
+const HEADERS = ["suite", "operation", "size", "runs", "median", "p95", "vs baseline", "target", "peak memory"];
 /** Which columns are numbers, right-aligned in both renderings. */
-const NUMERIC = [false, false, false, true, true, true, true, false];
+const NUMERIC = [false, false, false, true, true, true, true, false, false];
 
 export function formatMs(ms: number): string {
   if (ms < 1) return `${(ms * 1000).toFixed(0)} µs`;
@@ -235,6 +297,15 @@ function formatTarget(row: ResultRow): string {
   return `< ${limit} ${row.median < row.target.belowMs ? "✓" : "✗"}`;
 }
 
+const formatBytes = (bytes: number) => `${(Math.max(0, bytes) / (1024 * 1024)).toFixed(1)} MB`;
+
+/** "heap +1.2 MB, RSS +3.4 MB", and the heap's ratio to the baseline's when there is one. */
+function formatMemory(row: ResultRow): string {
+  if (!row.memory) return "";
+  const { heap, rss, ratio } = row.memory;
+  return `heap +${formatBytes(heap)}, RSS +${formatBytes(rss)}${ratio === null ? "" : ` (heap ${formatRatio(ratio)})`}`;
+}
+
 /** The cells of each row; the suite name only on the first row of each suite, to keep it readable. */
 function cells(rows: readonly ResultRow[]): string[][] {
   return rows.map((row, i) => [
@@ -246,6 +317,7 @@ function cells(rows: readonly ResultRow[]): string[][] {
     formatMs(row.p95),
     formatRatio(row.ratio),
     formatTarget(row),
+    formatMemory(row),
   ]);
 }
 

@@ -1,5 +1,8 @@
 // `npm run cli -- <command>`: scripted use of Parallax on the same database settings as the app.
+import { stat } from "node:fs/promises";
 import { parseArgs } from "node:util";
+import { exportToFile } from "@/lib/server/cli/export-to-file";
+import { importAnnotationsFile } from "@/lib/server/cli/import-annotations-file";
 import { importFolder } from "@/lib/server/cli/import-folder";
 import { acquireDataLock } from "@/lib/server/db/data-lock";
 import { createDbClient, installDbClient } from "@/lib/server/db/client";
@@ -8,9 +11,63 @@ import { describeTarget, openAdapter, resolveDatabaseTarget } from "@/lib/server
 const USAGE = `Usage:
   npm run cli -- import <folder> --workspace <slug> [--comparison <slug>] [--as <email>] [--allow-duplicates]
       Imports every .txt, .md and .html file of <folder> (titles, outlets and dates from its
-      manifest.json when present) into the comparison, or into a new one.`;
+      manifest.json when present) into the comparison, or into a new one.
+  npm run cli -- import <file.jsonld> --workspace <slug> --comparison <slug> [--as <email>]
+      Imports W3C Web Annotations (from Parallax or another tool) into the comparison,
+      anchoring each on its sources; saves all of them or, on a malformed file, none.
+  npm run cli -- export <comparison> --workspace <slug> --format csv|jsonld|md|pdf --out <file> [--as <email>]
+      Writes the comparison's annotations (csv, jsonld) or its report (md, pdf) to <file>.`;
+
+const ANNOTATION_FILE = /\.(jsonld|json)$/i;
 
 async function runImport(args: string[]): Promise<number> {
+  const { positionals } = parseArgs({ args, allowPositionals: true, strict: false, options: { workspace: { type: "string" }, comparison: { type: "string" }, as: { type: "string" } } });
+  const target = positionals[0];
+  const isFolder = target ? await stat(target).then((s) => s.isDirectory(), () => false) : false;
+  if (target && !isFolder && ANNOTATION_FILE.test(target)) return runImportAnnotations(args);
+  return runImportFolder(args);
+}
+
+async function runImportAnnotations(args: string[]): Promise<number> {
+  const { values, positionals } = parseArgs({
+    args,
+    allowPositionals: true,
+    options: { workspace: { type: "string" }, comparison: { type: "string" }, as: { type: "string" } },
+  });
+  const file = positionals[0];
+  if (!file || !values.workspace || !values.comparison) {
+    console.error(`Importing annotations needs the file, --workspace and --comparison.\n\n${USAGE}`);
+    return 2;
+  }
+  const report = await importAnnotationsFile({ file, workspace: values.workspace, comparison: values.comparison, as: values.as });
+  for (const { where, reason } of report.skipped) console.log(`skipped   ${where}: ${reason}`);
+  for (const { name, tagSet } of report.newTags) console.log(`new tag   “${name}” in “${tagSet}”`);
+  for (const { where, creator } of report.reassigned) console.log(`author    ${where}: “${creator}” is not a member who may annotate; the annotation is yours`);
+  const saved = report.exact + report.fuzzy + report.orphaned;
+  console.log(
+    `\n${saved} annotations imported into /w/${report.workspace}/c/${report.comparison}: ` +
+      `${report.exact} anchored exactly, ${report.fuzzy} fuzzily, ${report.orphaned} orphaned (kept to re-attach); ${report.skipped.length} skipped`,
+  );
+  return 0;
+}
+
+async function runExport(args: string[]): Promise<number> {
+  const { values, positionals } = parseArgs({
+    args,
+    allowPositionals: true,
+    options: { workspace: { type: "string" }, format: { type: "string" }, out: { type: "string" }, as: { type: "string" } },
+  });
+  const comparison = positionals[0];
+  if (!comparison || !values.workspace || !values.format || !values.out) {
+    console.error(`Exporting needs the comparison, --workspace, --format and --out.\n\n${USAGE}`);
+    return 2;
+  }
+  const written = await exportToFile({ comparison, workspace: values.workspace, format: values.format, out: values.out, as: values.as });
+  console.log(`Wrote ${written.path} (${written.format}, ${written.bytes.toLocaleString("en")} bytes).`);
+  return 0;
+}
+
+async function runImportFolder(args: string[]): Promise<number> {
   const { values, positionals } = parseArgs({
     args,
     allowPositionals: true,
@@ -43,7 +100,8 @@ async function runImport(args: string[]): Promise<number> {
 
 async function main(): Promise<number> {
   const [command, ...rest] = process.argv.slice(2);
-  if (command !== "import") {
+  const run = command === "import" ? runImport : command === "export" ? runExport : undefined;
+  if (!run) {
     console.error(command ? `Unknown command "${command}".\n\n${USAGE}` : USAGE);
     return 2;
   }
@@ -54,7 +112,7 @@ async function main(): Promise<number> {
   installDbClient(client, target);
   console.error(`Using the ${describeTarget(target)}.`);
   try {
-    return await runImport(rest);
+    return await run(rest);
   } finally {
     await client.$disconnect();
     await adapter.close();

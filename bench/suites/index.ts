@@ -10,5 +10,6 @@ import { anchoring } from "./anchoring";
 import { comparisonPage } from "./comparison-page";
 import { database } from "./database";
 import { diff } from "./diff";
+import { exportSuite } from "./export";
 
-export const suites: Suite[] = [database, comparisonPage, annotationApp, diff, alignment, anchoring, agreement];
+export const suites: Suite[] = [database, comparisonPage, annotationApp, diff, alignment, anchoring, agreement, exportSuite];

@@ -19,7 +19,7 @@ export const ZClaim = z
   });
 export type TClaim = z.infer<typeof ZClaim>;
 
-const ZComment = z.string().trim().max(5000, "Keep the comment under 5,000 characters.");
+export const ZComment = z.string().trim().max(5000, "Keep the comment under 5,000 characters.");
 
 export const ZCreateAnnotation = z.object({
   sourceId: z.string().min(1),

@@ -2,11 +2,10 @@ import "server-only";
 import { readdir, readFile } from "node:fs/promises";
 import path from "node:path";
 import { ZImportManifest, type TImportManifest } from "@/lib/schemas/import-manifest";
-import type { Actor } from "@/lib/server/actor";
-import { db } from "@/lib/server/db/client";
 import { AppError, isAppError } from "@/lib/server/errors";
 import { createComparison } from "@/lib/server/services/comparisons/create-comparison";
 import { createSource } from "@/lib/server/services/sources/create-source";
+import { resolveActor } from "./resolve-actor";
 
 const SUPPORTED = /\.(txt|text|md|markdown|html?)$/i;
 
@@ -35,25 +34,6 @@ async function readManifest(folder: string): Promise<TImportManifest | null> {
     throw new AppError("INVALID_INPUT", `manifest.json: ${issue.path.join(".")}: ${issue.message}`);
   }
   return parsed.data;
-}
-
-/** The workspace's longest-standing owner acts for the command line unless told otherwise. */
-async function resolveActor(workspaceSlug: string, email?: string): Promise<Actor> {
-  const membership = await db().membership.findFirst({
-    where: {
-      workspace: { slug: workspaceSlug },
-      ...(email ? { user: { email: email.toLowerCase() } } : { role: "OWNER" }),
-    },
-    orderBy: { createdAt: "asc" },
-    select: { userId: true },
-  });
-  if (!membership) {
-    throw new AppError(
-      "NOT_FOUND",
-      email ? `${email} is not a member of the workspace “${workspaceSlug}”.` : `There is no workspace “${workspaceSlug}”.`,
-    );
-  }
-  return { id: membership.userId };
 }
 
 /**

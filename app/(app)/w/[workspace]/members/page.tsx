@@ -50,7 +50,7 @@ export default async function MembersPage({ params }: Params) {
           </thead>
           <tbody>
             {members.map((member) => (
-              <tr key={member.id}>
+              <tr key={member.id} id={`user-${member.user.id}`}>
                 <td>
                   {member.user.name}
                   {member.user.id === user.id ? <span className="meta"> (you)</span> : null}

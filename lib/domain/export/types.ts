@@ -1,0 +1,49 @@
+/**
+ * One annotation as the exports write it: plain data, no database types, so the CSV and
+ * JSON-LD writers are pure functions of it.
+ */
+
+export type ExportClaimAsserter = "OUTLET" | "QUOTED_PARTY";
+export type ExportClaimStatus = "UNVERIFIED" | "SUPPORTED" | "DISPUTED" | "FALSE";
+export type ExportAnchorStatus = "EXACT" | "FUZZY" | "ORPHANED";
+
+export interface ExportSource {
+  id: string;
+  title: string;
+  outlet: string | null;
+  /** The original article's address, when the source was imported from one. */
+  url: string | null;
+}
+
+export interface ExportTag {
+  name: string;
+  tagSet: string;
+}
+
+export interface ExportClaim {
+  asserter: ExportClaimAsserter;
+  /** The quoted party, when the asserter is not the outlet itself. */
+  assertedBy: string | null;
+  status: ExportClaimStatus;
+  evidence: string[];
+}
+
+export interface ExportedAnnotation {
+  id: string;
+  source: ExportSource;
+  /** The revision of the source's text the selectors refer to. */
+  revision: number;
+  exact: string;
+  prefix: string;
+  suffix: string;
+  /** UTF-16 offsets into that revision's text, half-open. */
+  start: number;
+  end: number;
+  tags: ExportTag[];
+  comment: string | null;
+  claim: ExportClaim | null;
+  author: { id: string; name: string };
+  created: Date;
+  modified: Date;
+  anchor: { status: ExportAnchorStatus; score: number };
+}

@@ -1,0 +1,34 @@
+import "server-only";
+import { randomBytes } from "node:crypto";
+import { createWriteStream } from "node:fs";
+import { rename, rm, stat } from "node:fs/promises";
+import path from "node:path";
+import { Readable } from "node:stream";
+import { pipeline } from "node:stream/promises";
+import type { ReadableStream as NodeReadableStream } from "node:stream/web";
+import { assertExportFormat, exportComparison } from "@/lib/server/export/export-comparison";
+import { publicOrigin } from "@/lib/server/export/urls";
+import { requireComparison } from "@/lib/server/services/comparisons/require-comparison";
+import { resolveActor } from "./resolve-actor";
+
+/**
+ * Writes a comparison's export to a file. The stream goes to a temporary file beside the
+ * target, renamed over it only once complete: a failure halfway leaves no half-written
+ * file, and an earlier export at that path stays as it was.
+ */
+export async function exportToFile(options: { workspace: string; comparison: string; format: string | undefined; out: string; as?: string }) {
+  const format = assertExportFormat(options.format);
+  const actor = await resolveActor(options.workspace, options.as);
+  const { comparison } = await requireComparison(actor, options.workspace, options.comparison);
+  const file = await exportComparison(actor, comparison.id, format, { origin: publicOrigin() });
+  const out = path.resolve(options.out);
+  const partial = path.join(path.dirname(out), `.${path.basename(out)}.${randomBytes(4).toString("hex")}.part`);
+  try {
+    await pipeline(Readable.fromWeb(file.body as NodeReadableStream<Uint8Array>), createWriteStream(partial, { flags: "wx" }));
+    await rename(partial, out);
+  } catch (error) {
+    await rm(partial, { force: true });
+    throw error;
+  }
+  return { path: out, bytes: (await stat(out)).size, format };
+}

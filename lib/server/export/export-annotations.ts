@@ -1,0 +1,140 @@
+import "server-only";
+import type { ExportedAnnotation, ExportSource } from "@/lib/domain/export/types";
+import { outletKey } from "@/lib/domain/report/build-report";
+import type { ReportFilters } from "@/lib/domain/report/types";
+import type { Prisma } from "@/lib/generated/prisma/client";
+import type { Actor } from "@/lib/server/actor";
+import { db } from "@/lib/server/db/client";
+import { notFound } from "@/lib/server/errors";
+import { hasMember } from "@/lib/server/permissions";
+import { annotationSelect, visibleAnnotationsWhere } from "@/lib/server/services/annotations/annotation-view";
+import { requireAnnotationAccess } from "@/lib/server/services/annotations/require-annotation-access";
+
+/**
+ * Annotations read per query. Each batch is written out before the next is read, so an
+ * export holds one batch at a time however many annotations there are (bench/suites/export.ts
+ * measures it); 500 keeps the number of round trips small without large result sets.
+ */
+export const EXPORT_BATCH_SIZE = 500;
+
+/** What the app shows of an annotation, less its replies (not exported) and with tags read below. */
+const { replies: _replies, tags: _tags, ...exportSelect } = annotationSelect;
+
+const tagFields = { select: { tag: { select: { name: true, tagSet: { select: { name: true } } } } } } as const;
+
+type Row = Prisma.AnnotationGetPayload<{ select: typeof exportSelect & { tags: typeof tagFields } }>;
+
+function toExported(row: Row, source: ExportSource): ExportedAnnotation {
+  return {
+    id: row.id,
+    source,
+    revision: row.revision.number,
+    exact: row.exact,
+    prefix: row.prefix,
+    suffix: row.suffix,
+    start: row.start,
+    end: row.end,
+    tags: row.tags.map(({ tag }) => ({ name: tag.name, tagSet: tag.tagSet.name })),
+    comment: row.comment,
+    claim:
+      row.isClaim && row.claimAsserter && row.claimStatus
+        ? { asserter: row.claimAsserter, assertedBy: row.claimAssertedBy, status: row.claimStatus, evidence: row.evidence.map((e) => e.url) }
+        : null,
+    author: row.author,
+    created: row.createdAt,
+    modified: row.updatedAt,
+    anchor: { status: row.anchorStatus, score: row.anchorScore },
+  };
+}
+
+export interface AnnotationExport {
+  comparison: { id: string; slug: string; title: string; workspaceSlug: string };
+  /** Annotations in text order (source column, then position), one batch per query. */
+  batches: AsyncIterable<ExportedAnnotation[]>;
+}
+
+/**
+ * Opens an export of the annotations an actor may see in a comparison, narrowed by the
+ * report's filters (the same query parameters, so a download matches the report it came
+ * from): outlets, reviewers (authors), creation dates, and tag sets (annotations carrying
+ * a tag of those sets, listed with those tags only). Hidden annotations are left out, as
+ * in the report: an export is what the workspace stands behind.
+ *
+ * Membership is checked now, so a caller can answer "not found" before it starts writing;
+ * the annotations are read only as `batches` is iterated, keyset-paged by (start, id)
+ * within each source, so memory does not grow with the number of annotations.
+ */
+export async function openAnnotationExport(
+  actor: Actor,
+  comparisonId: string,
+  filters: ReportFilters = {},
+  { batchSize = EXPORT_BATCH_SIZE } = {},
+): Promise<AnnotationExport> {
+  const { role } = await requireAnnotationAccess(actor, comparisonId, "read");
+  const found = await db().comparison.findFirst({
+    where: { id: comparisonId, workspace: hasMember(actor) },
+    select: {
+      id: true,
+      slug: true,
+      title: true,
+      workspace: { select: { slug: true } },
+      sources: {
+        orderBy: { position: "asc" },
+        select: { id: true, title: true, url: true, outlet: { select: { id: true, name: true } } },
+      },
+    },
+  });
+  if (!found) throw notFound("That comparison");
+
+  const outlets = filters.outletIds?.length ? new Set(filters.outletIds) : null;
+  const sources = found.sources.filter((s) => !outlets || outlets.has(outletKey(s)));
+  const tagSetIds = filters.tagSetIds?.length ? filters.tagSetIds : null;
+  const where: Prisma.AnnotationWhereInput = {
+    AND: [
+      { comparisonId: found.id },
+      visibleAnnotationsWhere(actor, role),
+      { hiddenAt: null },
+      filters.reviewerIds?.length ? { authorId: { in: filters.reviewerIds } } : {},
+      filters.from || filters.to ? { createdAt: { ...(filters.from ? { gte: filters.from } : {}), ...(filters.to ? { lte: filters.to } : {}) } } : {},
+      tagSetIds ? { tags: { some: { tag: { tagSetId: { in: tagSetIds } } } } } : {},
+    ],
+  };
+  const select = {
+    ...exportSelect,
+    tags: {
+      where: tagSetIds ? { tag: { tagSetId: { in: tagSetIds } } } : {},
+      orderBy: [{ tag: { tagSet: { position: "asc" } } }, { tag: { position: "asc" } }],
+      ...tagFields,
+    },
+  } satisfies Prisma.AnnotationSelect;
+
+  async function* batches(): AsyncGenerator<ExportedAnnotation[]> {
+    for (const source of sources) {
+      const exportSource: ExportSource = { id: source.id, title: source.title, outlet: source.outlet?.name ?? null, url: source.url };
+      let after: { start: number; id: string } | undefined;
+      for (;;) {
+        const rows: Row[] = await db().annotation.findMany({
+          where: {
+            AND: [
+              where,
+              { sourceId: source.id },
+              after ? { OR: [{ start: { gt: after.start } }, { start: after.start, id: { gt: after.id } }] } : {},
+            ],
+          },
+          orderBy: [{ start: "asc" }, { id: "asc" }],
+          take: batchSize,
+          select,
+        });
+        if (rows.length > 0) yield rows.map((row) => toExported(row, exportSource));
+        if (rows.length < batchSize) break;
+        const last = rows.at(-1)!;
+        after = { start: last.start, id: last.id };
+      }
+    }
+  }
+
+  return {
+    comparison: { id: found.id, slug: found.slug, title: found.title, workspaceSlug: found.workspace.slug },
+    batches: batches(),
+  };
+}
