@@ -38,6 +38,15 @@ export function canTeach(role: Role): boolean {
   return role === "TEACHER";
 }
 
+/**
+ * Reports and exports show a comparison's annotations as the workspace stands behind them,
+ * with their authors: in a class that is everyone's work and the key, which a student must
+ * not take away (before the reveal they may not even see it), so students get neither.
+ */
+export function canReadReports(role: Role): boolean {
+  return role !== "STUDENT";
+}
+
 export function canAnnotate(role: Role): boolean {
   return role !== "VIEWER";
 }

@@ -11,7 +11,14 @@
  * (list, one, PATCH, DELETE, reply, re-attach, hide), the event stream and the re-fetch its
  * clients make, agreement and disagreements, the annotation counts of the class, comparison
  * and taxonomy pages, the assignment's work, results, dashboard and grades (service and
- * route). Reports and exports are not on this branch yet: add them to PROBES when they are.
+ * route), the report page's service, publishing, and a share link of the class's report
+ * (service and download route, Markdown and PDF, whose text is extracted).
+ *
+ * The export route (csv, jsonld, md, pdf) is not probed here: the authorization matrix
+ * (tests/integration/authorization, cases/reports.ts) calls it in every format as this same
+ * kind of student, who is refused before anything is read, and scans the answer. This file
+ * keeps what the matrix cannot call as a student: services behind pages, and the report a
+ * link could hand them.
  */
 import { afterAll, beforeAll, describe, expect, it, vi } from "vitest";
 import { GET as getAnnotationRoute, PATCH as patchAnnotationRoute, DELETE as deleteAnnotationRoute } from "@/app/api/comparisons/[comparisonId]/annotations/[annotationId]/route";
@@ -22,6 +29,11 @@ import { GET as listAnnotationsRoute } from "@/app/api/comparisons/[comparisonId
 import { GET as eventsRoute } from "@/app/api/comparisons/[comparisonId]/events/route";
 import { GET as gradesRoute } from "@/app/api/assignments/[assignmentId]/grades/route";
 import { GET as comparisonsRoute } from "@/app/api/workspaces/[workspaceSlug]/comparisons/route";
+import { GET as sharedReportDownload } from "@/app/r/[token]/download/route";
+import { getPublishedReport, getReport } from "@/lib/server/reports/get-report";
+import { pdfPages } from "@/lib/server/reports/test-support";
+import { publishReport } from "@/lib/server/services/report-shares/publish-report";
+import { newShareToken } from "@/lib/server/services/report-shares/share-token";
 import { resetRealtimeForTests } from "@/lib/server/realtime/bus";
 import { getAgreement } from "@/lib/server/services/agreement/get-agreement";
 import type { AnnotationView } from "@/lib/server/services/annotations/annotation-view";
@@ -49,13 +61,23 @@ vi.mock("@/lib/server/auth/session", () => ({ getSessionUser: vi.fn(async () => 
 
 const db = setupTestDb();
 
-type Fixture = Awaited<ReturnType<typeof classroom>> & { token: string; hidden: AnnotationView[]; own: AnnotationView; secrets: string[] };
+type Fixture = Awaited<ReturnType<typeof classroom>> & {
+  token: string;
+  hidden: AnnotationView[];
+  own: AnnotationView;
+  secrets: string[];
+  /** A live share link of the class's report, as one made before class reports stayed private would be. */
+  shareToken: string;
+};
 
 /** A probe's whole answer as text: a returned value, a response's status and body, or an error's message. */
 async function outcome(run: () => Promise<unknown>): Promise<string> {
   try {
     const value = await run();
-    if (value instanceof Response) return `${value.status} ${await value.text()}`;
+    if (value instanceof Response) {
+      if (value.headers.get("content-type") === "application/pdf") return `${value.status} ${(await pdfPages(Buffer.from(await value.arrayBuffer()))).join("\n")}`;
+      return `${value.status} ${await value.text()}`;
+    }
     return JSON.stringify(value);
   } catch (error) {
     return `threw ${error instanceof Error ? `${(error as { code?: string }).code ?? ""} ${error.message}` : String(error)}`;
@@ -132,6 +154,11 @@ const PROBES: Probe[] = [
     run: (f, h) => hideRoute(new Request(url(`/api/x`), bearer(f.token, { method: "POST", body: JSON.stringify({ hidden: false, version: h.version }) })), annotationParams(f.comparison.id, h.id)),
   },
   { name: "API: GET the class's comparisons", run: (f) => comparisonsRoute(new Request(url(`/api/x`), bearer(f.token)), { params: Promise.resolve({ workspaceSlug: f.klass.slug }) }) },
+  { name: "service: getReport (the report page)", run: (f) => getReport(f.ana, f.comparison.id, {}) },
+  { name: "service: publishReport", run: (f) => publishReport(f.ana, f.comparison.id) },
+  { name: "service: getPublishedReport of the class", run: (f) => getPublishedReport(f.shareToken, {}) },
+  { name: "route: download the class's shared report as md", run: (f) => sharedReportDownload(new Request(url(`/r/${f.shareToken}/download?format=md`)), { params: Promise.resolve({ token: f.shareToken }) }) },
+  { name: "route: download the class's shared report as pdf", run: (f) => sharedReportDownload(new Request(url(`/r/${f.shareToken}/download?format=pdf`)), { params: Promise.resolve({ token: f.shareToken }) }) },
   { name: "API: GET grades", run: (f) => gradesRoute(new Request(url(`/api/x`), bearer(f.token)), { params: Promise.resolve({ assignmentId: f.assignment.id }) }) },
 ];
 
@@ -142,9 +169,10 @@ async function setup(): Promise<Fixture> {
   const peer = await createAnnotation(f.ben, f.comparison.id, { ...f.work("harbour district", "Loaded language"), comment: "PEER-SECRET-7f3a" });
   const key = await createAnnotation(f.teacher, f.comparison.id, { ...f.work("spillway", "Loaded language"), comment: "KEY-SECRET-91c2" });
   const { token } = await createApiToken(f.ana, { name: "probe" });
+  const share = await db().reportShare.create({ data: { comparisonId: f.comparison.id, token: newShareToken(), createdById: f.teacher.id } });
   const hidden = [peer, key, ...f.key];
   // The source text is no secret; what identifies the hidden work is its ids, its comments and its author.
-  return { ...f, token, own, hidden, secrets: [...hidden.map((a) => a.id), "PEER-SECRET-7f3a", "KEY-SECRET-91c2", "A judgement, not a fact.", "Ben Student"] };
+  return { ...f, token, own, hidden, shareToken: share.token, secrets: [...hidden.map((a) => a.id), "PEER-SECRET-7f3a", "KEY-SECRET-91c2", "A judgement, not a fact.", "Ben Student"] };
 }
 
 describe("before the reveal, no path shows a student a classmate's work or the key", () => {
@@ -206,5 +234,21 @@ describe("after the reveal, the same probes show the class's work and the key", 
   it.each(PROBES.filter((p) => p.afterReveal).map((p) => [p.name, p] as const))("%s", async (_name, probe) => {
     const text = await outcome(() => probe.run(f, f.hidden[0]!));
     for (const shown of probe.afterReveal!(f)) expect(text).toContain(shown);
+  });
+});
+
+describe("a class's report", () => {
+  it("is not published, by its teacher or anyone, and a student cannot publish it", async () => {
+    const f = await classroom(db);
+    await expect(publishReport(f.teacher, f.comparison.id)).rejects.toMatchObject({ code: "INVALID_INPUT" });
+    await expect(publishReport(f.ana, f.comparison.id)).rejects.toMatchObject({ code: "FORBIDDEN" });
+    expect(await db().reportShare.count({ where: { comparisonId: f.comparison.id } })).toBe(0);
+  });
+
+  it("is read by its teacher in full, and the probes above would see the key there", async () => {
+    const f = await setup();
+    const text = JSON.stringify(await getReport(f.teacher, f.comparison.id, {}));
+    expect(text).toContain("Ben Student");
+    await expect(getReport(f.ana, f.comparison.id, {})).rejects.toMatchObject({ code: "FORBIDDEN" });
   });
 });

@@ -5,8 +5,9 @@ import type { ReportFilters } from "@/lib/domain/report/types";
 import type { Prisma } from "@/lib/generated/prisma/client";
 import type { Actor } from "@/lib/server/actor";
 import { db } from "@/lib/server/db/client";
-import { notFound } from "@/lib/server/errors";
-import { hasMember } from "@/lib/server/permissions";
+import { AppError, notFound } from "@/lib/server/errors";
+import { canReadReports, hasMember } from "@/lib/server/permissions";
+import { REPORT_FOR_STUDENTS } from "@/lib/server/reports/get-report";
 import { annotationSelect, visibleAnnotationsWhere } from "@/lib/server/services/annotations/annotation-view";
 import { requireAnnotationAccess } from "@/lib/server/services/annotations/require-annotation-access";
 
@@ -71,6 +72,7 @@ export async function openAnnotationExport(
   { batchSize = EXPORT_BATCH_SIZE } = {},
 ): Promise<AnnotationExport> {
   const { role } = await requireAnnotationAccess(actor, comparisonId, "read");
+  if (!canReadReports(role)) throw new AppError("FORBIDDEN", REPORT_FOR_STUDENTS);
   const found = await db().comparison.findFirst({
     where: { id: comparisonId, workspace: hasMember(actor) },
     select: {

@@ -5,6 +5,7 @@ import type { Prisma } from "@/lib/generated/prisma/client";
 import type { Actor } from "@/lib/server/actor";
 import { db } from "@/lib/server/db/client";
 import { AppError } from "@/lib/server/errors";
+import { canReadReports } from "@/lib/server/permissions";
 import { visibleAnnotationsWhere } from "@/lib/server/services/annotations/annotation-view";
 import { requireComparisonById } from "@/lib/server/services/comparisons/require-comparison-by-id";
 import { isShareToken } from "@/lib/server/services/report-shares/share-token";
@@ -16,20 +17,24 @@ import { isShareToken } from "@/lib/server/services/report-shares/share-token";
  */
 export async function getReport(actor: Actor, comparisonId: string, filters: ReportFilters): Promise<FramingReport> {
   const { comparison, role } = await requireComparisonById(actor, comparisonId);
+  if (!canReadReports(role)) throw new AppError("FORBIDDEN", REPORT_FOR_STUDENTS);
   return loadReport(comparison.id, { AND: [visibleAnnotationsWhere(actor, role), { hiddenAt: null }] }, filters);
 }
+
+export const REPORT_FOR_STUDENTS = "A class's reports and exports are for its teachers: your own work is on the assignment's page.";
 
 export const REPORT_UNAVAILABLE = "This report is no longer available. The link may be mistyped, or its publisher has withdrawn it.";
 
 /**
  * The report behind a share link, for anyone holding it: only while the share is not
- * revoked. It shows what its publisher would see (without hidden annotations); a publisher
+ * revoked, and only of a team's comparison (a class's report is never public: see
+ * publishReport). It shows what its publisher would see (without hidden annotations); a publisher
  * who has since left the workspace counts as a viewer.
  */
 export async function getPublishedReport(token: string, filters: ReportFilters): Promise<FramingReport> {
   if (!isShareToken(token)) throw new AppError("NOT_FOUND", REPORT_UNAVAILABLE);
   const share = await db().reportShare.findFirst({
-    where: { token, revokedAt: null },
+    where: { token, revokedAt: null, comparison: { workspace: { kind: "TEAM" } } },
     select: { comparisonId: true, createdById: true, comparison: { select: { workspaceId: true } } },
   });
   if (!share) throw new AppError("NOT_FOUND", REPORT_UNAVAILABLE);

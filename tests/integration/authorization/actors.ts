@@ -7,6 +7,8 @@ export interface Scene {
   world: World;
   /** Another team's workspace, owned by the outsider. */
   elsewhere: World;
+  /** A class with the same kind of comparison, for its teacher and students. */
+  classroom: World;
 }
 
 /** Who acts in a cell, and on which world (a class is another world than the team's). */
@@ -15,13 +17,12 @@ export interface Acting {
   world: World;
 }
 
-type ActorSpec = { label: string; join: (scene: Scene) => Promise<Acting> } | { label: string; pending: string };
+type ActorSpec = { label: string; join: (scene: Scene) => Promise<Acting> };
 
 /**
  * The columns of the matrix. An actor is a factory: it makes (or picks) a user and says
- * which world they act on. A `pending` actor belongs to a feature not on this branch; its
- * cells show as todo. Writing its `join` makes every expectation need its column (the
- * types say where), and the presets below take most of it.
+ * which world they act on. A new actor makes every expectation need its column (the types
+ * say where), and the presets below take most of it.
  */
 export const ACTORS = {
   anonymous: { label: "anonymous", join: async ({ world }) => ({ user: null, world }) },
@@ -30,36 +31,44 @@ export const ACTORS = {
   reviewer: { label: "reviewer", join: async ({ world }) => ({ user: (await memberOf(world, "REVIEWER", "Rita Reviewer")).user, world }) },
   editor: { label: "editor", join: async ({ world }) => ({ user: (await memberOf(world, "EDITOR", "Eddie Editor")).user, world }) },
   owner: { label: "owner", join: async ({ world }) => ({ user: world.owner, world }) },
-  studentBeforeReveal: {
-    label: "student before reveal",
-    pending: "classroom: a student of a class with this comparison as an assignment, who has not submitted yet",
-  },
-  teacher: { label: "teacher", pending: "classroom: the teacher of that class" },
+  // The class's student has joined and not submitted: peers' work and the key are hidden from them.
+  studentBeforeReveal: { label: "student before reveal", join: async ({ classroom }) => ({ user: classroom.classroom!.student, world: classroom }) },
+  teacher: { label: "teacher", join: async ({ classroom }) => ({ user: classroom.owner, world: classroom }) },
 } satisfies Record<string, ActorSpec>;
 
 export type ActorName = keyof typeof ACTORS;
-type ReadyActor = { [K in ActorName]: (typeof ACTORS)[K] extends { join: unknown } ? K : never }[ActorName];
 
 export const ACTOR_NAMES = Object.keys(ACTORS) as ActorName[];
 
 /**
  * What an actor gets: "ok" (allowed, and the effect happened), or the refusal: 401 not
- * signed in, 404 not a member (as if it did not exist), 403 a member without the role.
- * Server actions answer the same codes as UNAUTHENTICATED, NOT_FOUND and FORBIDDEN.
+ * signed in, 404 not a member (as if it did not exist), 403 a member without the role,
+ * 400 a member whose workspace has no such thing (a team has no join code, a class takes
+ * no invitations). Server actions answer the same codes as UNAUTHENTICATED, NOT_FOUND,
+ * FORBIDDEN and INVALID_INPUT.
  */
-export type Outcome = "ok" | 401 | 403 | 404;
+export type Outcome = "ok" | 400 | 401 | 403 | 404;
 export const ok = "ok";
 
-export type Expectation = { [K in ReadyActor]: Outcome } & { [K in Exclude<ActorName, ReadyActor>]?: Outcome };
+export type Expectation = Record<ActorName, Outcome>;
 
-// The common rows of the matrix, from PRODUCT.md's roles (see docs/permissions.md).
-export const PUBLIC:     Expectation = { anonymous: ok,  outsider: ok,  viewer: ok,  reviewer: ok,  editor: ok,  owner: ok  };
-export const SIGNED_IN:  Expectation = { anonymous: 401, outsider: ok,  viewer: ok,  reviewer: ok,  editor: ok,  owner: ok  };
-export const MEMBERS:    Expectation = { anonymous: 401, outsider: 404, viewer: ok,  reviewer: ok,  editor: ok,  owner: ok  };
-export const ANNOTATORS: Expectation = { anonymous: 401, outsider: 404, viewer: 403, reviewer: ok,  editor: ok,  owner: ok  };
-export const EDITORS:    Expectation = { anonymous: 401, outsider: 404, viewer: 403, reviewer: 403, editor: ok,  owner: ok  };
-export const OWNERS:     Expectation = { anonymous: 401, outsider: 404, viewer: 403, reviewer: 403, editor: 403, owner: ok  };
-/** Members may see it, but nobody may do this to it: e.g. change someone else's annotation. */
-export const NOBODY:     Expectation = { anonymous: 401, outsider: 404, viewer: 403, reviewer: 403, editor: 403, owner: 403 };
+// The common rows of the matrix, from PRODUCT.md's roles (see docs/permissions.md). A
+// teacher runs their class as an owner does; a student before the reveal acts in their
+// class, where they may read the comparison and do their own assignment work only.
+const o = ok;
+export const PUBLIC:     Expectation = { anonymous: o,   outsider: o,   viewer: o,   reviewer: o,   editor: o,   owner: o,   studentBeforeReveal: o,   teacher: o   };
+export const SIGNED_IN:  Expectation = { anonymous: 401, outsider: o,   viewer: o,   reviewer: o,   editor: o,   owner: o,   studentBeforeReveal: o,   teacher: o   };
+export const MEMBERS:    Expectation = { anonymous: 401, outsider: 404, viewer: o,   reviewer: o,   editor: o,   owner: o,   studentBeforeReveal: o,   teacher: o   };
+/** Members may see it, except a student before the reveal: someone else's annotation, and what hangs on it. */
+export const PEERS_SEE:  Expectation = { ...MEMBERS, studentBeforeReveal: 404 };
+export const ANNOTATORS: Expectation = { anonymous: 401, outsider: 404, viewer: 403, reviewer: o,   editor: o,   owner: o,   studentBeforeReveal: o,   teacher: o   };
+/** Annotators acting on someone else's annotation, which a student before the reveal cannot see. */
+export const PEERS_ACT:  Expectation = { ...ANNOTATORS, studentBeforeReveal: 404 };
+export const EDITORS:    Expectation = { anonymous: 401, outsider: 404, viewer: 403, reviewer: 403, editor: o,   owner: o,   studentBeforeReveal: 403, teacher: o   };
+export const OWNERS:     Expectation = { anonymous: 401, outsider: 404, viewer: 403, reviewer: 403, editor: 403, owner: o,   studentBeforeReveal: 403, teacher: o   };
+/** Only a class's teachers (and its students never): assignments, keys, grades. */
+export const TEACHERS:   Expectation = { anonymous: 401, outsider: 404, viewer: 403, reviewer: 403, editor: 403, owner: 403, studentBeforeReveal: 403, teacher: o   };
+/** Members may see it, but nobody may do this to it: e.g. change someone else's annotation (a student cannot even see it). */
+export const NOBODY:     Expectation = { anonymous: 401, outsider: 404, viewer: 403, reviewer: 403, editor: 403, owner: 403, studentBeforeReveal: 404, teacher: 403 };
 /** Nobody may see it: someone else's token, a deleted annotation. */
-export const UNSEEN:     Expectation = { anonymous: 401, outsider: 404, viewer: 404, reviewer: 404, editor: 404, owner: 404 };
+export const UNSEEN:     Expectation = { anonymous: 401, outsider: 404, viewer: 404, reviewer: 404, editor: 404, owner: 404, studentBeforeReveal: 404, teacher: 404 };

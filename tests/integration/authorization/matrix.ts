@@ -11,6 +11,8 @@ export interface Cell {
   /** The actor's personal API token, sent to route handlers as "Authorization: Bearer". */
   token: string | null;
   world: World;
+  /** The scene's class, which actors outside it address by its ids (an assignment's) to be refused. */
+  classroom: World;
 }
 
 /** What came back, whichever way the call went in. */
@@ -144,7 +146,7 @@ async function callRoute<P>(handler: RouteHandler<P>, site: Site, cell: Cell, re
   const contentType = response.headers.get("content-type");
   const text = await readText(response, contentType);
   const status = response.status;
-  const outcome: Reply["outcome"] = status === success ? ok : status === 401 || status === 403 || status === 404 ? status : `HTTP ${status}: ${text}`;
+  const outcome: Reply["outcome"] = status === success ? ok : status === 400 || status === 401 || status === 403 || status === 404 ? status : `HTTP ${status}: ${text}`;
   return { outcome, status, contentType, body: contentType?.includes("json") ? JSON.parse(text) : text, text, said: text };
 }
 
@@ -187,7 +189,7 @@ function redirectLocation(error: unknown): string | null {
   return digest.split(";")[2] ?? "";
 }
 
-const REFUSALS: Record<string, Outcome> = { UNAUTHENTICATED: 401, FORBIDDEN: 403, NOT_FOUND: 404 };
+const REFUSALS: Record<string, Outcome> = { INVALID_INPUT: 400, UNAUTHENTICATED: 401, FORBIDDEN: 403, NOT_FOUND: 404 };
 
 /** A form action's state or a call's result, as an outcome; a call that answers null found nothing to show. */
 function actionOutcome(result: unknown): Reply["outcome"] {

@@ -4,10 +4,15 @@ import { db } from "@/lib/server/db/client";
 import { createAnnotation } from "@/lib/server/services/annotations/create-annotation";
 import { setAnnotationHidden } from "@/lib/server/services/annotations/moderate-annotation";
 import { createReply } from "@/lib/server/services/annotations/replies";
+import { createAssignment } from "@/lib/server/services/assignments/create-assignment";
+import { joinClass } from "@/lib/server/services/classes/join-class";
+import { createComparison } from "@/lib/server/services/comparisons/create-comparison";
 import { inviteMember } from "@/lib/server/services/members/invite-member";
+import { createSource } from "@/lib/server/services/sources/create-source";
+import { createWorkspace } from "@/lib/server/services/workspaces/create-workspace";
 import { setPassage } from "@/lib/server/services/passages/set-passage";
 import { createTag } from "@/lib/server/services/taxonomy/create-tag";
-import { annotatedComparison } from "../helpers/comparison-fixture";
+import { annotatedComparison, ARTICLE } from "../helpers/comparison-fixture";
 import { signUp } from "../helpers/factories";
 
 /**
@@ -30,6 +35,13 @@ export interface World {
   where: { workspace: string; comparison: string };
   /** Names and titles that tell about this workspace: no refusal may contain them. */
   revealing: string[];
+  /**
+   * In a class: the assignment on the comparison's source, which every annotation of the
+   * world is work for (students write nowhere else). The owner is its teacher, the
+   * colleague a classmate; `student` has joined and not submitted, so nothing is revealed
+   * to them.
+   */
+  classroom?: { assignmentId: string; student: SessionUser };
 }
 
 let made = 0;
@@ -58,10 +70,72 @@ export async function buildWorld(ownerName: string): Promise<World> {
   };
 }
 
+/** The tags the class's assignment lets students use: every tag the matrix annotates with. */
+const ASSIGNMENT_TAGS = ["Loaded language", "Euphemism"];
+
+/**
+ * A class (a workspace of kind CLASS) run by `teacherName`, with a comparison of one source,
+ * an assignment on it whose key the teacher has begun, a classmate and a student who has
+ * joined with the code.
+ */
+export async function buildClassWorld(teacherName: string): Promise<World> {
+  const teacher = await signUp(teacherName);
+  const klass = await createWorkspace(teacher, { name: `${teacherName}'s class`, kind: "CLASS" });
+  const comparison = await createComparison(teacher, klass.slug, { title: "Spillway lesson" });
+  const source = await createSource(teacher, klass.slug, comparison.slug, {
+    content: { kind: "paste", text: ARTICLE },
+    metadata: { title: "Spillway opened, the class copy", outletName: "City Daily" },
+  });
+  const [classmate, student] = [await signUp("Ben Classmate"), await signUp("Ana Student")];
+  await joinClass(classmate, klass.joinCode!);
+  await joinClass(student, klass.joinCode!);
+  const tags = await db().tag.findMany({ where: { tagSet: { comparisonId: comparison.id } } });
+  const tag = (name: string) => tags.find((t) => t.name === name)!.id;
+  const assignment = await createAssignment(teacher, klass.slug, comparison.slug, {
+    title: "Who is blamed?",
+    instructions: "Tag loaded words.",
+    dueAt: "",
+    revealMode: "AFTER_SUBMIT",
+    sourceIds: [source.id],
+    tagIds: ASSIGNMENT_TAGS.map(tag),
+  });
+  const span = (words: string) => ({ sourceId: source.id, revisionNumber: 1, start: ARTICLE.indexOf(words), end: ARTICLE.indexOf(words) + words.length });
+  await createAnnotation(teacher, comparison.id, { ...span("reckless"), tagIds: [tag("Loaded language")], assignmentId: assignment.id, comment: unique("Key") });
+  const tagSet = await db().tagSet.findFirstOrThrow({ where: { comparisonId: comparison.id }, orderBy: { position: "asc" } });
+  return {
+    workspace: { id: klass.id, slug: klass.slug, name: klass.name },
+    comparison: { id: comparison.id, slug: comparison.slug, title: comparison.title },
+    source: { id: source.id, title: source.title },
+    tagSetId: tagSet.id,
+    owner: teacher,
+    colleague: classmate,
+    tag,
+    span,
+    where: { workspace: klass.slug, comparison: comparison.slug },
+    revealing: [klass.name, klass.slug, comparison.title, source.title],
+    classroom: { assignmentId: assignment.id, student },
+  };
+}
+
 /** Signs someone up and adds them to the world's workspace with a role. */
 export async function memberOf(world: World, role: Role, name = unique("Member")) {
   const user = await signUp(name);
   await inviteMember(world.owner, world.workspace.slug, { email: user.email, role });
+  const membership = await db().membership.findFirstOrThrow({ where: { workspaceId: world.workspace.id, userId: user.id } });
+  return { user, membershipId: membership.id };
+}
+
+/** A class's join code as it is now (its teacher can make a new one). */
+export async function joinCodeOf(world: World): Promise<string> {
+  const { joinCode } = await db().workspace.findUniqueOrThrow({ where: { id: world.workspace.id }, select: { joinCode: true } });
+  return joinCode ?? "";
+}
+
+/** Someone new in the world: a reviewer of a team, a student who joined a class with its code. */
+export async function newcomerIn(world: World) {
+  if (!world.classroom) return memberOf(world, "REVIEWER");
+  const user = await signUp(unique("Student"));
+  await joinClass(user, await joinCodeOf(world));
   const membership = await db().membership.findFirstOrThrow({ where: { workspaceId: world.workspace.id, userId: user.id } });
   return { user, membershipId: membership.id };
 }
@@ -84,6 +158,7 @@ export async function annotationIn(world: World, { author = world.colleague, hid
     ...world.span("sacrificed"),
     tagIds: [tagId ?? world.tag("Loaded language")],
     comment,
+    assignmentId: world.classroom?.assignmentId,
   });
   if (author && author.id !== world.colleague.id) {
     await db().annotation.update({ where: { id: created.id }, data: { authorId: author.id } });
@@ -112,12 +187,13 @@ export async function factRowIn(world: World) {
   return { factRowId, passageId: passage.id, label };
 }
 
-/** A new tag in the world's first tag set. */
+/** A new tag in the world's first tag set (in a class, one its assignment lets students use). */
 export async function tagIn(world: World) {
   const tag = await createTag(world.owner, world.where.workspace, world.where.comparison, {
     tagSetId: world.tagSetId,
     name: unique("Tag"),
     color: "#f5aea3",
   });
+  if (world.classroom) await db().assignmentTag.create({ data: { assignmentId: world.classroom.assignmentId, tagId: tag.id } });
   return { tagId: tag.id, name: tag.name };
 }

@@ -15,11 +15,15 @@ async function requireEditor(actor: Actor, comparisonId: string) {
 
 /**
  * Publishes the comparison's report: anyone with the returned link's token can read it.
+ * A class's report is not published: it would show anyone holding the link, students
+ * before the reveal among them, the class's work with the students' names, and the key.
  * While a link is live, publishing again returns that link rather than a second one;
  * after a revocation it makes a new token. Audited.
  */
 export async function publishReport(actor: Actor, comparisonId: string) {
   const comparison = await requireEditor(actor, comparisonId);
+  const { kind } = await db().workspace.findUniqueOrThrow({ where: { id: comparison.workspaceId }, select: { kind: true } });
+  if (kind === "CLASS") throw new AppError("INVALID_INPUT", "A class's report stays in the class: it holds the students' work and the key, so it has no public link.");
   return db().$transaction(async (tx) => {
     // Locks the comparison, so two editors publishing at once end up with one link.
     await tx.$queryRaw`SELECT 1 FROM "Comparison" WHERE "id" = ${comparison.id} FOR UPDATE`;

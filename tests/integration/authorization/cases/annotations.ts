@@ -9,16 +9,16 @@ import * as events from "@/app/api/comparisons/[comparisonId]/events/route";
 import * as oneReply from "@/app/api/comparisons/[comparisonId]/replies/[replyId]/route";
 import { db } from "@/lib/server/db/client";
 import { deleteAnnotation } from "@/lib/server/services/annotations/moderate-annotation";
-import { ANNOTATORS, EDITORS, MEMBERS, NOBODY, ok, UNSEEN, type Expectation } from "../actors";
+import { ANNOTATORS, EDITORS, MEMBERS, NOBODY, ok, PEERS_ACT, PEERS_SEE, UNSEEN, type Expectation } from "../actors";
 import { action, route, scenario, type Cell } from "../matrix";
 import { annotationIn, replyIn, tagIn, unique } from "../world";
 
 // Annotations are for members; hidden ones only for owners, editors and their author; deleted ones for nobody.
-const MODERATORS_SEE: Expectation   = { anonymous: 401, outsider: 404, viewer: 404, reviewer: 404, editor: ok,  owner: ok  };
+const MODERATORS_SEE: Expectation   = { anonymous: 401, outsider: 404, viewer: 404, reviewer: 404, editor: ok,  owner: ok,  studentBeforeReveal: 404, teacher: ok  };
 /** Acting on someone else's hidden annotation: viewers are refused for their role, reviewers cannot see it. */
-const MODERATORS_ACT: Expectation   = { anonymous: 401, outsider: 404, viewer: 403, reviewer: 404, editor: ok,  owner: ok  };
+const MODERATORS_ACT: Expectation   = { anonymous: 401, outsider: 404, viewer: 403, reviewer: 404, editor: ok,  owner: ok,  studentBeforeReveal: 404, teacher: ok  };
 /** Only its author may do this, and reviewers cannot even see it. */
-const AUTHOR_OF_HIDDEN: Expectation = { anonymous: 401, outsider: 404, viewer: 403, reviewer: 404, editor: 403, owner: 403 };
+const AUTHOR_OF_HIDDEN: Expectation = { anonymous: 401, outsider: 404, viewer: 403, reviewer: 404, editor: 403, owner: 403, studentBeforeReveal: 404, teacher: 403 };
 
 const row = (id: string) => db().annotation.findUniqueOrThrow({ where: { id } });
 const replyRow = (id: string) => db().reply.findUniqueOrThrow({ where: { id } });
@@ -40,7 +40,7 @@ const someoneElsesDeleted = async (cell: Cell, tagId?: string) => {
   return annotation;
 };
 
-const othersAnnotation = scenario({ name: "someone else's annotation", expect: MEMBERS, arrange: someoneElses });
+const othersAnnotation = scenario({ name: "someone else's annotation", expect: PEERS_SEE, arrange: someoneElses });
 const othersHidden = scenario({ name: "someone else's hidden annotation", expect: MODERATORS_SEE, arrange: someoneElsesHidden });
 const ownHidden = scenario({
   name: "own annotation, hidden by an editor",
@@ -56,7 +56,12 @@ const listReads = [
 
 // --- writing -------------------------------------------------------------------------
 
-const newAnnotation = (cell: Cell, comment: string) => ({ ...cell.world.span("spillway"), tagIds: [cell.world.tag("Euphemism")], comment });
+const newAnnotation = (cell: Cell, comment: string) => ({
+  ...cell.world.span("spillway"),
+  tagIds: [cell.world.tag("Euphemism")],
+  comment,
+  assignmentId: cell.world.classroom?.assignmentId,
+});
 const create = scenario({
   name: "annotate a source",
   expect: ANNOTATORS,
@@ -87,7 +92,7 @@ function markResolved(name: string, expectation: Expectation, hidden: boolean) {
     verify: async (_cell, t, allowed) => expect((await row(t.id)).resolvedAt !== null).toBe(allowed),
   });
 }
-const resolveOthers = markResolved("mark someone else's discussion resolved", ANNOTATORS, false);
+const resolveOthers = markResolved("mark someone else's discussion resolved", PEERS_ACT, false);
 const resolveHidden = markResolved("mark someone else's hidden annotation resolved", MODERATORS_ACT, true);
 
 function remove(name: string, expectation: Expectation, arrange: (cell: Cell) => ReturnType<typeof annotationIn>) {
@@ -119,7 +124,8 @@ function moveTo(name: string, expectation: Expectation, arrange: (cell: Cell) =>
     verify: async (_cell, t, allowed) => expect((await row(t.id)).exact).toBe(allowed ? "decision reckless" : "sacrificed"),
   });
 }
-const reattachOthers = moveTo("re-attach someone else's annotation", EDITORS, (cell) => annotationIn(cell.world));
+// The annotation is looked up before the role is checked: a student before the reveal cannot see it.
+const reattachOthers = moveTo("re-attach someone else's annotation", { ...EDITORS, studentBeforeReveal: 404 }, (cell) => annotationIn(cell.world));
 const reattachOwn = moveTo("re-attach own annotation", ANNOTATORS, (cell) => annotationIn(cell.world, { author: cell.user }));
 const reattachHidden = moveTo("re-attach someone else's hidden annotation", MODERATORS_ACT, (cell) => annotationIn(cell.world, { hidden: true }));
 const newPlace = (cell: Cell, version: number) => {
@@ -135,10 +141,10 @@ function replyTo(name: string, expectation: Expectation, hidden: boolean) {
     verify: async (_cell, t, allowed) => expect(await db().reply.count({ where: { annotationId: t.id, body: t.reply } })).toBe(allowed ? 1 : 0),
   });
 }
-const replyOthers = replyTo("reply to someone else's annotation", ANNOTATORS, false);
+const replyOthers = replyTo("reply to someone else's annotation", PEERS_ACT, false);
 const replyHidden = replyTo("reply to someone else's hidden annotation", MODERATORS_ACT, true);
 
-/** A reply `arrange` picks, under an annotation by someone else (hidden or not). */
+/** A reply `arrange` picks, under an annotation by someone else (hidden or not): a student before the reveal cannot see it. */
 function replyCase(name: string, expectation: Expectation, { own, hidden }: { own: boolean; hidden: boolean }) {
   return {
     name,
@@ -219,7 +225,7 @@ export const annotationEntries = [
   route(oneReply.PATCH, (c) =>
     [
       editReply("edit someone else's reply", NOBODY, { own: false, hidden: false }),
-      editReply("edit own reply", ANNOTATORS, { own: true, hidden: false }),
+      editReply("edit own reply", PEERS_ACT, { own: true, hidden: false }),
       editReply("edit someone else's reply under a hidden annotation", AUTHOR_OF_HIDDEN, { own: false, hidden: true }),
     ].map((edit) =>
       c({ ...edit, status: 204, request: (cell, t) => ({ params: { comparisonId: cell.world.comparison.id, replyId: t.id }, body: { body: t.change, version: t.version } }) }),
@@ -228,7 +234,7 @@ export const annotationEntries = [
   route(oneReply.DELETE, (c) =>
     [
       deleteReply("delete someone else's reply", NOBODY, { own: false, hidden: false }),
-      deleteReply("delete own reply", ANNOTATORS, { own: true, hidden: false }),
+      deleteReply("delete own reply", PEERS_ACT, { own: true, hidden: false }),
       deleteReply("delete someone else's reply under a hidden annotation", AUTHOR_OF_HIDDEN, { own: false, hidden: true }),
     ].map((del) => c({ ...del, status: 204, request: (cell, t) => ({ params: { comparisonId: cell.world.comparison.id, replyId: t.id } }) })),
   ),

@@ -1,8 +1,10 @@
 import { accountEntries } from "./account";
 import { annotationEntries } from "./annotations";
+import { classroomEntries } from "./classroom";
 import { comparisonEntries } from "./comparisons";
 import { memberEntries } from "./members";
+import { reportEntries } from "./reports";
 import { taxonomyEntries } from "./taxonomy";
 
 /** Every entry of the authorization matrix; a new cases file is added here. */
-export const MATRIX = [...accountEntries, ...comparisonEntries, ...annotationEntries, ...taxonomyEntries, ...memberEntries];
+export const MATRIX = [...accountEntries, ...comparisonEntries, ...annotationEntries, ...taxonomyEntries, ...memberEntries, ...reportEntries, ...classroomEntries];

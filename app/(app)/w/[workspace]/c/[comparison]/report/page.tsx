@@ -41,7 +41,7 @@ export default async function ReportPage({ params, searchParams }: Props) {
     <>
       <PublishPanel
         comparisonId={comparison.id}
-        canPublish={canEditComparisons(workspace.role)}
+        canPublish={canEditComparisons(workspace.role) && workspace.kind === "TEAM"}
         share={share ? { url: `${await shareOrigin()}/r/${share.token}`, createdAt: formatDate(share.createdAt), createdBy: share.createdBy.name } : null}
       />
       <ReportFilters action={path} choices={report.choices} filters={report.filters} error={error} />
