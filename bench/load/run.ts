@@ -242,13 +242,19 @@ async function realtimeCheck(window: OutageWindow, origin: string, cookie: strin
   const payload = JSON.stringify({ origin: "load-test", event: { comparisonId, type: "annotation", id: probe, action: "updated" } });
   const client = new pg.Client({ connectionString: databaseUrl });
   await client.connect();
+  let arrived = false;
   try {
-    await client.query("SELECT pg_notify($1, $2)", [CHANNEL, payload]);
+    // Repeated, as another instance's events keep coming: a NOTIFY reaches only connections
+    // that LISTEN at that moment, and the app may be opening its LISTEN connection just now
+    // (it closes it after 30 s without viewers).
+    for (let tries = 0; tries < 20 && !arrived; tries++) {
+      await client.query("SELECT pg_notify($1, $2)", [CHANNEL, payload]);
+      arrived = await stream.waitForId(probe, 500);
+    }
   } finally {
     await client.end();
+    stream.close();
   }
-  const arrived = await stream.waitForId(probe, 10_000);
-  stream.close();
   return check(
     label,
     arrived,
