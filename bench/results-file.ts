@@ -1,7 +1,7 @@
 /**
  * bench/RESULTS.md holds the benchmark table (written whole by `npm run bench`) and, below
- * it, sections written by the load and fault tests (`npm run load`). Each section sits
- * between markers, so each runner replaces only its own part and keeps the others'.
+ * it, sections written by the load and fault tests (`npm run load`) or by hand. Each section
+ * sits between markers, so each runner replaces only its own part and keeps the others.
  */
 import { readFile, writeFile } from "node:fs/promises";
 import path from "node:path";

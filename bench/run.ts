@@ -73,8 +73,9 @@ interface RunInfo {
 function resultsMarkdown(rows: readonly ResultRow[], { started, seconds, machine, postgres }: RunInfo): string {
   return `# Benchmark results
 
-Written by \`npm run bench\` (bench/run.ts) after its last full run, and below the table by
-\`npm run load\` (bench/load/run.ts) after its last full runs: do not edit by hand.
+Written by \`npm run bench\` (bench/run.ts) after its last full run. The sections below the
+table are kept across runs: the load and fault tests' are written by \`npm run load\`
+(bench/load/run.ts) after its last full runs, the others are notes on measurements made by hand.
 What each row measures and how to read the ratios: [README.md](README.md).
 
 ## Machine
