@@ -323,22 +323,38 @@ function cells(rows: readonly ResultRow[]): string[][] {
 
 /** Aligned plain text for the terminal, with a rule between suites. */
 export function renderText(rows: readonly ResultRow[]): string {
-  const body = cells(rows);
-  const widths = HEADERS.map((h, c) => Math.max(h.length, ...body.map((r) => (r[c] as string).length)));
+  return textTable(HEADERS, cells(rows), NUMERIC, (r) => r[0] !== "");
+}
+
+export function renderMarkdown(rows: readonly ResultRow[]): string {
+  return markdownTable(HEADERS, cells(rows), NUMERIC);
+}
+
+/**
+ * Any table as aligned plain text: numeric columns right-aligned, a rule under the
+ * headers and before each row (after the first) for which `ruleBefore` says so.
+ */
+export function textTable(
+  headers: readonly string[],
+  body: readonly (readonly string[])[],
+  numeric: readonly boolean[],
+  ruleBefore: (row: readonly string[]) => boolean = () => false,
+): string {
+  const widths = headers.map((h, c) => Math.max(h.length, ...body.map((r) => (r[c] as string).length)));
   const line = (r: readonly string[]) =>
-    r.map((cell, c) => (NUMERIC[c] ? cell.padStart(widths[c] as number) : cell.padEnd(widths[c] as number))).join("  ").trimEnd();
+    r.map((cell, c) => (numeric[c] ? cell.padStart(widths[c] as number) : cell.padEnd(widths[c] as number))).join("  ").trimEnd();
   const rule = widths.map((w) => "-".repeat(w)).join("  ");
-  const out = [line(HEADERS), rule];
+  const out = [line(headers), rule];
   body.forEach((r, i) => {
-    if (i > 0 && r[0] !== "") out.push(rule);
+    if (i > 0 && ruleBefore(r)) out.push(rule);
     out.push(line(r));
   });
   return out.join("\n");
 }
 
-export function renderMarkdown(rows: readonly ResultRow[]): string {
+export function markdownTable(headers: readonly string[], body: readonly (readonly string[])[], numeric: readonly boolean[]): string {
   const escape = (cell: string) => cell.replaceAll("|", "\\|");
   const line = (r: readonly string[]) => `| ${r.map(escape).join(" | ")} |`;
-  const align = NUMERIC.map((n) => (n ? "---:" : "---"));
-  return [line(HEADERS), line(align), ...cells(rows).map(line)].join("\n");
+  const align = numeric.map((n) => (n ? "---:" : "---"));
+  return [line(headers), line(align), ...body.map(line)].join("\n");
 }

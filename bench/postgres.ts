@@ -16,6 +16,19 @@ export interface PostgresServer {
   /** For RESULTS.md: where the server came from. Never the URL, which may hold a password. */
   origin: string;
   stop(): Promise<void>;
+  /** Only on a throwaway cluster: stopping and starting the server while clients use it. */
+  control?: ServerControl;
+}
+
+export interface ServerControl {
+  /**
+   * pg_ctl stop: "fast" ends every session with an error and checkpoints, as an
+   * administrator's restart does; "immediate" kills the server as a crash would (committed
+   * transactions are replayed from the WAL on the next start).
+   */
+  halt(mode: "fast" | "immediate"): Promise<void>;
+  /** Starts the server again on the same port; resolves once it accepts connections. */
+  resume(): Promise<void>;
 }
 
 const PG_ROOT = "/usr/lib/postgresql";
@@ -49,12 +62,17 @@ export async function startThrowawayPostgres(): Promise<PostgresServer> {
     for (let attempt = 1; ; attempt++) {
       const port = 54000 + Math.floor(Math.random() * 1000);
       const options = `-c listen_addresses=127.0.0.1 -p ${port} -k ${root} -c fsync=off`;
+      const start = () => asPostgres("pg_ctl", ["-D", dataDir, "-l", path.join(root, "log"), "-w", "-o", options, "start"]);
       try {
-        await asPostgres("pg_ctl", ["-D", dataDir, "-l", path.join(root, "log"), "-w", "-o", options, "start"]);
+        await start();
         return {
           url: `postgresql://postgres@127.0.0.1:${port}/postgres`,
           origin: "throwaway local cluster, fsync=off",
           stop,
+          control: {
+            halt: (mode) => asPostgres("pg_ctl", ["-D", dataDir, "-m", mode, "-w", "stop"]),
+            resume: start,
+          },
         };
       } catch (error) {
         if (attempt === PORT_ATTEMPTS) {

@@ -4,55 +4,24 @@
  * one table and, after a full run, records it with the machine in bench/RESULTS.md.
  * See bench/README.md.
  */
-import { writeFile } from "node:fs/promises";
-import os from "node:os";
 import path from "node:path";
 import pg from "pg";
 import { createDbClient } from "@/lib/server/db/client";
 import { deployMigrations } from "@/lib/server/db/schema-engine";
 import { openAdapter } from "@/lib/server/db/target";
+import { Cleanup, progress, runMain } from "@/bench/cleanup";
 import { renderMarkdown, renderText, runSuite, type ResultRow, type Suite } from "@/bench/harness";
 import { describeMachine, type Machine } from "@/bench/machine";
 import { createDatabase, externalServer, serverVersion, startThrowawayPostgres } from "@/bench/postgres";
+import { resultsPath, writeBenchmarkResults } from "@/bench/results-file";
 import { suites } from "@/bench/suites";
 
 const root = path.resolve(import.meta.dirname, "..");
 const migrationsDir = path.join(root, "prisma", "migrations");
-const resultsPath = path.join(root, "bench", "RESULTS.md");
-
-/**
- * Cleanup steps, run last-in first-out on every way out: success, error and Ctrl-C. Each step
- * is removed before it runs, so a step never runs twice when an interrupt arrives while a
- * suite is already cleaning up.
- */
-interface CleanupStep {
-  label: string;
-  run: () => Promise<unknown>;
-}
-
-class Cleanup {
-  private steps: CleanupStep[] = [];
-
-  get mark(): number {
-    return this.steps.length;
-  }
-
-  add(label: string, run: () => Promise<unknown>): void {
-    this.steps.push({ label, run });
-  }
-
-  /** Runs the steps added since `mark` (all by default); a failing step is reported and skipped. */
-  async unwind(mark = 0): Promise<void> {
-    while (this.steps.length > mark) {
-      const step = this.steps.pop() as CleanupStep;
-      await step.run().catch((error: unknown) => console.error(`cleanup: ${step.label} failed: ${String(error)}`));
-    }
-  }
-}
 
 const cleanup = new Cleanup();
 
-async function main(selected: readonly Suite[]): Promise<void> {
+async function main(selected: readonly Suite[]): Promise<number> {
   const started = new Date();
   const machine = describeMachine();
   const serverUrl = process.env.BENCH_DATABASE_URL?.trim();
@@ -70,9 +39,10 @@ async function main(selected: readonly Suite[]): Promise<void> {
   if (selected.length < suites.length) {
     progress(`filtered run (${seconds} s): ${path.relative(root, resultsPath)} keeps the last full run`);
   } else {
-    await writeFile(resultsPath, resultsMarkdown(rows, { started, seconds, machine, postgres }));
+    await writeBenchmarkResults(resultsMarkdown(rows, { started, seconds, machine, postgres }));
     progress(`${seconds} s; figures and machine written to ${path.relative(root, resultsPath)}`);
   }
+  return 0;
 }
 
 async function runOnFreshDatabase(suite: Suite, serverUrl: string): Promise<ResultRow[]> {
@@ -93,14 +63,6 @@ async function runOnFreshDatabase(suite: Suite, serverUrl: string): Promise<Resu
   }
 }
 
-/**
- * Progress goes to stderr, so stdout carries nothing but the table. Quiet once exiting: after
- * Ctrl-C the current case runs on while cleanup proceeds, and should not look as if it went on.
- */
-function progress(message: string): void {
-  if (!exiting) console.error(`· ${message}`);
-}
-
 interface RunInfo {
   started: Date;
   seconds: number;
@@ -111,7 +73,9 @@ interface RunInfo {
 function resultsMarkdown(rows: readonly ResultRow[], { started, seconds, machine, postgres }: RunInfo): string {
   return `# Benchmark results
 
-Written by \`npm run bench\` (bench/run.ts) after its last full run: do not edit by hand.
+Written by \`npm run bench\` (bench/run.ts) after its last full run. The sections below the
+table are kept across runs: the load and fault tests' are written by \`npm run load\`
+(bench/load/run.ts) after its last full runs, the others are notes on measurements made by hand.
 What each row measures and how to read the ratios: [README.md](README.md).
 
 ## Machine
@@ -137,26 +101,6 @@ ${renderMarkdown(rows)}
 `;
 }
 
-let exiting: Promise<never> | undefined;
-
-/**
- * Cleans up, then ends the process explicitly: the WASM schema engine leaves a timer behind.
- * The first caller's exit code wins; a Ctrl-C during cleanup waits for the same cleanup.
- */
-function exit(code: number): Promise<never> {
-  exiting ??= cleanup.unwind().then(() => process.exit(code));
-  return exiting;
-}
-
-// `on`, not `once`: tsx's CLI relays Ctrl-C a second time when the first is not acknowledged
-// at once, and a repeated signal must join the cleanup under way, not kill the process.
-for (const signal of ["SIGINT", "SIGTERM"] as const) {
-  process.on(signal, () => {
-    progress(`${signal}: cleaning up`);
-    void exit(128 + os.constants.signals[signal]);
-  });
-}
-
 const filters = process.argv.slice(2);
 const selected = filters.length ? suites.filter((s) => filters.some((f) => s.name.includes(f.toLowerCase()))) : suites;
 if (!selected.length) {
@@ -164,10 +108,4 @@ if (!selected.length) {
   process.exit(2);
 }
 
-main(selected).then(
-  () => exit(0),
-  (error: unknown) => {
-    console.error(error instanceof Error ? (error.stack ?? error.message) : error);
-    return exit(1);
-  },
-);
+runMain(() => main(selected), cleanup);

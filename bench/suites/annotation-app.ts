@@ -7,11 +7,7 @@
  *   is interactive (hydrated, live stream connected, every annotation listed), against the
  *   same page for a source of the same size without annotations.
  */
-import { spawn, type ChildProcess } from "node:child_process";
-import { randomBytes, randomUUID } from "node:crypto";
-import { mkdtempSync, openSync, readFileSync, rmSync } from "node:fs";
-import os from "node:os";
-import path from "node:path";
+import { randomUUID } from "node:crypto";
 import { chromium, type Browser, type Page } from "@playwright/test";
 import { hashPassword } from "@/lib/server/auth/password";
 import { installDbClient, type Db } from "@/lib/server/db/client";
@@ -19,11 +15,11 @@ import { createApiToken } from "@/lib/server/services/api-tokens/create-api-toke
 import { revisionFields } from "@/lib/server/services/sources/revision-fields";
 import { selectorColumns } from "@/lib/server/services/sources/span-target";
 import { installDefaultTaxonomy } from "@/lib/server/services/taxonomy/install-default-taxonomy";
+import { startApp } from "@/bench/app";
 import type { Suite } from "@/bench/harness";
 import { createRandom, randomInt, type Random } from "@/bench/fixtures/random";
 import { article } from "@/bench/fixtures/text";
 
-const root = path.resolve(import.meta.dirname, "..", "..");
 const PASSWORD = "bench reviewer password";
 const SOURCE_SIZE = "25 kB source";
 
@@ -55,36 +51,6 @@ async function annotate(db: Db, random: Random, target: Awaited<ReturnType<typeo
   await db.annotationTag.createMany({ data: rows.map((row) => ({ annotationId: row.id, tagId: target.tagIds[randomInt(random, target.tagIds.length)]! })) });
 }
 
-async function startApp(url: string, port: number): Promise<{ server: ChildProcess; dataDir: string }> {
-  const dataDir = mkdtempSync(path.join(os.tmpdir(), "parallax-bench-app-"));
-  const log = path.join(dataDir, "app.log");
-  const output = openSync(log, "a");
-  const server = spawn("npm", ["start"], {
-    cwd: root,
-    detached: true,
-    stdio: ["ignore", output, output],
-    env: {
-      ...process.env,
-      DATABASE_URL: url,
-      PORT: String(port),
-      PARALLAX_DATA_DIR: dataDir,
-      PARALLAX_SEED_DEMO: "false",
-      NEXTAUTH_SECRET: randomBytes(32).toString("base64url"),
-      NEXTAUTH_URL: `http://localhost:${port}`,
-    },
-  });
-  const deadline = Date.now() + 300_000;
-  while (Date.now() < deadline && server.exitCode === null) {
-    const ok = await fetch(`http://localhost:${port}/api/health`).then((r) => r.ok, () => false);
-    if (ok) return { server, dataDir };
-    await new Promise((resolve) => setTimeout(resolve, 500));
-  }
-  const tail = readFileSync(log, "utf8").split("\n").slice(-15).join("\n");
-  if (server.pid && server.exitCode === null) process.kill(-server.pid, "SIGTERM");
-  rmSync(dataDir, { recursive: true, force: true });
-  throw new Error(`The app did not start (npm start builds first when the code changed). Its last output:\n${tail}`);
-}
-
 /** Navigation until the page is usable: hydrated, stream live, every annotation in the list. */
 async function openAnnotatePage(page: Page, url: string, cards: number) {
   await page.goto(url, { waitUntil: "commit" });
@@ -106,14 +72,13 @@ export const annotationApp: Suite = {
     await annotate(db, random, busy, user.id, text);
     const { token } = await createApiToken({ id: user.id }, { name: "bench" });
 
-    const port = 41000 + randomInt(random, 1000);
-    const { server, dataDir } = await startApp(url, port);
+    const app = await startApp(url);
     const browser: Browser = await chromium.launch({
       executablePath: process.env.PLAYWRIGHT_CHROMIUM || "/usr/bin/chromium",
       args: ["--headless", "--no-sandbox", "--disable-gpu", "--disable-background-networking", "--disable-component-update", "--disable-sync", "--no-first-run"],
     });
     const page = await browser.newPage();
-    await page.goto(`http://localhost:${port}/sign-in`);
+    await page.goto(`${app.origin}/sign-in`);
     await page.getByLabel("Email").fill("reviewer@bench.example");
     await page.getByLabel("Password").fill(PASSWORD);
     await page.getByRole("button", { name: "Sign in" }).click();
@@ -125,7 +90,7 @@ export const annotationApp: Suite = {
     bench.baseline("raw pg INSERT of an annotation, 20 clients at once", "1 row", () =>
       pg.query(insert, [randomUUID(), writes.comparison.id, writes.source.id, writes.revision.id, user.id]), { iterations: 400, warmup: 20, concurrency: 20 });
     bench.compare("create an annotation via the JSON API, 20 clients at once", "1 annotation", async () => {
-      const response = await fetch(`http://localhost:${port}/api/comparisons/${writes.comparison.id}/annotations`, {
+      const response = await fetch(`${app.origin}/api/comparisons/${writes.comparison.id}/annotations`, {
         method: "POST",
         headers: { authorization: `Bearer ${token}`, "content-type": "application/json" },
         body,
@@ -133,7 +98,7 @@ export const annotationApp: Suite = {
       if (response.status !== 201) throw new Error(`The API answered ${response.status}: ${await response.text()}`);
     }, { iterations: 400, warmup: 20, concurrency: 20, target: { belowMs: 50 } });
 
-    const base = `http://localhost:${port}/w/bench/c`;
+    const base = `${app.origin}/w/bench/c`;
     bench.baseline("annotate page interactive, no annotations", SOURCE_SIZE, () => openAnnotatePage(page, `${base}/quiet/annotate`, 0), { iterations: 10, warmup: 2 });
     bench.compare("annotate page interactive, 1,000 annotations", `${SOURCE_SIZE}, 1,000 annotations`, () => openAnnotatePage(page, `${base}/busy/annotate`, 1000), {
       iterations: 10,
@@ -143,8 +108,7 @@ export const annotationApp: Suite = {
 
     return async () => {
       await browser.close();
-      if (server.pid) process.kill(-server.pid, "SIGTERM");
-      rmSync(dataDir, { recursive: true, force: true });
+      await app.stop();
     };
   },
 };

@@ -1,7 +1,8 @@
 import "server-only";
 import { unstable_rethrow } from "next/navigation";
 import { getSessionUser, type SessionUser } from "@/lib/server/auth/session";
-import { isAppError, type ErrorCode } from "@/lib/server/errors";
+import type { ErrorCode } from "@/lib/server/errors";
+import { logDatabaseUnavailable, toAppError } from "@/lib/server/db/errors";
 
 /**
  * What a form's server action answers; forms render `message` and `fieldErrors`. `code` says
@@ -26,10 +27,17 @@ function echoValues(form: FormData): Record<string, string> {
 
 const SESSION_ENDED = { ok: false, code: "UNAUTHENTICATED", message: "Your session has ended. Sign in again, then retry." } as const;
 
-/** What a failed action tells the user: an AppError's own words, anything else one calm sentence (and a log line). */
+/**
+ * What a failed action tells the user: an AppError's own words (a database outage included:
+ * "try again in a few seconds"), anything else one calm sentence (and a log line).
+ */
 function describeFailure(error: unknown) {
   unstable_rethrow(error);
-  if (isAppError(error)) return { message: error.message, code: error.code, fieldErrors: error.fieldErrors, current: error.current };
+  const known = toAppError(error);
+  if (known) {
+    if (known.code === "DATABASE_UNAVAILABLE") logDatabaseUnavailable(known);
+    return { message: known.message, code: known.code, fieldErrors: known.fieldErrors, current: known.current };
+  }
   console.error(error);
   return { message: "Something went wrong on our side; nothing was saved. Try again in a moment." };
 }

@@ -11,6 +11,7 @@ export const ERROR_STATUS = {
   PAYLOAD_TOO_LARGE: 413,
   RATE_LIMITED: 429,
   UNAVAILABLE: 503,
+  DATABASE_UNAVAILABLE: 503,
 } as const;
 
 export type ErrorCode = keyof typeof ERROR_STATUS;
@@ -42,4 +43,28 @@ export function isAppError(error: unknown): error is AppError {
 /** Not-found and forbidden look the same to outsiders, so nothing leaks about what exists. */
 export function notFound(what: string): AppError {
   return new AppError("NOT_FOUND", `${what} was not found, or you do not have access to it.`);
+}
+
+/** What every page, endpoint and form says while the database is down, restarting or too slow. */
+export const DATABASE_UNAVAILABLE_MESSAGE = "Parallax can't reach its database right now; try again in a few seconds.";
+
+/** Sent as Retry-After with DATABASE_UNAVAILABLE: a Postgres restart takes a few seconds. */
+export const DATABASE_RETRY_AFTER_SECONDS = 5;
+
+/**
+ * Marks the error for pages. In production Next hands an error page only a hash of a
+ * server error (never its message), unless the error carries its own `digest`, which
+ * it passes through unchanged: app/error.tsx recognises this one.
+ */
+export const DATABASE_UNAVAILABLE_DIGEST = "PARALLAX_DATABASE_UNAVAILABLE";
+
+/** The database could not answer; `cause` keeps the driver's error for the server log. */
+export class DatabaseUnavailableError extends AppError {
+  readonly digest = DATABASE_UNAVAILABLE_DIGEST;
+
+  constructor(cause: unknown) {
+    super("DATABASE_UNAVAILABLE", DATABASE_UNAVAILABLE_MESSAGE);
+    this.name = "DatabaseUnavailableError";
+    this.cause = cause;
+  }
 }

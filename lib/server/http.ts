@@ -1,7 +1,8 @@
 import "server-only";
 import { NextResponse } from "next/server";
 import { getSessionUser, type SessionUser } from "@/lib/server/auth/session";
-import { AppError, isAppError } from "@/lib/server/errors";
+import { logDatabaseUnavailable, toAppError } from "@/lib/server/db/errors";
+import { AppError, DATABASE_RETRY_AFTER_SECONDS } from "@/lib/server/errors";
 import { authenticateApiToken } from "@/lib/server/services/api-tokens/authenticate-api-token";
 
 export interface ErrorBody {
@@ -9,7 +10,14 @@ export interface ErrorBody {
   current?: unknown;
 }
 
-export function errorResponse(error: AppError, headers?: HeadersInit): NextResponse<ErrorBody> {
+/** The error body and status; 401 names the scheme to use, a database outage when to come back. */
+export function errorResponse(error: AppError): NextResponse<ErrorBody> {
+  const headers = new Headers();
+  if (error.code === "UNAUTHENTICATED") headers.set("WWW-Authenticate", 'Bearer realm="parallax"');
+  if (error.code === "DATABASE_UNAVAILABLE") {
+    logDatabaseUnavailable(error);
+    headers.set("Retry-After", String(DATABASE_RETRY_AFTER_SECONDS));
+  }
   return NextResponse.json(
     { error: { code: error.code, message: error.message, fieldErrors: error.fieldErrors }, current: error.current },
     { status: error.status, headers },
@@ -48,7 +56,8 @@ type Handler<C> = (req: Request, ctx: C & ApiContext) => Promise<Response>;
 
 /**
  * Wraps a JSON route handler: authenticates the caller, hands it a size-limited JSON
- * reader, and maps AppError to its status and error body. `C` is the context Next passes
+ * reader, and maps AppError (and a database outage, as 503) to its status and error body.
+ * `C` is the context Next passes
  * (`RouteParams<…>` for dynamic routes); it reaches the handler unchanged.
  */
 export function withUser<C>(handler: Handler<C>, { maxBodyBytes = DEFAULT_MAX_BODY_BYTES }: WithUserOptions = {}) {
@@ -63,8 +72,8 @@ export function withUser<C>(handler: Handler<C>, { maxBodyBytes = DEFAULT_MAX_BO
         json: () => (body ??= readJson(req, maxBodyBytes)),
       });
     } catch (error) {
-      if (!isAppError(error)) return unexpectedErrorResponse(error);
-      return errorResponse(error, error.code === "UNAUTHENTICATED" ? { "WWW-Authenticate": 'Bearer realm="parallax"' } : undefined);
+      const known = toAppError(error);
+      return known ? errorResponse(known) : unexpectedErrorResponse(error);
     }
   };
 }

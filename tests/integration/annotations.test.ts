@@ -41,6 +41,18 @@ describe("annotations", () => {
     expect(events).toEqual(["annotation:created"]);
   });
 
+  it("answers a create with the annotation exactly as it reads back (built without reading it back)", async () => {
+    const f = await annotatedComparison(db);
+    const created = await createAnnotation(f.reviewer, f.comparison.id, {
+      ...f.span("reckless"),
+      tagIds: [f.tag("Loaded language"), f.tag("Euphemism"), f.tag("Loaded language")],
+      comment: "Two readings",
+      claim: { asserter: "OUTLET", status: "UNVERIFIED", evidence: ["https://example.org/a", "https://example.org/b"] },
+    });
+    expect(created.tags.map((t) => t.name)).toEqual(["Loaded language", "Euphemism"]);
+    expect(created).toEqual(await getAnnotation(f.colleague, f.comparison.id, created.id));
+  });
+
   it("refuses bad input with a message and saves nothing", async () => {
     const f = await annotatedComparison(db);
     const before = await db().annotation.count();

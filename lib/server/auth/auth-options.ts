@@ -2,7 +2,7 @@ import "server-only";
 import type { NextAuthOptions } from "next-auth";
 import CredentialsProvider from "next-auth/providers/credentials";
 import { serverEnv } from "@/lib/server/env";
-import { isAppError } from "@/lib/server/errors";
+import { toAppError } from "@/lib/server/db/errors";
 import { verifyCredentials } from "@/lib/server/services/users/verify-credentials";
 import { clientIp } from "./client-ip";
 
@@ -24,8 +24,8 @@ export function authOptions(): NextAuthOptions {
             });
           } catch (error) {
             // next-auth hands the message of a thrown Error to the sign-in form as `error`.
-            if (isAppError(error)) throw new Error(error.message);
-            throw error;
+            const known = toAppError(error);
+            throw known ? new Error(known.message) : error;
           }
         },
       }),

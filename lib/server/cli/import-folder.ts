@@ -84,7 +84,8 @@ export async function importFolder(options: { folder: string; workspace: string;
       });
       lines.push({ file, outcome: "imported", detail: `“${source.title}”${meta?.outlet ? ` (${meta.outlet})` : ""}` });
     } catch (error) {
-      if (!isAppError(error)) throw error;
+      // A file can be refused; a database outage stops the whole import instead.
+      if (!isAppError(error) || error.code === "DATABASE_UNAVAILABLE") throw error;
       const duplicate = error.fieldErrors?.duplicate;
       lines.push({ file, outcome: duplicate ? "skipped" : "failed", detail: duplicate ?? error.message });
     }

@@ -1,12 +1,32 @@
 import "server-only";
 import type { SqlDriverAdapterFactory } from "@prisma/driver-adapter-utils";
 import { PrismaClient } from "@/lib/generated/prisma/client";
+import { DatabaseUnavailableError } from "@/lib/server/errors";
 import { acquireDataLock } from "./data-lock";
-import { openAdapter, resolveDatabaseTarget, type DatabaseTarget } from "./target";
+import { isDatabaseUnavailable } from "./errors";
+import { openAdapter, REQUEST_POOL, resolveDatabaseTarget, type DatabaseTarget } from "./target";
 
-/** Password hashes never leave the database unless a query asks for them by name. */
+/**
+ * Password hashes never leave the database unless a query asks for them by name. A query
+ * that fails because the database is away throws DatabaseUnavailableError, which every
+ * endpoint, form and page turns into "try again in a few seconds" (a 503 for the API).
+ * Done here, once, because pages have no wrapper of their own: an error page learns only
+ * the digest such an error carries. Boundaries classify too (lib/server/db/errors.ts'
+ * toAppError) for what no query sees, such as a transaction that cannot start.
+ */
 export function createDbClient(factory: SqlDriverAdapterFactory) {
-  return new PrismaClient({ adapter: factory, omit: { user: { passwordHash: true } } });
+  return new PrismaClient({ adapter: factory, omit: { user: { passwordHash: true } } }).$extends({
+    name: "database-unavailable",
+    query: {
+      async $allOperations({ args, query }) {
+        try {
+          return await query(args);
+        } catch (error) {
+          throw isDatabaseUnavailable(error) ? new DatabaseUnavailableError(error) : error;
+        }
+      },
+    },
+  });
 }
 
 export type Db = ReturnType<typeof createDbClient>;
@@ -25,7 +45,7 @@ const globalForDb = globalThis as unknown as { parallaxDb?: DbState };
 function open(): DbState {
   const target = resolveDatabaseTarget();
   if (target.kind === "embedded") acquireDataLock(target.dataDir);
-  const { factory } = openAdapter(target);
+  const { factory } = openAdapter(target, REQUEST_POOL);
   return { client: createDbClient(factory), target };
 }
 

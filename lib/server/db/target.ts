@@ -3,6 +3,7 @@ import { mkdirSync } from "node:fs";
 import { PGlite } from "@electric-sql/pglite";
 import { PrismaPg } from "@prisma/adapter-pg";
 import type { SqlMigrationAwareDriverAdapterFactory } from "@prisma/driver-adapter-utils";
+import type { PoolConfig } from "pg";
 import { PrismaPGlite } from "pglite-prisma-adapter";
 
 /** Where the data lives: the embedded PGlite folder (default) or a Postgres server. */
@@ -45,12 +46,40 @@ export interface OpenAdapter {
 }
 
 /**
- * Opens a driver adapter for a target. The caller owns the embedded folder lock:
- * PGlite does nothing to stop two processes from opening the same folder.
+ * Bounds on the app's own connection pool, so a request never waits on the database for
+ * long: without them a server that stops answering (a network partition, a hung host)
+ * holds each request until the operating system gives up, minutes later, and a full pool
+ * queues requests without limit. A server that is simply down refuses connections at once
+ * and needs none of this. A broken connection is dropped from the pool when it fails and a
+ * new one is opened on demand, so the pool recovers by itself once the server is back.
+ *
+ * - connectionTimeoutMillis: opening a connection, or waiting for a free one, takes at most
+ *   5 s; a Postgres restart refuses connections rather than stalling them.
+ * - statement_timeout: the server cancels a statement after 15 s, far above anything a
+ *   page or an endpoint runs (tens of milliseconds), and still short enough for a person
+ *   to wait through before being told to come back.
+ * - query_timeout: the client stops waiting 5 s later, for a server that no longer answers
+ *   at all and so cannot cancel anything.
+ * - keepAlive: TCP keep-alives, so an idle connection to a vanished host is found dead.
+ *
+ * Migrations and the CLI open the adapter without these bounds: an index build on a large
+ * table may rightly take longer than a request.
  */
-export function openAdapter(target: DatabaseTarget): OpenAdapter {
+export const REQUEST_POOL = {
+  connectionTimeoutMillis: 5_000,
+  statement_timeout: 15_000,
+  query_timeout: 20_000,
+  keepAlive: true,
+} satisfies PoolConfig;
+
+/**
+ * Opens a driver adapter for a target; `pool` adds options to a Postgres connection pool.
+ * The caller owns the embedded folder lock: PGlite does nothing to stop two processes
+ * from opening the same folder.
+ */
+export function openAdapter(target: DatabaseTarget, pool: PoolConfig = {}): OpenAdapter {
   if (target.kind === "postgres") {
-    return { factory: new PrismaPg({ connectionString: target.url }), close: async () => {} };
+    return { factory: new PrismaPg({ ...pool, connectionString: target.url }), close: async () => {} };
   }
   const dir = pgliteDir(target.dataDir);
   mkdirSync(dir, { recursive: true });

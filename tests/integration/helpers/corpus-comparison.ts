@@ -46,7 +46,7 @@ export async function corpusComparison(db: () => Db) {
   const at = (index: number, span: { start: number; end: number }) => ({ sourceId: sources[index]!.id, revisionNumber: 1, ...span });
 
   const [first, second, third, fourth, fifth] = sources.map((s) => s.text);
-  const inputs: { actor: { id: string }; input: Record<string, unknown> }[] = [
+  const inputs: { actor: typeof owner; input: Record<string, unknown> }[] = [
     {
       actor: owner,
       input: {

@@ -54,7 +54,7 @@ export async function updateAnnotation(actor: Actor, comparisonId: string, annot
     if (tagIds) {
       const tags = await assertUsableTags(tx, comparison.id, tagIds);
       await tx.annotationTag.deleteMany({ where: { annotationId } });
-      await tx.annotationTag.createMany({ data: tags.map((tagId) => ({ annotationId, tagId })) });
+      await tx.annotationTag.createMany({ data: tags.map((tag) => ({ annotationId, tagId: tag.id })) });
     }
     if (claim !== undefined) {
       await tx.claimEvidence.deleteMany({ where: { annotationId } });

@@ -7,19 +7,22 @@ import { notFound } from "@/lib/server/errors";
 /**
  * A comparison the actor can see, by id, with the actor's role in its workspace. For
  * endpoints addressed by id (annotations, the event stream); non-members get not found.
+ *
+ * Two queries rather than one nested select: Prisma (without its relationJoins preview)
+ * loads each relation with a query of its own, so reaching the membership through the
+ * workspace cost a third one, on every annotation request.
  */
 export async function requireComparisonById(actor: Actor, comparisonId: string) {
-  const found = await db().comparison.findFirst({
+  const comparison = await db().comparison.findFirst({
     where: { id: comparisonId, workspace: hasMember(actor) },
-    select: {
-      id: true,
-      workspaceId: true,
-      slug: true,
-      workspace: { select: { memberships: { where: { userId: actor.id }, select: { role: true } } } },
-    },
+    select: { id: true, workspaceId: true, slug: true },
   });
-  const membership = found?.workspace.memberships[0];
-  if (!found || !membership) throw notFound("That comparison");
-  const { workspace: _, ...comparison } = found;
+  const membership =
+    comparison &&
+    (await db().membership.findUnique({
+      where: { workspaceId_userId: { workspaceId: comparison.workspaceId, userId: actor.id } },
+      select: { role: true },
+    }));
+  if (!comparison || !membership) throw notFound("That comparison");
   return { comparison, role: membership.role };
 }

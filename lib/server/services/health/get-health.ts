@@ -1,5 +1,6 @@
 import "server-only";
 import { databaseKind, db } from "@/lib/server/db/client";
+import { databaseFailureDetail } from "@/lib/server/db/errors";
 import { pendingMigrations } from "@/lib/server/db/migration-status";
 
 export type Health =
@@ -26,8 +27,7 @@ export async function getHealth(migrationsDir: string): Promise<Health> {
     }
     return { status: "ok", database, migrations: "up to date" };
   } catch (error) {
-    const detail = error instanceof Error ? error.message.split("\n")[0] : String(error);
-    return { status: "unavailable", database, reason: `The database is unreachable: ${detail}` };
+    return { status: "unavailable", database, reason: `The database is unreachable: ${databaseFailureDetail(error)}` };
   }
 }
 
