@@ -5,10 +5,10 @@ import { createHash, randomBytes } from "node:crypto";
 import { existsSync, mkdirSync, readdirSync, readFileSync, statSync, writeFileSync } from "node:fs";
 import path from "node:path";
 import { acquireDataLock } from "@/lib/server/db/data-lock";
-import { createDbClient } from "@/lib/server/db/client";
+import { createDbClient, installDbClient } from "@/lib/server/db/client";
 import { deployMigrations } from "@/lib/server/db/schema-engine";
 import { describeTarget, openAdapter, resolveDatabaseTarget, resolveDataDir } from "@/lib/server/db/target";
-import { DEMO_ACCOUNT } from "@/lib/server/seed/demo-account";
+import { DEMO_ACCOUNT, DEMO_STUDENTS } from "@/lib/server/seed/demo-account";
 import { seedDemoOnce } from "@/lib/server/seed/seed-demo";
 
 const root = path.resolve(import.meta.dirname, "..");
@@ -67,10 +67,12 @@ async function prepareDatabase(target: ReturnType<typeof resolveDatabaseTarget>)
     console.log(applied.length ? `Applied ${applied.length} migration(s): ${applied.join(", ")}` : "Database schema is up to date.");
     if (process.env.PARALLAX_SEED_DEMO !== "false") {
       const client = createDbClient(adapter.factory);
-      const outcome = await seedDemoOnce(client);
+      installDbClient(client, target);
+      const outcome = await seedDemoOnce();
       await client.$disconnect();
       if (outcome === "seeded") {
-        console.log(`Seeded the demo workspace. Sign in as ${DEMO_ACCOUNT.email} with password ${DEMO_ACCOUNT.password}`);
+        const students = Object.values(DEMO_STUDENTS).map((s) => s.email).join(" or ");
+        console.log(`Seeded the demo data. Sign in as ${DEMO_ACCOUNT.email} (or the students ${students}) with password ${DEMO_ACCOUNT.password}`);
       }
     }
   } finally {

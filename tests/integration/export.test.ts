@@ -56,7 +56,7 @@ function failuresOf(collection: Collection) {
 
 describe("JSON-LD export", () => {
   it("writes the demo comparison as an AnnotationCollection whose every annotation passes the W3C MUST assertions", async () => {
-    await seedDemoOnce(db());
+    await seedDemoOnce();
     const demo = await db().user.findUniqueOrThrow({ where: { email: DEMO_ACCOUNT.email } });
     const comparison = await db().comparison.findFirstOrThrow({ where: { workspace: { slug: DEMO_WORKSPACE.slug } } });
     const collection = await exportCollection(demo, comparison.id);

@@ -3,16 +3,16 @@ import { getReport } from "@/lib/server/reports/get-report";
 import { reportToMarkdown } from "@/lib/server/reports/markdown";
 import { reportToPdf } from "@/lib/server/reports/pdf";
 import { pdfPages } from "@/lib/server/reports/test-support";
-import { DEMO_ACCOUNT } from "@/lib/server/seed/demo-account";
+import { DEMO_ACCOUNT, DEMO_WORKSPACE } from "@/lib/server/seed/demo-account";
 import { seedDemoOnce } from "@/lib/server/seed/seed-demo";
 import { setupTestDb } from "./helpers/setup-test-db";
 
 const db = setupTestDb();
 
 async function demoReport() {
-  await seedDemoOnce(db());
+  await seedDemoOnce();
   const demo = await db().user.findFirstOrThrow({ where: { email: DEMO_ACCOUNT.email } });
-  const comparison = await db().comparison.findFirstOrThrow({ where: { workspace: { memberships: { some: { userId: demo.id } } } } });
+  const comparison = await db().comparison.findFirstOrThrow({ where: { workspace: { slug: DEMO_WORKSPACE.slug } } });
   return getReport(demo, comparison.id, {});
 }
 

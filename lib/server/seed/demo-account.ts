@@ -10,3 +10,11 @@ export const DEMO_ACCOUNT = {
 } as const;
 
 export const DEMO_WORKSPACE = { name: "Demo newsroom", slug: "demo-newsroom" } as const;
+
+/** The demo account teaches this class; its students are the two accounts below. */
+export const DEMO_CLASS = { name: "Demo class" } as const;
+
+export const DEMO_STUDENTS = {
+  ana: { name: "Ana Student", email: "student.ana@parallax.example", password: "parallax-demo-2026" },
+  ben: { name: "Ben Student", email: "student.ben@parallax.example", password: "parallax-demo-2026" },
+} as const;

@@ -1,36 +1,73 @@
 import "server-only";
 import { loadDemoContent, type DemoContent } from "@/prisma/demo/load-demo";
 import { hashPassword } from "@/lib/server/auth/password";
-import type { Db, DbTx } from "@/lib/server/db/client";
-import { installDefaultTaxonomy } from "@/lib/server/services/taxonomy/install-default-taxonomy";
-import { revisionFields } from "@/lib/server/services/sources/revision-fields";
-import { selectorColumns } from "@/lib/server/services/sources/span-target";
+import { db, type Db, type DbTx } from "@/lib/server/db/client";
+import { isUniqueViolation } from "@/lib/server/db/errors";
 import { DEMO_ACCOUNT, DEMO_WORKSPACE } from "./demo-account";
+import { seedDemoClass } from "./demo-class";
+import { writeDemoComparison } from "./demo-comparison";
 
 const SEEDED_KEY = "demo-seeded";
+const CLASS_SEEDED_KEY = "demo-class-seeded";
 
 export type SeedOutcome = "seeded" | "already-seeded";
 
 /**
- * Seeds the demo account, workspace and comparison once per database. A marker row
- * records that it ran, so demo data a user deleted does not come back on the next start.
+ * Seeds the demo account, workspace and comparison, then the demo class, once per
+ * database. A marker row for each records that it ran, so demo data a user deleted does
+ * not come back on the next start. Uses the client the services use (installDbClient).
  */
-export async function seedDemoOnce(client: Db): Promise<SeedOutcome> {
+export async function seedDemoOnce(): Promise<SeedOutcome> {
   const content = await loadDemoContent();
+  const team = await seedTeamOnce(content);
+  const klass = await seedClassOnce(content);
+  return team || klass ? "seeded" : "already-seeded";
+}
+
+export async function isDemoSeeded(client: Db): Promise<boolean> {
+  return (await client.appSetting.count({ where: { key: SEEDED_KEY } })) > 0;
+}
+
+async function seedTeamOnce(content: DemoContent): Promise<boolean> {
   const passwordHash = await hashPassword(DEMO_ACCOUNT.password);
-  return client.$transaction(
+  return db().$transaction(
     async (tx) => {
-      if (await tx.appSetting.findUnique({ where: { key: SEEDED_KEY } })) return "already-seeded";
+      if (await tx.appSetting.findUnique({ where: { key: SEEDED_KEY } })) return false;
       await seedDemo(tx, content, passwordHash);
       await tx.appSetting.create({ data: { key: SEEDED_KEY, value: new Date().toISOString() } });
-      return "seeded";
+      return true;
     },
     { timeout: 60_000 },
   );
 }
 
-export async function isDemoSeeded(client: Db): Promise<boolean> {
-  return (await client.appSetting.count({ where: { key: SEEDED_KEY } })) > 0;
+/**
+ * The class goes through the classroom services, each with its own transaction, so the
+ * marker is claimed first (a second start running at the same time stops there) and a
+ * failure removes what was made, marker included, so the next start tries again.
+ */
+async function seedClassOnce(content: DemoContent): Promise<boolean> {
+  try {
+    await db().appSetting.create({ data: { key: CLASS_SEEDED_KEY, value: new Date().toISOString() } });
+  } catch (error) {
+    if (isUniqueViolation(error)) return false;
+    throw error;
+  }
+  const teacher = await db().user.findUnique({ where: { email: DEMO_ACCOUNT.email }, select: { id: true, name: true } });
+  // Someone deleted the demo account: it stays deleted, and there is no teacher for a class.
+  if (!teacher) return false;
+  const made = { workspaceIds: [] as string[], userIds: [] as string[] };
+  try {
+    await seedDemoClass(content, teacher, made);
+  } catch (error) {
+    await db().$transaction([
+      db().workspace.deleteMany({ where: { id: { in: made.workspaceIds } } }),
+      db().user.deleteMany({ where: { id: { in: made.userIds } } }),
+      db().appSetting.deleteMany({ where: { key: CLASS_SEEDED_KEY } }),
+    ]);
+    throw error;
+  }
+  return true;
 }
 
 async function seedDemo(tx: DbTx, content: DemoContent, passwordHash: string) {
@@ -40,70 +77,8 @@ async function seedDemo(tx: DbTx, content: DemoContent, passwordHash: string) {
   const workspace = await tx.workspace.create({
     data: { ...DEMO_WORKSPACE, kind: "TEAM", memberships: { create: { userId: user.id, role: "OWNER" } } },
   });
+  const { comparison, target, tagId } = await writeDemoComparison(tx, workspace.id, user.id, content);
 
-  const outletIds = new Map<string, string>();
-  for (const outlet of content.outlets) {
-    const created = await tx.outlet.create({ data: { workspaceId: workspace.id, ...outlet } });
-    outletIds.set(outlet.name, created.id);
-  }
-
-  const { comparison: meta } = content;
-  const comparison = await tx.comparison.create({
-    data: {
-      workspaceId: workspace.id,
-      slug: meta.slug,
-      title: meta.title,
-      description: meta.description,
-      eventDate: new Date(meta.eventDate),
-      createdById: user.id,
-    },
-  });
-  await installDefaultTaxonomy(tx, comparison.id);
-
-  const sources = new Map<string, { id: string; revisionId: string; text: string }>();
-  for (const [position, doc] of content.documents.entries()) {
-    const source = await tx.source.create({
-      data: {
-        comparisonId: comparison.id,
-        outletId: outletIds.get(doc.outlet),
-        title: doc.title,
-        author: doc.author,
-        url: doc.url,
-        publishedAt: new Date(doc.published),
-        position,
-      },
-    });
-    const revision = await tx.sourceRevision.create({
-      data: { sourceId: source.id, number: 1, createdById: user.id, ...revisionFields(doc.text) },
-    });
-    await tx.source.update({ where: { id: source.id }, data: { currentRevisionId: revision.id } });
-    sources.set(doc.file, { id: source.id, revisionId: revision.id, text: doc.text });
-  }
-
-  const target = (file: string, exact: string) => {
-    const source = sources.get(file);
-    const start = source?.text.indexOf(exact) ?? -1;
-    if (!source || start < 0) throw new Error(`Demo content: "${exact}" is not in ${file}.`);
-    return { sourceId: source.id, revisionId: source.revisionId, ...selectorColumns(source.text, start, start + exact.length) };
-  };
-
-  for (const [position, row] of content.factRows.entries()) {
-    await tx.factRow.create({
-      data: {
-        comparisonId: comparison.id,
-        label: row.label,
-        position,
-        passages: { create: Object.entries(row.passages).map(([file, exact]) => target(file, exact)) },
-      },
-    });
-  }
-
-  const tags = await tx.tag.findMany({ where: { tagSet: { comparisonId: comparison.id } }, include: { tagSet: true } });
-  const tagId = (set: string, name: string) => {
-    const tag = tags.find((t) => t.tagSet.key === set && t.name === name);
-    if (!tag) throw new Error(`Demo content: no tag "${name}" in ${set}.`);
-    return tag.id;
-  };
   for (const annotation of content.annotations) {
     const claim = annotation.claim;
     await tx.annotation.create({
