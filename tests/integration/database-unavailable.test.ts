@@ -157,7 +157,7 @@ describe("what callers are told while the database is away", () => {
     });
     const call = userCall(async () => db().$transaction(async (tx) => tx.comparison.count()));
     const [submitted, called] = await whileUnreachable(() => Promise.all([submit(null, form), call()]));
-    expect(submitted).toEqual({ ok: false, message: DATABASE_UNAVAILABLE_MESSAGE, fieldErrors: undefined, values: { title: "Flood barrier" } });
+    expect(submitted).toEqual({ ok: false, message: DATABASE_UNAVAILABLE_MESSAGE, code: "DATABASE_UNAVAILABLE", fieldErrors: undefined, values: { title: "Flood barrier" } });
     expect(called).toEqual({ ok: false, message: DATABASE_UNAVAILABLE_MESSAGE, code: "DATABASE_UNAVAILABLE", current: undefined });
   });
 });
