@@ -25,17 +25,40 @@ export const ZPassword = z
   .refine((value) => !COMMON_PASSWORDS.has(value.toLowerCase()), "That password is on every guessing list: choose another.")
   .describe("At least 10 characters, not a common password");
 
+const PASSWORD_HAS_EMAIL = "Your password must not contain your email address.";
+
+/** Whether a password holds the name part of the account's email, the first thing a guesser tries. */
+function containsEmail(password: string, email: string): boolean {
+  return password.toLowerCase().includes(email.toLowerCase().split("@")[0] ?? "\u0000");
+}
+
 export const ZSignUp = z
   .object({
     name: z.string().trim().min(1, "Enter your name.").max(100, "Use at most 100 characters for your name.").describe("Display name"),
     email: ZEmail,
     password: ZPassword,
   })
-  .refine((input) => !input.password.toLowerCase().includes(input.email.split("@")[0] ?? "\u0000"), {
-    message: "Your password must not contain your email address.",
-    path: ["password"],
-  });
+  .refine((input) => !containsEmail(input.password, input.email), { message: PASSWORD_HAS_EMAIL, path: ["password"] });
 export type TSignUp = z.infer<typeof ZSignUp>;
+
+/** A signed-in user replacing their password; the new one follows the sign-up rules for their email. */
+export function changePasswordSchema(email: string) {
+  return z
+    .object({
+      currentPassword: z.string().min(1, "Enter your current password.").max(200, "That is not your current password."),
+      newPassword: ZPassword.refine((value) => !containsEmail(value, email), PASSWORD_HAS_EMAIL),
+      confirmPassword: z.string(),
+    })
+    .refine((input) => input.confirmPassword === input.newPassword, {
+      message: "The two new passwords differ: type the same one twice.",
+      path: ["confirmPassword"],
+    })
+    .refine((input) => input.newPassword !== input.currentPassword, {
+      message: "The new password is your current one: choose a different one.",
+      path: ["newPassword"],
+    });
+}
+export type TChangePassword = z.infer<ReturnType<typeof changePasswordSchema>>;
 
 export const ZSignIn = z.object({
   email: ZEmail,
