@@ -18,6 +18,24 @@ test("a newcomer signs up, signs out, signs in as the demo editor, opens the dem
   await signOut(page);
 
   await signIn(page, email, password);
+  const newPassword = "another long passphrase";
+  await page.goto("/profile");
+  await page.getByLabel("Current password").fill(password);
+  await page.getByLabel("New password", { exact: true }).fill(newPassword);
+  await page.getByLabel("Confirm new password").fill(newPassword);
+  await page.screenshot({ path: test.info().outputPath("change-password.png"), fullPage: true });
+  // The form signs this browser in again with the new password; the other sessions end.
+  const signedInAgain = page.waitForResponse((response) => response.url().includes("/api/auth/callback/credentials"));
+  await page.getByRole("button", { name: "Change password" }).click();
+  await expect(page.getByRole("status").filter({ hasText: "Password changed." })).toBeVisible();
+  expect((await signedInAgain).ok()).toBe(true);
+  await expect(page.getByLabel("Current password")).toHaveValue("");
+  await page.reload();
+  await expect(page.getByRole("heading", { name: "Profile" })).toBeVisible();
+  await signOut(page);
+  await attemptSignIn(page, email, password);
+  await expect(page.getByText("Wrong email or password.")).toBeVisible();
+  await signIn(page, email, newPassword);
   await signOut(page);
 
   await signIn(page, DEMO.email, DEMO.password);

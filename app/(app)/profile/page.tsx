@@ -4,6 +4,7 @@ import { MAX_LIVE_API_TOKENS } from "@/lib/server/services/api-tokens/create-api
 import { findApiTokens } from "@/lib/server/services/api-tokens/find-api-tokens";
 import { formatDate } from "@/lib/format";
 import { CreateApiTokenForm, RevokeApiTokenButton } from "./api-token-forms";
+import { ChangePasswordForm } from "./change-password-form";
 import styles from "./profile.module.css";
 
 export const metadata: Metadata = { title: "Profile" };
@@ -27,6 +28,11 @@ export default async function ProfilePage() {
           <dt>Email</dt>
           <dd>{user.email}</dd>
         </dl>
+      </section>
+      <section className="card" aria-labelledby="change-password">
+        <h2 id="change-password">Change password</h2>
+        <p>Changing your password signs you out on every other device.</p>
+        <ChangePasswordForm email={user.email} />
       </section>
       <section className="card" aria-labelledby="api-tokens">
         <h2 id="api-tokens">API tokens</h2>

@@ -1,27 +1,15 @@
 "use client";
 
-import { signIn } from "next-auth/react";
-import { useRouter } from "next/navigation";
-import { useActionState, useEffect, useRef } from "react";
+import { useActionState } from "react";
 import { FormMessage, SubmitButton, TextField } from "@/app/_components/form-controls";
+import { useSignInAfter } from "@/app/_components/use-sign-in-after";
 import { MIN_PASSWORD_LENGTH } from "@/lib/schemas/auth";
 import { signUpAction } from "./actions";
 
 /** Signs up and in. With a class's `joinCode`, the new account joins that class; `next` is where to go then. */
 export function SignUpForm({ joinCode, next = "/workspaces" }: { joinCode?: string; next?: string }) {
-  const router = useRouter();
   const [state, action] = useActionState(signUpAction, null);
-  const credentials = useRef<{ email: string; password: string } | null>(null);
-
-  useEffect(() => {
-    if (!state?.ok || !credentials.current) return;
-    const { email, password } = credentials.current;
-    credentials.current = null;
-    void signIn("credentials", { email, password, redirect: false }).then((result) => {
-      router.replace(result?.error ? "/sign-in" : next);
-      router.refresh();
-    });
-  }, [state, router, next]);
+  const signInAfter = useSignInAfter(state, next);
 
   return (
     <form
@@ -30,7 +18,7 @@ export function SignUpForm({ joinCode, next = "/workspaces" }: { joinCode?: stri
       noValidate
       onSubmit={(event) => {
         const form = new FormData(event.currentTarget);
-        credentials.current = { email: String(form.get("email") ?? ""), password: String(form.get("password") ?? "") };
+        signInAfter(String(form.get("email") ?? ""), String(form.get("password") ?? ""));
       }}
     >
       {joinCode ? <input type="hidden" name="joinCode" value={joinCode} /> : null}

@@ -11,6 +11,7 @@ import { action, exempt, form, route } from "../matrix";
 import { unique } from "../world";
 import { PASSWORD } from "../../helpers/factories";
 
+const userRow = (id: string) => db().user.findUniqueOrThrow({ where: { id }, select: { passwordHash: true, sessionsValidFrom: true } });
 const tokenRow = (id: string) => db().apiToken.findUniqueOrThrow({ where: { id } });
 
 export const accountEntries = [
@@ -73,6 +74,21 @@ export const accountEntries = [
       arrange: (cell) => createApiToken(cell.user ?? cell.world.colleague, { name: unique("own script") }),
       args: (_cell, t) => [null, form({ tokenId: t.id })],
       verify: async (_cell, t, allowed) => expect((await tokenRow(t.id)).revokedAt !== null).toBe(allowed),
+    }),
+  ]),
+  action(profile.changePasswordAction, (c) => [
+    c({
+      name: "change own password",
+      expect: SIGNED_IN,
+      arrange: async (cell) => (cell.user ? userRow(cell.user.id) : null),
+      args: () => [null, form({ currentPassword: PASSWORD, newPassword: "a new long passphrase", confirmPassword: "a new long passphrase" })],
+      verify: async (cell, before, allowed) => {
+        if (!cell.user || !before) return;
+        const after = await userRow(cell.user.id);
+        expect(after.passwordHash !== before.passwordHash).toBe(allowed);
+        // The actors are shared by every case: their password goes back for the ones after this.
+        await db().user.update({ where: { id: cell.user.id }, data: before });
+      },
     }),
   ]),
 ];
