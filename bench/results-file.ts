@@ -8,7 +8,7 @@ import path from "node:path";
 
 export const resultsPath = path.resolve(import.meta.dirname, "RESULTS.md");
 
-const SECTION = /<!-- (\w+):start -->\n[\s\S]*?<!-- \1:end -->\n/g;
+const SECTION = /<!-- ([\w-]+):start -->\n[\s\S]*?<!-- \1:end -->\n/g;
 
 function wrap(name: string, body: string): string {
   return `<!-- ${name}:start -->\n${body.trimEnd()}\n<!-- ${name}:end -->\n`;
