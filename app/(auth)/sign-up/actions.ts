@@ -7,7 +7,7 @@ import { assertSignUpAllowed } from "@/lib/server/auth/sign-up-limit";
 import { createUser } from "@/lib/server/services/users/create-user";
 
 export const signUpAction = publicAction(async (form) => {
-  assertSignUpAllowed(clientIp(await headers()));
+  await assertSignUpAllowed(clientIp(await headers()));
   const joinCode = form.get("joinCode");
   await createUser(
     { name: form.get("name"), email: form.get("email"), password: form.get("password") },
