@@ -38,6 +38,14 @@ test("an owner invites a colleague, who then sees the workspace with the role gi
 
 test("a signed-in user creates a workspace and becomes its owner", async ({ page }) => {
   await signIn(page, DEMO.email, DEMO.password);
+  const team = page.locator("label", { has: page.getByRole("radio", { name: /^Team/ }) });
+  const classKind = page.locator("label", { has: page.getByRole("radio", { name: /^Class/ }) });
+  const selectedLook = (label: typeof team) => label.evaluate((el) => getComputedStyle(el).fontWeight);
+  expect(await selectedLook(team)).toBe("600");
+  await classKind.click();
+  expect(await selectedLook(classKind)).toBe("600");
+  expect(await selectedLook(team)).not.toBe("600");
+  await team.click();
   await page.getByLabel("Workspace name").fill("Night Desk");
   await page.getByRole("button", { name: "Create workspace" }).click();
   await expect(page).toHaveURL(/\/w\/night-desk/);

@@ -28,7 +28,7 @@ export function AddSourceForm({ workspace, comparison, outlets }: { workspace: s
       <fieldset className="segmented">
         <legend>How do you want to add the article?</legend>
         {MODES.map((m) => (
-          <label key={m.value} className={mode === m.value ? "segmented__on" : undefined}>
+          <label key={m.value}>
             <input type="radio" name="mode" value={m.value} checked={mode === m.value} onChange={() => setMode(m.value)} />
             {m.label}
           </label>
