@@ -4,3 +4,5 @@ export type { DiffSides, DifferingTerms, Segment, SegmentKind, TermChange } from
 export { diffSides, differingTerms, sidesFromDiffs, termsFromDiffs } from "./render";
 export type { Token, TokenKind } from "./tokenize";
 export { tokenize } from "./tokenize";
+export type { TermComparison, TermPair, TermPairKind, TermPassage, TermsAgainst, TermSlot, TermSpan } from "./term-pairs";
+export { compareTerms, termLabel, termSlots, termsAgainstBase } from "./term-pairs";
