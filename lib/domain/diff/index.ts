@@ -5,4 +5,4 @@ export { diffSides, differingTerms, sidesFromDiffs, termsFromDiffs } from "./ren
 export type { Token, TokenKind } from "./tokenize";
 export { tokenize } from "./tokenize";
 export type { TermComparison, TermPair, TermPairKind, TermPassage, TermsAgainst, TermSlot, TermSpan } from "./term-pairs";
-export { compareTerms, termLabel, termSlots, termsAgainstBase } from "./term-pairs";
+export { compareTerms, termKey, termLabel, termSlots, termsAgainstBase } from "./term-pairs";

@@ -101,6 +101,17 @@ function words(text: string): Word[] {
   }));
 }
 
+/**
+ * A key under which two wordings count as the same term: their content words, folded and
+ * stemmed ("Assassinations" and "assassination" share one). "" when there is no content word.
+ */
+export function termKey(text: string): string {
+  return words(text)
+    .filter((w) => !w.minor)
+    .map((w) => w.key)
+    .join(" ");
+}
+
 /** Index pairs [i in a, j in b] of the anchors, increasing in both. */
 function anchors(a: readonly Word[], b: readonly Word[]): [number, number][] {
   const n = a.length;
