@@ -1,5 +1,5 @@
 import {
-  alphaLabel, asserterLabel, changeLabel, day, dayRange, filterSummary, MAX_CHANGES, outletNames, PARAPHRASED_NOTE, RECURRING_TERMS_NOTE,
+  alphaLabel, asserterLabel, changeLabel, day, dayRange, filterSummary, MAX_CHANGES, NO_RECURRING_TERMS, outletNames, PARAPHRASED_NOTE, RECURRING_TERMS_NOTE,
   splitEdges, statusLabel, wordingsLabel,
 } from "@/lib/domain/report/format";
 import type { FramingReport, ReportPassage } from "@/lib/domain/report/types";
@@ -137,6 +137,8 @@ export function ReportView({ report, downloads }: { report: FramingReport; downl
               </tbody>
             </table>
           </>
+        ) : report.termChoice.length > 1 ? (
+          <p className="meta">{NO_RECURRING_TERMS}</p>
         ) : null}
         {report.termChoice.map((row) => (
           <article key={row.id} className={styles.factRow} aria-labelledby={`row-${row.id}`}>

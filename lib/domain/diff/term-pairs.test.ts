@@ -157,7 +157,7 @@ describe("termSlots (each against all)", () => {
     ]);
   });
 
-  it("lists paraphrasing pairs after the close ones, labelled", () => {
+  it("lists paraphrasing pairs after the close ones, labelled, merged through the paraphrasing passage's words", () => {
     const slots = termSlots([
       { id: "a", text: "The killing of the general sparked protests." },
       { id: "b", text: "The assassination of the general sparked protests." },
@@ -165,8 +165,13 @@ describe("termSlots (each against all)", () => {
     ]);
     expect(slots[0]).toMatchObject({ paraphrased: false });
     expect(slotTexts([slots[0]!])).toEqual([{ a: "killing", b: "assassination" }]);
-    expect(slots.slice(1).every((s) => s.paraphrased)).toBe(true);
-    expect(slots.slice(1).map((s) => s.wordings.map((w) => w.id))).toEqual([["a", "c"], ["b", "c"]]);
+    expect(slots).toHaveLength(2);
+    expect(slots[1]!.paraphrased).toBe(true);
+    expect(slots[1]!.wordings.map((w) => [w.id, w.spans.map((x) => x.groups)])).toEqual([
+      ["a", [["killing", "general sparked protests"]]],
+      ["b", [["assassination", "general sparked protests"]]],
+      ["c", [["Crowds mourned", "martyr", "every square"]]],
+    ]);
   });
 
   it("a single passage has no places", () => {

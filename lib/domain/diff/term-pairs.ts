@@ -257,14 +257,15 @@ export interface TermSlot {
  * one place when they hold the same words of a passage (spans overlapping by at least half
  * the longer one): "killing" ↔ "assassination" and "killing" ↔ "martyrdom" become one
  * place with three wordings. The stricter-than-any-overlap rule keeps one long span from
- * chaining unrelated places together. Pairs of paraphrasing passages are not merged (their
- * long spans would swallow every place); each stays a place of its own, listed after the
+ * chaining unrelated places together. Pairs of paraphrasing passages are merged only with
+ * each other (their long spans would swallow every close place) and listed after the
  * places that line up closely.
  */
 export function termSlots(passages: readonly TermPassage[]): TermSlot[] {
   interface Node {
     passage: number;
     span: TermSpan | null;
+    paraphrased: boolean;
   }
   const nodes: Node[] = [];
   const parent: number[] = [];
@@ -280,27 +281,16 @@ export function termSlots(passages: readonly TermPassage[]): TermSlot[] {
     parent.push(parent.length);
     return nodes.length - 1;
   };
-  const separate: TermSlot[] = [];
   for (let x = 0; x < passages.length; x++) {
     for (let y = x + 1; y < passages.length; y++) {
       const { pairs, paraphrased } = compareTerms(passages[x]!.text, passages[y]!.text);
-      for (const pair of pairs) {
-        if (paraphrased) {
-          separate.push({
-            paraphrased: true,
-            wordings: [
-              { id: passages[x]!.id, spans: pair.base ? [pair.base] : [] },
-              { id: passages[y]!.id, spans: pair.other ? [pair.other] : [] },
-            ],
-          });
-        } else union(add({ passage: x, span: pair.base }), add({ passage: y, span: pair.other }));
-      }
+      for (const pair of pairs) union(add({ passage: x, span: pair.base, paraphrased }), add({ passage: y, span: pair.other, paraphrased }));
     }
   }
   for (let k = 0; k < nodes.length; k++) {
     for (let l = k + 1; l < nodes.length; l++) {
       const [m, n] = [nodes[k]!, nodes[l]!];
-      if (m.passage === n.passage && m.span && n.span && sameWords(m.span, n.span)) union(k, l);
+      if (m.passage === n.passage && m.paraphrased === n.paraphrased && m.span && n.span && sameWords(m.span, n.span)) union(k, l);
     }
   }
   const components = new Map<number, Node[]>();
@@ -308,8 +298,8 @@ export function termSlots(passages: readonly TermPassage[]): TermSlot[] {
     const root = find(k);
     components.set(root, [...(components.get(root) ?? []), n]);
   });
-  const merged: TermSlot[] = [...components.values()].map((members) => ({
-    paraphrased: false,
+  const slots: TermSlot[] = [...components.values()].map((members) => ({
+    paraphrased: members[0]!.paraphrased,
     wordings: passages.flatMap((passage, p) => {
       const mine = members.filter((n) => n.passage === p);
       if (mine.length === 0) return [];
@@ -319,10 +309,9 @@ export function termSlots(passages: readonly TermPassage[]): TermSlot[] {
   const order = new Map(passages.map((p, i) => [p.id, i]));
   const position = (slot: TermSlot) => {
     const first = slot.wordings.find((w) => w.spans.length > 0)!;
-    return order.get(first.id)! * 1e9 + first.spans[0]!.start;
+    return (slot.paraphrased ? 1e12 : 0) + order.get(first.id)! * 1e9 + first.spans[0]!.start;
   };
-  const byPosition = (s: TermSlot, t: TermSlot) => position(s) - position(t);
-  return [...merged.sort(byPosition), ...separate.sort(byPosition)];
+  return slots.sort((s, t) => position(s) - position(t));
 }
 
 function sameWords(a: TermSpan, b: TermSpan): boolean {

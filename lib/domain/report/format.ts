@@ -77,6 +77,9 @@ export const PARAPHRASED_NOTE = "Paraphrased: shares few words with the base, so
 export const RECURRING_TERMS_NOTE =
   "How each outlet words what recurs across fact rows: the places where outlets word a fact differently, grouped across rows when they share a wording, with how many times each outlet uses each wording.";
 
+/** Said instead of the recurring-terms table when there are rows but nothing recurs. */
+export const NO_RECURRING_TERMS = "No differing wording recurs in two or more fact rows.";
+
 /** An outlet's wordings of one recurring term: “assassination” ×2, “killing”; — when it has none. */
 export function wordingsLabel(wordings: readonly { text: string; count: number }[]): string {
   if (wordings.length === 0) return "—";

@@ -7,6 +7,7 @@ import {
   filterSummary,
   formatRate,
   MAX_CHANGES,
+  NO_RECURRING_TERMS,
   outletNames,
   PARAPHRASED_NOTE,
   RECURRING_TERMS_NOTE,
@@ -133,7 +134,7 @@ export function reportToMarkdown(report: FramingReport): string {
         ["left", ...report.outlets.map(() => "left" as const), "right"],
       ),
     );
-  }
+  } else if (report.termChoice.length > 1) out.push(NO_RECURRING_TERMS);
   for (const row of report.termChoice) {
     out.push(`### ${escapeMarkdown(row.label)}`);
     if (row.note) out.push(`Note: ${escapeMarkdown(row.note)}`);

@@ -10,6 +10,7 @@ import {
   filterSummary,
   formatRate,
   MAX_CHANGES,
+  NO_RECURRING_TERMS,
   outletNames,
   PARAPHRASED_NOTE,
   RECURRING_TERMS_NOTE,
@@ -224,7 +225,7 @@ function writeReport(layout: Layout, report: FramingReport) {
       ],
       report.recurringTerms.map((term) => [term.label, ...term.cells.map((c) => wordingsLabel(c.wordings)), String(term.factRowIds.length)]),
     );
-  }
+  } else if (report.termChoice.length > 1) layout.paragraph(NO_RECURRING_TERMS, { color: SOFT });
   for (const row of report.termChoice) {
     layout.heading(row.label, 3);
     if (row.note) layout.paragraph(row.note, { font: "italic", size: 9, color: SOFT });
