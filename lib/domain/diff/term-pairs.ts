@@ -114,27 +114,67 @@ export function termKey(text: string): string {
 
 /** Index pairs [i in a, j in b] of the anchors, increasing in both. */
 function anchors(a: readonly Word[], b: readonly Word[]): [number, number][] {
+  // A shared head and tail are anchors in any heaviest common subsequence (each word weighs
+  // the same wherever it is matched), and aligned passages often share both.
+  let head = 0;
+  while (head < a.length && head < b.length && a[head]!.key === b[head]!.key) head++;
+  let tail = 0;
+  while (tail < a.length - head && tail < b.length - head && a[a.length - 1 - tail]!.key === b[b.length - 1 - tail]!.key) tail++;
+  const out: [number, number][] = [];
+  for (let k = 0; k < head; k++) out.push([k, k]);
+  const midA = a.slice(head, a.length - tail);
+  const midB = b.slice(head, b.length - tail);
+  const mid = (midA.length + 1) * (midB.length + 1) > MAX_DP_CELLS ? myersAnchors(midA, midB) : weightedAnchors(midA, midB);
+  for (const [i, j] of mid) out.push([head + i, head + j]);
+  for (let k = tail; k > 0; k--) out.push([a.length - k, b.length - k]);
+  return out;
+}
+
+let scratch = new Float64Array(0);
+function table(size: number): Float64Array {
+  if (scratch.length < size) scratch = new Float64Array(Math.max(size, scratch.length * 2));
+  return scratch;
+}
+
+/** The heaviest common subsequence by dynamic programming, over integer codes of the keys. */
+function weightedAnchors(a: readonly Word[], b: readonly Word[]): [number, number][] {
   const n = a.length;
   const m = b.length;
   if (n === 0 || m === 0) return [];
-  if ((n + 1) * (m + 1) > MAX_DP_CELLS) return myersAnchors(a, b);
-  // best[i][j]: the heaviest common subsequence of a[i..] and b[j..].
+  const codes = new Map<string, number>();
+  const code = (w: Word) => {
+    let c = codes.get(w.key);
+    if (c === undefined) codes.set(w.key, (c = codes.size));
+    return c;
+  };
+  const ca = Int32Array.from(a, code);
+  const cb = Int32Array.from(b, code);
+  const weight = Float64Array.from(a, (w) => (w.minor ? MINOR_WEIGHT : 1));
+  // best[i][j]: the heaviest common subsequence of a[i..] and b[j..]. The table lives in a
+  // buffer kept between calls: a report pairs thousands of passages, and a fresh table
+  // each time is mostly garbage-collector work. Only the last row and column need zeroing.
   const width = m + 1;
-  const best = new Float64Array((n + 1) * width);
+  const best = table((n + 1) * width);
+  best.fill(0, n * width, (n + 1) * width);
+  for (let i = 0; i < n; i++) best[i * width + m] = 0;
   for (let i = n - 1; i >= 0; i--) {
+    const row = i * width;
+    const below = row + width;
+    const ci = ca[i]!;
+    const wi = weight[i]!;
     for (let j = m - 1; j >= 0; j--) {
-      const skip = Math.max(best[(i + 1) * width + j]!, best[i * width + j + 1]!);
-      const wa = a[i]!;
-      const take = wa.key === b[j]!.key ? (wa.minor ? MINOR_WEIGHT : 1) + best[(i + 1) * width + j + 1]! : -1;
-      best[i * width + j] = Math.max(skip, take);
+      let v = best[below + j]!;
+      const right = best[row + j + 1]!;
+      if (right > v) v = right;
+      if (ci === cb[j] && wi + best[below + j + 1]! > v) v = wi + best[below + j + 1]!;
+      best[row + j] = v;
     }
   }
   const out: [number, number][] = [];
   let i = 0;
   let j = 0;
   while (i < n && j < m) {
-    const wa = a[i]!;
-    if (wa.key === b[j]!.key && best[i * width + j] === (wa.minor ? MINOR_WEIGHT : 1) + best[(i + 1) * width + j + 1]!) {
+    if (ca[i] === cb[j] && best[i * width + j] === weight[i]! + best[(i + 1) * width + j + 1]!) {
       out.push([i, j]);
       i++;
       j++;
@@ -200,8 +240,10 @@ function span(text: string, ws: readonly Word[], from: number, to: number): Term
 
 /** The wording of `other` set against that of `base`, place by place. */
 export function compareTerms(base: string, other: string): TermComparison {
-  const a = words(base);
-  const b = words(other);
+  return compareWords(base, words(base), other, words(other));
+}
+
+function compareWords(base: string, a: readonly Word[], other: string, b: readonly Word[]): TermComparison {
   let links = anchors(a, b);
   const sharedWords = links.filter(([i]) => !a[i]!.minor).length;
   const contentA = a.filter((w) => !w.minor).length;
@@ -281,22 +323,31 @@ export function termSlots(passages: readonly TermPassage[]): TermSlot[] {
     parent.push(parent.length);
     return nodes.length - 1;
   };
+  const tokens = passages.map((p) => words(p.text));
   for (let x = 0; x < passages.length; x++) {
     for (let y = x + 1; y < passages.length; y++) {
-      const { pairs, paraphrased } = compareTerms(passages[x]!.text, passages[y]!.text);
+      const { pairs, paraphrased } = compareWords(passages[x]!.text, tokens[x]!, passages[y]!.text, tokens[y]!);
       for (const pair of pairs) union(add({ passage: x, span: pair.base, paraphrased }), add({ passage: y, span: pair.other, paraphrased }));
     }
   }
-  for (let k = 0; k < nodes.length; k++) {
-    for (let l = k + 1; l < nodes.length; l++) {
-      const [m, n] = [nodes[k]!, nodes[l]!];
-      if (m.passage === n.passage && m.paraphrased === n.paraphrased && m.span && n.span && sameWords(m.span, n.span)) union(k, l);
+  // Same words of one passage: a sweep over each passage's spans in start order, comparing
+  // a span only with those that start before it ends.
+  for (let p = 0; p < passages.length; p++) {
+    const own = nodes.flatMap((n, k) => (n.passage === p && n.span ? [k] : [])).sort((k, l) => nodes[k]!.span!.start - nodes[l]!.span!.start);
+    for (let x = 0; x < own.length; x++) {
+      const m = nodes[own[x]!]!;
+      for (let y = x + 1; y < own.length && nodes[own[y]!]!.span!.start < m.span!.end; y++) {
+        const n = nodes[own[y]!]!;
+        if (m.paraphrased === n.paraphrased && sameWords(m.span!, n.span!)) union(own[x]!, own[y]!);
+      }
     }
   }
   const components = new Map<number, Node[]>();
   nodes.forEach((n, k) => {
     const root = find(k);
-    components.set(root, [...(components.get(root) ?? []), n]);
+    const members = components.get(root);
+    if (members) members.push(n);
+    else components.set(root, [n]);
   });
   const slots: TermSlot[] = [...components.values()].map((members) => ({
     paraphrased: members[0]!.paraphrased,

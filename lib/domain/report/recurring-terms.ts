@@ -56,7 +56,11 @@ export function recurringTerms(rows: readonly RecurringTermsRow[], outletIds: re
     }
   });
   const groups = new Map<number, Use[]>();
-  places.forEach((uses, i) => groups.set(find(i), [...(groups.get(find(i)) ?? []), ...uses]));
+  places.forEach((uses, i) => {
+    const group = groups.get(find(i));
+    if (group) group.push(...uses);
+    else groups.set(find(i), [...uses]);
+  });
 
   const terms: ReportRecurringTerm[] = [];
   for (const uses of groups.values()) {
