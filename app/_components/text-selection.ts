@@ -17,13 +17,3 @@ export function selectionOffsets(container: HTMLElement, text: string): { start:
   while (end > start && /\s/.test(text[end - 1]!)) end--;
   return end > start ? { start, end } : null;
 }
-
-/** The next place (wrapping to the start) where `query` occurs, ignoring case and spacing runs. */
-export function findWords(text: string, query: string, from: number): { start: number; end: number } | null {
-  const needle = query.trim().toLowerCase().replace(/\s+/g, " ");
-  if (!needle) return null;
-  const haystack = text.toLowerCase();
-  const at = haystack.indexOf(needle, from);
-  const index = at >= 0 ? at : haystack.indexOf(needle);
-  return index >= 0 ? { start: index, end: index + needle.length } : null;
-}

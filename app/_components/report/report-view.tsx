@@ -1,4 +1,7 @@
-import { alphaLabel, asserterLabel, changeLabel, day, dayRange, filterSummary, MAX_CHANGES, outletNames, splitEdges, statusLabel } from "@/lib/domain/report/format";
+import {
+  alphaLabel, asserterLabel, changeLabel, day, dayRange, filterSummary, MAX_CHANGES, NO_RECURRING_TERMS, outletNames, PARAPHRASED_NOTE, RECURRING_TERMS_NOTE,
+  splitEdges, statusLabel, wordingsLabel,
+} from "@/lib/domain/report/format";
 import type { FramingReport, ReportPassage } from "@/lib/domain/report/types";
 import styles from "./report.module.css";
 import { TagCharts } from "./tag-charts";
@@ -107,6 +110,36 @@ export function ReportView({ report, downloads }: { report: FramingReport; downl
         <h2 id="term-choice">Term choice</h2>
         <p className="meta">Each fact row as the outlets word it. Marked words differ from the base passage (the first outlet&apos;s).</p>
         {report.termChoice.length === 0 ? <p className="meta">No fact rows yet.</p> : null}
+        {report.recurringTerms.length > 0 ? (
+          <>
+            <h3 id="recurring-terms">Recurring terms</h3>
+            <p className="meta">{RECURRING_TERMS_NOTE}</p>
+            <table className="table" aria-labelledby="recurring-terms">
+              <thead>
+                <tr>
+                  <th scope="col">Term</th>
+                  {report.outlets.map((o) => (
+                    <th key={o.id} scope="col">{o.name}</th>
+                  ))}
+                  <th scope="col" className={styles.number}>Fact rows</th>
+                </tr>
+              </thead>
+              <tbody>
+                {report.recurringTerms.map((term) => (
+                  <tr key={term.label}>
+                    <th scope="row">{term.label}</th>
+                    {term.cells.map((c) => (
+                      <td key={c.outletId}>{wordingsLabel(c.wordings)}</td>
+                    ))}
+                    <td className={styles.number}>{term.factRowIds.length}</td>
+                  </tr>
+                ))}
+              </tbody>
+            </table>
+          </>
+        ) : report.termChoice.length > 1 ? (
+          <p className="meta">{NO_RECURRING_TERMS}</p>
+        ) : null}
         {report.termChoice.map((row) => (
           <article key={row.id} className={styles.factRow} aria-labelledby={`row-${row.id}`}>
             <h3 id={`row-${row.id}`}>{row.label}</h3>
@@ -121,7 +154,7 @@ export function ReportView({ report, downloads }: { report: FramingReport; downl
                     </span>
                     <Passage passage={p} />
                     {p.orphaned ? <p className="meta">No longer in the source&apos;s current text; its last wording is shown.</p> : null}
-                    {p.rewritten ? <p className="meta">Worded entirely differently from the base.</p> : null}
+                    {p.paraphrased ? <p className="meta">{PARAPHRASED_NOTE}</p> : null}
                     {changes.length > 0 ? <p className="meta">Differs: {changes.map(changeLabel).join("; ")}</p> : null}
                     {p.tags.length > 0 ? (
                       <p className={styles.chips}>

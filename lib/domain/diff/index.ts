@@ -1,6 +1,6 @@
 export type { Diff, DiffOp, WordDiffOptions } from "./word-diff";
 export { DIFF_DELETE, DIFF_EQUAL, DIFF_INSERT, sourceText, targetText, wordDiff } from "./word-diff";
-export type { DiffSides, DifferingTerms, Segment, SegmentKind, TermChange } from "./render";
-export { diffSides, differingTerms, sidesFromDiffs, termsFromDiffs } from "./render";
 export type { Token, TokenKind } from "./tokenize";
 export { tokenize } from "./tokenize";
+export type { TermComparison, TermPair, TermPairKind, TermPassage, TermsAgainst, TermSlot, TermSpan } from "./term-pairs";
+export { compareTerms, termKey, termLabel, termSlots, termsAgainstBase } from "./term-pairs";

@@ -49,12 +49,12 @@ describe("buildReport", () => {
     const passage = buildReport(data, {}, new Date()).termChoice[0]!.passages[1]!;
     expect(passage).toMatchObject({
       text: "the strike was an illegal assassination",
-      rewritten: false,
+      paraphrased: false,
       segments: [
-        { text: "the strike was ", kind: "same" },
-        { text: "an illegal assassination", kind: "added" },
+        { text: "the strike was an ", kind: "same" },
+        { text: "illegal assassination", kind: "added" },
       ],
-      changes: [{ base: "a decisive defensive action", here: "an illegal assassination" }],
+      changes: [{ base: "decisive defensive action", here: "illegal assassination" }],
     });
   });
 
@@ -64,8 +64,15 @@ describe("buildReport", () => {
     expect(row.baseSourceId).toBe("s1");
     expect(row.passages.map((p) => p.text)).toEqual(["the strike was a decisive defensive action", "The illegal assassination"]);
     expect(row.passages[0]!.segments).toEqual([{ text: "the strike was a decisive defensive action", kind: "same" }]);
-    // The two share no word ("The" is not "the"): nothing to mark.
-    expect(row.passages[1]).toMatchObject({ rewritten: true, segments: [{ text: "The illegal assassination", kind: "same" }], changes: [] });
+    // The two share no content word: a paraphrase, still paired by the words each uses.
+    expect(row.passages[1]).toMatchObject({
+      paraphrased: true,
+      segments: [
+        { text: "The ", kind: "same" },
+        { text: "illegal assassination", kind: "added" },
+      ],
+      changes: [{ base: "strike · decisive defensive action", here: "illegal assassination" }],
+    });
     expect(row.passages[0]!.tags).toEqual([{ id: "euph", name: "Euphemism", color: "#f2d588", tagSetId: "devices", annotationIds: [strike.id] }]);
     expect(row.passages[1]!.tags.map((t) => t.id)).toEqual(["loaded", "legal"]);
     expect(row.missingOutletIds).toEqual(["source:s3"]);

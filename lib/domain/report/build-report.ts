@@ -1,7 +1,8 @@
 import { pooledAgreement, tagSetDocuments, tokenUnits } from "../agreement";
-import { sidesFromDiffs, termsFromDiffs, wordDiff } from "../diff";
+import { termLabel, termsAgainstBase, type TermSpan } from "../diff";
 import { appliedFilters } from "./filters";
 import { groupClaims } from "./claims";
+import { recurringTerms } from "./recurring-terms";
 import type {
   ClaimAsserterKind,
   ClaimStatusValue,
@@ -71,8 +72,6 @@ export function per1000(count: number, words: number): number | null {
 export function outletKey(source: { id: string; outlet: { id: string } | null }): string {
   return source.outlet?.id ?? `source:${source.id}`;
 }
-
-const WORD = /[\p{L}\p{N}]/u;
 
 function overlaps(a: { start: number; end: number }, b: { start: number; end: number }) {
   return a.start < b.end && b.start < a.end;
@@ -172,6 +171,7 @@ export function buildReport(input: ReportInput, filters: ReportFilters, now: Dat
       return { passage: p, text: current ? revision.text.slice(p.start, p.end) : p.exact, current };
     });
     const base = texts[0];
+    const against = base ? termsAgainstBase(texts.map((t, i) => ({ id: String(i), text: t.text })), "0") : [];
     const reported = new Set(passages.map((p) => outletOfSource.get(p.sourceId)!));
     return {
       id: row.id,
@@ -179,7 +179,7 @@ export function buildReport(input: ReportInput, filters: ReportFilters, now: Dat
       note: row.note,
       baseSourceId: base?.passage.sourceId ?? null,
       passages: texts.map(({ passage, text, current }, index): ReportPassage => {
-        const diffs = base && index > 0 ? wordDiff(base.text, text) : null;
+        const terms = index > 0 ? against[index - 1] : undefined;
         const tags = new Map<string, ReportPassage["tags"][number]>();
         if (current) {
           for (const a of onCurrentText) {
@@ -193,17 +193,14 @@ export function buildReport(input: ReportInput, filters: ReportFilters, now: Dat
             }
           }
         }
-        const sides = diffs ? sidesFromDiffs(diffs).right : [];
-        // Marking every word of a passage that shares none with the base says nothing.
-        const marked = sides.some((s) => s.kind === "same" && WORD.test(s.text));
         return {
           sourceId: passage.sourceId,
           outletId: outletOfSource.get(passage.sourceId)!,
           text,
           orphaned: !current,
-          rewritten: diffs !== null && !marked,
-          segments: marked ? sides.map(({ text, kind }) => ({ text, kind })) : [{ text, kind: "same" }],
-          changes: diffs && marked ? termsFromDiffs(diffs).changes.map((c) => ({ base: c.left, here: c.right })) : [],
+          paraphrased: terms?.paraphrased ?? false,
+          segments: markSpans(text, terms ? terms.pairs.flatMap((p) => (p.other ? [p.other] : [])) : []),
+          changes: (terms?.pairs ?? []).map((p) => ({ base: termLabel(p.base, p.kind === "paraphrased"), here: termLabel(p.other, p.kind === "paraphrased") })),
           tags: [...tags.values()].sort((x, y) => tagOrder.indexOf(x.id) - tagOrder.indexOf(y.id)),
         };
       }),
@@ -266,10 +263,28 @@ export function buildReport(input: ReportInput, filters: ReportFilters, now: Dat
     tagSets: reportTagSets,
     annotations,
     termChoice,
+    recurringTerms: recurringTerms(
+      termChoice.map((row) => ({ id: row.id, passages: row.passages.map((p) => ({ outletId: p.outletId, text: p.text })) })),
+      outlets.map((o) => o.id),
+    ),
     omissions,
     claims,
     method,
   };
+}
+
+/** A passage cut into runs, the given spans marked "added" (they differ from the base passage). */
+function markSpans(text: string, spans: readonly TermSpan[]): ReportPassage["segments"] {
+  const out: ReportPassage["segments"] = [];
+  let at = 0;
+  for (const s of [...spans].sort((a, b) => a.start - b.start)) {
+    if (s.start < at) continue;
+    if (s.start > at) out.push({ text: text.slice(at, s.start), kind: "same" });
+    out.push({ text: text.slice(s.start, s.end), kind: "added" });
+    at = s.end;
+  }
+  if (at < text.length || out.length === 0) out.push({ text: text.slice(at), kind: "same" });
+  return out;
 }
 
 /** Krippendorff's alpha per tag set over the counted annotations, as on the Agreement tab. */

@@ -70,6 +70,22 @@ export function changeLabel(change: { base: string; here: string }): string {
   return `${quote(change.base)} → ${quote(change.here)}`;
 }
 
+/** The note under a passage that shares few words with the base. */
+export const PARAPHRASED_NOTE = "Paraphrased: shares few words with the base, so the words each uses are paired by position.";
+
+/** The lead of the recurring-terms table. */
+export const RECURRING_TERMS_NOTE =
+  "How each outlet words what recurs across fact rows: the places where outlets word a fact differently, grouped across rows when they share a wording, with how many times each outlet uses each wording.";
+
+/** Said instead of the recurring-terms table when there are rows but nothing recurs. */
+export const NO_RECURRING_TERMS = "No differing wording recurs in two or more fact rows.";
+
+/** An outlet's wordings of one recurring term: “assassination” ×2, “killing”; — when it has none. */
+export function wordingsLabel(wordings: readonly { text: string; count: number }[]): string {
+  if (wordings.length === 0) return "—";
+  return wordings.map((w) => `“${w.text}”${w.count > 1 ? ` ×${w.count}` : ""}`).join(", ");
+}
+
 /** A changed run of words split into its edges (spaces, punctuation) and its words, for marking only the words. */
 export function splitEdges(text: string): [before: string, core: string, after: string] {
   const match = /^([^\p{L}\p{N}]*)([\s\S]*?)([^\p{L}\p{N}]*)$/u.exec(text)!;

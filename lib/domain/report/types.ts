@@ -52,6 +52,8 @@ export interface FramingReport {
   annotations: ReportAnnotation[];
   /** Each fact row's wording per outlet. */
   termChoice: ReportFactRow[];
+  /** How each outlet names what recurs across fact rows (terms that differ in at least two rows). */
+  recurringTerms: ReportRecurringTerm[];
   /** Fact rows that some of the covered outlets leave out. */
   omissions: ReportOmission[];
   claims: ReportClaim[];
@@ -154,14 +156,27 @@ export interface ReportPassage {
   text: string;
   /** The passage could not be placed in the source's current text; `text` is its last known wording. */
   orphaned: boolean;
-  /** Shares no wording with the base passage: then nothing is marked and `changes` is empty. */
-  rewritten: boolean;
+  /** Shares under a fifth of its content words with the base passage: `changes` then pair content-word groups. */
+  paraphrased: boolean;
   /** The passage's text split into runs; "added" marks words that differ from the base passage. */
   segments: { text: string; kind: ReportSegmentKind }[];
-  /** Each changed place against the base passage: the base's wording and this passage's. */
+  /** Each changed place against the base passage: the base's wording and this passage's ("" = nothing there). */
   changes: { base: string; here: string }[];
   /** Tags of the annotations that overlap the passage. */
   tags: { id: string; name: string; color: string; tagSetId: string; annotationIds: string[] }[];
+}
+
+/**
+ * One term that recurs across fact rows, e.g. how the outlets name the event: each covered
+ * outlet's wordings of it with how many times it uses each.
+ */
+export interface ReportRecurringTerm {
+  /** Its most used wording. */
+  label: string;
+  /** The fact rows where outlets word it differently. */
+  factRowIds: string[];
+  /** One per covered outlet, in report order; `wordings` empty when the outlet never words it differently. */
+  cells: { outletId: string; wordings: { text: string; count: number }[] }[];
 }
 
 export interface ReportOmission {

@@ -1,3 +1,5 @@
 export { normalizeText } from "./normalize";
 export type { MarkdownText } from "./markdown";
 export { markdownToText } from "./markdown";
+export type { FoldedText } from "./find";
+export { findInText, foldForSearch, foldQuery } from "./find";

@@ -69,7 +69,29 @@ describe("reportToMarkdown", () => {
   it("gives counts with their rate per 1,000 words, and bolds the words that differ", () => {
     const markdown = reportToMarkdown(hostileReport());
     expect(markdown).toContain("| Loaded language | 0 (0.0) | 1 (4.0) | 0 (—) | 1 |");
-    expect(markdown).toContain("“the strike was **an illegal assassination**”");
-    expect(markdown).toContain("Differs: “a decisive defensive action” → “an illegal assassination”");
+    expect(markdown).toContain("“the strike was an **illegal assassination**”");
+    expect(markdown).toContain("Differs: “decisive defensive action” → “illegal assassination”");
+  });
+
+  it("tabulates how each outlet names what recurs across fact rows", () => {
+    const north = "The killing shocked the port. Officials defended the killing on Monday.";
+    const south = "The assassination shocked the port. Officials condemned the assassination on Monday.";
+    const data = input([]);
+    data.sources[0]!.revision!.text = north;
+    data.sources[1]!.revision!.text = south;
+    const passage = (sourceId: string, text: string, sentence: number) => {
+      const [first] = text.split(". ");
+      const start = sentence === 0 ? 0 : first!.length + 2;
+      return { sourceId, revisionId: `${sourceId}-r1`, start, end: sentence === 0 ? first!.length : text.length - 1, exact: "", orphaned: false };
+    };
+    data.factRows = [
+      { id: "r1", label: "Reaction", note: null, passages: [passage("s1", north, 0), passage("s2", south, 0)] },
+      { id: "r2", label: "Debate", note: null, passages: [passage("s1", north, 1), passage("s2", south, 1)] },
+    ];
+    const markdown = reportToMarkdown(buildReport(data, {}, new Date("2026-04-01T00:00:00Z")));
+    expect(markdown).toContain("### Recurring terms");
+    expect(markdown).toMatch(/\| killing \| “killing” ×2 \| “assassination” ×2 \| — \| +2 \|/);
+    expect(markdown).toContain("Differs: “defended” → “condemned”");
+    expect(markdown).not.toContain("entirely");
   });
 });

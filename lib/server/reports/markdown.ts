@@ -7,9 +7,13 @@ import {
   filterSummary,
   formatRate,
   MAX_CHANGES,
+  NO_RECURRING_TERMS,
   outletNames,
+  PARAPHRASED_NOTE,
+  RECURRING_TERMS_NOTE,
   splitEdges,
   statusLabel,
+  wordingsLabel,
 } from "@/lib/domain/report/format";
 import type { FramingReport, ReportPassage } from "@/lib/domain/report/types";
 
@@ -116,13 +120,28 @@ export function reportToMarkdown(report: FramingReport): string {
   out.push("## Term choice");
   out.push("Each fact row as the outlets word it. Words in bold differ from the base passage (the first outlet's).");
   if (report.termChoice.length === 0) out.push("No fact rows yet.");
+  if (report.recurringTerms.length > 0) {
+    out.push("### Recurring terms");
+    out.push(RECURRING_TERMS_NOTE);
+    out.push(
+      table(
+        ["Term", ...report.outlets.map((o) => escapeMarkdown(o.name)), "Fact rows"],
+        report.recurringTerms.map((term) => [
+          escapeMarkdown(term.label),
+          ...term.cells.map((c) => escapeMarkdown(wordingsLabel(c.wordings))),
+          String(term.factRowIds.length),
+        ]),
+        ["left", ...report.outlets.map(() => "left" as const), "right"],
+      ),
+    );
+  } else if (report.termChoice.length > 1) out.push(NO_RECURRING_TERMS);
   for (const row of report.termChoice) {
     out.push(`### ${escapeMarkdown(row.label)}`);
     if (row.note) out.push(`Note: ${escapeMarkdown(row.note)}`);
     const items = row.passages.map((p, i) => {
       const lines = [`- **${escapeMarkdown(outlet(p.outletId))}**${i === 0 && row.passages.length > 1 ? " (base)" : ""}: “${markedPassage(p)}”`];
       if (p.orphaned) lines.push("  - This passage is no longer in the source's current text; its last wording is shown.");
-      if (p.rewritten) lines.push("  - Worded entirely differently from the base.");
+      if (p.paraphrased) lines.push(`  - ${PARAPHRASED_NOTE}`);
       const changes = p.changes.filter((c) => c.base || c.here).slice(0, MAX_CHANGES);
       if (changes.length) lines.push(`  - Differs: ${changes.map((c) => escapeMarkdown(changeLabel(c))).join("; ")}`);
       if (p.tags.length) lines.push(`  - Tags: ${p.tags.map((t) => escapeMarkdown(t.name)).join(", ")}`);

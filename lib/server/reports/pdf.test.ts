@@ -19,7 +19,7 @@ describe("reportToPdf", () => {
     expect(pages.length).toBeGreaterThanOrEqual(5);
     const all = pages.join("\n");
     expect(pages[0]).toContain("Café “Zürich” — naïve Łódź");
-    for (const text of ["Tags per outlet", "Heat map", "Term choice", "Omissions", "Claims", "Method", "Loaded language", "NORTH", "SOUTH"]) {
+    for (const text of ["Tags per outlet", "Heat map", "Term choice", "Paraphrased", "Omissions", "Claims", "Method", "Loaded language", "NORTH", "SOUTH"]) {
       expect(all).toContain(text);
     }
     pages.forEach((page, i) => expect(page).toContain(`Page ${i + 1} of ${pages.length}`));

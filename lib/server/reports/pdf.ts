@@ -10,9 +10,13 @@ import {
   filterSummary,
   formatRate,
   MAX_CHANGES,
+  NO_RECURRING_TERMS,
   outletNames,
+  PARAPHRASED_NOTE,
+  RECURRING_TERMS_NOTE,
   splitEdges,
   statusLabel,
+  wordingsLabel,
 } from "@/lib/domain/report/format";
 import { heatFill, shade } from "@/lib/domain/report/colors";
 import type { FramingReport, ReportTagSet } from "@/lib/domain/report/types";
@@ -210,6 +214,18 @@ function writeReport(layout: Layout, report: FramingReport) {
   layout.section("Term choice");
   layout.paragraph("Each fact row as the outlets word it. Underlined bold words differ from the base passage (the first outlet's).", { color: SOFT });
   if (report.termChoice.length === 0) layout.paragraph("No fact rows yet.");
+  if (report.recurringTerms.length > 0) {
+    layout.heading("Recurring terms", 3);
+    layout.paragraph(RECURRING_TERMS_NOTE, { color: SOFT });
+    layout.table(
+      [
+        { header: "Term", width: 2 },
+        ...report.outlets.map((o) => ({ header: o.name, width: 2 })),
+        { header: "Fact rows", width: 1, align: "right" as const },
+      ],
+      report.recurringTerms.map((term) => [term.label, ...term.cells.map((c) => wordingsLabel(c.wordings)), String(term.factRowIds.length)]),
+    );
+  } else if (report.termChoice.length > 1) layout.paragraph(NO_RECURRING_TERMS, { color: SOFT });
   for (const row of report.termChoice) {
     layout.heading(row.label, 3);
     if (row.note) layout.paragraph(row.note, { font: "italic", size: 9, color: SOFT });
@@ -232,7 +248,7 @@ function writeReport(layout: Layout, report: FramingReport) {
       const changes = p.changes.filter((c) => c.base || c.here).slice(0, MAX_CHANGES);
       const notes = [
         p.orphaned ? "No longer in the source's current text; last wording shown." : null,
-        p.rewritten ? "Worded entirely differently from the base." : null,
+        p.paraphrased ? PARAPHRASED_NOTE : null,
         changes.length ? `Differs: ${changes.map(changeLabel).join("; ")}` : null,
         p.tags.length ? `Tags: ${p.tags.map((t) => t.name).join(", ")}` : null,
       ].filter((n): n is string => n !== null);

@@ -2,7 +2,8 @@
 
 import { useRouter } from "next/navigation";
 import { useMemo, useRef, useState, useTransition } from "react";
-import { findWords, selectionOffsets } from "@/app/_components/text-selection";
+import { selectionOffsets } from "@/app/_components/text-selection";
+import { findInText } from "@/lib/domain/text/find";
 import { segmentText, type HighlightRange } from "@/lib/domain/highlight/segments";
 import { setPassageAction, suggestPassagesAction } from "./actions";
 import type { ViewQuotation, ViewRow, ViewSource, Where } from "./comparison-types";
@@ -58,7 +59,7 @@ export function SideBySide({
   function onFind(source: ViewSource, form: HTMLFormElement) {
     const query = String(new FormData(form).get("query") ?? "");
     const from = selection?.sourceId === source.id ? selection.end : 0;
-    const found = findWords(source.text, query, from);
+    const found = findInText(source.text, query, from);
     if (!found) {
       setMessage({ ok: false, text: `“${query.trim()}” does not occur in ${source.outlet}.` });
       return;

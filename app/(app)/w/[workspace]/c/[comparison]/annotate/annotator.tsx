@@ -1,7 +1,8 @@
 "use client";
 
 import { useCallback, useEffect, useMemo, useRef, useState, useTransition } from "react";
-import { findWords, selectionOffsets } from "@/app/_components/text-selection";
+import { selectionOffsets } from "@/app/_components/text-selection";
+import { findInText } from "@/lib/domain/text/find";
 import { useComparisonEvents } from "@/app/_components/use-comparison-events";
 import { segmentText } from "@/lib/domain/highlight/segments";
 import type { ComparisonEvent } from "@/lib/server/realtime/events";
@@ -239,7 +240,7 @@ export function Annotator({
           onSubmit={(event) => {
             event.preventDefault();
             const query = String(new FormData(event.currentTarget).get("query") ?? "");
-            const found = findWords(source.text, query, selection?.end ?? 0);
+            const found = findInText(source.text, query, selection?.end ?? 0);
             if (found) setSelection(found);
             else setMessage({ ok: false, text: `“${query.trim()}” does not occur in this source.` });
           }}

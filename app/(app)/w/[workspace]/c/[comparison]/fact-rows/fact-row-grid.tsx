@@ -1,32 +1,46 @@
 "use client";
 
-import { useRouter } from "next/navigation";
-import { useState, useTransition } from "react";
-import { sidesFromDiffs, termsFromDiffs, wordDiff, type Segment } from "@/lib/domain/diff";
+import { usePathname, useRouter } from "next/navigation";
+import { useState, useTransition, type ReactNode } from "react";
+import { termSlots, termsAgainstBase, type TermSpan } from "@/lib/domain/diff";
 import { deleteFactRowAction, removePassageAction, renameFactRowAction } from "../actions";
 import type { ViewRow, ViewSource, Where } from "../comparison-types";
 import { rowColor } from "../row-colors";
+import { TermsAgainstBase, TermsEachAgainstAll } from "./terms-strip";
 
 type Cell = { passageId: string; sourceId: string; text: string; orphaned: boolean };
 
-function Marked({ segments }: { segments: Segment[] }) {
-  return (
-    <>
-      {segments.map((s) =>
-        s.kind === "same" ? (
-          s.text
-        ) : (
-          <mark key={s.start} className={s.kind === "added" ? "diff--changed" : "diff--base"}>
-            {s.text}
-          </mark>
-        ),
-      )}
-    </>
-  );
+/** What the rows' wording is compared with: one source, or every outlet against every other. */
+export type TermsBase = { kind: "source"; sourceId: string } | { kind: "first" } | { kind: "all" };
+
+/** A passage with the words of the given spans marked as differing. */
+function Marked({ text, spans }: { text: string; spans: TermSpan[] }) {
+  const sorted = [...spans].sort((a, b) => a.start - b.start);
+  const parts: ReactNode[] = [];
+  let at = 0;
+  for (const s of sorted) {
+    if (s.start < at) continue;
+    parts.push(text.slice(at, s.start));
+    parts.push(
+      <mark key={s.start} className="diff--changed">
+        {text.slice(s.start, s.end)}
+      </mark>,
+    );
+    at = s.end;
+  }
+  parts.push(text.slice(at));
+  return <>{parts}</>;
 }
 
 /** One fact row: each source's passage, with the words that differ from the chosen base marked. */
-function FactRowView({ where, row, index, sources, canEdit }: { where: Where; row: ViewRow; index: number; sources: ViewSource[]; canEdit: boolean }) {
+function FactRowView({ where, row, index, sources, canEdit, termsBase }: {
+  where: Where;
+  row: ViewRow;
+  index: number;
+  sources: ViewSource[];
+  canEdit: boolean;
+  termsBase: TermsBase;
+}) {
   const router = useRouter();
   const [pending, startTransition] = useTransition();
   const [error, setError] = useState<string | null>(null);
@@ -38,11 +52,21 @@ function FactRowView({ where, row, index, sources, canEdit }: { where: Where; ro
     cells.set(p.sourceId, { passageId: p.id, sourceId: p.sourceId, text, orphaned: p.orphaned });
   }
   const reporting = sources.filter((s) => cells.has(s.id));
-  const [baseId, setBaseId] = useState(reporting[0]?.id ?? "");
-  const base = cells.get(baseId) ?? cells.get(reporting[0]?.id ?? "");
-  const diffs = new Map(
-    [...cells.values()].filter((c) => base && c.sourceId !== base.sourceId).map((c) => [c.sourceId, wordDiff(base!.text, c.text)]),
-  );
+  const eachAgainstAll = termsBase.kind === "all" && reporting.length > 1;
+  // A row that does not report the chosen source is compared with its first outlet.
+  const baseId = termsBase.kind === "source" && cells.has(termsBase.sourceId) ? termsBase.sourceId : reporting[0]?.id;
+  const base = !eachAgainstAll && baseId ? cells.get(baseId) : undefined;
+  const passages = reporting.map((s) => ({ id: s.id, text: cells.get(s.id)!.text }));
+  // Fact-row passages are a sentence or two: pairing them takes well under a millisecond.
+  const slots = eachAgainstAll ? termSlots(passages) : [];
+  const against = base ? termsAgainstBase(passages, base.sourceId) : [];
+  const marks = new Map<string, TermSpan[]>();
+  for (const r of against) marks.set(r.id, r.pairs.flatMap((p) => (p.other ? [p.other] : [])));
+  for (const slot of slots) {
+    if (slot.paraphrased) continue;
+    for (const w of slot.wordings) marks.set(w.id, [...(marks.get(w.id) ?? []), ...w.spans]);
+  }
+  const outletOf = (id: string) => sources.find((s) => s.id === id)?.outlet ?? "";
 
   function run(action: () => Promise<{ ok: true } | { ok: false; message: string }>) {
     startTransition(async () => {
@@ -78,16 +102,6 @@ function FactRowView({ where, row, index, sources, canEdit }: { where: Where; ro
         <span className="meta">
           Reported by {reporting.length} of {sources.length} sources
         </span>
-        {reporting.length > 1 ? (
-          <label className="fact-row__base">
-            Compare with{" "}
-            <select value={base?.sourceId} onChange={(e) => setBaseId(e.target.value)}>
-              {reporting.map((s) => (
-                <option key={s.id} value={s.id}>{s.outlet}</option>
-              ))}
-            </select>
-          </label>
-        ) : null}
         {canEdit && !editing ? (
           <span className="fact-row__actions no-print">
             <button type="button" className="button button--quiet button--small" onClick={() => setEditing(true)}>
@@ -112,17 +126,16 @@ function FactRowView({ where, row, index, sources, canEdit }: { where: Where; ro
       <div className="fact-row__cells" style={{ gridTemplateColumns: `repeat(${sources.length}, minmax(200px, 1fr))` }}>
         {sources.map((source) => {
           const cell = cells.get(source.id);
-          const diff = diffs.get(source.id);
           return (
             <div key={source.id} className={`cell${cell ? "" : " cell--missing"}`}>
               <div className="source__outlet">
                 {source.outlet}
-                {cell && base && cell.sourceId === base.sourceId && reporting.length > 1 ? <span className="badge">base</span> : null}
+                {cell && base && cell.sourceId === base.sourceId && reporting.length > 1 ? <> <span className="badge">base</span></> : null}
               </div>
               {cell ? (
                 <>
                   <p className="cell__text">
-                    {diff ? <Marked segments={sidesFromDiffs(diff).right} /> : cell.text}
+                    {marks.has(source.id) ? <Marked text={cell.text} spans={marks.get(source.id)!} /> : cell.text}
                   </p>
                   {cell.orphaned ? (
                     <p className="notice notice--error">This passage could not be found in the edited text. Select it again.</p>
@@ -145,46 +158,54 @@ function FactRowView({ where, row, index, sources, canEdit }: { where: Where; ro
           );
         })}
       </div>
-      {diffs.size > 0 && base ? (
-        <div className="terms" aria-label={`Differing terms in “${row.label}”`}>
-          <h3>Terms</h3>
-          <dl>
-            {[...diffs.entries()].map(([sourceId, diff]) => {
-              const terms = termsFromDiffs(diff);
-              const outlet = sources.find((s) => s.id === sourceId)?.outlet;
-              const baseOutlet = sources.find((s) => s.id === base.sourceId)?.outlet;
-              return (
-                <div key={sourceId} className="terms__pair">
-                  <dt>{outlet}</dt>
-                  <dd>
-                    {terms.changes.length === 0 ? (
-                      <span className="meta">same wording as {baseOutlet}</span>
-                    ) : (
-                      terms.changes
-                        .filter((c) => c.left || c.right)
-                        .slice(0, 6)
-                        .map((c, i) => (
-                          <span key={i} className="term">
-                            <span className="diff--base">{c.left || "—"}</span> → <span className="diff--changed">{c.right || "—"}</span>
-                          </span>
-                        ))
-                    )}
-                  </dd>
-                </div>
-              );
-            })}
-          </dl>
-        </div>
+      {base && against.length > 0 ? (
+        <TermsAgainstBase label={row.label} baseOutlet={outletOf(base.sourceId)} results={against} outletOf={outletOf} />
       ) : null}
+      {eachAgainstAll ? <TermsEachAgainstAll label={row.label} slots={slots} sourceIds={reporting.map((s) => s.id)} outletOf={outletOf} /> : null}
     </section>
   );
 }
 
-export function FactRowGrid({ where, rows, sources, canEdit }: { where: Where; rows: ViewRow[]; sources: ViewSource[]; canEdit: boolean }) {
+const FIRST = "first";
+const ALL = "all";
+
+/** Chooses what the wording is compared with; the choice lives in the URL (?base=), so it survives reloads and links. */
+function BasePicker({ sources, termsBase }: { sources: ViewSource[]; termsBase: TermsBase }) {
+  const router = useRouter();
+  const pathname = usePathname();
+  const value = termsBase.kind === "source" ? termsBase.sourceId : termsBase.kind === "all" ? ALL : FIRST;
+  return (
+    <label className="fact-rows__base no-print">
+      Compare wording with{" "}
+      <select
+        value={value}
+        onChange={(event) => {
+          const next = event.target.value;
+          router.replace(next === FIRST ? pathname : `${pathname}?base=${encodeURIComponent(next)}`, { scroll: false });
+        }}
+      >
+        <option value={FIRST}>the first outlet of each row</option>
+        {sources.map((s) => (
+          <option key={s.id} value={s.id}>{s.outlet}</option>
+        ))}
+        <option value={ALL}>each outlet against all</option>
+      </select>
+    </label>
+  );
+}
+
+export function FactRowGrid({ where, rows, sources, canEdit, termsBase }: {
+  where: Where;
+  rows: ViewRow[];
+  sources: ViewSource[];
+  canEdit: boolean;
+  termsBase: TermsBase;
+}) {
   return (
     <div className="fact-rows">
+      <BasePicker sources={sources} termsBase={termsBase} />
       {rows.map((row, i) => (
-        <FactRowView key={row.id} where={where} row={row} index={i} sources={sources} canEdit={canEdit} />
+        <FactRowView key={row.id} where={where} row={row} index={i} sources={sources} canEdit={canEdit} termsBase={termsBase} />
       ))}
     </div>
   );
