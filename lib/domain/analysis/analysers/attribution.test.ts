@@ -23,6 +23,7 @@ describe("attribution", () => {
     ["a passive of saying (the hedging analyser's)", "The gates are said to have failed twice."],
     ["an infinitive of saying", "The mayor refused to say more."],
     ["a relative pronoun as speaker", "The report, which said little, was shelved."],
+    ["an object after the verb that is no speaker", "The “experts” said two fishermen were lost."],
   ])("proposes nothing for %s", (_name, text) => {
     expect(claims(text)).toEqual([]);
   });

@@ -16,10 +16,11 @@ import type { Analyser, Proposal } from "../types";
 const NOUN_PHRASE = new Set(["PROPN", "NOUN", "ADJ", "DET", "NUM"]);
 const HEADS = new Set(["PROPN", "NOUN", "PRON"]);
 const SKIPPABLE = new Set(["ADV", "AUX", "PART"]);
+const CLOSING_QUOTES = new Set(["”", '"', "’", "'"]);
 const FUNCTION_WORDS = new Set(["ADP", "CCONJ", "SCONJ", "AUX", "PART"]);
 const PRONOUNS = new Set(["he", "she", "they", "it", "we", "i", "you"]);
 /** Pronoun subjects that are not a speaker at all ("what it said", "which said"). */
-const NOT_SPEAKERS = new Set(["it", "which", "that", "what", "who", "this"]);
+const NOT_SPEAKERS = new Set(["it", "which", "that", "what", "who", "this", "nothing", "something", "everything", "anything"]);
 
 interface Speaker {
   tokens: Token[];
@@ -99,7 +100,7 @@ function speechVerbSpeaker(document: AnalysedDocument, tokens: Token[]): Speaker
     if (previous?.normal === "to") continue;
     if (previousNonAdverb(tokens, i)?.lemma === "be") continue;
     const before = nounPhraseBefore(tokens, i);
-    const phrase = before.length ? before : nounPhraseAfter(tokens, i + 1);
+    const phrase = before.length ? before : inverted(tokens, i) ? nounPhraseAfter(tokens, i + 1) : [];
     if (!phrase.length) continue;
     if (phrase.length === 1 && NOT_SPEAKERS.has(phrase[0]!.normal)) continue;
     const from = Math.min(phrase[0]!.start, verb.start);
@@ -107,6 +108,22 @@ function speechVerbSpeaker(document: AnalysedDocument, tokens: Token[]): Speaker
     return { tokens: phrase, cue: document.text.slice(from, to) };
   }
   return undefined;
+}
+
+/**
+ * Whether the verb is in an inverted attribution, "“…,” said the minister.": right after a
+ * quotation's closing comma (or a comma), with only its speaker between it and the end of the
+ * clause. Without these checks "“experts” said two fishermen were killed" would credit the
+ * fishermen.
+ */
+function inverted(tokens: Token[], i: number): boolean {
+  const previous = tokens[i - 1]?.normal ?? "";
+  const beforeThat = tokens[i - 2]?.normal ?? "";
+  const afterQuote = CLOSING_QUOTES.has(previous) && [",", "?", "!"].includes(beforeThat);
+  if (previous !== "," && !afterQuote) return false;
+  const phrase = nounPhraseAfter(tokens, i + 1);
+  const next = tokens[i + 1 + phrase.length];
+  return phrase.length > 0 && (!next || [".", ",", ";", "!", "?", "—"].includes(next.normal));
 }
 
 function previousNonAdverb(tokens: Token[], i: number): Token | undefined {
