@@ -1,3 +1,4 @@
 export { normalizeText } from "./normalize";
 export type { MarkdownText } from "./markdown";
 export { markdownToText } from "./markdown";
+export { codePointIndex, type CodePointIndex } from "./code-points";
