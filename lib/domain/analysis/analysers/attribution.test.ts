@@ -9,6 +9,7 @@ describe("attribution", () => {
     ["X said that …", "The harbour master said that the gates had failed twice.", "The harbour master", false],
     ["a quotation with the speaker after it", "“The gates failed twice,” Mayor Ines Baptiste said.", "Mayor Ines Baptiste", false],
     ["an inverted speaker", "“The gates failed twice,” said the harbour master.", "the harbour master", false],
+    ["an inverted speaker with a time after", "“The gates failed twice,” wrote reporter Ana Lobo on Friday.", "reporter Ana Lobo", false],
     ["an auxiliary and adverb between speaker and verb", "The ministry has repeatedly denied any delay.", "The ministry", false],
     ["according to", "According to the coast guard, nine boats sank.", "the coast guard", false],
     ["unnamed officials", "Senior officials warned that the dam could fail.", "Senior officials", true],

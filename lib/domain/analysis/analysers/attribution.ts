@@ -30,7 +30,7 @@ interface Speaker {
 
 export const attribution: Analyser = {
   id: "attribution",
-  version: 1,
+  version: 2,
   description: "Reported speech (\"X said that …\", \"according to X\") proposed as a claim with its asserter; unnamed sources (\"officials said\") flagged.",
   defaultOn: true,
   tags: [{ set: "Framing devices", tag: "Attribution" }],
@@ -123,7 +123,8 @@ function inverted(tokens: Token[], i: number): boolean {
   if (previous !== "," && !afterQuote) return false;
   const phrase = nounPhraseAfter(tokens, i + 1);
   const next = tokens[i + 1 + phrase.length];
-  return phrase.length > 0 && (!next || [".", ",", ";", "!", "?", "—"].includes(next.normal));
+  // The speaker ends the clause, or a place or time follows it ("said the mayor on Monday").
+  return phrase.length > 0 && (!next || [".", ",", ";", "!", "?", "—"].includes(next.normal) || next.pos === "ADP");
 }
 
 function previousNonAdverb(tokens: Token[], i: number): Token | undefined {
