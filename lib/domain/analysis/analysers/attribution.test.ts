@@ -29,6 +29,16 @@ describe("attribution", () => {
     expect(claims(text)).toEqual([]);
   });
 
+  it.each([
+    ["the last full name in the paragraph", "Mayor Ines Baptiste toured the harbour. “The gates failed twice,” she said.", "Mayor Ines Baptiste", "‘she’ taken to be Mayor Ines Baptiste"],
+    ["the pronoun itself when no full name comes before it", "The mayor toured the harbour. “The gates failed,” she said.", "she", "(a pronoun: say who in the claim)"],
+    ["the pronoun itself when the name is in an earlier paragraph", "Ines Baptiste toured the harbour.\n\n“The gates failed,” she said.", "she", "(a pronoun: say who in the claim)"],
+  ])("for a pronoun speaker, takes %s as asserter", (_name, text, asserter, reason) => {
+    const proposals = run(attribution, text);
+    expect(proposals.at(-1)?.claim).toEqual({ asserter });
+    expect(proposals.at(-1)?.reason).toContain(reason);
+  });
+
   it("proposes one claim per sentence, spanning the sentence, and flags unnamed sources in the reason", () => {
     const text = "Officials said the port would reopen. Nobody came.\n\nThe mayor said it would not, and added that repairs take months.";
     const proposals = run(attribution, text);
