@@ -6,9 +6,10 @@
  * sentences with abbreviations, quotations, passives and reported speech): it split every
  * sentence right ("U.S.", "Gen.", "D.C.", "Dr." inside sentences), tagged 17 of 19 checked
  * words right with Universal Dependencies tags that tell auxiliaries from verbs, gives lemmas
- * and sentence sentiment, and reads 5,000 words in ~16 ms. compromise split as well and tagged
- * about as well but took ~300 ms for the same text; natural split "U.S." and "Dr." into
- * sentences of their own, has no auxiliary tag and pulls in database drivers.
+ * and sentence sentiment, and reads 5,000 words of news text in ~190 ms (median on the machine
+ * of bench/RESULTS.md). compromise split as well and tagged about as well but took ~1.3 s for
+ * the same text; natural split "U.S." and "Dr." into sentences of their own, has no auxiliary
+ * tag and pulls in database drivers.
  *
  * wink-nlp's tokens are lossless: each token's preceding whitespace plus its value, in order,
  * is the original text. That is what makes exact offsets possible here.

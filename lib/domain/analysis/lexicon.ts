@@ -19,6 +19,11 @@ export interface LexiconCategory {
   propose: { set: ProposalSetName; tag: string }[];
   /** Confidence of a proposal from this category, unless the entry sets its own. */
   confidence: number;
+  /**
+   * Universal part-of-speech tags the first word of its terms must have, unless the entry sets
+   * its own: labels name actors, so "martyr" labels but "were martyred" (a verb) does not.
+   */
+  pos?: string[];
 }
 
 export interface LexiconEntry {
@@ -106,11 +111,12 @@ export function matchLexicon(document: AnalysedDocument, lexicon: Lexicon, categ
     const candidates = new Set([...(index.get(first.normal) ?? []), ...(index.get(first.lemma) ?? [])]);
     for (const { entry, tokens: forms } of candidates) {
       if (wanted && !wanted.has(entry.category)) continue;
-      if (entry.pos && !entry.pos.includes(first.pos)) continue;
+      const category = lexicon.categories[entry.category]!;
+      const pos = entry.pos ?? category.pos;
+      if (pos && !pos.includes(first.pos)) continue;
       if (!forms.every((f, k) => matches(tokens[i + k], f))) continue;
       const last = tokens[i + forms.length - 1]!;
       if (last.sentence !== first.sentence) continue;
-      const category = lexicon.categories[entry.category]!;
       found.push({ start: first.start, end: last.end, entry, categoryId: entry.category, category, confidence: entry.confidence ?? category.confidence });
     }
   }

@@ -46,6 +46,14 @@ describe("suggestForFiles", () => {
     expect(results[1]?.spans).toEqual([]);
   });
 
+  it("refuses a binary file and an unknown analyser, and accepts an empty file", async () => {
+    const binary = await tempFile("image.txt", "GIF89a\u0000\u0001");
+    await expect(suggestForFiles([binary])).rejects.toThrow("is not a text file");
+    const empty = await tempFile("empty.txt", "");
+    await expect(suggestForFiles([empty], { analysers: ["mind-reader"] })).rejects.toThrow("Unknown analyser: mind-reader");
+    expect(await suggestForFiles([empty])).toEqual([{ file: empty, spans: [] }]);
+  });
+
   it("says which file is missing", async () => {
     await expect(suggestForFiles(["/no/such/file.txt"])).rejects.toThrow("No such file: /no/such/file.txt");
   });

@@ -55,6 +55,7 @@ export async function suggestForFiles(files: readonly string[], options: Suggest
     const text = await readFile(file, "utf8").catch((error: NodeJS.ErrnoException) => {
       throw new Error(error.code === "ENOENT" ? `No such file: ${file}` : error.code === "EISDIR" ? `${file} is a folder, not a text file` : `Cannot read ${file}: ${error.message}`);
     });
+    if (text.includes("\u0000")) throw new Error(`${file} is not a text file (it contains NUL bytes).`);
     results.push({ file, spans: suggestForText(text, options) });
   }
   return results;

@@ -3,7 +3,7 @@ import { lexiconAnalyser } from "./lexicon-analyser";
 
 export const actorLabels = lexiconAnalyser({
   id: "actor-labels",
-  version: 1,
+  version: 2,
   description: "Names that judge a person or group (\"regime\", \"terrorist\", \"martyr\") or are one side's category (\"militia\", \"militant\"), from the loaded-terms list.",
   defaultOn: true,
   categories: ["pejorative-label", "laudatory-label", "contested-label"],

@@ -9,6 +9,7 @@ describe("attribution", () => {
     ["X said that …", "The harbour master said that the gates had failed twice.", "The harbour master", false],
     ["a quotation with the speaker after it", "“The gates failed twice,” Mayor Ines Baptiste said.", "Mayor Ines Baptiste", false],
     ["an inverted speaker", "“The gates failed twice,” said the harbour master.", "the harbour master", false],
+    ["an inverted speaker with a time after", "“The gates failed twice,” wrote reporter Ana Lobo on Friday.", "reporter Ana Lobo", false],
     ["an auxiliary and adverb between speaker and verb", "The ministry has repeatedly denied any delay.", "The ministry", false],
     ["according to", "According to the coast guard, nine boats sank.", "the coast guard", false],
     ["unnamed officials", "Senior officials warned that the dam could fail.", "Senior officials", true],
@@ -26,6 +27,16 @@ describe("attribution", () => {
     ["an object after the verb that is no speaker", "The “experts” said two fishermen were lost."],
   ])("proposes nothing for %s", (_name, text) => {
     expect(claims(text)).toEqual([]);
+  });
+
+  it.each([
+    ["the last full name in the paragraph", "Mayor Ines Baptiste toured the harbour. “The gates failed twice,” she said.", "Mayor Ines Baptiste", "‘she’ taken to be Mayor Ines Baptiste"],
+    ["the pronoun itself when no full name comes before it", "The mayor toured the harbour. “The gates failed,” she said.", "she", "(a pronoun: say who in the claim)"],
+    ["the pronoun itself when the name is in an earlier paragraph", "Ines Baptiste toured the harbour.\n\n“The gates failed,” she said.", "she", "(a pronoun: say who in the claim)"],
+  ])("for a pronoun speaker, takes %s as asserter", (_name, text, asserter, reason) => {
+    const proposals = run(attribution, text);
+    expect(proposals.at(-1)?.claim).toEqual({ asserter });
+    expect(proposals.at(-1)?.reason).toContain(reason);
   });
 
   it("proposes one claim per sentence, spanning the sentence, and flags unnamed sources in the reason", () => {

@@ -18,6 +18,9 @@ const HEADS = new Set(["PROPN", "NOUN", "PRON"]);
 const SKIPPABLE = new Set(["ADV", "AUX", "PART"]);
 const CLOSING_QUOTES = new Set(["”", '"', "’", "'"]);
 const FUNCTION_WORDS = new Set(["ADP", "CCONJ", "SCONJ", "AUX", "PART"]);
+/** Pronouns that stand for one person, whose name may be found a few sentences back. */
+const PERSONAL = new Set(["he", "she"]);
+const LOOK_BACK_SENTENCES = 3;
 const PRONOUNS = new Set(["he", "she", "they", "it", "we", "i", "you"]);
 /** Pronoun subjects that are not a speaker at all ("what it said", "which said"). */
 const NOT_SPEAKERS = new Set(["it", "which", "that", "what", "who", "this", "nothing", "something", "everything", "anything"]);
@@ -30,7 +33,7 @@ interface Speaker {
 
 export const attribution: Analyser = {
   id: "attribution",
-  version: 1,
+  version: 3,
   description: "Reported speech (\"X said that …\", \"according to X\") proposed as a claim with its asserter; unnamed sources (\"officials said\") flagged.",
   defaultOn: true,
   tags: [{ set: "Framing devices", tag: "Attribution" }],
@@ -40,10 +43,12 @@ export const attribution: Analyser = {
       const tokens = sentenceTokens(document, sentence.index);
       const speaker = accordingTo(document, tokens) ?? speechVerbSpeaker(document, tokens);
       if (!speaker) continue;
-      const asserter = document.text.slice(speaker.tokens[0]!.start, speaker.tokens.at(-1)!.end);
+      const written = document.text.slice(speaker.tokens[0]!.start, speaker.tokens.at(-1)!.end);
       const head = speaker.tokens.at(-1)!;
       const unnamed = isUnnamed(head);
       const pronoun = PRONOUNS.has(head.normal) && speaker.tokens.length === 1;
+      const named = pronoun && PERSONAL.has(head.normal) ? lastNamedPerson(document, head) : undefined;
+      const asserter = named ?? written;
       proposals.push({
         start: sentence.start,
         end: sentence.end,
@@ -53,13 +58,33 @@ export const attribution: Analyser = {
         analyser: "attribution",
         reason: unnamed
           ? `anonymous attribution: ‘${speaker.cue}’ names no one who can be checked`
-          : `reported speech: ‘${speaker.cue}’ credits the statement to ${asserter}${pronoun ? " (a pronoun: say who in the claim)" : ""}`,
+          : named
+            ? `reported speech: ‘${speaker.cue}’, ‘${written}’ taken to be ${named}, the last person named before it (check)`
+            : `reported speech: ‘${speaker.cue}’ credits the statement to ${asserter}${pronoun ? " (a pronoun: say who in the claim)" : ""}`,
         claim: { asserter },
       });
     }
     return proposals;
   },
 };
+
+/**
+ * For "he said" or "she said": the last full name (two or more proper nouns in a row, e.g.
+ * "Masoud Pezeshkian") in the same paragraph before the pronoun, within three sentences. A
+ * guess a reader makes too, shown as one in the reason; none when no such name is near.
+ */
+function lastNamedPerson(document: AnalysedDocument, pronoun: Token): string | undefined {
+  const earliest = Math.max(0, pronoun.sentence - LOOK_BACK_SENTENCES);
+  for (let i = pronoun.index - 1; i > 0; i--) {
+    const token = document.tokens[i]!;
+    if (token.sentence < earliest || (token.type === "tabCRLF" && token.text.includes("\n"))) return undefined;
+    if (token.pos !== "PROPN" || document.tokens[i - 1]!.pos !== "PROPN") continue;
+    let first = i - 1;
+    while (first > 0 && document.tokens[first - 1]!.pos === "PROPN") first--;
+    return document.text.slice(document.tokens[first]!.start, token.end);
+  }
+  return undefined;
+}
 
 /** A source that names no one, however modified ("senior US officials", "sources"). */
 function isUnnamed(head: Token): boolean {
@@ -123,7 +148,8 @@ function inverted(tokens: Token[], i: number): boolean {
   if (previous !== "," && !afterQuote) return false;
   const phrase = nounPhraseAfter(tokens, i + 1);
   const next = tokens[i + 1 + phrase.length];
-  return phrase.length > 0 && (!next || [".", ",", ";", "!", "?", "—"].includes(next.normal));
+  // The speaker ends the clause, or a place or time follows it ("said the mayor on Monday").
+  return phrase.length > 0 && (!next || [".", ",", ";", "!", "?", "—"].includes(next.normal) || next.pos === "ADP");
 }
 
 function previousNonAdverb(tokens: Token[], i: number): Token | undefined {

@@ -23,6 +23,7 @@ describe.each([
       ["The regime's thugs beat the marchers.", ["regime", "thugs"]],
       ["Crowds mourned the martyr; militants fired rockets.", ["martyr", "militants"]],
       ["The government's police beat the marchers.", []],
+      ["Two guards were martyred, the martyrs' families said.", ["martyrs"]],
     ],
   },
   {

@@ -7,7 +7,7 @@ import { lexiconAnalyser } from "./lexicon-analyser";
 
 export const persuasionCues = lexiconAnalyser({
   id: "persuasion-cues",
-  version: 1,
+  version: 2,
   description: "Persuasion techniques with a word or phrase cue: name calling, loaded language, doubt (\"so-called\"), flag-waving, slogans, appeal to fear, causal oversimplification, thought-terminating clichés, whataboutism, reductio ad hitlerum, bandwagon.",
   defaultOn: true,
   categories: [

@@ -15,6 +15,10 @@ describe("scare-quotes", () => {
     ["a title in capitals mid-sentence", "She read “The Long Night” on the train.", []],
     ["a phrase longer than four words", "They promised “a fair deal for every single family”.", []],
     ["an apostrophe is not a quotation mark", "The workers' union and the owners' group met.", []],
+    ["a comma inside the closing mark (American style)", "They backed the “peace camp,” a loose alliance.", ["“peace camp,”"]],
+    ["a word talked about as a word", "“Reform” or “renewal” is a term the party uses for cuts.", []],
+    ["a list of quoted names after a naming word", "Crowds chanted slogans such as “Stand firm” and “No surrender” all night.", []],
+    ["a quoted question", "Her sign read “Why us?” in red.", []],
     ["a quoted line on its own", "The banner read:\n“Never Forget”\nand stayed up.", []],
   ])("%s", (_name, text, expected) => {
     expect(marked(scareQuotes, text)).toEqual(expected);

@@ -4,7 +4,9 @@
  * - its sentence has a verb of saying or "according to" (the words are probably someone's);
  * - a naming verb comes right before it ("dubbed", "called", "known as"): a quoted name;
  * - every word is capitalised and it is not at the start of a sentence: a title or a name;
- * - it ends in sentence punctuation, or is a line on its own: a quoted utterance or heading.
+ * - a word like "term" or "means" follows it ("“X” is a term used by …"): the word is mentioned;
+ * - it is coordinated ("and", "or", a comma) with a quote skipped as a name or a mention;
+ * - it ends in a question or exclamation mark, or is a line on its own: an utterance or heading.
  */
 import { sentenceTokens, type AnalysedDocument } from "../document";
 import { NAMING_VERBS, SPEECH_VERBS } from "../speech";
@@ -19,41 +21,51 @@ const QUOTED = [
 const WORD = /[\p{L}\p{N}]+(?:['’\u2010\u2011-][\p{L}\p{N}]+)*/gu;
 const NAMING = new Set(["called", "dubbed", "named", "titled", "entitled", "termed", "labelled", "labeled", "branded", "nicknamed", "as", "hashtag", "slogan", "chant", "chanting", "chanted", "word", "words", "phrase", "term"]);
 const MAX_WORDS = 4;
+/** Words right after a quote that show it is talked about as a word ("“X” is a term used by …"). */
+const MENTION = new Set(["term", "word", "phrase", "expression", "mean", "refer"]);
+const MENTION_WINDOW = 6;
 
 export const scareQuotes: Analyser = {
   id: "scare-quotes",
-  version: 1,
+  version: 2,
   description: "A word or phrase of up to four words in quotation marks with no speaker in its sentence, no naming verb before it, and not a title.",
   defaultOn: true,
   tags: [{ set: "Framing devices", tag: "Scare quotes" }],
   analyse(document) {
+    const quotes = QUOTED.flatMap((pattern) => [...document.text.matchAll(pattern)])
+      .map((m) => ({ inner: m[1]!, start: m.index, end: m.index + m[0].length }))
+      .sort((a, b) => a.start - b.start);
     const proposals: Proposal[] = [];
-    for (const pattern of QUOTED) {
-      for (const match of document.text.matchAll(pattern)) {
-        const inner = match[1]!;
-        const start = match.index;
-        const end = start + match[0].length;
-        const why = skipReason(document, inner, start, end);
-        if (why) continue;
-        proposals.push({
-          start,
-          end,
-          set: "Framing devices",
-          tag: "Scare quotes",
-          confidence: 0.65,
-          analyser: "scare-quotes",
-          reason: `‘${match[0]}’ is in quotation marks with no speaker in its sentence: the marks distance the text from the words`,
-        });
-      }
+    let named: { end: number } | undefined;
+    for (const quote of quotes) {
+      const { start, end } = quote;
+      // "slogans such as “A” and “B”", "“A” or “B” is a term": a quote coordinated with one that
+      // is a name or a mention is one too.
+      const coordinated = named && /^\s*(?:,|,?\s*(?:and|or))\s*$/u.test(document.text.slice(named.end, start));
+      const why = coordinated ? "naming" : skipReason(document, quote.inner, start, end);
+      named = why === "naming" || why === "mention" ? { end } : undefined;
+      if (why) continue;
+      const marked = document.text.slice(start, end);
+      proposals.push({
+        start,
+        end,
+        set: "Framing devices",
+        tag: "Scare quotes",
+        confidence: 0.65,
+        analyser: "scare-quotes",
+        reason: `‘${marked}’ is in quotation marks with no speaker in its sentence: the marks distance the text from the words`,
+      });
     }
-    return proposals.sort((a, b) => a.start - b.start);
+    return proposals;
   },
 };
 
 function skipReason(document: AnalysedDocument, inner: string, start: number, end: number): string | undefined {
   const words = inner.match(WORD) ?? [];
   if (words.length === 0 || words.length > MAX_WORDS) return "length";
-  if (/[.!?,;:…]\s*$/u.test(inner)) return "utterance";
+  // A closing comma or full stop inside the marks is the sentence's (the American style), but a
+  // question, exclamation or trailing colon makes the quote an utterance.
+  if (/[!?;:…]\s*$/u.test(inner)) return "utterance";
   const { text } = document;
   const lineStart = text.lastIndexOf("\n", start - 1) + 1;
   const lineEnd = text.indexOf("\n", end);
@@ -67,6 +79,8 @@ function skipReason(document: AnalysedDocument, inner: string, start: number, en
 
   const before = tokens.filter((t) => t.end <= start && t.type === "word").at(-1);
   if (before && NAMING.has(before.normal)) return "naming";
+  const after = tokens.filter((t) => t.start >= end && t.type === "word").slice(0, MENTION_WINDOW);
+  if (after.some((t) => MENTION.has(t.lemma))) return "mention";
   const capitalised = words.every((w) => /^\p{Lu}/u.test(w));
   const opensSentence = !tokens.some((t) => t.end <= start && t.type === "word");
   if (capitalised && !opensSentence) return "title";
