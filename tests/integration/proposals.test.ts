@@ -7,7 +7,9 @@ import { findAcceptRates, findAnalyserPrecision } from "@/lib/server/services/pr
 import { findAnalyserSettings, setAnalyserEnabled } from "@/lib/server/services/proposals/analyser-settings";
 import { acceptProposal, acceptProposalsOfKind, rejectProposal } from "@/lib/server/services/proposals/decide-proposal";
 import { findProposals } from "@/lib/server/services/proposals/find-proposals";
+import { resetWorkspaceLexicon, saveWorkspaceLexicon } from "@/lib/server/services/proposals/workspace-lexicon";
 import { updateSourceText } from "@/lib/server/services/sources/update-source-text";
+import { DEFAULT_LEXICON } from "@/lib/domain/analysis";
 import { classroom } from "./helpers/classroom-fixture";
 import { annotatedComparison, ARTICLE } from "./helpers/comparison-fixture";
 import { signUp } from "./helpers/factories";
@@ -21,12 +23,21 @@ async function failure(promise: Promise<unknown>) {
   return error as AppError;
 }
 
-/** The fixture's passive clause ("… was sacrificed") is what the agent-deletion analyser proposes. */
+/**
+ * The fixture's passive clause ("… was sacrificed") is what the agent-deletion analyser
+ * proposes. That analyser is off by default (too imprecise on the gold set), so the tests
+ * that rely on it switch it on for their workspace first.
+ */
 const PASSIVE = "was sacrificed";
+
+async function withAgentDeletion<F extends Awaited<ReturnType<typeof annotatedComparison>>>(f: F): Promise<F> {
+  await setAnalyserEnabled(f.owner, f.workspace.slug, "agent-deletion", true);
+  return f;
+}
 
 describe("proposals", () => {
   it("are computed once per revision, stored, and offered to each reviewer in text order", async () => {
-    const f = await annotatedComparison(db);
+    const f = await withAgentDeletion(await annotatedComparison(db));
     const first = await findProposals(f.reviewer, f.comparison.id, f.source.id);
     const passive = first.find((p) => p.analyser === "agent-deletion");
     expect(passive).toMatchObject({ exact: PASSIVE, revisionNumber: 1, tag: { name: "Passive voice / agent deletion", setName: "Framing devices" } });
@@ -40,7 +51,7 @@ describe("proposals", () => {
   });
 
   it("count nowhere until accepted; accepting makes the reviewer's own annotation with its provenance", async () => {
-    const f = await annotatedComparison(db);
+    const f = await withAgentDeletion(await annotatedComparison(db));
     const passive = (await findProposals(f.reviewer, f.comparison.id, f.source.id)).find((p) => p.analyser === "agent-deletion")!;
     expect((await findAnnotations(f.owner, f.comparison.id)).annotations).toEqual([]);
     expect((await getAgreement(f.owner, f.workspace.slug, f.comparison.slug)).coders).toEqual([]);
@@ -60,7 +71,7 @@ describe("proposals", () => {
   });
 
   it("stay gone for the reviewer who rejected them, and only for them", async () => {
-    const f = await annotatedComparison(db);
+    const f = await withAgentDeletion(await annotatedComparison(db));
     const [proposal] = await findProposals(f.reviewer, f.comparison.id, f.source.id);
     await rejectProposal(f.reviewer, f.comparison.id, proposal!.id);
     expect((await findProposals(f.reviewer, f.comparison.id, f.source.id)).map((p) => p.id)).not.toContain(proposal!.id);
@@ -69,7 +80,7 @@ describe("proposals", () => {
   });
 
   it("accepts every open proposal of one kind in a source at once", async () => {
-    const f = await annotatedComparison(db);
+    const f = await withAgentDeletion(await annotatedComparison(db));
     const open = await findProposals(f.reviewer, f.comparison.id, f.source.id);
     const kind = open[0]!;
     const accepted = await acceptProposalsOfKind(f.reviewer, f.comparison.id, { sourceId: f.source.id, analyser: kind.analyser, tagId: kind.tag.id });
@@ -79,15 +90,17 @@ describe("proposals", () => {
 
   it("follow the workspace's choice of analysers, which only owners and editors change", async () => {
     const f = await annotatedComparison(db);
-    expect((await failure(setAnalyserEnabled(f.reviewer, f.workspace.slug, "agent-deletion", false))).code).toBe("FORBIDDEN");
-    expect((await failure(setAnalyserEnabled(f.owner, f.workspace.slug, "no-such-analyser", false))).message).toMatch(/no analyser/);
-    await setAnalyserEnabled(f.owner, f.workspace.slug, "agent-deletion", false);
-    expect((await findProposals(f.reviewer, f.comparison.id, f.source.id)).some((p) => p.analyser === "agent-deletion")).toBe(false);
+    const hasPassive = async () => (await findProposals(f.reviewer, f.comparison.id, f.source.id)).some((p) => p.analyser === "agent-deletion");
+    expect(await hasPassive()).toBe(false);
+    expect((await failure(setAnalyserEnabled(f.reviewer, f.workspace.slug, "agent-deletion", true))).code).toBe("FORBIDDEN");
+    expect((await failure(setAnalyserEnabled(f.owner, f.workspace.slug, "no-such-analyser", true))).message).toMatch(/no analyser/);
+    await setAnalyserEnabled(f.owner, f.workspace.slug, "agent-deletion", true);
+    expect(await hasPassive()).toBe(true);
     const settings = await findAnalyserSettings(f.reviewer, f.workspace.slug);
     expect(settings.canChange).toBe(false);
-    expect(settings.analysers.find((a) => a.id === "agent-deletion")?.enabled).toBe(false);
-    await setAnalyserEnabled(f.owner, f.workspace.slug, "agent-deletion", true);
-    expect((await findProposals(f.reviewer, f.comparison.id, f.source.id)).some((p) => p.analyser === "agent-deletion")).toBe(true);
+    expect(settings.analysers.find((a) => a.id === "agent-deletion")).toMatchObject({ enabled: true, defaultOn: false });
+    await setAnalyserEnabled(f.owner, f.workspace.slug, "agent-deletion", false);
+    expect(await hasPassive()).toBe(false);
   });
 
   it("are not offered to viewers, outsiders or classes", async () => {
@@ -101,7 +114,7 @@ describe("proposals", () => {
   });
 
   it("of an edited source's old text are no longer offered or accepted; the new text gets its own", async () => {
-    const f = await annotatedComparison(db);
+    const f = await withAgentDeletion(await annotatedComparison(db));
     const old = (await findProposals(f.reviewer, f.comparison.id, f.source.id)).find((p) => p.analyser === "agent-deletion")!;
     await updateSourceText(f.owner, f.workspace.slug, f.comparison.slug, f.source.id, { text: `${ARTICLE}\n\nThe gates were closed at noon.`, baseRevision: 1 });
     const fresh = await findProposals(f.reviewer, f.comparison.id, f.source.id);
@@ -111,7 +124,7 @@ describe("proposals", () => {
   });
 
   it("show editors each analyser's accept rate and its precision against a reviewer's layer", async () => {
-    const f = await annotatedComparison(db);
+    const f = await withAgentDeletion(await annotatedComparison(db));
     const open = await findProposals(f.reviewer, f.comparison.id, f.source.id);
     const passive = open.find((p) => p.analyser === "agent-deletion")!;
     await acceptProposal(f.reviewer, f.comparison.id, passive.id);
@@ -127,5 +140,31 @@ describe("proposals", () => {
     expect(figures.find((a) => a.analyser === "agent-deletion")?.overall).toMatchObject({ precision: 1, recall: 1 });
     expect((await failure(findAnalyserPrecision(f.reviewer, f.comparison.id, f.colleague.id))).code).toBe("FORBIDDEN");
     expect((await failure(findAnalyserPrecision(f.owner, f.comparison.id, (await signUp("Nobody")).id))).code).toBe("NOT_FOUND");
+  });
+
+  it("come from the workspace's own loaded-terms list once an editor saves one; decisions on proposals made again are kept", async () => {
+    const f = await withAgentDeletion(await annotatedComparison(db));
+    const passive = (await findProposals(f.reviewer, f.comparison.id, f.source.id)).find((p) => p.analyser === "agent-deletion")!;
+    await rejectProposal(f.reviewer, f.comparison.id, passive.id);
+    const category = Object.keys(DEFAULT_LEXICON.categories).find((id) => DEFAULT_LEXICON.categories[id]!.propose.some((t) => t.tag === "Loaded language"))!;
+    const edited = { ...DEFAULT_LEXICON, version: DEFAULT_LEXICON.version + 1, entries: [...DEFAULT_LEXICON.entries, { term: "spillway", category, note: "Test term added by the workspace." }] };
+
+    expect((await failure(saveWorkspaceLexicon(f.reviewer, f.workspace.slug, JSON.stringify(edited)))).code).toBe("FORBIDDEN");
+    expect((await failure(saveWorkspaceLexicon(f.owner, f.workspace.slug, "{ not json"))).message).toMatch(/not valid JSON/);
+    const badCategory = { ...edited, entries: [...edited.entries, { term: "dam", category: "no-such-category", note: "x" }] };
+    expect((await failure(saveWorkspaceLexicon(f.owner, f.workspace.slug, JSON.stringify(badCategory)))).message).toMatch(/at entries\.\d+\.category: .*no-such-category/);
+    expect(await db().workspaceLexicon.count()).toBe(0);
+
+    await saveWorkspaceLexicon(f.owner, f.workspace.slug, JSON.stringify(edited));
+    const withList = await findProposals(f.reviewer, f.comparison.id, f.source.id);
+    expect(withList.some((p) => p.exact === "spillway" && p.reason.includes("Test term added by the workspace."))).toBe(true);
+    expect(withList.some((p) => p.id === passive.id)).toBe(false);
+    expect((await findProposals(f.colleague, f.comparison.id, f.source.id)).some((p) => p.id === passive.id)).toBe(true);
+
+    await resetWorkspaceLexicon(f.owner, f.workspace.slug);
+    const shipped = await findProposals(f.reviewer, f.comparison.id, f.source.id);
+    expect(shipped.some((p) => p.exact === "spillway")).toBe(false);
+    const spillway = withList.find((p) => p.exact === "spillway")!;
+    expect((await failure(acceptProposal(f.reviewer, f.comparison.id, spillway.id))).code).toBe("NOT_FOUND");
   });
 });

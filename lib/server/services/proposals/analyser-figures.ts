@@ -7,7 +7,7 @@ import { AppError, notFound } from "@/lib/server/errors";
 import { canEditComparisons, hasMember } from "@/lib/server/permissions";
 import { requireComparisonById } from "@/lib/server/services/comparisons/require-comparison-by-id";
 import { ensureProposals } from "./ensure-proposals";
-import { isCurrentProposal } from "./find-proposals";
+import { lexiconInUse } from "./workspace-lexicon";
 
 const EDITORS_ONLY = "Only the workspace's owners and editors see how analysers fare.";
 
@@ -51,10 +51,12 @@ export async function findAnalyserPrecision(actor: Actor, comparisonId: string, 
     where: { currentOf: { comparisonId: comparison.id } },
     select: { id: true, text: true, sourceId: true },
   });
-  for (const revision of revisions) await ensureProposals({ ...revision, comparisonId: comparison.id });
+  const lexicon = await lexiconInUse(comparison.workspaceId);
+  let runKey = "";
+  for (const revision of revisions) runKey = await ensureProposals({ ...revision, comparisonId: comparison.id }, lexicon);
   const revisionIds = revisions.map((r) => r.id);
   const [proposals, annotations, tagSets] = await Promise.all([
-    db().proposal.findMany({ where: { comparisonId: comparison.id, revisionId: { in: revisionIds } }, select: { sourceId: true, analyser: true, analyserVersion: true, tagSetKey: true, tagName: true, start: true, end: true } }),
+    db().proposal.findMany({ where: { comparisonId: comparison.id, revisionId: { in: revisionIds }, runKey }, select: { sourceId: true, analyser: true, tagSetKey: true, tagName: true, start: true, end: true } }),
     db().annotation.findMany({
       where: { comparisonId: comparison.id, authorId: referee.userId, revisionId: { in: revisionIds }, deletedAt: null, hiddenAt: null, anchorStatus: { not: "ORPHANED" }, assignmentId: null },
       select: { sourceId: true, start: true, end: true, tags: { select: { tag: { select: { name: true, tagSet: { select: { key: true } } } } } } },
@@ -65,7 +67,7 @@ export async function findAnalyserPrecision(actor: Actor, comparisonId: string, 
   const tagKey = (setKey: string, tagName: string) => referenceTagKey(setName.get(setKey) ?? setKey, tagName);
   return analyserPrecision(
     revisions.map((r) => ({ sourceId: r.sourceId, text: r.text })),
-    proposals.filter(isCurrentProposal).map((p) => ({ sourceId: p.sourceId, analyser: p.analyser, tagKey: tagKey(p.tagSetKey, p.tagName), start: p.start, end: p.end })),
+    proposals.map((p) => ({ sourceId: p.sourceId, analyser: p.analyser, tagKey: tagKey(p.tagSetKey, p.tagName), start: p.start, end: p.end })),
     annotations.flatMap((a) => a.tags.map(({ tag }) => ({ sourceId: a.sourceId, tagKey: tagKey(tag.tagSet.key, tag.name), start: a.start, end: a.end }))),
   );
 }

@@ -6,9 +6,11 @@ import { db } from "@/lib/server/db/client";
 import { AppError, notFound } from "@/lib/server/errors";
 import { createAnnotation } from "@/lib/server/services/annotations/create-annotation";
 import { parseInput } from "@/lib/server/validation";
-import { findProposals, isCurrentProposal } from "./find-proposals";
+import { proposalRunKey } from "./ensure-proposals";
+import { findProposals } from "./find-proposals";
 import { proposalTagKey, proposalTags } from "./proposal-tags";
 import { requireProposalAccess } from "./require-proposal-access";
+import { lexiconInUse } from "./workspace-lexicon";
 
 type Reviewer = Actor & Pick<SessionUser, "name">;
 
@@ -18,7 +20,7 @@ async function requireOpenProposal(actor: Actor, comparisonId: string, proposalI
     where: { id: proposalId, comparisonId: comparison.id },
     include: { revision: { select: { number: true, currentOf: { select: { id: true } } } } },
   });
-  if (!proposal || !isCurrentProposal(proposal)) throw notFound("That proposal");
+  if (!proposal || proposal.runKey !== proposalRunKey(await lexiconInUse(comparison.workspaceId))) throw notFound("That proposal");
   if (!proposal.revision.currentOf) throw new AppError("CONFLICT", "The source was edited since this was proposed. Its new text has proposals of its own.");
   return { comparison, proposal };
 }

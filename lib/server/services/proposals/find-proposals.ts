@@ -1,5 +1,4 @@
 import "server-only";
-import { ANALYSERS } from "@/lib/domain/analysis";
 import type { Actor } from "@/lib/server/actor";
 import { db } from "@/lib/server/db/client";
 import { notFound } from "@/lib/server/errors";
@@ -7,6 +6,7 @@ import { enabledAnalysers } from "./analyser-settings";
 import { ensureProposals } from "./ensure-proposals";
 import { proposalTags, proposalTagKey, type ProposalTag } from "./proposal-tags";
 import { requireProposalAccess } from "./require-proposal-access";
+import { lexiconInUse } from "./workspace-lexicon";
 
 export interface ProposalView {
   id: string;
@@ -23,16 +23,9 @@ export interface ProposalView {
   tag: ProposalTag;
 }
 
-const CURRENT_VERSION = new Map(ANALYSERS.map((a) => [a.id, a.version]));
-
-/** Whether a stored proposal is one today's analysers make. */
-export function isCurrentProposal(row: { analyser: string; analyserVersion: number }): boolean {
-  return CURRENT_VERSION.get(row.analyser) === row.analyserVersion;
-}
-
 /**
  * The proposals on a source's current text that the actor has not yet accepted or rejected,
- * from the analysers the workspace runs, in text order. Each names a tag of this
+ * from the analysers the workspace runs with its current list, in text order. Each names a tag of this
  * comparison's taxonomy (the default set's tag of that name, or the tag it was merged into);
  * proposals whose tag was removed or retired are not offered.
  */
@@ -43,18 +36,18 @@ export async function findProposals(actor: Actor, comparisonId: string, sourceId
     select: { id: true, number: true, text: true },
   });
   if (!revision) throw notFound("That source");
-  await ensureProposals({ id: revision.id, text: revision.text, sourceId, comparisonId: comparison.id });
+  const runKey = await ensureProposals({ id: revision.id, text: revision.text, sourceId, comparisonId: comparison.id }, await lexiconInUse(comparison.workspaceId));
   const [enabled, rows, tagByKey] = await Promise.all([
     enabledAnalysers(comparison.workspaceId),
     db().proposal.findMany({
-      where: { revisionId: revision.id, decisions: { none: { userId: actor.id } } },
+      where: { revisionId: revision.id, runKey, decisions: { none: { userId: actor.id } } },
       orderBy: [{ start: "asc" }, { end: "asc" }, { analyser: "asc" }],
     }),
     proposalTags(comparison.id),
   ]);
   return rows.flatMap((row) => {
     const tag = tagByKey.get(proposalTagKey(row));
-    if (!tag || !enabled.has(row.analyser) || !isCurrentProposal(row)) return [];
+    if (!tag || !enabled.has(row.analyser)) return [];
     return [{
       id: row.id,
       sourceId: row.sourceId,

@@ -1,12 +1,15 @@
 import type { Metadata } from "next";
 import { Breadcrumbs } from "@/app/_components/breadcrumbs";
+import { formatDate } from "@/lib/format";
 import { requireSessionUser } from "@/lib/server/auth/session";
 import { orNotFound } from "@/lib/server/page";
 import { findAcceptRates } from "@/lib/server/services/proposals/analyser-figures";
 import { findAnalyserSettings } from "@/lib/server/services/proposals/analyser-settings";
+import { findWorkspaceLexicon } from "@/lib/server/services/proposals/workspace-lexicon";
 import { getWorkspaceBySlug } from "@/lib/server/services/workspaces/get-workspace-by-slug";
 import { WorkspaceTabs } from "../workspace-tabs";
 import { AnalyserSwitch } from "./analyser-switch";
+import { LexiconForm } from "./lexicon-form";
 
 type Params = { params: Promise<{ workspace: string }> };
 
@@ -20,6 +23,8 @@ export default async function AnalysersPage({ params }: Params) {
   const workspace = await orNotFound(getWorkspaceBySlug(user, slug));
   const settings = await orNotFound(findAnalyserSettings(user, slug));
   const rates = settings.canChange ? await findAcceptRates(user, slug) : null;
+  const list = await findWorkspaceLexicon(user, slug);
+  const categories = Object.entries(list.lexicon.categories);
   return (
     <div className="page">
       <Breadcrumbs items={[{ href: "/workspaces", label: "Workspaces" }, { href: `/w/${workspace.slug}`, label: workspace.name }]} />
@@ -79,6 +84,42 @@ export default async function AnalysersPage({ params }: Params) {
           </tbody>
         </table>
       </div>
+      <section className="card" aria-labelledby="lexicon">
+        <h2 id="lexicon">Loaded-terms list</h2>
+        <p>
+          The words and phrases the loaded-language, labeling, euphemism and persuasion analysers look for, each with why it is charged.{" "}
+          {list.own
+            ? `This workspace uses its own list, last edited by ${list.own.updatedBy} on ${formatDate(list.own.updatedAt)}.`
+            : "This workspace uses the list Parallax ships."}{" "}
+          {list.lexicon.name}, version {list.lexicon.version}: {list.lexicon.entries.length} terms in {categories.length} categories.
+        </p>
+        <details>
+          <summary>Review the terms</summary>
+          {categories.map(([id, category]) => (
+            <div key={id}>
+              <h3>
+                {id} <span className="meta">({category.propose.map((t) => `${t.set} / ${t.tag}`).join("; ")})</span>
+              </h3>
+              <p className="meta">{category.description}</p>
+              <ul>
+                {list.lexicon.entries
+                  .filter((e) => e.category === id)
+                  .map((e, i) => (
+                    <li key={`${i}:${e.term}`}>
+                      <strong>{e.term}</strong>: {e.note}
+                    </li>
+                  ))}
+              </ul>
+            </div>
+          ))}
+        </details>
+        {list.canEdit ? (
+          <details>
+            <summary>Edit the list</summary>
+            <LexiconForm workspaceSlug={workspace.slug} json={JSON.stringify(list.lexicon, null, 2)} own={Boolean(list.own)} />
+          </details>
+        ) : null}
+      </section>
       <section className="card" aria-labelledby="undetected">
         <h2 id="undetected">What no analyser proposes</h2>
         <p>These persuasion techniques have no word or syntax cue an analyser could trust; reviewers find them unaided.</p>

@@ -20,6 +20,7 @@ CREATE TABLE "Proposal" (
     "confidence" DOUBLE PRECISION NOT NULL,
     "reason" TEXT NOT NULL,
     "claimAssertedBy" TEXT,
+    "runKey" TEXT NOT NULL,
     "createdAt" TIMESTAMP(3) NOT NULL DEFAULT CURRENT_TIMESTAMP,
 
     CONSTRAINT "Proposal_pkey" PRIMARY KEY ("id")
@@ -28,10 +29,10 @@ CREATE TABLE "Proposal" (
 -- CreateTable
 CREATE TABLE "ProposalRun" (
     "revisionId" TEXT NOT NULL,
-    "versions" TEXT NOT NULL,
+    "runKey" TEXT NOT NULL,
     "createdAt" TIMESTAMP(3) NOT NULL DEFAULT CURRENT_TIMESTAMP,
 
-    CONSTRAINT "ProposalRun_pkey" PRIMARY KEY ("revisionId","versions")
+    CONSTRAINT "ProposalRun_pkey" PRIMARY KEY ("revisionId","runKey")
 );
 
 -- CreateTable
@@ -54,6 +55,17 @@ CREATE TABLE "WorkspaceAnalyser" (
     "updatedAt" TIMESTAMP(3) NOT NULL,
 
     CONSTRAINT "WorkspaceAnalyser_pkey" PRIMARY KEY ("workspaceId","analyser")
+);
+
+-- CreateTable
+CREATE TABLE "WorkspaceLexicon" (
+    "workspaceId" TEXT NOT NULL,
+    "lexicon" JSONB NOT NULL,
+    "hash" TEXT NOT NULL,
+    "updatedById" TEXT NOT NULL,
+    "updatedAt" TIMESTAMP(3) NOT NULL,
+
+    CONSTRAINT "WorkspaceLexicon_pkey" PRIMARY KEY ("workspaceId")
 );
 
 -- CreateIndex
@@ -85,3 +97,9 @@ ALTER TABLE "ProposalDecision" ADD CONSTRAINT "ProposalDecision_userId_fkey" FOR
 
 -- AddForeignKey
 ALTER TABLE "WorkspaceAnalyser" ADD CONSTRAINT "WorkspaceAnalyser_workspaceId_fkey" FOREIGN KEY ("workspaceId") REFERENCES "Workspace"("id") ON DELETE CASCADE ON UPDATE CASCADE;
+
+-- AddForeignKey
+ALTER TABLE "WorkspaceLexicon" ADD CONSTRAINT "WorkspaceLexicon_workspaceId_fkey" FOREIGN KEY ("workspaceId") REFERENCES "Workspace"("id") ON DELETE CASCADE ON UPDATE CASCADE;
+
+-- AddForeignKey
+ALTER TABLE "WorkspaceLexicon" ADD CONSTRAINT "WorkspaceLexicon_updatedById_fkey" FOREIGN KEY ("updatedById") REFERENCES "User"("id") ON DELETE RESTRICT ON UPDATE CASCADE;
