@@ -4,9 +4,10 @@ import { analyserPrecision, referenceTagKey } from "@/lib/domain/proposals/preci
 import type { Actor } from "@/lib/server/actor";
 import { db } from "@/lib/server/db/client";
 import { AppError, notFound } from "@/lib/server/errors";
-import { canEditComparisons, hasMember } from "@/lib/server/permissions";
+import { canEditComparisons } from "@/lib/server/permissions";
 import { requireComparisonById } from "@/lib/server/services/comparisons/require-comparison-by-id";
 import { ensureProposals } from "./ensure-proposals";
+import { requireAnalyserWorkspace } from "./require-analyser-workspace";
 import { lexiconInUse } from "./workspace-lexicon";
 
 const EDITORS_ONLY = "Only the workspace's owners and editors see how analysers fare.";
@@ -16,12 +17,8 @@ const EDITORS_ONLY = "Only the workspace's owners and editors see how analysers 
  * measure of which proposals to trust. Only decided proposals count.
  */
 export async function findAcceptRates(actor: Actor, workspaceSlug: string) {
-  const workspace = await db().workspace.findFirst({
-    where: { slug: workspaceSlug, ...hasMember(actor) },
-    select: { id: true, memberships: { where: { userId: actor.id }, select: { role: true } } },
-  });
-  if (!workspace) throw notFound("That workspace");
-  if (!canEditComparisons(workspace.memberships[0]!.role)) throw new AppError("FORBIDDEN", EDITORS_ONLY);
+  const workspace = await requireAnalyserWorkspace(actor, workspaceSlug);
+  if (!canEditComparisons(workspace.role)) throw new AppError("FORBIDDEN", EDITORS_ONLY);
   const counts = await db().$queryRaw<{ analyser: string; verdict: "ACCEPTED" | "REJECTED"; n: bigint }[]>`
     SELECT p."analyser", d."verdict", COUNT(*) AS n
     FROM "ProposalDecision" d

@@ -2,8 +2,8 @@ import "server-only";
 import { listAnalysers, UNDETECTED_TECHNIQUES } from "@/lib/domain/analysis";
 import type { Actor } from "@/lib/server/actor";
 import { db } from "@/lib/server/db/client";
-import { AppError, notFound } from "@/lib/server/errors";
-import { canEditComparisons, hasMember } from "@/lib/server/permissions";
+import { AppError } from "@/lib/server/errors";
+import { requireAnalyserEditor, requireAnalyserWorkspace } from "./require-analyser-workspace";
 
 /** The analysers a workspace runs: its own choice where it made one, the analyser's default otherwise. */
 export async function enabledAnalysers(workspaceId: string): Promise<Set<string>> {
@@ -12,21 +12,12 @@ export async function enabledAnalysers(workspaceId: string): Promise<Set<string>
   return new Set(listAnalysers().filter((a) => chosen.get(a.id) ?? a.defaultOn).map((a) => a.id));
 }
 
-async function requireWorkspace(actor: Actor, workspaceSlug: string) {
-  const workspace = await db().workspace.findFirst({
-    where: { slug: workspaceSlug, ...hasMember(actor) },
-    select: { id: true, kind: true, memberships: { where: { userId: actor.id }, select: { role: true } } },
-  });
-  if (!workspace) throw notFound("That workspace");
-  return { id: workspace.id, kind: workspace.kind, role: workspace.memberships[0]!.role };
-}
-
 /** Every analyser with what it proposes and whether this workspace runs it. */
 export async function findAnalyserSettings(actor: Actor, workspaceSlug: string) {
-  const workspace = await requireWorkspace(actor, workspaceSlug);
+  const workspace = await requireAnalyserWorkspace(actor, workspaceSlug);
   const enabled = await enabledAnalysers(workspace.id);
   return {
-    canChange: canEditComparisons(workspace.role) && workspace.kind === "TEAM",
+    canChange: workspace.canChange,
     offeredHere: workspace.kind === "TEAM",
     analysers: listAnalysers().map((a) => ({ ...a, enabled: enabled.has(a.id) })),
     undetected: UNDETECTED_TECHNIQUES,
@@ -35,9 +26,7 @@ export async function findAnalyserSettings(actor: Actor, workspaceSlug: string) 
 
 /** Owners and editors switch an analyser on or off for the whole workspace. */
 export async function setAnalyserEnabled(actor: Actor, workspaceSlug: string, analyser: string, enabled: boolean) {
-  const workspace = await requireWorkspace(actor, workspaceSlug);
-  if (!canEditComparisons(workspace.role)) throw new AppError("FORBIDDEN", "Only the workspace's owners and editors can switch analysers on or off.");
-  if (workspace.kind !== "TEAM") throw new AppError("INVALID_INPUT", "Classes get no proposals: they would give students the answers.");
+  const workspace = await requireAnalyserEditor(actor, workspaceSlug);
   if (!listAnalysers().some((a) => a.id === analyser)) throw new AppError("INVALID_INPUT", `There is no analyser “${analyser}”.`);
   await db().workspaceAnalyser.upsert({
     where: { workspaceId_analyser: { workspaceId: workspace.id, analyser } },

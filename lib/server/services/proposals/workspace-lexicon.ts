@@ -4,9 +4,9 @@ import { DEFAULT_LEXICON, type Lexicon } from "@/lib/domain/analysis";
 import { ZAnalysisLexicon } from "@/lib/schemas/analysis-lexicon";
 import type { Actor } from "@/lib/server/actor";
 import { db } from "@/lib/server/db/client";
-import { AppError, notFound } from "@/lib/server/errors";
-import { canEditComparisons, hasMember } from "@/lib/server/permissions";
+import { AppError } from "@/lib/server/errors";
 import type { LexiconInUse } from "./ensure-proposals";
+import { requireAnalyserEditor, requireAnalyserWorkspace } from "./require-analyser-workspace";
 
 /** Big enough for thousands of entries, small enough to check and hash at once. */
 const MAX_LEXICON_BYTES = 1_000_000;
@@ -17,18 +17,9 @@ export async function lexiconInUse(workspaceId: string): Promise<LexiconInUse> {
   return own ? { lexicon: own.lexicon as unknown as Lexicon, hash: own.hash } : { lexicon: undefined, hash: "default" };
 }
 
-async function requireWorkspace(actor: Actor, workspaceSlug: string) {
-  const workspace = await db().workspace.findFirst({
-    where: { slug: workspaceSlug, ...hasMember(actor) },
-    select: { id: true, kind: true, memberships: { where: { userId: actor.id }, select: { role: true } } },
-  });
-  if (!workspace) throw notFound("That workspace");
-  return { id: workspace.id, kind: workspace.kind, canEdit: canEditComparisons(workspace.memberships[0]!.role) && workspace.kind === "TEAM" };
-}
-
 /** The list in use, as every member may review it, and whether the actor may change it. */
 export async function findWorkspaceLexicon(actor: Actor, workspaceSlug: string) {
-  const workspace = await requireWorkspace(actor, workspaceSlug);
+  const workspace = await requireAnalyserWorkspace(actor, workspaceSlug);
   const own = await db().workspaceLexicon.findUnique({
     where: { workspaceId: workspace.id },
     select: { lexicon: true, updatedAt: true, updatedBy: { select: { name: true } } },
@@ -36,7 +27,7 @@ export async function findWorkspaceLexicon(actor: Actor, workspaceSlug: string) 
   return {
     lexicon: own ? (own.lexicon as unknown as Lexicon) : DEFAULT_LEXICON,
     own: own ? { updatedAt: own.updatedAt, updatedBy: own.updatedBy.name } : null,
-    canEdit: workspace.canEdit,
+    canEdit: workspace.canChange,
   };
 }
 
@@ -46,8 +37,7 @@ export async function findWorkspaceLexicon(actor: Actor, workspaceSlug: string) 
  * with it the next time a source is opened; decisions on proposals it makes again are kept.
  */
 export async function saveWorkspaceLexicon(actor: Actor, workspaceSlug: string, text: string) {
-  const workspace = await requireWorkspace(actor, workspaceSlug);
-  if (!workspace.canEdit) throw new AppError("FORBIDDEN", "Only owners and editors of a team workspace can edit its loaded-terms list.");
+  const workspace = await requireAnalyserEditor(actor, workspaceSlug);
   if (Buffer.byteLength(text, "utf8") > MAX_LEXICON_BYTES) throw new AppError("PAYLOAD_TOO_LARGE", "The list is over 1 MB. Keep it under that.");
   let parsed: unknown;
   try {
@@ -74,7 +64,6 @@ export async function saveWorkspaceLexicon(actor: Actor, workspaceSlug: string, 
 
 /** Goes back to the list Parallax ships. */
 export async function resetWorkspaceLexicon(actor: Actor, workspaceSlug: string) {
-  const workspace = await requireWorkspace(actor, workspaceSlug);
-  if (!workspace.canEdit) throw new AppError("FORBIDDEN", "Only owners and editors of a team workspace can edit its loaded-terms list.");
+  const workspace = await requireAnalyserEditor(actor, workspaceSlug);
   await db().workspaceLexicon.deleteMany({ where: { workspaceId: workspace.id } });
 }

@@ -1,6 +1,6 @@
 "use client";
 
-import { useCallback, useEffect, useMemo, useState, useTransition } from "react";
+import { useCallback, useEffect, useMemo, useRef, useState, useTransition } from "react";
 import type { ProposalView } from "@/lib/server/services/proposals/find-proposals";
 import { acceptProposalAction, acceptProposalsOfKindAction, fetchProposalsAction, rejectProposalAction } from "./actions";
 import type { Annotation } from "./annotate-types";
@@ -33,6 +33,20 @@ export function useProposals({
   const [activeId, setActiveId] = useState<string | null>(null);
   const [message, setMessage] = useState<{ ok: boolean; text: string } | null>(null);
   const [pending, startTransition] = useTransition();
+  // One decision at a time. A ref, not `pending`: React keeps a transition pending a little
+  // after its result is on screen, and a reviewer pressing the next key then must not be ignored.
+  const busy = useRef(false);
+  const decide = useCallback((work: () => Promise<void>) => {
+    if (busy.current) return;
+    busy.current = true;
+    startTransition(async () => {
+      try {
+        await work();
+      } finally {
+        busy.current = false;
+      }
+    });
+  }, []);
 
   const loaded = bySource[sourceId];
   useEffect(() => {
@@ -74,43 +88,43 @@ export function useProposals({
 
   const accept = useCallback(
     (proposal: ProposalView) =>
-      startTransition(async () => {
+      decide(async () => {
         const result = await acceptProposalAction(comparisonId, proposal.id);
         if (!result.ok) return setMessage({ ok: false, text: result.message });
         onAccepted(result.data);
         drop([proposal.id]);
         setMessage({ ok: true, text: `Accepted “${proposal.tag.name}”: it is your annotation now.` });
       }),
-    [comparisonId, onAccepted, drop],
+    [comparisonId, onAccepted, drop, decide],
   );
 
   const reject = useCallback(
     (proposal: ProposalView) =>
-      startTransition(async () => {
+      decide(async () => {
         const result = await rejectProposalAction(comparisonId, proposal.id);
         if (!result.ok) return setMessage({ ok: false, text: result.message });
         drop([proposal.id]);
         setMessage({ ok: true, text: `Rejected “${proposal.tag.name}”.` });
       }),
-    [comparisonId, drop],
+    [comparisonId, drop, decide],
   );
 
   const acceptKind = useCallback(
     (proposal: ProposalView) =>
-      startTransition(async () => {
+      decide(async () => {
         const result = await acceptProposalsOfKindAction(comparisonId, { sourceId, analyser: proposal.analyser, tagId: proposal.tag.id });
         if (!result.ok) return setMessage({ ok: false, text: result.message });
         result.data.forEach(onAccepted);
         drop(all.filter((p) => p.analyser === proposal.analyser && p.tag.id === proposal.tag.id).map((p) => p.id));
         setMessage({ ok: true, text: `Accepted ${result.data.length} “${proposal.tag.name}” proposal${result.data.length === 1 ? "" : "s"}.` });
       }),
-    [comparisonId, sourceId, all, onAccepted, drop],
+    [comparisonId, sourceId, all, onAccepted, drop, decide],
   );
 
   useEffect(() => {
     if (!offered) return;
     function onKey(event: KeyboardEvent) {
-      if (event.ctrlKey || event.metaKey || event.altKey || typingIn(event.target) || pending) return;
+      if (event.ctrlKey || event.metaKey || event.altKey || typingIn(event.target)) return;
       const key = event.key.toLowerCase();
       if (key === PROPOSAL_KEYS.next) go(1);
       else if (key === PROPOSAL_KEYS.previous) go(-1);
@@ -121,7 +135,7 @@ export function useProposals({
     }
     document.addEventListener("keydown", onKey);
     return () => document.removeEventListener("keydown", onKey);
-  }, [offered, pending, go, active, accept, reject]);
+  }, [offered, go, active, accept, reject]);
 
   return {
     offered,
