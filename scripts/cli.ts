@@ -4,6 +4,7 @@ import { parseArgs } from "node:util";
 import { exportToFile } from "@/lib/server/cli/export-to-file";
 import { importAnnotationsFile } from "@/lib/server/cli/import-annotations-file";
 import { importFolder } from "@/lib/server/cli/import-folder";
+import { runSuggest, SUGGEST_USAGE } from "@/lib/server/cli/suggest";
 import { acquireDataLock } from "@/lib/server/db/data-lock";
 import { createDbClient, installDbClient } from "@/lib/server/db/client";
 import { describeTarget, openAdapter, resolveDatabaseTarget } from "@/lib/server/db/target";
@@ -16,7 +17,8 @@ const USAGE = `Usage:
       Imports W3C Web Annotations (from Parallax or another tool) into the comparison,
       anchoring each on its sources; saves all of them or, on a malformed file, none.
   npm run cli -- export <comparison> --workspace <slug> --format csv|jsonld|md|pdf --out <file> [--as <email>]
-      Writes the comparison's annotations (csv, jsonld) or its report (md, pdf) to <file>.`;
+      Writes the comparison's annotations (csv, jsonld) or its report (md, pdf) to <file>.
+${SUGGEST_USAGE}`;
 
 const ANNOTATION_FILE = /\.(jsonld|json)$/i;
 
@@ -100,6 +102,8 @@ async function runImportFolder(args: string[]): Promise<number> {
 
 async function main(): Promise<number> {
   const [command, ...rest] = process.argv.slice(2);
+  // Needs no database: runs before any connection is opened.
+  if (command === "suggest") return runSuggest(rest, USAGE);
   const run = command === "import" ? runImport : command === "export" ? runExport : undefined;
   if (!run) {
     console.error(command ? `Unknown command "${command}".\n\n${USAGE}` : USAGE);

@@ -5,6 +5,7 @@
 import type { Suite } from "@/bench/harness";
 import { agreement } from "./agreement";
 import { alignment } from "./alignment";
+import { analysis } from "./analysis";
 import { annotationApp } from "./annotation-app";
 import { anchoring } from "./anchoring";
 import { comparisonPage } from "./comparison-page";
@@ -12,4 +13,4 @@ import { database } from "./database";
 import { diff } from "./diff";
 import { exportSuite } from "./export";
 
-export const suites: Suite[] = [database, comparisonPage, annotationApp, diff, alignment, anchoring, agreement, exportSuite];
+export const suites: Suite[] = [database, comparisonPage, annotationApp, diff, alignment, anchoring, agreement, exportSuite, analysis];

@@ -1,4 +1,4 @@
-import type { Role } from "@/lib/generated/prisma/enums";
+import type { Role, WorkspaceKind } from "@/lib/generated/prisma/enums";
 import type { Actor } from "./actor";
 
 /**
@@ -49,6 +49,14 @@ export function canReadReports(role: Role): boolean {
 
 export function canAnnotate(role: Role): boolean {
   return role !== "VIEWER";
+}
+
+/**
+ * Analysers' proposals are for the people who annotate a team's comparisons. A class gets
+ * none: they would hand students the answers, and a key is the teacher's own judgement.
+ */
+export function canUseProposals(role: Role, kind: WorkspaceKind): boolean {
+  return kind === "TEAM" && (role === "OWNER" || role === "EDITOR" || role === "REVIEWER");
 }
 
 /**

@@ -3,3 +3,4 @@ export type { MarkdownText } from "./markdown";
 export { markdownToText } from "./markdown";
 export type { FoldedText } from "./find";
 export { findInText, foldForSearch, foldQuery } from "./find";
+export { codePointIndex, type CodePointIndex } from "./code-points";

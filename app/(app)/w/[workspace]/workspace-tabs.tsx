@@ -15,6 +15,7 @@ export function WorkspaceTabs({ slug, kind = "TEAM", role }: { slug: string; kin
     <nav className="tabs" aria-label="Workspace">
       <NavLink href={`/w/${slug}`}>Comparisons</NavLink>
       <NavLink href={`/w/${slug}/members`}>Members</NavLink>
+      <NavLink href={`/w/${slug}/analysers`}>Analysers</NavLink>
     </nav>
   );
 }

@@ -20,6 +20,7 @@ export const annotationSelect = {
   anchorStatus: true,
   anchorScore: true,
   comment: true,
+  proposedBy: true,
   isClaim: true,
   claimAsserter: true,
   claimAssertedBy: true,
@@ -55,6 +56,8 @@ export function toAnnotationView(row: Row) {
     anchor: { status: row.anchorStatus, score: row.anchorScore },
     tags: row.tags.map((t) => t.tag),
     comment: row.comment,
+    /** Accepted from an analyser's proposal: "<analyser>@<version>". */
+    proposedBy: row.proposedBy,
     claim: row.isClaim
       ? { asserter: row.claimAsserter, assertedBy: row.claimAssertedBy, status: row.claimStatus, evidence: row.evidence.map((e) => e.url) }
       : null,

@@ -18,8 +18,14 @@ const { revision: _revision, author: _author, tags: _tags, evidence: _evidence, 
 /**
  * Annotates a span of a source's current text with tags, a comment and optionally a claim.
  * In a class it is work for an assignment: a student's answer, or a teacher's key.
+ * `proposedBy` records the analyser whose proposal the actor accepted (never user input).
  */
-export async function createAnnotation(actor: Actor & Pick<SessionUser, "name">, comparisonId: string, input: unknown) {
+export async function createAnnotation(
+  actor: Actor & Pick<SessionUser, "name">,
+  comparisonId: string,
+  input: unknown,
+  { proposedBy }: { proposedBy?: string } = {},
+) {
   const { sourceId, start, end, revisionNumber, tagIds, comment, claim, assignmentId } = parseInput(ZCreateAnnotation, input);
   const { comparison, role } = await requireAnnotationAccess(actor, comparisonId, "annotate");
   const { row, revision, tags } = await db().$transaction(async (tx) => {
@@ -41,6 +47,7 @@ export async function createAnnotation(actor: Actor & Pick<SessionUser, "name">,
         isKey,
         ...target,
         comment: comment || null,
+        proposedBy: proposedBy ?? null,
         ...claimColumns(claim),
         evidence: claim?.evidence.length ? { create: claim.evidence.map((url) => ({ url })) } : undefined,
         tags: { create: tags.map((tag) => ({ tagId: tag.id })) },

@@ -3,8 +3,9 @@ import { annotationEntries } from "./annotations";
 import { classroomEntries } from "./classroom";
 import { comparisonEntries } from "./comparisons";
 import { memberEntries } from "./members";
+import { proposalEntries } from "./proposals";
 import { reportEntries } from "./reports";
 import { taxonomyEntries } from "./taxonomy";
 
 /** Every entry of the authorization matrix; a new cases file is added here. */
-export const MATRIX = [...accountEntries, ...comparisonEntries, ...annotationEntries, ...taxonomyEntries, ...memberEntries, ...reportEntries, ...classroomEntries];
+export const MATRIX = [...accountEntries, ...comparisonEntries, ...annotationEntries, ...taxonomyEntries, ...memberEntries, ...reportEntries, ...classroomEntries, ...proposalEntries];

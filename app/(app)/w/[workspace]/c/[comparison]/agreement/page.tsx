@@ -3,9 +3,11 @@ import type { AlphaSummary } from "@/lib/domain/agreement";
 import { requireSessionUser } from "@/lib/server/auth/session";
 import { orNotFound } from "@/lib/server/page";
 import { getAgreement } from "@/lib/server/services/agreement/get-agreement";
+import { findAnalyserPrecision } from "@/lib/server/services/proposals/analyser-figures";
+import { AnalyserPrecisionSection } from "./analyser-precision";
 import { DisagreementActions } from "./disagreement-actions";
 
-type Params = { params: Promise<{ workspace: string; comparison: string }> };
+type Params = { params: Promise<{ workspace: string; comparison: string }>; searchParams: Promise<{ reference?: string }> };
 
 export const metadata: Metadata = { title: "Agreement" };
 
@@ -23,10 +25,14 @@ function percent(value: number | null) {
   return value === null ? "—" : `${Math.round(value * 100)}%`;
 }
 
-export default async function AgreementPage({ params }: Params) {
+export default async function AgreementPage({ params, searchParams }: Params) {
   const { workspace, comparison } = await params;
+  const { reference } = await searchParams;
   const user = await requireSessionUser(`/w/${workspace}/c/${comparison}/agreement`);
   const agreement = await orNotFound(getAgreement(user, workspace, comparison));
+  const scoresAnalysers = agreement.canResolve && agreement.workspace.kind === "TEAM";
+  const referee = scoresAnalysers ? agreement.coders.find((c) => c.id === reference) : undefined;
+  const analyserFigures = referee ? await findAnalyserPrecision(user, agreement.comparison.id, referee.id) : null;
   return (
     <>
       <div className="page-header">
@@ -111,6 +117,7 @@ export default async function AgreementPage({ params }: Params) {
           )}
         </section>
       ))}
+      {scoresAnalysers ? <AnalyserPrecisionSection coders={agreement.coders} reference={referee?.id ?? null} figures={analyserFigures} /> : null}
     </>
   );
 }

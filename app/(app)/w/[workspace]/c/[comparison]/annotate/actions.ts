@@ -8,6 +8,8 @@ import { deleteAnnotation, setAnnotationHidden } from "@/lib/server/services/ann
 import { reattachAnnotation } from "@/lib/server/services/annotations/reattach-annotation";
 import { createReply } from "@/lib/server/services/annotations/replies";
 import { updateAnnotation } from "@/lib/server/services/annotations/update-annotation";
+import { acceptProposal, acceptProposalsOfKind, rejectProposal } from "@/lib/server/services/proposals/decide-proposal";
+import { findProposals } from "@/lib/server/services/proposals/find-proposals";
 
 export const createAnnotationAction = userCall((user, comparisonId: string, input: unknown) => createAnnotation(user, comparisonId, input));
 
@@ -45,4 +47,14 @@ export const fetchAnnotationAction = userCall(async (user, comparisonId: string,
 /** Everything visible (in one assignment, when given), to catch up after the live stream (re)connects: events sent while away are not queued. */
 export const fetchAllAnnotationsAction = userCall((user, comparisonId: string, assignmentId?: string) =>
   findAllAnnotations(user, comparisonId, { assignmentId }),
+);
+
+export const fetchProposalsAction = userCall((user, comparisonId: string, sourceId: string) => findProposals(user, comparisonId, sourceId));
+
+export const acceptProposalAction = userCall((user, comparisonId: string, proposalId: string) => acceptProposal(user, comparisonId, proposalId));
+
+export const rejectProposalAction = userCall((user, comparisonId: string, proposalId: string) => rejectProposal(user, comparisonId, proposalId));
+
+export const acceptProposalsOfKindAction = userCall((user, comparisonId: string, kind: unknown) =>
+  acceptProposalsOfKind(user, comparisonId, kind),
 );

@@ -64,6 +64,7 @@ export function AnnotationCard({
       </div>
       <p className="meta">
         {a.author.name} · {TIME.format(new Date(a.createdAt))}
+        {a.proposedBy ? ` · accepted from a proposal (${a.proposedBy.replace("@", " v")})` : ""}
         {a.version > 1 ? ` · edited` : ""}
         {a.resolved ? " · resolved" : ""}
         {!open && a.replies.length > 0 ? ` · ${a.replies.length} ${a.replies.length === 1 ? "reply" : "replies"}` : ""}

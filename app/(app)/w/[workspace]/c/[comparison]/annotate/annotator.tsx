@@ -19,6 +19,9 @@ import {
 import { AnnotationCard, type CardActions } from "./annotation-card";
 import { AnnotationForm, draftFields, EMPTY_DRAFT, type AnnotationDraft } from "./annotation-form";
 import { CLAIM_STATUS_LABELS, type AnnotateSource, type Annotation, type AssignmentContext, type TagSetOption } from "./annotate-types";
+import { ProposalPanel } from "./proposal-panel";
+import { useProposals } from "./use-proposals";
+import type { ProposalView } from "@/lib/server/services/proposals/find-proposals";
 
 interface Filters {
   author: string;
@@ -33,18 +36,22 @@ function byTextOrder(a: Annotation, b: Annotation) {
   return a.target.start - b.target.start || b.target.end - a.target.end || a.id.localeCompare(b.id);
 }
 
+const PROPOSAL_KEY = "proposal:";
+
 /**
  * The annotate view of a comparison, or of one assignment in it (`assignment`): then new
  * annotations are work for the assignment, and the view keeps only the work it is about
- * (the student's own, or the key) as live updates arrive.
+ * (the student's own, or the key) as live updates arrive. `initialProposals` (absent where
+ * proposals are not offered) are the analysers' open proposals on the first source shown.
  */
 export function Annotator({
-  comparisonId, sources, initialSourceId, initialAnnotations, tagSets, me, canAnnotate, canModerate, assignment,
+  comparisonId, sources, initialSourceId, initialAnnotations, initialProposals, tagSets, me, canAnnotate, canModerate, assignment,
 }: {
   comparisonId: string;
   sources: AnnotateSource[];
   initialSourceId: string;
   initialAnnotations: Annotation[];
+  initialProposals?: ProposalView[] | null;
   tagSets: TagSetOption[];
   me: { id: string; name: string };
   canAnnotate: boolean;
@@ -88,6 +95,18 @@ export function Annotator({
       if (result.ok) setAnnotations(result.data.filter(belongs));
     });
   }, [status, comparisonId, assignment?.id, belongs]);
+
+  const scrollToProposal = useCallback((id: string) => {
+    document.getElementById(`proposal-${id}`)?.scrollIntoView({ block: "center" });
+  }, []);
+  const proposals = useProposals({
+    comparisonId,
+    sourceId: source.id,
+    initial: initialProposals,
+    initialSourceId,
+    onAccepted: upsert,
+    onScroll: scrollToProposal,
+  });
 
   const authors = useMemo(() => [...new Map(annotations.map((a) => [a.author.id, a.author])).values()], [annotations]);
   const visible = annotations
@@ -203,10 +222,16 @@ export function Annotator({
     />
   );
 
+  const proposalById = new Map(proposals.shown.map((p) => [p.id, p]));
   const segments = segmentText(source.text, [
     ...placed.map((a) => ({ start: a.target.start, end: a.target.end, key: a.id })),
+    ...proposals.shown.map((p) => ({ start: p.start, end: p.end, key: `${PROPOSAL_KEY}${p.id}` })),
     ...(selection ? [{ ...selection, key: "selection" }] : []),
   ]);
+  const firstSegmentOf = new Map<string, number>();
+  for (const segment of segments) {
+    for (const key of segment.keys) if (key.startsWith(PROPOSAL_KEY) && !firstSegmentOf.has(key)) firstSegmentOf.set(key, segment.start);
+  }
 
   return (
     <div className="annotator">
@@ -254,15 +279,40 @@ export function Annotator({
         <div className="annotated-text" ref={textRef} onMouseUp={capture} onKeyUp={(e) => e.shiftKey && capture()} tabIndex={0} aria-label={`Text of ${source.outlet}`}>
           {segments.map((segment) => {
             if (segment.keys.length === 0) return segment.text;
-            const ids = segment.keys.filter((k) => k !== "selection");
+            const ids = segment.keys.filter((k) => k !== "selection" && !k.startsWith(PROPOSAL_KEY));
+            const proposalKey = segment.keys.findLast((k) => k.startsWith(PROPOSAL_KEY));
+            const proposal = proposalKey ? proposalById.get(proposalKey.slice(PROPOSAL_KEY.length)) : undefined;
             const inner = byId.get(ids.at(-1) ?? "");
             const outer = ids.length > 1 ? byId.get(ids[0]!) : undefined;
             const color = inner?.tags[0]?.color;
+            const proposalProps = proposal
+              ? {
+                  id: firstSegmentOf.get(proposalKey!) === segment.start ? `proposal-${proposal.id}` : undefined,
+                  "data-proposal": proposal.id,
+                  style: { textDecorationColor: proposal.tag.color },
+                }
+              : {};
+            const proposalClass = proposal ? ` proposal-mark${proposal.id === proposals.active?.id ? " proposal-mark--active" : ""}` : "";
+            if (!inner && !segment.keys.includes("selection")) {
+              return (
+                <span
+                  key={segment.start}
+                  className={proposalClass.trim()}
+                  {...proposalProps}
+                  title={`Proposed: ${proposal!.tag.name} (${proposal!.analyser})`}
+                  onClick={() => proposals.setActiveId(proposal!.id)}
+                >
+                  {segment.text}
+                </span>
+              );
+            }
             return (
               <mark
                 key={segment.start}
-                className={`hl${segment.keys.includes("selection") ? " hl--selected" : ""}${inner && inner.id === selectedId ? " hl--active" : ""}`}
+                {...proposalProps}
+                className={`hl${segment.keys.includes("selection") ? " hl--selected" : ""}${inner && inner.id === selectedId ? " hl--active" : ""}${proposalClass}`}
                 style={{
+                  ...proposalProps.style,
                   background: color,
                   boxShadow: outer ? `inset 0 -0.3em 0 ${outer.tags[0]?.color ?? "#999"}` : undefined,
                 }}
@@ -300,6 +350,8 @@ export function Annotator({
         ) : canAnnotate ? (
           <p className="meta">Select words in the text (or find them above) to annotate them.</p>
         ) : null}
+
+        {proposals.offered && canAnnotate ? <ProposalPanel layer={proposals} outlet={source.outlet} /> : null}
 
         <fieldset className="filters">
           <legend>Filter</legend>

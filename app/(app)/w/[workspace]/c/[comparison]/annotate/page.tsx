@@ -2,9 +2,10 @@ import type { Metadata } from "next";
 import Link from "next/link";
 import { requireSessionUser } from "@/lib/server/auth/session";
 import { orNotFound } from "@/lib/server/page";
-import { canAnnotate, canEditComparisons } from "@/lib/server/permissions";
+import { canAnnotate, canEditComparisons, canUseProposals } from "@/lib/server/permissions";
 import { findAllAnnotations } from "@/lib/server/services/annotations/find-annotations";
 import { getComparisonBySlug } from "@/lib/server/services/comparisons/get-comparison-by-slug";
+import { findProposals } from "@/lib/server/services/proposals/find-proposals";
 import { findTaxonomy } from "@/lib/server/services/taxonomy/find-taxonomy";
 import { Annotator } from "./annotator";
 
@@ -29,7 +30,13 @@ export default async function AnnotatePage({ params, searchParams }: Props) {
       </p>
     );
   }
-  const [annotations, taxonomy] = await Promise.all([findAllAnnotations(user, comparison.id), findTaxonomy(user, workspace, comparisonSlug)]);
+  const initialSourceId = comparison.sources.some((s) => s.id === source) ? source! : comparison.sources[0]!.id;
+  const proposalsOffered = canUseProposals(view.workspace.role, view.workspace.kind);
+  const [annotations, taxonomy, proposals] = await Promise.all([
+    findAllAnnotations(user, comparison.id),
+    findTaxonomy(user, workspace, comparisonSlug),
+    proposalsOffered ? findProposals(user, comparison.id, initialSourceId) : null,
+  ]);
   const sources = comparison.sources.map((s) => ({
     id: s.id,
     outlet: s.outlet?.name ?? "Unknown outlet",
@@ -46,8 +53,9 @@ export default async function AnnotatePage({ params, searchParams }: Props) {
     <Annotator
       comparisonId={comparison.id}
       sources={sources}
-      initialSourceId={sources.some((s) => s.id === source) ? source! : sources[0]!.id}
+      initialSourceId={initialSourceId}
       initialAnnotations={annotations}
+      initialProposals={proposals}
       tagSets={tagSets}
       me={user}
       canAnnotate={canAnnotate(view.workspace.role)}

@@ -1,0 +1,82 @@
+/**
+ * `npm run bench:analysers`: each analyser's precision and recall against the gold set, per
+ * tag, next to the keyword baseline, printed and written to its section of bench/RESULTS.md.
+ * Needs no database. See bench/gold/analysers-README.md for the gold set and its rules.
+ */
+import { loadedLanguage } from "@/lib/domain/analysis/analysers/loaded-language";
+import { DEFAULT_LEXICON } from "@/lib/domain/analysis";
+import { markdownTable } from "@/bench/harness";
+import { writeSection } from "@/bench/results-file";
+import { baselineProposals, BASELINE_TAGS } from "./baseline";
+import { analyserRows, loadGold, scoreProposals, valueOf, type GoldText, type Row } from "./gold";
+
+const fmt = (x: number | null) => (x === null ? "—" : x.toFixed(2));
+const NUMERIC = [false, false, false, true, true, true, true, true, true, true];
+const HEADERS = ["analyser", "default", "tag", "proposals", "words proposed", "words in gold", "words matched", "precision", "recall", "F1"];
+
+function cells(row: Row, defaultOn: string): string[] {
+  const { matched, answered, expected, precision, recall, f1 } = row.score;
+  return [row.name, defaultOn, row.tag, String(row.proposals), String(answered), String(expected), String(matched), fmt(precision), fmt(recall), fmt(f1)];
+}
+
+/**
+ * Loaded language kept only in sentences wink-nlp's sentiment scores as charged: the measured
+ * answer to whether sentence sentiment helps precision.
+ */
+function sentimentGated(texts: readonly GoldText[], threshold: number): Row[] {
+  const proposals = texts.map((t) =>
+    loadedLanguage.analyse(t.document, { lexicon: DEFAULT_LEXICON }).filter((p) => {
+      const sentence = t.document.sentences.find((s) => s.start <= p.start && p.end <= s.end);
+      return Math.abs(sentence?.sentiment ?? 0) >= threshold;
+    }),
+  );
+  return scoreProposals(`loaded-language, |sentiment| ≥ ${threshold}`, texts, proposals, [valueOf("Framing devices", "Loaded language")]);
+}
+
+async function main(): Promise<void> {
+  const texts = await loadGold();
+  const words = texts.reduce((n, t) => n + t.units.length, 0);
+  const analysers = analyserRows(texts);
+  const body = analysers.flatMap(({ rows, defaultOn }) => rows.map((r) => cells(r, defaultOn ? "on" : "off")));
+  const gated = [0.1, 0.25].flatMap((threshold) => sentimentGated(texts, threshold)).map((r) => cells(r, "(variant)"));
+  const baseline = scoreProposals(
+    "keywords",
+    texts,
+    texts.map((t) => baselineProposals(t.text)),
+    BASELINE_TAGS.map((t) => valueOf(t.set, t.tag)),
+  ).map((r) => cells(r, "(baseline)"));
+  const goldCount = texts.reduce((n, t) => n + t.gold.length, 0);
+
+  const markdown = `## Analysers against the gold set
+
+Written by \`npm run bench:analysers\` (bench/analysers/run-gold.ts) on ${new Date().toISOString().slice(0, 10)}.
+Gold: ${goldCount} hand annotations of the ${texts.length} articles of shared/corpus/soleimani-anniversaries
+(${words.toLocaleString("en-US")} word tokens), made before the analysers were run on them; rules per tag in
+[gold/analysers-README.md](gold/analysers-README.md). Token overlap per tag: a word counts as
+proposed (or gold) when a proposal (or gold span) with that tag covers any of its characters;
+precision = matched ÷ proposed words, recall = matched ÷ gold words, summed over the texts.
+"—" where there is nothing to divide by. An analyser is on by default only with precision ≥ 0.6.
+
+${markdownTable(HEADERS, body, NUMERIC)}
+
+Does sentence sentiment help? wink-nlp's sentence sentiment as a filter on loaded-language's
+proposals (kept only where the sentence scores at least the threshold either way):
+
+${markdownTable(HEADERS, gated, NUMERIC)}
+
+Trivial baseline in the same run: a two-or-three-word keyword list per tag, and every quoted
+phrase of up to four words for scare quotes (bench/analysers/baseline.ts):
+
+${markdownTable(HEADERS, baseline, NUMERIC)}
+`;
+  console.log(markdown);
+  await writeSection("analysers-gold", markdown);
+}
+
+main().then(
+  () => process.exit(0),
+  (error: unknown) => {
+    console.error(error instanceof Error ? error.message : String(error));
+    process.exit(1);
+  },
+);

@@ -1,0 +1,49 @@
+import { describe, expect, it } from "vitest";
+import { run } from "../test-support";
+import { attribution } from "./attribution";
+
+const claims = (text: string) => run(attribution, text).map((p) => ({ span: text.slice(p.start, p.end), asserter: p.claim?.asserter, anonymous: p.reason.startsWith("anonymous") }));
+
+describe("attribution", () => {
+  it.each([
+    ["X said that …", "The harbour master said that the gates had failed twice.", "The harbour master", false],
+    ["a quotation with the speaker after it", "“The gates failed twice,” Mayor Ines Baptiste said.", "Mayor Ines Baptiste", false],
+    ["an inverted speaker", "“The gates failed twice,” said the harbour master.", "the harbour master", false],
+    ["an inverted speaker with a time after", "“The gates failed twice,” wrote reporter Ana Lobo on Friday.", "reporter Ana Lobo", false],
+    ["an auxiliary and adverb between speaker and verb", "The ministry has repeatedly denied any delay.", "The ministry", false],
+    ["according to", "According to the coast guard, nine boats sank.", "the coast guard", false],
+    ["unnamed officials", "Senior officials warned that the dam could fail.", "Senior officials", true],
+    ["unnamed sources after according to", "The fleet left port at dawn, according to sources.", "sources", true],
+    ["a pronoun speaker", "He claimed the figures were invented.", "He", false],
+  ])("%s", (_name, text, asserter, anonymous) => {
+    expect(claims(text)).toEqual([{ span: text, asserter, anonymous }]);
+  });
+
+  it.each([
+    ["no verb of saying", "The gates failed twice in March."],
+    ["a passive of saying (the hedging analyser's)", "The gates are said to have failed twice."],
+    ["an infinitive of saying", "The mayor refused to say more."],
+    ["a relative pronoun as speaker", "The report, which said little, was shelved."],
+    ["an object after the verb that is no speaker", "The “experts” said two fishermen were lost."],
+  ])("proposes nothing for %s", (_name, text) => {
+    expect(claims(text)).toEqual([]);
+  });
+
+  it.each([
+    ["the last full name in the paragraph", "Mayor Ines Baptiste toured the harbour. “The gates failed twice,” she said.", "Mayor Ines Baptiste", "‘she’ taken to be Mayor Ines Baptiste"],
+    ["the pronoun itself when no full name comes before it", "The mayor toured the harbour. “The gates failed,” she said.", "she", "(a pronoun: say who in the claim)"],
+    ["the pronoun itself when the name is in an earlier paragraph", "Ines Baptiste toured the harbour.\n\n“The gates failed,” she said.", "she", "(a pronoun: say who in the claim)"],
+  ])("for a pronoun speaker, takes %s as asserter", (_name, text, asserter, reason) => {
+    const proposals = run(attribution, text);
+    expect(proposals.at(-1)?.claim).toEqual({ asserter });
+    expect(proposals.at(-1)?.reason).toContain(reason);
+  });
+
+  it("proposes one claim per sentence, spanning the sentence, and flags unnamed sources in the reason", () => {
+    const text = "Officials said the port would reopen. Nobody came.\n\nThe mayor said it would not, and added that repairs take months.";
+    const proposals = run(attribution, text);
+    expect(proposals.map((p) => text.slice(p.start, p.end))).toEqual(["Officials said the port would reopen.", "The mayor said it would not, and added that repairs take months."]);
+    expect(proposals[0]?.reason).toBe("anonymous attribution: ‘Officials said’ names no one who can be checked");
+    expect(proposals[1]?.reason).toBe("reported speech: ‘The mayor said’ credits the statement to The mayor");
+  });
+});

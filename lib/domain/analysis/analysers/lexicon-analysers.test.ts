@@ -1,0 +1,90 @@
+import { describe, expect, it } from "vitest";
+import { marked, run } from "../test-support";
+import { actorLabels } from "./actor-labels";
+import { euphemism } from "./euphemism";
+import { exaggeration } from "./exaggeration";
+import { hedging } from "./hedging";
+import { loadedLanguage } from "./loaded-language";
+import { persuasionCues } from "./persuasion-cues";
+import { speculation } from "./speculation";
+
+describe.each([
+  {
+    analyser: loadedLanguage,
+    cases: [
+      ["The army slaughtered villagers in a brutal raid.", ["slaughtered", "brutal"]],
+      ["The assassination of the envoy shocked the capital.", ["assassination"]],
+      ["The army killed villagers in a raid.", []],
+    ],
+  },
+  {
+    analyser: actorLabels,
+    cases: [
+      ["The regime's thugs beat the marchers.", ["regime", "thugs"]],
+      ["Crowds mourned the martyr; militants fired rockets.", ["martyr", "militants"]],
+      ["The government's police beat the marchers.", []],
+      ["Two guards were martyred, the martyrs' families said.", ["martyrs"]],
+    ],
+  },
+  {
+    analyser: euphemism,
+    cases: [
+      ["Officials regretted the collateral damage after the drones neutralized two men.", ["collateral damage", "neutralized"]],
+      ["The strike killed two civilians.", []],
+    ],
+  },
+  {
+    analyser: exaggeration,
+    cases: [
+      ["An unprecedented, massive wave of arrests followed.", ["unprecedented", "massive"]],
+      ["Only a handful of protesters came, merely twenty.", ["a handful of", "merely"]],
+      ["About two hundred people were arrested.", []],
+    ],
+  },
+  {
+    analyser: hedging,
+    cases: [
+      ["The general reportedly fled; he is believed to be in hiding.", ["reportedly", "is believed to"]],
+      ["It is understood that talks will resume.", ["It is understood"]],
+      ["The general fled on Monday, his lawyer said.", []],
+    ],
+  },
+  {
+    analyser: speculation,
+    cases: [
+      ["The dam could fail and may have been weakened.", ["could", "may have"]],
+      ["The dam failed.", []],
+    ],
+  },
+])("$analyser.id", ({ analyser, cases }) => {
+  it.each(cases as [string, string[]][])("%s", (text, expected) => {
+    expect(marked(analyser, text)).toEqual(expected);
+  });
+
+  it("proposes only its own tags, with a reason naming the word and the list", () => {
+    for (const [text] of cases as [string, string[]][]) {
+      for (const p of run(analyser, text)) {
+        expect(analyser.tags).toContainEqual({ set: p.set, tag: p.tag });
+        expect(p.analyser).toBe(analyser.id);
+        expect(p.reason).toContain(`‘${text.slice(p.start, p.end)}’ is on the loaded-terms list`);
+        expect(p.confidence).toBeGreaterThan(0);
+        expect(p.confidence).toBeLessThanOrEqual(1);
+      }
+    }
+  });
+});
+
+describe("persuasion-cues", () => {
+  it.each([
+    ["The self-styled reformer rejected the so-called inquiry.", [["self-styled", "Doubt"], ["so-called", "Doubt"]]],
+    ["Marchers chanted death to the traitors and defended the homeland.", [["death to", "Slogans"], ["homeland", "Flag-waving"]]],
+    ["The strike pushed the region to the brink of all-out war.", [["all-out war", "Appeal to fear/prejudice"]]],
+    ["At the end of the day, it is what it is.", [["At the end of the day", "Thought-terminating cliché"], ["it is what it is", "Thought-terminating cliché"]]],
+    ["He said the crisis happened solely because of the bank; what about the army's role?", [["solely because", "Causal oversimplification"], ["what about", "Whataboutism"]]],
+    ["The mayor compared the council to the Gestapo; everyone knows it.", [["Gestapo", "Reductio ad hitlerum"], ["everyone knows", "Bandwagon"]]],
+    ["The regime carried out a brutal crackdown.", [["regime", "Name calling/labeling"], ["brutal", "Loaded language"], ["crackdown", "Loaded language"]]],
+    ["The council approved the budget on Tuesday.", []],
+  ])("%s", (text, expected) => {
+    expect(run(persuasionCues, text).map((p) => [text.slice(p.start, p.end), p.tag])).toEqual(expected);
+  });
+});

@@ -1,0 +1,12 @@
+/** Loaded language: emotionally charged words for events and acts, from the lexicon. */
+import { lexiconAnalyser } from "./lexicon-analyser";
+
+export const loadedLanguage = lexiconAnalyser({
+  id: "loaded-language",
+  version: 1,
+  description: "Charged words for events and acts (\"slaughter\", \"assassination\", \"brutal\") from the loaded-terms list.",
+  defaultOn: true,
+  categories: ["emotive-event", "emotive-evaluation"],
+  set: "Framing devices",
+  tags: [{ set: "Framing devices", tag: "Loaded language" }],
+});

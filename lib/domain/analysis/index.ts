@@ -1,0 +1,10 @@
+export type { AnalyseOptions } from "./analyse";
+export { analyse, analyseDocument } from "./analyse";
+export type { AnalysedDocument, Sentence, Token } from "./document";
+export { readDocument } from "./document";
+export type { Lexicon, LexiconCategory, LexiconEntry, LexiconMatch } from "./lexicon";
+export { DEFAULT_LEXICON, matchLexicon } from "./lexicon";
+export type { AnalyserInfo } from "./registry";
+export { ANALYSERS, findAnalyser, listAnalysers } from "./registry";
+export { UNDETECTED_TECHNIQUES } from "./analysers/persuasion-cues";
+export type { Analyser, AnalysisContext, Proposal, ProposalSetName } from "./types";
