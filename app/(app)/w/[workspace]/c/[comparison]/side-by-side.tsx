@@ -3,6 +3,7 @@
 import { useRouter } from "next/navigation";
 import { useMemo, useRef, useState, useTransition } from "react";
 import { findWords, selectionOffsets } from "@/app/_components/text-selection";
+import { UserText } from "@/app/_components/user-text";
 import { segmentText, type HighlightRange } from "@/lib/domain/highlight/segments";
 import { setPassageAction, suggestPassagesAction } from "./actions";
 import type { ViewQuotation, ViewRow, ViewSource, Where } from "./comparison-types";
@@ -143,7 +144,7 @@ export function SideBySide({
               style={{ background: rowColor(i) }}
               onClick={() => setActiveRow(activeRow === row.id ? null : row.id)}
             >
-              {row.label} <span className="chip__count">{row.passages.length}/{sources.length}</span>
+              <UserText>{row.label}</UserText> <span className="chip__count">{row.passages.length}/{sources.length}</span>
             </button>
           ))}
         </div>

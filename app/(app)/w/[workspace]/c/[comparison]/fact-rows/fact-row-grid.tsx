@@ -2,6 +2,7 @@
 
 import { useRouter } from "next/navigation";
 import { useState, useTransition } from "react";
+import { UserText } from "@/app/_components/user-text";
 import { sidesFromDiffs, termsFromDiffs, wordDiff, type Segment } from "@/lib/domain/diff";
 import { deleteFactRowAction, removePassageAction, renameFactRowAction } from "../actions";
 import type { ViewRow, ViewSource, Where } from "../comparison-types";
@@ -73,7 +74,7 @@ function FactRowView({ where, row, index, sources, canEdit }: { where: Where; ro
             <button type="button" className="button button--quiet button--small" onClick={() => setEditing(false)}>Cancel</button>
           </form>
         ) : (
-          <h2 id={`row-${row.id}`}>{row.label}</h2>
+          <h2 id={`row-${row.id}`}><UserText>{row.label}</UserText></h2>
         )}
         <span className="meta">
           Reported by {reporting.length} of {sources.length} sources
@@ -91,7 +92,7 @@ function FactRowView({ where, row, index, sources, canEdit }: { where: Where; ro
         {canEdit && !editing ? (
           <span className="fact-row__actions no-print">
             <button type="button" className="button button--quiet button--small" onClick={() => setEditing(true)}>
-              Rename<span className="visually-hidden"> {row.label}</span>
+              Rename<span className="visually-hidden"> <UserText>{row.label}</UserText></span>
             </button>
             <button
               type="button"
@@ -103,7 +104,7 @@ function FactRowView({ where, row, index, sources, canEdit }: { where: Where; ro
                 }
               }}
             >
-              Delete<span className="visually-hidden"> {row.label}</span>
+              Delete<span className="visually-hidden"> <UserText>{row.label}</UserText></span>
             </button>
           </span>
         ) : null}
