@@ -2,6 +2,7 @@ import { afterEach, describe, expect, it, vi } from "vitest";
 import { GET as listAnnotationsRoute, POST as createAnnotationRoute } from "@/app/api/comparisons/[comparisonId]/annotations/route";
 import { POST as createReplyRoute } from "@/app/api/comparisons/[comparisonId]/annotations/[annotationId]/replies/route";
 import { getSessionUser } from "@/lib/server/auth/session";
+import { importAnnotations } from "@/lib/server/export/import-annotations";
 import { AppError } from "@/lib/server/errors";
 import { createAnnotation } from "@/lib/server/services/annotations/create-annotation";
 import { createReply } from "@/lib/server/services/annotations/replies";
@@ -165,5 +166,22 @@ describe("bidirectional controls", () => {
     const comment = "The headline calls it \u2067فيضان\u2069 (flood)\u200f.";
     const kept = await createAnnotation(owner, comparison.id, { ...span("spillway"), tagIds: [tag("Loaded language")], comment });
     expect(kept.comment).toBe(comment);
+  });
+});
+
+describe("a W3C annotation file with a NUL character", () => {
+  it("is refused, saying where, and saves nothing", async () => {
+    const { owner, comparison } = await annotatedComparison(db, "W3c");
+    const good = { type: "Annotation", body: { type: "TextualBody", purpose: "tagging", value: "Euphemism" }, target: { source: "https://elsewhere.example/page", selector: { type: "TextQuoteSelector", exact: "opened the spillway" } } };
+    const cases: [unknown, string][] = [
+      [[good, { ...good, body: [good.body, { type: "TextualBody", value: "A comment\u0000" }] }], "$[1].body[1].value"],
+      [[good, { ...good, body: { ...good.body, "parallax:tagSet": "Checks\u0000" } }], "$[1].body.parallax:tagSet"],
+      [[good, { ...good, target: { ...good.target, selector: { type: "TextQuoteSelector", exact: "not\u0000 there" } } }], "$[1].target.selector.exact"],
+    ];
+    for (const [file, where] of cases) {
+      const error = await refusal(importAnnotations(owner, comparison.id, file));
+      expect(error.message).toBe(`${where}: contains a NUL character (U+0000), an invisible character that cannot be saved: remove it and try again.`);
+    }
+    expect(await db().annotation.count({ where: { comparisonId: comparison.id } })).toBe(0);
   });
 });
