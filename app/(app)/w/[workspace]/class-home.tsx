@@ -142,7 +142,7 @@ export async function ClassHome({ user, slug, joinCode }: { user: SessionUser; s
                   <td>
                     {c._count.sources > 0 ? (
                       <Link className="button button--quiet button--small" href={`/w/${slug}/a/new?comparison=${c.slug}`}>
-                        New assignment<span className="visually-hidden"> from <UserText>{c.title}</UserText></span>
+                        New assignment<span className="visually-hidden"> from {c.title}</span>
                       </Link>
                     ) : (
                       <Link href={`/w/${slug}/c/${c.slug}/sources`}>Add articles first</Link>

@@ -92,7 +92,7 @@ function FactRowView({ where, row, index, sources, canEdit }: { where: Where; ro
         {canEdit && !editing ? (
           <span className="fact-row__actions no-print">
             <button type="button" className="button button--quiet button--small" onClick={() => setEditing(true)}>
-              Rename<span className="visually-hidden"> <UserText>{row.label}</UserText></span>
+              Rename<span className="visually-hidden"> {row.label}</span>
             </button>
             <button
               type="button"
@@ -104,7 +104,7 @@ function FactRowView({ where, row, index, sources, canEdit }: { where: Where; ro
                 }
               }}
             >
-              Delete<span className="visually-hidden"> <UserText>{row.label}</UserText></span>
+              Delete<span className="visually-hidden"> {row.label}</span>
             </button>
           </span>
         ) : null}

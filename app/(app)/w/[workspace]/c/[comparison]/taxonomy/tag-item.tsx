@@ -110,14 +110,14 @@ export function TagItem({ where, tag, mergeTargets, canEdit }: { where: Where; t
                 aria-controls={panel === "edit" ? `${id}-edit` : undefined}
                 onClick={() => toggle("edit")}
               >
-                Edit<span className="visually-hidden"> <UserText>{tag.name}</UserText></span>
+                Edit<span className="visually-hidden"> {tag.name}</span>
               </button>
               <form action={retireAction}>
                 <Hidden where={where} tagId={tag.id} />
                 <input type="hidden" name="retired" value={tag.retired ? "false" : "true"} />
                 <SubmitButton className="button button--quiet button--small" pendingLabel={tag.retired ? "Restoring…" : "Retiring…"}>
                   {tag.retired ? "Restore" : "Retire"}
-                  <span className="visually-hidden"> <UserText>{tag.name}</UserText></span>
+                  <span className="visually-hidden"> {tag.name}</span>
                 </SubmitButton>
               </form>
               {tag.retired ? null : (
@@ -129,7 +129,7 @@ export function TagItem({ where, tag, mergeTargets, canEdit }: { where: Where; t
                   aria-controls={panel === "merge" ? `${id}-merge` : undefined}
                   onClick={() => toggle("merge")}
                 >
-                  Merge into…<span className="visually-hidden"> (<UserText>{tag.name}</UserText>)</span>
+                  Merge into…<span className="visually-hidden"> ({tag.name})</span>
                 </button>
               )}
             </>
@@ -262,7 +262,7 @@ function MergeTagForm({
           </p>
           <FormMessage state={state} />
           <div className={styles.panelButtons}>
-            <SubmitButton pendingLabel="Merging…">Merge into “<UserText>{into.name}</UserText>”</SubmitButton>
+            <SubmitButton pendingLabel="Merging…">Merge into “{into.name}”</SubmitButton>
             <button
               type="button"
               className="button button--quiet"
