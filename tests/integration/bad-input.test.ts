@@ -169,6 +169,16 @@ describe("bidirectional controls", () => {
   });
 });
 
+describe("a title taken from the first line of the text", () => {
+  it("loses the direction marks that the article text keeps", async () => {
+    const { owner, workspace, comparison } = await annotatedComparison(db, "FirstLine");
+    const text = "عنوان الخبر\u200f 2026\n\nThe body keeps its mark\u200f.";
+    const source = await createSource(owner, workspace.slug, comparison.slug, { content: { kind: "paste", text }, metadata: {} });
+    expect(source.title).toBe("عنوان الخبر 2026");
+    expect((await db().sourceRevision.findFirstOrThrow({ where: { sourceId: source.id } })).text).toBe(text);
+  });
+});
+
 describe("a W3C annotation file with a NUL character", () => {
   it("is refused, saying where, and saves nothing", async () => {
     const { owner, comparison } = await annotatedComparison(db, "W3c");

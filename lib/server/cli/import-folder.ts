@@ -56,6 +56,7 @@ const IMPORT_TRANSACTION_MS = 600_000;
  * comparison and every source are saved in one transaction, so an import stopped half-way
  * (killed, a database outage) leaves no half-filled comparison behind. Files that are not
  * articles, and texts already in the comparison, are skipped; they do not stop the import.
+ * The price: every extracted text (at most 1 MB each) is held in memory until the end.
  */
 export async function importFolder(options: {
   folder: string;

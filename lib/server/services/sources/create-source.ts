@@ -1,4 +1,5 @@
 import "server-only";
+import { stripBidiControls } from "@/lib/domain/text";
 import type { Source } from "@/lib/generated/prisma/client";
 import { ZSourceMetadata, type TSourceMetadata } from "@/lib/schemas/comparison";
 import type { Actor } from "@/lib/server/actor";
@@ -95,9 +96,12 @@ async function resolveOutlet(tx: DbTx, workspaceId: string, outletId?: string, o
   return outlet.id;
 }
 
-/** Without a title given or found, the first line stands in: in pasted news text it is usually the headline. */
+/**
+ * Without a title given or found, the first line stands in: in pasted news text it is usually
+ * the headline. Article text may keep direction marks; a title, shown inline, may not.
+ */
 function titleFromText(text: string): string {
-  const first = text.split("\n", 1)[0]!.trim();
+  const first = stripBidiControls(text.split("\n", 1)[0]!).trim();
   return first.length <= 160 ? first : `${first.slice(0, 157).trimEnd()}…`;
 }
 
