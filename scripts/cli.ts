@@ -97,7 +97,7 @@ async function runImportFolder(args: string[]): Promise<number> {
     console.log(`\n${count("failed")} failed: nothing was imported (an import is all or nothing). Fix or remove those files and run it again.`);
     return 1;
   }
-  console.log(`\n${count("imported")} imported, ${count("skipped")} skipped, into /w/${result.workspace}/c/${result.comparison}`);
+  console.log(`\n${count("imported")} imported, ${count("skipped")} skipped, 0 failed, into /w/${result.workspace}/c/${result.comparison}`);
   return 0;
 }
 
