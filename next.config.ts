@@ -1,4 +1,5 @@
 import type { NextConfig } from "next";
+import { MAX_FORM_BODY_BYTES } from "./lib/domain/upload-limits";
 
 /** On every response: pages, API routes and static files alike. */
 const SECURITY_HEADERS = [
@@ -20,9 +21,10 @@ const nextConfig: NextConfig = {
   // bundling them would break those paths.
   serverExternalPackages: ["@electric-sql/pglite", "pglite-prisma-adapter", "@node-rs/argon2", "jsdom", "pdfkit"],
   poweredByHeader: false,
-  // Uploads up to the 1 MB source limit plus form overhead; larger bodies still reach our
-  // own check first, so the user reads its message rather than a framework error.
-  experimental: { serverActions: { bodySizeLimit: "4mb" } },
+  // Uploads up to the 1 MB source limit plus form overhead, so a file a little over 1 MB
+  // still reaches our own check and its message. Next answers a bare 500 to a body over this
+  // limit; proxy.ts refuses those first with a 413 that says the sizes.
+  experimental: { serverActions: { bodySizeLimit: MAX_FORM_BODY_BYTES } },
   async headers() {
     return [
       { source: "/:path*", headers: SECURITY_HEADERS },

@@ -1,4 +1,5 @@
 import { NextResponse, type NextRequest } from "next/server";
+import { formTooLargeMessage, MAX_FORM_BODY_BYTES } from "@/lib/domain/upload-limits";
 
 /**
  * The page policy. Scripts run only when they carry this response's nonce ('strict-dynamic'
@@ -39,6 +40,8 @@ function contentSecurityPolicy(nonce: string): string {
  * API routes, come from next.config.ts.
  */
 export function proxy(request: NextRequest) {
+  const declared = Number(request.headers.get("content-length"));
+  if (request.method === "POST" && declared > MAX_FORM_BODY_BYTES) return formTooLarge(declared);
   const nonce = Buffer.from(crypto.getRandomValues(new Uint8Array(16))).toString("base64");
   const policy = contentSecurityPolicy(nonce);
   const headers = new Headers(request.headers);
@@ -47,6 +50,20 @@ export function proxy(request: NextRequest) {
   const response = NextResponse.next({ request: { headers } });
   response.headers.set("content-security-policy", policy);
   return response;
+}
+
+/**
+ * A form submission (server action) over Next's body limit would get a bare 500 from Next;
+ * it is refused here, before Next reads it, with a 413 that says the sizes. The upload form
+ * checks a chosen file before sending it, so this is for browsers without scripts and for
+ * scripts posting to a form. A body that does not declare its length is still cut off by
+ * Next at the same limit.
+ */
+function formTooLarge(bytes: number): NextResponse {
+  return new NextResponse(formTooLargeMessage(bytes), {
+    status: 413,
+    headers: { "content-type": "text/plain; charset=utf-8" },
+  });
 }
 
 // Pages and their server actions. API routes return JSON or events, never pages, and

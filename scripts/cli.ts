@@ -12,7 +12,8 @@ import { describeTarget, openAdapter, resolveDatabaseTarget } from "@/lib/server
 const USAGE = `Usage:
   npm run cli -- import <folder> --workspace <slug> [--comparison <slug>] [--as <email>] [--allow-duplicates]
       Imports every .txt, .md and .html file of <folder> (titles, outlets and dates from its
-      manifest.json when present) into the comparison, or into a new one.
+      manifest.json when present) into the comparison, or into a new one; all of them or,
+      if any file fails, none.
   npm run cli -- import <file.jsonld> --workspace <slug> --comparison <slug> [--as <email>]
       Imports W3C Web Annotations (from Parallax or another tool) into the comparison,
       anchoring each on its sources; saves all of them or, on a malformed file, none.
@@ -94,10 +95,12 @@ async function runImportFolder(args: string[]): Promise<number> {
   });
   for (const line of result.lines) console.log(`${line.outcome.padEnd(9)} ${line.file}: ${line.detail}`);
   const count = (outcome: string) => result.lines.filter((l) => l.outcome === outcome).length;
-  console.log(
-    `\n${count("imported")} imported, ${count("skipped")} skipped, ${count("failed")} failed, into /w/${result.workspace}/c/${result.comparison}`,
-  );
-  return count("failed") > 0 ? 1 : 0;
+  if (!result.saved) {
+    console.log(`\n${count("failed")} failed: nothing was imported (an import is all or nothing). Fix or remove those files and run it again.`);
+    return 1;
+  }
+  console.log(`\n${count("imported")} imported, ${count("skipped")} skipped, 0 failed, into /w/${result.workspace}/c/${result.comparison}`);
+  return 0;
 }
 
 async function main(): Promise<number> {

@@ -1,4 +1,5 @@
 import Link from "next/link";
+import { UserText } from "@/app/_components/user-text";
 
 export function Breadcrumbs({ items }: { items: { href: string; label: string }[] }) {
   return (
@@ -6,7 +7,7 @@ export function Breadcrumbs({ items }: { items: { href: string; label: string }[
       <ol>
         {items.map((item) => (
           <li key={item.href}>
-            <Link href={item.href}>{item.label}</Link>
+            <Link href={item.href}><UserText>{item.label}</UserText></Link>
           </li>
         ))}
       </ol>

@@ -1,3 +1,4 @@
+import { UserText } from "@/app/_components/user-text";
 import type { SessionUser } from "@/lib/server/auth/session";
 import { Brand } from "./brand";
 import { NavLink } from "./nav-link";
@@ -17,7 +18,7 @@ export function SiteHeader({ user }: { user: SessionUser }) {
           <span>
             Signed in as{" "}
             <NavLink href="/profile">
-              <span className="user-menu__name">{user.name}</span>
+              <span className="user-menu__name"><UserText>{user.name}</UserText></span>
               <span className="visually-hidden"> ({user.email}), your profile</span>
             </NavLink>
           </span>

@@ -1,3 +1,4 @@
+import { refuseUnsafeCharacters } from "./text";
 import { z } from "./zod";
 
 export const ZResolveDisagreement = z
@@ -8,7 +9,7 @@ export const ZResolveDisagreement = z
     end: z.number().int().positive(),
     kind: z.enum(["ACCEPTED", "MERGED", "RESOLVED"], { error: "Choose how to settle it: accept one version, merge, or mark resolved." }),
     acceptedCoderId: z.string().optional().describe("For ACCEPTED: the reviewer whose version stands"),
-    note: z.string().trim().max(2000, "Keep the note under 2,000 characters.").optional(),
+    note: z.string().superRefine(refuseUnsafeCharacters("prose", "note")).trim().max(2000, "Keep the note under 2,000 characters.").optional(),
   })
   .refine((r) => r.kind !== "ACCEPTED" || Boolean(r.acceptedCoderId), {
     message: "Say whose version to accept.",

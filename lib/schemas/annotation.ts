@@ -1,3 +1,4 @@
+import { refuseUnsafeCharacters } from "./text";
 import { z } from "./zod";
 
 export const CLAIM_STATUSES = ["UNVERIFIED", "SUPPORTED", "DISPUTED", "FALSE"] as const;
@@ -5,7 +6,7 @@ export const CLAIM_STATUSES = ["UNVERIFIED", "SUPPORTED", "DISPUTED", "FALSE"] a
 export const ZClaim = z
   .object({
     asserter: z.enum(["OUTLET", "QUOTED_PARTY"], { error: "Say who asserts the claim: the outlet, or a quoted party." }).describe("Who asserts the claim"),
-    assertedBy: z.string().trim().max(200, "Use at most 200 characters for who asserts it.").optional().describe("The quoted party, e.g. “the Pentagon”"),
+    assertedBy: z.string().superRefine(refuseUnsafeCharacters("line", "name of who asserts it")).trim().max(200, "Use at most 200 characters for who asserts it.").optional().describe("The quoted party, e.g. “the Pentagon”"),
     status: z.enum(CLAIM_STATUSES, { error: "Choose a status: unverified, supported, disputed or false." }).default("UNVERIFIED"),
     evidence: z
       .array(z.url({ protocol: /^https?$/, error: "Evidence links must be web addresses starting with http:// or https://." }))
@@ -19,7 +20,7 @@ export const ZClaim = z
   });
 export type TClaim = z.infer<typeof ZClaim>;
 
-export const ZComment = z.string().trim().max(5000, "Keep the comment under 5,000 characters.");
+export const ZComment = z.string().superRefine(refuseUnsafeCharacters("prose", "comment")).trim().max(5000, "Keep the comment under 5,000 characters.");
 
 export const ZCreateAnnotation = z.object({
   sourceId: z.string().min(1),
@@ -50,11 +51,11 @@ export const ZReattachAnnotation = z.object({
 });
 
 export const ZHideAnnotation = z.object({
-  reason: z.string().trim().min(3, "Give a reason for hiding it (at least 3 characters).").max(500),
+  reason: z.string().superRefine(refuseUnsafeCharacters("prose", "reason")).trim().min(3, "Give a reason for hiding it (at least 3 characters).").max(500),
 });
 
 export const ZReply = z.object({
-  body: z.string().trim().min(1, "Write a reply first.").max(5000, "Keep the reply under 5,000 characters."),
+  body: z.string().superRefine(refuseUnsafeCharacters("prose", "reply")).trim().min(1, "Write a reply first.").max(5000, "Keep the reply under 5,000 characters."),
 });
 
 export const ZAnnotationFilters = z.object({

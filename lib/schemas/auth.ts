@@ -1,3 +1,4 @@
+import { refuseUnsafeCharacters } from "./text";
 import { z } from "./zod";
 
 export const MIN_PASSWORD_LENGTH = 10;
@@ -34,7 +35,7 @@ function containsEmail(password: string, email: string): boolean {
 
 export const ZSignUp = z
   .object({
-    name: z.string().trim().min(1, "Enter your name.").max(100, "Use at most 100 characters for your name.").describe("Display name"),
+    name: z.string().superRefine(refuseUnsafeCharacters("line", "name")).trim().min(1, "Enter your name.").max(100, "Use at most 100 characters for your name.").describe("Display name"),
     email: ZEmail,
     password: ZPassword,
   })

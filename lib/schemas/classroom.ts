@@ -1,3 +1,4 @@
+import { refuseUnsafeCharacters } from "./text";
 import { z } from "./zod";
 
 export const REVEAL_MODES = ["AFTER_SUBMIT", "AT_DUE_DATE", "MANUAL"] as const;
@@ -13,9 +14,10 @@ export const ZDueDate = z
   .transform((value) => (value ? new Date(value) : null));
 
 const ZAssignmentSettings = z.object({
-  title: z.string().trim().min(3, "Give the assignment a title of at least 3 characters.").max(160, "Use at most 160 characters for the title."),
+  title: z.string().superRefine(refuseUnsafeCharacters("line", "title")).trim().min(3, "Give the assignment a title of at least 3 characters.").max(160, "Use at most 160 characters for the title."),
   instructions: z
     .string()
+    .superRefine(refuseUnsafeCharacters("prose", "instructions"))
     .trim()
     .max(5000, "Keep the instructions under 5,000 characters.")
     .transform((value) => value || null)

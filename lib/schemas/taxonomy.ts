@@ -1,3 +1,4 @@
+import { refuseUnsafeCharacters } from "./text";
 import { z } from "./zod";
 import { MIN_HIGHLIGHT_CONTRAST, contrastRatio } from "@/lib/domain/taxonomy";
 
@@ -23,6 +24,7 @@ export function textContrast(color: string): number {
 
 export const ZTagName = z
   .string({ error: "Give the tag a name." })
+  .superRefine(refuseUnsafeCharacters("line", "tag name"))
   .normalize("NFC")
   .overwrite((name) => name.replace(/\s+/g, " ").trim())
   .min(1, "Give the tag a name.")
@@ -32,6 +34,7 @@ export const ZTagName = z
 /** An empty guideline is stored as none (null), so clearing the field removes it. */
 export const ZTagDescription = z
   .string({ error: "Write the coding guideline as text." })
+  .superRefine(refuseUnsafeCharacters("prose", "coding guideline"))
   .trim()
   .max(TAG_DESCRIPTION_MAX, `Keep the coding guideline to at most ${TAG_DESCRIPTION_MAX.toLocaleString("en")} characters.`)
   .transform((text) => text || null)

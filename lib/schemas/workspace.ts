@@ -1,12 +1,13 @@
 import { z } from "./zod";
 import { ZEmail } from "./auth";
+import { refuseUnsafeCharacters } from "./text";
 
 export const ZWorkspaceRole = z
   .enum(["OWNER", "EDITOR", "REVIEWER", "VIEWER"], { error: "Choose a role: owner, editor, reviewer or viewer." })
   .describe("Role in a team workspace");
 
 export const ZCreateWorkspace = z.object({
-  name: z.string().trim().min(2, "Give the workspace a name of at least 2 characters.").max(80, "Use at most 80 characters.").describe("Team, newsroom or class name"),
+  name: z.string().superRefine(refuseUnsafeCharacters("line", "name")).trim().min(2, "Give the workspace a name of at least 2 characters.").max(80, "Use at most 80 characters.").describe("Team, newsroom or class name"),
   kind: z.enum(["TEAM", "CLASS"], { error: "Choose a team or a class." }).default("TEAM").describe("A class has a teacher, students and a join code"),
 });
 export type TCreateWorkspace = z.infer<typeof ZCreateWorkspace>;

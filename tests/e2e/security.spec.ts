@@ -296,3 +296,76 @@ test("hostile markup in titles, names, texts, tags, comments and uploads is show
   expect(extracted).not.toContain("document.write");
   await expectInert(page, problems);
 });
+
+// Bad input: an upload over the limit, and names and titles with direction controls.
+
+/** A workspace and a comparison of one's own, so nothing here changes the demo's. */
+async function freshComparison(page: Page, run: string): Promise<string> {
+  await page.goto("/workspaces");
+  await page.getByLabel("Workspace name").fill(`Bad input ${run}`);
+  await page.getByRole("button", { name: "Create workspace" }).click();
+  await expect(page).toHaveURL(/\/w\/[^/?]+(\?.*)?$/);
+  await page.getByLabel("Title").fill(`Limits ${run}`);
+  await page.getByRole("button", { name: "Create comparison" }).click();
+  await expect(page).toHaveURL(/\/c\/[^/]+\/sources$/);
+  return new URL(page.url()).pathname;
+}
+
+test("an upload over the limit is refused with its size and the limit, in the page and over HTTP (413), and another file then goes through", async ({ page }) => {
+  const run = Date.now().toString(36);
+  await signIn(page, DEMO.email, DEMO.password);
+  const sources = await freshComparison(page, run);
+
+  const huge = Buffer.alloc(12_897_484, "a");
+  await page.getByText("Upload a file").click();
+  const file = page.getByLabel(/^File \(/);
+  await file.setInputFiles({ name: "huge.txt", mimeType: "text/plain", buffer: huge });
+  const refusal = "“huge.txt” is 12.3 MB (12,897,484 bytes); files can be at most 1 MB (1,048,576 bytes). Upload a smaller file or paste the article's text.";
+  await expect(page.getByText(refusal)).toBeVisible();
+  await expect(file).toHaveAttribute("aria-invalid", "true");
+  await page.getByRole("button", { name: "Add source" }).click();
+  await expect(page.getByText(refusal)).toBeVisible();
+
+  await file.setInputFiles({ name: "fits.txt", mimeType: "text/plain", buffer: Buffer.from(`Harbour gates ${run}\n\nThe gates were checked overnight and held.`) });
+  await expect(page.getByText(refusal)).toHaveCount(0);
+  await page.getByRole("button", { name: "Add source" }).click();
+  await expect(page.getByText("Source added.")).toBeVisible();
+  await expect(page.getByRole("table").getByRole("row")).toHaveCount(2);
+
+  // A browser without scripts (or a script) posting the form straight to the server.
+  const response = await page.request.post(sources, {
+    headers: { "content-type": "multipart/form-data; boundary=parallax", "next-action": "0".repeat(42) },
+    data: huge,
+  });
+  expect(response.status()).toBe(413);
+  expect(await response.text()).toBe(
+    "The form sent 12.3 MB (12,897,484 bytes); Parallax accepts at most 4 MB (4,194,304 bytes) per form and 1 MB (1,048,576 bytes) per file. Go back, choose a smaller file or paste the article's text, and send it again.",
+  );
+});
+
+test("direction controls are refused in titles, and names and titles are shown isolated from the text around them", async ({ page }) => {
+  const run = Date.now().toString(36);
+  await signIn(page, DEMO.email, DEMO.password);
+  const sources = await freshComparison(page, run);
+  const workspace = sources.replace(/\/c\/.*$/, "");
+
+  await page.goto(workspace);
+  await page.getByLabel("Title").fill(`Invoice \u202efdp.exe ${run}`);
+  await page.getByRole("button", { name: "Create comparison" }).click();
+  await expect(page.locator("#field-title-error")).toHaveText(
+    "The title contains a right-to-left override (U+202E), an invisible character that cannot be saved: remove it and try again.",
+  );
+
+  // A right-to-left title (no controls needed): isolated wherever it is shown inline.
+  const title = `فيضان الميناء ${run}`;
+  await page.getByLabel("Title").fill(title);
+  await page.getByRole("button", { name: "Create comparison" }).click();
+  await expect(page).toHaveURL(/\/c\/[^/]+\/sources$/);
+  const shown = page.locator(".comparison-title bdi");
+  await expect(shown).toHaveText(title);
+  expect(await shown.evaluate((el) => getComputedStyle(el).unicodeBidi)).toBe("isolate");
+  await page.goto(workspace);
+  await expect(page.locator("h3 bdi", { hasText: title })).toBeVisible();
+  await page.goto(sources);
+  await expect(page.locator(".breadcrumbs bdi", { hasText: `Bad input ${run}` })).toBeVisible();
+});

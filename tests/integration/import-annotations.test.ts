@@ -64,6 +64,7 @@ describe("round trip", () => {
     const first = await exportAs(dir, "first", fixture.workspace.slug, fixture.comparison.slug, "jsonld");
 
     const copy = await importFolder({ folder: CORPUS, workspace: fixture.workspace.slug });
+    if (!copy.saved) throw new Error(`The corpus import failed: ${JSON.stringify(copy.lines)}`);
     const report = await importAnnotationsFile({ file: path.join(dir, "first.jsonld"), workspace: fixture.workspace.slug, comparison: copy.comparison });
     expect(report).toMatchObject({ exact: fixture.annotations.length, fuzzy: 0, orphaned: 0, skipped: [], newTags: [], reassigned: [] });
 

@@ -1,4 +1,5 @@
 import type { Metadata } from "next";
+import { UserText } from "@/app/_components/user-text";
 import { requireSessionUser } from "@/lib/server/auth/session";
 import { MAX_LIVE_API_TOKENS } from "@/lib/server/services/api-tokens/create-api-token";
 import { findApiTokens } from "@/lib/server/services/api-tokens/find-api-tokens";
@@ -24,7 +25,7 @@ export default async function ProfilePage() {
         <h2 id="account">Account</h2>
         <dl className={styles.account}>
           <dt>Name</dt>
-          <dd>{user.name}</dd>
+          <dd><UserText>{user.name}</UserText></dd>
           <dt>Email</dt>
           <dd>{user.email}</dd>
         </dl>
@@ -61,7 +62,7 @@ export default async function ProfilePage() {
             <tbody>
               {tokens.map((token) => (
                 <tr key={token.id} className={token.revokedAt ? styles.revoked : undefined}>
-                  <th scope="row">{token.name}</th>
+                  <th scope="row"><UserText>{token.name}</UserText></th>
                   <td>{formatDate(token.createdAt)}</td>
                   <td>{token.lastUsedAt ? formatDate(token.lastUsedAt) : "Never"}</td>
                   <td>{token.revokedAt ? `Revoked ${formatDate(token.revokedAt)}` : <span className="badge badge--accent">Active</span>}</td>

@@ -1,5 +1,6 @@
 import type { Metadata } from "next";
 import Link from "next/link";
+import { UserText } from "@/app/_components/user-text";
 import { requireSessionUser } from "@/lib/server/auth/session";
 import { ROLE_LABELS } from "@/lib/server/permissions";
 import { findWorkspaces } from "@/lib/server/services/workspaces/find-workspaces";
@@ -26,7 +27,7 @@ export default async function WorkspacesPage() {
           {workspaces.map((workspace) => (
             <li key={workspace.id}>
               <Link href={`/w/${workspace.slug}`} className="card tile">
-                <h3>{workspace.name}</h3>
+                <h3><UserText>{workspace.name}</UserText></h3>
                 <ul className="meta-list">
                   <li>
                     <span className="badge badge--accent">{ROLE_LABELS[workspace.role]}</span>

@@ -1,3 +1,4 @@
+import { UserText } from "@/app/_components/user-text";
 import {
   alphaLabel, asserterLabel, changeLabel, day, dayRange, filterSummary, MAX_CHANGES, NO_RECURRING_TERMS, outletNames, PARAPHRASED_NOTE, RECURRING_TERMS_NOTE,
   splitEdges, statusLabel, wordingsLabel,
@@ -41,7 +42,7 @@ export function ReportView({ report, downloads }: { report: FramingReport; downl
     <div className={styles.report}>
       <header className={styles.header}>
         <p className={styles.kicker}>Framing report</p>
-        <h1>{report.comparison.title}</h1>
+        <h1><UserText>{report.comparison.title}</UserText></h1>
         {report.comparison.description ? <p className={styles.lead}>{report.comparison.description}</p> : null}
         <p className="meta">
           {report.comparison.workspaceName}
@@ -79,11 +80,11 @@ export function ReportView({ report, downloads }: { report: FramingReport; downl
             <tbody>
               {report.outlets.map((o) => (
                 <tr key={o.id}>
-                  <th scope="row">{o.name}</th>
+                  <th scope="row"><UserText>{o.name}</UserText></th>
                   <td>
                     {o.sources.map((s) => (
                       <div key={s.id}>
-                        {s.title}
+                        <UserText>{s.title}</UserText>
                         {s.publishedAt ? <span className="meta"> · {day(s.publishedAt)}</span> : null}
                       </div>
                     ))}
@@ -142,7 +143,7 @@ export function ReportView({ report, downloads }: { report: FramingReport; downl
         ) : null}
         {report.termChoice.map((row) => (
           <article key={row.id} className={styles.factRow} aria-labelledby={`row-${row.id}`}>
-            <h3 id={`row-${row.id}`}>{row.label}</h3>
+            <h3 id={`row-${row.id}`}><UserText>{row.label}</UserText></h3>
             {row.note ? <p className={styles.note}>{row.note}</p> : null}
             <ul className="plain-list">
               {row.passages.map((p, i) => {
@@ -161,7 +162,7 @@ export function ReportView({ report, downloads }: { report: FramingReport; downl
                         <span className="visually-hidden">Tags: </span>
                         {p.tags.map((t) => (
                           <span key={t.id} className="tag-chip" style={{ background: t.color }}>
-                            {t.name}
+                            <UserText>{t.name}</UserText>
                           </span>
                         ))}
                       </p>
@@ -191,7 +192,7 @@ export function ReportView({ report, downloads }: { report: FramingReport; downl
             <tbody>
               {report.omissions.map((o) => (
                 <tr key={o.factRowId}>
-                  <th scope="row">{o.label}</th>
+                  <th scope="row"><UserText>{o.label}</UserText></th>
                   <td>{o.reportedBy.map(outlet).join(", ") || "nobody"}</td>
                   <td>{o.missingFrom.map(outlet).join(", ")}</td>
                 </tr>
@@ -288,7 +289,7 @@ export function ReportView({ report, downloads }: { report: FramingReport; downl
             <tbody>
               {method.agreement.map((a) => (
                 <tr key={a.tagSetId}>
-                  <th scope="row">{a.name}</th>
+                  <th scope="row"><UserText>{a.name}</UserText></th>
                   <td className={styles.number}>{alphaLabel(a)}</td>
                   <td className={styles.number}>{a.observedAgreement === null ? "—" : `${Math.round(a.observedAgreement * 100)}%`}</td>
                   <td className={styles.number}>{a.pairableUnits}</td>
@@ -301,12 +302,12 @@ export function ReportView({ report, downloads }: { report: FramingReport; downl
         {method.definitions.length === 0 ? <p className="meta">No tags are used.</p> : null}
         {method.definitions.map((set) => (
           <div key={set.tagSetId} className={styles.definitions}>
-            <h4>{set.name}</h4>
+            <h4><UserText>{set.name}</UserText></h4>
             {set.description ? <p className="meta">{set.description}</p> : null}
             <dl>
               {set.tags.map((t) => (
                 <div key={t.id}>
-                  <dt>{t.name}</dt>
+                  <dt><UserText>{t.name}</UserText></dt>
                   <dd>{t.description ?? "No definition given."}</dd>
                 </div>
               ))}

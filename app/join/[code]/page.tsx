@@ -1,6 +1,7 @@
 import type { Metadata } from "next";
 import Link from "next/link";
 import { SignUpForm } from "@/app/(auth)/sign-up/sign-up-form";
+import { UserText } from "@/app/_components/user-text";
 import { formatJoinCode, normalizeJoinCode } from "@/lib/domain/classroom/join-code";
 import { getSessionUser } from "@/lib/server/auth/session";
 import { ROLE_LABELS } from "@/lib/server/permissions";
@@ -38,7 +39,7 @@ export default async function JoinPage({ params }: Props) {
   if (!user) {
     return (
       <>
-        <h1>Join {klass.name}</h1>
+        <h1>Join <UserText>{klass.name}</UserText></h1>
         <p>Create your account to join the class as a student.</p>
         <SignUpForm joinCode={code} next={`/w/${klass.slug}`} />
         <p className="auth__alt">
@@ -51,7 +52,7 @@ export default async function JoinPage({ params }: Props) {
   if (membership) {
     return (
       <>
-        <h1>{klass.name}</h1>
+        <h1><UserText>{klass.name}</UserText></h1>
         <p className="notice notice--info" role="status">
           You are already in this class, as {ROLE_LABELS[membership.role].toLowerCase()}.
         </p>
@@ -65,9 +66,9 @@ export default async function JoinPage({ params }: Props) {
   }
   return (
     <>
-      <h1>Join {klass.name}</h1>
+      <h1>Join <UserText>{klass.name}</UserText></h1>
       <p>
-        You are signed in as {user.name} ({user.email}). Join the class as a student?
+        You are signed in as <UserText>{user.name}</UserText> ({user.email}). Join the class as a student?
       </p>
       <JoinClassForm code={code} className={klass.name} />
     </>

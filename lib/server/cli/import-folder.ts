@@ -1,10 +1,15 @@
 import "server-only";
 import { readdir, readFile } from "node:fs/promises";
 import path from "node:path";
+import { ZCreateComparison, ZSourceMetadata, type TCreateComparison } from "@/lib/schemas/comparison";
 import { ZImportManifest, type TImportManifest } from "@/lib/schemas/import-manifest";
+import { db } from "@/lib/server/db/client";
 import { AppError, isAppError } from "@/lib/server/errors";
-import { createComparison } from "@/lib/server/services/comparisons/create-comparison";
-import { createSource } from "@/lib/server/services/sources/create-source";
+import { extractSource } from "@/lib/server/import/extract-source";
+import { insertComparison } from "@/lib/server/services/comparisons/create-comparison";
+import { requireComparison, requireEditableWorkspace } from "@/lib/server/services/comparisons/require-comparison";
+import { storeSource, type PreparedSource } from "@/lib/server/services/sources/create-source";
+import { parseInput } from "@/lib/server/validation";
 import { resolveActor } from "./resolve-actor";
 
 const SUPPORTED = /\.(txt|text|md|markdown|html?)$/i;
@@ -36,21 +41,43 @@ async function readManifest(folder: string): Promise<TImportManifest | null> {
   return parsed.data;
 }
 
+/** Where the files go: a comparison that exists, or one the import creates with them. */
+type Target = { kind: "existing"; comparison: { id: string; slug: string; workspaceId: string } } | { kind: "new"; workspaceId: string; input: TCreateComparison };
+
+/** How long the one transaction of an import may run: a folder of articles, not one request (300 short files took 38 s on a busy two-core machine). */
+const IMPORT_TRANSACTION_MS = 600_000;
+
 /**
  * Imports every article file of a folder into a comparison (a new one unless a slug is
- * given), reading titles, outlets and dates from manifest.json when there is one. Each
- * file is its own transaction: one bad file is reported and the rest still import.
+ * given), reading titles, outlets and dates from manifest.json when there is one.
+ *
+ * All or nothing: every file is read and checked first, and if any fails, nothing is saved
+ * (not even the new comparison) and the report says which files failed and why. Then the
+ * comparison and every source are saved in one transaction, so an import stopped half-way
+ * (killed, a database outage) leaves no half-filled comparison behind. Files that are not
+ * articles, and texts already in the comparison, are skipped; they do not stop the import.
+ * The price: every extracted text (at most 1 MB each) is held in memory until the end.
  */
-export async function importFolder(options: { folder: string; workspace: string; comparison?: string; as?: string; allowDuplicates?: boolean }) {
+export async function importFolder(options: {
+  folder: string;
+  workspace: string;
+  comparison?: string;
+  as?: string;
+  allowDuplicates?: boolean;
+}): Promise<{ workspace: string; comparison: string; saved: true; lines: ImportLine[] } | { workspace: string; comparison?: string; saved: false; lines: ImportLine[] }> {
   const folder = path.resolve(options.folder);
   const entries = await readdir(folder, { withFileTypes: true }).catch(() => {
     throw new AppError("NOT_FOUND", `No folder at ${folder}.`);
   });
   const manifest = await readManifest(folder);
   const actor = await resolveActor(options.workspace, options.as);
-  const comparisonSlug =
-    options.comparison ??
-    (await createComparison(actor, options.workspace, { title: manifest?.collection?.slice(0, 200) ?? path.basename(folder) })).slug;
+  const target: Target = options.comparison
+    ? { kind: "existing", comparison: (await requireComparison(actor, options.workspace, options.comparison, { edit: true })).comparison }
+    : {
+        kind: "new",
+        workspaceId: (await requireEditableWorkspace(actor, options.workspace)).id,
+        input: parseInput(ZCreateComparison, { title: manifest?.collection?.slice(0, 200) ?? path.basename(folder) }),
+      };
 
   const byFile = new Map(manifest?.documents.map((d) => [d.file, d]) ?? []);
   const lines: ImportLine[] = [];
@@ -62,6 +89,7 @@ export async function importFolder(options: { folder: string; workspace: string;
       lines.push({ file: doc, outcome: "failed", detail: "listed in manifest.json but not in the folder" });
     }
   }
+  const ready: { file: string; prepared: PreparedSource }[] = [];
   const files = entries.filter((e) => e.isFile() && e.name !== "manifest.json").map((e) => e.name).sort();
   for (const file of files) {
     if (!SUPPORTED.test(file)) {
@@ -69,26 +97,43 @@ export async function importFolder(options: { folder: string; workspace: string;
       continue;
     }
     const meta = byFile.get(file);
-    const bytes = new Uint8Array(await readFile(path.join(folder, file)));
     try {
-      const source = await createSource(actor, options.workspace, comparisonSlug, {
-        content: { kind: "file", name: file, bytes },
-        metadata: {
-          title: meta?.title,
-          outletName: meta?.outlet,
-          author: meta?.author,
-          url: meta?.url,
-          publishedAt: meta?.published?.match(/^\d{4}-\d{2}-\d{2}/)?.[0],
-          confirmDuplicate: options.allowDuplicates ?? false,
-        },
+      const metadata = parseInput(ZSourceMetadata, {
+        title: meta?.title,
+        outletName: meta?.outlet,
+        author: meta?.author,
+        url: meta?.url,
+        publishedAt: meta?.published?.match(/^\d{4}-\d{2}-\d{2}/)?.[0],
+        confirmDuplicate: options.allowDuplicates ?? false,
       });
-      lines.push({ file, outcome: "imported", detail: `“${source.title}”${meta?.outlet ? ` (${meta.outlet})` : ""}` });
+      const bytes = new Uint8Array(await readFile(path.join(folder, file)));
+      ready.push({ file, prepared: { meta: metadata, extracted: await extractSource({ kind: "file", name: file, bytes }) } });
     } catch (error) {
-      // A file can be refused; a database outage stops the whole import instead.
-      if (!isAppError(error) || error.code === "DATABASE_UNAVAILABLE") throw error;
-      const duplicate = error.fieldErrors?.duplicate;
-      lines.push({ file, outcome: duplicate ? "skipped" : "failed", detail: duplicate ?? error.message });
+      if (!isAppError(error)) throw error;
+      lines.push({ file, outcome: "failed", detail: error.message });
     }
   }
-  return { workspace: options.workspace, comparison: comparisonSlug, lines };
+
+  if (lines.some((l) => l.outcome === "failed")) {
+    for (const { file } of ready) lines.push({ file, outcome: "skipped", detail: "readable, but not imported because another file failed" });
+    return { workspace: options.workspace, comparison: options.comparison, saved: false, lines };
+  }
+
+  const comparison = await db().$transaction(
+    async (tx) => {
+      const comparison = target.kind === "existing" ? target.comparison : await insertComparison(tx, actor, target.workspaceId, target.input);
+      for (const { file, prepared } of ready) {
+        const stored = await storeSource(tx, actor, comparison, prepared);
+        const outlet = prepared.meta.outletName;
+        lines.push(
+          "twin" in stored
+            ? { file, outcome: "skipped", detail: `already in the comparison as “${stored.twin}”` }
+            : { file, outcome: "imported", detail: `“${stored.source.title}”${outlet ? ` (${outlet})` : ""}` },
+        );
+      }
+      return comparison;
+    },
+    { timeout: IMPORT_TRANSACTION_MS },
+  );
+  return { workspace: options.workspace, comparison: comparison.slug, saved: true, lines };
 }

@@ -1,5 +1,5 @@
 import { Prisma } from "@/lib/generated/prisma/client";
-import { DATABASE_UNAVAILABLE_DIGEST, DatabaseUnavailableError, isAppError, type AppError } from "@/lib/server/errors";
+import { AppError, DATABASE_UNAVAILABLE_DIGEST, DatabaseUnavailableError, isAppError } from "@/lib/server/errors";
 
 /** True when a write failed on a unique constraint (Prisma's P2002). */
 export function isUniqueViolation(error: unknown): boolean {
@@ -84,12 +84,32 @@ export function isDatabaseUnavailable(error: unknown): boolean {
 }
 
 /**
+ * Postgres refusing a NUL character in a text value (22021, "invalid byte sequence for
+ * encoding UTF8: 0x00") or in JSON (22P05). The schemas refuse NUL in every text field with
+ * a message naming it; this catches what no schema reads as text, such as an id in a body or
+ * a query string, so that it is a 400 rather than a 500.
+ */
+const NUL_SQLSTATES = new Set(["22021", "22P05"]);
+
+function refusesNul(error: unknown): boolean {
+  for (const value of chain(error)) {
+    const { code, originalCode } = value as Record<string, unknown>;
+    if ([code, originalCode].some((c) => typeof c === "string" && NUL_SQLSTATES.has(c))) return true;
+  }
+  return false;
+}
+
+const NUL_REFUSED_MESSAGE = "The request contains a NUL character (U+0000), which cannot be saved or looked up: remove it and try again.";
+
+/**
  * An error in the app's vocabulary: an AppError as it is, an outage as
- * DATABASE_UNAVAILABLE, anything else undefined (a bug: log it, say something calm).
+ * DATABASE_UNAVAILABLE, a NUL the database refused as INVALID_INPUT, anything else
+ * undefined (a bug: log it, say something calm).
  */
 export function toAppError(error: unknown): AppError | undefined {
   if (isAppError(error)) return error;
   if (isDatabaseUnavailable(error)) return new DatabaseUnavailableError(error);
+  if (refusesNul(error)) return new AppError("INVALID_INPUT", NUL_REFUSED_MESSAGE);
   return undefined;
 }
 

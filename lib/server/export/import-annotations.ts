@@ -36,7 +36,29 @@ function invalidAt(where: string, problem: string): AppError {
   return new AppError("INVALID_INPUT", `${where}: ${problem}`, { [where]: problem });
 }
 
+/**
+ * Where the file holds a NUL character, which no text column can store: every string of it
+ * is checked, so the refusal names the place even for fields the import reads loosely.
+ */
+function findNul(value: unknown, where: string): string | undefined {
+  if (typeof value === "string") return value.includes("\u0000") ? where : undefined;
+  if (Array.isArray(value)) {
+    for (const [i, item] of value.entries()) {
+      const found = findNul(item, `${where}[${i}]`);
+      if (found) return found;
+    }
+  } else if (typeof value === "object" && value !== null) {
+    for (const [key, item] of Object.entries(value)) {
+      const found = findNul(key, where) ?? findNul(item, `${where}.${key}`);
+      if (found) return found;
+    }
+  }
+  return undefined;
+}
+
 function readFile(json: unknown): ImportedAnnotation[] {
+  const nul = findNul(json, "$");
+  if (nul) throw invalidAt(nul, "contains a NUL character (U+0000), an invisible character that cannot be saved: remove it and try again.");
   try {
     return readWebAnnotations(json);
   } catch (error) {

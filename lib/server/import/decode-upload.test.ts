@@ -1,6 +1,7 @@
 import { describe, expect, it } from "vitest";
+import { MAX_UPLOAD_BYTES } from "@/lib/domain/upload-limits";
 import { AppError } from "@/lib/server/errors";
-import { decodeUpload, MAX_UPLOAD_BYTES } from "./decode-upload";
+import { decodeUpload } from "./decode-upload";
 
 const utf8 = (text: string) => new TextEncoder().encode(text);
 const bytes = (...values: number[]) => Uint8Array.from(values);

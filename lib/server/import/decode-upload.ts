@@ -1,10 +1,8 @@
 import "server-only";
+import { MAX_UPLOAD_BYTES, uploadTooLargeMessage } from "@/lib/domain/upload-limits";
 import { AppError } from "@/lib/server/errors";
 
 export type UploadFormat = "txt" | "md" | "html";
-
-/** An uploaded file may be at most 1 MB (1,048,576 bytes). */
-export const MAX_UPLOAD_BYTES = 1_048_576;
 
 const FORMATS: Record<string, UploadFormat> = {
   txt: "txt",
@@ -41,12 +39,7 @@ export function decodeUpload(file: { name: string; bytes: Uint8Array }): { forma
   const format = dot > 0 ? FORMATS[name.slice(dot + 1).toLowerCase()] : undefined;
   if (!format) throw refuse("INVALID_INPUT", `“${name}” is not a supported file type. Upload a ${SUPPORTED} file.`);
   if (bytes.length === 0) throw refuse("INVALID_INPUT", `“${name}” is empty. Choose the file that holds the article.`);
-  if (bytes.length > MAX_UPLOAD_BYTES) {
-    throw refuse(
-      "PAYLOAD_TOO_LARGE",
-      `“${name}” is ${formatSize(bytes.length)}; files can be at most 1 MB (1,048,576 bytes). Upload a smaller file or paste the article's text.`,
-    );
-  }
+  if (bytes.length > MAX_UPLOAD_BYTES) throw refuse("PAYLOAD_TOO_LARGE", uploadTooLargeMessage(name, bytes.length));
   // UTF-16 has NUL bytes all over ASCII text: name the real problem before calling it binary.
   if ((bytes[0] === 0xff && bytes[1] === 0xfe) || (bytes[0] === 0xfe && bytes[1] === 0xff)) throw notUtf8(name);
   if (looksBinary(bytes)) throw refuse("INVALID_INPUT", `“${name}” looks like a binary file, not text. Upload a ${SUPPORTED} file.`);
@@ -106,8 +99,4 @@ function declaredCharset(html: string): string | undefined {
   const head = html.slice(0, 1024);
   const match = /<meta\b[^>]*?\bcharset\s*=\s*["']?\s*([\w.:-]+)/i.exec(head);
   return match?.[1];
-}
-
-function formatSize(bytes: number): string {
-  return `${(bytes / 1024 / 1024).toFixed(1)} MB (${bytes.toLocaleString("en-US")} bytes)`;
 }

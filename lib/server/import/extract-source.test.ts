@@ -69,6 +69,26 @@ describe("extractSource: pasted text", () => {
   });
 });
 
+describe("extractSource: unsafe characters", () => {
+  it("refuses pasted text with a NUL character, naming the field, rather than dropping it unseen", async () => {
+    const error = await refusal({ kind: "paste", text: `${LEAD}\u0000` });
+    expect(error.code).toBe("INVALID_INPUT");
+    expect(error.message).toBe("The text contains a NUL character (U+0000), an invisible character that cannot be saved: remove it and try again.");
+    expect(error.fieldErrors).toEqual({ text: error.message });
+  });
+
+  it("keeps directional marks in the article text (mixed Arabic and English quotes need them)", async () => {
+    const text = `He said \u2067مرحبا\u2069 twice\u200f. ${LEAD}`;
+    expect((await extractSource({ kind: "paste", text })).text).toBe(text);
+  });
+
+  it("drops direction controls from metadata found in a file, which is shown inline", async () => {
+    const md = `---\ntitle: "\u202eReport\u202c \u200fdue\u2066"\nauthor: Ines\u200e Varga\n---\n\n${LEAD}`;
+    const found = await extractSource({ kind: "file", name: "a.md", bytes: utf8(md) });
+    expect(found).toMatchObject({ title: "Report due", author: "Ines Varga" });
+  });
+});
+
 describe("extractSource: files", () => {
   it("reads a text file", async () => {
     const result = await extractSource({ kind: "file", name: "barrier.txt", bytes: utf8(`${LEAD}\r\n${SECOND}\r\n`) });
@@ -129,6 +149,7 @@ describe("extractSource: web addresses", () => {
       if (req.url === "/article") res.writeHead(200, { "Content-Type": "text/html; charset=utf-8" }).end(ARTICLE_HTML);
       else if (req.url === "/short") res.writeHead(302, { Location: "/article" }).end();
       else if (req.url === "/plain") res.writeHead(200, { "Content-Type": "text/plain" }).end(`<b>${LEAD}</b>\n\n\n${SECOND}`);
+      else if (req.url === "/nul") res.writeHead(200, { "Content-Type": "text/plain" }).end(`${LEAD}\u0000${SECOND}`);
       else if (req.url === "/empty") res.writeHead(200, { "Content-Type": "text/html" }).end("<html><body><nav>Home</nav></body></html>");
       else res.writeHead(404).end();
     });
@@ -162,6 +183,13 @@ describe("extractSource: web addresses", () => {
     vi.stubEnv("PARALLAX_ALLOW_PRIVATE_URLS", "true");
     const error = await refusal({ kind: "url", url: `${origin}/empty` });
     expect(error.message).toBe("No article text found in that page. Paste the article's text instead.");
+    expect(error.fieldErrors).toEqual({ url: error.message });
+  });
+
+  it("refuses a page whose text holds a NUL character", async () => {
+    vi.stubEnv("PARALLAX_ALLOW_PRIVATE_URLS", "true");
+    const error = await refusal({ kind: "url", url: `${origin}/nul` });
+    expect(error.message).toMatch(/^The page's text contains a NUL character \(U\+0000\)/);
     expect(error.fieldErrors).toEqual({ url: error.message });
   });
 

@@ -1,5 +1,5 @@
 import "server-only";
-import { markdownToText, normalizeText } from "@/lib/domain/text";
+import { findUnsafeCharacter, markdownToText, normalizeText, stripBidiControls, unsafeCharacterMessage } from "@/lib/domain/text";
 import { AppError, isAppError } from "@/lib/server/errors";
 import { decodeUpload } from "./decode-upload";
 import { extractArticleFromHtml } from "./extract-html";
@@ -66,6 +66,13 @@ export async function extractSource(input: SourceInput): Promise<ExtractedSource
     throw error;
   }
 
+  // The normalizer would drop a NUL silently; refusing it tells the editor their paste or
+  // page held something other than plain text. (Files with NUL bytes are refused as binary.)
+  const unsafe = findUnsafeCharacter(raw.text, "body");
+  if (unsafe) {
+    const message = unsafeCharacterMessage(input.kind === "url" ? "page's text" : "text", unsafe);
+    throw new AppError("INVALID_INPUT", message, { [field]: message });
+  }
   const text = normalizeText(raw.text);
   if (!text) {
     const message = raw.fromHtml
@@ -112,6 +119,11 @@ async function read(input: SourceInput): Promise<Raw> {
   }
 }
 
+/**
+ * Metadata found in a file or page is one line, like the fields an editor types, but nobody
+ * typed it: direction controls are dropped rather than refused (the normalizer already drops
+ * NUL and the overrides).
+ */
 function oneLine(value: string | undefined): string | undefined {
-  return value ? normalizeText(value).replace(/\s+/g, " ") || undefined : undefined;
+  return value ? stripBidiControls(normalizeText(value)).replace(/\s+/g, " ").trim() || undefined : undefined;
 }

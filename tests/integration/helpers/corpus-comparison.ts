@@ -39,6 +39,7 @@ export async function corpusComparison(db: () => Db) {
   const reviewer = await signUp("Zoë Ñúñez");
   await inviteMember(owner, workspace.slug, { email: reviewer.email, role: "REVIEWER" });
   const imported = await importFolder({ folder: CORPUS, workspace: workspace.slug });
+  if (!imported.saved) throw new Error(`The corpus import failed: ${JSON.stringify(imported.lines)}`);
   const { comparison } = await getComparisonBySlug(owner, workspace.slug, imported.comparison);
   const sources = comparison.sources.map((s) => ({ id: s.id, title: s.title, outlet: s.outlet?.name ?? null, text: s.currentRevision!.text }));
   const tags = await db().tag.findMany({ where: { tagSet: { comparisonId: comparison.id } }, include: { tagSet: true } });

@@ -1,6 +1,7 @@
 import Link from "next/link";
 import { CopyField } from "@/app/_components/copy-field";
 import { LocalTime } from "@/app/_components/local-time";
+import { UserText } from "@/app/_components/user-text";
 import { formatJoinCode } from "@/lib/domain/classroom/join-code";
 import { REVEAL_MODE_LABELS } from "@/lib/domain/classroom/reveal";
 import { SUBMISSION_STATUS_LABELS, type SubmissionStatus } from "@/lib/domain/classroom/submission-status";
@@ -21,7 +22,7 @@ function AssignmentCells({ slug, assignment }: { slug: string; assignment: { id:
   return (
     <>
       <td>
-        <Link href={`/w/${slug}/a/${assignment.id}`}>{assignment.title}</Link>
+        <Link href={`/w/${slug}/a/${assignment.id}`}><UserText>{assignment.title}</UserText></Link>
       </td>
       <td>{assignment.dueAt ? <LocalTime date={assignment.dueAt} /> : "No due date"}</td>
     </>
@@ -105,7 +106,7 @@ export async function ClassHome({ user, slug, joinCode }: { user: SessionUser; s
               {assignments.map((a) => (
                 <tr key={a.id}>
                   <AssignmentCells slug={slug} assignment={a} />
-                  <td>{a.comparison.title}</td>
+                  <td><UserText>{a.comparison.title}</UserText></td>
                   <td>{REVEAL_MODE_LABELS[a.revealMode]}</td>
                   <td className={styles.number}>
                     {a.submitted} of {students}
@@ -135,7 +136,7 @@ export async function ClassHome({ user, slug, joinCode }: { user: SessionUser; s
               {comparisons.map((c) => (
                 <tr key={c.id}>
                   <td>
-                    <Link href={`/w/${slug}/c/${c.slug}`}>{c.title}</Link>
+                    <Link href={`/w/${slug}/c/${c.slug}`}><UserText>{c.title}</UserText></Link>
                   </td>
                   <td className={styles.number}>{c._count.sources}</td>
                   <td>

@@ -1,6 +1,7 @@
 import type { Metadata } from "next";
 import Link from "next/link";
 import { Breadcrumbs } from "@/app/_components/breadcrumbs";
+import { UserText } from "@/app/_components/user-text";
 import type { Role, WorkspaceKind } from "@/lib/generated/prisma/enums";
 import { requireSessionUser } from "@/lib/server/auth/session";
 import { orNotFound } from "@/lib/server/page";
@@ -22,7 +23,7 @@ function WorkspaceHeader({ workspace }: { workspace: { slug: string; name: strin
       <Breadcrumbs items={[{ href: "/workspaces", label: "Workspaces" }]} />
       <div className="page-header">
         <div>
-          <h1>{workspace.name}</h1>
+          <h1><UserText>{workspace.name}</UserText></h1>
           <p>
             {workspace.kind === "CLASS" ? "A class. " : null}You are <span className="badge badge--accent">{ROLE_LABELS[workspace.role]}</span> here.
           </p>
@@ -57,7 +58,7 @@ export default async function WorkspacePage({ params }: Params) {
           {comparisons.map((comparison) => (
             <li key={comparison.id}>
               <Link href={`/w/${workspace.slug}/c/${comparison.slug}`} className="card tile">
-                <h3>{comparison.title}</h3>
+                <h3><UserText>{comparison.title}</UserText></h3>
                 {comparison.description ? <p className="meta">{comparison.description}</p> : null}
                 <ul className="meta-list">
                   {comparison.eventDate ? <li>Event {formatDate(comparison.eventDate)}</li> : null}

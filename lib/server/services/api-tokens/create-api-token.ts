@@ -1,6 +1,7 @@
 import "server-only";
 import { randomBytes } from "node:crypto";
-import { z } from "zod";
+import { refuseUnsafeCharacters } from "@/lib/schemas/text";
+import { z } from "@/lib/schemas/zod";
 import type { Actor } from "@/lib/server/actor";
 import { db } from "@/lib/server/db/client";
 import { AppError } from "@/lib/server/errors";
@@ -13,6 +14,7 @@ export const MAX_LIVE_API_TOKENS = 20;
 export const ZCreateApiToken = z.object({
   name: z
     .string({ error: "Give the token a name." })
+    .superRefine(refuseUnsafeCharacters("line", "token's name"))
     .trim()
     .min(1, "Give the token a name, e.g. the script that will use it.")
     .max(80, "Use at most 80 characters for the token's name.")

@@ -1,5 +1,6 @@
 import "server-only";
 import { createSelectors } from "@/lib/domain/anchoring";
+import { splitsSurrogatePair } from "@/lib/domain/text";
 import { AppError } from "@/lib/server/errors";
 
 /** The stored form of a target: W3C quote (exact, prefix, suffix) and position selectors. */
@@ -21,6 +22,12 @@ export function spanTarget(
   }
   if (end > revision.text.length || start >= end || !revision.text.slice(start, end).trim()) {
     throw new AppError("INVALID_INPUT", "Select some words of the source first.");
+  }
+  // Offsets count UTF-16 code units, so a script can point between the halves of an emoji.
+  const split = splitsSurrogatePair(revision.text, start) ? "start" : splitsSurrogatePair(revision.text, end) ? "end" : undefined;
+  if (split) {
+    const message = `The ${split} position splits a character in half (an emoji or another character written as two UTF-16 code units): move it before or after that character.`;
+    throw new AppError("INVALID_INPUT", message, { [split]: message });
   }
   return { revisionId: revision.id, ...selectorColumns(revision.text, start, end) };
 }

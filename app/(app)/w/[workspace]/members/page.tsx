@@ -1,5 +1,6 @@
 import type { Metadata } from "next";
 import { Breadcrumbs } from "@/app/_components/breadcrumbs";
+import { UserText } from "@/app/_components/user-text";
 import { requireSessionUser } from "@/lib/server/auth/session";
 import { orNotFound } from "@/lib/server/page";
 import { canManageMembers, ROLE_DESCRIPTIONS, ROLE_LABELS, WORKSPACE_ROLES } from "@/lib/server/permissions";
@@ -52,7 +53,7 @@ export default async function MembersPage({ params }: Params) {
             {members.map((member) => (
               <tr key={member.id} id={`user-${member.user.id}`}>
                 <td>
-                  {member.user.name}
+                  <UserText>{member.user.name}</UserText>
                   {member.user.id === user.id ? <span className="meta"> (you)</span> : null}
                 </td>
                 <td>{member.user.email}</td>

@@ -1,5 +1,6 @@
 import Link from "next/link";
 import { LocalTime } from "@/app/_components/local-time";
+import { UserText } from "@/app/_components/user-text";
 import { NO_VALUE } from "@/lib/domain/agreement";
 import { REVEAL_MODE_LABELS } from "@/lib/domain/classroom/reveal";
 import type { AssignmentDashboard } from "@/lib/server/services/assignments/get-assignment-dashboard";
@@ -27,9 +28,9 @@ export function Dashboard({ dashboard }: { dashboard: AssignmentDashboard }) {
     <>
       <div className={styles.header}>
         <div>
-          <h1>{assignment.title}</h1>
+          <h1><UserText>{assignment.title}</UserText></h1>
           <p className="meta">
-            From <Link href={`/w/${target.workspace}/c/${assignment.comparison.slug}`}>{assignment.comparison.title}</Link> ·{" "}
+            From <Link href={`/w/${target.workspace}/c/${assignment.comparison.slug}`}><UserText>{assignment.comparison.title}</UserText></Link> ·{" "}
             {assignment.dueAt ? <>Due <LocalTime date={assignment.dueAt} /></> : "No due date"} · {submitted} of {students.length} submitted
           </p>
         </div>
@@ -132,7 +133,7 @@ export function Dashboard({ dashboard }: { dashboard: AssignmentDashboard }) {
         <p className="meta">The darker the highlight, the more students tagged those words. The table under each source lists the same.</p>
         {dashboard.heat.map(({ source, runs, classSize }) => (
           <article key={source.id} className={styles.block}>
-            <h3>{source.outlet}: {source.title}</h3>
+            <h3><UserText>{source.outlet}</UserText>: <UserText>{source.title}</UserText></h3>
             <HeatText text={source.text} runs={runs} classSize={students.length || classSize} label={`Class heat map of ${source.outlet}`} />
             <details>
               <summary>As a table</summary>

@@ -1,5 +1,6 @@
 import Link from "next/link";
 import { LocalTime } from "@/app/_components/local-time";
+import { UserText } from "@/app/_components/user-text";
 import type { SessionUser } from "@/lib/server/auth/session";
 import type { AssignmentWork } from "@/lib/server/services/assignments/get-assignment-work";
 import { Annotator } from "../../c/[comparison]/annotate/annotator";
@@ -15,7 +16,7 @@ export function StudentWork({ user, work, initialSourceId }: { user: SessionUser
     <>
       <div className={styles.header}>
         <div>
-          <h1>{assignment.title}</h1>
+          <h1><UserText>{assignment.title}</UserText></h1>
           <p className="meta">
             <StatusBadge status={submission.status} /> {assignment.dueAt ? <>Due <LocalTime date={assignment.dueAt} /></> : "No due date"}
             {submission.submittedAt ? <> · Submitted <LocalTime date={submission.submittedAt} /></> : null}
@@ -49,7 +50,7 @@ export function StudentWork({ user, work, initialSourceId }: { user: SessionUser
               <ol className={styles.facts}>
                 {material.factRows.map((row) => (
                   <li key={row.id}>
-                    <strong>{row.label}</strong>
+                    <strong><UserText>{row.label}</UserText></strong>
                     <ul>
                       {row.passages.map((p) => (
                         <li key={p.sourceId}>

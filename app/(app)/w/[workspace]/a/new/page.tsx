@@ -1,5 +1,6 @@
 import type { Metadata } from "next";
 import { Breadcrumbs } from "@/app/_components/breadcrumbs";
+import { UserText } from "@/app/_components/user-text";
 import { requireSessionUser } from "@/lib/server/auth/session";
 import { orNotFound } from "@/lib/server/page";
 import { canTeach } from "@/lib/server/permissions";
@@ -41,7 +42,7 @@ export default async function NewAssignmentPage({ params, searchParams }: Props)
         <div>
           <h1>New assignment</h1>
           <p>
-            From <strong>{comparison.title}</strong>. Students annotate the sources you pick with the tags you pick, without seeing each
+            From <strong><UserText>{comparison.title}</UserText></strong>. Students annotate the sources you pick with the tags you pick, without seeing each
             other&apos;s work; afterwards you write the key.
           </p>
         </div>

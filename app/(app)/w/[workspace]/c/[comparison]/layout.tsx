@@ -1,5 +1,6 @@
 import { redirect } from "next/navigation";
 import { Breadcrumbs } from "@/app/_components/breadcrumbs";
+import { UserText } from "@/app/_components/user-text";
 import { requireSessionUser } from "@/lib/server/auth/session";
 import { orNotFound } from "@/lib/server/page";
 import { requireComparison } from "@/lib/server/services/comparisons/require-comparison";
@@ -17,7 +18,7 @@ export default async function ComparisonLayout({ children, params }: Props) {
   return (
     <div className="page page--wide">
       <Breadcrumbs items={[{ href: "/workspaces", label: "Workspaces" }, { href: `/w/${workspace.slug}`, label: workspace.name }]} />
-      <p className="comparison-title">{comparison.title}</p>
+      <p className="comparison-title"><UserText>{comparison.title}</UserText></p>
       <ComparisonTabs base={base} />
       {children}
     </div>

@@ -1,5 +1,6 @@
 import type { Metadata } from "next";
 import Link from "next/link";
+import { UserText } from "@/app/_components/user-text";
 import { requireSessionUser } from "@/lib/server/auth/session";
 import { formatDate } from "@/lib/format";
 import { orNotFound } from "@/lib/server/page";
@@ -21,14 +22,14 @@ export default async function SideBySidePage({ params }: Params) {
     <>
       <div className="page-header">
         <div>
-          <h1>{comparison.title}</h1>
+          <h1><UserText>{comparison.title}</UserText></h1>
           {comparison.description ? <p>{comparison.description}</p> : null}
           <ul className="meta-list" style={{ marginTop: "0.5rem" }}>
             {comparison.eventDate ? <li>Event {formatDate(comparison.eventDate)}</li> : null}
             <li>{comparison.sources.length} sources</li>
             <li>{comparison.factRows.length} fact rows</li>
             <li>{comparison._count.annotations} annotations</li>
-            <li>Created by {comparison.createdBy.name}</li>
+            <li>Created by <UserText>{comparison.createdBy.name}</UserText></li>
           </ul>
         </div>
       </div>

@@ -3,6 +3,7 @@
 import { useRouter } from "next/navigation";
 import { useMemo, useRef, useState, useTransition } from "react";
 import { selectionOffsets } from "@/app/_components/text-selection";
+import { UserText } from "@/app/_components/user-text";
 import { findInText } from "@/lib/domain/text/find";
 import { segmentText, type HighlightRange } from "@/lib/domain/highlight/segments";
 import { setPassageAction, suggestPassagesAction } from "./actions";
@@ -144,7 +145,7 @@ export function SideBySide({
               style={{ background: rowColor(i) }}
               onClick={() => setActiveRow(activeRow === row.id ? null : row.id)}
             >
-              {row.label} <span className="chip__count">{row.passages.length}/{sources.length}</span>
+              <UserText>{row.label}</UserText> <span className="chip__count">{row.passages.length}/{sources.length}</span>
             </button>
           ))}
         </div>

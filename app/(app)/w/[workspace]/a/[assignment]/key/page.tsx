@@ -1,6 +1,7 @@
 import type { Metadata } from "next";
 import Link from "next/link";
 import { Breadcrumbs } from "@/app/_components/breadcrumbs";
+import { UserText } from "@/app/_components/user-text";
 import { requireSessionUser } from "@/lib/server/auth/session";
 import { orNotFound } from "@/lib/server/page";
 import { getAssignmentWork } from "@/lib/server/services/assignments/get-assignment-work";
@@ -28,7 +29,7 @@ export default async function KeyPage({ params, searchParams }: Props) {
       />
       <div className="page-header">
         <div>
-          <h1>Answer key: {assignment.title}</h1>
+          <h1>Answer key: <UserText>{assignment.title}</UserText></h1>
           <p>
             Tag what students should find, with the assignment&apos;s tags. Students are scored against these words; your comments explain
             each tag to them once the work is revealed. They never see the key before that.

@@ -1,6 +1,7 @@
 import type { Metadata } from "next";
 import Link from "next/link";
 import { Breadcrumbs } from "@/app/_components/breadcrumbs";
+import { UserText } from "@/app/_components/user-text";
 import { requireSessionUser } from "@/lib/server/auth/session";
 import { orNotFound } from "@/lib/server/page";
 import { getAssignmentResults } from "@/lib/server/services/assignments/get-assignment-results";
@@ -30,7 +31,7 @@ export default async function ResultsPage({ params, searchParams }: Props) {
     return (
       <div className="page page--narrow">
         <Breadcrumbs items={crumbs} />
-        <h1>Results: {assignment.title}</h1>
+        <h1>Results: <UserText>{assignment.title}</UserText></h1>
         <p className="notice notice--info">
           The class&apos;s work and the key are not revealed to you yet.{" "}
           {assignment.revealMode === "AFTER_SUBMIT" ? "You see them once you have submitted your work." : assignment.revealMode === "AT_DUE_DATE" ? "You see them once the due date has passed." : "Your teacher reveals them."}
@@ -48,7 +49,7 @@ export default async function ResultsPage({ params, searchParams }: Props) {
       <Breadcrumbs items={crumbs} />
       <div className="page-header">
         <div>
-          <h1>Results: {assignment.title}</h1>
+          <h1>Results: <UserText>{assignment.title}</UserText></h1>
           <p>{own ? "Your annotations beside the key and what the whole class tagged." : `${results.student.name}'s annotations beside the key and the class.`}</p>
         </div>
       </div>
@@ -91,7 +92,7 @@ export default async function ResultsPage({ params, searchParams }: Props) {
       {texts.map((t) => (
         <section key={t.source.id} className="card" aria-labelledby={`source-${t.source.id}`}>
           <h2 id={`source-${t.source.id}`}>
-            {t.source.outlet}: {t.source.title}
+            <UserText>{t.source.outlet}</UserText>: <UserText>{t.source.title}</UserText>
           </h2>
           <div className={styles.compare}>
             <div>

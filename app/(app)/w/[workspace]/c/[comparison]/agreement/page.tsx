@@ -1,4 +1,5 @@
 import type { Metadata } from "next";
+import { UserText } from "@/app/_components/user-text";
 import type { AlphaSummary } from "@/lib/domain/agreement";
 import { requireSessionUser } from "@/lib/server/auth/session";
 import { orNotFound } from "@/lib/server/page";
@@ -57,14 +58,14 @@ export default async function AgreementPage({ params, searchParams }: Params) {
       ) : null}
       {agreement.coders.length < 2 ? null : agreement.sets.map((set) => (
         <section key={set.id} className="card" aria-labelledby={`set-${set.id}`}>
-          <h2 id={`set-${set.id}`}>{set.name}</h2>
+          <h2 id={`set-${set.id}`}><UserText>{set.name}</UserText></h2>
           <p>
             Alpha: <Alpha summary={set.combined} /> · raw agreement {percent(set.combined.observedAgreement)} over{" "}
             {set.combined.pairableUnits} words coded by at least two reviewers
           </p>
           {set.perTag.length > 0 ? (
             <table className="table">
-              <caption className="visually-hidden">Agreement per tag in {set.name}</caption>
+              <caption className="visually-hidden">Agreement per tag in <UserText>{set.name}</UserText></caption>
               <thead>
                 <tr>
                   <th scope="col">Tag</th>

@@ -1,6 +1,7 @@
 "use client";
 
 import { useState } from "react";
+import { UserText } from "@/app/_components/user-text";
 import { AnnotationForm, draftFields, type AnnotationDraft } from "./annotation-form";
 import { CLAIM_STATUS_LABELS, type Annotation, type TagSetOption } from "./annotate-types";
 
@@ -58,12 +59,12 @@ export function AnnotationCard({
       <div className="annotation-card__tags">
         {a.tags.map((t) => (
           <span key={t.id} className="tag-chip" style={{ background: t.color }}>
-            {t.name}
+            <UserText>{t.name}</UserText>
           </span>
         ))}
       </div>
       <p className="meta">
-        {a.author.name} · {TIME.format(new Date(a.createdAt))}
+        <UserText>{a.author.name}</UserText> · {TIME.format(new Date(a.createdAt))}
         {a.proposedBy ? ` · accepted from a proposal (${a.proposedBy.replace("@", " v")})` : ""}
         {a.version > 1 ? ` · edited` : ""}
         {a.resolved ? " · resolved" : ""}
@@ -92,7 +93,7 @@ export function AnnotationCard({
           {a.claim ? (
             <p className="annotation-card__claim">
               <span className={`badge claim--${a.claim.status?.toLowerCase()}`}>{a.claim.status ? CLAIM_STATUS_LABELS[a.claim.status] : ""} claim</span>{" "}
-              asserted by {a.claim.asserter === "OUTLET" ? "the outlet" : a.claim.assertedBy}
+              asserted by {a.claim.asserter === "OUTLET" ? "the outlet" : <UserText>{a.claim.assertedBy}</UserText>}
               {a.claim.evidence.map((url) => (
                 <a key={url} href={url} rel="noopener noreferrer nofollow" className="evidence">
                   evidence
@@ -122,7 +123,7 @@ export function AnnotationCard({
             }}
           >
             <label htmlFor={`reply-${a.id}`} className="visually-hidden">
-              Reply to {a.author.name}&apos;s annotation
+              Reply to <UserText>{a.author.name}</UserText>&apos;s annotation
             </label>
             <input id={`reply-${a.id}`} type="text" value={reply} placeholder="Reply…" onChange={(e) => setReply(e.target.value)} />
             <button type="submit" className="button button--quiet button--small" disabled={pending || !reply.trim()}>

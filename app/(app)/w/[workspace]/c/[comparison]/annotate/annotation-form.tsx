@@ -1,6 +1,7 @@
 "use client";
 
 import { useState } from "react";
+import { UserText } from "@/app/_components/user-text";
 import type { TagSetOption } from "./annotate-types";
 
 export interface AnnotationDraft {
@@ -74,11 +75,11 @@ export function AnnotationForm({
           if (tags.length === 0) return null;
           return (
             <fieldset key={tagSet.id}>
-              <legend>{tagSet.name}</legend>
+              <legend><UserText>{tagSet.name}</UserText></legend>
               {tags.map((tag) => (
                 <label key={tag.id} className="tag-option" title={tag.description ?? undefined} style={{ background: draft.tagIds.includes(tag.id) ? tag.color : undefined }}>
                   <input type="checkbox" checked={draft.tagIds.includes(tag.id)} onChange={() => toggle(tag.id)} />
-                  {tag.name}
+                  <UserText>{tag.name}</UserText>
                 </label>
               ))}
             </fieldset>

@@ -2,6 +2,7 @@
 
 import { usePathname, useRouter } from "next/navigation";
 import { useState, useTransition, type ReactNode } from "react";
+import { UserText } from "@/app/_components/user-text";
 import { termSlots, termsAgainstBase, type TermSpan } from "@/lib/domain/diff";
 import { deleteFactRowAction, removePassageAction, renameFactRowAction } from "../actions";
 import type { ViewRow, ViewSource, Where } from "../comparison-types";
@@ -97,7 +98,7 @@ function FactRowView({ where, row, index, sources, canEdit, termsBase }: {
             <button type="button" className="button button--quiet button--small" onClick={() => setEditing(false)}>Cancel</button>
           </form>
         ) : (
-          <h2 id={`row-${row.id}`}>{row.label}</h2>
+          <h2 id={`row-${row.id}`}><UserText>{row.label}</UserText></h2>
         )}
         <span className="meta">
           Reported by {reporting.length} of {sources.length} sources

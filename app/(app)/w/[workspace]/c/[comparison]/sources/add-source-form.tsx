@@ -1,7 +1,8 @@
 "use client";
 
-import { useActionState, useState } from "react";
+import { useActionState, useRef, useState } from "react";
 import { FormMessage, SubmitButton, TextField } from "@/app/_components/form-controls";
+import { MAX_UPLOAD_BYTES, uploadTooLargeMessage } from "@/lib/domain/upload-limits";
 import { createSourceAction } from "./actions";
 
 type Mode = "paste" | "file" | "url";
@@ -10,6 +11,12 @@ const MODES: { value: Mode; label: string }[] = [
   { value: "file", label: "Upload a file" },
   { value: "url", label: "From a web address" },
 ];
+
+/** A chosen file over the limit is refused here, before its megabytes travel to the server. */
+function tooLarge(input: HTMLInputElement | null): string | undefined {
+  const file = input?.files?.[0];
+  return file && file.size > MAX_UPLOAD_BYTES ? uploadTooLargeMessage(file.name, file.size) : undefined;
+}
 
 function FieldError({ id, message }: { id: string; message?: string }) {
   return message ? <span id={id} className="field__error">{message}</span> : null;
@@ -21,8 +28,20 @@ export function AddSourceForm({ workspace, comparison, outlets }: { workspace: s
   const errors = state && !state.ok ? state.fieldErrors : undefined;
   const [mode, setMode] = useState<Mode>((values?.mode as Mode) ?? "paste");
   const [outletId, setOutletId] = useState(values?.outletId ?? (outlets[0]?.id ?? "new"));
+  const fileInput = useRef<HTMLInputElement>(null);
+  const [fileTooLarge, setFileTooLarge] = useState<string>();
+  const fileError = fileTooLarge ?? errors?.file;
   return (
-    <form className="form" action={action} noValidate>
+    <form
+      className="form"
+      action={action}
+      noValidate
+      onSubmit={(event) => {
+        const refusal = mode === "file" ? tooLarge(fileInput.current) : undefined;
+        setFileTooLarge(refusal);
+        if (refusal) event.preventDefault();
+      }}
+    >
       <input type="hidden" name="workspace" value={workspace} />
       <input type="hidden" name="comparison" value={comparison} />
       <fieldset className="segmented">
@@ -53,8 +72,17 @@ export function AddSourceForm({ workspace, comparison, outlets }: { workspace: s
       {mode === "file" ? (
         <div className="field">
           <label htmlFor="source-file">File (.txt, .md or .html, UTF-8, up to 1 MB)</label>
-          <input id="source-file" name="file" type="file" accept=".txt,.text,.md,.markdown,.html,.htm" aria-invalid={errors?.file ? true : undefined} aria-describedby="source-file-error" />
-          <FieldError id="source-file-error" message={errors?.file} />
+          <input
+            ref={fileInput}
+            id="source-file"
+            name="file"
+            type="file"
+            accept=".txt,.text,.md,.markdown,.html,.htm"
+            aria-invalid={fileError ? true : undefined}
+            aria-describedby="source-file-error"
+            onChange={(event) => setFileTooLarge(tooLarge(event.currentTarget))}
+          />
+          <FieldError id="source-file-error" message={fileError} />
         </div>
       ) : null}
       {mode === "url" ? (

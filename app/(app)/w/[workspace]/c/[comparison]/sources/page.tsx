@@ -1,5 +1,6 @@
 import type { Metadata } from "next";
 import Link from "next/link";
+import { UserText } from "@/app/_components/user-text";
 import { requireSessionUser } from "@/lib/server/auth/session";
 import { formatDate } from "@/lib/format";
 import { orNotFound } from "@/lib/server/page";
@@ -49,9 +50,9 @@ export default async function SourcesPage({ params, searchParams }: Props) {
             <tbody>
               {view.comparison.sources.map((s) => (
                 <tr key={s.id}>
-                  <td>{s.outlet?.name ?? "Unknown outlet"}</td>
+                  <td>{s.outlet ? <UserText>{s.outlet.name}</UserText> : "Unknown outlet"}</td>
                   <td>
-                    <Link href={`${base}/sources/${s.id}`}>{s.title}</Link>
+                    <Link href={`${base}/sources/${s.id}`}><UserText>{s.title}</UserText></Link>
                   </td>
                   <td>{s.publishedAt ? formatDate(s.publishedAt) : "—"}</td>
                   <td>{s.currentRevision?.wordCount ?? 0}</td>

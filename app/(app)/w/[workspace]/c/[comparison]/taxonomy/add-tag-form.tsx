@@ -2,6 +2,7 @@
 
 import { useActionState } from "react";
 import { FormMessage, SubmitButton } from "@/app/_components/form-controls";
+import { UserText } from "@/app/_components/user-text";
 import type { ActionState } from "@/lib/server/action";
 import type { Where } from "../comparison-types";
 import { createTagAction } from "./actions";
@@ -21,7 +22,7 @@ export function AddTagForm({ where, tagSet, suggestedColor }: { where: Where; ta
   );
   return (
     <details className={styles.addTag}>
-      <summary>Add a tag to {tagSet.name}</summary>
+      <summary>Add a tag to <UserText>{tagSet.name}</UserText></summary>
       <form className="form" action={action} noValidate aria-label={`Add a tag to ${tagSet.name}`}>
         <input type="hidden" name="workspace" value={where.workspace} />
         <input type="hidden" name="comparison" value={where.comparison} />

@@ -1,4 +1,5 @@
 import type { Metadata } from "next";
+import { UserText } from "@/app/_components/user-text";
 import { DEFAULT_TAXONOMY } from "@/lib/domain/taxonomy";
 import { requireSessionUser } from "@/lib/server/auth/session";
 import { orNotFound } from "@/lib/server/page";
@@ -53,7 +54,7 @@ export default async function TaxonomyPage({ params }: Props) {
         <ul className={styles.contents}>
           {tagSets.map((set) => (
             <li key={set.id}>
-              <a href={`#set-${set.key}`}>{set.name}</a> <span className="meta">({summary(set)})</span>
+              <a href={`#set-${set.key}`}><UserText>{set.name}</UserText></a> <span className="meta">({summary(set)})</span>
             </li>
           ))}
         </ul>
@@ -63,7 +64,7 @@ export default async function TaxonomyPage({ params }: Props) {
         return (
           <section key={set.id} id={`set-${set.key}`} className="card" aria-labelledby={`set-${set.key}-title`}>
             <div className={styles.setHead}>
-              <h2 id={`set-${set.key}-title`}>{set.name}</h2>
+              <h2 id={`set-${set.key}-title`}><UserText>{set.name}</UserText></h2>
               <p className="meta">{summary(set)}</p>
             </div>
             {set.description ? <p className={styles.setDescription}>{set.description}</p> : null}

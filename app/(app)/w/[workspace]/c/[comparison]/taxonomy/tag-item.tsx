@@ -2,6 +2,7 @@
 
 import { useActionState, useEffect, useId, useRef, useState } from "react";
 import { FormMessage, SubmitButton } from "@/app/_components/form-controls";
+import { UserText } from "@/app/_components/user-text";
 import { formatDate } from "@/lib/format";
 import type { ActionState } from "@/lib/server/action";
 import type { TagView } from "@/lib/server/services/taxonomy/find-taxonomy";
@@ -82,7 +83,7 @@ export function TagItem({ where, tag, mergeTargets, canEdit }: { where: Where; t
     <li className={`${styles.tag} ${tag.retired ? styles.tagRetired : ""}`} aria-labelledby={`${id}-name`}>
       <div>
         <h3 id={`${id}-name`} className={styles.name} style={{ backgroundColor: tag.color }}>
-          {tag.name}
+          <UserText>{tag.name}</UserText>
         </h3>
         <div className={styles.status}>
           {tag.mergedInto ? (
@@ -171,7 +172,7 @@ function EditTagForm({ id, where, tag, onSaved, onCancel }: { id: string; where:
   const [state, action] = useActionState(reporting(updateTagAction, onSaved), null);
   return (
     <form id={id} className={`form ${styles.panel}`} action={action} noValidate aria-labelledby={`${id}-title`} onKeyDown={closeOnEscape(onCancel)}>
-      <h4 id={`${id}-title`}>Edit “{tag.name}”</h4>
+      <h4 id={`${id}-title`}>Edit “<UserText>{tag.name}</UserText>”</h4>
       <Hidden where={where} tagId={tag.id} />
       <TagFields state={state} defaults={{ name: tag.name, description: tag.description ?? "", color: tag.color }} autoFocus />
       <FormMessage state={state} />
@@ -209,7 +210,7 @@ function MergeTagForm({
   if (targets.length === 0) {
     return (
       <div id={id} className={styles.panel} onKeyDown={closeOnEscape(onCancel)}>
-        <p>No other tag of this set is active, so there is nothing to merge “{tag.name}” into.</p>
+        <p>No other tag of this set is active, so there is nothing to merge “<UserText>{tag.name}</UserText>” into.</p>
         <button type="button" className="button button--quiet" onClick={onCancel} autoFocus>
           Close
         </button>
@@ -219,7 +220,7 @@ function MergeTagForm({
 
   return (
     <form id={id} className={`form ${styles.panel}`} action={action} noValidate aria-labelledby={`${id}-title`} onKeyDown={closeOnEscape(onCancel)}>
-      <h4 id={`${id}-title`}>Merge “{tag.name}” into another tag</h4>
+      <h4 id={`${id}-title`}>Merge “<UserText>{tag.name}</UserText>” into another tag</h4>
       <Hidden where={where} tagId={tag.id} />
       <div className="field">
         <label htmlFor={`${id}-into`}>Merge into</label>
@@ -253,11 +254,11 @@ function MergeTagForm({
       {confirming && into ? (
         <>
           <p ref={confirmation} tabIndex={-1} className={`notice notice--info ${styles.confirm}`}>
-            Merge “{tag.name}” into “{into.name}”?{" "}
+            Merge “<UserText>{tag.name}</UserText>” into “<UserText>{into.name}</UserText>”?{" "}
             {tag.annotationCount === 0
               ? `No annotation has “${tag.name}” yet.`
               : `${annotations(tag.annotationCount)} tagged “${tag.name}” will be tagged “${into.name}” instead.`}{" "}
-            “{tag.name}” will be retired. A merge cannot be undone.
+            “<UserText>{tag.name}</UserText>” will be retired. A merge cannot be undone.
           </p>
           <FormMessage state={state} />
           <div className={styles.panelButtons}>

@@ -1,5 +1,6 @@
 import type { Metadata } from "next";
 import Link from "next/link";
+import { UserText } from "@/app/_components/user-text";
 import { requireSessionUser } from "@/lib/server/auth/session";
 import { formatDate } from "@/lib/format";
 import { orNotFound } from "@/lib/server/page";
@@ -31,9 +32,9 @@ export default async function SourcePage({ params, searchParams }: Props) {
       <div className="page-header">
         <div>
           <span className="source__outlet">{source.outlet?.name ?? "Unknown outlet"}</span>
-          <h1 className="source__title">{source.title}</h1>
+          <h1 className="source__title"><UserText>{source.title}</UserText></h1>
           <ul className="meta-list">
-            {source.author ? <li>By {source.author}</li> : null}
+            {source.author ? <li>By <UserText>{source.author}</UserText></li> : null}
             {source.publishedAt ? <li>Published {formatDate(source.publishedAt)}</li> : null}
             {source.url ? (
               <li>
@@ -72,7 +73,7 @@ export default async function SourcePage({ params, searchParams }: Props) {
                 )}
                 <span className="meta">
                   {" "}
-                  {formatDate(r.createdAt)}, {r.createdBy.name}, {r.wordCount} words
+                  {formatDate(r.createdAt)}, <UserText>{r.createdBy.name}</UserText>, {r.wordCount} words
                 </span>
               </li>
             ))}
