@@ -6,3 +6,5 @@ export type { AlignmentCorpus, PassageMatch, SourceIndex, SourceInput, SourceSug
 export { buildAlignmentCorpus, buildSourceIndex, suggestPassages } from "./suggest";
 export type { Quotation, QuotationOccurrence, SharedQuotation, SharedQuotationOptions } from "./quotations";
 export { extractQuotations, findSharedQuotations } from "./quotations";
+export type { AlignLink, AlignOptions, AlignPassage, AlignResult, AlignRow, AlignSource } from "./align-all";
+export { alignAll, DEFAULT_MIN_SCORE } from "./align-all";
