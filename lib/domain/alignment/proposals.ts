@@ -6,21 +6,21 @@ import type { AlignResult } from "./align-all";
  * server stores proposals and decisions, this module decides what they look like.
  */
 
-/** A span of one source's revision, as a proposal stores it. */
-export interface ProposalPassage {
+/** A span of one source's revision, as a proposal stores it (a type, not an interface: it is stored as JSON). */
+export type ProposalPassage = {
   sourceId: string;
   revisionId: string;
   start: number;
   end: number;
   exact: string;
-}
+};
 
 /** Similarity of two passages of a proposal (indices into its passages). */
-export interface ProposalLink {
+export type ProposalLink = {
   a: number;
   b: number;
   score: number;
-}
+};
 
 export interface ProposalDraft {
   /** At most one per source, in column order. */

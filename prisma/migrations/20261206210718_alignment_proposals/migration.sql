@@ -8,6 +8,7 @@ CREATE TABLE "AlignmentProposal" (
     "status" "AlignmentProposalStatus" NOT NULL DEFAULT 'PROPOSED',
     "position" INTEGER NOT NULL,
     "passages" JSONB NOT NULL,
+    "passageCount" INTEGER NOT NULL,
     "links" JSONB NOT NULL,
     "score" DOUBLE PRECISION NOT NULL,
     "key" TEXT NOT NULL,
