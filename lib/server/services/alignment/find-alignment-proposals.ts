@@ -29,10 +29,11 @@ export async function findAlignmentProposals(actor: Actor, workspaceSlug: string
   const { view, page } = parseInput(ZAlignmentListQuery, query);
   const { comparison } = await requireComparison(actor, workspaceSlug, comparisonSlug, { edit: true });
   const where = { comparisonId: comparison.id, comparison: { workspace: hasMember(actor) } };
-  const [revisions, counted, lastRun] = await Promise.all([
+  const [revisions, counted, lastRun, scored] = await Promise.all([
     currentRevisions(db(), comparison.id),
     Promise.all((Object.keys(VIEW_WHERE) as TAlignmentView[]).map(async (v) => [v, await db().alignmentProposal.count({ where: { ...where, ...VIEW_WHERE[v] } })] as const)),
     db().alignmentProposal.aggregate({ where: { ...where, edited: false }, _max: { createdAt: true } }),
+    db().alignmentProposal.findMany({ where: { ...where, ...VIEW_WHERE.rows }, select: { score: true } }),
   ]);
   const counts = Object.fromEntries(counted) as Record<TAlignmentView, number>;
   const pageCount = Math.max(1, Math.ceil(counts[view] / ALIGNMENT_PAGE_SIZE));
@@ -74,6 +75,8 @@ export async function findAlignmentProposals(actor: Actor, workspaceSlug: string
     pageSize: ALIGNMENT_PAGE_SIZE,
     counts,
     proposals,
+    /** Scores of every undecided row of several outlets: what "accept all ≥ S" would take. */
+    rowScores: scored.map((r) => r.score),
     lastRunAt: lastRun._max.createdAt,
     minScore: DEFAULT_MIN_SCORE,
   };
