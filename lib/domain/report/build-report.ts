@@ -2,6 +2,7 @@ import { pooledAgreement, tagSetDocuments, tokenUnits } from "../agreement";
 import { sidesFromDiffs, termsFromDiffs, wordDiff } from "../diff";
 import { appliedFilters } from "./filters";
 import { groupClaims } from "./claims";
+import { outletOmissions, type AlignmentExclusives } from "./outlet-omissions";
 import type {
   ClaimAsserterKind,
   ClaimStatusValue,
@@ -45,6 +46,8 @@ export interface ReportInput {
   }[];
   /** Every annotation the reader may see in the report (never hidden or deleted ones), unfiltered. */
   annotations: InputAnnotation[];
+  /** Align all's passages without a counterpart in the sources' current text, for the Omissions section. */
+  alignment?: AlignmentExclusives | null;
 }
 
 export interface InputAnnotation {
@@ -221,6 +224,12 @@ export function buildReport(input: ReportInput, filters: ReportFilters, now: Dat
       missingFrom: row.missingOutletIds,
     }));
 
+  // Passages an editor put beside another covered outlet's: never "only" their outlet's.
+  const sharedPassages = input.factRows.flatMap((row) => {
+    const current = row.passages.filter((p) => !p.orphaned && sourceById.get(p.sourceId)?.revision?.id === p.revisionId);
+    return new Set(current.map((p) => outletOfSource.get(p.sourceId))).size > 1 ? current : [];
+  });
+
   const claims = groupClaims(
     annotations.filter((a) => a.claim !== null),
     input.factRows.map((row) => ({
@@ -267,6 +276,7 @@ export function buildReport(input: ReportInput, filters: ReportFilters, now: Dat
     annotations,
     termChoice,
     omissions,
+    outletOmissions: outletOmissions(outlets, omissions, sharedPassages, input.alignment ?? null),
     claims,
     method,
   };

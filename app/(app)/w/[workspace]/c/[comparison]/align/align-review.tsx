@@ -202,7 +202,7 @@ function ProposalCard({
                     {open && !alone ? (
                       <button
                         type="button"
-                        className="button button--quiet button--small"
+                        className={`button button--quiet button--small ${styles.cellAction}`}
                         disabled={pending}
                         onClick={() => run(() => splitAlignmentProposalAction(where, p.id, source.id))}
                       >
