@@ -12,6 +12,7 @@ async function count(page: Page, view: string) {
 }
 
 test("an editor aligns the demo comparison, reviews the proposals, re-runs, and finds the rows and omissions", async ({ page }, testInfo) => {
+  test.setTimeout(180_000);
   const shot = (name: string) => page.screenshot({ path: testInfo.outputPath(`${name}.png`), fullPage: true });
   await signIn(page, DEMO.email, DEMO.password);
   await page.goto(DEMO_COMPARISON);

@@ -34,7 +34,7 @@ function OutletOmissions({ report }: { report: FramingReport }) {
   const { minScore, outlets } = report.outletOmissions;
   return (
     <>
-      <h3>By outlet</h3>
+      <h3 className={styles.byOutlet}>By outlet</h3>
       <p className="meta">{minScore === null ? "What only one outlet reports needs at least two sources with text." : `Only in an outlet: ${onlyHereRule(minScore)}`}</p>
       {outlets.map((o) => (
         <article key={o.outletId} className={styles.outletOmissions} aria-label={`Omissions of ${outlet(o.outletId)}`}>

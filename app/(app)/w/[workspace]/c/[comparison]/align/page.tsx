@@ -36,7 +36,7 @@ export default async function AlignPage({ params, searchParams }: Props) {
   return (
     <>
       <div className="page-header">
-        <div>
+        <div className={styles.intro}>
           <h1>Align all</h1>
           <p>
             Align all proposes fact rows for the whole comparison: each sentence of each source with its counterparts in the
@@ -44,8 +44,8 @@ export default async function AlignPage({ params, searchParams }: Props) {
             kept when Align all runs again.
           </p>
         </div>
-        <RunAlignmentButton where={{ workspace, comparison }} hasRun={hasRun} />
       </div>
+      <RunAlignmentButton where={{ workspace, comparison }} hasRun={hasRun} />
       {hasRun ? (
         <p className="meta">
           {review.lastRunAt ? (
