@@ -1,10 +1,168 @@
+import lemmatizer from "wink-lemmatizer";
+import { nameKey } from "./names";
+import { dateFeatures, numberValue } from "./numbers";
 import type { Span } from "./sentences";
-import { contentTerms, countMap } from "./text";
+import { synonymClass } from "./synonyms";
+import { isContentWord, stem, wordTokens } from "./text";
+import { verbSynonymClasses } from "./wordnet";
 
 /**
- * Matching features of each passage of one source: the keys two passages must share to
- * be counted as saying the same thing, with their counts.
+ * Matching features of passages: the keys two passages must share to count as saying the
+ * same thing, with weights (align-all multiplies them by IDF over the comparison).
+ *
+ * - "w:" the lemma (wink-lemmatizer: WordNet's exception lists, so "struck" -> "strike",
+ *   "children" -> "child"), then light stemming (text.ts) to join derivations
+ *   ("assassination" / "assassinate").
+ * - "s:" the curated synonym class of the lemma (synonyms.ts) and "v:" the WordNet verb
+ *   classes (wordnet.ts), at reduced weight: a synonym is evidence, a repeated word more.
+ * - "n:" numbers, number words and ordinals as values ("five", "5", "5th" -> n:5);
+ *   "d:" day and month of a date in any common format, its year as a number.
+ * - "nm:" names as transliteration-proof keys (names.ts); a surname alone gets the
+ *   features of the full name it stands for in the same source, and "the general" those
+ *   of the name that source introduced with that title.
+ */
+export const SYNONYM_WEIGHT = 0.5;
+/** Shared by all the WordNet classes of one word. */
+export const WORDNET_WEIGHT = 0.5;
+
+/** Words that introduce a person by role and are later used alone ("the general"). */
+const TITLES = new Set(["general", "commander", "president", "leader", "minister", "ayatollah", "chief", "sheikh"]);
+const TITLE_ABBREVIATIONS: Record<string, string> = { gen: "general", cmdr: "commander", pres: "president" };
+const title = (norm: string) => TITLE_ABBREVIATIONS[norm] ?? (TITLES.has(norm) ? norm : undefined);
+/** The country the US is, however written: "US", "U.S.", "USA", "United States (of America)". */
+const US_RE = /\b(?:U\.S\.A?\.?|USA|US|United States(?: of America)?)(?![\p{L}])/gu;
+/** Name particles: part of a name run, but no feature of their own. */
+const PARTICLES = new Set(["al", "el", "bin", "ibn", "de", "van", "von"]);
+const MONTH_OR_DAY =
+  /^(?:jan(?:uary)?|feb(?:ruary)?|mar(?:ch)?|apr(?:il)?|may|june?|july?|aug(?:ust)?|sept?(?:ember)?|oct(?:ober)?|nov(?:ember)?|dec(?:ember)?|monday|tuesday|wednesday|thursday|friday|saturday|sunday)$/;
+
+const lemmaCache = new Map<string, string>();
+
+/** Base form of a folded word: verb reading first, then noun, then adjective. */
+export function lemma(word: string): string {
+  let out = lemmaCache.get(word);
+  if (out === undefined) {
+    out = word;
+    if (/^[a-z]+$/.test(word)) {
+      for (const f of [lemmatizer.verb, lemmatizer.noun, lemmatizer.adjective]) {
+        const l = f(word);
+        if (l !== word) {
+          out = l;
+          break;
+        }
+      }
+    }
+    lemmaCache.set(word, out);
+  }
+  return out;
+}
+
+/** Feature weights of one word that is not a name, number or date. */
+export function wordFeatures(norm: string, into: Map<string, number> = new Map()): Map<string, number> {
+  const l = lemma(norm);
+  add(into, `w:${stem(l)}`, 1);
+  const cls = synonymClass(l) ?? synonymClass(norm);
+  if (cls) add(into, `s:${cls}`, SYNONYM_WEIGHT);
+  // WordNet only where the word is surely a verb (an inflected verb form) or a verb's
+  // -ation noun: the verb senses of nouns ("drone": to buzz) would only add noise.
+  const verb =
+    lemmatizer.verb(norm) !== norm ? verbSynonymClasses(l) : l.endsWith("ation") ? verbSynonymClasses(`${l.slice(0, -5)}ate`) : [];
+  for (const v of verb) add(into, `v:${v}`, WORDNET_WEIGHT / verb.length);
+  return into;
+}
+
+interface Token {
+  norm: string;
+  start: number;
+  end: number;
+  name: boolean;
+}
+
+/**
+ * Features of each passage (span) of one source. Name handling looks at the whole source:
+ * a capitalised word is a name when the source never uses it in lower case, and
+ * surnames and titles are resolved against the full names the source introduces.
  */
 export function sourceFeatures(text: string, units: readonly Span[]): Map<string, number>[] {
-  return units.map((u) => countMap(contentTerms(text.slice(u.start, u.end))));
+  const all = wordTokens(text);
+  const lowerSeen = new Set<string>();
+  for (const t of all) if (/^\p{Ll}/u.test(text.slice(t.start, t.end))) lowerSeen.add(t.norm);
+  const isName = (t: { norm: string; start: number; end: number }) =>
+    /^\p{Lu}/u.test(text.slice(t.start, t.end)) &&
+    !lowerSeen.has(t.norm) &&
+    isContentWord(t.norm) &&
+    !title(t.norm) &&
+    !MONTH_OR_DAY.test(t.norm) &&
+    !/\d/.test(t.norm);
+  const tokens: Token[] = all.map((t) => ({ ...t, name: isName(t) || (PARTICLES.has(t.norm) && /^\p{Lu}/u.test(text.slice(t.start, t.end))) }));
+
+  // Name runs of the whole source, with the title word just before them, if any.
+  const fullNames = new Map<string, string[]>();
+  const titled = new Map<string, string[]>();
+  for (const run of nameRuns(tokens, text)) {
+    const keys = run.filter((t) => !PARTICLES.has(t.norm)).map((t) => nameKey(t.norm));
+    if (keys.length >= 2) {
+      const last = keys[keys.length - 1] as string;
+      if (!fullNames.has(last)) fullNames.set(last, keys);
+    }
+    const before = tokens[tokens.indexOf(run[0] as Token) - 1];
+    const role = before && title(before.norm);
+    if (role && keys.length >= 1 && !titled.has(role)) titled.set(role, keys);
+  }
+
+  return units.map((u) => {
+    const out = new Map<string, number>();
+    const unitText = text.slice(u.start, u.end);
+    const dates = dateFeatures(unitText);
+    for (const [f, w] of dates.features) add(out, f, w);
+    for (const m of unitText.matchAll(US_RE)) {
+      dates.consumed.push({ start: m.index, end: m.index + m[0].length });
+      wordFeatures("america", out);
+    }
+    const consumed = (t: Token) => dates.consumed.some((c) => t.start - u.start < c.end && c.start < t.end - u.start);
+    const unitTokens = tokens.filter((t) => t.start >= u.start && t.end <= u.end && !consumed(t));
+
+    for (const run of nameRuns(unitTokens, text)) {
+      const keys = run.filter((t) => !PARTICLES.has(t.norm)).map((t) => nameKey(t.norm));
+      const expanded = keys.length === 1 ? (fullNames.get(keys[0] as string) ?? keys) : keys;
+      for (const k of expanded) add(out, `nm:${k}`, 1);
+    }
+    unitTokens.forEach((t, i) => {
+      if (t.name) return;
+      const value = numberValue(t.norm);
+      if (value !== undefined) {
+        add(out, `n:${value}`, 1);
+        return;
+      }
+      if (!isContentWord(t.norm)) return;
+      const next = unitTokens[i + 1];
+      const prev = unitTokens[i - 1];
+      const role = title(t.norm);
+      if (role && prev?.norm === "the" && !next?.name) {
+        for (const k of titled.get(role) ?? []) add(out, `nm:${k}`, 1);
+      }
+      wordFeatures(t.norm, out);
+    });
+    return out;
+  });
+}
+
+/** Maximal runs of name tokens separated only by spaces (or a hyphen after a particle). */
+function nameRuns(tokens: readonly Token[], text: string): Token[][] {
+  const runs: Token[][] = [];
+  let run: Token[] = [];
+  for (const t of tokens) {
+    const prev = run[run.length - 1];
+    if (t.name && prev && /^[\s-]+$/u.test(text.slice(prev.end, t.start))) run.push(t);
+    else {
+      if (run.length) runs.push(run);
+      run = t.name ? [t] : [];
+    }
+  }
+  if (run.length) runs.push(run);
+  return runs.filter((r) => r.some((t) => !PARTICLES.has(t.norm)));
+}
+
+function add(map: Map<string, number>, key: string, weight: number) {
+  map.set(key, (map.get(key) ?? 0) + weight);
 }
