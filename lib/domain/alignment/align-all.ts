@@ -1,5 +1,6 @@
 import { splitClauses } from "./clauses";
-import { sourceFeatures } from "./features";
+import { isProse, sourceFeatures } from "./features";
+import { FULL_DATE } from "./numbers";
 import type { Span } from "./sentences";
 import { segmentSentences } from "./sentences";
 
@@ -60,6 +61,25 @@ export interface AlignResult {
 /** Below this cosine two passages are not proposed as the same fact. */
 export const DEFAULT_MIN_SCORE = 0.3;
 
+/**
+ * Score factor for two passages that both give a full date (with the year) and share none:
+ * they report different days, so different events, however alike the wording.
+ */
+const DATE_CONFLICT_FACTOR = 0.5;
+
+/**
+ * Two passages are linked only when they share at least this many words, names, numbers
+ * or dates (synonym classes count only with them): one shared place name ("This is
+ * Kerman.") is a topic, not a fact, however high a short passage's cosine.
+ */
+const MIN_SHARED = 2;
+
+/**
+ * Two groups merge only when every pair across them scores at least this share of
+ * minScore: a row must not chain facts that merely share a neighbour.
+ */
+const WEAKEST_PAIR_FACTOR = 0.5;
+
 /** How much better (absolute) a two-sentence passage must match its row to replace one sentence. */
 const EXTEND_MARGIN = 0.02;
 
@@ -70,6 +90,10 @@ interface Unit {
   span: Span;
   vec: Map<string, number>;
   norm: number;
+  /** Full dates (with year) the unit gives. */
+  dates: string[];
+  /** Prose, not a keyword line or dateline: only prose is aligned. */
+  prose: boolean;
 }
 
 export function alignAll(sources: readonly AlignSource[], options: AlignOptions = {}): AlignResult {
@@ -80,9 +104,14 @@ export function alignAll(sources: readonly AlignSource[], options: AlignOptions 
     const sentences = segmentSentences(s.text);
     const spans = granularity === "clause" ? sentences.flatMap((sp) => splitClauses(s.text, sp)) : sentences;
     const features = sourceFeatures(s.text, spans);
-    return spans.map((span, pos) => ({ source, pos, span, vec: features[pos] as Map<string, number>, norm: 0 }));
+    return spans.map((span, pos) => {
+      const vec = features[pos] as Map<string, number>;
+      const dates = [...vec.keys()].filter((f) => f.startsWith(FULL_DATE));
+      return { source, pos, span, vec, norm: 0, dates, prose: isProse(s.text.slice(span.start, span.end)) };
+    });
   });
-  const units = perSource.flat();
+  // Keyword lines and datelines are not aligned: they end up among the exclusives.
+  const units = perSource.flat().filter((u) => u.prose);
 
   const df = new Map<string, number>();
   for (const u of units) for (const f of u.vec.keys()) df.set(f, (df.get(f) ?? 0) + 1);
@@ -121,6 +150,7 @@ export function alignAll(sources: readonly AlignSource[], options: AlignOptions 
     const gu = groupOf.get(u) as Unit[];
     const gv = groupOf.get(v) as Unit[];
     if (gu === gv || gu.some((a) => gv.some((b) => a.source === b.source))) continue;
+    if (gu.some((a) => gv.some((b) => pairScore(a, b) < minScore * WEAKEST_PAIR_FACTOR))) continue;
     gu.push(...gv);
     for (const w of gv) groupOf.set(w, gu);
   }
@@ -144,36 +174,93 @@ interface Match {
 
 /** For every unit, its best match in each other source (by cosine), or undefined. */
 function bestMatches(units: readonly Unit[], sourceCount: number): (Match | undefined)[][] {
-  const postings = new Map<string, { unit: number; w: number }[]>();
-  units.forEach((u, i) => {
+  // Features as integer ids and postings in flat typed arrays (compressed rows): the inner
+  // loop below runs millions of times on long sources and must not allocate.
+  const ids = new Map<string, number>();
+  const evidence: boolean[] = [];
+  const unitFeatures = units.map((u) => {
+    const fs = new Int32Array(u.vec.size);
+    const ws = new Float64Array(u.vec.size);
+    let k = 0;
     for (const [f, w] of u.vec) {
-      let p = postings.get(f);
-      if (!p) postings.set(f, (p = []));
-      p.push({ unit: i, w });
+      let id = ids.get(f);
+      if (id === undefined) {
+        id = ids.size;
+        ids.set(f, id);
+        evidence.push(isEvidence(f));
+      }
+      fs[k] = id;
+      ws[k++] = w;
     }
+    return { fs, ws };
   });
+  const offsets = new Int32Array(ids.size + 1);
+  for (const { fs } of unitFeatures) for (const f of fs) offsets[f + 1]++;
+  for (let f = 0; f < ids.size; f++) offsets[f + 1] += offsets[f] as number;
+  const fill = offsets.slice(0, ids.size);
+  const postUnit = new Int32Array(offsets[ids.size] as number);
+  const postW = new Float64Array(postUnit.length);
+  unitFeatures.forEach(({ fs, ws }, i) => {
+    fs.forEach((f, k) => {
+      const at = fill[f]++;
+      postUnit[at] = i;
+      postW[at] = ws[k] as number;
+    });
+  });
+  const source = Int32Array.from(units, (u) => u.source);
+
+  const best: (Match | undefined)[][] = units.map(() => new Array<Match | undefined>(sourceCount).fill(undefined));
+  const offer = (u: Unit, v: Unit, score: number) => {
+    const row = best[unitIndexOf(u)] as (Match | undefined)[];
+    const cur = row[v.source];
+    if (!cur || score > cur.score || (score === cur.score && v.pos < cur.unit.pos)) row[v.source] = { unit: v, score };
+  };
+  const unitIndex = new Map<Unit, number>(units.map((u, i) => [u, i]));
+  const unitIndexOf = (u: Unit) => unitIndex.get(u) as number;
+
   const dot = new Float64Array(units.length);
+  const shared = new Uint16Array(units.length);
   const touched: number[] = [];
-  return units.map((u) => {
-    for (const [f, w] of u.vec) {
-      for (const p of postings.get(f) as { unit: number; w: number }[]) {
-        const v = units[p.unit] as Unit;
-        if (v.source === u.source) continue;
-        if (dot[p.unit] === 0) touched.push(p.unit);
-        dot[p.unit] = (dot[p.unit] as number) + w * p.w;
+  // Each pair once: i with the units after it; the score is offered to both sides.
+  units.forEach((u, i) => {
+    const { fs, ws } = unitFeatures[i] as { fs: Int32Array; ws: Float64Array };
+    const su = u.source;
+    for (let k = 0; k < fs.length; k++) {
+      const f = fs[k] as number;
+      const w = ws[k] as number;
+      const ev = evidence[f] === true;
+      for (let p = offsets[f] as number, end = offsets[f + 1] as number; p < end; p++) {
+        const j = postUnit[p] as number;
+        if (j <= i || source[j] === su) continue;
+        if (dot[j] === 0) touched.push(j);
+        dot[j] = (dot[j] as number) + w * (postW[p] as number);
+        if (ev) shared[j] = (shared[j] as number) + 1;
       }
     }
-    const out: (Match | undefined)[] = new Array(sourceCount).fill(undefined);
     for (const j of touched) {
       const v = units[j] as Unit;
-      const score = round((dot[j] as number) / (u.norm * v.norm));
+      if ((shared[j] as number) >= MIN_SHARED) {
+        const score = round(((dot[j] as number) / (u.norm * v.norm)) * conflictFactor(u, v));
+        offer(u, v, score);
+        offer(v, u, score);
+      }
       dot[j] = 0;
-      const cur = out[v.source];
-      if (!cur || score > cur.score || (score === cur.score && v.pos < cur.unit.pos)) out[v.source] = { unit: v, score };
+      shared[j] = 0;
     }
     touched.length = 0;
-    return out;
   });
+  return best;
+}
+
+/** Features that are evidence on their own: words, names, numbers, dates (not synonym classes). */
+const isEvidence = (feature: string) => !feature.startsWith("s:") && !feature.startsWith("v:");
+
+function pairScore(u: Unit, v: Unit): number {
+  return cosine(u.vec, u.norm, v.vec, v.norm) * conflictFactor(u, v);
+}
+
+function conflictFactor(u: Unit, v: Unit): number {
+  return u.dates.length > 0 && v.dates.length > 0 && !u.dates.some((d) => v.dates.includes(d)) ? DATE_CONFLICT_FACTOR : 1;
 }
 
 function toRow(group: Unit[], perSource: readonly Unit[][], taken: Set<Unit>, sources: readonly AlignSource[]): AlignRow {
@@ -189,7 +276,7 @@ function toRow(group: Unit[], perSource: readonly Unit[][], taken: Set<Unit>, so
     let bestExtra: Unit | null = null;
     let bestScore = alone + EXTEND_MARGIN;
     for (const n of [perSource[s]?.[u.pos - 1], perSource[s]?.[u.pos + 1]]) {
-      if (!n || taken.has(n)) continue;
+      if (!n || !n.prose || taken.has(n)) continue;
       const score = meanCosine(merge([u, n]).vec, others);
       if (score > bestScore) {
         bestScore = score;

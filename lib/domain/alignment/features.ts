@@ -3,7 +3,7 @@ import { nameKey } from "./names";
 import { dateFeatures, numberValue } from "./numbers";
 import type { Span } from "./sentences";
 import { synonymClass } from "./synonyms";
-import { isContentWord, stem, wordTokens } from "./text";
+import { isContentWord, stem, STOP_WORDS, wordTokens } from "./text";
 import { verbSynonymClasses } from "./wordnet";
 
 /**
@@ -24,6 +24,20 @@ import { verbSynonymClasses } from "./wordnet";
 export const SYNONYM_WEIGHT = 0.5;
 /** Shared by all the WordNet classes of one word. */
 export const WORDNET_WEIGHT = 0.5;
+
+export const GIVEN_NAME_WEIGHT = 0.3;
+/** A passage opening with one of these is about the person last named in its source. */
+const PRONOUNS = new Set(["he", "his", "him", "she", "her"]);
+
+/**
+ * Whether a passage is prose: it has at least one function word. Keyword lines, datelines
+ * and credits ("Middle East, drone strike, Iran", "15:32 GMT 03 January") state no fact and
+ * are never aligned.
+ */
+export function isProse(text: string): boolean {
+  return FUNCTION_WORD_RE.test(text);
+}
+const FUNCTION_WORD_RE = new RegExp(`(?<![\\p{L}\\p{N}'’])(?:${[...STOP_WORDS].filter((w) => !w.includes("'")).join("|")})(?![\\p{L}\\p{N}])`, "u");
 
 /** Words that introduce a person by role and are later used alone ("the general"). */
 const TITLES = new Set(["general", "commander", "president", "leader", "minister", "ayatollah", "chief", "sheikh"]);
@@ -57,8 +71,21 @@ export function lemma(word: string): string {
   return out;
 }
 
-/** Feature weights of one word that is not a name, number or date. */
+const wordCache = new Map<string, readonly (readonly [string, number])[]>();
+
+/** Feature weights of one word that is not a name, number or date, added to `into`. */
 export function wordFeatures(norm: string, into: Map<string, number> = new Map()): Map<string, number> {
+  let features = wordCache.get(norm);
+  if (!features) {
+    features = [...computeWordFeatures(norm)];
+    wordCache.set(norm, features);
+  }
+  for (const [f, w] of features) add(into, f, w);
+  return into;
+}
+
+function computeWordFeatures(norm: string): Map<string, number> {
+  const into = new Map<string, number>();
   const l = lemma(norm);
   add(into, `w:${stem(l)}`, 1);
   const cls = synonymClass(l) ?? synonymClass(norm);
@@ -85,17 +112,21 @@ interface Token {
  */
 export function sourceFeatures(text: string, units: readonly Span[]): Map<string, number>[] {
   const all = wordTokens(text);
+  const upper = all.map((t) => isUpper(text, t.start));
   const lowerSeen = new Set<string>();
-  for (const t of all) if (/^\p{Ll}/u.test(text.slice(t.start, t.end))) lowerSeen.add(t.norm);
-  const isName = (t: { norm: string; start: number; end: number }) =>
-    /^\p{Lu}/u.test(text.slice(t.start, t.end)) &&
+  all.forEach((t, i) => {
+    if (!upper[i]) lowerSeen.add(t.norm);
+  });
+  const isName = (t: { norm: string }, i: number) =>
+    upper[i] &&
     !lowerSeen.has(t.norm) &&
     isContentWord(t.norm) &&
     !title(t.norm) &&
     !MONTH_OR_DAY.test(t.norm) &&
     !/\d/.test(t.norm);
-  const tokens: Token[] = all.map((t) => ({ ...t, name: isName(t) || (PARTICLES.has(t.norm) && /^\p{Lu}/u.test(text.slice(t.start, t.end))) }));
+  const tokens: Token[] = all.map((t, i) => ({ ...t, name: isName(t, i) || (PARTICLES.has(t.norm) && upper[i] === true) }));
 
+  const index = new Map<Token, number>(tokens.map((t, i) => [t, i]));
   // Name runs of the whole source, with the title word just before them, if any.
   const fullNames = new Map<string, string[]>();
   const titled = new Map<string, string[]>();
@@ -105,11 +136,13 @@ export function sourceFeatures(text: string, units: readonly Span[]): Map<string
       const last = keys[keys.length - 1] as string;
       if (!fullNames.has(last)) fullNames.set(last, keys);
     }
-    const before = tokens[tokens.indexOf(run[0] as Token) - 1];
+    const before = tokens[index.get(run[0] as Token) as number - 1];
     const role = before && title(before.norm);
     if (role && keys.length >= 1 && !titled.has(role)) titled.set(role, keys);
   }
 
+  let lastPerson: string[] | null = null;
+  let cursor = 0;
   return units.map((u) => {
     const out = new Map<string, number>();
     const unitText = text.slice(u.start, u.end);
@@ -120,12 +153,21 @@ export function sourceFeatures(text: string, units: readonly Span[]): Map<string
       wordFeatures("america", out);
     }
     const consumed = (t: Token) => dates.consumed.some((c) => t.start - u.start < c.end && c.start < t.end - u.start);
-    const unitTokens = tokens.filter((t) => t.start >= u.start && t.end <= u.end && !consumed(t));
+    while (cursor > 0 && (tokens[cursor - 1] as Token).end > u.start) cursor--;
+    while (cursor < tokens.length && (tokens[cursor] as Token).start < u.start) cursor++;
+    const unitTokens: Token[] = [];
+    for (let i = cursor; i < tokens.length && (tokens[i] as Token).start < u.end; i++) {
+      const t = tokens[i] as Token;
+      if (t.end <= u.end && !consumed(t)) unitTokens.push(t);
+    }
 
+    const first = unitTokens[0];
+    if (first && PRONOUNS.has(first.norm) && lastPerson) addPerson(out, lastPerson);
     for (const run of nameRuns(unitTokens, text)) {
       const keys = run.filter((t) => !PARTICLES.has(t.norm)).map((t) => nameKey(t.norm));
-      const expanded = keys.length === 1 ? (fullNames.get(keys[0] as string) ?? keys) : keys;
-      for (const k of expanded) add(out, `nm:${k}`, 1);
+      const full = keys.length === 1 ? fullNames.get(keys[0] as string) : keys;
+      addPerson(out, full ?? keys);
+      if (full) lastPerson = full;
     }
     unitTokens.forEach((t, i) => {
       if (t.name) return;
@@ -139,7 +181,8 @@ export function sourceFeatures(text: string, units: readonly Span[]): Map<string
       const prev = unitTokens[i - 1];
       const role = title(t.norm);
       if (role && prev?.norm === "the" && !next?.name) {
-        for (const k of titled.get(role) ?? []) add(out, `nm:${k}`, 1);
+        const person = titled.get(role);
+        if (person) addPerson(out, person);
       }
       wordFeatures(t.norm, out);
     });
@@ -161,6 +204,20 @@ function nameRuns(tokens: readonly Token[], text: string): Token[][] {
   }
   if (run.length) runs.push(run);
   return runs.filter((r) => r.some((t) => !PARTICLES.has(t.norm)));
+}
+
+/**
+ * A person (or place) is one piece of evidence however much of the name is written: the
+ * last word (the surname) weighs 1, given names and epithets GIVEN_NAME_WEIGHT each.
+ */
+function addPerson(out: Map<string, number>, keys: readonly string[]) {
+  keys.forEach((k, i) => add(out, `nm:${k}`, i === keys.length - 1 ? 1 : GIVEN_NAME_WEIGHT));
+}
+
+/** Whether the word at `at` starts with a capital letter (digits and lower case do not). */
+function isUpper(text: string, at: number): boolean {
+  const c = text[at] as string;
+  return c !== c.toLowerCase();
 }
 
 function add(map: Map<string, number>, key: string, weight: number) {

@@ -46,7 +46,14 @@ export interface DateFeatures {
   consumed: Span[];
 }
 
-/** "d:<month>-<day>" for each date in the text, plus "n:<year>" when it has one. */
+/**
+ * Prefix of the features that pin an event to one day: a date with its year, or the ordinal
+ * of an anniversary. Two passages that each have some and share none report different
+ * events.
+ */
+export const FULL_DATE = "dy:";
+
+/** "d:<month>-<day>" for each date in the text, plus "n:<year>" and "dy:<y>-<m>-<d>" when it has a year. */
 export function dateFeatures(text: string): DateFeatures {
   const features = new Map<string, number>();
   const consumed: Span[] = [];
@@ -61,8 +68,19 @@ export function dateFeatures(text: string): DateFeatures {
       consumed.push({ start, end });
       const key = `d:${month}-${day}`;
       features.set(key, (features.get(key) ?? 0) + 1);
-      if (match[y]) features.set(`n:${Number(match[y])}`, (features.get(`n:${Number(match[y])}`) ?? 0) + 1);
+      if (match[y]) {
+        const year = Number(match[y]);
+        features.set(`n:${year}`, (features.get(`n:${year}`) ?? 0) + 1);
+        features.set(`${FULL_DATE}${year}-${month}-${day}`, 1);
+      }
     }
+  }
+  for (const match of /anniversar/i.test(text) ? text.matchAll(ANNIVERSARY_RE) : []) {
+    const n = numberValue((match[1] as string).toLowerCase());
+    if (n !== undefined && n > 0) features.set(`${FULL_DATE}anniversary-${n}`, 1);
   }
   return { features, consumed };
 }
+
+/** "first anniversary", "5th anniversary", "two-year anniversary", "one year anniversary": which year's event. */
+const ANNIVERSARY_RE = /\b([\p{L}\d]+)(?:[\s-]+years?)?[\s-]+anniversary/giu;
