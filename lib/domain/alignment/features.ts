@@ -30,12 +30,14 @@ export const GIVEN_NAME_WEIGHT = 0.3;
 const PRONOUNS = new Set(["he", "his", "him", "she", "her"]);
 
 /**
- * Whether a passage is prose: it has at least one function word. Keyword lines, datelines
- * and credits ("Middle East, drone strike, Iran", "15:32 GMT 03 January") state no fact and
- * are never aligned.
+ * Whether a passage is prose: it has a function word, or ends like a sentence and has at
+ * least three words of letters ("Fish prices rose sharply."). Keyword lines, datelines and
+ * credits ("Middle East, drone strike, Iran", "15:32 GMT 03 January", "Iraq, 2 January
+ * 2021.") state no fact and are never aligned.
  */
 export function isProse(text: string): boolean {
-  return FUNCTION_WORD_RE.test(text);
+  if (FUNCTION_WORD_RE.test(text)) return true;
+  return /[.!?…]["'”’)]*$/u.test(text.trim()) && (text.match(/(?<![\p{L}\p{N}])\p{L}+(?![\p{L}\p{N}])/gu) ?? []).length >= 3;
 }
 const FUNCTION_WORD_RE = new RegExp(`(?<![\\p{L}\\p{N}'’])(?:${[...STOP_WORDS].filter((w) => !w.includes("'")).join("|")})(?![\\p{L}\\p{N}])`, "u");
 
@@ -86,7 +88,7 @@ export function wordFeatures(norm: string, into: Map<string, number> = new Map()
 
 function computeWordFeatures(norm: string): Map<string, number> {
   const into = new Map<string, number>();
-  const l = lemma(norm);
+  const l = agentBase(lemma(norm));
   add(into, `w:${stem(l)}`, 1);
   const cls = synonymClass(l) ?? synonymClass(norm);
   if (cls) add(into, `s:${cls}`, SYNONYM_WEIGHT);
@@ -96,6 +98,19 @@ function computeWordFeatures(norm: string): Map<string, number> {
     lemmatizer.verb(norm) !== norm ? verbSynonymClasses(l) : l.endsWith("ation") ? verbSynonymClasses(`${l.slice(0, -5)}ate`) : [];
   for (const v of verb) add(into, `v:${v}`, WORDNET_WEIGHT / verb.length);
   return into;
+}
+
+/**
+ * The verb of an agent noun, when it is one ("rescuer" -> "rescue", "mourner" -> "mourn",
+ * "protester" -> "protest"): who did it and what was done are one fact's words.
+ */
+function agentBase(l: string): string {
+  if (!/^[a-z]{5,}(?:er|or)$/.test(l)) return l;
+  const base = l.slice(0, -2);
+  for (const candidate of [base, `${base}e`, base.replace(/(.)\1$/, "$1")]) {
+    if (candidate.length >= 3 && verbSynonymClasses(candidate).length > 0) return candidate;
+  }
+  return l;
 }
 
 interface Token {
@@ -113,12 +128,18 @@ interface Token {
 export function sourceFeatures(text: string, units: readonly Span[]): Map<string, number>[] {
   const all = wordTokens(text);
   const upper = all.map((t) => isUpper(text, t.start));
+  const initial = all.map((t) => startsSentence(text, t.start));
   const lowerSeen = new Set<string>();
+  const capitalInside = new Set<string>();
   all.forEach((t, i) => {
     if (!upper[i]) lowerSeen.add(t.norm);
+    else if (!initial[i]) capitalInside.add(t.norm);
   });
+  // A capitalised word is a name when the source never writes it in lower case, and, at
+  // the start of a sentence, only when the source also capitalises it elsewhere.
   const isName = (t: { norm: string }, i: number) =>
     upper[i] &&
+    (!initial[i] || capitalInside.has(t.norm)) &&
     !lowerSeen.has(t.norm) &&
     isContentWord(t.norm) &&
     !title(t.norm) &&
@@ -212,6 +233,16 @@ function nameRuns(tokens: readonly Token[], text: string): Token[][] {
  */
 function addPerson(out: Map<string, number>, keys: readonly string[]) {
   keys.forEach((k, i) => add(out, `nm:${k}`, i === keys.length - 1 ? 1 : GIVEN_NAME_WEIGHT));
+}
+
+/** Whether the word at `at` is the first of a line or sentence (quotes, emoji and the like skipped). */
+function startsSentence(text: string, at: number): boolean {
+  for (let i = at - 1; i >= 0; i--) {
+    const c = text[i] as string;
+    if (/[\p{L}\p{N},;]/u.test(c)) return false;
+    if (/[.!?:\n\r]/u.test(c)) return true;
+  }
+  return true;
 }
 
 /** Whether the word at `at` starts with a capital letter (digits and lower case do not). */
