@@ -47,6 +47,16 @@ const TITLE_ABBREVIATIONS: Record<string, string> = { gen: "general", cmdr: "com
 const title = (norm: string) => TITLE_ABBREVIATIONS[norm] ?? (TITLES.has(norm) ? norm : undefined);
 /** The country the US is, however written: "US", "U.S.", "USA", "United States (of America)". */
 const US_RE = /\b(?:U\.S\.A?\.?|USA|US|United States(?: of America)?)(?![\p{L}])/gu;
+/**
+ * Common nouns that end place and organisation names ("Kessel Dam", "Baghdad
+ * International Airport", "Quds Force"). They stay words, not name keys: outlets
+ * capitalise them inconsistently ("the Kessel dam"), and the name is the word before.
+ */
+const GENERIC_NOUNS = new Set(
+  ("dam airport force forces province city river bridge university party army ministry council square street " +
+    "mosque hospital guard guards corps state units unit base port mountain lake valley cemetery shrine")
+    .split(" "),
+);
 /** Name particles: part of a name run, but no feature of their own. */
 const PARTICLES = new Set(["al", "el", "bin", "ibn", "de", "van", "von"]);
 const MONTH_OR_DAY =
@@ -143,6 +153,7 @@ export function sourceFeatures(text: string, units: readonly Span[]): Map<string
     !lowerSeen.has(t.norm) &&
     isContentWord(t.norm) &&
     !title(t.norm) &&
+    !GENERIC_NOUNS.has(t.norm) &&
     !MONTH_OR_DAY.test(t.norm) &&
     !/\d/.test(t.norm);
   const tokens: Token[] = all.map((t, i) => ({ ...t, name: isName(t, i) || (PARTICLES.has(t.norm) && upper[i] === true) }));
@@ -190,14 +201,16 @@ export function sourceFeatures(text: string, units: readonly Span[]): Map<string
       addPerson(out, full ?? keys);
       if (full) lastPerson = full;
     }
-    unitTokens.forEach((t, i) => {
-      if (t.name) return;
-      const value = numberValue(t.norm);
-      if (value !== undefined) {
-        add(out, `n:${value}`, 1);
-        return;
+    for (let i = 0; i < unitTokens.length; i++) {
+      const t = unitTokens[i] as Token;
+      if (t.name) continue;
+      const number = readNumber(unitTokens, i);
+      if (number) {
+        add(out, `n:${number.value}`, 1);
+        i += number.tokens - 1;
+        continue;
       }
-      if (!isContentWord(t.norm)) return;
+      if (!isContentWord(t.norm)) continue;
       const next = unitTokens[i + 1];
       const prev = unitTokens[i - 1];
       const role = title(t.norm);
@@ -206,9 +219,41 @@ export function sourceFeatures(text: string, units: readonly Span[]): Map<string
         if (person) addPerson(out, person);
       }
       wordFeatures(t.norm, out);
-    });
+    }
     return out;
   });
+}
+
+const MULTIPLIERS: Record<string, number> = { hundred: 100, thousand: 1e3, million: 1e6, billion: 1e9 };
+
+/**
+ * The number starting at token i, read across words: "three hundred" -> 300, "twenty
+ * five" -> 25, "5 million" -> 5000000, "two thousand four hundred" -> 2400. Returns how
+ * many tokens it spans, or null when token i is no number.
+ */
+function readNumber(tokens: readonly Token[], i: number): { value: number; tokens: number } | null {
+  const first = numberValue((tokens[i] as Token).norm);
+  if (first === undefined) return null;
+  let total = 0;
+  let current = first;
+  let j = i + 1;
+  for (; j < tokens.length; j++) {
+    const norm = (tokens[j] as Token).norm;
+    const multiplier = MULTIPLIERS[norm];
+    if (multiplier !== undefined) {
+      current = (current || 1) * multiplier;
+      if (multiplier >= 1000) {
+        total += current;
+        current = 0;
+      }
+      continue;
+    }
+    const value = /^[a-z]+$/.test(norm) ? numberValue(norm) : undefined;
+    // Only "twenty five" style sums: a smaller word number after a round one.
+    if (value === undefined || value >= 100 || current % 10 !== 0 || value >= (current % 100 || 100)) break;
+    current += value;
+  }
+  return { value: total + current, tokens: j - i };
 }
 
 /** Maximal runs of name tokens separated only by spaces (or a hyphen after a particle). */
@@ -229,10 +274,11 @@ function nameRuns(tokens: readonly Token[], text: string): Token[][] {
 
 /**
  * A person (or place) is one piece of evidence however much of the name is written: the
- * last word (the surname) weighs 1, given names and epithets GIVEN_NAME_WEIGHT each.
+ * last word (the surname, "nm:") weighs 1, given names and epithets ("ng:")
+ * GIVEN_NAME_WEIGHT each and are not evidence on their own (similarity.ts).
  */
 function addPerson(out: Map<string, number>, keys: readonly string[]) {
-  keys.forEach((k, i) => add(out, `nm:${k}`, i === keys.length - 1 ? 1 : GIVEN_NAME_WEIGHT));
+  keys.forEach((k, i) => (i === keys.length - 1 ? add(out, `nm:${k}`, 1) : add(out, `ng:${k}`, GIVEN_NAME_WEIGHT)));
 }
 
 /** Whether the word at `at` is the first of a line or sentence (quotes, emoji and the like skipped). */
