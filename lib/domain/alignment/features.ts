@@ -130,6 +130,9 @@ interface Token {
   name: boolean;
 }
 
+/** Words before a name that make it a place rather than a person ("in Baghdad"). */
+const PLACE_PREPOSITIONS = new Set(["in", "at", "from", "to", "near", "into", "across", "outside", "inside", "toward", "towards"]);
+
 /**
  * Features of each passage (span) of one source. Name handling looks at the whole source:
  * a capitalised word is a name when the source never uses it in lower case, and
@@ -157,6 +160,13 @@ export function sourceFeatures(text: string, units: readonly Span[]): Map<string
     !MONTH_OR_DAY.test(t.norm) &&
     !/\d/.test(t.norm);
   const tokens: Token[] = all.map((t, i) => ({ ...t, name: isName(t, i) || (PARTICLES.has(t.norm) && upper[i] === true) }));
+  // A sentence-initial capital directly before a name is the name's first word ("Qasem
+  // Halabi visited…").
+  for (let i = tokens.length - 2; i >= 0; i--) {
+    const t = tokens[i] as Token;
+    const next = tokens[i + 1] as Token;
+    if (!t.name && initial[i] && upper[i] && next.name && /^ +$/.test(text.slice(t.end, next.start)) && isContentWord(t.norm) && !title(t.norm)) t.name = true;
+  }
 
   const index = new Map<Token, number>(tokens.map((t, i) => [t, i]));
   // Name runs of the whole source, with the title word just before them, if any.
@@ -199,7 +209,8 @@ export function sourceFeatures(text: string, units: readonly Span[]): Map<string
       const keys = run.filter((t) => !PARTICLES.has(t.norm)).map((t) => nameKey(t.norm));
       const full = keys.length === 1 ? fullNames.get(keys[0] as string) : keys;
       addPerson(out, full ?? keys);
-      if (full) lastPerson = full;
+      const before = tokens[(index.get(run[0] as Token) as number) - 1];
+      if (!before || !PLACE_PREPOSITIONS.has(before.norm)) lastPerson = full ?? keys;
     }
     for (let i = 0; i < unitTokens.length; i++) {
       const t = unitTokens[i] as Token;

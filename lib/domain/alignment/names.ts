@@ -4,8 +4,10 @@
  *
  * Folded to ASCII lower case, sounds that transliterations write differently are mapped
  * to one letter (q, gh, c, ck -> k; ph -> f; w -> v; j -> dj -> j), then vowels after the
- * first letter are dropped and doubled letters collapsed: a consonant skeleton. Short
- * names keep their first vowel so "Ali" and "Al" and "Ala" stay apart.
+ * first letter are dropped and doubled letters collapsed: a consonant skeleton, plus a
+ * mark for a final vowel (Soleimani / Suleiman stay apart). Short names are kept whole so
+ * "Ali" and "Al" stay apart. Different names can still meet (Trump / Tramp); the other
+ * words of a passage have to agree as well.
  */
 export function nameKey(word: string): string {
   const w = word
@@ -22,6 +24,7 @@ export function nameKey(word: string): string {
     .replace(/(?<=.)h(?=[^aeiouy]|$)/g, "");
   if (w.length <= 3) return w;
   const first = w[0] as string;
+  const last = /[aeiouy]$/.test(w) ? "i" : "";
   const rest = w.slice(1).replace(/[aeiouy]/g, "");
-  return (first + rest).replace(/(.)\1+/g, "$1");
+  return (first + rest).replace(/(.)\1+/g, "$1") + last;
 }
