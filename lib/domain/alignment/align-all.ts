@@ -3,7 +3,7 @@ import { isProse, sourceFeatures } from "./features";
 import type { Span } from "./sentences";
 import { segmentSentences } from "./sentences";
 import type { IdfTable, Weighted } from "./similarity";
-import { DEFAULT_MIN_SCORE, finishScore, isEvidence, round, scoreWeighted, sumFeatures, weigh } from "./similarity";
+import { DEFAULT_MIN_SCORE, Evidence, evidenceOf, finishScore, round, scoreWeighted, sumFeatures, weigh } from "./similarity";
 
 /**
  * Align all: every sentence (or clause) of every source grouped with its counterparts in
@@ -154,7 +154,7 @@ function bestMatches(units: readonly Unit[], sourceCount: number): (Match | unde
   // Features as integer ids and postings in flat typed arrays (compressed rows): the inner
   // loop below runs millions of times on long sources and must not allocate.
   const ids = new Map<string, number>();
-  const evidence: boolean[] = [];
+  const evidence: Evidence[] = [];
   const unitFeatures = units.map((u) => {
     const fs = new Int32Array(u.vec.size);
     const ws = new Float64Array(u.vec.size);
@@ -164,7 +164,7 @@ function bestMatches(units: readonly Unit[], sourceCount: number): (Match | unde
       if (id === undefined) {
         id = ids.size;
         ids.set(f, id);
-        evidence.push(isEvidence(f));
+        evidence.push(evidenceOf(f));
       }
       fs[k] = id;
       ws[k++] = w;
@@ -197,6 +197,7 @@ function bestMatches(units: readonly Unit[], sourceCount: number): (Match | unde
 
   const dot = new Float64Array(units.length);
   const shared = new Uint16Array(units.length);
+  const content = new Uint16Array(units.length);
   const touched: number[] = [];
   // Each pair once: i with the units after it; the score is offered to both sides.
   units.forEach((u, i) => {
@@ -205,23 +206,25 @@ function bestMatches(units: readonly Unit[], sourceCount: number): (Match | unde
     for (let k = 0; k < fs.length; k++) {
       const f = fs[k] as number;
       const w = ws[k] as number;
-      const ev = evidence[f] === true;
+      const ev = evidence[f] as Evidence;
       for (let p = offsets[f] as number, end = offsets[f + 1] as number; p < end; p++) {
         const j = postUnit[p] as number;
         if (j <= i || source[j] === su) continue;
         if (dot[j] === 0) touched.push(j);
         dot[j] = (dot[j] as number) + w * (postW[p] as number);
-        if (ev) shared[j] = (shared[j] as number) + 1;
+        if (ev !== Evidence.None) shared[j] = (shared[j] as number) + 1;
+        if (ev === Evidence.Content) content[j] = (content[j] as number) + 1;
       }
     }
     for (const j of touched) {
-      const score = finishScore(dot[j] as number, shared[j] as number, u, units[j] as Unit);
+      const score = finishScore(dot[j] as number, shared[j] as number, content[j] as number, u, units[j] as Unit);
       if (score > 0) {
         offer(i, j, score);
         offer(j, i, score);
       }
       dot[j] = 0;
       shared[j] = 0;
+      content[j] = 0;
     }
     touched.length = 0;
   });

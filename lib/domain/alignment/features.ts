@@ -17,9 +17,9 @@ import { verbSynonymClasses } from "./wordnet";
  *   classes (wordnet.ts), at reduced weight: a synonym is evidence, a repeated word more.
  * - "n:" numbers, number words and ordinals as values ("five", "5", "5th" -> n:5);
  *   "d:" day and month of a date in any common format, its year as a number.
- * - "nm:" names as transliteration-proof keys (names.ts); a surname alone gets the
- *   features of the full name it stands for in the same source, and "the general" those
- *   of the name that source introduced with that title.
+ * - "nm:" names as transliteration-proof keys (names.ts), "ng:" given names; a surname
+ *   alone gets the features of the full name it stands for in the same source, and "the
+ *   general" those of the name that source introduced with that title. "t:" the title.
  */
 export const SYNONYM_WEIGHT = 0.5;
 /** Shared by all the WordNet classes of one word. */
@@ -98,7 +98,7 @@ export function wordFeatures(norm: string, into: Map<string, number> = new Map()
 
 function computeWordFeatures(norm: string): Map<string, number> {
   const into = new Map<string, number>();
-  const l = agentBase(lemma(norm));
+  const l = compoundHead(agentBase(lemma(norm)));
   add(into, `w:${stem(l)}`, 1);
   const cls = synonymClass(l) ?? synonymClass(norm);
   if (cls) add(into, `s:${cls}`, SYNONYM_WEIGHT);
@@ -121,6 +121,12 @@ function agentBase(l: string): string {
     if (candidate.length >= 3 && verbSynonymClasses(candidate).length > 0) return candidate;
   }
   return l;
+}
+
+/** "airstrike" -> "strike", "airraid" -> "raid": an air- compound counts as its head word. */
+function compoundHead(l: string): string {
+  const head = l.startsWith("air") ? l.slice(3) : "";
+  return head.length >= 4 && synonymClass(head) ? head : l;
 }
 
 interface Token {
@@ -216,7 +222,8 @@ export function sourceFeatures(text: string, units: readonly Span[]): Map<string
       const t = unitTokens[i] as Token;
       if (t.name) continue;
       const number = readNumber(unitTokens, i);
-      if (number) {
+      // "one of the most prominent…" is a pronoun, not a count.
+      if (number && !(t.norm === "one" && unitTokens[i + 1]?.norm === "of")) {
         add(out, `n:${number.value}`, 1);
         i += number.tokens - 1;
         continue;
@@ -225,9 +232,14 @@ export function sourceFeatures(text: string, units: readonly Span[]): Map<string
       const next = unitTokens[i + 1];
       const prev = unitTokens[i - 1];
       const role = title(t.norm);
-      if (role && prev?.norm === "the" && !next?.name) {
-        const person = titled.get(role);
-        if (person) addPerson(out, person);
+      if (role) {
+        if (prev?.norm === "the" && !next?.name) {
+          const person = titled.get(role);
+          if (person) addPerson(out, person);
+        }
+        // A title is part of naming someone, not a word of what happened.
+        add(out, `t:${role}`, 1);
+        continue;
       }
       wordFeatures(t.norm, out);
     }

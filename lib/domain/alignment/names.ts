@@ -2,7 +2,7 @@
  * A spelling-proof key for a name word, so that transliterations of one name meet:
  * Qassem / Qasem / Ghasem, Soleimani / Suleimani / Sulaimani, Muhandis / Mohandes.
  *
- * Folded to ASCII lower case, sounds that transliterations write differently are mapped
+ * Folded to ASCII lower case without a possessive ("Soleimani's"), sounds that transliterations write differently are mapped
  * to one letter (q, gh, c, ck -> k; ph -> f; w -> v; j -> dj -> j), then vowels after the
  * first letter are dropped and doubled letters collapsed: a consonant skeleton, plus a
  * mark for a final vowel (Soleimani / Suleiman stay apart). Short names are kept whole so
@@ -14,6 +14,7 @@ export function nameKey(word: string): string {
     .normalize("NFKD")
     .replace(/\p{M}/gu, "")
     .toLowerCase()
+    .replace(/['’‘`]s?$/, "")
     .replace(/[^a-z]/g, "")
     .replace(/^(?:al|el)(?=[a-z]{4,})/, "")
     .replace(/gh|q|ck|c(?=[aou])|c$/g, "k")

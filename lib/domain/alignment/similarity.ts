@@ -7,8 +7,9 @@ import { FULL_DATE } from "./numbers";
  * inverse document frequency over the comparison's own passages, with two guards that
  * cosine alone lacks:
  * - evidence: two passages must share at least MIN_SHARED words, names, numbers or dates
- *   (synonym classes only add to them), so a short passage that shares one place name
- *   with another is not "the same fact";
+ *   (synonym classes only add to them), one of them a word, number or date (the same
+ *   people and titles alone are not the same fact), so a short passage that shares one
+ *   place name with another is not "the same fact";
  * - conflict: two passages that each pin their event to a day (a date with its year, an
  *   anniversary's ordinal) and share no such day report different events, and get
  *   DATE_CONFLICT_FACTOR of their score.
@@ -68,16 +69,28 @@ export function weigh(features: ReadonlyMap<string, number>, table: IdfTable | u
   return { vec, norm: Math.sqrt(sq), days };
 }
 
-/** Features that are evidence on their own: words, names, numbers, dates (not synonym classes, not given names). */
-export const isEvidence = (feature: string) => !feature.startsWith("s:") && !feature.startsWith("v:") && !feature.startsWith("ng:");
+export const enum Evidence {
+  /** Synonym classes and given names: they only add to other evidence. */
+  None = 0,
+  /** Names (surnames, places) and titles. */
+  Name = 1,
+  /** Words, numbers and dates: what was done, how many, when. */
+  Content = 2,
+}
+
+export function evidenceOf(feature: string): Evidence {
+  if (feature.startsWith("s:") || feature.startsWith("v:") || feature.startsWith("ng:")) return Evidence.None;
+  if (feature.startsWith("nm:") || feature.startsWith("t:")) return Evidence.Name;
+  return Evidence.Content;
+}
 
 export function conflictFactor(a: Weighted, b: Weighted): number {
   return a.days.length > 0 && b.days.length > 0 && !a.days.some((d) => b.days.includes(d)) ? DATE_CONFLICT_FACTOR : 1;
 }
 
-/** Score from a dot product already computed (and the count of shared evidence features). */
-export function finishScore(dot: number, shared: number, a: Weighted, b: Weighted): number {
-  if (shared < MIN_SHARED || a.norm === 0 || b.norm === 0) return 0;
+/** Score from a dot product already computed, with the counts of shared evidence and shared content features. */
+export function finishScore(dot: number, shared: number, content: number, a: Weighted, b: Weighted): number {
+  if (shared < MIN_SHARED || content < 1 || a.norm === 0 || b.norm === 0) return 0;
   return round((dot / (a.norm * b.norm)) * conflictFactor(a, b));
 }
 
@@ -86,13 +99,16 @@ export function scoreWeighted(a: Weighted, b: Weighted): number {
   const [small, large] = a.vec.size <= b.vec.size ? [a.vec, b.vec] : [b.vec, a.vec];
   let dot = 0;
   let shared = 0;
+  let content = 0;
   for (const [f, w] of small) {
     const x = large.get(f);
     if (x === undefined) continue;
     dot += w * x;
-    if (isEvidence(f)) shared++;
+    const e = evidenceOf(f);
+    if (e !== Evidence.None) shared++;
+    if (e === Evidence.Content) content++;
   }
-  return finishScore(dot, shared, a, b);
+  return finishScore(dot, shared, content, a, b);
 }
 
 /** Sum of feature vectors: a passage of several sentences. */
