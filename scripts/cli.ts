@@ -1,6 +1,7 @@
 // `npm run cli -- <command>`: scripted use of Parallax on the same database settings as the app.
 import { stat } from "node:fs/promises";
 import { parseArgs } from "node:util";
+import { ALIGN_USAGE, runAlign } from "@/lib/server/cli/align";
 import { exportToFile } from "@/lib/server/cli/export-to-file";
 import { importAnnotationsFile } from "@/lib/server/cli/import-annotations-file";
 import { importFolder } from "@/lib/server/cli/import-folder";
@@ -16,7 +17,8 @@ const USAGE = `Usage:
       Imports W3C Web Annotations (from Parallax or another tool) into the comparison,
       anchoring each on its sources; saves all of them or, on a malformed file, none.
   npm run cli -- export <comparison> --workspace <slug> --format csv|jsonld|md|pdf --out <file> [--as <email>]
-      Writes the comparison's annotations (csv, jsonld) or its report (md, pdf) to <file>.`;
+      Writes the comparison's annotations (csv, jsonld) or its report (md, pdf) to <file>.
+${ALIGN_USAGE}`;
 
 const ANNOTATION_FILE = /\.(jsonld|json)$/i;
 
@@ -100,6 +102,8 @@ async function runImportFolder(args: string[]): Promise<number> {
 
 async function main(): Promise<number> {
   const [command, ...rest] = process.argv.slice(2);
+  // Needs no database: it must not open (or lock) one.
+  if (command === "align") return runAlign(rest);
   const run = command === "import" ? runImport : command === "export" ? runExport : undefined;
   if (!run) {
     console.error(command ? `Unknown command "${command}".\n\n${USAGE}` : USAGE);

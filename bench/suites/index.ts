@@ -4,6 +4,7 @@
  */
 import type { Suite } from "@/bench/harness";
 import { agreement } from "./agreement";
+import { alignAllSuite } from "./align-all";
 import { alignment } from "./alignment";
 import { annotationApp } from "./annotation-app";
 import { anchoring } from "./anchoring";
@@ -12,4 +13,4 @@ import { database } from "./database";
 import { diff } from "./diff";
 import { exportSuite } from "./export";
 
-export const suites: Suite[] = [database, comparisonPage, annotationApp, diff, alignment, anchoring, agreement, exportSuite];
+export const suites: Suite[] = [database, comparisonPage, annotationApp, diff, alignment, alignAllSuite, anchoring, agreement, exportSuite];

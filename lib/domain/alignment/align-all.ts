@@ -1,7 +1,9 @@
 import { splitClauses } from "./clauses";
-import { sourceFeatures } from "./features";
+import { isProse, sourceFeatures } from "./features";
 import type { Span } from "./sentences";
 import { segmentSentences } from "./sentences";
+import type { IdfTable, Weighted } from "./similarity";
+import { DEFAULT_MIN_SCORE, Evidence, evidenceOf, finishScore, round, scoreWeighted, sumFeatures, weigh } from "./similarity";
 
 /**
  * Align all: every sentence (or clause) of every source grouped with its counterparts in
@@ -11,13 +13,15 @@ import { segmentSentences } from "./sentences";
  * 2. Each unit becomes a sparse feature vector (features.ts: lemmas, synonym classes,
  *    normalised numbers and dates, name keys), weighted by IDF over all units of the
  *    comparison, so words common to the whole story weigh little.
- * 3. Cosine similarity of every unit with every unit of the other sources, computed
- *    through an inverted index (cost grows with shared features, not with all pairs).
+ * 3. The score (similarity.ts: IDF-weighted cosine with the evidence and date-conflict
+ *    guards) of every unit with every unit of the other sources, computed through an
+ *    inverted index (cost grows with shared features, not with all pairs). Keyword lines
+ *    and datelines are left out (features.ts isProse).
  * 4. Links: for each pair of sources, unit pairs that are each other's best match in the
  *    other source (mutual best) and score at least minScore.
  * 5. Rows: links taken greedily by descending score, merging groups only when the merged
- *    group still has at most one unit per source (single-link clustering with the
- *    one-per-source constraint).
+ *    group still has at most one unit per source and no pair across the two groups
+ *    scores below half of minScore (no chains of facts that merely share a neighbour).
  * 6. A row's passage grows to take in an adjacent sentence left unmatched when the pair
  *    matches the row better than the sentence alone (a fact told in two sentences by one
  *    outlet and one by another).
@@ -57,62 +61,63 @@ export interface AlignResult {
   minScore: number;
 }
 
-/** Below this cosine two passages are not proposed as the same fact. */
-export const DEFAULT_MIN_SCORE = 0.3;
+export { DEFAULT_MIN_SCORE } from "./similarity";
+
+/** Two groups merge only when every pair across them scores at least this share of minScore. */
+const WEAKEST_PAIR_FACTOR = 0.5;
 
 /** How much better (absolute) a two-sentence passage must match its row to replace one sentence. */
 const EXTEND_MARGIN = 0.02;
 
-interface Unit {
+interface Unit extends Weighted {
   source: number;
   /** Position of the unit within its source. */
   pos: number;
   span: Span;
-  vec: Map<string, number>;
-  norm: number;
+  /** Feature counts before IDF weighting (to sum two sentences). */
+  features: ReadonlyMap<string, number>;
+  /** Prose, not a keyword line or dateline: only prose is aligned. */
+  prose: boolean;
 }
 
 export function alignAll(sources: readonly AlignSource[], options: AlignOptions = {}): AlignResult {
   const minScore = options.minScore ?? DEFAULT_MIN_SCORE;
   const granularity = options.granularity ?? "sentence";
 
-  const perSource: Unit[][] = sources.map((s, source) => {
+  const raw = sources.map((s) => {
     const sentences = segmentSentences(s.text);
     const spans = granularity === "clause" ? sentences.flatMap((sp) => splitClauses(s.text, sp)) : sentences;
-    const features = sourceFeatures(s.text, spans);
-    return spans.map((span, pos) => ({ source, pos, span, vec: features[pos] as Map<string, number>, norm: 0 }));
+    return { spans, features: sourceFeatures(s.text, spans), prose: spans.map((sp) => isProse(s.text.slice(sp.start, sp.end))) };
   });
-  const units = perSource.flat();
-
+  // IDF from the comparison's own vocabulary: a "document" is one prose unit.
   const df = new Map<string, number>();
-  for (const u of units) for (const f of u.vec.keys()) df.set(f, (df.get(f) ?? 0) + 1);
-  const idf = new Map<string, number>();
-  for (const [f, n] of df) idf.set(f, Math.log((units.length + 1) / (n + 1)) + 1);
-  for (const u of units) {
-    const weighted = new Map<string, number>();
-    let sq = 0;
-    for (const [f, c] of u.vec) {
-      const w = c * (idf.get(f) as number);
-      weighted.set(f, w);
-      sq += w * w;
-    }
-    u.vec = weighted;
-    u.norm = Math.sqrt(sq);
+  let documentCount = 0;
+  for (const r of raw) {
+    r.features.forEach((f, i) => {
+      if (!r.prose[i]) return;
+      documentCount++;
+      for (const k of f.keys()) df.set(k, (df.get(k) ?? 0) + 1);
+    });
   }
-
+  const idf: IdfTable = { documentCount, df };
+  const perSource: Unit[][] = raw.map((r, source) =>
+    r.spans.map((span, pos) => {
+      const features = r.features[pos] as Map<string, number>;
+      return { ...weigh(features, idf), source, pos, span, features, prose: r.prose[pos] as boolean };
+    }),
+  );
+  // Keyword lines and datelines are not aligned: they end up among the exclusives.
+  const units = perSource.flat().filter((u) => u.prose);
   const best = bestMatches(units, sources.length);
 
-  // Mutual best links above the threshold, strongest first.
+  // Mutual best links at or above the threshold, strongest first.
   const links: { u: Unit; v: Unit; score: number }[] = [];
-  const unitIndex = new Map<Unit, number>(units.map((u, i) => [u, i]));
-  for (const [i, bySource] of best.entries()) {
-    const u = units[i] as Unit;
-    for (const [t, m] of bySource.entries()) {
-      if (!m || t <= u.source || m.score < minScore) continue;
-      const back = best[unitIndex.get(m.unit) as number]?.[u.source];
-      if (back && back.unit === u) links.push({ u, v: m.unit, score: m.score });
-    }
-  }
+  units.forEach((u, i) => {
+    (best[i] as (Match | undefined)[]).forEach((m, t) => {
+      if (!m || t <= u.source || m.score < minScore) return;
+      if (best[m.index]?.[u.source]?.index === i) links.push({ u, v: units[m.index] as Unit, score: m.score });
+    });
+  });
   links.sort((x, y) => y.score - x.score || x.u.source - y.u.source || x.u.pos - y.u.pos || x.v.source - y.v.source || x.v.pos - y.v.pos);
 
   const groupOf = new Map<Unit, Unit[]>();
@@ -121,13 +126,14 @@ export function alignAll(sources: readonly AlignSource[], options: AlignOptions 
     const gu = groupOf.get(u) as Unit[];
     const gv = groupOf.get(v) as Unit[];
     if (gu === gv || gu.some((a) => gv.some((b) => a.source === b.source))) continue;
+    if (gu.some((a) => gv.some((b) => scoreWeighted(a, b) < minScore * WEAKEST_PAIR_FACTOR))) continue;
     gu.push(...gv);
     for (const w of gv) groupOf.set(w, gu);
   }
 
   const groups = [...new Set(groupOf.values())].filter((g) => g.length > 1);
   const taken = new Set<Unit>(groups.flat());
-  const rows = groups.map((g) => toRow(g, perSource, taken, sources));
+  const rows = groups.map((g) => toRow(g, perSource, taken, sources, idf));
   rows.sort((x, y) => storyKey(x, sources) - storyKey(y, sources) || firstSource(x) - firstSource(y));
 
   const exclusives: AlignPassage[] = [];
@@ -138,59 +144,108 @@ export function alignAll(sources: readonly AlignSource[], options: AlignOptions 
 }
 
 interface Match {
-  unit: Unit;
+  /** Index into units. */
+  index: number;
   score: number;
 }
 
-/** For every unit, its best match in each other source (by cosine), or undefined. */
+/** For every unit, its best match in each other source, or undefined. */
 function bestMatches(units: readonly Unit[], sourceCount: number): (Match | undefined)[][] {
-  const postings = new Map<string, { unit: number; w: number }[]>();
-  units.forEach((u, i) => {
+  // Features as integer ids and postings in flat typed arrays (compressed rows): the inner
+  // loop below runs millions of times on long sources and must not allocate.
+  const ids = new Map<string, number>();
+  const evidence: Evidence[] = [];
+  const unitFeatures = units.map((u) => {
+    const fs = new Int32Array(u.vec.size);
+    const ws = new Float64Array(u.vec.size);
+    let k = 0;
     for (const [f, w] of u.vec) {
-      let p = postings.get(f);
-      if (!p) postings.set(f, (p = []));
-      p.push({ unit: i, w });
+      let id = ids.get(f);
+      if (id === undefined) {
+        id = ids.size;
+        ids.set(f, id);
+        evidence.push(evidenceOf(f));
+      }
+      fs[k] = id;
+      ws[k++] = w;
     }
+    return { fs, ws };
   });
+  const offsets = new Int32Array(ids.size + 1);
+  for (const { fs } of unitFeatures) for (const f of fs) offsets[f + 1] = (offsets[f + 1] as number) + 1;
+  for (let f = 0; f < ids.size; f++) offsets[f + 1] = (offsets[f + 1] as number) + (offsets[f] as number);
+  const fill = offsets.slice(0, ids.size);
+  const postUnit = new Int32Array(offsets[ids.size] as number);
+  const postW = new Float64Array(postUnit.length);
+  unitFeatures.forEach(({ fs, ws }, i) => {
+    fs.forEach((f, k) => {
+      const at = fill[f] as number;
+      fill[f] = at + 1;
+      postUnit[at] = i;
+      postW[at] = ws[k] as number;
+    });
+  });
+  const source = Int32Array.from(units, (u) => u.source);
+
+  const best: (Match | undefined)[][] = units.map(() => new Array<Match | undefined>(sourceCount).fill(undefined));
+  const offer = (i: number, j: number, score: number) => {
+    const row = best[i] as (Match | undefined)[];
+    const t = source[j] as number;
+    const cur = row[t];
+    if (!cur || score > cur.score || (score === cur.score && j < cur.index)) row[t] = { index: j, score };
+  };
+
   const dot = new Float64Array(units.length);
+  const shared = new Uint16Array(units.length);
+  const content = new Uint16Array(units.length);
   const touched: number[] = [];
-  return units.map((u) => {
-    for (const [f, w] of u.vec) {
-      for (const p of postings.get(f) as { unit: number; w: number }[]) {
-        const v = units[p.unit] as Unit;
-        if (v.source === u.source) continue;
-        if (dot[p.unit] === 0) touched.push(p.unit);
-        dot[p.unit] = (dot[p.unit] as number) + w * p.w;
+  // Each pair once: i with the units after it; the score is offered to both sides.
+  units.forEach((u, i) => {
+    const { fs, ws } = unitFeatures[i] as { fs: Int32Array; ws: Float64Array };
+    const su = u.source;
+    for (let k = 0; k < fs.length; k++) {
+      const f = fs[k] as number;
+      const w = ws[k] as number;
+      const ev = evidence[f] as Evidence;
+      for (let p = offsets[f] as number, end = offsets[f + 1] as number; p < end; p++) {
+        const j = postUnit[p] as number;
+        if (j <= i || source[j] === su) continue;
+        if (dot[j] === 0) touched.push(j);
+        dot[j] = (dot[j] as number) + w * (postW[p] as number);
+        if (ev !== Evidence.None) shared[j] = (shared[j] as number) + 1;
+        if (ev === Evidence.Content) content[j] = (content[j] as number) + 1;
       }
     }
-    const out: (Match | undefined)[] = new Array(sourceCount).fill(undefined);
     for (const j of touched) {
-      const v = units[j] as Unit;
-      const score = round((dot[j] as number) / (u.norm * v.norm));
+      const score = finishScore(dot[j] as number, shared[j] as number, content[j] as number, u, units[j] as Unit);
+      if (score > 0) {
+        offer(i, j, score);
+        offer(j, i, score);
+      }
       dot[j] = 0;
-      const cur = out[v.source];
-      if (!cur || score > cur.score || (score === cur.score && v.pos < cur.unit.pos)) out[v.source] = { unit: v, score };
+      shared[j] = 0;
+      content[j] = 0;
     }
     touched.length = 0;
-    return out;
   });
+  return best;
 }
 
-function toRow(group: Unit[], perSource: readonly Unit[][], taken: Set<Unit>, sources: readonly AlignSource[]): AlignRow {
+function toRow(group: Unit[], perSource: readonly Unit[][], taken: Set<Unit>, sources: readonly AlignSource[], idf: IdfTable): AlignRow {
   const members: (Unit[] | null)[] = sources.map(() => null);
   for (const u of group) members[u.source] = [u];
+  const merged = (m: readonly Unit[]): Weighted => (m.length === 1 ? (m[0] as Unit) : weigh(sumFeatures(m.map((u) => u.features)), idf));
 
   // Take in an adjacent unmatched unit when the pair matches the rest of the row better.
   for (const [s, m] of members.entries()) {
     if (!m) continue;
     const u = m[0] as Unit;
-    const others = members.filter((x, t): x is Unit[] => x !== null && t !== s).map(merge);
-    const alone = meanCosine(u.vec, others);
+    const others = members.filter((x, t): x is Unit[] => x !== null && t !== s).map(merged);
     let bestExtra: Unit | null = null;
-    let bestScore = alone + EXTEND_MARGIN;
+    let bestScore = meanScore(u, others) + EXTEND_MARGIN;
     for (const n of [perSource[s]?.[u.pos - 1], perSource[s]?.[u.pos + 1]]) {
-      if (!n || taken.has(n)) continue;
-      const score = meanCosine(merge([u, n]).vec, others);
+      if (!n || !n.prose || taken.has(n)) continue;
+      const score = meanScore(merged([u, n]), others);
       if (score > bestScore) {
         bestScore = score;
         bestExtra = n;
@@ -202,49 +257,24 @@ function toRow(group: Unit[], perSource: readonly Unit[][], taken: Set<Unit>, so
     }
   }
 
-  const merged = members.map((m) => (m ? merge(m) : null));
+  const vectors = members.map((m) => (m ? merged(m) : null));
   const passages = members.map((m, s) => (m ? passage(sources, s, { start: (m[0] as Unit).span.start, end: (m[m.length - 1] as Unit).span.end }) : null));
   const links: AlignLink[] = [];
-  for (let a = 0; a < merged.length; a++) {
-    for (let b = a + 1; b < merged.length; b++) {
-      const x = merged[a];
-      const y = merged[b];
-      if (x && y) links.push({ a, b, score: cosine(x.vec, x.norm, y.vec, y.norm) });
+  for (let a = 0; a < vectors.length; a++) {
+    for (let b = a + 1; b < vectors.length; b++) {
+      const x = vectors[a];
+      const y = vectors[b];
+      if (x && y) links.push({ a, b, score: scoreWeighted(x, y) });
     }
   }
   const score = links.length ? round(links.reduce((sum, l) => sum + l.score, 0) / links.length) : 0;
   return { passages, score, links };
 }
 
-function merge(units: readonly Unit[]): { vec: Map<string, number>; norm: number } {
-  if (units.length === 1) return units[0] as Unit;
-  const vec = new Map<string, number>();
-  for (const u of units) for (const [f, w] of u.vec) vec.set(f, (vec.get(f) ?? 0) + w);
-  let sq = 0;
-  for (const w of vec.values()) sq += w * w;
-  return { vec, norm: Math.sqrt(sq) };
-}
-
-function meanCosine(vec: Map<string, number>, others: readonly { vec: Map<string, number>; norm: number }[]): number {
+function meanScore(x: Weighted, others: readonly Weighted[]): number {
   if (others.length === 0) return 0;
-  let norm = 0;
-  for (const w of vec.values()) norm += w * w;
-  norm = Math.sqrt(norm);
-  return others.reduce((sum, o) => sum + cosine(vec, norm, o.vec, o.norm), 0) / others.length;
+  return others.reduce((sum, o) => sum + scoreWeighted(x, o), 0) / others.length;
 }
-
-function cosine(a: Map<string, number>, na: number, b: Map<string, number>, nb: number): number {
-  if (na === 0 || nb === 0) return 0;
-  const [small, large] = a.size <= b.size ? [a, b] : [b, a];
-  let dot = 0;
-  for (const [f, w] of small) {
-    const x = large.get(f);
-    if (x !== undefined) dot += w * x;
-  }
-  return round(dot / (na * nb));
-}
-
-const round = (x: number) => Math.min(1, Math.max(0, Math.round(x * 1e6) / 1e6));
 
 function passage(sources: readonly AlignSource[], source: number, span: Span): AlignPassage {
   const text = (sources[source] as AlignSource).text;

@@ -2,10 +2,13 @@ import type { Span } from "./sentences";
 
 /**
  * Clause boundaries inside a sentence: a semicolon, a spaced dash, or a comma followed by
- * a conjunction or relative pronoun that starts a new proposition. The boundary
- * punctuation stays with the clause before it; the conjunction starts the next one.
+ * a conjunction or a relative pronoun that starts a new proposition (", who was killed
+ * in…" after a name is a second fact about that person), or ", and" before a new subject
+ * (", and the mayor resigned"; not a list's last item, ", and fish"). The boundary punctuation stays
+ * with the clause before it; the conjunction starts the next one.
  */
-const BOUNDARY_RE = /;\s+|\s+[—–]\s+|,\s+(?=(?:while|but|which|whereas|although|though|as well as|and then)\b)/giu;
+const BOUNDARY_RE =
+  /;\s+|\s+[—–]\s+|,\s+(?=(?:while|but|which|who|whereas|although|though|as well as|and then)\b)|,\s+(?=and\s+(?:the|a|an|he|she|they|it|his|her|their|its|\p{Lu})\b)/gu;
 
 /** Clauses shorter than this many words stay attached to their neighbour. */
 const MIN_CLAUSE_WORDS = 4;

@@ -3,6 +3,7 @@
 import { useRouter } from "next/navigation";
 import { useMemo, useRef, useState, useTransition } from "react";
 import { findWords, selectionOffsets } from "@/app/_components/text-selection";
+import type { Granularity } from "@/lib/domain/alignment";
 import { segmentText, type HighlightRange } from "@/lib/domain/highlight/segments";
 import { setPassageAction, suggestPassagesAction } from "./actions";
 import type { ViewQuotation, ViewRow, ViewSource, Where } from "./comparison-types";
@@ -17,7 +18,9 @@ interface Selection {
   end: number;
 }
 
-type Suggestions = { sourceId: string; matches: { start: number; end: number; text: string; score: number }[] }[];
+type Suggestions = { sourceId: string; matches: { start: number; end: number; text: string; score: number; granularity: Granularity }[] }[];
+
+const GRANULARITY: Record<Granularity, string | null> = { sentence: null, clause: "clause", sentences: "two sentences" };
 
 export function SideBySide({
   where, sources, rows, quotations, canEdit,
@@ -194,7 +197,7 @@ export function SideBySide({
                 {suggestions.every((s) => s.matches.length === 0) ? <p className="meta">No similar passages found.</p> : null}
                 <ul className="plain-list">
                   {suggestions.flatMap((s) =>
-                    s.matches.slice(0, 1).map((match) => {
+                    s.matches.map((match) => {
                       const source = byId.get(s.sourceId);
                       const already = target?.passages.some((p) => p.sourceId === s.sourceId && p.start === match.start && p.end === match.end);
                       return (
@@ -202,6 +205,7 @@ export function SideBySide({
                           <div>
                             <span className="source__outlet">{source?.outlet}</span>{" "}
                             <span className="badge" title="Similarity score">{Math.round(match.score * 100)}% similar</span>
+                            {GRANULARITY[match.granularity] ? <span className="meta"> · {GRANULARITY[match.granularity]}</span> : null}
                             <p className="suggestion__text">{match.text}</p>
                           </div>
                           {canEdit && target ? (
