@@ -25,7 +25,10 @@ import { DEFAULT_MIN_SCORE, Evidence, evidenceOf, finishScore, round, scoreWeigh
  * 6. A row's passage grows to take in an adjacent sentence left unmatched when the pair
  *    matches the row better than the sentence alone (a fact told in two sentences by one
  *    outlet and one by another).
- * 7. What no row took is exclusive to its source ("only in <outlet>").
+ * 7. What no row took is exclusive to its source ("only in <outlet>"). That is a passage
+ *    with no counterpart at or above minScore, or, rarely, one whose counterpart matched
+ *    another passage of the same source better and is in that passage's row (a row holds
+ *    one passage per source, two only when adjacent).
  */
 
 export interface AlignSource {
