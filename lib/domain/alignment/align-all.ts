@@ -25,7 +25,10 @@ import { DEFAULT_MIN_SCORE, Evidence, evidenceOf, finishScore, round, scoreWeigh
  * 6. A row's passage grows to take in an adjacent sentence left unmatched when the pair
  *    matches the row better than the sentence alone (a fact told in two sentences by one
  *    outlet and one by another).
- * 7. What no row took is exclusive to its source ("only in <outlet>").
+ * 7. What no row took is exclusive to its source ("only in <outlet>"). That is a passage
+ *    with no counterpart at or above minScore, or, rarely, one whose counterpart matched
+ *    another passage of the same source better and is in that passage's row (a row holds
+ *    one passage per source, two only when adjacent).
  */
 
 export interface AlignSource {
@@ -186,6 +189,8 @@ function bestMatches(units: readonly Unit[], sourceCount: number): (Match | unde
     });
   });
   const source = Int32Array.from(units, (u) => u.source);
+  // From here on, fill[f] is a cursor into feature f's postings (see the loop below).
+  fill.set(offsets.subarray(0, ids.size));
 
   const best: (Match | undefined)[][] = units.map(() => new Array<Match | undefined>(sourceCount).fill(undefined));
   const offer = (i: number, j: number, score: number) => {
@@ -199,17 +204,25 @@ function bestMatches(units: readonly Unit[], sourceCount: number): (Match | unde
   const shared = new Uint16Array(units.length);
   const content = new Uint16Array(units.length);
   const touched: number[] = [];
-  // Each pair once: i with the units after it; the score is offered to both sides.
+  // Units are in source order, so the units of one source are contiguous and each posting
+  // list is sorted: skipping to the first unit of the next source visits only the pairs
+  // that count. Each pair once: i with the units after it; the score goes to both sides.
+  const sourceEnd = new Int32Array(sourceCount);
+  units.forEach((u, i) => (sourceEnd[u.source] = i + 1));
   units.forEach((u, i) => {
     const { fs, ws } = unitFeatures[i] as { fs: Int32Array; ws: Float64Array };
-    const su = u.source;
+    const after = sourceEnd[u.source] as number;
     for (let k = 0; k < fs.length; k++) {
       const f = fs[k] as number;
       const w = ws[k] as number;
       const ev = evidence[f] as Evidence;
-      for (let p = offsets[f] as number, end = offsets[f + 1] as number; p < end; p++) {
+      const end = offsets[f + 1] as number;
+      let p = fill[f] as number;
+      while (p < end && (postUnit[p] as number) < after) p++;
+      // Later units of this source will start at least here too.
+      fill[f] = p;
+      for (; p < end; p++) {
         const j = postUnit[p] as number;
-        if (j <= i || source[j] === su) continue;
         if (dot[j] === 0) touched.push(j);
         dot[j] = (dot[j] as number) + w * (postW[p] as number);
         if (ev !== Evidence.None) shared[j] = (shared[j] as number) + 1;

@@ -145,6 +145,15 @@ const PLACE_PREPOSITIONS = new Set(["in", "at", "from", "to", "near", "into", "a
  * surnames and titles are resolved against the full names the source introduces.
  */
 export function sourceFeatures(text: string, units: readonly Span[]): Map<string, number>[] {
+  return prepareSource(text)(units);
+}
+
+/**
+ * The source-wide work of sourceFeatures (tokens, which words are names, full names and
+ * titles) done once; the function returned gives the features of any list of spans, in
+ * order (pronouns refer back within that list).
+ */
+export function prepareSource(text: string): (units: readonly Span[]) => Map<string, number>[] {
   const all = wordTokens(text);
   const upper = all.map((t) => isUpper(text, t.start));
   const initial = all.map((t) => startsSentence(text, t.start));
@@ -189,62 +198,64 @@ export function sourceFeatures(text: string, units: readonly Span[]): Map<string
     if (role && keys.length >= 1 && !titled.has(role)) titled.set(role, keys);
   }
 
-  let lastPerson: string[] | null = null;
-  let cursor = 0;
-  return units.map((u) => {
-    const out = new Map<string, number>();
-    const unitText = text.slice(u.start, u.end);
-    const dates = dateFeatures(unitText);
-    for (const [f, w] of dates.features) add(out, f, w);
-    for (const m of unitText.matchAll(US_RE)) {
-      dates.consumed.push({ start: m.index, end: m.index + m[0].length });
-      wordFeatures("america", out);
-    }
-    const consumed = (t: Token) => dates.consumed.some((c) => t.start - u.start < c.end && c.start < t.end - u.start);
-    while (cursor > 0 && (tokens[cursor - 1] as Token).end > u.start) cursor--;
-    while (cursor < tokens.length && (tokens[cursor] as Token).start < u.start) cursor++;
-    const unitTokens: Token[] = [];
-    for (let i = cursor; i < tokens.length && (tokens[i] as Token).start < u.end; i++) {
-      const t = tokens[i] as Token;
-      if (t.end <= u.end && !consumed(t)) unitTokens.push(t);
-    }
+  return (units) => {
+    let lastPerson: string[] | null = null;
+    let cursor = 0;
+    return units.map((u) => {
+      const out = new Map<string, number>();
+      const unitText = text.slice(u.start, u.end);
+      const dates = dateFeatures(unitText);
+      for (const [f, w] of dates.features) add(out, f, w);
+      for (const m of unitText.includes("U") ? unitText.matchAll(US_RE) : []) {
+        dates.consumed.push({ start: m.index, end: m.index + m[0].length });
+        wordFeatures("america", out);
+      }
+      const consumed = (t: Token) => dates.consumed.some((c) => t.start - u.start < c.end && c.start < t.end - u.start);
+      while (cursor > 0 && (tokens[cursor - 1] as Token).end > u.start) cursor--;
+      while (cursor < tokens.length && (tokens[cursor] as Token).start < u.start) cursor++;
+      const unitTokens: Token[] = [];
+      for (let i = cursor; i < tokens.length && (tokens[i] as Token).start < u.end; i++) {
+        const t = tokens[i] as Token;
+        if (t.end <= u.end && !consumed(t)) unitTokens.push(t);
+      }
 
-    const first = unitTokens[0];
-    if (first && PRONOUNS.has(first.norm) && lastPerson) addPerson(out, lastPerson);
-    for (const run of nameRuns(unitTokens, text)) {
-      const keys = run.filter((t) => !PARTICLES.has(t.norm)).map((t) => nameKey(t.norm));
-      const full = keys.length === 1 ? fullNames.get(keys[0] as string) : keys;
-      addPerson(out, full ?? keys);
-      const before = tokens[(index.get(run[0] as Token) as number) - 1];
-      if (!before || !PLACE_PREPOSITIONS.has(before.norm)) lastPerson = full ?? keys;
-    }
-    for (let i = 0; i < unitTokens.length; i++) {
-      const t = unitTokens[i] as Token;
-      if (t.name) continue;
-      const number = readNumber(unitTokens, i);
-      // "one of the most prominent…" is a pronoun, not a count.
-      if (number && !(t.norm === "one" && unitTokens[i + 1]?.norm === "of")) {
-        add(out, `n:${number.value}`, 1);
-        i += number.tokens - 1;
-        continue;
+      const first = unitTokens[0];
+      if (first && PRONOUNS.has(first.norm) && lastPerson) addPerson(out, lastPerson);
+      for (const run of nameRuns(unitTokens, text)) {
+        const keys = run.filter((t) => !PARTICLES.has(t.norm)).map((t) => nameKey(t.norm));
+        const full = keys.length === 1 ? fullNames.get(keys[0] as string) : keys;
+        addPerson(out, full ?? keys);
+        const before = tokens[(index.get(run[0] as Token) as number) - 1];
+        if (!before || !PLACE_PREPOSITIONS.has(before.norm)) lastPerson = full ?? keys;
       }
-      if (!isContentWord(t.norm)) continue;
-      const next = unitTokens[i + 1];
-      const prev = unitTokens[i - 1];
-      const role = title(t.norm);
-      if (role) {
-        if (prev?.norm === "the" && !next?.name) {
-          const person = titled.get(role);
-          if (person) addPerson(out, person);
+      for (let i = 0; i < unitTokens.length; i++) {
+        const t = unitTokens[i] as Token;
+        if (t.name) continue;
+        const number = readNumber(unitTokens, i);
+        // "one of the most prominent…" is a pronoun, not a count.
+        if (number && !(t.norm === "one" && unitTokens[i + 1]?.norm === "of")) {
+          add(out, `n:${number.value}`, 1);
+          i += number.tokens - 1;
+          continue;
         }
-        // A title is part of naming someone, not a word of what happened.
-        add(out, `t:${role}`, 1);
-        continue;
+        if (!isContentWord(t.norm)) continue;
+        const next = unitTokens[i + 1];
+        const prev = unitTokens[i - 1];
+        const role = title(t.norm);
+        if (role) {
+          if (prev?.norm === "the" && !next?.name) {
+            const person = titled.get(role);
+            if (person) addPerson(out, person);
+          }
+          // A title is part of naming someone, not a word of what happened.
+          add(out, `t:${role}`, 1);
+          continue;
+        }
+        wordFeatures(t.norm, out);
       }
-      wordFeatures(t.norm, out);
-    }
-    return out;
-  });
+      return out;
+    });
+  };
 }
 
 const MULTIPLIERS: Record<string, number> = { hundred: 100, thousand: 1e3, million: 1e6, billion: 1e9 };

@@ -10,6 +10,17 @@
  * words of a passage have to agree as well.
  */
 export function nameKey(word: string): string {
+  let key = cache.get(word);
+  if (key === undefined) {
+    key = computeKey(word);
+    cache.set(word, key);
+  }
+  return key;
+}
+
+const cache = new Map<string, string>();
+
+function computeKey(word: string): string {
   const w = word
     .normalize("NFKD")
     .replace(/\p{M}/gu, "")

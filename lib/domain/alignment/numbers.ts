@@ -35,6 +35,9 @@ const DATE_RES: readonly { re: RegExp; y: number; m: number; d: number }[] = [
   { re: new RegExp(`\\b${MONTH}\\s+${DAY}\\b${YEAR}`, "g"), m: 1, d: 2, y: 3 },
 ];
 
+/** A cheap first look: every date form above has a digit. */
+const MAY_HAVE_DATE = /\d/;
+
 function monthNumber(s: string): number {
   if (/^\d+$/.test(s)) return Number(s);
   return MONTHS.indexOf(s.slice(0, 3).toLowerCase()) + 1;
@@ -57,7 +60,7 @@ export const FULL_DATE = "dy:";
 export function dateFeatures(text: string): DateFeatures {
   const features = new Map<string, number>();
   const consumed: Span[] = [];
-  for (const { re, y, m, d } of DATE_RES) {
+  for (const { re, y, m, d } of MAY_HAVE_DATE.test(text) ? DATE_RES : []) {
     for (const match of text.matchAll(re)) {
       const start = match.index;
       const end = start + match[0].length;

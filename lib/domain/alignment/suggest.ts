@@ -1,5 +1,5 @@
 import { splitClauses } from "./clauses";
-import { isProse, sourceFeatures } from "./features";
+import { isProse, prepareSource } from "./features";
 import type { Span } from "./sentences";
 import { segmentSentences } from "./sentences";
 import type { IdfTable, Weighted } from "./similarity";
@@ -42,14 +42,15 @@ export interface SourceIndex {
 
 export function buildSourceIndex(text: string): SourceIndex {
   const sentences = segmentSentences(text);
-  const sentenceFeatures = sourceFeatures(text, sentences);
+  const extract = prepareSource(text);
+  const sentenceFeatures = extract(sentences);
   const prose = sentences.map((s) => isProse(text.slice(s.start, s.end)));
   // Clauses only of sentences that have several; a one-clause sentence is its own candidate.
   const clausesOf = sentences.map((s, i) => {
     const clauses = prose[i] ? splitClauses(text, s) : [];
     return clauses.length > 1 ? clauses : [];
   });
-  const clauseFeatures = sourceFeatures(text, clausesOf.flat());
+  const clauseFeatures = extract(clausesOf.flat());
   let nextClause = 0;
   const candidates: Candidate[] = [];
   sentences.forEach((s, i) => {
