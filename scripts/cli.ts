@@ -1,6 +1,7 @@
 // `npm run cli -- <command>`: scripted use of Parallax on the same database settings as the app.
 import { stat } from "node:fs/promises";
 import { parseArgs } from "node:util";
+import { ALIGN_USAGE, runAlign } from "@/lib/server/cli/align";
 import { exportToFile } from "@/lib/server/cli/export-to-file";
 import { importAnnotationsFile } from "@/lib/server/cli/import-annotations-file";
 import { importFolder } from "@/lib/server/cli/import-folder";
@@ -19,6 +20,7 @@ const USAGE = `Usage:
       anchoring each on its sources; saves all of them or, on a malformed file, none.
   npm run cli -- export <comparison> --workspace <slug> --format csv|jsonld|md|pdf --out <file> [--as <email>]
       Writes the comparison's annotations (csv, jsonld) or its report (md, pdf) to <file>.
+${ALIGN_USAGE}
 ${SUGGEST_USAGE}`;
 
 const ANNOTATION_FILE = /\.(jsonld|json)$/i;
@@ -105,7 +107,8 @@ async function runImportFolder(args: string[]): Promise<number> {
 
 async function main(): Promise<number> {
   const [command, ...rest] = process.argv.slice(2);
-  // Needs no database: runs before any connection is opened.
+  // These need no database: they run before any connection is opened (or the data folder locked).
+  if (command === "align") return runAlign(rest);
   if (command === "suggest") return runSuggest(rest, USAGE);
   const run = command === "import" ? runImport : command === "export" ? runExport : undefined;
   if (!run) {

@@ -4,6 +4,7 @@
  */
 import type { Suite } from "@/bench/harness";
 import { agreement } from "./agreement";
+import { alignAllSuite } from "./align-all";
 import { alignment } from "./alignment";
 import { analysis } from "./analysis";
 import { annotationApp } from "./annotation-app";
@@ -13,4 +14,4 @@ import { database } from "./database";
 import { diff } from "./diff";
 import { exportSuite } from "./export";
 
-export const suites: Suite[] = [database, comparisonPage, annotationApp, diff, alignment, anchoring, agreement, exportSuite, analysis];
+export const suites: Suite[] = [database, comparisonPage, annotationApp, diff, alignment, alignAllSuite, anchoring, agreement, exportSuite, analysis];

@@ -63,9 +63,12 @@ test.describe("comparing the corpus articles", () => {
     await selectWords(page, "The Cradle", "Washington’s illegal assassination");
     await addToRow(page, "How the strike is named");
 
+    // Suggestions for the fact itself (a framing phrase alone shares too little with the
+    // other outlets' sentences to pass the minimum score).
+    await selectWords(page, "Firstpost", "killed in a US drone strike in Iraq in 2020");
     const panel = page.getByRole("region", { name: "Selected passage" });
     await panel.getByRole("button", { name: "Suggest matching passages" }).click();
-    const accept = panel.getByRole("button", { name: /Accept for “How the strike is named” from The New Arab/ });
+    const accept = panel.getByRole("button", { name: /Accept for “How the strike is named” from The New Arab/ }).first();
     await expect(accept).toBeVisible();
     await expect(panel.getByText(/\d+% similar/).first()).toBeVisible();
     await accept.click();

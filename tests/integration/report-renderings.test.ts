@@ -1,4 +1,5 @@
 import { describe, expect, it } from "vitest";
+import { DEFAULT_MIN_SCORE } from "@/lib/domain/alignment/align-all";
 import { getReport } from "@/lib/server/reports/get-report";
 import { reportToMarkdown } from "@/lib/server/reports/markdown";
 import { reportToPdf } from "@/lib/server/reports/pdf";
@@ -24,6 +25,11 @@ describe("the demo comparison's report", () => {
     expect(report.termChoice.length).toBeGreaterThan(0);
     expect(report.termChoice.some((row) => row.passages.some((p) => p.segments.some((s) => s.kind === "added")))).toBe(true);
     expect(report.omissions.length).toBeGreaterThan(0);
+    // Align all's exclusives: every outlet's own passages, quoted from its current text.
+    expect(report.outletOmissions.minScore).toBe(DEFAULT_MIN_SCORE);
+    expect(report.outletOmissions.outlets.map((o) => o.outletId)).toEqual(report.outlets.map((o) => o.id));
+    expect(report.outletOmissions.outlets.some((o) => o.onlyHere.length > 0)).toBe(true);
+    expect(report.outletOmissions.outlets.some((o) => o.leavesOut.length > 0)).toBe(true);
     expect(report.claims.length).toBeGreaterThan(0);
     expect(report.method.definitions).toHaveLength(3);
   });

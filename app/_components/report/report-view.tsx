@@ -3,6 +3,7 @@ import {
   alphaLabel, asserterLabel, changeLabel, day, dayRange, filterSummary, MAX_CHANGES, NO_RECURRING_TERMS, outletNames, PARAPHRASED_NOTE, RECURRING_TERMS_NOTE,
   splitEdges, statusLabel, wordingsLabel,
 } from "@/lib/domain/report/format";
+import { onlyHereRule } from "@/lib/domain/report/outlet-omissions";
 import type { FramingReport, ReportPassage } from "@/lib/domain/report/types";
 import styles from "./report.module.css";
 import { TagCharts } from "./tag-charts";
@@ -28,6 +29,42 @@ function Passage({ passage }: { passage: ReportPassage }) {
         );
       })}
     </p>
+  );
+}
+
+/** Per outlet: the fact rows it leaves out, and what only it reports (Align all's exclusives). */
+function OutletOmissions({ report }: { report: FramingReport }) {
+  const outlet = outletNames(report);
+  const { minScore, outlets } = report.outletOmissions;
+  return (
+    <>
+      <h3 className={styles.byOutlet}>By outlet</h3>
+      <p className="meta">{minScore === null ? "What only one outlet reports needs at least two sources with text." : `Only in an outlet: ${onlyHereRule(minScore)}`}</p>
+      {outlets.map((o) => (
+        <article key={o.outletId} className={styles.outletOmissions} aria-label={`Omissions of ${outlet(o.outletId)}`}>
+          <h4>{outlet(o.outletId)}</h4>
+          <p>
+            {o.leavesOut.length === 0
+              ? "Leaves out no fact row."
+              : `Leaves out ${o.leavesOut.length === 1 ? "1 fact row" : `${o.leavesOut.length} fact rows`}: ${o.leavesOut.map((r) => `“${r.label}”`).join(", ")}.`}
+          </p>
+          {minScore === null ? null : o.onlyHere.length === 0 ? (
+            <p>Reports nothing the other outlets leave out.</p>
+          ) : (
+            <>
+              <p>
+                Only in {outlet(o.outletId)} ({o.onlyHere.length === 1 ? "1 passage" : `${o.onlyHere.length} passages`}):
+              </p>
+              <ul className={styles.onlyHere}>
+                {o.onlyHere.map((p) => (
+                  <li key={`${p.sourceId}:${p.start}`}>{p.text}</li>
+                ))}
+              </ul>
+            </>
+          )}
+        </article>
+      ))}
+    </>
   );
 }
 
@@ -200,6 +237,7 @@ export function ReportView({ report, downloads }: { report: FramingReport; downl
             </tbody>
           </table>
         )}
+        <OutletOmissions report={report} />
       </section>
 
       <section className={`${styles.section} ${styles.pageBreak}`} aria-labelledby="claims">

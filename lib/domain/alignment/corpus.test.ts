@@ -1,6 +1,7 @@
 import { existsSync, readFileSync } from "node:fs";
 import path from "node:path";
 import { describe, expect, it } from "vitest";
+import { splitClauses } from "./clauses";
 import { findSharedQuotations } from "./quotations";
 import { segmentSentences } from "./sentences";
 import { buildAlignmentCorpus, suggestPassages } from "./suggest";
@@ -35,7 +36,10 @@ describe.skipIf(!existsSync(path.join(corpusDir, "manifest.json")))("real corpus
     const from = sources.find((s) => fold(s.text).includes(example));
     expect(from, `no article contains "${example}"`).toBeDefined();
     const at = fold(from!.text).indexOf(example);
-    const span = segmentSentences(from!.text).find((s) => s.start <= at && at < s.end)!;
+    // The clause that names it, as an editor would select it: the sentence around it may
+    // report another fact ("rallies were held for the general, who was killed in…").
+    const sentence = segmentSentences(from!.text).find((s) => s.start <= at && at < s.end)!;
+    const span = splitClauses(from!.text, sentence).find((c) => c.start <= at && at < c.end)!;
     const passage = from!.text.slice(span.start, span.end);
 
     // "Names the strike": one of the manifest's wordings for this fact, or a word for the event.

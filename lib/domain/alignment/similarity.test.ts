@@ -1,24 +1,26 @@
 import { describe, expect, it } from "vitest";
-import { buildIdf, similarity } from "./similarity";
+import { buildIdf, DEFAULT_MIN_SCORE, similarity } from "./similarity";
 
-const KILLED = "At least 14 people were killed when the Kessel Dam collapsed on 12 March.";
-const PARAPHRASE = "The Kessel dam gave way on March 12; fourteen people died, 14 according to officials.";
+// Hand-written sentences about an invented event (a dam collapse in a fictional town).
+const KILLED = "At least 14 people were killed when the Kessel Dam collapsed on 12 March 2024.";
+const PARAPHRASE = "The Kessel dam gave way on March 12, 2024; fourteen people died, officials said.";
 const UNRELATED = "Fuel prices rose again in the capital, and traders blamed a weak currency.";
 
 describe("similarity", () => {
   it.each([
     { name: "identical", a: KILLED, b: KILLED, expected: 1 },
-    { name: "same words, other case and punctuation", a: "Kessel Dam collapsed!", b: "kessel dam — collapsed", expected: 1 },
-    { name: "nothing in common", a: "Dam collapsed", b: "Fuel prices rose", expected: 0 },
+    { name: "same words, other case and punctuation", a: "Officials said the dam collapsed!", b: "officials said: the dam — collapsed", expected: 1 },
+    { name: "nothing in common", a: "The dam collapsed.", b: "Fuel prices rose.", expected: 0 },
     { name: "empty", a: "", b: KILLED, expected: 0 },
     { name: "both empty", a: "", b: "", expected: 0 },
-    { name: "only stop words, identical", a: "and then there were", b: "And then there were", expected: 1 },
+    { name: "only stop words", a: "and then there were", b: "And then there were", expected: 0 },
+    { name: "one shared name is a topic, not a fact", a: "This is Kesselford.", b: "Traders in Kesselford closed their shops.", expected: 0 },
   ])("$name", ({ a, b, expected }) => {
     expect(similarity(a, b)).toBeCloseTo(expected, 6);
   });
 
   it("is symmetric and within [0, 1]", () => {
-    const texts = [KILLED, PARAPHRASE, UNRELATED, "Qassem", "Qasem", "", "14 14 14"];
+    const texts = [KILLED, PARAPHRASE, UNRELATED, "Qassem Soleimani", "Qasem Suleimani", "", "14 14 14"];
     for (const a of texts) {
       for (const b of texts) {
         const s = similarity(a, b);
@@ -29,38 +31,92 @@ describe("similarity", () => {
     }
   });
 
-  it("ranks a paraphrase with shared names and numbers above an unrelated passage", () => {
-    expect(similarity(KILLED, PARAPHRASE)).toBeGreaterThan(0.3);
-    expect(similarity(KILLED, UNRELATED)).toBeLessThan(0.1);
+  it("puts a paraphrase above the minimum score and an unrelated passage at 0", () => {
+    expect(similarity(KILLED, PARAPHRASE)).toBeGreaterThan(DEFAULT_MIN_SCORE);
+    expect(similarity(KILLED, UNRELATED)).toBe(0);
   });
 
-  it("gives transliteration variants of a name partial credit through trigrams", () => {
-    const a = "Minister Halim Qassem blamed neglect.";
-    const variant = similarity(a, "Minister Halim Qasem blamed neglect.");
-    const otherName = similarity(a, "Minister Boris Lund blamed neglect.");
-    expect(variant).toBeGreaterThan(otherName);
-    expect(variant).toBeLessThan(1);
+  // Each case: a sentence, one that says the same in other words, and a control that
+  // shares as many plain words but not the point. The paraphrase must score higher.
+  it.each([
+    {
+      name: "synonyms of the act (WordNet verbs)",
+      a: "Gunmen killed the envoy in Port Erren on Friday.",
+      same: "Gunmen assassinated the envoy in Port Erren on Friday.",
+      other: "Gunmen greeted the envoy in Port Erren on Friday.",
+    },
+    {
+      name: "synonyms of the event (curated nouns)",
+      a: "The air strike on the depot destroyed two trucks.",
+      same: "The air raid on the depot destroyed two trucks.",
+      other: "The air show at the depot delighted two children.",
+    },
+    {
+      name: "lemmas of irregular forms",
+      a: "Rebels struck the convoy and children fled.",
+      same: "Rebels strike the convoy as a child flees.",
+      other: "Rebels stopped the convoy and soldiers waited.",
+    },
+    {
+      name: "number words and digits",
+      a: "Five soldiers and 300 civilians were evacuated.",
+      same: "5 soldiers and three hundred civilians were evacuated.",
+      other: "Soldiers and civilians were evacuated.",
+    },
+    {
+      name: "dates in other formats",
+      a: "The talks opened on 3 January 2020 in Geneva.",
+      same: "The talks opened in Geneva on 2020-01-03.",
+      other: "The talks opened in Geneva on 9 May 2021.",
+    },
+    {
+      name: "month abbreviation and day first",
+      a: "Voting ends on Jan. 3 in Tarsel.",
+      same: "Voting in Tarsel ends on the 3rd of January.",
+      other: "Voting in Tarsel ends in spring.",
+    },
+    {
+      name: "a transliterated name",
+      a: "Qassem Soleimani met the envoy in Damascus.",
+      same: "Qasem Suleimani met the envoy in Damascus.",
+      other: "Boris Lund met the envoy in Damascus.",
+    },
+    {
+      name: "a transliterated name with the article",
+      a: "The commander Abu Mahdi al-Muhandis was buried in Najaf.",
+      same: "The commander Abu Mahdi Al Mohandes was buried in Najaf.",
+      other: "The commander Karim Batu was buried in Najaf.",
+    },
+    {
+      name: "an agent noun and its verb",
+      a: "Rescuers reached the village at dawn.",
+      same: "They rescued the village at dawn.",
+      other: "They reinforced the village at dawn.",
+    },
+  ])("$name", ({ a, same, other }) => {
+    expect(similarity(a, same)).toBeGreaterThan(similarity(a, other));
   });
 
-  it("conflates inflections through stemming", () => {
-    // Same stemmed content words; only the trigram channel sees the different endings.
-    expect(similarity("the assassination of the envoy", "the envoy was assassinated")).toBeGreaterThan(0.9);
-    expect(similarity("the assassination of the envoy", "the envoy was poisoned")).toBeLessThan(0.6);
+  it("sets apart passages that pin different days, however alike the wording", () => {
+    const a = "Crowds marked the first anniversary of the flood in Port Erren.";
+    expect(similarity(a, "Crowds marked the third anniversary of the flood in Port Erren.")).toBeLessThan(similarity(a, "Crowds marked the 1st anniversary of the flood in Port Erren."));
+    const dated = "Crowds gathered in Port Erren on 2 January 2021.";
+    expect(similarity(dated, "Crowds gathered in Port Erren on 2 January 2023.")).toBeLessThan(similarity(dated, "Crowds gathered in Port Erren on January 2, 2021."));
   });
 
   it("with a corpus, a word found in every document counts less than a rare one", () => {
     const corpus = [
-      "Port Erren mourns.",
+      "Port Erren mourns its dead.",
       "Port Erren rebuilds its bridge.",
       "Port Erren market reopens.",
       "Port Erren school closes.",
       "A helicopter crashed near the coast.",
     ];
-    const sharedCommon = similarity("Port Erren bridge", "Port Erren market", { corpus });
-    const sharedRare = similarity("helicopter bridge", "helicopter market", { corpus });
+    const sharedCommon = similarity("Port Erren bridge closed", "Port Erren market closed", { corpus });
+    const sharedRare = similarity("helicopter bridge closed", "helicopter market closed", { corpus });
     expect(sharedRare).toBeGreaterThan(sharedCommon);
     // The same, with an IDF table built once.
     const table = buildIdf(corpus);
-    expect(similarity("Port Erren bridge", "Port Erren market", { corpus: table })).toBeCloseTo(sharedCommon, 12);
+    expect(similarity("Port Erren bridge closed", "Port Erren market closed", { corpus: table })).toBeCloseTo(sharedCommon, 12);
   });
 });

@@ -1,107 +1,138 @@
-import { contentTerms, countMap, trigramKeys } from "./text";
+import { sourceFeatures } from "./features";
+import { FULL_DATE } from "./numbers";
 
 /**
- * Document frequencies for inverse-document-frequency weighting. A "document" is whatever
- * unit the caller compares: for passage suggestions it is one sentence of a source, so a
- * name that appears in nearly every sentence of the comparison ("Soleimani" in coverage of
- * Soleimani) weighs little and the words that tell passages apart ("drone", "assassination",
- * "embassies") weigh a lot.
+ * Similarity of passages: cosine of their feature vectors (features.ts: lemmas, synonym
+ * classes, numbers and dates as values, transliteration-proof name keys), weighted by
+ * inverse document frequency over the comparison's own passages, with two guards that
+ * cosine alone lacks:
+ * - evidence: two passages must share at least MIN_SHARED words, names, numbers or dates
+ *   (synonym classes only add to them), one of them a word, number or date (the same
+ *   people and titles alone are not the same fact), so a short passage that shares one
+ *   place name with another is not "the same fact";
+ * - conflict: two passages that each pin their event to a day (a date with its year, an
+ *   anniversary's ordinal) and share no such day report different events, and get
+ *   DATE_CONFLICT_FACTOR of their score.
+ *
+ * Align all and passage suggestions both score with this, so a score means the same in
+ * the review list, the side-by-side suggestions and the command line.
  */
+export const MIN_SHARED = 2;
+export const DATE_CONFLICT_FACTOR = 0.5;
+
+/** Below this score two passages are not proposed as reporting the same fact. */
+export const DEFAULT_MIN_SCORE = 0.3;
+
 export interface IdfTable {
   readonly documentCount: number;
   readonly df: ReadonlyMap<string, number>;
 }
 
-export function buildIdf(documents: readonly string[]): IdfTable {
+/** Document frequencies of features; a document is one passage (typically a sentence). */
+export function buildIdf(documents: readonly (string | ReadonlyMap<string, number>)[]): IdfTable {
   const df = new Map<string, number>();
   for (const doc of documents) {
-    for (const term of new Set(contentTerms(doc))) df.set(term, (df.get(term) ?? 0) + 1);
+    const features = typeof doc === "string" ? featuresOf(doc) : doc;
+    for (const f of features.keys()) df.set(f, (df.get(f) ?? 0) + 1);
   }
   return { documentCount: documents.length, df };
 }
 
 /**
- * Smoothed IDF, ln((N + 1) / (df + 1)) + 1: never zero (a term in every document still
- * counts a little) and finite for terms the corpus has never seen. Without a table every
- * term weighs 1.
+ * Smoothed IDF, ln((N + 1) / (df + 1)) + 1: never zero (a feature in every passage still
+ * counts a little) and finite for features the table has never seen. Without a table
+ * every feature weighs 1.
  */
-export function idfWeight(table: IdfTable | undefined, term: string): number {
+export function idfWeight(table: IdfTable | undefined, feature: string): number {
   if (!table) return 1;
-  return Math.log((table.documentCount + 1) / ((table.df.get(term) ?? 0) + 1)) + 1;
+  return Math.log((table.documentCount + 1) / ((table.df.get(feature) ?? 0) + 1)) + 1;
 }
 
-/**
- * How the two channels are combined (see similarity()). The word channel carries the
- * meaning; the trigram channel rescues spelling and morphology variants. Trigram cosine
- * has a floor for any two English passages (common letter sequences such as "ion", "ing",
- * " co"), so it is rescaled to start at TRIGRAM_FLOOR before it is mixed in; otherwise
- * unrelated passages would get scores of 0.1-0.2 from trigrams alone.
- */
-export const WORD_WEIGHT = 0.6;
-export const TRIGRAM_WEIGHT = 0.4;
-export const TRIGRAM_FLOOR = 0.1;
+/** A feature vector weighted for scoring. */
+export interface Weighted {
+  readonly vec: ReadonlyMap<string, number>;
+  readonly norm: number;
+  /** Features that pin the passage to one day (see conflict above). */
+  readonly days: readonly string[];
+}
 
-export function combineScores(wordCosine: number, trigramCosine: number): number {
-  const tri = Math.max(0, (trigramCosine - TRIGRAM_FLOOR) / (1 - TRIGRAM_FLOOR));
-  const score = WORD_WEIGHT * wordCosine + TRIGRAM_WEIGHT * tri;
-  // Rounded to 6 decimals: identical passages score exactly 1 instead of 0.9999999999,
-  // and the last bits of floating-point noise cannot reorder otherwise equal matches.
-  return Math.min(1, Math.max(0, Math.round(score * 1e6) / 1e6));
+export function weigh(features: ReadonlyMap<string, number>, table: IdfTable | undefined): Weighted {
+  const vec = new Map<string, number>();
+  let sq = 0;
+  const days: string[] = [];
+  for (const [f, c] of features) {
+    const w = c * idfWeight(table, f);
+    vec.set(f, w);
+    sq += w * w;
+    if (f.startsWith(FULL_DATE)) days.push(f);
+  }
+  return { vec, norm: Math.sqrt(sq), days };
+}
+
+export const enum Evidence {
+  /** Synonym classes and given names: they only add to other evidence. */
+  None = 0,
+  /** Names (surnames, places) and titles. */
+  Name = 1,
+  /** Words, numbers and dates: what was done, how many, when. */
+  Content = 2,
+}
+
+export function evidenceOf(feature: string): Evidence {
+  if (feature.startsWith("s:") || feature.startsWith("v:") || feature.startsWith("ng:")) return Evidence.None;
+  if (feature.startsWith("nm:") || feature.startsWith("t:")) return Evidence.Name;
+  return Evidence.Content;
+}
+
+export function conflictFactor(a: Weighted, b: Weighted): number {
+  return a.days.length > 0 && b.days.length > 0 && !a.days.some((d) => b.days.includes(d)) ? DATE_CONFLICT_FACTOR : 1;
+}
+
+/** Score from a dot product already computed, with the counts of shared evidence and shared content features. */
+export function finishScore(dot: number, shared: number, content: number, a: Weighted, b: Weighted): number {
+  if (shared < MIN_SHARED || content < 1 || a.norm === 0 || b.norm === 0) return 0;
+  return round((dot / (a.norm * b.norm)) * conflictFactor(a, b));
+}
+
+/** The score of two weighted passages, in [0, 1], symmetric. */
+export function scoreWeighted(a: Weighted, b: Weighted): number {
+  const [small, large] = a.vec.size <= b.vec.size ? [a.vec, b.vec] : [b.vec, a.vec];
+  let dot = 0;
+  let shared = 0;
+  let content = 0;
+  for (const [f, w] of small) {
+    const x = large.get(f);
+    if (x === undefined) continue;
+    dot += w * x;
+    const e = evidenceOf(f);
+    if (e !== Evidence.None) shared++;
+    if (e === Evidence.Content) content++;
+  }
+  return finishScore(dot, shared, content, a, b);
+}
+
+/** Sum of feature vectors: a passage of several sentences. */
+export function sumFeatures(parts: readonly ReadonlyMap<string, number>[]): Map<string, number> {
+  const out = new Map<string, number>();
+  for (const p of parts) for (const [f, w] of p) out.set(f, (out.get(f) ?? 0) + w);
+  return out;
+}
+
+/** Features of a passage taken on its own (names resolved within the passage only). */
+export function featuresOf(text: string): Map<string, number> {
+  return sourceFeatures(text, [{ start: 0, end: text.length }])[0] as Map<string, number>;
 }
 
 export interface SimilarityOptions {
-  /**
-   * Documents to take inverse document frequencies from (or a table built once with
-   * buildIdf). Without it all content words weigh the same.
-   */
+  /** Passages to take IDF from (or a table built once with buildIdf). Without it all features weigh the same. */
   corpus?: readonly string[] | IdfTable;
 }
 
-/**
- * Similarity of two passages in [0, 1], symmetric; 1 for texts with the same content
- * words, 0 for texts that share no content word and no spelling.
- *
- * Two channels, both cosine similarities:
- * - Content words: lower-cased, accents folded, lightly stemmed, stop words removed,
- *   weighted by term frequency x IDF. This is the signal that two passages talk about the
- *   same thing ("killed ... drone strike ... January 3, 2020"), and IDF keeps the words
- *   common to the whole comparison from making every passage look alike.
- * - Character trigrams of the content words: paraphrases across outlets share names and
- *   numbers but spell and inflect them differently (Qasem/Qassem, al-Muhandis/Mohandes,
- *   assassinated/assassination, Iran/Iranian). Trigrams give partial credit where exact
- *   word matching gives none, and also cover what the stemmer does not.
- * Word bigrams were the alternative for the second channel; they reward shared phrasing,
- * but the point of Parallax is that outlets phrase the same fact differently, so bigrams
- * would mostly be zero exactly where a match is wanted. Embeddings would catch synonyms
- * ("killed" / "assassinated") but need a model; these two channels are cheap, explainable
- * and fast enough to rank every passage of several sources per keystroke.
- */
+/** Similarity of two passages in [0, 1]: 1 for passages with the same features, 0 below the evidence guard. */
 export function similarity(a: string, b: string, options: SimilarityOptions = {}): number {
   const table = options.corpus === undefined ? undefined : "df" in options.corpus ? options.corpus : buildIdf(options.corpus);
-  const wordCos = weightedCosine(countMap(contentTerms(a)), countMap(contentTerms(b)), (t) => idfWeight(table, t));
-  const triCos = weightedCosine(countMap(trigramKeys(a)), countMap(trigramKeys(b)), () => 1);
-  if (wordCos === 0 && triCos === 0) {
-    // No content at all on one side (e.g. only stop words): fall back to exact equality.
-    return a.trim() !== "" && a.trim().toLowerCase() === b.trim().toLowerCase() ? 1 : 0;
-  }
-  return combineScores(wordCos, triCos);
+  return scoreWeighted(weigh(featuresOf(a), table), weigh(featuresOf(b), table));
 }
 
-export function weightedCosine<K>(a: ReadonlyMap<K, number>, b: ReadonlyMap<K, number>, weight: (key: K) => number): number {
-  let dot = 0;
-  let na = 0;
-  let nb = 0;
-  for (const [k, ca] of a) {
-    const w = weight(k);
-    const wa = ca * w;
-    na += wa * wa;
-    const cb = b.get(k);
-    if (cb !== undefined) dot += wa * cb * w;
-  }
-  for (const [k, cb] of b) {
-    const wb = cb * weight(k);
-    nb += wb * wb;
-  }
-  if (dot === 0 || na === 0 || nb === 0) return 0;
-  return Math.min(1, dot / Math.sqrt(na * nb));
-}
+/** Rounded to 6 decimals, so identical passages score exactly 1 and noise cannot reorder ties. */
+export const round = (x: number) => Math.min(1, Math.max(0, Math.round(x * 1e6) / 1e6));

@@ -1,6 +1,7 @@
 import { describe, expect, it } from "vitest";
 import { COURIER, HERALD, SOURCES, TIMES } from "./test-fixtures";
 import { similarity } from "./similarity";
+import { DEFAULT_MIN_SCORE } from "./similarity";
 import { buildAlignmentCorpus, buildSourceIndex, suggestPassages } from "./suggest";
 
 const sentence = (text: string, startsWith: string) => {
@@ -76,6 +77,31 @@ describe("suggestPassages", () => {
       [36, 1],
     ]);
     expect(suggestPassages("Boats were lost.", [{ id: "x", text }])).toEqual(suggestPassages("Boats were lost.", [{ id: "x", text }]));
+  });
+
+  it("suggests nothing below the default minimum score", () => {
+    const passage = "The central bank will meet on Thursday to discuss interest rates.";
+    for (const r of suggestPassages(passage, SOURCES, { excludeSourceId: "times", limit: 10 })) {
+      for (const m of r.matches) expect(m.score).toBeGreaterThanOrEqual(DEFAULT_MIN_SCORE);
+    }
+    expect(suggestPassages(passage, SOURCES, { excludeSourceId: "times" }).every((r) => r.matches.length === 0)).toBe(true);
+  });
+
+  it("offers a clause of a long sentence, and finds matches for each clause of the picked passage", () => {
+    const sources = [
+      { id: "a", text: "Floods hit Port Erren on Monday; the harbour authority closed the port for a week." },
+      { id: "b", text: "The harbour authority shut the port for seven days, while fishermen protested on the quay." },
+    ];
+    const fromA = suggestPassages("The harbour authority closed the port for a week.", sources, { excludeSourceId: "a" })[0]?.matches[0];
+    expect(fromA).toMatchObject({ granularity: "clause", text: "The harbour authority shut the port for seven days," });
+    const fromB = suggestPassages(sources[1]!.text, sources, { excludeSourceId: "b" })[0]?.matches[0];
+    expect(fromB).toMatchObject({ granularity: "clause", text: "the harbour authority closed the port for a week." });
+  });
+
+  it("labels each match with its granularity", () => {
+    for (const r of suggestPassages(casualties, SOURCES, { limit: 10, minScore: 0.01, allowOverlap: true })) {
+      for (const m of r.matches) expect(["sentence", "clause", "sentences"]).toContain(m.granularity);
+    }
   });
 
   it("honours minScore", () => {

@@ -1,98 +1,71 @@
+import { splitClauses } from "./clauses";
+import { isProse, prepareSource } from "./features";
 import type { Span } from "./sentences";
 import { segmentSentences } from "./sentences";
-import type { IdfTable } from "./similarity";
-import { combineScores, idfWeight } from "./similarity";
-import { contentTerms, countMap, trigramKeys } from "./text";
+import type { IdfTable, Weighted } from "./similarity";
+import { DEFAULT_MIN_SCORE, featuresOf, round, scoreWeighted, sumFeatures, weigh } from "./similarity";
 
 /**
- * Suggested matching passages for the side-by-side view.
+ * Suggested matching passages for the side-by-side view: for a passage the editor picked,
+ * the few passages of each other source that most likely report the same fact, scored as
+ * Align all scores (similarity.ts), none below the minimum score.
  *
- * Performance design. Everything that depends on one source only is computed once per
- * source text (buildSourceIndex): sentence spans, per-sentence term and trigram counts,
- * inverted indexes from term/trigram to sentences, trigram norms. Everything that depends
- * on the set of sources (IDF, IDF-weighted norms) is computed once per set
- * (buildAlignmentCorpus). A query then only tokenises the picked passage and walks the
- * postings of its own terms and trigrams: cost grows with the passage length and the
- * number of sentences sharing its words, not with the total size of the sources.
+ * Candidates are sentences, the clauses of sentences that have several (a long sentence
+ * often carries two facts), and windows of two consecutive sentences (a fact one outlet
+ * tells in one sentence, another in two).
  *
- * Candidates are single sentences and windows of two consecutive sentences. A window's
- * vector is the sum of its two sentences' vectors, so its dot product with the query is
- * the sum of theirs, and its squared norm is |s1|^2 + |s2|^2 + 2 s1.s2 with s1.s2
- * precomputed per adjacent pair. No window is ever tokenised on its own.
+ * Everything that depends on one source only (sentences, clauses, their features) is
+ * computed once per source text (buildSourceIndex); IDF and weighted vectors once per set
+ * of sources (buildAlignmentCorpus), which the app caches by revision; a query then only
+ * extracts the picked passage's features and scores the candidates.
  */
 
-interface Postings {
-  sentences: number[];
-  counts: number[];
+export type Granularity = "sentence" | "clause" | "sentences";
+
+/** Share of its score a candidate keeps when it matches only a clause of the picked passage. */
+export const PART_FACTOR = 0.85;
+
+interface Candidate {
+  readonly start: number;
+  readonly end: number;
+  readonly granularity: Granularity;
+  readonly features: ReadonlyMap<string, number>;
 }
 
 export interface SourceIndex {
   readonly text: string;
   readonly sentences: readonly Span[];
-  /** Per sentence: stemmed content term -> count. */
-  readonly sentenceTerms: readonly ReadonlyMap<string, number>[];
-  /** Number of sentences that contain each term (document frequency within this source). */
-  readonly df: ReadonlyMap<string, number>;
-  readonly termPostings: ReadonlyMap<string, Postings>;
-  readonly gramPostings: ReadonlyMap<number, Postings>;
-  /** Per sentence: squared norm of the trigram count vector. */
-  readonly gramNormSq: Float64Array;
-  /** Per sentence i: trigram dot product of sentence i and sentence i + 1. */
-  readonly gramAdjacentDot: Float64Array;
+  /** Features of each sentence: the documents IDF is computed over. */
+  readonly sentenceFeatures: readonly ReadonlyMap<string, number>[];
+  readonly candidates: readonly Candidate[];
 }
 
 export function buildSourceIndex(text: string): SourceIndex {
   const sentences = segmentSentences(text);
-  const sentenceTerms: Map<string, number>[] = [];
-  const sentenceGrams: Map<number, number>[] = [];
-  const df = new Map<string, number>();
-  const termPostings = new Map<string, Postings>();
-  const gramPostings = new Map<number, Postings>();
-  const gramNormSq = new Float64Array(sentences.length);
-
-  sentences.forEach((span, i) => {
-    const sentence = text.slice(span.start, span.end);
-    const terms = countMap(contentTerms(sentence));
-    const grams = countMap(trigramKeys(sentence));
-    sentenceTerms.push(terms);
-    sentenceGrams.push(grams);
-    for (const [term, count] of terms) {
-      df.set(term, (df.get(term) ?? 0) + 1);
-      addPosting(termPostings, term, i, count);
-    }
-    let normSq = 0;
-    for (const [gram, count] of grams) {
-      addPosting(gramPostings, gram, i, count);
-      normSq += count * count;
-    }
-    gramNormSq[i] = normSq;
+  const extract = prepareSource(text);
+  const sentenceFeatures = extract(sentences);
+  const prose = sentences.map((s) => isProse(text.slice(s.start, s.end)));
+  // Clauses only of sentences that have several; a one-clause sentence is its own candidate.
+  const clausesOf = sentences.map((s, i) => {
+    const clauses = prose[i] ? splitClauses(text, s) : [];
+    return clauses.length > 1 ? clauses : [];
   });
-
-  const gramAdjacentDot = new Float64Array(Math.max(0, sentences.length - 1));
-  for (let i = 0; i + 1 < sentences.length; i++) {
-    gramAdjacentDot[i] = sparseDot(sentenceGrams[i] as Map<number, number>, sentenceGrams[i + 1] as Map<number, number>, () => 1);
-  }
-  return { text, sentences, sentenceTerms, df, termPostings, gramPostings, gramNormSq, gramAdjacentDot };
-}
-
-function addPosting<K>(map: Map<K, Postings>, key: K, sentence: number, count: number) {
-  let p = map.get(key);
-  if (!p) {
-    p = { sentences: [], counts: [] };
-    map.set(key, p);
-  }
-  p.sentences.push(sentence);
-  p.counts.push(count);
-}
-
-function sparseDot<K>(a: ReadonlyMap<K, number>, b: ReadonlyMap<K, number>, weightSq: (k: K) => number): number {
-  const [small, large] = a.size <= b.size ? [a, b] : [b, a];
-  let dot = 0;
-  for (const [k, c] of small) {
-    const d = large.get(k);
-    if (d !== undefined) dot += c * d * weightSq(k);
-  }
-  return dot;
+  const clauseFeatures = extract(clausesOf.flat());
+  let nextClause = 0;
+  const candidates: Candidate[] = [];
+  sentences.forEach((s, i) => {
+    if (!prose[i]) return;
+    const features = sentenceFeatures[i] as Map<string, number>;
+    candidates.push({ start: s.start, end: s.end, granularity: "sentence", features });
+    for (const c of clausesOf[i] as Span[]) {
+      candidates.push({ start: c.start, end: c.end, granularity: "clause", features: clauseFeatures[nextClause++] as Map<string, number> });
+    }
+    const next = sentences[i + 1];
+    if (next && prose[i + 1]) {
+      candidates.push({ start: s.start, end: next.end, granularity: "sentences", features: sumFeatures([features, sentenceFeatures[i + 1] as Map<string, number>]) });
+    }
+  });
+  return { text, sentences, sentenceFeatures, candidates };
 }
 
 /** A source to search. Pass `index` (from buildSourceIndex(text)) to skip re-indexing. */
@@ -105,10 +78,8 @@ export interface SourceInput {
 interface CorpusSource {
   readonly id: string;
   readonly index: SourceIndex;
-  /** Per sentence: squared norm of the TF-IDF vector. */
-  readonly wordNormSq: Float64Array;
-  /** Per sentence i: TF-IDF dot product of sentences i and i + 1. */
-  readonly wordAdjacentDot: Float64Array;
+  /** Per candidate, its IDF-weighted vector. */
+  readonly weighted: readonly Weighted[];
 }
 
 /** Sources prepared for repeated suggestion queries. Build once per set of source revisions. */
@@ -124,54 +95,34 @@ export function buildAlignmentCorpus(sources: readonly SourceInput[]): Alignment
   const df = new Map<string, number>();
   let documentCount = 0;
   for (const index of indexes) {
-    documentCount += index.sentences.length;
-    for (const [term, n] of index.df) df.set(term, (df.get(term) ?? 0) + n);
+    for (const features of index.sentenceFeatures) {
+      documentCount++;
+      for (const f of features.keys()) df.set(f, (df.get(f) ?? 0) + 1);
+    }
   }
   const idf: IdfTable = { documentCount, df };
-  const idfCache = new Map<string, number>();
-  const idfSq = (term: string) => {
-    let w = idfCache.get(term);
-    if (w === undefined) {
-      w = idfWeight(idf, term) ** 2;
-      idfCache.set(term, w);
-    }
-    return w;
+  return {
+    kind: "alignment-corpus",
+    sources: sources.map((s, k) => {
+      const index = indexes[k] as SourceIndex;
+      return { id: s.id, index, weighted: index.candidates.map((c) => weigh(c.features, idf)) };
+    }),
+    idf,
   };
-
-  const prepared = sources.map((s, k): CorpusSource => {
-    const index = indexes[k] as SourceIndex;
-    const n = index.sentences.length;
-    const wordNormSq = new Float64Array(n);
-    const wordAdjacentDot = new Float64Array(Math.max(0, n - 1));
-    for (let i = 0; i < n; i++) {
-      const terms = index.sentenceTerms[i] as ReadonlyMap<string, number>;
-      let normSq = 0;
-      for (const [term, c] of terms) normSq += c * c * idfSq(term);
-      wordNormSq[i] = normSq;
-      if (i + 1 < n) wordAdjacentDot[i] = sparseDot(terms, index.sentenceTerms[i + 1] as ReadonlyMap<string, number>, idfSq);
-    }
-    return { id: s.id, index, wordNormSq, wordAdjacentDot };
-  });
-  return { kind: "alignment-corpus", sources: prepared, idf };
 }
-
-const DEFAULT_MIN_SCORE = 0.01;
 
 export interface SuggestOptions {
   /** Matches per source (default 3). */
   limit?: number;
-  /**
-   * Drop matches scoring below this (default 0.01). Below about 0.01 a passage shares no
-   * content word with the picked one, only a letter sequence or two, which is noise.
-   */
+  /** Nothing scoring below this is suggested (default DEFAULT_MIN_SCORE, as Align all). */
   minScore?: number;
   /** Skip this source, typically the one the passage was picked from. */
   excludeSourceId?: string;
   /**
    * Allow overlapping matches in one source (default false). A good sentence usually
-   * also makes the two windows containing it score high; listing all three would waste
-   * the suggestion slots on one place, so by default a match that overlaps a better one
-   * is skipped.
+   * also makes its clauses and the windows containing it score high; listing them all
+   * would waste the suggestion slots on one place, so by default a match that overlaps a
+   * better one is skipped.
    */
   allowOverlap?: boolean;
 }
@@ -180,8 +131,13 @@ export interface PassageMatch {
   start: number;
   end: number;
   text: string;
-  /** In [0, 1]; the same value similarity(passage, text, { corpus: corpus.idf }) gives. */
+  /**
+   * In [0, 1]: the similarity (similarity.ts, with the corpus IDF) to the passage, or
+   * PART_FACTOR times that to the clause of it that matches best, whichever is higher.
+   */
   score: number;
+  /** A whole sentence, one clause of a sentence, or two consecutive sentences. */
+  granularity: Granularity;
 }
 
 export interface SourceSuggestions {
@@ -190,9 +146,9 @@ export interface SourceSuggestions {
 }
 
 /**
- * For each source (in input order), the passages most similar to `passage`, best first.
- * Ties are broken by position (earlier first, then shorter first), so the ordering is
- * stable for identical input.
+ * For each source (in input order), the passages most similar to `passage` or to one of
+ * its clauses, best first, none below the minimum score. Ties are broken by position (earlier first, then shorter
+ * first), so the ordering is stable for identical input.
  */
 export function suggestPassages(
   passage: string,
@@ -202,55 +158,27 @@ export function suggestPassages(
   const corpus = isCorpus(sources) ? sources : buildAlignmentCorpus(sources);
   const limit = Math.max(0, Math.floor(options.limit ?? 3));
   const minScore = options.minScore ?? DEFAULT_MIN_SCORE;
-
-  const qTerms = countMap(contentTerms(passage));
-  const qGrams = countMap(trigramKeys(passage));
-  const qTermWeight = new Map<string, number>();
-  let qWordNormSq = 0;
-  for (const [term, c] of qTerms) {
-    const idf = idfWeight(corpus.idf, term);
-    qTermWeight.set(term, c * idf * idf);
-    qWordNormSq += (c * idf) ** 2;
-  }
-  let qGramNormSq = 0;
-  for (const c of qGrams.values()) qGramNormSq += c * c;
-  const qWordNorm = Math.sqrt(qWordNormSq);
-  const qGramNorm = Math.sqrt(qGramNormSq);
+  // The passage, and its clauses when it has several: a picked sentence often reports two
+  // facts ("rallies were held for the general, who was killed in a drone strike"), and
+  // each should find its counterparts. A candidate scores its best match among them, a
+  // match to a part counting PART_FACTOR of its score, so that what matches the whole
+  // passage comes first.
+  const queries = [
+    { factor: 1, vector: weigh(featuresOf(passage), corpus.idf) },
+    ...passageClauses(passage).map((q) => ({ factor: PART_FACTOR, vector: weigh(featuresOf(q), corpus.idf) })),
+  ];
 
   const results: SourceSuggestions[] = [];
   for (const source of corpus.sources) {
     if (source.id === options.excludeSourceId) continue;
-    const { index } = source;
-    const n = index.sentences.length;
-    const wordDot = new Float64Array(n);
-    const gramDot = new Float64Array(n);
-    for (const [term, w] of qTermWeight) accumulate(index.termPostings.get(term), w, wordDot);
-    for (const [gram, c] of qGrams) accumulate(index.gramPostings.get(gram), c, gramDot);
-
     const candidates: PassageMatch[] = [];
-    const consider = (first: number, last: number, wDot: number, wNormSq: number, gDot: number, gNormSq: number) => {
-      if (wDot <= 0 && gDot <= 0) return;
-      const wordCos = wDot > 0 ? Math.min(1, wDot / (qWordNorm * Math.sqrt(wNormSq))) : 0;
-      const gramCos = gDot > 0 ? Math.min(1, gDot / (qGramNorm * Math.sqrt(gNormSq))) : 0;
-      const score = combineScores(wordCos, gramCos);
-      if (score <= 0 || score < minScore) return;
-      const start = (index.sentences[first] as Span).start;
-      const end = (index.sentences[last] as Span).end;
-      candidates.push({ start, end, text: index.text.slice(start, end), score });
-    };
-    for (let i = 0; i < n; i++) {
-      consider(i, i, wordDot[i] as number, source.wordNormSq[i] as number, gramDot[i] as number, index.gramNormSq[i] as number);
-      if (i + 1 < n) {
-        consider(
-          i,
-          i + 1,
-          (wordDot[i] as number) + (wordDot[i + 1] as number),
-          (source.wordNormSq[i] as number) + (source.wordNormSq[i + 1] as number) + 2 * (source.wordAdjacentDot[i] as number),
-          (gramDot[i] as number) + (gramDot[i + 1] as number),
-          (index.gramNormSq[i] as number) + (index.gramNormSq[i + 1] as number) + 2 * (index.gramAdjacentDot[i] as number),
-        );
+    source.index.candidates.forEach((c, k) => {
+      let score = 0;
+      for (const q of queries) score = Math.max(score, round(q.factor * scoreWeighted(q.vector, source.weighted[k] as Weighted)));
+      if (score > 0 && score >= minScore) {
+        candidates.push({ start: c.start, end: c.end, text: source.index.text.slice(c.start, c.end), score, granularity: c.granularity });
       }
-    }
+    });
     candidates.sort((x, y) => y.score - x.score || x.start - y.start || x.end - y.end);
 
     const matches: PassageMatch[] = [];
@@ -264,13 +192,9 @@ export function suggestPassages(
   return results;
 }
 
-function accumulate(postings: Postings | undefined, weight: number, into: Float64Array) {
-  if (!postings) return;
-  const { sentences, counts } = postings;
-  for (let k = 0; k < sentences.length; k++) {
-    const s = sentences[k] as number;
-    into[s] = (into[s] as number) + weight * (counts[k] as number);
-  }
+function passageClauses(passage: string): string[] {
+  const clauses = segmentSentences(passage).flatMap((s) => splitClauses(passage, s));
+  return clauses.length > 1 ? clauses.map((c) => passage.slice(c.start, c.end)) : [];
 }
 
 function isCorpus(x: readonly SourceInput[] | AlignmentCorpus): x is AlignmentCorpus {

@@ -17,6 +17,8 @@ const WORD_RE = /[\p{L}\p{M}\p{N}]+(?:(?:['’‘`\u200c\u200d](?=[\p{L}\p{N}])|
 
 /** Case, accents (NFKD + drop combining marks), apostrophe style and joiners folded away. */
 export function fold(word: string): string {
+  // Plain ASCII letters and digits (most words of English news) need no Unicode work.
+  if (/^[A-Za-z0-9]+$/.test(word)) return word.toLowerCase();
   return word
     .normalize("NFKD")
     .replace(/[\p{M}\u200c\u200d]/gu, "")

@@ -2,6 +2,7 @@ import { pooledAgreement, tagSetDocuments, tokenUnits } from "../agreement";
 import { termLabel, termsAgainstBase, type TermSpan } from "../diff";
 import { appliedFilters } from "./filters";
 import { groupClaims } from "./claims";
+import { outletOmissions, type AlignmentExclusives } from "./outlet-omissions";
 import { recurringTerms } from "./recurring-terms";
 import type {
   ClaimAsserterKind,
@@ -46,6 +47,8 @@ export interface ReportInput {
   }[];
   /** Every annotation the reader may see in the report (never hidden or deleted ones), unfiltered. */
   annotations: InputAnnotation[];
+  /** Align all's passages without a counterpart in the sources' current text, for the Omissions section. */
+  alignment?: AlignmentExclusives | null;
 }
 
 export interface InputAnnotation {
@@ -218,6 +221,12 @@ export function buildReport(input: ReportInput, filters: ReportFilters, now: Dat
       missingFrom: row.missingOutletIds,
     }));
 
+  // Passages an editor put beside another covered outlet's: never "only" their outlet's.
+  const sharedPassages = input.factRows.flatMap((row) => {
+    const current = row.passages.filter((p) => !p.orphaned && sourceById.get(p.sourceId)?.revision?.id === p.revisionId);
+    return new Set(current.map((p) => outletOfSource.get(p.sourceId))).size > 1 ? current : [];
+  });
+
   const claims = groupClaims(
     annotations.filter((a) => a.claim !== null),
     input.factRows.map((row) => ({
@@ -268,6 +277,7 @@ export function buildReport(input: ReportInput, filters: ReportFilters, now: Dat
       outlets.map((o) => o.id),
     ),
     omissions,
+    outletOmissions: outletOmissions(outlets, omissions, sharedPassages, input.alignment ?? null),
     claims,
     method,
   };

@@ -56,6 +56,8 @@ export interface FramingReport {
   recurringTerms: ReportRecurringTerm[];
   /** Fact rows that some of the covered outlets leave out. */
   omissions: ReportOmission[];
+  /** Per outlet: the fact rows it leaves out and what only it reports. */
+  outletOmissions: ReportOutletOmissions;
   claims: ReportClaim[];
   method: ReportMethod;
 }
@@ -187,6 +189,22 @@ export interface ReportOmission {
   reportedBy: string[];
   /** Covered outlets that leave it out. */
   missingFrom: string[];
+}
+
+export interface ReportOutletOmissions {
+  /**
+   * Align all's threshold: a passage is only its outlet's when no passage of another outlet
+   * scores at least this with it. Null when the report was built without alignment.
+   */
+  minScore: number | null;
+  /** One per covered outlet, in column order. */
+  outlets: {
+    outletId: string;
+    /** Fact rows the outlet has no passage in. */
+    leavesOut: { factRowId: string; label: string }[];
+    /** Passages of the outlet's sources (current text) no other outlet reports. */
+    onlyHere: { sourceId: string; start: number; end: number; text: string }[];
+  }[];
 }
 
 /**

@@ -5,6 +5,7 @@ import type { Prisma } from "@/lib/generated/prisma/client";
 import type { Actor } from "@/lib/server/actor";
 import { db } from "@/lib/server/db/client";
 import { AppError } from "@/lib/server/errors";
+import { alignmentExclusives } from "@/lib/server/reports/alignment-exclusives";
 import { canReadReports } from "@/lib/server/permissions";
 import { visibleAnnotationsWhere } from "@/lib/server/services/annotations/annotation-view";
 import { requireComparisonById } from "@/lib/server/services/comparisons/require-comparison-by-id";
@@ -142,6 +143,7 @@ async function loadReport(comparisonId: string, visible: Prisma.AnnotationWhereI
           ? { asserter: a.claimAsserter, assertedBy: a.claimAssertedBy, status: a.claimStatus, evidence: a.evidence.map((e) => e.url) }
           : null,
       })),
+      alignment: alignmentExclusives(comparison.sources.map((s) => ({ id: s.id, revision: s.currentRevision }))),
     },
     filters,
     new Date(),

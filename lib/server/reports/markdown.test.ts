@@ -94,4 +94,15 @@ describe("reportToMarkdown", () => {
     expect(markdown).toContain("Differs: “defended” → “condemned”");
     expect(markdown).not.toContain("entirely");
   });
+
+  it("lists per outlet what it leaves out and what only it reports, stating the threshold", () => {
+    const data = input([]);
+    const quote = "The harbour stayed closed.";
+    data.alignment = { minScore: 0.3, passages: [{ sourceId: "s1", start: NORTH.indexOf(quote), end: NORTH.length, text: quote }] };
+    const markdown = reportToMarkdown(buildReport(data, {}, new Date("2026-04-01T00:00:00Z")));
+    const byOutlet = markdown.slice(markdown.indexOf("### By outlet"), markdown.indexOf("## Claims"));
+    expect(byOutlet).toContain("no counterpart scoring ≥ 0.30 in another outlet");
+    expect(byOutlet).toContain("#### NORTH\n\nLeaves out 1 fact row: “Deaths”.\n\nOnly in NORTH (1 passage):\n\n- The harbour stayed closed.");
+    expect(byOutlet).toContain("#### SOUTH\n\nLeaves out no fact row.\n\nReports nothing the other outlets leave out.");
+  });
 });

@@ -15,6 +15,7 @@ import {
   statusLabel,
   wordingsLabel,
 } from "@/lib/domain/report/format";
+import { onlyHereRule } from "@/lib/domain/report/outlet-omissions";
 import type { FramingReport, ReportPassage } from "@/lib/domain/report/types";
 
 /** Text made safe inside a Markdown line, spacing kept (see {@link escapeMarkdown}). */
@@ -164,6 +165,23 @@ export function reportToMarkdown(report: FramingReport): string {
           ]),
         ),
   );
+  out.push("### By outlet");
+  const { minScore, outlets: byOutlet } = report.outletOmissions;
+  out.push(minScore === null ? "What only one outlet reports needs at least two sources with text." : `Only in an outlet: ${escapeMarkdown(onlyHereRule(minScore))}`);
+  for (const o of byOutlet) {
+    out.push(`#### ${escapeMarkdown(outlet(o.outletId))}`);
+    out.push(
+      o.leavesOut.length === 0
+        ? "Leaves out no fact row."
+        : `Leaves out ${o.leavesOut.length === 1 ? "1 fact row" : `${o.leavesOut.length} fact rows`}: ${o.leavesOut.map((r) => `“${escapeMarkdown(r.label)}”`).join(", ")}.`,
+    );
+    if (minScore === null) continue;
+    if (o.onlyHere.length === 0) out.push("Reports nothing the other outlets leave out.");
+    else {
+      out.push(`Only in ${escapeMarkdown(outlet(o.outletId))} (${o.onlyHere.length === 1 ? "1 passage" : `${o.onlyHere.length} passages`}):`);
+      out.push(o.onlyHere.map((p) => `- ${escapeMarkdown(p.text.replace(/\s+/g, " "))}`).join("\n"));
+    }
+  }
 
   out.push("## Claims");
   out.push(

@@ -19,6 +19,7 @@ import {
   wordingsLabel,
 } from "@/lib/domain/report/format";
 import { heatFill, shade } from "@/lib/domain/report/colors";
+import { onlyHereRule } from "@/lib/domain/report/outlet-omissions";
 import type { FramingReport, ReportTagSet } from "@/lib/domain/report/types";
 
 // Inter as static TrueType: pdfkit embeds TTF (subset to the glyphs used) but not the WOFF2
@@ -270,6 +271,23 @@ function writeReport(layout: Layout, report: FramingReport) {
       ],
       report.omissions.map((o) => [o.label, o.reportedBy.map(outlet).join(", ") || "nobody", o.missingFrom.map(outlet).join(", ")]),
     );
+  layout.heading("By outlet", 3);
+  const { minScore, outlets: byOutlet } = report.outletOmissions;
+  layout.paragraph(minScore === null ? "What only one outlet reports needs at least two sources with text." : `Only in an outlet: ${onlyHereRule(minScore)}`, { color: SOFT });
+  for (const o of byOutlet) {
+    layout.paragraph(outlet(o.outletId), { font: "bold", size: 10, gap: 0.15 });
+    layout.paragraph(
+      o.leavesOut.length === 0
+        ? "Leaves out no fact row."
+        : `Leaves out ${o.leavesOut.length === 1 ? "1 fact row" : `${o.leavesOut.length} fact rows`}: ${o.leavesOut.map((r) => `“${r.label}”`).join(", ")}.`,
+    );
+    if (minScore === null) continue;
+    if (o.onlyHere.length === 0) layout.paragraph("Reports nothing the other outlets leave out.");
+    else {
+      layout.paragraph(`Only in ${outlet(o.outletId)} (${o.onlyHere.length === 1 ? "1 passage" : `${o.onlyHere.length} passages`}):`, { gap: 0.15 });
+      for (const p of o.onlyHere) layout.paragraph(`• ${p.text.replace(/\s+/g, " ")}`, { size: 9, gap: 0.15 });
+    }
+  }
 
   layout.section("Claims");
   layout.paragraph(

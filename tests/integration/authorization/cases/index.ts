@@ -1,4 +1,5 @@
 import { accountEntries } from "./account";
+import { alignmentEntries } from "./alignment";
 import { annotationEntries } from "./annotations";
 import { classroomEntries } from "./classroom";
 import { comparisonEntries } from "./comparisons";
@@ -8,4 +9,4 @@ import { reportEntries } from "./reports";
 import { taxonomyEntries } from "./taxonomy";
 
 /** Every entry of the authorization matrix; a new cases file is added here. */
-export const MATRIX = [...accountEntries, ...comparisonEntries, ...annotationEntries, ...taxonomyEntries, ...memberEntries, ...reportEntries, ...classroomEntries, ...proposalEntries];
+export const MATRIX = [...accountEntries, ...comparisonEntries, ...alignmentEntries, ...annotationEntries, ...taxonomyEntries, ...memberEntries, ...reportEntries, ...classroomEntries, ...proposalEntries];

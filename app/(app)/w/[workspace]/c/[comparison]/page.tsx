@@ -32,6 +32,11 @@ export default async function SideBySidePage({ params }: Params) {
             <li>Created by <UserText>{comparison.createdBy.name}</UserText></li>
           </ul>
         </div>
+        {view.canEdit && comparison.sources.length > 1 ? (
+          <Link className="button button--quiet no-print" href={`/w/${workspaceSlug}/c/${comparisonSlug}/align`}>
+            Align all
+          </Link>
+        ) : null}
       </div>
       {comparison.sources.length === 0 ? (
         <p className="card empty">

@@ -4,6 +4,7 @@ import { useRouter } from "next/navigation";
 import { useMemo, useRef, useState, useTransition } from "react";
 import { selectionOffsets } from "@/app/_components/text-selection";
 import { UserText } from "@/app/_components/user-text";
+import type { Granularity } from "@/lib/domain/alignment";
 import { findInText } from "@/lib/domain/text/find";
 import { segmentText, type HighlightRange } from "@/lib/domain/highlight/segments";
 import { setPassageAction, suggestPassagesAction } from "./actions";
@@ -19,7 +20,9 @@ interface Selection {
   end: number;
 }
 
-type Suggestions = { sourceId: string; matches: { start: number; end: number; text: string; score: number }[] }[];
+type Suggestions = { sourceId: string; matches: { start: number; end: number; text: string; score: number; granularity: Granularity }[] }[];
+
+const GRANULARITY: Record<Granularity, string | null> = { sentence: null, clause: "clause", sentences: "two sentences" };
 
 export function SideBySide({
   where, sources, rows, quotations, canEdit,
@@ -196,7 +199,7 @@ export function SideBySide({
                 {suggestions.every((s) => s.matches.length === 0) ? <p className="meta">No similar passages found.</p> : null}
                 <ul className="plain-list">
                   {suggestions.flatMap((s) =>
-                    s.matches.slice(0, 1).map((match) => {
+                    s.matches.map((match) => {
                       const source = byId.get(s.sourceId);
                       const already = target?.passages.some((p) => p.sourceId === s.sourceId && p.start === match.start && p.end === match.end);
                       return (
@@ -204,6 +207,7 @@ export function SideBySide({
                           <div>
                             <span className="source__outlet">{source?.outlet}</span>{" "}
                             <span className="badge" title="Similarity score">{Math.round(match.score * 100)}% similar</span>
+                            {GRANULARITY[match.granularity] ? <span className="meta"> · {GRANULARITY[match.granularity]}</span> : null}
                             <p className="suggestion__text">{match.text}</p>
                           </div>
                           {canEdit && target ? (

@@ -33,10 +33,21 @@ export default async function FactRowsPage({ params, searchParams }: Params) {
             the Terms strip under each row names them pair by pair; an empty cell means the outlet does not report the fact.
           </p>
         </div>
+        {view.canEdit ? (
+          <Link className="button button--quiet no-print" href={`${base}/align`}>
+            Align all
+          </Link>
+        ) : null}
       </div>
       {rows.length === 0 ? (
         <p className="card empty">
-          No fact rows yet. <Link href={base}>Select a passage side by side</Link> and add it to a new fact row.
+          No fact rows yet. <Link href={base}>Select a passage side by side</Link> and add it to a new fact row
+          {view.canEdit ? (
+            <>
+              , or let <Link href={`${base}/align`}>Align all</Link> propose them
+            </>
+          ) : null}
+          .
         </p>
       ) : (
         <FactRowGrid where={{ workspace, comparison }} rows={rows} sources={sources} canEdit={view.canEdit} termsBase={termsBase} />

@@ -1,0 +1,66 @@
+/**
+ * Align all: speed on 8 sources × 5,000 words, and quality against the hand-made gold
+ * alignment of the Soleimani corpus (bench/gold), next to a plain TF-IDF cosine baseline
+ * measured in the same run. The quality figures go to their own section of RESULTS.md.
+ */
+import { alignAll, DEFAULT_MIN_SCORE } from "@/lib/domain/alignment";
+import type { Suite } from "@/bench/harness";
+import { linksOfResult, loadGold, score, tfidfBaseline, type Gold } from "@/bench/fixtures/alignment-gold";
+import { createRandom } from "@/bench/fixtures/random";
+import { article, facts } from "@/bench/fixtures/text";
+import { describeMachine } from "@/bench/machine";
+import { writeSection } from "@/bench/results-file";
+
+const SIZE = "8 × 5,000 words";
+/** Thresholds the baseline is shown at: it gets to pick its best, Align all runs at its default. */
+const BASELINE_THRESHOLDS = [0.1, 0.2, 0.3, 0.4, 0.5];
+/** Align all's own threshold sweep, for the precision-recall trade-off. */
+const ALIGN_THRESHOLDS = [0.2, 0.25, 0.3, 0.35, 0.4];
+
+export const alignAllSuite: Suite = {
+  name: "align-all",
+  async setup(_context, bench) {
+    const random = createRandom(14);
+    const story = facts(random, 60);
+    const sources = Array.from({ length: 8 }, (_, i) => ({ id: `source-${i}`, text: article(random, 5000, story) }));
+    const texts = sources.map((s) => s.text);
+
+    const loaded = loadGold();
+    if (loaded) await writeSection("align-all", qualityMarkdown(loaded.gold, loaded.texts));
+    else process.stderr.write("align-all: the shared corpus is not beside this checkout; quality section left as it was\n");
+
+    bench.baseline("TF-IDF cosine, best match per source above 0.3", SIZE, () => tfidfBaseline(texts, 0.3), { iterations: 4, warmup: 1 });
+    bench.compare("alignAll, sentences", SIZE, () => alignAll(sources), { iterations: 6, warmup: 1, target: { belowMs: 2000 } });
+    bench.compare("alignAll, clauses", SIZE, () => alignAll(sources, { granularity: "clause" }), { iterations: 6, warmup: 1, target: { belowMs: 2000 } });
+  },
+};
+
+const pct = (x: number) => `${(x * 100).toFixed(0)} %`;
+
+function qualityMarkdown(gold: Gold, texts: string[]): string {
+  const sources = texts.map((text, i) => ({ id: gold.sources[i] as string, text }));
+  const rows: string[] = [];
+  const line = (method: string, threshold: number, s: ReturnType<typeof score>) =>
+    rows.push(`| ${method} | ${threshold} | ${s.proposed} | ${s.correct} | ${pct(s.precision)} | ${pct(s.recall)} | ${s.f1.toFixed(2)} |`);
+  line("**Align all (default threshold)**", DEFAULT_MIN_SCORE, score(linksOfResult(alignAll(sources), texts), gold));
+  for (const t of ALIGN_THRESHOLDS.filter((t) => t !== DEFAULT_MIN_SCORE)) line("Align all", t, score(linksOfResult(alignAll(sources, { minScore: t }), texts), gold));
+  for (const t of BASELINE_THRESHOLDS) line("TF-IDF cosine baseline", t, score(tfidfBaseline(texts, t), gold));
+  const clause = score(linksOfResult(alignAll(sources, { granularity: "clause" }), texts), gold);
+  line("Align all, clause granularity", DEFAULT_MIN_SCORE, clause);
+  const m = describeMachine();
+  return `## Align all against the gold alignment (issue 14)
+
+Written by the align-all suite (\`npm run bench -- align-all\`) on ${new Date().toISOString().replace(/\.\d+Z$/, "Z")}:
+${m.cpu}, ${m.cores} cores, ${m.memory}, ${m.os}, Node ${m.node}; load average at start ${m.load}.
+Gold: [bench/gold/alignment-soleimani.json](gold/alignment-soleimani.json), ${gold.links.length} hand-made links
+between sentences of the 5 articles of \`shared/corpus/${gold.corpus}\` (rules: [gold/README.md](gold/README.md)).
+A proposed link is every pair of passages of different sources in one row; it is correct when
+each passage overlaps the gold sentence on its side. The baseline proposes, for each sentence
+and each other source, the best match by plain TF-IDF cosine (lower-cased words, no stemming)
+when it reaches the threshold.
+
+| method | threshold | links proposed | correct | precision | recall | F1 |
+| --- | ---: | ---: | ---: | ---: | ---: | ---: |
+${rows.join("\n")}
+`;
+}

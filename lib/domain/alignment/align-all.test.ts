@@ -1,0 +1,126 @@
+import { describe, expect, it } from "vitest";
+import { alignAll, DEFAULT_MIN_SCORE, type AlignResult, type AlignSource } from "./align-all";
+
+// Hand-written coverage of an invented event: a dam collapse in the fictional town of Port
+// Erren, told by four outlets in their own words.
+const HERALD: AlignSource = {
+  id: "herald",
+  text: [
+    "Commander Qassem Halabi ordered the evacuation of Port Erren on 3 January 2020.",
+    "At least five people were killed when the Kessel Dam collapsed.",
+    "Halabi blamed decades of neglect by the water ministry.",
+    "The mayor resigned on Friday.",
+  ].join("\n"),
+};
+const COURIER: AlignSource = {
+  id: "courier",
+  text: [
+    "Fish prices in the harbour rose sharply this week.",
+    "The Kessel dam gave way and 5 people died, officials said.",
+    "Qasem Halaby, the regional commander, had Port Erren evacuated on Jan. 3, 2020.",
+    "The general said the water ministry had neglected the dam for decades.",
+  ].join("\n"),
+};
+const TIMES: AlignSource = {
+  id: "times",
+  text: [
+    "Evacuation orders for Port Erren came from commander Ghasem Halabi on 2020-01-03.",
+    "Five residents were slain as the Kessel Dam burst.",
+    "Fishermen said fish prices in the harbour had risen sharply.",
+  ].join("\n"),
+};
+const GAZETTE: AlignSource = {
+  id: "gazette",
+  text: "Five people were killed when the Kessel Dam collapsed, and the mayor of Port Erren resigned on Friday.",
+};
+
+/** Each row as { source id: first words of its passage }, for readable expectations. */
+function rowsOf(result: AlignResult, sources: readonly AlignSource[]) {
+  return result.rows.map((row) =>
+    Object.fromEntries(row.passages.flatMap((p, i) => (p ? [[sources[i]!.id, p.text.split(" ").slice(0, 3).join(" ")]] : []))),
+  );
+}
+
+describe("alignAll", () => {
+  const sources = [HERALD, COURIER, TIMES];
+  const result = alignAll(sources);
+
+  it("groups each fact across all sources that report it: paraphrase, synonym, transliterated name, date formats", () => {
+    expect(rowsOf(result, sources)).toEqual([
+      { herald: "Commander Qassem Halabi", courier: "Qasem Halaby, the", times: "Evacuation orders for" },
+      { courier: "Fish prices in", times: "Fishermen said fish" },
+      { herald: "At least five", courier: "The Kessel dam", times: "Five residents were" },
+      { herald: "Halabi blamed decades", courier: "The general said" },
+    ]);
+  });
+
+  it("leaves out of a row the source that omits the fact (null), and lists what only one source reports", () => {
+    const blame = result.rows[3]!;
+    expect(blame.passages[2]).toBeNull();
+    expect(result.exclusives.map((e) => `${sources[e.source]!.id}: ${e.text}`)).toEqual(["herald: The mayor resigned on Friday."]);
+  });
+
+  it("puts every sentence in exactly one row or among the exclusives", () => {
+    for (const [s, source] of sources.entries()) {
+      const covered = [
+        ...result.rows.flatMap((r) => (r.passages[s] ? [r.passages[s]!] : [])),
+        ...result.exclusives.filter((e) => e.source === s),
+      ].sort((a, b) => a.start - b.start);
+      expect(covered.map((p) => p.text).join("\n")).toBe(source.text);
+      for (const p of covered) expect(source.text.slice(p.start, p.end)).toBe(p.text);
+    }
+  });
+
+  it("pairs what two sources report, not only against the first source", () => {
+    // The harbour's fish prices are in the courier and the times, not in the herald.
+    const fish = alignAll(sources, { minScore: DEFAULT_MIN_SCORE }).rows.find((r) => r.passages[0] === null);
+    expect(fish?.passages.map((p) => p?.text.slice(0, 11) ?? null)).toEqual([null, "Fish prices", "Fishermen s"]);
+  });
+
+  it("scores each link of a row and summarises them as the row's score", () => {
+    for (const row of result.rows) {
+      const present = row.passages.flatMap((p, i) => (p ? [i] : []));
+      expect(row.links.map((l) => [l.a, l.b])).toEqual(present.flatMap((a, k) => present.slice(k + 1).map((b) => [a, b])));
+      for (const l of row.links) expect(l.score).toBeGreaterThan(0);
+      const mean = row.links.reduce((sum, l) => sum + l.score, 0) / row.links.length;
+      expect(row.score).toBeCloseTo(mean, 5);
+    }
+    expect(result.minScore).toBe(DEFAULT_MIN_SCORE);
+  });
+
+  it("orders rows in story order: by the position in the first source that reports them", () => {
+    const keys = result.rows.map((r) => {
+      const p = r.passages.find((x) => x !== null)!;
+      return p.start / sources[p.source]!.text.length;
+    });
+    expect(keys).toEqual([...keys].sort((a, b) => a - b));
+    const heraldStarts = result.rows.flatMap((r) => (r.passages[0] ? [r.passages[0].start] : []));
+    expect(heraldStarts).toEqual([...heraldStarts].sort((a, b) => a - b));
+  });
+
+  it("proposes nothing below the minimum score", () => {
+    const strict = alignAll(sources, { minScore: 0.99 });
+    expect(strict.rows).toEqual([]);
+    expect(strict.exclusives).toHaveLength(11);
+  });
+
+  it("takes two sentences of one source when together they match the others better", () => {
+    const split: AlignSource = { id: "split", text: "The Kessel Dam collapsed on Monday night.\nFive people were killed in the flood." };
+    const whole: AlignSource = { id: "whole", text: "Five people were killed when the Kessel Dam collapsed on Monday night." };
+    const [row] = alignAll([split, whole]).rows;
+    expect(row?.passages[0]?.text).toBe(split.text);
+  });
+
+  it("splits long sentences into clauses when asked", () => {
+    const clauses = alignAll([GAZETTE, HERALD], { granularity: "clause" });
+    const texts = clauses.rows.map((r) => [r.passages[0]?.text, r.passages[1]?.text]);
+    expect(texts).toContainEqual(["Five people were killed when the Kessel Dam collapsed,", "At least five people were killed when the Kessel Dam collapsed."]);
+    expect(texts).toContainEqual(["and the mayor of Port Erren resigned on Friday.", "The mayor resigned on Friday."]);
+  });
+
+  it("handles no sources, one source and empty texts", () => {
+    expect(alignAll([])).toEqual({ rows: [], exclusives: [], minScore: DEFAULT_MIN_SCORE });
+    expect(alignAll([HERALD]).rows).toEqual([]);
+    expect(alignAll([{ id: "e", text: "" }, { id: "f", text: "   " }])).toEqual({ rows: [], exclusives: [], minScore: DEFAULT_MIN_SCORE });
+  });
+});

@@ -1,0 +1,305 @@
+import { splitClauses } from "./clauses";
+import { isProse, sourceFeatures } from "./features";
+import type { Span } from "./sentences";
+import { segmentSentences } from "./sentences";
+import type { IdfTable, Weighted } from "./similarity";
+import { DEFAULT_MIN_SCORE, Evidence, evidenceOf, finishScore, round, scoreWeighted, sumFeatures, weigh } from "./similarity";
+
+/**
+ * Align all: every sentence (or clause) of every source grouped with its counterparts in
+ * the other sources, multi-source rather than pairwise against one base.
+ *
+ * 1. Units: sentences, or clauses of sentences when granularity is "clause".
+ * 2. Each unit becomes a sparse feature vector (features.ts: lemmas, synonym classes,
+ *    normalised numbers and dates, name keys), weighted by IDF over all units of the
+ *    comparison, so words common to the whole story weigh little.
+ * 3. The score (similarity.ts: IDF-weighted cosine with the evidence and date-conflict
+ *    guards) of every unit with every unit of the other sources, computed through an
+ *    inverted index (cost grows with shared features, not with all pairs). Keyword lines
+ *    and datelines are left out (features.ts isProse).
+ * 4. Links: for each pair of sources, unit pairs that are each other's best match in the
+ *    other source (mutual best) and score at least minScore.
+ * 5. Rows: links taken greedily by descending score, merging groups only when the merged
+ *    group still has at most one unit per source and no pair across the two groups
+ *    scores below half of minScore (no chains of facts that merely share a neighbour).
+ * 6. A row's passage grows to take in an adjacent sentence left unmatched when the pair
+ *    matches the row better than the sentence alone (a fact told in two sentences by one
+ *    outlet and one by another).
+ * 7. What no row took is exclusive to its source ("only in <outlet>"). That is a passage
+ *    with no counterpart at or above minScore, or, rarely, one whose counterpart matched
+ *    another passage of the same source better and is in that passage's row (a row holds
+ *    one passage per source, two only when adjacent).
+ */
+
+export interface AlignSource {
+  id: string;
+  text: string;
+}
+/** Offsets are UTF-16 indices into that source's text (the app's convention). */
+export interface AlignPassage {
+  source: number;
+  start: number;
+  end: number;
+  text: string;
+}
+/** A scored link between two passages of one row (indices into row.passages). */
+export interface AlignLink {
+  a: number;
+  b: number;
+  score: number;
+}
+/** One fact: passages[i] is source i's passage, or null when source i does not report it. */
+export interface AlignRow {
+  passages: (AlignPassage | null)[];
+  score: number;
+  links: AlignLink[];
+}
+export interface AlignOptions {
+  minScore?: number;
+  granularity?: "sentence" | "clause";
+}
+export interface AlignResult {
+  rows: AlignRow[];
+  exclusives: AlignPassage[];
+  minScore: number;
+}
+
+export { DEFAULT_MIN_SCORE } from "./similarity";
+
+/** Two groups merge only when every pair across them scores at least this share of minScore. */
+const WEAKEST_PAIR_FACTOR = 0.5;
+
+/** How much better (absolute) a two-sentence passage must match its row to replace one sentence. */
+const EXTEND_MARGIN = 0.02;
+
+interface Unit extends Weighted {
+  source: number;
+  /** Position of the unit within its source. */
+  pos: number;
+  span: Span;
+  /** Feature counts before IDF weighting (to sum two sentences). */
+  features: ReadonlyMap<string, number>;
+  /** Prose, not a keyword line or dateline: only prose is aligned. */
+  prose: boolean;
+}
+
+export function alignAll(sources: readonly AlignSource[], options: AlignOptions = {}): AlignResult {
+  const minScore = options.minScore ?? DEFAULT_MIN_SCORE;
+  const granularity = options.granularity ?? "sentence";
+
+  const raw = sources.map((s) => {
+    const sentences = segmentSentences(s.text);
+    const spans = granularity === "clause" ? sentences.flatMap((sp) => splitClauses(s.text, sp)) : sentences;
+    return { spans, features: sourceFeatures(s.text, spans), prose: spans.map((sp) => isProse(s.text.slice(sp.start, sp.end))) };
+  });
+  // IDF from the comparison's own vocabulary: a "document" is one prose unit.
+  const df = new Map<string, number>();
+  let documentCount = 0;
+  for (const r of raw) {
+    r.features.forEach((f, i) => {
+      if (!r.prose[i]) return;
+      documentCount++;
+      for (const k of f.keys()) df.set(k, (df.get(k) ?? 0) + 1);
+    });
+  }
+  const idf: IdfTable = { documentCount, df };
+  const perSource: Unit[][] = raw.map((r, source) =>
+    r.spans.map((span, pos) => {
+      const features = r.features[pos] as Map<string, number>;
+      return { ...weigh(features, idf), source, pos, span, features, prose: r.prose[pos] as boolean };
+    }),
+  );
+  // Keyword lines and datelines are not aligned: they end up among the exclusives.
+  const units = perSource.flat().filter((u) => u.prose);
+  const best = bestMatches(units, sources.length);
+
+  // Mutual best links at or above the threshold, strongest first.
+  const links: { u: Unit; v: Unit; score: number }[] = [];
+  units.forEach((u, i) => {
+    (best[i] as (Match | undefined)[]).forEach((m, t) => {
+      if (!m || t <= u.source || m.score < minScore) return;
+      if (best[m.index]?.[u.source]?.index === i) links.push({ u, v: units[m.index] as Unit, score: m.score });
+    });
+  });
+  links.sort((x, y) => y.score - x.score || x.u.source - y.u.source || x.u.pos - y.u.pos || x.v.source - y.v.source || x.v.pos - y.v.pos);
+
+  const groupOf = new Map<Unit, Unit[]>();
+  for (const u of units) groupOf.set(u, [u]);
+  for (const { u, v } of links) {
+    const gu = groupOf.get(u) as Unit[];
+    const gv = groupOf.get(v) as Unit[];
+    if (gu === gv || gu.some((a) => gv.some((b) => a.source === b.source))) continue;
+    if (gu.some((a) => gv.some((b) => scoreWeighted(a, b) < minScore * WEAKEST_PAIR_FACTOR))) continue;
+    gu.push(...gv);
+    for (const w of gv) groupOf.set(w, gu);
+  }
+
+  const groups = [...new Set(groupOf.values())].filter((g) => g.length > 1);
+  const taken = new Set<Unit>(groups.flat());
+  const rows = groups.map((g) => toRow(g, perSource, taken, sources, idf));
+  rows.sort((x, y) => storyKey(x, sources) - storyKey(y, sources) || firstSource(x) - firstSource(y));
+
+  const exclusives: AlignPassage[] = [];
+  for (const list of perSource) {
+    for (const u of list) if (!taken.has(u)) exclusives.push(passage(sources, u.source, u.span));
+  }
+  return { rows, exclusives, minScore };
+}
+
+interface Match {
+  /** Index into units. */
+  index: number;
+  score: number;
+}
+
+/** For every unit, its best match in each other source, or undefined. */
+function bestMatches(units: readonly Unit[], sourceCount: number): (Match | undefined)[][] {
+  // Features as integer ids and postings in flat typed arrays (compressed rows): the inner
+  // loop below runs millions of times on long sources and must not allocate.
+  const ids = new Map<string, number>();
+  const evidence: Evidence[] = [];
+  const unitFeatures = units.map((u) => {
+    const fs = new Int32Array(u.vec.size);
+    const ws = new Float64Array(u.vec.size);
+    let k = 0;
+    for (const [f, w] of u.vec) {
+      let id = ids.get(f);
+      if (id === undefined) {
+        id = ids.size;
+        ids.set(f, id);
+        evidence.push(evidenceOf(f));
+      }
+      fs[k] = id;
+      ws[k++] = w;
+    }
+    return { fs, ws };
+  });
+  const offsets = new Int32Array(ids.size + 1);
+  for (const { fs } of unitFeatures) for (const f of fs) offsets[f + 1] = (offsets[f + 1] as number) + 1;
+  for (let f = 0; f < ids.size; f++) offsets[f + 1] = (offsets[f + 1] as number) + (offsets[f] as number);
+  const fill = offsets.slice(0, ids.size);
+  const postUnit = new Int32Array(offsets[ids.size] as number);
+  const postW = new Float64Array(postUnit.length);
+  unitFeatures.forEach(({ fs, ws }, i) => {
+    fs.forEach((f, k) => {
+      const at = fill[f] as number;
+      fill[f] = at + 1;
+      postUnit[at] = i;
+      postW[at] = ws[k] as number;
+    });
+  });
+  const source = Int32Array.from(units, (u) => u.source);
+  // From here on, fill[f] is a cursor into feature f's postings (see the loop below).
+  fill.set(offsets.subarray(0, ids.size));
+
+  const best: (Match | undefined)[][] = units.map(() => new Array<Match | undefined>(sourceCount).fill(undefined));
+  const offer = (i: number, j: number, score: number) => {
+    const row = best[i] as (Match | undefined)[];
+    const t = source[j] as number;
+    const cur = row[t];
+    if (!cur || score > cur.score || (score === cur.score && j < cur.index)) row[t] = { index: j, score };
+  };
+
+  const dot = new Float64Array(units.length);
+  const shared = new Uint16Array(units.length);
+  const content = new Uint16Array(units.length);
+  const touched: number[] = [];
+  // Units are in source order, so the units of one source are contiguous and each posting
+  // list is sorted: skipping to the first unit of the next source visits only the pairs
+  // that count. Each pair once: i with the units after it; the score goes to both sides.
+  const sourceEnd = new Int32Array(sourceCount);
+  units.forEach((u, i) => (sourceEnd[u.source] = i + 1));
+  units.forEach((u, i) => {
+    const { fs, ws } = unitFeatures[i] as { fs: Int32Array; ws: Float64Array };
+    const after = sourceEnd[u.source] as number;
+    for (let k = 0; k < fs.length; k++) {
+      const f = fs[k] as number;
+      const w = ws[k] as number;
+      const ev = evidence[f] as Evidence;
+      const end = offsets[f + 1] as number;
+      let p = fill[f] as number;
+      while (p < end && (postUnit[p] as number) < after) p++;
+      // Later units of this source will start at least here too.
+      fill[f] = p;
+      for (; p < end; p++) {
+        const j = postUnit[p] as number;
+        if (dot[j] === 0) touched.push(j);
+        dot[j] = (dot[j] as number) + w * (postW[p] as number);
+        if (ev !== Evidence.None) shared[j] = (shared[j] as number) + 1;
+        if (ev === Evidence.Content) content[j] = (content[j] as number) + 1;
+      }
+    }
+    for (const j of touched) {
+      const score = finishScore(dot[j] as number, shared[j] as number, content[j] as number, u, units[j] as Unit);
+      if (score > 0) {
+        offer(i, j, score);
+        offer(j, i, score);
+      }
+      dot[j] = 0;
+      shared[j] = 0;
+      content[j] = 0;
+    }
+    touched.length = 0;
+  });
+  return best;
+}
+
+function toRow(group: Unit[], perSource: readonly Unit[][], taken: Set<Unit>, sources: readonly AlignSource[], idf: IdfTable): AlignRow {
+  const members: (Unit[] | null)[] = sources.map(() => null);
+  for (const u of group) members[u.source] = [u];
+  const merged = (m: readonly Unit[]): Weighted => (m.length === 1 ? (m[0] as Unit) : weigh(sumFeatures(m.map((u) => u.features)), idf));
+
+  // Take in an adjacent unmatched unit when the pair matches the rest of the row better.
+  for (const [s, m] of members.entries()) {
+    if (!m) continue;
+    const u = m[0] as Unit;
+    const others = members.filter((x, t): x is Unit[] => x !== null && t !== s).map(merged);
+    let bestExtra: Unit | null = null;
+    let bestScore = meanScore(u, others) + EXTEND_MARGIN;
+    for (const n of [perSource[s]?.[u.pos - 1], perSource[s]?.[u.pos + 1]]) {
+      if (!n || !n.prose || taken.has(n)) continue;
+      const score = meanScore(merged([u, n]), others);
+      if (score > bestScore) {
+        bestScore = score;
+        bestExtra = n;
+      }
+    }
+    if (bestExtra) {
+      taken.add(bestExtra);
+      members[s] = [u, bestExtra].sort((x, y) => x.pos - y.pos);
+    }
+  }
+
+  const vectors = members.map((m) => (m ? merged(m) : null));
+  const passages = members.map((m, s) => (m ? passage(sources, s, { start: (m[0] as Unit).span.start, end: (m[m.length - 1] as Unit).span.end }) : null));
+  const links: AlignLink[] = [];
+  for (let a = 0; a < vectors.length; a++) {
+    for (let b = a + 1; b < vectors.length; b++) {
+      const x = vectors[a];
+      const y = vectors[b];
+      if (x && y) links.push({ a, b, score: scoreWeighted(x, y) });
+    }
+  }
+  const score = links.length ? round(links.reduce((sum, l) => sum + l.score, 0) / links.length) : 0;
+  return { passages, score, links };
+}
+
+function meanScore(x: Weighted, others: readonly Weighted[]): number {
+  if (others.length === 0) return 0;
+  return others.reduce((sum, o) => sum + scoreWeighted(x, o), 0) / others.length;
+}
+
+function passage(sources: readonly AlignSource[], source: number, span: Span): AlignPassage {
+  const text = (sources[source] as AlignSource).text;
+  return { source, start: span.start, end: span.end, text: text.slice(span.start, span.end) };
+}
+
+function firstSource(row: AlignRow): number {
+  return row.passages.findIndex((p) => p !== null);
+}
+
+/** Relative position (0..1) of the row in the first source that reports it. */
+function storyKey(row: AlignRow, sources: readonly AlignSource[]): number {
+  const p = row.passages[firstSource(row)] as AlignPassage;
+  return p.start / Math.max(1, (sources[p.source] as AlignSource).text.length);
+}

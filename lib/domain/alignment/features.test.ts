@@ -1,0 +1,70 @@
+import { describe, expect, it } from "vitest";
+import { isProse, lemma, sourceFeatures } from "./features";
+import { nameKey } from "./names";
+import { segmentSentences } from "./sentences";
+
+const keys = (m: ReadonlyMap<string, number>) => [...m.keys()];
+const features = (text: string) => sourceFeatures(text, segmentSentences(text));
+
+describe("lemma", () => {
+  it.each([
+    ["killed", "kill"],
+    ["struck", "strike"],
+    ["children", "child"],
+    ["went", "go"],
+    ["rallies", "rally"],
+    ["held", "hold"],
+    ["dam", "dam"],
+  ])("%s -> %s", (word, expected) => {
+    expect(lemma(word)).toBe(expected);
+  });
+});
+
+describe("isProse", () => {
+  it.each([
+    ["The dam broke.", true],
+    ["Fish prices rose sharply.", true],
+    ["Thousands in Port Erren mark the anniversary", true],
+    ["Middle East, drone strike, Port Erren, Kessel", false],
+    ["15:32 GMT 03 January 2021", false],
+    ["Kesselford, 2 January 2021.", false],
+    ["Photo", false],
+  ])("%s -> %s", (text, expected) => {
+    expect(isProse(text)).toBe(expected);
+  });
+});
+
+describe("sourceFeatures", () => {
+  it("links a surname mentioned alone to the full name in the same source", () => {
+    const [first, second] = features("Commander Qasem Halabi visited the dam.\nHalabi ordered an inquiry.");
+    expect(keys(second!)).toEqual(expect.arrayContaining(keys(first!).filter((k) => k.startsWith("nm:") || k.startsWith("ng:"))));
+  });
+
+  it("links 'the commander' to the name the source introduced with that title", () => {
+    const [, second] = features("Commander Qasem Halabi visited the dam.\nThe commander ordered an inquiry.");
+    expect(keys(second!)).toContain(`nm:${nameKey("Halabi")}`);
+  });
+
+  it("links a sentence opening with a pronoun to the person last named", () => {
+    const [, second] = features("Qasem Halabi visited the dam.\nHe ordered an inquiry.");
+    expect(keys(second!)).toContain(`nm:${nameKey("Halabi")}`);
+  });
+
+  it("treats a capitalised sentence opener as a word unless the source capitalises it elsewhere", () => {
+    const [first] = features("Rescuers reached Port Erren at dawn.");
+    expect(keys(first!)).toContain("w:rescu");
+    expect(keys(first!)).toContain(`nm:${nameKey("Erren")}`);
+    expect(keys(first!)).toContain("w:port");
+  });
+
+  it("reads numbers across words and dates in any format", () => {
+    const [first] = features("Three hundred homes were lost on 2020-01-03.");
+    expect(keys(first!)).toEqual(expect.arrayContaining(["n:300", "d:1-3", "n:2020"]));
+  });
+
+  it("gives a country one key however it is written", () => {
+    const [a, b, c] = features("The US embassy closed.\nThe U.S. embassy closed.\nThe United States embassy closed.");
+    expect(keys(a!)).toEqual(keys(b!));
+    expect(keys(b!)).toEqual(keys(c!));
+  });
+});
