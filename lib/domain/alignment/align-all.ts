@@ -192,6 +192,7 @@ function bestMatches(units: readonly Unit[], sourceCount: number, minScore: numb
     });
   });
   const source = Int32Array.from(units, (u) => u.source);
+  const norm = Float64Array.from(units, (u) => u.norm);
   // From here on, fill[f] is a cursor into feature f's postings (see the loop below).
   fill.set(offsets.subarray(0, ids.size));
 
@@ -237,11 +238,17 @@ function bestMatches(units: readonly Unit[], sourceCount: number, minScore: numb
         if (ev === Evidence.Content) content[j] = (content[j] as number) + 1;
       }
     }
+    const ni = norm[i] as number;
     for (const j of touched) {
-      const score = finishScore(dot[j] as number, shared[j] as number, content[j] as number, u, units[j] as Unit);
-      if (score >= minScore && score > 0) {
-        offer(i, j, score);
-        offer(j, i, score);
+      const d = dot[j] as number;
+      // The guards and the date conflict only lower a score: a cosine under minScore is
+      // dropped before them (most pairs share only a word or two; 1e-6 for the rounding).
+      if (d >= (minScore - 1e-6) * ni * (norm[j] as number)) {
+        const score = finishScore(d, shared[j] as number, content[j] as number, u, units[j] as Unit);
+        if (score >= minScore && score > 0) {
+          offer(i, j, score);
+          offer(j, i, score);
+        }
       }
       dot[j] = 0;
       shared[j] = 0;
