@@ -104,6 +104,20 @@ describe("alignAll", () => {
     expect(strict.exclusives).toHaveLength(11);
   });
 
+  it.each([
+    ["herald and gazette", [HERALD, GAZETTE]],
+    ["herald and courier", [HERALD, COURIER]],
+  ])("keeps a link that scores exactly the minimum and drops it just above (%s)", (_, pair) => {
+    // Two-source rows have one link: their score is the link's score.
+    const [a, b] = pair as AlignSource[];
+    for (const row of alignAll([a!, b!], { minScore: 0.05 }).rows) {
+      const at = alignAll([a!, b!], { minScore: row.score }).rows.map((r) => r.passages.map((p) => p?.start));
+      expect(at).toContainEqual(row.passages.map((p) => p?.start));
+      const above = alignAll([a!, b!], { minScore: row.score + 1e-4 }).rows.map((r) => r.passages.map((p) => p?.start));
+      expect(above).not.toContainEqual(row.passages.map((p) => p?.start));
+    }
+  });
+
   it("takes two sentences of one source when together they match the others better", () => {
     const split: AlignSource = { id: "split", text: "The Kessel Dam collapsed on Monday night.\nFive people were killed in the flood." };
     const whole: AlignSource = { id: "whole", text: "Five people were killed when the Kessel Dam collapsed on Monday night." };

@@ -111,7 +111,7 @@ export function alignAll(sources: readonly AlignSource[], options: AlignOptions 
   );
   // Keyword lines and datelines are not aligned: they end up among the exclusives.
   const units = perSource.flat().filter((u) => u.prose);
-  const best = bestMatches(units, sources.length);
+  const best = bestMatches(units, sources.length, minScore);
 
   // Mutual best links at or above the threshold, strongest first.
   const links: { u: Unit; v: Unit; score: number }[] = [];
@@ -152,8 +152,11 @@ interface Match {
   score: number;
 }
 
-/** For every unit, its best match in each other source, or undefined. */
-function bestMatches(units: readonly Unit[], sourceCount: number): (Match | undefined)[][] {
+/**
+ * For every unit, its best match in each other source, or undefined when none scores at
+ * least minScore (such a best match could not make a link anyway).
+ */
+function bestMatches(units: readonly Unit[], sourceCount: number, minScore: number): (Match | undefined)[][] {
   // Features as integer ids and postings in flat typed arrays (compressed rows): the inner
   // loop below runs millions of times on long sources and must not allocate.
   const ids = new Map<string, number>();
@@ -189,15 +192,21 @@ function bestMatches(units: readonly Unit[], sourceCount: number): (Match | unde
     });
   });
   const source = Int32Array.from(units, (u) => u.source);
+  const norm = Float64Array.from(units, (u) => u.norm);
   // From here on, fill[f] is a cursor into feature f's postings (see the loop below).
   fill.set(offsets.subarray(0, ids.size));
 
-  const best: (Match | undefined)[][] = units.map(() => new Array<Match | undefined>(sourceCount).fill(undefined));
+  // Best match of unit i in source t at [i * sourceCount + t]: typed arrays, not objects,
+  // since a better match replaces the last one millions of times on long sources.
+  const bestIndex = new Int32Array(units.length * sourceCount).fill(-1);
+  const bestScore = new Float64Array(units.length * sourceCount);
   const offer = (i: number, j: number, score: number) => {
-    const row = best[i] as (Match | undefined)[];
-    const t = source[j] as number;
-    const cur = row[t];
-    if (!cur || score > cur.score || (score === cur.score && j < cur.index)) row[t] = { index: j, score };
+    const at = i * sourceCount + (source[j] as number);
+    const cur = bestIndex[at] as number;
+    if (cur < 0 || score > (bestScore[at] as number) || (score === bestScore[at] && j < cur)) {
+      bestIndex[at] = j;
+      bestScore[at] = score;
+    }
   };
 
   const dot = new Float64Array(units.length);
@@ -229,11 +238,17 @@ function bestMatches(units: readonly Unit[], sourceCount: number): (Match | unde
         if (ev === Evidence.Content) content[j] = (content[j] as number) + 1;
       }
     }
+    const ni = norm[i] as number;
     for (const j of touched) {
-      const score = finishScore(dot[j] as number, shared[j] as number, content[j] as number, u, units[j] as Unit);
-      if (score > 0) {
-        offer(i, j, score);
-        offer(j, i, score);
+      const d = dot[j] as number;
+      // The guards and the date conflict only lower a score: a cosine under minScore is
+      // dropped before them (most pairs share only a word or two; 1e-6 for the rounding).
+      if (d >= (minScore - 1e-6) * ni * (norm[j] as number)) {
+        const score = finishScore(d, shared[j] as number, content[j] as number, u, units[j] as Unit);
+        if (score >= minScore && score > 0) {
+          offer(i, j, score);
+          offer(j, i, score);
+        }
       }
       dot[j] = 0;
       shared[j] = 0;
@@ -241,7 +256,13 @@ function bestMatches(units: readonly Unit[], sourceCount: number): (Match | unde
     }
     touched.length = 0;
   });
-  return best;
+  return units.map((_, i) =>
+    Array.from({ length: sourceCount }, (_, t): Match | undefined => {
+      const at = i * sourceCount + t;
+      const index = bestIndex[at] as number;
+      return index < 0 ? undefined : { index, score: bestScore[at] as number };
+    }),
+  );
 }
 
 function toRow(group: Unit[], perSource: readonly Unit[][], taken: Set<Unit>, sources: readonly AlignSource[], idf: IdfTable): AlignRow {
