@@ -5,6 +5,7 @@ import { signUpAction } from "@/app/(auth)/sign-up/actions";
 import { authOptions } from "@/lib/server/auth/auth-options";
 import { SIGN_UP_LIMITS } from "@/lib/server/auth/sign-up-limit";
 import { SIGN_IN_LIMITS, WRONG_CREDENTIALS } from "@/lib/server/services/users/verify-credentials";
+import { changePassword } from "@/lib/server/services/users/change-password";
 import { PASSWORD, signUp } from "./helpers/factories";
 import { setupTestDb } from "./helpers/setup-test-db";
 
@@ -54,9 +55,8 @@ describe("sign-in limit, through next-auth's credentials provider", () => {
     for (let i = 0; i < SIGN_IN_LIMITS.perEmail; i++) {
       await expect(signIn(user.email, `guess ${i}`, "198.51.100.20")).rejects.toThrow(WRONG_CREDENTIALS);
     }
-    expect(await db().signInFailure.findMany({ where: { email: user.email }, select: { ip: true } })).toEqual(
-      Array.from({ length: SIGN_IN_LIMITS.perEmail }, () => ({ ip: "198.51.100.20" })),
-    );
+    const counters = await db().rateLimitCounter.findMany({ where: { key: { contains: "198.51.100.2" } }, select: { key: true, count: true } });
+    expect(counters).toEqual([{ key: "sign-in:ip:198.51.100.20", count: SIGN_IN_LIMITS.perEmail }]);
     await expect(signIn(user.email, PASSWORD, "198.51.100.21")).rejects.toThrow(/Too many failed sign-ins/);
   });
 
@@ -64,5 +64,53 @@ describe("sign-in limit, through next-auth's credentials provider", () => {
     const user = await signUp("Mika");
     await expect(signIn(user.email, "not it", "198.51.100.30")).rejects.toThrow(WRONG_CREDENTIALS);
     await expect(signIn(user.email, PASSWORD, "198.51.100.30")).resolves.toMatchObject({ id: user.id, email: user.email });
+  });
+});
+
+// Counted, then checked, 30 parallel guesses all read a count under the limit and ~29 got
+// through; counting and checking in one statement lets exactly the allowance through.
+describe("limits under parallel requests", () => {
+  const provider = authOptions().providers[0] as unknown as { options: Pick<CredentialsConfig, "authorize"> };
+  const outcomes = async (attempts: Promise<unknown>[]) => {
+    const settled = await Promise.allSettled(attempts);
+    const said = settled.map((s) => (s.status === "rejected" ? String((s.reason as Error).message) : "signed in"));
+    return { wrong: said.filter((m) => m === WRONG_CREDENTIALS).length, limited: said.filter((m) => /Too many failed sign-ins/.test(m)).length };
+  };
+
+  it(`lets exactly ${SIGN_IN_LIMITS.perEmail} of 30 parallel wrong guesses at one email be checked`, async () => {
+    const user = await signUp("Parallel Pat");
+    const guesses = Array.from({ length: 30 }, (_, i) =>
+      Promise.resolve(provider.options.authorize({ email: user.email, password: `guess ${i}` }, { headers: { "x-forwarded-for": `192.0.2.${i}` } })),
+    );
+    expect(await outcomes(guesses)).toEqual({ wrong: SIGN_IN_LIMITS.perEmail, limited: 30 - SIGN_IN_LIMITS.perEmail });
+  });
+
+  it(`lets exactly ${SIGN_IN_LIMITS.perIp} of 30 parallel wrong guesses from one address be checked`, async () => {
+    const guesses = Array.from({ length: 30 }, (_, i) =>
+      Promise.resolve(provider.options.authorize({ email: `spray${i}@example.org`, password: "whatever123" }, { headers: { "x-forwarded-for": "192.0.2.200" } })),
+    );
+    expect(await outcomes(guesses)).toEqual({ wrong: SIGN_IN_LIMITS.perIp, limited: 30 - SIGN_IN_LIMITS.perIp });
+  });
+
+  it(`lets exactly ${SIGN_UP_LIMITS.perIp} of ${SIGN_UP_LIMITS.perIp + 10} parallel sign-ups from one address be tried`, async () => {
+    fromAddress("203.0.113.60");
+    const results = await Promise.all(
+      Array.from({ length: SIGN_UP_LIMITS.perIp + 10 }, (_, i) => signUpAction(null, signUpForm(`rush${i}@example.org`, "short"))),
+    );
+    const codes = results.map((r) => (r && !r.ok ? r.code : "ok"));
+    expect(codes.filter((c) => c === "INVALID_INPUT")).toHaveLength(SIGN_UP_LIMITS.perIp);
+    expect(codes.filter((c) => c === "RATE_LIMITED")).toHaveLength(10);
+  });
+
+  it(`checks exactly ${SIGN_IN_LIMITS.perEmail} of 30 parallel guesses at the current password, sharing the sign-in allowance`, async () => {
+    const user = await signUp("Parallel Quinn");
+    const guesses = Array.from({ length: 30 }, (_, i) =>
+      changePassword(user, { currentPassword: `guess ${i}`, newPassword: "a fresh passphrase", confirmPassword: "a fresh passphrase" }),
+    );
+    const settled = await Promise.allSettled(guesses);
+    const codes = settled.map((s) => (s.status === "rejected" ? (s.reason as { code: string }).code : "changed"));
+    expect(codes.filter((c) => c === "INVALID_INPUT")).toHaveLength(SIGN_IN_LIMITS.perEmail);
+    expect(codes.filter((c) => c === "RATE_LIMITED")).toHaveLength(30 - SIGN_IN_LIMITS.perEmail);
+    await expect(Promise.resolve(provider.options.authorize({ email: user.email, password: PASSWORD }, { headers: {} }))).rejects.toThrow(/Too many failed sign-ins/);
   });
 });
