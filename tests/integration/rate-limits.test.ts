@@ -3,6 +3,7 @@ import type { CredentialsConfig } from "next-auth/providers/credentials";
 import { describe, expect, it, vi } from "vitest";
 import { signUpAction } from "@/app/(auth)/sign-up/actions";
 import { authOptions } from "@/lib/server/auth/auth-options";
+import { PEER_ADDRESS_HEADER } from "@/lib/server/auth/client-ip";
 import { SIGN_UP_LIMITS } from "@/lib/server/auth/sign-up-limit";
 import { SIGN_IN_LIMITS, WRONG_CREDENTIALS } from "@/lib/server/services/users/verify-credentials";
 import { changePassword } from "@/lib/server/services/users/change-password";
@@ -16,7 +17,7 @@ vi.stubEnv("NEXTAUTH_SECRET", "a-session-secret-for-the-rate-limit-tests");
 const db = setupTestDb();
 
 function fromAddress(ip: string) {
-  vi.mocked(headers).mockResolvedValue(new Headers({ "x-forwarded-for": ip }) as Awaited<ReturnType<typeof headers>>);
+  vi.mocked(headers).mockResolvedValue(new Headers({ [PEER_ADDRESS_HEADER]: ip }) as Awaited<ReturnType<typeof headers>>);
 }
 
 function signUpForm(email: string, password = PASSWORD) {
@@ -48,7 +49,7 @@ describe("sign-in limit, through next-auth's credentials provider", () => {
   // next-auth keeps the authorize function we configured under `options` and calls it per request.
   const provider = authOptions().providers[0] as unknown as { options: Pick<CredentialsConfig, "authorize"> };
   const signIn = (email: string, password: string, ip: string) =>
-    Promise.resolve(provider.options.authorize({ email, password }, { headers: { "x-forwarded-for": `${ip}, 10.0.0.1` } }));
+    Promise.resolve(provider.options.authorize({ email, password }, { headers: { [PEER_ADDRESS_HEADER]: ip } }));
 
   it("counts failures against the client's address and refuses the email after the limit, even with the right password", async () => {
     const user = await signUp("Lena");
@@ -80,14 +81,14 @@ describe("limits under parallel requests", () => {
   it(`lets exactly ${SIGN_IN_LIMITS.perEmail} of 30 parallel wrong guesses at one email be checked`, async () => {
     const user = await signUp("Parallel Pat");
     const guesses = Array.from({ length: 30 }, (_, i) =>
-      Promise.resolve(provider.options.authorize({ email: user.email, password: `guess ${i}` }, { headers: { "x-forwarded-for": `192.0.2.${i}` } })),
+      Promise.resolve(provider.options.authorize({ email: user.email, password: `guess ${i}` }, { headers: { [PEER_ADDRESS_HEADER]: `192.0.2.${i}` } })),
     );
     expect(await outcomes(guesses)).toEqual({ wrong: SIGN_IN_LIMITS.perEmail, limited: 30 - SIGN_IN_LIMITS.perEmail });
   });
 
   it(`lets exactly ${SIGN_IN_LIMITS.perIp} of 30 parallel wrong guesses from one address be checked`, async () => {
     const guesses = Array.from({ length: 30 }, (_, i) =>
-      Promise.resolve(provider.options.authorize({ email: `spray${i}@example.org`, password: "whatever123" }, { headers: { "x-forwarded-for": "192.0.2.200" } })),
+      Promise.resolve(provider.options.authorize({ email: `spray${i}@example.org`, password: "whatever123" }, { headers: { [PEER_ADDRESS_HEADER]: "192.0.2.200" } })),
     );
     expect(await outcomes(guesses)).toEqual({ wrong: SIGN_IN_LIMITS.perIp, limited: 30 - SIGN_IN_LIMITS.perIp });
   });
@@ -112,5 +113,25 @@ describe("limits under parallel requests", () => {
     expect(codes.filter((c) => c === "INVALID_INPUT")).toHaveLength(SIGN_IN_LIMITS.perEmail);
     expect(codes.filter((c) => c === "RATE_LIMITED")).toHaveLength(30 - SIGN_IN_LIMITS.perEmail);
     await expect(Promise.resolve(provider.options.authorize({ email: user.email, password: PASSWORD }, { headers: {} }))).rejects.toThrow(/Too many failed sign-ins/);
+  });
+});
+
+// Before, the first X-Forwarded-For entry was believed from anyone: a prober could give
+// every attempt another made-up address and never reach the per-address limit.
+describe("the per-address limit and X-Forwarded-For", () => {
+  const provider = authOptions().providers[0] as unknown as { options: Pick<CredentialsConfig, "authorize"> };
+
+  it("counts a client by the connection's address, whatever X-Forwarded-For it sends, when no proxy is trusted", async () => {
+    const guesses = Array.from({ length: SIGN_IN_LIMITS.perIp + 1 }, (_, i) =>
+      Promise.resolve(
+        provider.options.authorize(
+          { email: `forged${i}@example.org`, password: "whatever123" },
+          { headers: { [PEER_ADDRESS_HEADER]: "203.0.113.99", "x-forwarded-for": `198.18.0.${i}` } },
+        ),
+      ).then(() => "signed in", (error: Error) => error.message),
+    );
+    const said = await Promise.all(guesses);
+    expect(said.filter((m) => /Too many failed sign-ins/.test(m))).toHaveLength(1);
+    expect(await db().rateLimitCounter.count({ where: { key: { startsWith: "sign-in:ip:198.18." } } })).toBe(0);
   });
 });
