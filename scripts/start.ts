@@ -4,7 +4,7 @@ import { spawn, spawnSync } from "node:child_process";
 import { createHash, randomBytes } from "node:crypto";
 import { existsSync, mkdirSync, readdirSync, readFileSync, statSync, writeFileSync } from "node:fs";
 import path from "node:path";
-import { parseTrustedProxies } from "@/lib/server/auth/client-ip";
+import { parseTrustedProxies } from "@/lib/server/auth/trusted-proxies";
 import { acquireDataLock } from "@/lib/server/db/data-lock";
 import { createDbClient, installDbClient } from "@/lib/server/db/client";
 import { deployMigrations } from "@/lib/server/db/schema-engine";

@@ -1,6 +1,6 @@
 import "server-only";
 import { z } from "zod";
-import { parseTrustedProxies } from "@/lib/server/auth/client-ip";
+import { parseTrustedProxies } from "@/lib/server/auth/trusted-proxies";
 
 const ZServerEnv = z.object({
   NEXTAUTH_SECRET: z

@@ -1,5 +1,6 @@
 import { describe, expect, it } from "vitest";
-import { clientIpFrom, parseTrustedProxies, PEER_ADDRESS_HEADER } from "./client-ip";
+import { clientIpFrom, PEER_ADDRESS_HEADER } from "./client-ip";
+import { parseTrustedProxies } from "./trusted-proxies";
 
 const NONE = parseTrustedProxies(undefined);
 const LOCAL = parseTrustedProxies("127.0.0.1, ::1");

@@ -13,7 +13,8 @@ import { db } from "@/lib/server/db/client";
  * A window opens with a key's first attempt and lasts `windowMinutes`; the next attempt
  * after it opens a new window. Keys of one call are upserted in the order given, and every
  * caller gives email keys before address keys, so two calls never wait on each other in a cycle.
- * Answers each key's count, in the order of `keys`.
+ * Answers each key's count, in the order of `keys` (a key missing from the answer, which
+ * cannot happen, counts as over any limit).
  */
 export async function countAttempts<const T extends readonly string[]>(keys: T, windowMinutes: number): Promise<{ [I in keyof T]: number }> {
   const rows = keys.map((key) => Prisma.sql`(${key}, now() AT TIME ZONE 'UTC', 1)`);
