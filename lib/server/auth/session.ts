@@ -12,12 +12,12 @@ export interface SessionUser {
 }
 
 /**
- * The signed-in user, read once per request. The token is checked against the database in
- * one indexed read, so a deleted account stops working at once rather than when its token
- * expires, and so does a session that signed out (its id is among the user's ended
- * sessions: a copied cookie dies with it) or that began before a password change or a
- * teacher's reset. A token without a session id predates sign-out ending sessions and is
- * refused: its holder signs in again, once.
+ * The signed-in user, read once per request. The token is checked against the database
+ * (the user by id, and this session among its ended ones: primary-key lookups), so a
+ * deleted account stops working at once rather than when its token expires, and so does a
+ * session that signed out (a copied cookie dies with it) or that began before a password
+ * change or a teacher's reset. A token without a session id predates sign-out ending
+ * sessions and is refused: its holder signs in again, once.
  */
 export const getSessionUser = cache(async (): Promise<SessionUser | null> => {
   const session = await getServerSession(authOptions());
