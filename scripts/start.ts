@@ -4,6 +4,7 @@ import { spawn, spawnSync } from "node:child_process";
 import { createHash, randomBytes } from "node:crypto";
 import { existsSync, mkdirSync, readdirSync, readFileSync, statSync, writeFileSync } from "node:fs";
 import path from "node:path";
+import { parseTrustedProxies } from "@/lib/server/auth/trusted-proxies";
 import { acquireDataLock } from "@/lib/server/db/data-lock";
 import { createDbClient, installDbClient } from "@/lib/server/db/client";
 import { deployMigrations } from "@/lib/server/db/schema-engine";
@@ -81,6 +82,11 @@ async function prepareDatabase(target: ReturnType<typeof resolveDatabaseTarget>)
 }
 
 async function main() {
+  try {
+    parseTrustedProxies(process.env.PARALLAX_TRUSTED_PROXIES);
+  } catch (error) {
+    fail((error as Error).message);
+  }
   let target;
   try {
     target = resolveDatabaseTarget();
@@ -105,7 +111,8 @@ async function main() {
   const secret = sessionSecret(dataDir);
   if (!dev) buildIfNeeded();
 
-  const child = spawn(nextBin, [dev ? "dev" : "start", "-p", port], {
+  // Next's handler in a server of ours, which passes the connection's address on (scripts/serve.mjs).
+  const child = spawn(process.execPath, [path.join(root, "scripts", "serve.mjs"), ...(dev ? ["--dev"] : [])], {
     cwd: root,
     stdio: "inherit",
     env: {
@@ -114,6 +121,8 @@ async function main() {
       NEXTAUTH_URL: process.env.NEXTAUTH_URL || `http://localhost:${port}`,
       PARALLAX_DATA_DIR: dataDir,
       PARALLAX_DATA_LOCK_PID: String(process.pid),
+      PORT: port,
+      NODE_ENV: dev ? "development" : "production",
       NEXT_TELEMETRY_DISABLED: "1",
     },
   });

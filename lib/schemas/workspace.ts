@@ -13,10 +13,15 @@ export const ZCreateWorkspace = z.object({
 export type TCreateWorkspace = z.infer<typeof ZCreateWorkspace>;
 
 export const ZInviteMember = z.object({
-  email: ZEmail.describe("Email of the person to invite"),
+  email: ZEmail.describe("Email of the person to invite; the link is sent there"),
   role: ZWorkspaceRole,
 });
 export type TInviteMember = z.infer<typeof ZInviteMember>;
+
+export const ZWithdrawInvitation = z.object({
+  invitationId: z.string().min(1).describe("Invitation whose link stops working"),
+});
+export type TWithdrawInvitation = z.infer<typeof ZWithdrawInvitation>;
 
 export const ZChangeMemberRole = z.object({
   membershipId: z.string().min(1).describe("Membership to change"),

@@ -9,7 +9,7 @@ import { logDatabaseUnavailable, toAppError } from "@/lib/server/db/errors";
  * which kind of refusal it was (absent for our own failures), as HTTP statuses do for the API.
  */
 export type ActionState =
-  | { ok: true; message?: string }
+  | { ok: true; message?: string; /** A path the message is about, shown to copy: an invitation's link, made once. */ link?: string }
   | { ok: false; message: string; code?: ErrorCode; fieldErrors?: Record<string, string>; values?: Record<string, string> }
   | null;
 

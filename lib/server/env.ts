@@ -1,5 +1,6 @@
 import "server-only";
 import { z } from "zod";
+import { parseTrustedProxies } from "@/lib/server/auth/trusted-proxies";
 
 const ZServerEnv = z.object({
   NEXTAUTH_SECRET: z
@@ -11,6 +12,18 @@ const ZServerEnv = z.object({
     .optional(),
   PARALLAX_DATA_DIR: z.string().optional(),
   NEXTAUTH_URL: z.url("NEXTAUTH_URL must be the app's public address, e.g. https://parallax.example.org.").optional(),
+  // Whose X-Forwarded-For is believed for the per-address limits; nobody's when unset.
+  PARALLAX_TRUSTED_PROXIES: z
+    .string()
+    .optional()
+    .transform((value, ctx) => {
+      try {
+        return parseTrustedProxies(value);
+      } catch (error) {
+        ctx.addIssue({ code: "custom", message: (error as Error).message });
+        return z.NEVER;
+      }
+    }),
 });
 
 export type ServerEnv = z.infer<typeof ZServerEnv>;

@@ -1,5 +1,5 @@
 import { expect, test } from "@playwright/test";
-import { attemptSignIn, DEMO, signIn, signOut, uniqueEmail } from "./helpers";
+import { attemptSignIn, DEMO, invite, signIn, signOut, uniqueEmail } from "./helpers";
 
 test("a newcomer signs up, signs out, signs in as the demo editor, opens the demo comparison and signs out", async ({ page }) => {
   const email = uniqueEmail("newcomer");
@@ -87,4 +87,62 @@ test("the sign-in form works from the keyboard alone", async ({ page }) => {
   await page.keyboard.type(DEMO.password);
   await page.keyboard.press("Enter");
   await expect(page).toHaveURL(/\/workspaces$/);
+});
+
+test("signing out ends the session on the server: a copy of its cookie is refused afterwards", async ({ browser, page, context }) => {
+  await signIn(page, DEMO.email, DEMO.password);
+  const cookie = (await context.cookies()).find((c) => c.name.endsWith("next-auth.session-token"));
+  expect(cookie).toBeDefined();
+
+  // Someone who copied the cookie (a shared computer, a stolen backup) uses it elsewhere.
+  const thief = await browser.newContext();
+  await thief.addCookies([cookie!]);
+  const stolen = await thief.newPage();
+  await stolen.goto("/workspaces");
+  await expect(stolen.getByRole("heading", { name: "Workspaces" })).toBeVisible();
+  expect((await thief.request.get("/api/workspaces/demo-newsroom/comparisons")).status()).toBe(200);
+
+  await signOut(page);
+  await stolen.goto("/workspaces");
+  await expect(stolen).toHaveURL(/\/sign-in\?callbackUrl=%2Fworkspaces/);
+  expect((await thief.request.get("/api/workspaces/demo-newsroom/comparisons")).status()).toBe(401);
+  await thief.close();
+});
+
+test("an invitation link: the invitee signs up on it, then joins; the link works once, and a withdrawn one not at all", async ({ browser, page }) => {
+  const email = uniqueEmail("invitee");
+  const password = "invitee passphrase";
+  await signIn(page, DEMO.email, DEMO.password);
+  const link = await invite(page, "demo-newsroom", email, "REVIEWER");
+  await page.screenshot({ path: test.info().outputPath("invitation-link.png"), fullPage: true });
+  await expect(page.getByRole("region", { name: "Pending invitations" })).toContainText(`${email}, as Reviewer`);
+
+  const invitee = await (await browser.newContext()).newPage();
+  await invitee.goto(link);
+  await expect(invitee.getByRole("heading", { name: "Join Demo newsroom" })).toBeVisible();
+  await expect(invitee.getByText(`Dana Demo invited ${email} to join Demo newsroom as reviewer.`)).toBeVisible();
+  await invitee.getByLabel("Name").fill("Ines Ortega");
+  await invitee.getByLabel("Email").fill(email);
+  await invitee.getByLabel("Password").fill(password);
+  await invitee.getByRole("button", { name: "Create account" }).click();
+  // Signed up and in, back on the link: joining is one more, deliberate click.
+  await expect(invitee.getByText(`You are signed in as Ines Ortega (${email}).`)).toBeVisible();
+  await invitee.getByRole("button", { name: "Join Demo newsroom" }).click();
+  await expect(invitee).toHaveURL(/\/w\/demo-newsroom$/);
+  await expect(invitee.getByText("You are Reviewer here.")).toBeVisible();
+
+  const latecomer = await (await browser.newContext()).newPage();
+  await latecomer.goto(link);
+  await expect(latecomer.getByText("This invitation link has been used already")).toHaveAttribute("role", "alert");
+  await expect(latecomer.getByText("Demo newsroom")).toHaveCount(0);
+
+  const withdrawnEmail = uniqueEmail("withdrawn");
+  const withdrawn = await invite(page, "demo-newsroom", withdrawnEmail, "VIEWER");
+  await page.reload();
+  await page.getByRole("button", { name: `Withdraw the invitation of ${withdrawnEmail}` }).click();
+  await expect(page.getByText(withdrawnEmail)).toHaveCount(0);
+  await latecomer.goto(withdrawn);
+  await expect(latecomer.getByText("This invitation was withdrawn")).toHaveAttribute("role", "alert");
+  await latecomer.goto("/invite/not-a-real-invitation-token");
+  await expect(latecomer.getByText("This invitation link is not valid")).toHaveAttribute("role", "alert");
 });

@@ -1,5 +1,5 @@
 import { expect, test, type Browser, type Page } from "@playwright/test";
-import { DEMO, signIn, uniqueEmail } from "./helpers";
+import { acceptInvitation, DEMO, invite, signIn, uniqueEmail } from "./helpers";
 
 const PASSWORD = "reviewer passphrase";
 
@@ -52,12 +52,8 @@ test("two reviewers annotate together, see each other live, and a stale edit is 
 
   const owner = await (await browser.newContext()).newPage();
   await signIn(owner, DEMO.email, DEMO.password);
-  for (const email of [rita.email, colm.email]) {
-    await owner.goto("/w/demo-newsroom/members");
-    await owner.getByLabel("Email").fill(email);
-    await owner.getByLabel("Role", { exact: true }).selectOption("REVIEWER");
-    await owner.getByRole("button", { name: "Invite" }).click();
-    await expect(owner.getByText(`${email} already had an account and is now a member.`)).toBeVisible();
+  for (const reviewer of [rita, colm]) {
+    await acceptInvitation(reviewer.page, await invite(owner, "demo-newsroom", reviewer.email, "REVIEWER"), "Demo newsroom");
   }
 
   const base = await openDemoComparison(rita.page);

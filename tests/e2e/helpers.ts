@@ -23,3 +23,25 @@ export async function signOut(page: Page) {
   await expect(page).toHaveURL(/\/sign-in\?signedOut=1/);
   await expect(page.getByText("You are signed out.")).toBeVisible();
 }
+
+/**
+ * An owner, signed in on `owner`, invites `email` to a workspace; returns the path of the
+ * invitation link shown to copy (it works once, for whoever opens it).
+ */
+export async function invite(owner: Page, workspaceSlug: string, email: string, role: string): Promise<string> {
+  await owner.goto(`/w/${workspaceSlug}/members`);
+  await owner.getByLabel("Email").fill(email);
+  await owner.getByLabel("Role", { exact: true }).selectOption(role);
+  await owner.getByRole("button", { name: "Invite", exact: true }).click();
+  await expect(owner.getByText(`Invitation made. Send ${email} this link`)).toBeVisible();
+  const link = owner.getByLabel("Invitation link");
+  await expect(link).toHaveValue(/\/invite\//);
+  return new URL(await link.inputValue(), owner.url()).pathname;
+}
+
+/** Someone signed in on `page` opens an invitation link and joins the workspace. */
+export async function acceptInvitation(page: Page, invitationPath: string, workspaceName: string) {
+  await page.goto(invitationPath);
+  await page.getByRole("button", { name: `Join ${workspaceName}` }).click();
+  await expect(page).toHaveURL(/\/w\/[^/]+$/);
+}

@@ -369,3 +369,24 @@ test("direction controls are refused in titles, and names and titles are shown i
   await page.goto(sources);
   await expect(page.locator(".breadcrumbs bdi", { hasText: `Bad input ${run}` })).toBeVisible();
 });
+
+// The sign-in page takes where to go next from its address; a phishing link must not be
+// able to send people from our sign-in to another site.
+for (const callbackUrl of ["/\\evil.example", "/%09/evil.example", "//evil.example", "https://evil.example", "/%5Cevil.example", "/%252F/evil.example"]) {
+  test(`after sign-in, callbackUrl=${callbackUrl} lands on the home page, not another host`, async ({ page }) => {
+    await page.goto(`/sign-in?callbackUrl=${callbackUrl}`);
+    await page.getByLabel("Email").fill(DEMO.email);
+    await page.getByLabel("Password").fill(DEMO.password);
+    await page.getByRole("button", { name: "Sign in" }).click();
+    await expect(page).toHaveURL(/^http:\/\/localhost:\d+\/workspaces$/);
+    await expect(page.getByRole("heading", { name: "Workspaces" })).toBeVisible();
+  });
+}
+
+test("after sign-in, a same-site callbackUrl is honoured", async ({ page }) => {
+  await page.goto(`/sign-in?callbackUrl=${encodeURIComponent("/w/demo-newsroom/members")}`);
+  await page.getByLabel("Email").fill(DEMO.email);
+  await page.getByLabel("Password").fill(DEMO.password);
+  await page.getByRole("button", { name: "Sign in" }).click();
+  await expect(page).toHaveURL(/\/w\/demo-newsroom\/members$/);
+});

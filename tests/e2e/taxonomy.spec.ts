@@ -1,5 +1,5 @@
 import { expect, test, type Locator, type Page } from "@playwright/test";
-import { DEMO, signIn, signOut, uniqueEmail } from "./helpers";
+import { acceptInvitation, DEMO, invite, signIn, signOut, uniqueEmail } from "./helpers";
 
 /** From the workspace list to the demo comparison's Taxonomy tab, the way a user gets there. */
 async function openDemoTaxonomy(page: Page) {
@@ -121,14 +121,12 @@ test("a viewer reads the taxonomy as coding guidelines, without the editing cont
   await signOut(page);
 
   await signIn(page, DEMO.email, DEMO.password);
-  await page.goto("/w/demo-newsroom/members");
-  await page.getByLabel("Email").fill(email);
-  await page.getByLabel("Role", { exact: true }).selectOption("VIEWER");
-  await page.getByRole("button", { name: "Invite" }).click();
-  await expect(page.getByText(`${email} already had an account and is now a member.`)).toBeVisible();
+  const invitation = await invite(page, "demo-newsroom", email, "VIEWER");
   await signOut(page);
 
   await signIn(page, email, password);
+  await acceptInvitation(page, invitation, "Demo newsroom");
+  await page.goto("/workspaces");
   await openDemoTaxonomy(page);
   await expect(page.getByText("You can read the taxonomy; the workspace’s owners and editors change it.")).toBeVisible();
   const persuasion = page.getByRole("region", { name: "Persuasion techniques" });

@@ -9,10 +9,9 @@ import { runAlignment } from "@/lib/server/services/alignment/run-alignment";
 import { splitAlignmentProposal } from "@/lib/server/services/alignment/split-alignment-proposal";
 import { createComparison } from "@/lib/server/services/comparisons/create-comparison";
 import { deleteFactRow } from "@/lib/server/services/fact-rows/update-fact-row";
-import { inviteMember } from "@/lib/server/services/members/invite-member";
 import { createSource } from "@/lib/server/services/sources/create-source";
 import { updateSourceText } from "@/lib/server/services/sources/update-source-text";
-import { ownerWithWorkspace, signUp } from "./helpers/factories";
+import { addMember, ownerWithWorkspace, signUp } from "./helpers/factories";
 import { setupTestDb } from "./helpers/setup-test-db";
 
 const db = setupTestDb();
@@ -61,8 +60,8 @@ describe("Align all", () => {
   it("lets only the workspace's owners and editors align", async () => {
     const { owner, workspace, comparison } = await setup();
     const [editor, reviewer, outsider] = [await signUp("Eddie Editor"), await signUp("Rita Reviewer"), await signUp("Olga Outsider")];
-    await inviteMember(owner, workspace.slug, { email: editor.email, role: "EDITOR" });
-    await inviteMember(owner, workspace.slug, { email: reviewer.email, role: "REVIEWER" });
+    await addMember(owner, workspace.slug, { email: editor.email, role: "EDITOR" });
+    await addMember(owner, workspace.slug, { email: reviewer.email, role: "REVIEWER" });
     await expect(runAlignment(editor, workspace.slug, comparison.slug)).resolves.toMatchObject({ rows: expect.any(Number) });
     expect(await code(runAlignment(reviewer, workspace.slug, comparison.slug))).toBe("FORBIDDEN");
     expect(await code(findAlignmentProposals(reviewer, workspace.slug, comparison.slug, {}))).toBe("FORBIDDEN");

@@ -19,11 +19,11 @@ import { setAssignmentRevealed, updateAssignmentSettings } from "@/lib/server/se
 import { joinClass } from "@/lib/server/services/classes/join-class";
 import { regenerateJoinCode } from "@/lib/server/services/classes/join-code";
 import { resetStudentPassword } from "@/lib/server/services/classes/reset-student-password";
+import { createInvitation } from "@/lib/server/services/invitations/create-invitation";
 import { removeMember } from "@/lib/server/services/members/remove-member";
 import { createWorkspace } from "@/lib/server/services/workspaces/create-workspace";
-import { inviteMember } from "@/lib/server/services/members/invite-member";
 import { classroom } from "./helpers/classroom-fixture";
-import { PASSWORD, signUp } from "./helpers/factories";
+import { addMember, PASSWORD, signUp } from "./helpers/factories";
 import { setupTestDb } from "./helpers/setup-test-db";
 
 // The grades route falls back to the session cookie without a token; these tests send one.
@@ -60,7 +60,7 @@ describe("classes", () => {
     expect(fresh).not.toBe(klass.joinCode);
     expect((await failure(joinClass(await signUp("Late Comer"), klass.joinCode!))).code).toBe("NOT_FOUND");
     expect((await failure(regenerateJoinCode(student, klass.slug))).code).toBe("FORBIDDEN");
-    expect((await failure(inviteMember(teacher, klass.slug, { email: "someone@example.org", role: "OWNER" }))).message).toMatch(/join a class with its code/);
+    expect((await failure(createInvitation(teacher, klass.slug, { email: "someone@example.org", role: "OWNER" }))).message).toMatch(/join a class with its code/);
   });
 
   it("signs a newcomer up and into the class in one step, or saves nothing", async () => {
@@ -99,7 +99,7 @@ describe("classes", () => {
     // Not for a student whose account also works elsewhere, not for teachers, not by students.
     const { workspace: desk } = { workspace: await createWorkspace(await signUp("Other Owner"), { name: "Desk" }) };
     const owner = await db().membership.findFirstOrThrow({ where: { workspaceId: desk.id }, include: { user: true } });
-    await inviteMember(owner.user, desk.slug, { email: f.ben.email, role: "EDITOR" });
+    await addMember(owner.user, desk.slug, { email: f.ben.email, role: "EDITOR" });
     const ben = await db().membership.findFirstOrThrow({ where: { workspaceId: f.klass.id, userId: f.ben.id } });
     expect((await failure(resetStudentPassword(f.teacher, f.klass.slug, ben.id))).message).toMatch(/outside your classes/);
     const teacher = await db().membership.findFirstOrThrow({ where: { workspaceId: f.klass.id, userId: f.teacher.id } });

@@ -3,7 +3,6 @@ import { AppError } from "@/lib/server/errors";
 import { createComparison } from "@/lib/server/services/comparisons/create-comparison";
 import { getComparisonBySlug } from "@/lib/server/services/comparisons/get-comparison-by-slug";
 import { deleteFactRow, renameFactRow } from "@/lib/server/services/fact-rows/update-fact-row";
-import { inviteMember } from "@/lib/server/services/members/invite-member";
 import { createOutlet } from "@/lib/server/services/outlets/create-outlet";
 import { removePassage } from "@/lib/server/services/passages/remove-passage";
 import { setPassage } from "@/lib/server/services/passages/set-passage";
@@ -11,7 +10,7 @@ import { suggestPassages } from "@/lib/server/services/passages/suggest-passages
 import { createSource } from "@/lib/server/services/sources/create-source";
 import { getSource } from "@/lib/server/services/sources/get-source";
 import { updateSourceText } from "@/lib/server/services/sources/update-source-text";
-import { ownerWithWorkspace, signUp } from "./helpers/factories";
+import { addMember, ownerWithWorkspace, signUp } from "./helpers/factories";
 import { setupTestDb } from "./helpers/setup-test-db";
 
 const db = setupTestDb();
@@ -87,7 +86,7 @@ describe("comparisons and sources", () => {
     const { owner, workspace, comparison } = await setup();
     const viewer = await signUp("Viewer");
     const outsider = await signUp("Outsider");
-    await inviteMember(owner, workspace.slug, { email: viewer.email, role: "VIEWER" });
+    await addMember(owner, workspace.slug, { email: viewer.email, role: "VIEWER" });
     await expect(getComparisonBySlug(viewer, workspace.slug, comparison.slug)).resolves.toBeTruthy();
     expect(await code(getComparisonBySlug(outsider, workspace.slug, comparison.slug))).toBe("NOT_FOUND");
     expect(await code(createComparison(viewer, workspace.slug, { title: "Not mine" }))).toBe("FORBIDDEN");
@@ -159,7 +158,7 @@ describe("fact rows and passages", () => {
   it("renames, deletes rows and removes passages; viewers cannot", async () => {
     const { owner, workspace, comparison, gazette } = await setup();
     const viewer = await signUp("Reader");
-    await inviteMember(owner, workspace.slug, { email: viewer.email, role: "VIEWER" });
+    await addMember(owner, workspace.slug, { email: viewer.email, role: "VIEWER" });
     const { factRowId } = await setPassage(owner, workspace.slug, comparison.slug, { label: "Row", sourceId: gazette.id, revisionNumber: 1, start: 0, end: 9 });
     expect(await code(renameFactRow(viewer, workspace.slug, comparison.slug, factRowId, { label: "Mine" }))).toBe("FORBIDDEN");
     await renameFactRow(owner, workspace.slug, comparison.slug, factRowId, { label: "Who acted" });

@@ -7,10 +7,9 @@ import { seedDemoOnce } from "@/lib/server/seed/seed-demo";
 import { openAnnotationExport } from "@/lib/server/export/export-annotations";
 import { exportComparison, type ExportFormat } from "@/lib/server/export/export-comparison";
 import { createApiToken } from "@/lib/server/services/api-tokens/create-api-token";
-import { inviteMember } from "@/lib/server/services/members/invite-member";
 import { mustFailures } from "@/tests/helpers/w3c-annotation-model";
 import { corpusComparison } from "./helpers/corpus-comparison";
-import { ownerWithWorkspace, signUp } from "./helpers/factories";
+import { addMember, ownerWithWorkspace, signUp } from "./helpers/factories";
 import { setupTestDb } from "./helpers/setup-test-db";
 
 vi.mock("@/lib/server/auth/session", () => ({ getSessionUser: vi.fn(async () => null) }));
@@ -112,7 +111,7 @@ describe("JSON-LD export", () => {
     const outsider = await signUp("Outsider");
     await expect(exportComparison(outsider, fixture.comparison.id, "csv", { origin: ORIGIN })).rejects.toMatchObject({ code: "NOT_FOUND" });
     const viewer = await signUp("Viewer");
-    await inviteMember(fixture.owner, fixture.workspace.slug, { email: viewer.email, role: "VIEWER" });
+    await addMember(fixture.owner, fixture.workspace.slug, { email: viewer.email, role: "VIEWER" });
     expect((await exportCollection(viewer, fixture.comparison.id)).total).toBe(fixture.annotations.length);
 
     const byReviewer = await exportCollection(fixture.owner, fixture.comparison.id, { reviewerIds: [fixture.reviewer.id] });

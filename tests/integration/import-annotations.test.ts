@@ -8,10 +8,9 @@ import { exportToFile } from "@/lib/server/cli/export-to-file";
 import { importAnnotationsFile } from "@/lib/server/cli/import-annotations-file";
 import { importFolder } from "@/lib/server/cli/import-folder";
 import { IMPORTED_TAG_SET, importAnnotations } from "@/lib/server/export/import-annotations";
-import { inviteMember } from "@/lib/server/services/members/invite-member";
 import { mustFailures } from "@/tests/helpers/w3c-annotation-model";
 import { CORPUS, corpusComparison } from "./helpers/corpus-comparison";
-import { signUp } from "./helpers/factories";
+import { addMember, signUp } from "./helpers/factories";
 import { setupTestDb } from "./helpers/setup-test-db";
 
 const db = setupTestDb();
@@ -167,7 +166,7 @@ describe("importing annotations", () => {
     const file = [{ type: "Annotation", body: [tagging("Euphemism"), tagging("Brand new tag")], target: quote(text.slice(0, 40)) }];
     await expect(importAnnotations(fixture.reviewer, fixture.comparison.id, file)).rejects.toMatchObject({ code: "FORBIDDEN", message: expect.stringContaining("“Brand new tag”") });
     const viewer = await signUp("Import Viewer");
-    await inviteMember(fixture.owner, fixture.workspace.slug, { email: viewer.email, role: "VIEWER" });
+    await addMember(fixture.owner, fixture.workspace.slug, { email: viewer.email, role: "VIEWER" });
     await expect(importAnnotations(viewer, fixture.comparison.id, file)).rejects.toMatchObject({ code: "FORBIDDEN" });
     const outsider = await signUp("Import Outsider");
     await expect(importAnnotations(outsider, fixture.comparison.id, file)).rejects.toMatchObject({ code: "NOT_FOUND" });

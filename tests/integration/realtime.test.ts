@@ -15,8 +15,7 @@ import {
 import type { ComparisonEvent } from "@/lib/server/realtime/events";
 import { createComparison } from "@/lib/server/services/comparisons/create-comparison";
 import { requireComparisonById } from "@/lib/server/services/comparisons/require-comparison-by-id";
-import { inviteMember } from "@/lib/server/services/members/invite-member";
-import { ownerWithWorkspace, signUp } from "./helpers/factories";
+import { addMember, ownerWithWorkspace, signUp } from "./helpers/factories";
 import { setupTestDb } from "./helpers/setup-test-db";
 
 // The route reads the session through next-auth, which needs a real request; tests say who is signed in.
@@ -155,7 +154,7 @@ describe("requireComparisonById", () => {
     const { owner, workspace } = await ownerWithWorkspace("Rhea");
     const comparison = await createComparison(owner, workspace.slug, { title: "Sluice night" });
     const reviewer = await signUp("Ravi");
-    await inviteMember(owner, workspace.slug, { email: reviewer.email, role: "REVIEWER" });
+    await addMember(owner, workspace.slug, { email: reviewer.email, role: "REVIEWER" });
     const outsider = await signUp("Olga");
 
     const seen = await requireComparisonById(reviewer, comparison.id);

@@ -2,13 +2,12 @@ import { describe, expect, it } from "vitest";
 import { DEFAULT_TAXONOMY } from "@/lib/domain/taxonomy";
 import { AppError } from "@/lib/server/errors";
 import { createComparison } from "@/lib/server/services/comparisons/create-comparison";
-import { inviteMember } from "@/lib/server/services/members/invite-member";
 import { createTag } from "@/lib/server/services/taxonomy/create-tag";
 import { findTaxonomy } from "@/lib/server/services/taxonomy/find-taxonomy";
 import { mergeTags } from "@/lib/server/services/taxonomy/merge-tags";
 import { restoreTag, retireTag } from "@/lib/server/services/taxonomy/retire-tag";
 import { updateTag } from "@/lib/server/services/taxonomy/update-tag";
-import { ownerWithWorkspace, signUp } from "./helpers/factories";
+import { addMember, ownerWithWorkspace, signUp } from "./helpers/factories";
 import { setupTestDb } from "./helpers/setup-test-db";
 
 const db = setupTestDb();
@@ -289,9 +288,9 @@ describe("who may change the taxonomy", () => {
   it("lets every member read it, owners and editors change it; reviewers and viewers are refused, outsiders see nothing", async () => {
     const { owner, ws, cs, framing, tag } = await setup();
     const [editor, reviewer, viewer, outsider] = await Promise.all(["Editor Two", "Reviewer", "Viewer", "Outsider"].map((n) => signUp(n)));
-    await inviteMember(owner, ws, { email: editor!.email, role: "EDITOR" });
-    await inviteMember(owner, ws, { email: reviewer!.email, role: "REVIEWER" });
-    await inviteMember(owner, ws, { email: viewer!.email, role: "VIEWER" });
+    await addMember(owner, ws, { email: editor!.email, role: "EDITOR" });
+    await addMember(owner, ws, { email: reviewer!.email, role: "REVIEWER" });
+    await addMember(owner, ws, { email: viewer!.email, role: "VIEWER" });
     const labeling = tag("framing-devices", "Labeling");
     const euphemism = tag("framing-devices", "Euphemism");
     const changes = (actor: { id: string }) => [

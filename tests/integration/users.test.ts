@@ -1,6 +1,8 @@
 import { describe, expect, it } from "vitest";
 import { AppError } from "@/lib/server/errors";
+import { createInvitation } from "@/lib/server/services/invitations/create-invitation";
 import { createUser } from "@/lib/server/services/users/create-user";
+import { createWorkspace } from "@/lib/server/services/workspaces/create-workspace";
 import { SIGN_IN_LIMITS, verifyCredentials, WRONG_CREDENTIALS } from "@/lib/server/services/users/verify-credentials";
 import { PASSWORD, signUp } from "./helpers/factories";
 import { setupTestDb } from "./helpers/setup-test-db";
@@ -43,19 +45,12 @@ describe("sign up", () => {
     expect(await db().user.count({ where: { email } })).toBe(0);
   });
 
-  it("turns pending invitations into memberships", async () => {
+  it("does not join a workspace by signing up with an invited address: only the invitation's link does", async () => {
     const owner = await signUp("Inviter");
-    const workspace = await db().workspace.create({
-      data: { name: "Desk", slug: "invite-desk", memberships: { create: { userId: owner.id, role: "OWNER" } } },
-    });
-    await db().invitation.create({
-      data: { workspaceId: workspace.id, email: "newcomer@example.org", role: "REVIEWER", invitedById: owner.id },
-    });
+    const workspace = await createWorkspace(owner, { name: "Invite desk" });
+    await createInvitation(owner, workspace.slug, { email: "newcomer@example.org", role: "REVIEWER" });
     const newcomer = await createUser({ name: "Newcomer", email: "newcomer@example.org", password: PASSWORD });
-    const membership = await db().membership.findUniqueOrThrow({
-      where: { workspaceId_userId: { workspaceId: workspace.id, userId: newcomer.id } },
-    });
-    expect(membership.role).toBe("REVIEWER");
+    expect(await db().membership.count({ where: { workspaceId: workspace.id, userId: newcomer.id } })).toBe(0);
   });
 });
 
@@ -92,8 +87,9 @@ describe("sign in", () => {
   it("counts failures in the database, so every app instance sees them", async () => {
     const user = await signUp("Finn");
     await rejection(verifyCredentials({ email: user.email, password: "wrong password", ip: "10.0.3.1" }));
-    expect(await db().signInFailure.count({ where: { email: user.email } })).toBe(1);
+    expect(await db().rateLimitCounter.findUnique({ where: { key: `sign-in:email:${user.email}` } })).toMatchObject({ count: 1 });
     await verifyCredentials({ email: user.email, password: PASSWORD, ip: "10.0.3.1" });
-    expect(await db().signInFailure.count({ where: { email: user.email } })).toBe(0);
+    expect(await db().rateLimitCounter.findUnique({ where: { key: `sign-in:email:${user.email}` } })).toBeNull();
+    expect(await db().rateLimitCounter.findUnique({ where: { key: "sign-in:ip:10.0.3.1" } })).toMatchObject({ count: 1 });
   });
 });

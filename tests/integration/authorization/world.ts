@@ -7,13 +7,12 @@ import { createReply } from "@/lib/server/services/annotations/replies";
 import { createAssignment } from "@/lib/server/services/assignments/create-assignment";
 import { joinClass } from "@/lib/server/services/classes/join-class";
 import { createComparison } from "@/lib/server/services/comparisons/create-comparison";
-import { inviteMember } from "@/lib/server/services/members/invite-member";
 import { createSource } from "@/lib/server/services/sources/create-source";
 import { createWorkspace } from "@/lib/server/services/workspaces/create-workspace";
 import { setPassage } from "@/lib/server/services/passages/set-passage";
 import { createTag } from "@/lib/server/services/taxonomy/create-tag";
 import { annotatedComparison, ARTICLE } from "../helpers/comparison-fixture";
-import { signUp } from "../helpers/factories";
+import { addMember, signUp } from "../helpers/factories";
 
 /**
  * A workspace with a comparison to act on. The team workspace of the matrix is one; the
@@ -120,7 +119,7 @@ export async function buildClassWorld(teacherName: string): Promise<World> {
 /** Signs someone up and adds them to the world's workspace with a role. */
 export async function memberOf(world: World, role: Role, name = unique("Member")) {
   const user = await signUp(name);
-  await inviteMember(world.owner, world.workspace.slug, { email: user.email, role });
+  await addMember(world.owner, world.workspace.slug, { email: user.email, role });
   const membership = await db().membership.findFirstOrThrow({ where: { workspaceId: world.workspace.id, userId: user.id } });
   return { user, membershipId: membership.id };
 }

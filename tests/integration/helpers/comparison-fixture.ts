@@ -1,8 +1,7 @@
 import { createComparison } from "@/lib/server/services/comparisons/create-comparison";
-import { inviteMember } from "@/lib/server/services/members/invite-member";
 import { createSource } from "@/lib/server/services/sources/create-source";
 import type { Db } from "@/lib/server/db/client";
-import { ownerWithWorkspace, signUp } from "./factories";
+import { addMember, ownerWithWorkspace, signUp } from "./factories";
 
 export const ARTICLE = [
   "Officials opened the spillway at dawn to protect the city centre from the rising river.",
@@ -19,9 +18,9 @@ export async function annotatedComparison(db: () => Db, ownerName = "Editor") {
     metadata: { title: "Spillway opened", outletName: "City Daily" },
   });
   const [reviewer, colleague, viewer] = [await signUp("Rita Reviewer"), await signUp("Colm Colleague"), await signUp("Vic Viewer")];
-  await inviteMember(owner, workspace.slug, { email: reviewer.email, role: "REVIEWER" });
-  await inviteMember(owner, workspace.slug, { email: colleague.email, role: "REVIEWER" });
-  await inviteMember(owner, workspace.slug, { email: viewer.email, role: "VIEWER" });
+  await addMember(owner, workspace.slug, { email: reviewer.email, role: "REVIEWER" });
+  await addMember(owner, workspace.slug, { email: colleague.email, role: "REVIEWER" });
+  await addMember(owner, workspace.slug, { email: viewer.email, role: "VIEWER" });
   const tags = await db().tag.findMany({ where: { tagSet: { comparisonId: comparison.id } }, include: { tagSet: true } });
   const tag = (name: string) => tags.find((t) => t.name === name)!.id;
   const span = (words: string) => ({ sourceId: source.id, revisionNumber: 1, start: ARTICLE.indexOf(words), end: ARTICLE.indexOf(words) + words.length });

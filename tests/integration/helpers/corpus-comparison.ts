@@ -4,8 +4,7 @@ import type { Db } from "@/lib/server/db/client";
 import { createAnnotation } from "@/lib/server/services/annotations/create-annotation";
 import { deleteAnnotation, setAnnotationHidden } from "@/lib/server/services/annotations/moderate-annotation";
 import { getComparisonBySlug } from "@/lib/server/services/comparisons/get-comparison-by-slug";
-import { inviteMember } from "@/lib/server/services/members/invite-member";
-import { ownerWithWorkspace, signUp } from "./factories";
+import { addMember, ownerWithWorkspace, signUp } from "./factories";
 
 /** The shared corpus: real articles, read at run time (never copied into the repository). */
 export const CORPUS = path.resolve(import.meta.dirname, "../../../../shared/corpus/soleimani-anniversaries");
@@ -37,7 +36,7 @@ function nonAsciiWords(text: string) {
 export async function corpusComparison(db: () => Db) {
   const { owner, workspace } = await ownerWithWorkspace("Corpus Editor");
   const reviewer = await signUp("Zoë Ñúñez");
-  await inviteMember(owner, workspace.slug, { email: reviewer.email, role: "REVIEWER" });
+  await addMember(owner, workspace.slug, { email: reviewer.email, role: "REVIEWER" });
   const imported = await importFolder({ folder: CORPUS, workspace: workspace.slug });
   if (!imported.saved) throw new Error(`The corpus import failed: ${JSON.stringify(imported.lines)}`);
   const { comparison } = await getComparisonBySlug(owner, workspace.slug, imported.comparison);

@@ -2,6 +2,7 @@ import "server-only";
 import { randomInt } from "node:crypto";
 import { generateJoinCode } from "@/lib/domain/classroom/join-code";
 import { hashPassword } from "@/lib/server/auth/password";
+import { countAttempts } from "@/lib/server/auth/rate-limit";
 import type { Actor } from "@/lib/server/actor";
 import { db } from "@/lib/server/db/client";
 import { AppError, notFound } from "@/lib/server/errors";
@@ -14,6 +15,9 @@ import { requireMemberManager } from "@/lib/server/services/members/require-memb
  * but a student in classes this teacher teaches: otherwise a teacher could take over a
  * newsroom editor's account by having them join a class.
  */
+/** Resets per teacher: a whole class's worth an hour, so a hijacked teacher account cannot churn accounts unnoticed for long. */
+export const PASSWORD_RESET_LIMITS = { windowMinutes: 60, perTeacher: 60 } as const;
+
 export async function resetStudentPassword(actor: Actor, workspaceSlug: string, membershipId: string) {
   const workspace = await requireMemberManager(actor, workspaceSlug);
   if (workspace.kind !== "CLASS") throw new AppError("FORBIDDEN", "Passwords are reset by teachers, for their students.");
@@ -22,6 +26,11 @@ export async function resetStudentPassword(actor: Actor, workspaceSlug: string, 
     select: { role: true, user: { select: { id: true, name: true, memberships: { select: { role: true, workspaceId: true } } } } },
   });
   if (!membership) throw notFound("That student");
+  const key = `password-reset:teacher:${actor.id}`;
+  const [count] = await countAttempts([key], PASSWORD_RESET_LIMITS.windowMinutes);
+  if (count > PASSWORD_RESET_LIMITS.perTeacher) {
+    throw new AppError("RATE_LIMITED", `You have reset ${PASSWORD_RESET_LIMITS.perTeacher} passwords in the last hour. Wait an hour and try again.`);
+  }
   if (membership.role !== "STUDENT") throw new AppError("FORBIDDEN", "You can reset the password of students only.");
   const taught = new Set(
     (await db().membership.findMany({ where: { userId: actor.id, role: "TEACHER" }, select: { workspaceId: true } })).map((m) => m.workspaceId),

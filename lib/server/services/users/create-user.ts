@@ -12,9 +12,10 @@ const EMAIL_TAKEN = "An account with this email already exists. Sign in instead,
 const UNKNOWN_CODE = "No class has this join code any more; ask your teacher for the current one.";
 
 /**
- * Signs a new user up. Pending workspace invitations for the email become memberships
- * in the same transaction, so an invited person lands in their workspace at once; with a
- * class's join code, they join that class as a student too (or nothing is saved).
+ * Signs a new user up; with a class's join code, they join that class as a student too
+ * (or nothing is saved). An invitation to a workspace is not claimed by signing up with
+ * its email: only its link joins (accept-invitation.ts), so whoever registers an invited
+ * address first gains nothing.
  */
 export async function createUser(input: unknown, { joinCode }: { joinCode?: string } = {}) {
   const { name, email, password } = parseInput(ZSignUp, input);
@@ -24,19 +25,10 @@ export async function createUser(input: unknown, { joinCode }: { joinCode?: stri
   try {
     return await db().$transaction(async (tx) => {
       const user = await tx.user.create({ data: { name, email, passwordHash } });
-      const invitations = await tx.invitation.findMany({ where: { email, acceptedAt: null } });
-      for (const invitation of invitations) {
-        await tx.membership.create({
-          data: { workspaceId: invitation.workspaceId, userId: user.id, role: invitation.role },
-        });
-        await tx.invitation.update({ where: { id: invitation.id }, data: { acceptedAt: new Date() } });
-      }
       if (code) {
         const klass = await tx.workspace.findFirst({ where: { joinCode: code, kind: "CLASS" }, select: { id: true } });
         if (!klass) throw new AppError("NOT_FOUND", UNKNOWN_CODE);
-        if (!invitations.some((i) => i.workspaceId === klass.id)) {
-          await tx.membership.create({ data: { workspaceId: klass.id, userId: user.id, role: "STUDENT" } });
-        }
+        await tx.membership.create({ data: { workspaceId: klass.id, userId: user.id, role: "STUDENT" } });
       }
       return user;
     });

@@ -1,18 +1,27 @@
 import "server-only";
 import { ZSignIn } from "@/lib/schemas/auth";
 import { verifyDecoy, verifyPassword } from "@/lib/server/auth/password";
+import { clearAttempts, countAttempts, uncountAttempt } from "@/lib/server/auth/rate-limit";
 import { db } from "@/lib/server/db/client";
 import { AppError } from "@/lib/server/errors";
 import { parseInput } from "@/lib/server/validation";
 
 /**
- * Failed sign-ins are counted in the database, so the limit holds across app instances.
- * Five tries per email stops guessing one account; the higher per-address limit stops
- * one client from spraying many accounts without locking out a shared office network.
+ * Sign-ins are counted in the database, so the limit holds across app instances, and
+ * counted before the password is checked, in one statement with the check, so parallel
+ * guesses cannot slip past it (lib/server/auth/rate-limit.ts). Five tries per email stops
+ * guessing one account; the higher per-address limit stops one client from spraying many
+ * accounts without locking out a shared office network. A successful sign-in clears its
+ * email's count and gives its address back the attempt.
  */
 export const SIGN_IN_LIMITS = { windowMinutes: 15, perEmail: 5, perIp: 20 } as const;
 
 export const WRONG_CREDENTIALS = "Wrong email or password.";
+
+export const TOO_MANY_SIGN_INS = `Too many failed sign-ins. Wait ${SIGN_IN_LIMITS.windowMinutes} minutes and try again.`;
+
+/** The counter of an account's password guesses, shared by sign-in and the password change. */
+export const emailAttemptsKey = (email: string) => `sign-in:email:${email}`;
 
 export interface SignInAttempt {
   email: unknown;
@@ -22,16 +31,11 @@ export interface SignInAttempt {
 
 export async function verifyCredentials(attempt: SignInAttempt) {
   const { email, password } = parseInput(ZSignIn, attempt);
-  const since = new Date(Date.now() - SIGN_IN_LIMITS.windowMinutes * 60_000);
-  const [emailFailures, ipFailures] = await Promise.all([
-    db().signInFailure.count({ where: { email, createdAt: { gte: since } } }),
-    db().signInFailure.count({ where: { ip: attempt.ip, createdAt: { gte: since } } }),
-  ]);
-  if (emailFailures >= SIGN_IN_LIMITS.perEmail || ipFailures >= SIGN_IN_LIMITS.perIp) {
-    throw new AppError(
-      "RATE_LIMITED",
-      `Too many failed sign-ins. Wait ${SIGN_IN_LIMITS.windowMinutes} minutes and try again.`,
-    );
+  const emailKey = emailAttemptsKey(email);
+  const ipKey = `sign-in:ip:${attempt.ip}`;
+  const [emailCount, ipCount] = await countAttempts([emailKey, ipKey], SIGN_IN_LIMITS.windowMinutes);
+  if (emailCount > SIGN_IN_LIMITS.perEmail || ipCount > SIGN_IN_LIMITS.perIp) {
+    throw new AppError("RATE_LIMITED", TOO_MANY_SIGN_INS);
   }
 
   const user = await db().user.findUnique({
@@ -39,13 +43,7 @@ export async function verifyCredentials(attempt: SignInAttempt) {
     select: { id: true, name: true, email: true, passwordHash: true },
   });
   const valid = user ? await verifyPassword(user.passwordHash, password) : (await verifyDecoy(password), false);
-  if (!user || !valid) {
-    await db().$transaction([
-      db().signInFailure.deleteMany({ where: { createdAt: { lt: since } } }),
-      db().signInFailure.create({ data: { email, ip: attempt.ip } }),
-    ]);
-    throw new AppError("UNAUTHENTICATED", WRONG_CREDENTIALS);
-  }
-  await db().signInFailure.deleteMany({ where: { email } });
+  if (!user || !valid) throw new AppError("UNAUTHENTICATED", WRONG_CREDENTIALS);
+  await Promise.all([clearAttempts(emailKey), uncountAttempt(ipKey)]);
   return { id: user.id, name: user.name, email: user.email };
 }

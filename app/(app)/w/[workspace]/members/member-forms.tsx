@@ -1,8 +1,9 @@
 "use client";
 
 import { useActionState } from "react";
+import { CopyField } from "@/app/_components/copy-field";
 import { FormMessage, SubmitButton, TextField } from "@/app/_components/form-controls";
-import { changeMemberRoleAction, inviteMemberAction, removeMemberAction } from "./actions";
+import { changeMemberRoleAction, inviteMemberAction, removeMemberAction, withdrawInvitationAction } from "./actions";
 
 type RoleOption = { value: string; label: string };
 
@@ -27,6 +28,21 @@ export function InviteMemberForm({ workspaceSlug, roles }: { workspaceSlug: stri
         <SubmitButton pendingLabel="Inviting…">Invite</SubmitButton>
       </div>
       <FormMessage state={state} />
+      {state?.ok && state.link ? <CopyField id="invitation-link" label="Invitation link" value={state.link} /> : null}
+    </form>
+  );
+}
+
+export function WithdrawInvitationButton({ workspaceSlug, invitationId, email }: { workspaceSlug: string; invitationId: string; email: string }) {
+  const [state, action] = useActionState(withdrawInvitationAction, null);
+  return (
+    <form action={action} className="form--inline" style={{ gap: "0.5rem", alignItems: "center" }}>
+      <input type="hidden" name="workspace" value={workspaceSlug} />
+      <input type="hidden" name="invitationId" value={invitationId} />
+      <SubmitButton pendingLabel="Withdrawing…" className="button button--quiet button--small">
+        Withdraw<span className="visually-hidden"> the invitation of {email}</span>
+      </SubmitButton>
+      {state && !state.ok ? <FormMessage state={state} /> : null}
     </form>
   );
 }

@@ -7,7 +7,7 @@ import { canManageMembers, ROLE_DESCRIPTIONS, ROLE_LABELS, WORKSPACE_ROLES } fro
 import { findMembers } from "@/lib/server/services/members/find-members";
 import { formatDate } from "@/lib/format";
 import { WorkspaceTabs } from "../workspace-tabs";
-import { InviteMemberForm, MemberRoleForm, RemoveMemberButton } from "./member-forms";
+import { InviteMemberForm, MemberRoleForm, RemoveMemberButton, WithdrawInvitationButton } from "./member-forms";
 import { ResetPasswordButton } from "./reset-password-button";
 
 type Params = { params: Promise<{ workspace: string }> };
@@ -83,11 +83,18 @@ export default async function MembersPage({ params }: Params) {
       {invitations.length > 0 ? (
         <section className="card" aria-labelledby="pending">
           <h2 id="pending">Pending invitations</h2>
-          <p className="meta">They join with this role when they create an account with that email.</p>
+          <p className="meta">
+            Each invitation is a link that works once: whoever opens it signs in or creates an account, then joins with the role given.
+            Withdraw one to make its link stop working; invite the same address again for a new link.
+          </p>
           <ul>
             {invitations.map((invitation) => (
-              <li key={invitation.id}>
-                {invitation.email}, as {ROLE_LABELS[invitation.role]} (invited {formatDate(invitation.createdAt)})
+              <li key={invitation.id} className="form--inline" style={{ alignItems: "center" }}>
+                <span>
+                  {invitation.email}, as {ROLE_LABELS[invitation.role]} (invited {formatDate(invitation.createdAt)};{" "}
+                  {invitation.expired ? "expired" : "expires"} {formatDate(invitation.expiresAt)})
+                </span>
+                {manage ? <WithdrawInvitationButton workspaceSlug={workspace.slug} invitationId={invitation.id} email={invitation.email} /> : null}
               </li>
             ))}
           </ul>
