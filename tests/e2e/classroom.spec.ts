@@ -158,7 +158,7 @@ test("a class: teacher sets an assignment with a key, two students work blind, s
   const csv = await readFile((await download.path())!, "utf8");
   const lines = csv.replace(/^\uFEFF/, "").trimEnd().split("\r\n");
   expect(csv.startsWith("\uFEFF")).toBe(true);
-  expect(lines[0]).toBe("Student,Email,Status,Submitted at (UTC),Annotations,Words matching the key,Words tagged,Words in the key,Precision,Recall,F1");
+  expect(lines[0]).toBe("Student,Email,Status,Submitted at (UTC),First saw the key (UTC),Annotations,Words matching the key,Words tagged,Words in the key,Precision,Recall,F1");
   expect(lines.slice(1).map((l) => l.split(",").filter((_, i) => [0, 2, 4, 8, 9, 10].includes(i)))).toEqual([
     ["Ana Student", "Submitted", "2", "0.667", "0.667", "0.667"],
     ["Ben Student", "Submitted", "1", "1", "0.333", "0.5"],

@@ -256,9 +256,9 @@ describe("results, dashboard and grades", () => {
     const { filename, csv } = await exportGrades(f.teacher, f.assignment.id);
     expect(filename).toBe("grades-who-is-blamed.csv");
     const lines = csv.split("\r\n");
-    expect(lines[0]).toBe("Student,Email,Status,Submitted at (UTC),Annotations,Words matching the key,Words tagged,Words in the key,Precision,Recall,F1");
-    expect(lines[1]).toMatch(new RegExp(`^Ana Student,${f.ana.email.replace(/\./g, "\\.")},Submitted,\\d{4}-\\d\\d-\\d\\dT[\\d:.]+Z,1,1,1,2,1,0\\.5,0\\.667$`));
-    expect(lines[2]).toBe(`Ben Student,${f.ben.email},Not started,,0,0,0,2,,0,0`);
+    expect(lines[0]).toBe("Student,Email,Status,Submitted at (UTC),First saw the key (UTC),Annotations,Words matching the key,Words tagged,Words in the key,Precision,Recall,F1");
+    expect(lines[1]).toMatch(new RegExp(`^Ana Student,${f.ana.email.replace(/\./g, "\\.")},Submitted,\\d{4}-\\d\\d-\\d\\dT[\\d:.]+Z,,1,1,1,2,1,0\\.5,0\\.667$`));
+    expect(lines[2]).toBe(`Ben Student,${f.ben.email},Not started,,,0,0,0,2,,0,0`);
     expect((await failure(exportGrades(f.ana, f.assignment.id))).code).toBe("FORBIDDEN");
     expect((await failure(exportGrades(await signUp("Outsider"), f.assignment.id))).code).toBe("NOT_FOUND");
   });

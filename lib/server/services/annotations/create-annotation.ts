@@ -26,7 +26,7 @@ export async function createAnnotation(actor: Actor & Pick<SessionUser, "name">,
     const source = await findSourceInComparison(tx, comparison.id, sourceId);
     const target = spanTarget(source.currentRevision, { start, end, revisionNumber });
     const tags = await assertUsableTags(tx, comparison.id, tagIds);
-    const { isKey } = await checkAssignmentWork(tx, actor, role, {
+    const { isKey, submissionId } = await checkAssignmentWork(tx, actor, role, {
       comparisonId: comparison.id,
       assignmentId: assignmentId ?? null,
       sourceId,
@@ -39,6 +39,7 @@ export async function createAnnotation(actor: Actor & Pick<SessionUser, "name">,
         authorId: actor.id,
         assignmentId: assignmentId ?? null,
         isKey,
+        submissionId,
         ...target,
         comment: comment || null,
         ...claimColumns(claim),

@@ -14,7 +14,8 @@ const UNKNOWN_CODE = "No class has this join code any more; ask your teacher for
 /**
  * Signs a new user up. Pending workspace invitations for the email become memberships
  * in the same transaction, so an invited person lands in their workspace at once; with a
- * class's join code, they join that class as a student too (or nothing is saved).
+ * class's join code, they ask to join that class too (a teacher admits them; see joinClass),
+ * or nothing is saved.
  */
 export async function createUser(input: unknown, { joinCode }: { joinCode?: string } = {}) {
   const { name, email, password } = parseInput(ZSignUp, input);
@@ -35,7 +36,7 @@ export async function createUser(input: unknown, { joinCode }: { joinCode?: stri
         const klass = await tx.workspace.findFirst({ where: { joinCode: code, kind: "CLASS" }, select: { id: true } });
         if (!klass) throw new AppError("NOT_FOUND", UNKNOWN_CODE);
         if (!invitations.some((i) => i.workspaceId === klass.id)) {
-          await tx.membership.create({ data: { workspaceId: klass.id, userId: user.id, role: "STUDENT" } });
+          await tx.joinRequest.create({ data: { workspaceId: klass.id, userId: user.id } });
         }
       }
       return user;
