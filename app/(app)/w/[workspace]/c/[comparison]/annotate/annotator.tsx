@@ -83,10 +83,10 @@ export function Annotator({
   // Each time the stream (re)connects, catch up on what happened while it was not listening.
   useEffect(() => {
     if (status !== "live") return;
-    void fetchAllAnnotationsAction(comparisonId, assignment?.id).then((result) => {
+    void fetchAllAnnotationsAction(comparisonId, assignment?.id, assignment?.mode === "student").then((result) => {
       if (result.ok) setAnnotations(result.data.filter(belongs));
     });
-  }, [status, comparisonId, assignment?.id, belongs]);
+  }, [status, comparisonId, assignment?.id, assignment?.mode, belongs]);
 
   const authors = useMemo(() => [...new Map(annotations.map((a) => [a.author.id, a.author])).values()], [annotations]);
   const visible = annotations
