@@ -117,7 +117,9 @@ test("a class: teacher sets an assignment with a key, admits the students who as
   const { page: ana, email: anaEmail } = await joinWithLink(browser, joinLink, "Ana Student", shot);
   const { page: ben, email: benEmail } = await joinWithLink(browser, joinLink, "Ben Student", shot);
   await shot(ana, "waiting");
-  await teacher.goto(`${classUrl}/members`);
+  await teacher.goto(classUrl);
+  await expect(teacher.getByText("2 people are waiting to join the class")).toBeVisible();
+  await teacher.getByRole("link", { name: "admit or refuse them on the roster" }).click();
   const waiting = teacher.getByRole("table", { name: "People waiting to join Media literacy 9B" });
   await expect(waiting.getByRole("row", { name: /Ana Student/ })).toContainText(anaEmail);
   await expect(waiting.getByRole("row", { name: /Ben Student/ })).toContainText(benEmail);
