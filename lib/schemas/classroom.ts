@@ -40,3 +40,17 @@ export type TCreateAssignment = z.infer<typeof ZCreateAssignment>;
 
 export const ZUpdateAssignment = ZAssignmentSettings.refine(dueDateFitsRevealMode, DUE_DATE_NEEDED);
 export type TUpdateAssignment = z.infer<typeof ZUpdateAssignment>;
+
+export const ZAdmitStudents = z.object({
+  requestIds: z
+    .array(z.string().min(1))
+    .min(1, "Choose someone to admit.")
+    .max(500, "Admit at most 500 students at once.")
+    .describe("Requests to join to accept, as listed on the roster"),
+});
+export type TAdmitStudents = z.infer<typeof ZAdmitStudents>;
+
+export const ZRefuseStudent = z.object({
+  requestId: z.string().min(1).describe("Request to join to refuse"),
+});
+export type TRefuseStudent = z.infer<typeof ZRefuseStudent>;

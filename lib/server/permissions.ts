@@ -47,6 +47,22 @@ export function canReadReports(role: Role): boolean {
   return role !== "STUDENT";
 }
 
+/**
+ * A comparison's own pages (side by side, fact rows, sources, taxonomy, agreement) show all
+ * of it. A student reads a comparison only through an assignment: its sources, fact rows and
+ * tags, nothing else. Services a student reaches scope their queries with assignedSourceWhere.
+ */
+export function canBrowseComparisons(role: Role): boolean {
+  return role !== "STUDENT";
+}
+
+/** For a student, only the sources some assignment of their class puts in front of them; for others, no limit. */
+export function assignedSourceWhere(role: Role) {
+  return role === "STUDENT" ? { assignments: { some: {} } } : {};
+}
+
+export const STUDENTS_READ_ASSIGNMENTS = "Students read a comparison through their assignments: open it from your class's list of assignments.";
+
 export function canAnnotate(role: Role): boolean {
   return role !== "VIEWER";
 }

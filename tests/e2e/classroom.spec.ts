@@ -43,7 +43,8 @@ async function annotate(page: Page, words: string, tag: string, comment = "") {
 
 const panelQuotes = (page: Page) => page.getByRole("list", { name: "Annotations in text order" }).locator(".annotation-card__quote");
 
-async function student(browser: Browser, joinLink: string, name: string, shot: (page: Page, name: string) => Promise<unknown>) {
+/** Someone signs up with the class's join link: they land on the class, which tells them to wait for the teacher and shows nothing else. */
+async function joinWithLink(browser: Browser, joinLink: string, name: string, shot: (page: Page, name: string) => Promise<unknown>) {
   const page = await (await browser.newContext()).newPage();
   page.on("dialog", (dialog) => void dialog.accept());
   await page.goto(joinLink);
@@ -51,14 +52,23 @@ async function student(browser: Browser, joinLink: string, name: string, shot: (
   await shot(page, "join");
   const email = await signUp(page, name);
   await expect(page).toHaveURL(/\/w\/media-literacy-9b[\w-]*$/);
+  await expect(page.getByRole("heading", { name: "Waiting for your teacher" })).toBeVisible();
+  await expect(page.getByText(/Your teacher has to admit you before you see its assignments/)).toBeVisible();
+  await expect(page.getByRole("heading", { name: "My assignments" })).toHaveCount(0);
+  await expect(page.getByText("Who is to blame?")).toHaveCount(0);
+  return { page, email };
+}
+
+/** Once admitted, the class shows its assignments: open the one of this journey. */
+async function openAssignment(page: Page) {
+  await page.reload();
   await expect(page.getByRole("heading", { name: "My assignments" })).toBeVisible();
   await page.getByRole("link", { name: "Who is to blame?" }).click();
   await expect(page.getByRole("heading", { name: "Who is to blame?" })).toBeVisible();
   await expect(page.getByText("Live: your work is saved as you go")).toBeVisible();
-  return { page, email };
 }
 
-test("a class: teacher sets an assignment with a key, two students work blind, submit, see their scores; the teacher sees all", async ({ browser }, testInfo) => {
+test("a class: teacher sets an assignment with a key, admits the students who asked to join, they work blind, submit, see their scores; the teacher sees all", async ({ browser }, testInfo) => {
   test.setTimeout(240_000);
   const shot = (page: Page, name: string) => page.screenshot({ path: testInfo.outputPath(`${name}.png`), fullPage: true });
 
@@ -102,9 +112,41 @@ test("a class: teacher sets an assignment with a key, two students work blind, s
   await annotate(teacher, "Reckless officials", "Loaded language", "Judges the officials before saying what they did.");
   await annotate(teacher, "abandoning", "Loaded language", "Abandoning implies neglect; the Valley Post says the lessons were paused.");
 
-  // Two students join with the link, signing up on the spot, and work without seeing each other.
-  const ana = (await student(browser, joinLink, "Ana Student", shot)).page;
-  const { page: ben, email: benEmail } = await student(browser, joinLink, "Ben Student", shot);
+  // Two students join with the link, signing up on the spot; they see nothing of the class
+  // until the teacher admits them from the roster, where they are listed with their email.
+  const { page: ana, email: anaEmail } = await joinWithLink(browser, joinLink, "Ana Student", shot);
+  const { page: ben, email: benEmail } = await joinWithLink(browser, joinLink, "Ben Student", shot);
+  await shot(ana, "waiting");
+  await teacher.goto(classUrl);
+  await expect(teacher.getByText("2 people are waiting to join the class")).toBeVisible();
+  await teacher.getByRole("link", { name: "admit or refuse them on the roster" }).click();
+  const waiting = teacher.getByRole("table", { name: "People waiting to join Media literacy 9B" });
+  await expect(waiting.getByRole("row", { name: /Ana Student/ })).toContainText(anaEmail);
+  await expect(waiting.getByRole("row", { name: /Ben Student/ })).toContainText(benEmail);
+  await shot(teacher, "roster-waiting");
+  await teacher.getByRole("button", { name: "Admit all (2)" }).click();
+  await expect(teacher.getByText(/^Nobody is waiting\./)).toBeVisible();
+  const roster = teacher.getByRole("table", { name: "Members of Media literacy 9B" });
+  await expect(roster.getByRole("row", { name: /Ana Student/ })).toContainText("Student");
+  await expect(roster.getByRole("row", { name: /Ben Student/ })).toContainText("Student");
+  await openAssignment(ana);
+  await openAssignment(ben);
+
+  // A throw-away second account made with the same link sees nothing until admitted, and once
+  // admitted, submitting empty work is refused: it does not unlock the key or the class's work.
+  const { page: spare } = await joinWithLink(browser, joinLink, "Zed Spare", shot);
+  await teacher.reload();
+  await teacher.getByRole("button", { name: "Admit Zed Spare" }).click();
+  await expect(roster.getByRole("row", { name: /Zed Spare/ })).toBeVisible();
+  await openAssignment(spare);
+  await spare.getByRole("button", { name: "Submit my work" }).click();
+  await expect(spare.getByRole("alert").filter({ hasText: "Add at least one annotation before you submit" })).toBeVisible();
+  await expect(spare.getByRole("link", { name: "See the results" })).toHaveCount(0);
+  await spare.goto(`${spare.url()}/results`);
+  await expect(spare.getByText("The class's work and the key are not revealed to you yet.")).toBeVisible();
+  await shot(spare, "empty-submission");
+
+  // The admitted students work without seeing each other.
   const picker = ana.getByRole("group", { name: "Framing devices" });
   await ana.getByLabel("Find words to annotate").fill("Reckless");
   await ana.getByRole("button", { name: "Select", exact: true }).click();
@@ -142,8 +184,10 @@ test("a class: teacher sets an assignment with a key, two students work blind, s
 
   // The teacher's dashboard: statuses, scores, agreement; the grades download.
   await teacher.goto(dashboardUrl);
-  const students = teacher.getByRole("table", { name: "Each student's status and score against the key" });
+  const students = teacher.getByRole("table", { name: "Each student's status, when they first saw the key, and their score against the key" });
   await expect(students.getByRole("row", { name: /Ana Student/ })).toContainText("Submitted");
+  await expect(students.getByRole("row", { name: /Ana Student/ }).getByRole("cell").nth(1)).toHaveText(/\d{4}/);
+  await expect(students.getByRole("row", { name: /Zed Spare/ })).toContainText("Not yet");
   await expect(students.getByRole("row", { name: /Ana Student/ })).toContainText("67%");
   await expect(students.getByRole("row", { name: /Ben Student/ })).toContainText("50%");
   await expect(teacher.getByRole("region", { name: "Class agreement" })).toContainText(/between the 2 students who annotated.*: -?\d\.\d\d/);
@@ -158,11 +202,13 @@ test("a class: teacher sets an assignment with a key, two students work blind, s
   const csv = await readFile((await download.path())!, "utf8");
   const lines = csv.replace(/^\uFEFF/, "").trimEnd().split("\r\n");
   expect(csv.startsWith("\uFEFF")).toBe(true);
-  expect(lines[0]).toBe("Student,Email,Status,Submitted at (UTC),Annotations,Words matching the key,Words tagged,Words in the key,Precision,Recall,F1");
-  expect(lines.slice(1).map((l) => l.split(",").filter((_, i) => [0, 2, 4, 8, 9, 10].includes(i)))).toEqual([
+  expect(lines[0]).toBe("Student,Email,Status,Submitted at (UTC),First saw the key (UTC),Annotations,Words matching the key,Words tagged,Words in the key,Precision,Recall,F1");
+  expect(lines.slice(1).map((l) => l.split(",").filter((_, i) => [0, 2, 5, 9, 10, 11].includes(i)))).toEqual([
     ["Ana Student", "Submitted", "2", "0.667", "0.667", "0.667"],
     ["Ben Student", "Submitted", "1", "1", "0.333", "0.5"],
+    ["Zed Spare", "Not started", "0", "", "0", "0"],
   ]);
+  expect(lines[1]!.split(",")[4]).toMatch(/^\d{4}-\d\d-\d\dT[\d:.]+Z$/);
 
   // Students reach the comparison only through their assignment: its own pages send them back.
   await ana.goto(`${classUrl}/c/eastside-school-closure/taxonomy`);

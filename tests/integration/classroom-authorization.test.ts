@@ -228,6 +228,8 @@ describe("after the reveal, the same probes show the class's work and the key", 
   let f: Fixture;
   beforeAll(async () => {
     f = await setup();
+    // Under "after submit" a classmate's work shows once they have submitted it too.
+    await submitAssignment(f.ben, f.klass.slug, f.assignment.id);
     await submitAssignment(f.ana, f.klass.slug, f.assignment.id);
   });
 

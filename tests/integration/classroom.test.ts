@@ -16,13 +16,15 @@ import { getAssignmentResults } from "@/lib/server/services/assignments/get-assi
 import { getAssignmentWork } from "@/lib/server/services/assignments/get-assignment-work";
 import { reopenSubmission, submitAssignment } from "@/lib/server/services/assignments/submit-assignment";
 import { setAssignmentRevealed, updateAssignmentSettings } from "@/lib/server/services/assignments/update-assignment";
+import { admitStudents } from "@/lib/server/services/classes/admit-students";
+import { findJoinRequests } from "@/lib/server/services/classes/find-join-requests";
 import { joinClass } from "@/lib/server/services/classes/join-class";
 import { regenerateJoinCode } from "@/lib/server/services/classes/join-code";
 import { resetStudentPassword } from "@/lib/server/services/classes/reset-student-password";
 import { createInvitation } from "@/lib/server/services/invitations/create-invitation";
 import { removeMember } from "@/lib/server/services/members/remove-member";
 import { createWorkspace } from "@/lib/server/services/workspaces/create-workspace";
-import { classroom } from "./helpers/classroom-fixture";
+import { classroom, joinAndAdmit } from "./helpers/classroom-fixture";
 import { addMember, PASSWORD, signUp } from "./helpers/factories";
 import { setupTestDb } from "./helpers/setup-test-db";
 
@@ -51,9 +53,12 @@ describe("classes", () => {
 
     const student = await signUp("Sam Student");
     const typed = `${klass.joinCode!.slice(0, 4).toLowerCase()} ${klass.joinCode!.slice(4)}`;
-    expect(await joinClass(student, typed)).toMatchObject({ joined: true, role: "STUDENT", workspace: { slug: klass.slug } });
-    expect(await joinClass(student, klass.joinCode!)).toMatchObject({ joined: false, role: "STUDENT" });
-    expect(await joinClass(teacher, klass.joinCode!)).toMatchObject({ joined: false, role: "TEACHER" });
+    expect(await joinClass(student, typed)).toMatchObject({ status: "pending", workspace: { slug: klass.slug } });
+    expect(await joinClass(student, klass.joinCode!)).toMatchObject({ status: "pending" });
+    const [request] = await findJoinRequests(teacher, klass.slug);
+    await admitStudents(teacher, klass.slug, { requestIds: [request!.id] });
+    expect(await joinClass(student, klass.joinCode!)).toMatchObject({ status: "member", role: "STUDENT" });
+    expect(await joinClass(teacher, klass.joinCode!)).toMatchObject({ status: "member", role: "TEACHER" });
     expect((await failure(joinClass(student, "nonsense"))).message).toMatch(/No class has this code/);
 
     const fresh = await regenerateJoinCode(teacher, klass.slug);
@@ -63,14 +68,15 @@ describe("classes", () => {
     expect((await failure(createInvitation(teacher, klass.slug, { email: "someone@example.org", role: "OWNER" }))).message).toMatch(/join a class with its code/);
   });
 
-  it("signs a newcomer up and into the class in one step, or saves nothing", async () => {
+  it("signs a newcomer up and asks to join the class in one step, or saves nothing", async () => {
     const teacher = await signUp("Tess Teacher");
     const klass = await createWorkspace(teacher, { name: "Media 9C", kind: "CLASS" });
     const email = `newcomer.${Date.now()}@example.org`;
     expect((await failure(createUser({ name: "Newcomer", email, password: PASSWORD }, { joinCode: "BCDF-2345" }))).code).toBe("NOT_FOUND");
     expect(await db().user.count({ where: { email } })).toBe(0);
     const user = await createUser({ name: "Newcomer", email, password: PASSWORD }, { joinCode: klass.joinCode! });
-    expect(await db().membership.findFirst({ where: { workspaceId: klass.id, userId: user.id }, select: { role: true } })).toEqual({ role: "STUDENT" });
+    expect(await db().membership.count({ where: { workspaceId: klass.id, userId: user.id } })).toBe(0);
+    expect(await db().joinRequest.count({ where: { workspaceId: klass.id, userId: user.id } })).toBe(1);
   });
 
   it("lets a teacher remove a student, but never the last teacher", async () => {
@@ -117,9 +123,12 @@ describe("blind annotation and reveal", () => {
     expect(await authorsSeenBy(f.ben, f.comparison.id)).toEqual(["Ben Student"]);
     expect(await authorsSeenBy(f.teacher, f.comparison.id)).toEqual(["Ana Student", "Ben Student", "Tess Teacher (key)", "Tess Teacher (key)"]);
 
+    // Ana sees the key, and Ben's work only once he has submitted it: never a draft.
     await submitAssignment(f.ana, f.klass.slug, f.assignment.id);
-    expect(await authorsSeenBy(f.ana, f.comparison.id)).toEqual(["Ana Student", "Ben Student", "Tess Teacher (key)", "Tess Teacher (key)"]);
+    expect(await authorsSeenBy(f.ana, f.comparison.id)).toEqual(["Ana Student", "Tess Teacher (key)", "Tess Teacher (key)"]);
     expect(await authorsSeenBy(f.ben, f.comparison.id)).toEqual(["Ben Student"]);
+    await submitAssignment(f.ben, f.klass.slug, f.assignment.id);
+    expect(await authorsSeenBy(f.ana, f.comparison.id)).toEqual(["Ana Student", "Ben Student", "Tess Teacher (key)", "Tess Teacher (key)"]);
 
     // Reopened work is blind again until the next submit.
     await reopenSubmission(f.teacher, f.klass.slug, f.assignment.id, f.ana.id);
@@ -147,14 +156,15 @@ describe("blind annotation and reveal", () => {
   it("by hand: hidden until a teacher reveals it, and hidden again when they take it back", async () => {
     const f = await classroom(db, { revealMode: "MANUAL" });
     await createAnnotation(f.ben, f.comparison.id, f.work("Critics", "Labeling"));
+    await createAnnotation(f.ana, f.comparison.id, f.work("reckless", "Loaded language"));
     await submitAssignment(f.ana, f.klass.slug, f.assignment.id);
-    expect(await authorsSeenBy(f.ana, f.comparison.id)).toEqual([]);
+    expect(await authorsSeenBy(f.ana, f.comparison.id)).toEqual(["Ana Student"]);
 
     expect((await failure(setAssignmentRevealed(f.ana, f.klass.slug, f.assignment.id, true))).code).toBe("FORBIDDEN");
     await setAssignmentRevealed(f.teacher, f.klass.slug, f.assignment.id, true);
-    expect(await authorsSeenBy(f.ana, f.comparison.id)).toEqual(["Ben Student", "Tess Teacher (key)", "Tess Teacher (key)"]);
+    expect(await authorsSeenBy(f.ana, f.comparison.id)).toEqual(["Ana Student", "Ben Student", "Tess Teacher (key)", "Tess Teacher (key)"]);
     await setAssignmentRevealed(f.teacher, f.klass.slug, f.assignment.id, false);
-    expect(await authorsSeenBy(f.ana, f.comparison.id)).toEqual([]);
+    expect(await authorsSeenBy(f.ana, f.comparison.id)).toEqual(["Ana Student"]);
     await createAnnotation(f.ben, f.comparison.id, f.work("reckless", "Loaded language"));
   });
 
@@ -229,8 +239,9 @@ describe("results, dashboard and grades", () => {
     if (!results.revealed) throw new Error("Ana's results should be revealed after she submitted.");
     expect(results.score.overall).toMatchObject({ matched: 2, answered: 3, expected: 2, precision: 2 / 3, recall: 1 });
     expect(results.keyNotes.map((n) => n.comment)).toEqual(["A judgement, not a fact."]);
+    // Ben has not submitted, so his draft is not in the heat map Ana sees.
     const heat = results.texts[0]!.heat.map((r) => [results.texts[0]!.source.text.slice(r.start, r.end), r.students]);
-    expect(heat).toEqual([["reckless", 2], ["Critics", 1], ["sacrificed", 1]].sort((a, b) => results.texts[0]!.source.text.indexOf(a[0] as string) - results.texts[0]!.source.text.indexOf(b[0] as string)));
+    expect(heat).toEqual([["reckless", 1], ["Critics", 1], ["sacrificed", 1]].sort((a, b) => results.texts[0]!.source.text.indexOf(a[0] as string) - results.texts[0]!.source.text.indexOf(b[0] as string)));
 
     const dashboard = await getAssignmentDashboard(f.teacher, f.klass.slug, f.assignment.id);
     expect(dashboard.students.map((s) => [s.name, s.status, s.annotations, s.score.f1])).toEqual([
@@ -256,9 +267,9 @@ describe("results, dashboard and grades", () => {
     const { filename, csv } = await exportGrades(f.teacher, f.assignment.id);
     expect(filename).toBe("grades-who-is-blamed.csv");
     const lines = csv.split("\r\n");
-    expect(lines[0]).toBe("Student,Email,Status,Submitted at (UTC),Annotations,Words matching the key,Words tagged,Words in the key,Precision,Recall,F1");
-    expect(lines[1]).toMatch(new RegExp(`^Ana Student,${f.ana.email.replace(/\./g, "\\.")},Submitted,\\d{4}-\\d\\d-\\d\\dT[\\d:.]+Z,1,1,1,2,1,0\\.5,0\\.667$`));
-    expect(lines[2]).toBe(`Ben Student,${f.ben.email},Not started,,0,0,0,2,,0,0`);
+    expect(lines[0]).toBe("Student,Email,Status,Submitted at (UTC),First saw the key (UTC),Annotations,Words matching the key,Words tagged,Words in the key,Precision,Recall,F1");
+    expect(lines[1]).toMatch(new RegExp(`^Ana Student,${f.ana.email.replace(/\./g, "\\.")},Submitted,\\d{4}-\\d\\d-\\d\\dT[\\d:.]+Z,,1,1,1,2,1,0\\.5,0\\.667$`));
+    expect(lines[2]).toBe(`Ben Student,${f.ben.email},Not started,,,0,0,0,2,,0,0`);
     expect((await failure(exportGrades(f.ana, f.assignment.id))).code).toBe("FORBIDDEN");
     expect((await failure(exportGrades(await signUp("Outsider"), f.assignment.id))).code).toBe("NOT_FOUND");
   });
@@ -266,7 +277,7 @@ describe("results, dashboard and grades", () => {
   it("serves the grades as a UTF-8 CSV download with a byte order mark, formulas defused", async () => {
     const f = await classroom(db);
     const mallory = await createUser({ name: '=HYPERLINK("http://evil.example")', email: `mallory.${Date.now()}@example.org`, password: PASSWORD });
-    await joinClass(mallory, f.klass.joinCode!);
+    await joinAndAdmit(db, f.teacher, f.klass, mallory);
     const { token } = await createApiToken(f.teacher, { name: "grades" });
     const response = await gradesRoute(new Request("http://localhost/api/x", { headers: { Authorization: `Bearer ${token}` } }), {
       params: Promise.resolve({ assignmentId: f.assignment.id }),

@@ -3,6 +3,7 @@ import Link from "next/link";
 import { UserText } from "@/app/_components/user-text";
 import { requireSessionUser } from "@/lib/server/auth/session";
 import { ROLE_LABELS } from "@/lib/server/permissions";
+import { findOwnJoinRequests } from "@/lib/server/services/classes/find-join-requests";
 import { findWorkspaces } from "@/lib/server/services/workspaces/find-workspaces";
 import { CreateWorkspaceForm } from "./create-workspace-form";
 import { JoinClassForm } from "@/app/join/join-forms";
@@ -11,7 +12,7 @@ export const metadata: Metadata = { title: "Workspaces" };
 
 export default async function WorkspacesPage() {
   const user = await requireSessionUser("/workspaces");
-  const workspaces = await findWorkspaces(user);
+  const [workspaces, waiting] = await Promise.all([findWorkspaces(user), findOwnJoinRequests(user)]);
   return (
     <div className="page">
       <div className="page-header">
@@ -45,6 +46,19 @@ export default async function WorkspacesPage() {
           ))}
         </ul>
       )}
+      {waiting.length > 0 ? (
+        <section className="card" style={{ marginTop: "2rem" }} aria-labelledby="waiting">
+          <h2 id="waiting">Waiting for a teacher</h2>
+          <p className="meta">You asked to join these classes; you see them once a teacher admits you.</p>
+          <ul>
+            {waiting.map((request) => (
+              <li key={request.slug}>
+                <Link href={`/w/${request.slug}`}>{request.name}</Link>
+              </li>
+            ))}
+          </ul>
+        </section>
+      ) : null}
       <section className="card" style={{ marginTop: "2rem" }} aria-labelledby="join-class">
         <h2 id="join-class">Join a class</h2>
         <p className="meta">Type the code your teacher gave you.</p>

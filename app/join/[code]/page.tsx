@@ -5,6 +5,7 @@ import { UserText } from "@/app/_components/user-text";
 import { formatJoinCode, normalizeJoinCode } from "@/lib/domain/classroom/join-code";
 import { getSessionUser } from "@/lib/server/auth/session";
 import { ROLE_LABELS } from "@/lib/server/permissions";
+import { findOwnJoinRequests } from "@/lib/server/services/classes/find-join-requests";
 import { findClassByJoinCode } from "@/lib/server/services/classes/join-class";
 import { findWorkspaces } from "@/lib/server/services/workspaces/find-workspaces";
 import { JoinClassForm } from "../join-forms";
@@ -14,8 +15,9 @@ export const metadata: Metadata = { title: "Join a class" };
 type Props = { params: Promise<{ code: string }> };
 
 /**
- * A class's join link. Signed in: join as a student with one click (or see that you are in
- * it already). Not signed in: create an account here and join in the same step, or sign in.
+ * A class's join link. Signed in: ask to join as a student with one click (or see that you are
+ * in it already, or waiting). Not signed in: create an account here and ask in the same step,
+ * or sign in. A teacher admits each student from the roster.
  */
 export default async function JoinPage({ params }: Props) {
   const { code: raw } = await params;
@@ -40,7 +42,7 @@ export default async function JoinPage({ params }: Props) {
     return (
       <>
         <h1>Join <UserText>{klass.name}</UserText></h1>
-        <p>Create your account to join the class as a student.</p>
+        <p>Create your account to ask to join the class as a student. Your teacher admits you.</p>
         <SignUpForm joinCode={code} next={`/w/${klass.slug}`} />
         <p className="auth__alt">
           Already have an account? <Link href={`/sign-in?callbackUrl=${encodeURIComponent(path)}`}>Sign in to join</Link>
@@ -64,11 +66,27 @@ export default async function JoinPage({ params }: Props) {
       </>
     );
   }
+  const [waiting] = await findOwnJoinRequests(user, { workspaceSlug: klass.slug });
+  if (waiting) {
+    return (
+      <>
+        <h1>{klass.name}</h1>
+        <p className="notice notice--info" role="status">
+          You asked to join this class. Your teacher has to admit you before you see anything of it.
+        </p>
+        <p>
+          <Link className="button" href={`/w/${klass.slug}`}>
+            Go to the class
+          </Link>
+        </p>
+      </>
+    );
+  }
   return (
     <>
       <h1>Join <UserText>{klass.name}</UserText></h1>
       <p>
-        You are signed in as <UserText>{user.name}</UserText> ({user.email}). Join the class as a student?
+        You are signed in as <UserText>{user.name}</UserText> ({user.email}). Ask to join the class as a student? Your teacher admits you.
       </p>
       <JoinClassForm code={code} className={klass.name} />
     </>

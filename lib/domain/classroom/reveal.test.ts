@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { isRevealed, workLock, type RevealSettings } from "./reveal";
+import { handedInAt, isRevealed, workLock, type RevealSettings } from "./reveal";
 
 const now = new Date("2026-03-10T12:00:00Z");
 const past = new Date("2026-03-09T12:00:00Z");
@@ -20,6 +20,21 @@ describe("isRevealed", () => {
     ["manual, revealed", settings({ revealMode: "MANUAL", revealedAt: past }), null, true],
   ] as const)("%s", (_name, s, submittedAt, expected) => {
     expect(isRevealed(s, submittedAt, now)).toBe(expected);
+  });
+});
+
+describe("handedInAt", () => {
+  it.each([
+    ["no submission", null, null],
+    ["started, not submitted", { submittedAt: null, annotations: 2 }, null],
+    ["submitted with work", { submittedAt: past, annotations: 1 }, past],
+    ["submitted empty (before empty work was refused)", { submittedAt: past, annotations: 0 }, null],
+  ] as const)("%s", (_name, submission, expected) => {
+    expect(handedInAt(submission)).toBe(expected);
+  });
+
+  it("keeps an empty submission from revealing the class's work after submit", () => {
+    expect(isRevealed(settings({}), handedInAt({ submittedAt: past, annotations: 0 }), now)).toBe(false);
   });
 });
 

@@ -20,7 +20,26 @@ export const REVEAL_MODE_LABELS: Record<RevealMode, string> = {
   MANUAL: "When I reveal it",
 };
 
-/** Whether the student whose submission time is `submittedAt` (null: not submitted) sees the class's work and the key. */
+/** What the reveal looks at of a student's submission: when it was handed in, and how many annotations it holds now. */
+export interface SubmittedWork {
+  submittedAt: Date | null;
+  annotations: number;
+}
+
+/**
+ * When a student handed in work that counts for the reveal, or null. An empty submission
+ * counts for nothing: otherwise a second account could submit nothing and read the key.
+ * Submitting empty work is refused; this also covers submissions made before that rule.
+ */
+export function handedInAt(submission: SubmittedWork | null): Date | null {
+  return submission && submission.annotations > 0 ? submission.submittedAt : null;
+}
+
+/**
+ * Whether the student whose submission time is `submittedAt` (null: not submitted; pass
+ * handedInAt of the submission) sees the class's work and the key. Under "after submit" they
+ * see the classmates who have submitted too, never a draft (see visibleAnnotationsWhere).
+ */
 export function isRevealed(settings: RevealSettings, submittedAt: Date | null, now: Date): boolean {
   switch (settings.revealMode) {
     case "AFTER_SUBMIT":

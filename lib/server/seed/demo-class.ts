@@ -5,6 +5,7 @@ import { db } from "@/lib/server/db/client";
 import { createAnnotation } from "@/lib/server/services/annotations/create-annotation";
 import { createAssignment } from "@/lib/server/services/assignments/create-assignment";
 import { submitAssignment } from "@/lib/server/services/assignments/submit-assignment";
+import { admitStudents } from "@/lib/server/services/classes/admit-students";
 import { createUser } from "@/lib/server/services/users/create-user";
 import { createWorkspace } from "@/lib/server/services/workspaces/create-workspace";
 import { DEMO_CLASS, DEMO_STUDENTS } from "./demo-account";
@@ -36,9 +37,9 @@ type Made = { workspaceIds: string[]; userIds: string[] };
 
 /**
  * The demo class, made through the classroom services as a teacher and students would:
- * the teacher creates the class, a comparison and an assignment with a key; Ana signs up
- * with the join code, annotates and submits (she sees the reveal); Ben signs up and has
- * started (he still sees only his own work). What it creates is recorded in `made`.
+ * the teacher creates the class, a comparison and an assignment with a key; Ana and Ben sign
+ * up with the join code and the teacher admits them; Ana annotates and submits (she sees the
+ * reveal); Ben has started (he still sees only his own work). What it creates is recorded in `made`.
  */
 export async function seedDemoClass(content: DemoContent, teacher: Actor & { name: string }, made: Made) {
   const klass = await createWorkspace(teacher, { name: DEMO_CLASS.name, kind: "CLASS" });
@@ -82,11 +83,13 @@ export async function seedDemoClass(content: DemoContent, teacher: Actor & { nam
     return { id: user.id, name: user.name };
   };
   const ana = await join(DEMO_STUDENTS.ana);
+  const ben = await join(DEMO_STUDENTS.ben);
+  const requests = await db().joinRequest.findMany({ where: { workspaceId: klass.id }, select: { id: true } });
+  await admitStudents(teacher, klass.slug, { requestIds: requests.map((r) => r.id) });
   await annotate(ana, key[0]!, key[0]!.tagId, { comment: "The port comes first, the homes later." });
   await annotate(ana, key[1]!, key[2]!.tagId);
   await annotate(ana, key[3]!, key[3]!.tagId, { firstHalf: true });
   await submitAssignment(ana, klass.slug, assignment.id);
 
-  const ben = await join(DEMO_STUDENTS.ben);
   await annotate(ben, key[4]!, key[4]!.tagId);
 }

@@ -34,6 +34,8 @@ export const ACTORS = {
   // The class's student has joined and not submitted: peers' work and the key are hidden from them.
   studentBeforeReveal: { label: "student before reveal", join: async ({ classroom }) => ({ user: classroom.classroom!.student, world: classroom }) },
   teacher: { label: "teacher", join: async ({ classroom }) => ({ user: classroom.owner, world: classroom }) },
+  // Asked to join the class with its code and was not admitted: no member, so the class does not exist for them.
+  pendingStudent: { label: "student waiting to be admitted", join: async ({ classroom }) => ({ user: classroom.classroom!.pending, world: classroom }) },
 } satisfies Record<string, ActorSpec>;
 
 export type ActorName = keyof typeof ACTORS;
@@ -54,21 +56,22 @@ export type Expectation = Record<ActorName, Outcome>;
 
 // The common rows of the matrix, from PRODUCT.md's roles (see docs/permissions.md). A
 // teacher runs their class as an owner does; a student before the reveal acts in their
-// class, where they may read the comparison and do their own assignment work only.
+// class, where they may read the comparison and do their own assignment work only; a
+// student waiting to be admitted is no member of the class, so it does not exist for them.
 const o = ok;
-export const PUBLIC:     Expectation = { anonymous: o,   outsider: o,   viewer: o,   reviewer: o,   editor: o,   owner: o,   studentBeforeReveal: o,   teacher: o   };
-export const SIGNED_IN:  Expectation = { anonymous: 401, outsider: o,   viewer: o,   reviewer: o,   editor: o,   owner: o,   studentBeforeReveal: o,   teacher: o   };
-export const MEMBERS:    Expectation = { anonymous: 401, outsider: 404, viewer: o,   reviewer: o,   editor: o,   owner: o,   studentBeforeReveal: o,   teacher: o   };
+export const PUBLIC:     Expectation = { anonymous: o,   outsider: o,   viewer: o,   reviewer: o,   editor: o,   owner: o,   studentBeforeReveal: o,   teacher: o,   pendingStudent: o   };
+export const SIGNED_IN:  Expectation = { anonymous: 401, outsider: o,   viewer: o,   reviewer: o,   editor: o,   owner: o,   studentBeforeReveal: o,   teacher: o,   pendingStudent: o   };
+export const MEMBERS:    Expectation = { anonymous: 401, outsider: 404, viewer: o,   reviewer: o,   editor: o,   owner: o,   studentBeforeReveal: o,   teacher: o,   pendingStudent: 404 };
 /** Members may see it, except a student before the reveal: someone else's annotation, and what hangs on it. */
 export const PEERS_SEE:  Expectation = { ...MEMBERS, studentBeforeReveal: 404 };
-export const ANNOTATORS: Expectation = { anonymous: 401, outsider: 404, viewer: 403, reviewer: o,   editor: o,   owner: o,   studentBeforeReveal: o,   teacher: o   };
+export const ANNOTATORS: Expectation = { anonymous: 401, outsider: 404, viewer: 403, reviewer: o,   editor: o,   owner: o,   studentBeforeReveal: o,   teacher: o,   pendingStudent: 404 };
 /** Annotators acting on someone else's annotation, which a student before the reveal cannot see. */
 export const PEERS_ACT:  Expectation = { ...ANNOTATORS, studentBeforeReveal: 404 };
-export const EDITORS:    Expectation = { anonymous: 401, outsider: 404, viewer: 403, reviewer: 403, editor: o,   owner: o,   studentBeforeReveal: 403, teacher: o   };
-export const OWNERS:     Expectation = { anonymous: 401, outsider: 404, viewer: 403, reviewer: 403, editor: 403, owner: o,   studentBeforeReveal: 403, teacher: o   };
+export const EDITORS:    Expectation = { anonymous: 401, outsider: 404, viewer: 403, reviewer: 403, editor: o,   owner: o,   studentBeforeReveal: 403, teacher: o,   pendingStudent: 404 };
+export const OWNERS:     Expectation = { anonymous: 401, outsider: 404, viewer: 403, reviewer: 403, editor: 403, owner: o,   studentBeforeReveal: 403, teacher: o,   pendingStudent: 404 };
 /** Only a class's teachers (and its students never): assignments, keys, grades. */
-export const TEACHERS:   Expectation = { anonymous: 401, outsider: 404, viewer: 403, reviewer: 403, editor: 403, owner: 403, studentBeforeReveal: 403, teacher: o   };
+export const TEACHERS:   Expectation = { anonymous: 401, outsider: 404, viewer: 403, reviewer: 403, editor: 403, owner: 403, studentBeforeReveal: 403, teacher: o,   pendingStudent: 404 };
 /** Members may see it, but nobody may do this to it: e.g. change someone else's annotation (a student cannot even see it). */
-export const NOBODY:     Expectation = { anonymous: 401, outsider: 404, viewer: 403, reviewer: 403, editor: 403, owner: 403, studentBeforeReveal: 404, teacher: 403 };
+export const NOBODY:     Expectation = { anonymous: 401, outsider: 404, viewer: 403, reviewer: 403, editor: 403, owner: 403, studentBeforeReveal: 404, teacher: 403, pendingStudent: 404 };
 /** Nobody may see it: someone else's token, a deleted annotation. */
-export const UNSEEN:     Expectation = { anonymous: 401, outsider: 404, viewer: 404, reviewer: 404, editor: 404, owner: 404, studentBeforeReveal: 404, teacher: 404 };
+export const UNSEEN:     Expectation = { anonymous: 401, outsider: 404, viewer: 404, reviewer: 404, editor: 404, owner: 404, studentBeforeReveal: 404, teacher: 404, pendingStudent: 404 };

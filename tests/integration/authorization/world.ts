@@ -6,6 +6,7 @@ import { setAnnotationHidden } from "@/lib/server/services/annotations/moderate-
 import { createReply } from "@/lib/server/services/annotations/replies";
 import { createAssignment } from "@/lib/server/services/assignments/create-assignment";
 import { joinClass } from "@/lib/server/services/classes/join-class";
+import { joinAndAdmit } from "../helpers/classroom-fixture";
 import { createComparison } from "@/lib/server/services/comparisons/create-comparison";
 import { createSource } from "@/lib/server/services/sources/create-source";
 import { createWorkspace } from "@/lib/server/services/workspaces/create-workspace";
@@ -38,9 +39,9 @@ export interface World {
    * In a class: the assignment on the comparison's source, which every annotation of the
    * world is work for (students write nowhere else). The owner is its teacher, the
    * colleague a classmate; `student` has joined and not submitted, so nothing is revealed
-   * to them.
+   * to them; `pending` asked to join with the code and was not admitted, so is no member.
    */
-  classroom?: { assignmentId: string; student: SessionUser };
+  classroom?: { assignmentId: string; student: SessionUser; pending: SessionUser };
 }
 
 let made = 0;
@@ -74,8 +75,8 @@ const ASSIGNMENT_TAGS = ["Loaded language", "Euphemism"];
 
 /**
  * A class (a workspace of kind CLASS) run by `teacherName`, with a comparison of one source,
- * an assignment on it whose key the teacher has begun, a classmate and a student who has
- * joined with the code.
+ * an assignment on it whose key the teacher has begun, a classmate and a student who joined
+ * with the code and were admitted, and someone who asked to join and waits.
  */
 export async function buildClassWorld(teacherName: string): Promise<World> {
   const teacher = await signUp(teacherName);
@@ -85,9 +86,10 @@ export async function buildClassWorld(teacherName: string): Promise<World> {
     content: { kind: "paste", text: ARTICLE },
     metadata: { title: "Spillway opened, the class copy", outletName: "City Daily" },
   });
-  const [classmate, student] = [await signUp("Ben Classmate"), await signUp("Ana Student")];
-  await joinClass(classmate, klass.joinCode!);
-  await joinClass(student, klass.joinCode!);
+  const [classmate, student, pending] = [await signUp("Ben Classmate"), await signUp("Ana Student"), await signUp("Pat Pending")];
+  await joinAndAdmit(db, teacher, klass, classmate);
+  await joinAndAdmit(db, teacher, klass, student);
+  await joinClass(pending, klass.joinCode!);
   const tags = await db().tag.findMany({ where: { tagSet: { comparisonId: comparison.id } } });
   const tag = (name: string) => tags.find((t) => t.name === name)!.id;
   const assignment = await createAssignment(teacher, klass.slug, comparison.slug, {
@@ -112,7 +114,7 @@ export async function buildClassWorld(teacherName: string): Promise<World> {
     span,
     where: { workspace: klass.slug, comparison: comparison.slug },
     revealing: [klass.name, klass.slug, comparison.title, source.title],
-    classroom: { assignmentId: assignment.id, student },
+    classroom: { assignmentId: assignment.id, student, pending },
   };
 }
 
@@ -130,11 +132,11 @@ export async function joinCodeOf(world: World): Promise<string> {
   return joinCode ?? "";
 }
 
-/** Someone new in the world: a reviewer of a team, a student who joined a class with its code. */
+/** Someone new in the world: a reviewer of a team, a student who joined a class with its code and was admitted. */
 export async function newcomerIn(world: World) {
   if (!world.classroom) return memberOf(world, "REVIEWER");
   const user = await signUp(unique("Student"));
-  await joinClass(user, await joinCodeOf(world));
+  await joinAndAdmit(db, world.owner, { ...world.workspace, joinCode: await joinCodeOf(world) }, user);
   const membership = await db().membership.findFirstOrThrow({ where: { workspaceId: world.workspace.id, userId: user.id } });
   return { user, membershipId: membership.id };
 }

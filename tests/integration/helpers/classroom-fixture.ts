@@ -1,7 +1,9 @@
 import type { RevealMode } from "@/lib/domain/classroom/reveal";
 import { createAnnotation } from "@/lib/server/services/annotations/create-annotation";
 import { createAssignment } from "@/lib/server/services/assignments/create-assignment";
+import { admitStudents } from "@/lib/server/services/classes/admit-students";
 import { joinClass } from "@/lib/server/services/classes/join-class";
+import type { Actor } from "@/lib/server/actor";
 import { createComparison } from "@/lib/server/services/comparisons/create-comparison";
 import { createSource } from "@/lib/server/services/sources/create-source";
 import { createWorkspace } from "@/lib/server/services/workspaces/create-workspace";
@@ -16,8 +18,15 @@ export interface ClassroomOptions {
   dueAt?: string;
 }
 
+/** Someone asks to join a class with its code and its teacher admits them. */
+export async function joinAndAdmit(db: () => Db, teacher: Actor, klass: { id: string; slug: string; joinCode: string | null }, student: Actor) {
+  await joinClass(student, klass.joinCode!);
+  const request = await db().joinRequest.findUniqueOrThrow({ where: { workspaceId_userId: { workspaceId: klass.id, userId: student.id } } });
+  await admitStudents(teacher, klass.slug, { requestIds: [request.id] });
+}
+
 /**
- * A class with a teacher and two students (Ana, Ben) who joined with the code, a comparison
+ * A class with a teacher and two students (Ana, Ben) who joined with the code and were admitted, a comparison
  * of two sources, and an assignment on the first source with two tags (Labeling, Loaded
  * language) and a key of two annotations.
  */
@@ -34,8 +43,8 @@ export async function classroom(db: () => Db, { revealMode = "AFTER_SUBMIT", due
     metadata: { title: "Spillway worked", outletName: "River Post" },
   });
   const [ana, ben] = [await signUp("Ana Student"), await signUp("Ben Student")];
-  await joinClass(ana, klass.joinCode!);
-  await joinClass(ben, klass.joinCode!);
+  await joinAndAdmit(db, teacher, klass, ana);
+  await joinAndAdmit(db, teacher, klass, ben);
   const tags = await db().tag.findMany({ where: { tagSet: { comparisonId: comparison.id } } });
   const tag = (name: string) => tags.find((t) => t.name === name)!.id;
   const assignment = await createAssignment(teacher, klass.slug, comparison.slug, {

@@ -8,6 +8,7 @@ import { SUBMISSION_STATUS_LABELS, type SubmissionStatus } from "@/lib/domain/cl
 import type { SessionUser } from "@/lib/server/auth/session";
 import { canTeach } from "@/lib/server/permissions";
 import { findAssignments } from "@/lib/server/services/assignments/find-assignments";
+import { findJoinRequests } from "@/lib/server/services/classes/find-join-requests";
 import { findComparisons } from "@/lib/server/services/comparisons/find-comparisons";
 import styles from "./a/classroom.module.css";
 import { CreateComparisonForm } from "./create-comparison-form";
@@ -68,9 +69,15 @@ export async function ClassHome({ user, slug, joinCode }: { user: SessionUser; s
     );
   }
 
-  const { comparisons } = await findComparisons(user, slug);
+  const [{ comparisons }, waiting] = await Promise.all([findComparisons(user, slug), findJoinRequests(user, slug)]);
   return (
     <>
+      {waiting.length > 0 ? (
+        <p className="notice notice--info" role="status">
+          {waiting.length === 1 ? "1 person is" : `${waiting.length} people are`} waiting to join the class:{" "}
+          <Link href={`/w/${slug}/members`}>admit or refuse them on the roster</Link>.
+        </p>
+      ) : null}
       {joinCode ? (
         <section className="card" aria-labelledby="join">
           <h2 id="join">Students join with this code</h2>
@@ -80,7 +87,7 @@ export async function ClassHome({ user, slug, joinCode }: { user: SessionUser; s
           </div>
           <p className="meta">
             They type the code under <em>Join a class</em> on their Workspaces page, or open the link; without an account they create one
-            there. {students} {students === 1 ? "student has" : "students have"} joined.
+            there, and wait until you admit them on the roster. {students} {students === 1 ? "student has" : "students have"} joined.
           </p>
           <RegenerateJoinCodeButton workspace={slug} />
         </section>

@@ -7,9 +7,11 @@ import { requireSessionUser } from "@/lib/server/auth/session";
 import { orNotFound } from "@/lib/server/page";
 import { canEditComparisons, ROLE_LABELS } from "@/lib/server/permissions";
 import { findComparisons } from "@/lib/server/services/comparisons/find-comparisons";
+import { findOwnJoinRequests } from "@/lib/server/services/classes/find-join-requests";
 import { getWorkspaceBySlug } from "@/lib/server/services/workspaces/get-workspace-by-slug";
 import { formatDate } from "@/lib/format";
 import { ClassHome } from "./class-home";
+import { WaitingForAdmission } from "./waiting-for-admission";
 import { CreateComparisonForm } from "./create-comparison-form";
 import { WorkspaceTabs } from "./workspace-tabs";
 
@@ -34,10 +36,15 @@ function WorkspaceHeader({ workspace }: { workspace: { slug: string; name: strin
   );
 }
 
-/** A team's comparisons, or a class's home (assignments; for teachers also the join code and comparisons). */
+/**
+ * A team's comparisons, or a class's home (assignments; for teachers also the join code and
+ * comparisons). Someone who asked to join the class and is not admitted yet is told so.
+ */
 export default async function WorkspacePage({ params }: Params) {
   const { workspace: slug } = await params;
   const user = await requireSessionUser(`/w/${slug}`);
+  const [waiting] = await findOwnJoinRequests(user, { workspaceSlug: slug });
+  if (waiting) return <WaitingForAdmission request={waiting} />;
   const found = await orNotFound(getWorkspaceBySlug(user, slug));
   if (found.kind === "CLASS") {
     return (

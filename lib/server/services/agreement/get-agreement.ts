@@ -2,7 +2,8 @@ import "server-only";
 import { disagreements, NO_VALUE, pooledAgreement, tagSetDocuments, tokenUnits, VALUE_SEPARATOR } from "@/lib/domain/agreement";
 import type { Actor } from "@/lib/server/actor";
 import { db } from "@/lib/server/db/client";
-import { canEditComparisons } from "@/lib/server/permissions";
+import { AppError } from "@/lib/server/errors";
+import { canBrowseComparisons, canEditComparisons, STUDENTS_READ_ASSIGNMENTS } from "@/lib/server/permissions";
 import { visibleAnnotationsWhere } from "@/lib/server/services/annotations/annotation-view";
 import { requireComparison } from "@/lib/server/services/comparisons/require-comparison";
 
@@ -15,6 +16,7 @@ import { requireComparison } from "@/lib/server/services/comparisons/require-com
  */
 export async function getAgreement(actor: Actor, workspaceSlug: string, comparisonSlug: string) {
   const { workspace, comparison } = await requireComparison(actor, workspaceSlug, comparisonSlug);
+  if (!canBrowseComparisons(workspace.role)) throw new AppError("FORBIDDEN", STUDENTS_READ_ASSIGNMENTS);
   const [tagSets, sources, annotations, resolutions] = await Promise.all([
     db().tagSet.findMany({
       where: { comparisonId: comparison.id },

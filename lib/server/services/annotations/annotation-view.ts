@@ -78,17 +78,27 @@ export type AnnotationView = ReturnType<typeof toAnnotationView>;
  * (who moderate, teachers included) and to their author (who should know why).
  *
  * A student works blind: they see their own annotations, and others' only in an
- * assignment whose work has been revealed to them (its reveal mode: after they submitted,
- * once the due date passed, or once a teacher revealed it). Then they see their classmates'
- * work and the teacher's key for that assignment, nothing else of the comparison. The rule
- * runs inside the query, so every page, endpoint and export that reads through it is blind.
+ * assignment whose work has been revealed to them (its reveal mode: after they handed in
+ * work, once the due date passed, or once a teacher revealed it). Then they see the teacher's
+ * key for that assignment and their classmates' work, nothing else of the comparison. Under
+ * "after submit" that is the work of classmates who have submitted too, never a draft still
+ * being written; at the due date or a teacher's reveal everyone's work is locked, so all of
+ * it shows. The rule runs inside the query, so every page, endpoint and export that reads
+ * through it is blind.
  */
 export function visibleAnnotationsWhere(actor: Actor, role: Role): Prisma.AnnotationWhereInput {
   if (canEditComparisons(role)) return { deletedAt: null };
   if (role === "STUDENT") {
     return {
       deletedAt: null,
-      OR: [{ authorId: actor.id }, { hiddenAt: null, assignment: { is: revealedToStudentWhere(actor.id, new Date()) } }],
+      OR: [
+        { authorId: actor.id },
+        {
+          hiddenAt: null,
+          assignment: { is: revealedToStudentWhere(actor.id, new Date()) },
+          OR: [{ isKey: true }, { assignment: { is: { revealMode: { not: "AFTER_SUBMIT" } } } }, { submission: { is: { submittedAt: { not: null } } } }],
+        },
+      ],
     };
   }
   return { deletedAt: null, OR: [{ hiddenAt: null }, { authorId: actor.id }] };

@@ -32,7 +32,7 @@ export async function createAnnotation(
     const source = await findSourceInComparison(tx, comparison.id, sourceId);
     const target = spanTarget(source.currentRevision, { start, end, revisionNumber });
     const tags = await assertUsableTags(tx, comparison.id, tagIds);
-    const { isKey } = await checkAssignmentWork(tx, actor, role, {
+    const { isKey, submissionId } = await checkAssignmentWork(tx, actor, role, {
       comparisonId: comparison.id,
       assignmentId: assignmentId ?? null,
       sourceId,
@@ -45,6 +45,7 @@ export async function createAnnotation(
         authorId: actor.id,
         assignmentId: assignmentId ?? null,
         isKey,
+        submissionId,
         ...target,
         comment: comment || null,
         proposedBy: proposedBy ?? null,

@@ -5,6 +5,7 @@ import type { Actor } from "@/lib/server/actor";
 import { db } from "@/lib/server/db/client";
 import { notFound } from "@/lib/server/errors";
 import { parseInput } from "@/lib/server/validation";
+import { recordRevealViews, revealedAssignmentsIn } from "@/lib/server/services/assignments/record-reveal-views";
 import { annotationSelect, toAnnotationView, visibleAnnotationsWhere } from "./annotation-view";
 import { requireAnnotationAccess } from "./require-annotation-access";
 
@@ -33,8 +34,9 @@ export async function findAnnotations(actor: Actor, comparisonId: string, filter
     ...(cursor ? { cursor: { id: cursor }, skip: 1 } : {}),
     select: annotationSelect,
   });
-  const page = rows.slice(0, limit);
-  return { annotations: page.map(toAnnotationView), nextCursor: rows.length > limit ? (page.at(-1)?.id ?? null) : null };
+  const annotations = rows.slice(0, limit).map(toAnnotationView);
+  if (role === "STUDENT") await recordRevealViews(actor, revealedAssignmentsIn(actor, annotations));
+  return { annotations, nextCursor: rows.length > limit ? (annotations.at(-1)?.id ?? null) : null };
 }
 
 export async function getAnnotation(actor: Actor, comparisonId: string, annotationId: string) {
@@ -44,15 +46,17 @@ export async function getAnnotation(actor: Actor, comparisonId: string, annotati
     select: annotationSelect,
   });
   if (!row) throw notFound("That annotation");
-  return toAnnotationView(row);
+  const annotation = toAnnotationView(row);
+  if (role === "STUDENT") await recordRevealViews(actor, revealedAssignmentsIn(actor, [annotation]));
+  return annotation;
 }
 
-/** Every visible annotation of a comparison (or of one assignment in it), following the pages. */
-export async function findAllAnnotations(actor: Actor, comparisonId: string, { assignmentId }: { assignmentId?: string } = {}) {
+/** Every visible annotation of a comparison (or of one assignment in it, or by one author), following the pages. */
+export async function findAllAnnotations(actor: Actor, comparisonId: string, { assignmentId, authorId }: { assignmentId?: string; authorId?: string } = {}) {
   const annotations = [];
   let cursor: string | undefined;
   do {
-    const page = await findAnnotations(actor, comparisonId, { limit: 500, cursor, assignmentId });
+    const page = await findAnnotations(actor, comparisonId, { limit: 500, cursor, assignmentId, authorId });
     annotations.push(...page.annotations);
     cursor = page.nextCursor ?? undefined;
   } while (cursor);

@@ -19,15 +19,16 @@ export interface AssignmentWork {
 /**
  * The classroom rules for writing an annotation, checked inside the writing transaction:
  * students write only in an assignment (its sources, its tags) while their work is open, and
- * only teachers write an assignment's key. Returns whether the annotation belongs to the key.
- * A student's write also locks their submission row, so a submit running at the same time
- * waits for it (or it sees the submit and stops).
+ * only teachers write an assignment's key. Returns whether the annotation belongs to the key,
+ * or else the submission it is work for (a student's). A student's write also locks their
+ * submission row, so a submit running at the same time waits for it (or it sees the submit
+ * and stops).
  */
-export async function checkAssignmentWork(tx: DbTx, actor: Actor, role: Role, work: AssignmentWork): Promise<{ isKey: boolean }> {
+export async function checkAssignmentWork(tx: DbTx, actor: Actor, role: Role, work: AssignmentWork): Promise<{ isKey: boolean; submissionId: string | null }> {
   const student = role === "STUDENT";
   if (!work.assignmentId) {
     if (student) throw new AppError("FORBIDDEN", "Students annotate within an assignment: open it from your class's list of assignments.");
-    return { isKey: false };
+    return { isKey: false, submissionId: null };
   }
   if (!student && !canEditComparisons(role)) throw new AppError("FORBIDDEN", "Only teachers write an assignment's key.");
   const assignment = await tx.assignment.findFirst({
@@ -52,7 +53,7 @@ export async function checkAssignmentWork(tx: DbTx, actor: Actor, role: Role, wo
     const names = assignment.tags.map((t) => `“${t.tag.name}”`).join(", ");
     throw new AppError("INVALID_INPUT", `Use only the assignment's tags: ${names}.`, { tagIds: "Choose from the assignment's tags." });
   }
-  if (!student) return { isKey: true };
+  if (!student) return { isKey: true, submissionId: null };
 
   const submission = await tx.submission.upsert({
     where: { assignmentId_studentId: { assignmentId: assignment.id, studentId: actor.id } },
@@ -63,5 +64,5 @@ export async function checkAssignmentWork(tx: DbTx, actor: Actor, role: Role, wo
   const [locked] = await tx.$queryRaw<{ submittedAt: Date | null }[]>`SELECT "submittedAt" FROM "Submission" WHERE "id" = ${submission.id} FOR UPDATE`;
   const lock = workLock(assignment, locked?.submittedAt ?? null, new Date());
   if (lock.locked) throw new AppError("FORBIDDEN", lock.reason);
-  return { isKey: false };
+  return { isKey: false, submissionId: submission.id };
 }

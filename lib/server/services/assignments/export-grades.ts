@@ -9,18 +9,19 @@ const ratio = (value: number | null) => (value === null ? null : Math.round(valu
 
 /**
  * The grades of an assignment as CSV, one row per student of the class: status, when they
- * submitted, and their score against the key (token overlap, as on the dashboard; empty
+ * submitted, when they first saw the key, and their score against the key (token overlap, as on the dashboard; empty
  * where there is nothing to divide by). Teachers only.
  */
 export async function exportGrades(actor: Actor, assignmentId: string) {
   const { assignment, students } = await getAssignmentDashboardById(actor, assignmentId);
   const rows = [
-    ["Student", "Email", "Status", "Submitted at (UTC)", "Annotations", "Words matching the key", "Words tagged", "Words in the key", "Precision", "Recall", "F1"],
+    ["Student", "Email", "Status", "Submitted at (UTC)", "First saw the key (UTC)", "Annotations", "Words matching the key", "Words tagged", "Words in the key", "Precision", "Recall", "F1"],
     ...students.map((s) => [
       s.name,
       s.email,
       SUBMISSION_STATUS_LABELS[s.status],
       s.submittedAt?.toISOString() ?? null,
+      s.keySeenAt?.toISOString() ?? null,
       s.annotations,
       s.score.matched,
       s.score.answered,

@@ -1,5 +1,5 @@
 import "server-only";
-import { isRevealed } from "@/lib/domain/classroom/reveal";
+import { handedInAt, isRevealed } from "@/lib/domain/classroom/reveal";
 import { submissionStatus } from "@/lib/domain/classroom/submission-status";
 import type { Actor } from "@/lib/server/actor";
 import { db } from "@/lib/server/db/client";
@@ -25,7 +25,7 @@ export async function findAssignments(actor: Actor, workspaceSlug: string) {
         comparison: { select: { slug: true, title: true } },
         submissions: {
           where: canTeach(workspace.role) ? { submittedAt: { not: null }, student: { memberships: { some: { workspaceId: workspace.id, role: "STUDENT" } } } } : { studentId: actor.id },
-          select: { studentId: true, startedAt: true, submittedAt: true },
+          select: { studentId: true, startedAt: true, submittedAt: true, _count: { select: { annotations: { where: { deletedAt: null } } } } },
         },
       },
     }),
@@ -41,7 +41,7 @@ export async function findAssignments(actor: Actor, workspaceSlug: string) {
         ...assignment,
         submitted: submissions.length,
         status: submissionStatus({ startedAt: mine?.startedAt ?? null, submittedAt: mine?.submittedAt ?? null }, assignment.dueAt, now),
-        revealed: isRevealed(assignment, mine?.submittedAt ?? null, now),
+        revealed: isRevealed(assignment, handedInAt(mine ? { submittedAt: mine.submittedAt, annotations: mine._count.annotations } : null), now),
       };
     }),
   };

@@ -8,7 +8,8 @@ import { labeledSpans, loadAssignmentMaterial, loadAssignmentSpans, studentCoder
 import { requireAssignment, requireAssignmentById, type AssignmentAccess } from "./require-assignment";
 
 /**
- * A teacher's view of one assignment: each student's status and score against the key,
+ * A teacher's view of one assignment: each student's status, score against the key and when
+ * they first saw the key (the server first sent them the revealed work),
  * the class heat map, tag-by-tag confusion between the students and the key, and the
  * class's agreement (Krippendorff's alpha over word tokens, students as coders).
  */
@@ -23,7 +24,7 @@ export async function getAssignmentDashboardById(actor: Actor, assignmentId: str
 
 async function dashboardOf(actor: Actor, { assignment, role }: AssignmentAccess) {
   const material = await loadAssignmentMaterial(actor, assignment.id);
-  const [spans, roster, submissions] = await Promise.all([
+  const [spans, roster, submissions, revealViews] = await Promise.all([
     loadAssignmentSpans(actor, role, assignment.id, material),
     db().membership.findMany({
       where: { workspaceId: assignment.workspace.id, role: "STUDENT" },
@@ -31,6 +32,7 @@ async function dashboardOf(actor: Actor, { assignment, role }: AssignmentAccess)
       select: { user: { select: { id: true, name: true, email: true } } },
     }),
     db().submission.findMany({ where: { assignmentId: assignment.id }, select: { studentId: true, startedAt: true, submittedAt: true, reopenedAt: true } }),
+    db().revealView.findMany({ where: { assignmentId: assignment.id }, select: { studentId: true, firstSeenAt: true } }),
   ]);
   const now = new Date();
   const tagIds = material.tags.map((t) => t.id);
@@ -51,6 +53,7 @@ async function dashboardOf(actor: Actor, { assignment, role }: AssignmentAccess)
       status: submissionStatus({ startedAt: submission?.startedAt ?? null, submittedAt: submission?.submittedAt ?? null }, assignment.dueAt, now),
       submittedAt: submission?.submittedAt ?? null,
       reopenedAt: submission?.reopenedAt ?? null,
+      keySeenAt: revealViews.find((v) => v.studentId === user.id)?.firstSeenAt ?? null,
       annotations: new Set(own.map((s) => s.id)).size,
       score: score.overall,
     };

@@ -1,19 +1,21 @@
 import "server-only";
 import { tokenUnits } from "@/lib/domain/agreement";
-import { isRevealed } from "@/lib/domain/classroom/reveal";
+import { handedInAt, isRevealed } from "@/lib/domain/classroom/reveal";
 import { classHeatMap, scoreAgainstKey } from "@/lib/domain/classroom/scoring";
 import type { Actor } from "@/lib/server/actor";
 import { db } from "@/lib/server/db/client";
 import { AppError, notFound } from "@/lib/server/errors";
 import { canTeach } from "@/lib/server/permissions";
 import { labeledSpans, loadAssignmentMaterial, loadAssignmentSpans, studentCoders } from "./assignment-material";
+import { recordRevealViews } from "./record-reveal-views";
 import { requireAssignment } from "./require-assignment";
 
 /**
  * A student's results once the class's work is revealed to them: their spans beside the
  * key's, the class heat map, their score against the key and the key's comments. Before the
  * reveal it says only that (`revealed: false`); the spans are read through the blind
- * visibility rule either way. Teachers open any student's results with `studentId`.
+ * visibility rule either way, and a student's first look is recorded for the teacher.
+ * Teachers open any student's results with `studentId`.
  */
 export async function getAssignmentResults(actor: Actor, workspaceSlug: string, assignmentId: string, studentId?: string) {
   const { assignment, role } = await requireAssignment(actor, workspaceSlug, assignmentId);
@@ -22,11 +24,15 @@ export async function getAssignmentResults(actor: Actor, workspaceSlug: string, 
   const subjectId = teacher && studentId ? studentId : actor.id;
   const [subject, submission] = await Promise.all([
     db().membership.findFirst({ where: { workspaceId: assignment.workspace.id, userId: subjectId, role: "STUDENT" }, select: { user: { select: { id: true, name: true } } } }),
-    db().submission.findUnique({ where: { assignmentId_studentId: { assignmentId: assignment.id, studentId: subjectId } }, select: { submittedAt: true } }),
+    db().submission.findUnique({
+      where: { assignmentId_studentId: { assignmentId: assignment.id, studentId: subjectId } },
+      select: { submittedAt: true, _count: { select: { annotations: { where: { deletedAt: null } } } } },
+    }),
   ]);
   if (!subject) throw notFound("That student");
-  const revealed = teacher || isRevealed(assignment, submission?.submittedAt ?? null, new Date());
+  const revealed = teacher || isRevealed(assignment, handedInAt(submission && { submittedAt: submission.submittedAt, annotations: submission._count.annotations }), new Date());
   if (!revealed) return { assignment, student: subject.user, revealed: false as const };
+  if (!teacher) await recordRevealViews(actor, [assignment.id]);
 
   const material = await loadAssignmentMaterial(actor, assignment.id);
   const [spans, roster] = await Promise.all([

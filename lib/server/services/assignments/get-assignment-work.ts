@@ -1,5 +1,5 @@
 import "server-only";
-import { isRevealed, workLock } from "@/lib/domain/classroom/reveal";
+import { handedInAt, isRevealed, workLock } from "@/lib/domain/classroom/reveal";
 import { submissionStatus } from "@/lib/domain/classroom/submission-status";
 import type { Actor } from "@/lib/server/actor";
 import { db } from "@/lib/server/db/client";
@@ -18,10 +18,10 @@ export async function getAssignmentWork(actor: Actor, workspaceSlug: string, ass
   if (mode === "student" && role !== "STUDENT") throw new AppError("FORBIDDEN", "This is the students' view; teachers write the key instead.");
   const [material, annotations, submission] = await Promise.all([
     loadAssignmentMaterial(actor, assignment.id),
-    findAllAnnotations(actor, assignment.comparison.id, { assignmentId: assignment.id }),
+    findAllAnnotations(actor, assignment.comparison.id, { assignmentId: assignment.id, ...(mode === "student" ? { authorId: actor.id } : {}) }),
     db().submission.findUnique({
       where: { assignmentId_studentId: { assignmentId: assignment.id, studentId: actor.id } },
-      select: { startedAt: true, submittedAt: true, reopenedAt: true },
+      select: { startedAt: true, submittedAt: true, reopenedAt: true, _count: { select: { annotations: { where: { deletedAt: null } } } } },
     }),
   ]);
   const now = new Date();
@@ -36,7 +36,7 @@ export async function getAssignmentWork(actor: Actor, workspaceSlug: string, ass
       submittedAt,
       reopenedAt: submission?.reopenedAt ?? null,
       lock: mode === "key" ? ({ locked: false } as const) : workLock(assignment, submittedAt, now),
-      revealed: mode === "key" || isRevealed(assignment, submittedAt, now),
+      revealed: mode === "key" || isRevealed(assignment, handedInAt(submission && { submittedAt, annotations: submission._count.annotations }), now),
     },
   };
 }

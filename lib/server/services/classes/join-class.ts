@@ -13,7 +13,12 @@ export async function findClassByJoinCode(code: string) {
   return db().workspace.findFirst({ where: { joinCode: normalized, kind: "CLASS" }, select: { slug: true, name: true } });
 }
 
-/** Joins the class with this code as a student. Someone already in the class stays as they are. */
+/**
+ * Asks to join the class with this code as a student. The code alone admits nobody: it makes
+ * a join request, and the class stays closed to the asker (they are not a member) until a
+ * teacher admits them. Someone already in the class stays as they are; asking twice keeps the
+ * first request.
+ */
 export async function joinClass(actor: Actor, code: string) {
   const normalized = normalizeJoinCode(code);
   if (!normalized) throw new AppError("INVALID_INPUT", UNKNOWN_CODE, { code: "Codes have eight letters and digits." });
@@ -23,9 +28,14 @@ export async function joinClass(actor: Actor, code: string) {
       select: { id: true, slug: true, name: true, memberships: { where: { userId: actor.id }, select: { role: true } } },
     });
     if (!workspace) throw new AppError("NOT_FOUND", UNKNOWN_CODE, { code: "Unknown code." });
-    const { memberships, ...found } = workspace;
-    if (memberships[0]) return { workspace: found, joined: false, role: memberships[0].role };
-    await tx.membership.create({ data: { workspaceId: workspace.id, userId: actor.id, role: "STUDENT" } });
-    return { workspace: found, joined: true, role: "STUDENT" as const };
+    const { memberships, id, ...found } = workspace;
+    if (memberships[0]) return { workspace: found, status: "member" as const, role: memberships[0].role };
+    const request = await tx.joinRequest.upsert({
+      where: { workspaceId_userId: { workspaceId: id, userId: actor.id } },
+      create: { workspaceId: id, userId: actor.id },
+      update: {},
+      select: { createdAt: true },
+    });
+    return { workspace: found, status: "pending" as const, requestedAt: request.createdAt };
   });
 }

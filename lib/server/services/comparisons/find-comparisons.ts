@@ -1,15 +1,18 @@
 import "server-only";
 import type { Actor } from "@/lib/server/actor";
 import { db } from "@/lib/server/db/client";
-import { hasMember } from "@/lib/server/permissions";
+import { canBrowseComparisons, hasMember } from "@/lib/server/permissions";
 import { visibleAnnotationsWhere } from "@/lib/server/services/annotations/annotation-view";
 import { getWorkspaceBySlug } from "@/lib/server/services/workspaces/get-workspace-by-slug";
 
-/** The comparisons of a workspace the actor belongs to, newest event first, with how many annotations the actor can see. */
+/**
+ * The comparisons of a workspace the actor belongs to, newest event first, with how many
+ * annotations the actor can see. A student gets only those their class's assignments are on.
+ */
 export async function findComparisons(actor: Actor, workspaceSlug: string) {
   const workspace = await getWorkspaceBySlug(actor, workspaceSlug);
   const comparisons = await db().comparison.findMany({
-    where: { workspaceId: workspace.id, workspace: hasMember(actor) },
+    where: { workspaceId: workspace.id, workspace: hasMember(actor), ...(canBrowseComparisons(workspace.role) ? {} : { assignments: { some: {} } }) },
     orderBy: [{ eventDate: { sort: "desc", nulls: "last" } }, { createdAt: "desc" }],
     select: {
       id: true,

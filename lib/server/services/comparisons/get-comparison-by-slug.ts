@@ -1,14 +1,15 @@
 import "server-only";
 import type { Actor } from "@/lib/server/actor";
 import { db } from "@/lib/server/db/client";
-import { notFound } from "@/lib/server/errors";
-import { canEditComparisons, hasMember } from "@/lib/server/permissions";
+import { AppError, notFound } from "@/lib/server/errors";
+import { canBrowseComparisons, canEditComparisons, hasMember, STUDENTS_READ_ASSIGNMENTS } from "@/lib/server/permissions";
 import { visibleAnnotationsWhere } from "@/lib/server/services/annotations/annotation-view";
 import { getWorkspaceBySlug } from "@/lib/server/services/workspaces/get-workspace-by-slug";
 
 /** One comparison with its sources (current text and outlet) and its fact rows with their passages. */
 export async function getComparisonBySlug(actor: Actor, workspaceSlug: string, comparisonSlug: string) {
   const workspace = await getWorkspaceBySlug(actor, workspaceSlug);
+  if (!canBrowseComparisons(workspace.role)) throw new AppError("FORBIDDEN", STUDENTS_READ_ASSIGNMENTS);
   const comparison = await db().comparison.findFirst({
     where: {
       slug: comparisonSlug,

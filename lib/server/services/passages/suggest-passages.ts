@@ -4,6 +4,7 @@ import { ZPassageRange } from "@/lib/schemas/comparison";
 import type { Actor } from "@/lib/server/actor";
 import { db } from "@/lib/server/db/client";
 import { AppError } from "@/lib/server/errors";
+import { assignedSourceWhere } from "@/lib/server/permissions";
 import { requireComparison } from "@/lib/server/services/comparisons/require-comparison";
 import { parseInput } from "@/lib/server/validation";
 
@@ -26,12 +27,16 @@ function corpusFor(sources: { id: string; revisionId: string; text: string }[]):
   return corpus;
 }
 
-/** For a span of one source, the most similar passages in each other source, best first. */
+/**
+ * For a span of one source, the most similar passages in each other source, best first. The
+ * answer quotes the sources, so a student gets only the sources of their class's assignments,
+ * both to pick from and to be shown.
+ */
 export async function suggestPassages(actor: Actor, workspaceSlug: string, comparisonSlug: string, input: unknown) {
   const { sourceId, start, end } = parseInput(ZPassageRange, input);
-  const { comparison } = await requireComparison(actor, workspaceSlug, comparisonSlug);
+  const { workspace, comparison } = await requireComparison(actor, workspaceSlug, comparisonSlug);
   const sources = await db().source.findMany({
-    where: { comparisonId: comparison.id, currentRevisionId: { not: null } },
+    where: { comparisonId: comparison.id, currentRevisionId: { not: null }, ...assignedSourceWhere(workspace.role) },
     orderBy: { position: "asc" },
     select: { id: true, currentRevision: { select: { id: true, text: true } } },
   });

@@ -1,13 +1,15 @@
 import "server-only";
 import type { Actor } from "@/lib/server/actor";
 import { db } from "@/lib/server/db/client";
-import { notFound } from "@/lib/server/errors";
+import { AppError, notFound } from "@/lib/server/errors";
+import { canBrowseComparisons, STUDENTS_READ_ASSIGNMENTS } from "@/lib/server/permissions";
 import { visibleAnnotationsWhere } from "@/lib/server/services/annotations/annotation-view";
 import { requireComparison } from "@/lib/server/services/comparisons/require-comparison";
 
 /** One source with its revision history and the text of one revision (the current one by default). */
 export async function getSource(actor: Actor, workspaceSlug: string, comparisonSlug: string, sourceId: string, revisionNumber?: number) {
   const { workspace, comparison } = await requireComparison(actor, workspaceSlug, comparisonSlug);
+  if (!canBrowseComparisons(workspace.role)) throw new AppError("FORBIDDEN", STUDENTS_READ_ASSIGNMENTS);
   const source = await db().source.findFirst({
     where: { id: sourceId, comparisonId: comparison.id },
     select: {

@@ -1,7 +1,8 @@
 import "server-only";
 import type { Actor } from "@/lib/server/actor";
 import { db } from "@/lib/server/db/client";
-import { canEditComparisons, hasMember } from "@/lib/server/permissions";
+import { AppError } from "@/lib/server/errors";
+import { canBrowseComparisons, canEditComparisons, hasMember, STUDENTS_READ_ASSIGNMENTS } from "@/lib/server/permissions";
 import { visibleAnnotationsWhere } from "@/lib/server/services/annotations/annotation-view";
 import { requireComparison } from "@/lib/server/services/comparisons/require-comparison";
 
@@ -12,6 +13,7 @@ import { requireComparison } from "@/lib/server/services/comparisons/require-com
  */
 export async function findTaxonomy(actor: Actor, workspaceSlug: string, comparisonSlug: string) {
   const { workspace, comparison } = await requireComparison(actor, workspaceSlug, comparisonSlug);
+  if (!canBrowseComparisons(workspace.role)) throw new AppError("FORBIDDEN", STUDENTS_READ_ASSIGNMENTS);
   const tagSets = await db().tagSet.findMany({
     where: { comparisonId: comparison.id, comparison: { workspace: hasMember(actor) } },
     orderBy: { position: "asc" },

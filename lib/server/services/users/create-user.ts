@@ -12,10 +12,10 @@ const EMAIL_TAKEN = "An account with this email already exists. Sign in instead,
 const UNKNOWN_CODE = "No class has this join code any more; ask your teacher for the current one.";
 
 /**
- * Signs a new user up; with a class's join code, they join that class as a student too
- * (or nothing is saved). An invitation to a workspace is not claimed by signing up with
- * its email: only its link joins (accept-invitation.ts), so whoever registers an invited
- * address first gains nothing.
+ * Signs a new user up; with a class's join code, they ask to join that class too (a teacher
+ * admits them; see joinClass), or nothing is saved. An invitation to a workspace is not
+ * claimed by signing up with its email: only its link joins (accept-invitation.ts), so
+ * whoever registers an invited address first gains nothing.
  */
 export async function createUser(input: unknown, { joinCode }: { joinCode?: string } = {}) {
   const { name, email, password } = parseInput(ZSignUp, input);
@@ -28,7 +28,7 @@ export async function createUser(input: unknown, { joinCode }: { joinCode?: stri
       if (code) {
         const klass = await tx.workspace.findFirst({ where: { joinCode: code, kind: "CLASS" }, select: { id: true } });
         if (!klass) throw new AppError("NOT_FOUND", UNKNOWN_CODE);
-        await tx.membership.create({ data: { workspaceId: klass.id, userId: user.id, role: "STUDENT" } });
+        await tx.joinRequest.create({ data: { workspaceId: klass.id, userId: user.id } });
       }
       return user;
     });

@@ -14,11 +14,11 @@ import { action, route, scenario, type Cell } from "../matrix";
 import { annotationIn, replyIn, tagIn, unique } from "../world";
 
 // Annotations are for members; hidden ones only for owners, editors and their author; deleted ones for nobody.
-const MODERATORS_SEE: Expectation   = { anonymous: 401, outsider: 404, viewer: 404, reviewer: 404, editor: ok,  owner: ok,  studentBeforeReveal: 404, teacher: ok  };
+const MODERATORS_SEE: Expectation   = { anonymous: 401, outsider: 404, viewer: 404, reviewer: 404, editor: ok,  owner: ok,  studentBeforeReveal: 404, teacher: ok,  pendingStudent: 404 };
 /** Acting on someone else's hidden annotation: viewers are refused for their role, reviewers cannot see it. */
-const MODERATORS_ACT: Expectation   = { anonymous: 401, outsider: 404, viewer: 403, reviewer: 404, editor: ok,  owner: ok,  studentBeforeReveal: 404, teacher: ok  };
+const MODERATORS_ACT: Expectation   = { anonymous: 401, outsider: 404, viewer: 403, reviewer: 404, editor: ok,  owner: ok,  studentBeforeReveal: 404, teacher: ok,  pendingStudent: 404 };
 /** Only its author may do this, and reviewers cannot even see it. */
-const AUTHOR_OF_HIDDEN: Expectation = { anonymous: 401, outsider: 404, viewer: 403, reviewer: 404, editor: 403, owner: 403, studentBeforeReveal: 404, teacher: 403 };
+const AUTHOR_OF_HIDDEN: Expectation = { anonymous: 401, outsider: 404, viewer: 403, reviewer: 404, editor: 403, owner: 403, studentBeforeReveal: 404, teacher: 403, pendingStudent: 404 };
 
 const row = (id: string) => db().annotation.findUniqueOrThrow({ where: { id } });
 const replyRow = (id: string) => db().reply.findUniqueOrThrow({ where: { id } });

@@ -1,11 +1,16 @@
 import { expect } from "vitest";
 import * as assignments from "@/app/(app)/w/[workspace]/a/actions";
 import * as classActions from "@/app/(app)/w/[workspace]/class-actions";
+import * as admission from "@/app/(app)/w/[workspace]/members/admission-actions";
 import * as grades from "@/app/api/assignments/[assignmentId]/grades/route";
 import * as join from "@/app/join/actions";
 import { db } from "@/lib/server/db/client";
+import type { SessionUser } from "@/lib/server/auth/session";
+import { createAnnotation } from "@/lib/server/services/annotations/create-annotation";
 import { createAssignment } from "@/lib/server/services/assignments/create-assignment";
 import { submitAssignment } from "@/lib/server/services/assignments/submit-assignment";
+import { joinClass } from "@/lib/server/services/classes/join-class";
+import { signUp } from "../../helpers/factories";
 import { OWNERS, SIGNED_IN, type Expectation } from "../actors";
 import { action, form, route, type Cell } from "../matrix";
 import { joinCodeOf, unique } from "../world";
@@ -13,11 +18,11 @@ import { joinCodeOf, unique } from "../world";
 // Assignments live in classes. Actors of the team address the class's assignment through
 // their own workspace (or by id alone) and find nothing; in the class, teachers run it and
 // students do their own work only.
-const CLASS_TEACHERS: Expectation = { anonymous: 401, outsider: 404, viewer: 404, reviewer: 404, editor: 404, owner: 404, studentBeforeReveal: 403, teacher: "ok" };
+const CLASS_TEACHERS: Expectation = { anonymous: 401, outsider: 404, viewer: 404, reviewer: 404, editor: 404, owner: 404, studentBeforeReveal: 403, teacher: "ok", pendingStudent: 404 };
 const CLASS_STUDENTS: Expectation = { ...CLASS_TEACHERS, studentBeforeReveal: "ok", teacher: 403 };
 /** A team's members may ask, but a team has no assignments (400); a class's students may not (403). */
 const TEACHERS_OF_A_CLASS: Expectation = { ...CLASS_TEACHERS, viewer: 400, reviewer: 400, editor: 400, owner: 400 };
-/** Only a class has a join code: a team's owner is told so, its other members are refused for their role. */
+/** Only a class has a join code and people asking to join: a team's owner is told so, its other members are refused for their role. */
 const JOIN_CODE: Expectation = { ...OWNERS, owner: 400 };
 
 /**
@@ -37,6 +42,36 @@ async function freshAssignment(cell: Cell, revealMode: "AFTER_SUBMIT" | "MANUAL"
   });
   return { id: assignment.id };
 }
+/**
+ * One annotation of work on the assignment, so it may be submitted: by the actor if they are
+ * one of the class's students (written as the classmate, then handed over with a submission
+ * of the actor's own), else by the classmate.
+ */
+async function workOn(cell: Cell, assignmentId: string, student: SessionUser | null) {
+  const klass = cell.classroom;
+  const annotation = await createAnnotation(klass.colleague, klass.comparison.id, {
+    ...klass.span("reckless"),
+    tagIds: [klass.tag("Loaded language")],
+    assignmentId,
+  });
+  if (!student || student.id === klass.colleague.id) return;
+  const enrolled = await db().membership.count({ where: { workspaceId: klass.workspace.id, userId: student.id, role: "STUDENT" } });
+  if (!enrolled) return;
+  const own = await db().submission.create({ data: { assignmentId, studentId: student.id } });
+  await db().annotation.update({ where: { id: annotation.id }, data: { authorId: student.id, submissionId: own.id } });
+}
+
+/** Someone new who asked to join the scene's class with its code and waits for a teacher. */
+async function joinRequest(cell: Cell) {
+  const asker = await signUp(unique("Asker"));
+  await joinClass(asker, await joinCodeOf(cell.classroom));
+  const request = await db().joinRequest.findFirstOrThrow({ where: { userId: asker.id } });
+  return { id: request.id, userId: asker.id };
+}
+const isStudent = async (cell: Cell, userId: string) =>
+  (await db().membership.count({ where: { workspaceId: cell.classroom.workspace.id, userId, role: "STUDENT" } })) === 1;
+const stillWaiting = async (requestId: string) => (await db().joinRequest.count({ where: { id: requestId } })) === 1;
+
 const addressed = (cell: Cell, assignmentId: string, fields: Record<string, string> = {}) =>
   form({ workspace: cell.world.workspace.slug, assignment: assignmentId, ...fields });
 const assignmentRow = (id: string) => db().assignment.findUniqueOrThrow({ where: { id } });
@@ -70,7 +105,11 @@ export const classroomEntries = [
     c({
       name: "submit own work",
       expect: CLASS_STUDENTS,
-      arrange: (cell) => freshAssignment(cell),
+      arrange: async (cell) => {
+        const assignment = await freshAssignment(cell);
+        await workOn(cell, assignment.id, cell.user);
+        return assignment;
+      },
       args: (cell, t) => [null, addressed(cell, t.id)],
       verify: async (cell, t, allowed) => expect(Boolean((await submission(t.id, cell.user?.id))?.submittedAt)).toBe(allowed),
     }),
@@ -81,6 +120,7 @@ export const classroomEntries = [
       expect: CLASS_TEACHERS,
       arrange: async (cell) => {
         const assignment = await freshAssignment(cell);
+        await workOn(cell, assignment.id, cell.classroom.colleague);
         await submitAssignment(cell.classroom.colleague, cell.classroom.workspace.slug, assignment.id);
         return assignment;
       },
@@ -120,8 +160,51 @@ export const classroomEntries = [
       expect: SIGNED_IN,
       arrange: async (cell) => ({ code: await joinCodeOf(cell.classroom) }),
       args: (_cell, t) => [null, form({ code: t.code })],
-      verify: async (cell, _t, allowed) =>
-        expect(await db().membership.count({ where: { workspaceId: cell.classroom.workspace.id, userId: cell.user?.id ?? "" } })).toBe(allowed ? 1 : 0),
+      // A member stays as they are; anyone else waits to be admitted, and is no member.
+      verify: async (cell, _t, allowed) => {
+        const where = { workspaceId: cell.classroom.workspace.id, userId: cell.user?.id ?? "" };
+        const [member, waiting] = [await db().membership.count({ where }), await db().joinRequest.count({ where })];
+        expect(member + waiting).toBe(allowed ? 1 : 0);
+      },
+    }),
+  ]),
+  action(admission.admitStudentAction, (c) => [
+    c({
+      name: "admit someone who asked to join",
+      expect: JOIN_CODE,
+      arrange: joinRequest,
+      args: (cell, t) => [null, form({ workspace: cell.world.workspace.slug, requestId: t.id })],
+      verify: async (cell, t, allowed) => {
+        expect(await isStudent(cell, t.userId)).toBe(allowed);
+        expect(await stillWaiting(t.id)).toBe(!allowed);
+      },
+    }),
+  ]),
+  action(admission.admitAllStudentsAction, (c) => [
+    c({
+      name: "admit everyone listed as waiting",
+      expect: JOIN_CODE,
+      arrange: async (cell) => [await joinRequest(cell), await joinRequest(cell)],
+      args: (cell, t) => {
+        const data = form({ workspace: cell.world.workspace.slug });
+        for (const request of t) data.append("requestId", request.id);
+        return [null, data];
+      },
+      verify: async (cell, t, allowed) => {
+        for (const request of t) expect(await isStudent(cell, request.userId)).toBe(allowed);
+      },
+    }),
+  ]),
+  action(admission.refuseStudentAction, (c) => [
+    c({
+      name: "refuse someone who asked to join",
+      expect: JOIN_CODE,
+      arrange: joinRequest,
+      args: (cell, t) => [null, form({ workspace: cell.world.workspace.slug, requestId: t.id })],
+      verify: async (cell, t, allowed) => {
+        expect(await stillWaiting(t.id)).toBe(!allowed);
+        expect(await isStudent(cell, t.userId)).toBe(false);
+      },
     }),
   ]),
 ];

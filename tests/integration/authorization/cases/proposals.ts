@@ -9,7 +9,7 @@ import { action, form, scenario, type Cell } from "../matrix";
 import { unique } from "../world";
 
 /** Proposals are for those who annotate a team's comparisons; a class gets none, so its members are refused for their role. */
-const PROPOSERS: Expectation = { anonymous: 401, outsider: 404, viewer: 403, reviewer: ok, editor: ok, owner: ok, studentBeforeReveal: 403, teacher: 403 };
+const PROPOSERS: Expectation = { anonymous: 401, outsider: 404, viewer: 403, reviewer: ok, editor: ok, owner: ok, studentBeforeReveal: 403, teacher: 403, pendingStudent: 404 };
 /** Owners and editors of a team change how analysers work; a class has no analysers to change. */
 const ANALYSER_EDITORS: Expectation = { ...EDITORS, teacher: 400 };
 

@@ -17,7 +17,7 @@ const REPORT_READERS: Expectation = { ...MEMBERS, studentBeforeReveal: 403 };
 /** Editors publish a team's report; a class's report has no public link, so its teacher is told so. */
 const PUBLISHERS: Expectation = { ...EDITORS, teacher: 400 };
 /** A share link works for anyone, but never for a class's report. */
-const TEAM_SHARES: Expectation = { ...PUBLIC, studentBeforeReveal: 404, teacher: 404 };
+const TEAM_SHARES: Expectation = { ...PUBLIC, studentBeforeReveal: 404, teacher: 404, pendingStudent: 404 };
 
 /**
  * A live share link of the cell's comparison: published by its owner in a team; in a class,

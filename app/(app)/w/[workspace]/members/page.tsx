@@ -1,12 +1,15 @@
 import type { Metadata } from "next";
 import { Breadcrumbs } from "@/app/_components/breadcrumbs";
 import { UserText } from "@/app/_components/user-text";
+import { LocalTime } from "@/app/_components/local-time";
 import { requireSessionUser } from "@/lib/server/auth/session";
 import { orNotFound } from "@/lib/server/page";
 import { canManageMembers, ROLE_DESCRIPTIONS, ROLE_LABELS, WORKSPACE_ROLES } from "@/lib/server/permissions";
+import { findJoinRequests } from "@/lib/server/services/classes/find-join-requests";
 import { findMembers } from "@/lib/server/services/members/find-members";
 import { formatDate } from "@/lib/format";
 import { WorkspaceTabs } from "../workspace-tabs";
+import { AdmitAllButton, AdmitStudentButton, RefuseStudentButton } from "./admission-forms";
 import { InviteMemberForm, MemberRoleForm, RemoveMemberButton, WithdrawInvitationButton } from "./member-forms";
 import { ResetPasswordButton } from "./reset-password-button";
 
@@ -17,7 +20,7 @@ export const metadata: Metadata = { title: "Members" };
 export default async function MembersPage({ params }: Params) {
   const { workspace: slug } = await params;
   const user = await requireSessionUser(`/w/${slug}/members`);
-  const { workspace, members, invitations } = await orNotFound(findMembers(user, slug));
+  const [{ workspace, members, invitations }, joinRequests] = await orNotFound(Promise.all([findMembers(user, slug), findJoinRequests(user, slug)]));
   const manage = canManageMembers(workspace.role);
   const isClass = workspace.kind === "CLASS";
   const roles = WORKSPACE_ROLES.map((role) => ({ value: role, label: ROLE_LABELS[role] }));
@@ -29,7 +32,7 @@ export default async function MembersPage({ params }: Params) {
           <h1>{isClass ? "Roster" : "Members"}</h1>
           <p>
             {isClass
-              ? "The class's teachers and students. Students join with the class code; a student who forgot their password gets a new one here."
+              ? "The class's teachers and students. Students ask to join with the class code and see nothing of the class until you admit them; a student who forgot their password gets a new one here."
               : manage
                 ? "Invite people and choose what they may do."
                 : "Who works in this workspace."}
@@ -37,6 +40,45 @@ export default async function MembersPage({ params }: Params) {
         </div>
       </div>
       <WorkspaceTabs slug={workspace.slug} kind={workspace.kind} role={workspace.role} />
+      {isClass && manage ? (
+        <section className="card" aria-labelledby="waiting">
+          <h2 id="waiting">Waiting to join</h2>
+          {joinRequests.length === 0 ? (
+            <p className="meta">Nobody is waiting. Whoever uses the class code appears here, and sees nothing of the class until you admit them.</p>
+          ) : (
+            <>
+              <p className="meta">They used the class code. Admit only the people you expect: an admitted student sees the assignments and, once revealed, the key and classmates&apos; work.</p>
+              <table className="table">
+                <caption className="visually-hidden">People waiting to join {workspace.name}</caption>
+                <thead>
+                  <tr>
+                    <th scope="col">Name</th>
+                    <th scope="col">Email</th>
+                    <th scope="col">Asked</th>
+                    <th scope="col"><span className="visually-hidden">Actions</span></th>
+                  </tr>
+                </thead>
+                <tbody>
+                  {joinRequests.map((request) => (
+                    <tr key={request.id}>
+                      <td>{request.user.name}</td>
+                      <td>{request.user.email}</td>
+                      <td><LocalTime date={request.createdAt} /></td>
+                      <td>
+                        <div className="form--inline" style={{ alignItems: "flex-start" }}>
+                          <AdmitStudentButton workspaceSlug={workspace.slug} requestId={request.id} name={request.user.name} />
+                          <RefuseStudentButton workspaceSlug={workspace.slug} requestId={request.id} name={request.user.name} />
+                        </div>
+                      </td>
+                    </tr>
+                  ))}
+                </tbody>
+              </table>
+              {joinRequests.length > 1 ? <AdmitAllButton workspaceSlug={workspace.slug} requestIds={joinRequests.map((r) => r.id)} /> : null}
+            </>
+          )}
+        </section>
+      ) : null}
       <div className="card">
         <table className="table">
           <caption className="visually-hidden">Members of {workspace.name}</caption>

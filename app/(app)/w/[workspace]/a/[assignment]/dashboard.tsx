@@ -60,11 +60,12 @@ export function Dashboard({ dashboard }: { dashboard: AssignmentDashboard }) {
           <p className="meta">No students have joined the class yet.</p>
         ) : (
           <table className="table">
-            <caption className="visually-hidden">Each student&apos;s status and score against the key</caption>
+            <caption className="visually-hidden">Each student&apos;s status, when they first saw the key, and their score against the key</caption>
             <thead>
               <tr>
                 <th scope="col">Student</th>
                 <th scope="col">Status</th>
+                <th scope="col">Saw the key</th>
                 <th scope="col" className={styles.number}>Annotations</th>
                 <th scope="col" className={styles.number}>Precision</th>
                 <th scope="col" className={styles.number}>Recall</th>
@@ -80,6 +81,7 @@ export function Dashboard({ dashboard }: { dashboard: AssignmentDashboard }) {
                     <StatusBadge status={s.status} />
                     {s.submittedAt ? <span className="meta"> <LocalTime date={s.submittedAt} /></span> : null}
                   </td>
+                  <td>{s.keySeenAt ? <LocalTime date={s.keySeenAt} /> : <span className="meta">Not yet</span>}</td>
                   <td className={styles.number}>{s.annotations}</td>
                   <td className={styles.number}>{percent(s.score.precision)}</td>
                   <td className={styles.number}>{percent(s.score.recall)}</td>

@@ -37,7 +37,8 @@ export function StudentWork({ user, work, initialSourceId }: { user: SessionUser
         </p>
       ) : (
         <p className="meta">
-          Nobody else sees your annotations until the work is revealed: {submission.revealed ? "it is revealed now" : "you see only your own"}.
+          Nobody else sees your annotations until the work is revealed: {submission.revealed ? "it is revealed now" : "you see only your own"}. Add at
+          least one annotation before you submit: empty work cannot be submitted, and does not open the key or your classmates&apos; work.
         </p>
       )}
       {assignment.instructions || material.factRows.length > 0 ? (

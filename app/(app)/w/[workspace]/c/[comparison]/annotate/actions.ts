@@ -45,8 +45,9 @@ export const fetchAnnotationAction = userCall(async (user, comparisonId: string,
 });
 
 /** Everything visible (in one assignment, when given), to catch up after the live stream (re)connects: events sent while away are not queued. */
-export const fetchAllAnnotationsAction = userCall((user, comparisonId: string, assignmentId?: string) =>
-  findAllAnnotations(user, comparisonId, { assignmentId }),
+// `onlyMine`: a student's own work view asks for their annotations only, so it is never sent the revealed work it does not show.
+export const fetchAllAnnotationsAction = userCall((user, comparisonId: string, assignmentId?: string, onlyMine = false) =>
+  findAllAnnotations(user, comparisonId, { assignmentId, ...(onlyMine ? { authorId: user.id } : {}) }),
 );
 
 export const fetchProposalsAction = userCall((user, comparisonId: string, sourceId: string) => findProposals(user, comparisonId, sourceId));

@@ -91,10 +91,10 @@ export function Annotator({
   // Each time the stream (re)connects, catch up on what happened while it was not listening.
   useEffect(() => {
     if (status !== "live") return;
-    void fetchAllAnnotationsAction(comparisonId, assignment?.id).then((result) => {
+    void fetchAllAnnotationsAction(comparisonId, assignment?.id, assignment?.mode === "student").then((result) => {
       if (result.ok) setAnnotations(result.data.filter(belongs));
     });
-  }, [status, comparisonId, assignment?.id, belongs]);
+  }, [status, comparisonId, assignment?.id, assignment?.mode, belongs]);
 
   const scrollToProposal = useCallback((id: string) => {
     document.getElementById(`proposal-${id}`)?.scrollIntoView({ block: "center" });
