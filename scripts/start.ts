@@ -5,6 +5,7 @@ import { createHash, randomBytes } from "node:crypto";
 import { existsSync, mkdirSync, readdirSync, readFileSync, statSync, writeFileSync } from "node:fs";
 import path from "node:path";
 import { parseTrustedProxies } from "@/lib/server/auth/trusted-proxies";
+import { parseSmtpUrl } from "@/lib/server/mail/smtp-url";
 import { acquireDataLock } from "@/lib/server/db/data-lock";
 import { createDbClient, installDbClient } from "@/lib/server/db/client";
 import { deployMigrations } from "@/lib/server/db/schema-engine";
@@ -84,6 +85,7 @@ async function prepareDatabase(target: ReturnType<typeof resolveDatabaseTarget>)
 async function main() {
   try {
     parseTrustedProxies(process.env.PARALLAX_TRUSTED_PROXIES);
+    parseSmtpUrl(process.env.PARALLAX_SMTP_URL);
   } catch (error) {
     fail((error as Error).message);
   }

@@ -1,6 +1,7 @@
 import "server-only";
 import { z } from "zod";
 import { parseTrustedProxies } from "@/lib/server/auth/trusted-proxies";
+import { parseSmtpUrl } from "@/lib/server/mail/smtp-url";
 
 const ZServerEnv = z.object({
   NEXTAUTH_SECRET: z
@@ -24,6 +25,19 @@ const ZServerEnv = z.object({
         return z.NEVER;
       }
     }),
+  // Where invitation emails go out; unset, links go to the server log only.
+  PARALLAX_SMTP_URL: z
+    .string()
+    .optional()
+    .transform((value, ctx) => {
+      try {
+        return parseSmtpUrl(value);
+      } catch (error) {
+        ctx.addIssue({ code: "custom", message: (error as Error).message });
+        return z.NEVER;
+      }
+    }),
+  PARALLAX_MAIL_FROM: z.string().default("Parallax <no-reply@localhost>"),
 });
 
 export type ServerEnv = z.infer<typeof ZServerEnv>;
@@ -33,11 +47,22 @@ let cached: ServerEnv | undefined;
 /** Reads and checks the environment once; a bad setting stops the server with a clear message. */
 export function serverEnv(): ServerEnv {
   if (cached) return cached;
-  const parsed = ZServerEnv.safeParse({ ...process.env, DATABASE_URL: process.env.DATABASE_URL || undefined, NEXTAUTH_URL: process.env.NEXTAUTH_URL || undefined });
+  const parsed = ZServerEnv.safeParse({
+    ...process.env,
+    DATABASE_URL: process.env.DATABASE_URL || undefined,
+    NEXTAUTH_URL: process.env.NEXTAUTH_URL || undefined,
+    PARALLAX_SMTP_URL: process.env.PARALLAX_SMTP_URL || undefined,
+    PARALLAX_MAIL_FROM: process.env.PARALLAX_MAIL_FROM || undefined,
+  });
   if (!parsed.success) {
     const lines = parsed.error.issues.map((issue) => `- ${issue.message}`);
     throw new Error(`Parallax cannot start, the environment needs fixing:\n${lines.join("\n")}`);
   }
   cached = parsed.data;
   return cached;
+}
+
+/** Tests only: the next serverEnv() reads the environment again. */
+export function forgetServerEnv(): void {
+  cached = undefined;
 }

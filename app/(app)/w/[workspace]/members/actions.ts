@@ -4,10 +4,7 @@ import { revalidatePath } from "next/cache";
 import { userAction, userCall } from "@/lib/server/action";
 import { resetStudentPassword } from "@/lib/server/services/classes/reset-student-password";
 import { changeMemberRole } from "@/lib/server/services/members/change-member-role";
-import { serverEnv } from "@/lib/server/env";
-import { createInvitation } from "@/lib/server/services/invitations/create-invitation";
-import { deliverInvitation } from "@/lib/server/services/invitations/deliver-invitation";
-import { invitationPath } from "@/lib/server/services/invitations/invitation-token";
+import { inviteMember } from "@/lib/server/services/invitations/invite-member";
 import { withdrawInvitation } from "@/lib/server/services/invitations/withdraw-invitation";
 import { removeMember } from "@/lib/server/services/members/remove-member";
 
@@ -15,23 +12,19 @@ function workspaceOf(form: FormData): string {
   return String(form.get("workspace") ?? "");
 }
 
-/** Makes an invitation link; the answer carries it (shown once, to copy) as `link`. */
+/** Makes an invitation link and sends it on; the answer carries it (shown once, to copy) as `link`. */
 export const inviteMemberAction = userAction(async (user, form) => {
   const slug = workspaceOf(form);
-  const invitation = await createInvitation(user, slug, { email: form.get("email"), role: form.get("role") });
-  const path = invitationPath(invitation.token);
-  deliverInvitation({
-    email: invitation.email,
-    workspaceName: invitation.workspace.name,
-    inviterName: user.name,
-    link: new URL(path, serverEnv().NEXTAUTH_URL ?? "http://localhost:3000").toString(),
-  });
+  const invitation = await inviteMember(user, slug, { email: form.get("email"), role: form.get("role") });
   revalidatePath(`/w/${slug}/members`);
-  return {
-    ok: true,
-    message: `Invitation made. Send ${invitation.email} this link: it works once, for 7 days. It is also in the server log.`,
-    link: path,
-  };
+  const { delivery } = invitation;
+  const sent =
+    delivery.via === "email"
+      ? `It was emailed to ${invitation.email}; you can also send this link yourself: it works once, for 7 days.`
+      : delivery.via === "failed"
+        ? `The email could not be sent (${delivery.error}); copy the link instead and send it to ${invitation.email}: it works once, for 7 days.`
+        : `Send ${invitation.email} this link: it works once, for 7 days. It is also in the server log.`;
+  return { ok: true, message: `Invitation made. ${sent}`, link: invitation.path };
 });
 
 export const withdrawInvitationAction = userAction(async (user, form) => {
