@@ -102,6 +102,18 @@ describe("annotations", () => {
     expect(await db().auditEvent.count({ where: { entityId: a.id, action: "annotation.deleted" } })).toBe(1);
   });
 
+  it("deletes only at the current version, once, and not after a change the author has not seen", async () => {
+    const f = await annotatedComparison(db);
+    const a = await createAnnotation(f.reviewer, f.comparison.id, { ...f.span("reckless"), tagIds: [f.tag("Loaded language")] });
+    await updateAnnotation(f.colleague, f.comparison.id, a.id, { version: 1, resolved: true });
+    const stale = await failure(deleteAnnotation(f.reviewer, f.comparison.id, a.id, { version: 1 }));
+    expect(stale.code).toBe("CONFLICT");
+    expect((await getAnnotation(f.reviewer, f.comparison.id, a.id)).version).toBe(2);
+    await deleteAnnotation(f.reviewer, f.comparison.id, a.id, { version: 2 });
+    expect((await failure(deleteAnnotation(f.reviewer, f.comparison.id, a.id, { version: 3 }))).code).toBe("NOT_FOUND");
+    expect(await db().auditEvent.count({ where: { entityId: a.id, action: "annotation.deleted" } })).toBe(1);
+  });
+
   it("lets editors hide with a reason: reviewers no longer see it, the author does", async () => {
     const f = await annotatedComparison(db);
     const a = await createAnnotation(f.reviewer, f.comparison.id, { ...f.span("reckless"), tagIds: [f.tag("Loaded language")] });
