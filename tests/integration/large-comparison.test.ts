@@ -1,6 +1,7 @@
 import { describe, expect, it } from "vitest";
 import { exportComparison, EXPORT_FORMATS } from "@/lib/server/export/export-comparison";
 import { getPublishedReport, getReport } from "@/lib/server/reports/get-report";
+import { getAgreement } from "@/lib/server/services/agreement/get-agreement";
 import { publishReport } from "@/lib/server/services/report-shares/publish-report";
 import { insertAnnotations } from "./helpers/bulk-annotations";
 import { annotatedComparison, ARTICLE } from "./helpers/comparison-fixture";
@@ -31,9 +32,10 @@ async function largeComparison() {
   return { ...f, tagIds };
 }
 
-// Postgres only: on the embedded PGlite, seeding and reading this many rows takes minutes.
+// Postgres only: on the embedded PGlite, seeding and reading this many rows takes minutes. About
+// 15-90 s on Postgres depending on the machine's load; the timeout leaves room for a busy one.
 describe.skipIf(!serverUrl)(`a comparison with ${ANNOTATIONS.toLocaleString("en")} annotations (TEST_DATABASE_URL)`, () => {
-  it("opens its report, its share link and every export", { timeout: 120_000 }, async () => {
+  it("opens its report, its share link, its agreement page and every export", { timeout: 300_000 }, async () => {
     const f = await largeComparison();
     const report = await getReport(f.owner, f.comparison.id, {});
     expect(report.annotations).toHaveLength(ANNOTATIONS);
@@ -42,6 +44,9 @@ describe.skipIf(!serverUrl)(`a comparison with ${ANNOTATIONS.toLocaleString("en"
     const share = await publishReport(f.owner, f.comparison.id);
     const published = await getPublishedReport(share.token, {});
     expect(published.tagSets).toEqual(report.tagSets);
+
+    const agreement = await getAgreement(f.owner, f.workspace.slug, f.comparison.slug);
+    expect(agreement.coders.map((c) => c.id)).toEqual([f.owner.id]);
 
     for (const format of EXPORT_FORMATS) {
       const file = await exportComparison(f.owner, f.comparison.id, format, { origin: "http://parallax.test" });
