@@ -53,6 +53,28 @@ describe("annotations", () => {
     expect(created).toEqual(await getAnnotation(f.colleague, f.comparison.id, created.id));
   });
 
+  it("answers an update with the annotation exactly as it reads back: tags, claim, evidence and replies", async () => {
+    const f = await annotatedComparison(db);
+    const a = await createAnnotation(f.reviewer, f.comparison.id, { ...f.span("reckless"), tagIds: [f.tag("Loaded language")], comment: "first" });
+    await createReply(f.colleague, f.comparison.id, a.id, { body: "Agreed." });
+    const edited = await updateAnnotation(f.reviewer, f.comparison.id, a.id, {
+      version: 1,
+      tagIds: [f.tag("Euphemism"), f.tag("Loaded language")],
+      comment: "",
+      claim: { asserter: "QUOTED_PARTY", assertedBy: "critics", status: "DISPUTED", evidence: ["https://example.org/1", "https://example.org/2"] },
+    });
+    expect(edited).toMatchObject({ version: 2, comment: null, claim: { assertedBy: "critics", evidence: ["https://example.org/1", "https://example.org/2"] } });
+    // A kept tag row stays where it was stored, and reads name no order for tags: compare them as a set.
+    const tagsByName = (view: Awaited<ReturnType<typeof getAnnotation>>) => ({ ...view, tags: [...view.tags].sort((x, y) => x.name.localeCompare(y.name)) });
+    expect(tagsByName(edited)).toEqual(tagsByName(await getAnnotation(f.colleague, f.comparison.id, a.id)));
+    const resolved = await updateAnnotation(f.colleague, f.comparison.id, a.id, { version: 2, resolved: true });
+    expect(resolved).toMatchObject({ version: 3, resolved: true, replies: [{ body: "Agreed." }] });
+    expect(resolved).toEqual(await getAnnotation(f.reviewer, f.comparison.id, a.id));
+    const unclaimed = await updateAnnotation(f.reviewer, f.comparison.id, a.id, { version: 3, claim: null, tagIds: [f.tag("Euphemism")] });
+    expect(unclaimed).toMatchObject({ claim: null, tags: [{ name: "Euphemism" }] });
+    expect(unclaimed).toEqual(await getAnnotation(f.reviewer, f.comparison.id, a.id));
+  });
+
   it("refuses bad input with a message and saves nothing", async () => {
     const f = await annotatedComparison(db);
     const before = await db().annotation.count();
@@ -99,6 +121,18 @@ describe("annotations", () => {
     await deleteAnnotation(f.reviewer, f.comparison.id, a.id, { version: 2 });
     expect((await findAnnotations(f.owner, f.comparison.id)).annotations).toHaveLength(0);
     expect(await db().annotation.count({ where: { id: a.id } })).toBe(1);
+    expect(await db().auditEvent.count({ where: { entityId: a.id, action: "annotation.deleted" } })).toBe(1);
+  });
+
+  it("deletes only at the current version, once, and not after a change the author has not seen", async () => {
+    const f = await annotatedComparison(db);
+    const a = await createAnnotation(f.reviewer, f.comparison.id, { ...f.span("reckless"), tagIds: [f.tag("Loaded language")] });
+    await updateAnnotation(f.colleague, f.comparison.id, a.id, { version: 1, resolved: true });
+    const stale = await failure(deleteAnnotation(f.reviewer, f.comparison.id, a.id, { version: 1 }));
+    expect(stale.code).toBe("CONFLICT");
+    expect((await getAnnotation(f.reviewer, f.comparison.id, a.id)).version).toBe(2);
+    await deleteAnnotation(f.reviewer, f.comparison.id, a.id, { version: 2 });
+    expect((await failure(deleteAnnotation(f.reviewer, f.comparison.id, a.id, { version: 3 }))).code).toBe("NOT_FOUND");
     expect(await db().auditEvent.count({ where: { entityId: a.id, action: "annotation.deleted" } })).toBe(1);
   });
 

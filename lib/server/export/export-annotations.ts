@@ -120,7 +120,9 @@ export async function openAnnotationExport(
             AND: [
               where,
               { sourceId: source.id },
-              after ? { OR: [{ start: { gt: after.start } }, { start: after.start, id: { gt: after.id } }] } : {},
+              // `start >= …` beside the OR lets the (comparisonId, sourceId, start) index begin at the
+              // last batch's end rather than at the source's first annotation.
+              after ? { start: { gte: after.start }, OR: [{ start: { gt: after.start } }, { start: after.start, id: { gt: after.id } }] } : {},
             ],
           },
           orderBy: [{ start: "asc" }, { id: "asc" }],

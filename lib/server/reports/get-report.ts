@@ -49,7 +49,11 @@ export async function getPublishedReport(token: string, filters: ReportFilters):
 }
 
 async function loadReport(comparisonId: string, visible: Prisma.AnnotationWhereInput, filters: ReportFilters): Promise<FramingReport> {
-  const [comparison, annotations] = await Promise.all([
+  // The annotations' tags, evidence and authors are read by the same filter (a join), not
+  // as relations of the rows: Prisma reads a relation with one bind parameter per row
+  // (`annotationId IN ($1, …)`), which Postgres refuses past 65,535 (P2029).
+  const annotations: Prisma.AnnotationWhereInput = { AND: [{ comparisonId }, visible] };
+  const [comparison, rows, tagRows, evidenceRows] = await Promise.all([
     db().comparison.findUniqueOrThrow({
       where: { id: comparisonId },
       select: {
@@ -96,7 +100,7 @@ async function loadReport(comparisonId: string, visible: Prisma.AnnotationWhereI
       },
     }),
     db().annotation.findMany({
-      where: { AND: [{ comparisonId }, visible] },
+      where: annotations,
       orderBy: [{ createdAt: "asc" }, { id: "asc" }],
       select: {
         id: true,
@@ -108,16 +112,20 @@ async function loadReport(comparisonId: string, visible: Prisma.AnnotationWhereI
         anchorStatus: true,
         comment: true,
         createdAt: true,
-        author: { select: { id: true, name: true } },
-        tags: { select: { tagId: true } },
+        authorId: true,
         isClaim: true,
         claimAsserter: true,
         claimAssertedBy: true,
         claimStatus: true,
-        evidence: { select: { url: true }, orderBy: { createdAt: "asc" } },
       },
     }),
+    db().annotationTag.findMany({ where: { annotation: annotations }, select: { annotationId: true, tagId: true } }),
+    db().claimEvidence.findMany({ where: { annotation: { AND: [annotations, { isClaim: true }] } }, orderBy: { createdAt: "asc" }, select: { annotationId: true, url: true } }),
   ]);
+  const authors = await db().user.findMany({ where: { id: { in: [...new Set(rows.map((a) => a.authorId))] } }, select: { id: true, name: true } });
+  const authorOf = new Map(authors.map((author) => [author.id, author]));
+  const tagsOf = groupByAnnotation(tagRows, (row) => row.tagId);
+  const evidenceOf = groupByAnnotation(evidenceRows, (row) => row.url);
   return buildReport(
     {
       comparison: { ...comparison, workspaceName: comparison.workspace.name },
@@ -127,7 +135,7 @@ async function loadReport(comparisonId: string, visible: Prisma.AnnotationWhereI
         ...row,
         passages: row.passages.map(({ anchorStatus, ...p }) => ({ ...p, orphaned: anchorStatus === "ORPHANED" })),
       })),
-      annotations: annotations.map((a) => ({
+      annotations: rows.map((a) => ({
         id: a.id,
         sourceId: a.sourceId,
         revisionId: a.revisionId,
@@ -137,10 +145,10 @@ async function loadReport(comparisonId: string, visible: Prisma.AnnotationWhereI
         orphaned: a.anchorStatus === "ORPHANED",
         comment: a.comment,
         createdAt: a.createdAt,
-        author: a.author,
-        tagIds: a.tags.map((t) => t.tagId),
+        author: authorOf.get(a.authorId)!,
+        tagIds: tagsOf.get(a.id) ?? [],
         claim: a.isClaim
-          ? { asserter: a.claimAsserter, assertedBy: a.claimAssertedBy, status: a.claimStatus, evidence: a.evidence.map((e) => e.url) }
+          ? { asserter: a.claimAsserter, assertedBy: a.claimAssertedBy, status: a.claimStatus, evidence: evidenceOf.get(a.id) ?? [] }
           : null,
       })),
       alignment: alignmentExclusives(comparison.sources.map((s) => ({ id: s.id, revision: s.currentRevision }))),
@@ -148,4 +156,15 @@ async function loadReport(comparisonId: string, visible: Prisma.AnnotationWhereI
     filters,
     new Date(),
   );
+}
+
+/** Rows of a relation by the annotation they belong to, in the order read. */
+function groupByAnnotation<R extends { annotationId: string }, V>(rows: readonly R[], value: (row: R) => V): Map<string, V[]> {
+  const grouped = new Map<string, V[]>();
+  for (const row of rows) {
+    const list = grouped.get(row.annotationId);
+    if (list) list.push(value(row));
+    else grouped.set(row.annotationId, [value(row)]);
+  }
+  return grouped;
 }

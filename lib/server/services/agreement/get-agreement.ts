@@ -1,5 +1,6 @@
 import "server-only";
 import { disagreements, NO_VALUE, pooledAgreement, tagSetDocuments, tokenUnits, VALUE_SEPARATOR } from "@/lib/domain/agreement";
+import type { Prisma } from "@/lib/generated/prisma/client";
 import type { Actor } from "@/lib/server/actor";
 import { db } from "@/lib/server/db/client";
 import { AppError } from "@/lib/server/errors";
@@ -17,7 +18,10 @@ import { requireComparison } from "@/lib/server/services/comparisons/require-com
 export async function getAgreement(actor: Actor, workspaceSlug: string, comparisonSlug: string) {
   const { workspace, comparison } = await requireComparison(actor, workspaceSlug, comparisonSlug);
   if (!canBrowseComparisons(workspace.role)) throw new AppError("FORBIDDEN", STUDENTS_READ_ASSIGNMENTS);
-  const [tagSets, sources, annotations, resolutions] = await Promise.all([
+  // Tags and authors are read by the annotations' filter (a join), not as their relations:
+  // Prisma reads a relation with one bind parameter per annotation, which fails past 32,766.
+  const counted: Prisma.AnnotationWhereInput = { comparisonId: comparison.id, ...visibleAnnotationsWhere(actor, workspace.role), hiddenAt: null, anchorStatus: { not: "ORPHANED" } };
+  const [tagSets, sources, rows, tagRows, resolutions] = await Promise.all([
     db().tagSet.findMany({
       where: { comparisonId: comparison.id },
       orderBy: { position: "asc" },
@@ -28,23 +32,22 @@ export async function getAgreement(actor: Actor, workspaceSlug: string, comparis
       orderBy: { position: "asc" },
       select: { id: true, title: true, outlet: { select: { name: true } }, currentRevision: { select: { id: true, text: true } } },
     }),
-    db().annotation.findMany({
-      where: { comparisonId: comparison.id, ...visibleAnnotationsWhere(actor, workspace.role), hiddenAt: null, anchorStatus: { not: "ORPHANED" } },
-      select: {
-        id: true,
-        sourceId: true,
-        revisionId: true,
-        start: true,
-        end: true,
-        author: { select: { id: true, name: true } },
-        tags: { select: { tagId: true } },
-      },
-    }),
+    db().annotation.findMany({ where: counted, select: { id: true, sourceId: true, revisionId: true, start: true, end: true, authorId: true } }),
+    db().annotationTag.findMany({ where: { annotation: counted }, select: { annotationId: true, tagId: true } }),
     db().disagreementResolution.findMany({
       where: { comparisonId: comparison.id },
       select: { sourceId: true, revisionId: true, tagSetId: true, start: true, end: true },
     }),
   ]);
+  const authors = await db().user.findMany({ where: { id: { in: [...new Set(rows.map((a) => a.authorId))] } }, select: { id: true, name: true } });
+  const authorOf = new Map(authors.map((author) => [author.id, author]));
+  const tagsOf = new Map<string, string[]>();
+  for (const { annotationId, tagId } of tagRows) {
+    const list = tagsOf.get(annotationId);
+    if (list) list.push(tagId);
+    else tagsOf.set(annotationId, [tagId]);
+  }
+  const annotations = rows.map((a) => ({ ...a, author: authorOf.get(a.authorId)!, tags: tagsOf.get(a.id) ?? [] }));
 
   const coders = [...new Map(annotations.map((a) => [a.author.id, a.author])).values()].sort((a, b) => a.name.localeCompare(b.name));
   const coderIds = coders.map((c) => c.id);
@@ -54,7 +57,7 @@ export async function getAgreement(actor: Actor, workspaceSlug: string, comparis
   const current = new Map(texts.map((t) => [t.id, t.revision.id]));
   const spans = annotations
     .filter((a) => current.get(a.sourceId) === a.revisionId)
-    .map((a) => ({ textId: a.sourceId, coderId: a.author.id, start: a.start, end: a.end, tagIds: a.tags.map((t) => t.tagId) }));
+    .map((a) => ({ textId: a.sourceId, coderId: a.author.id, start: a.start, end: a.end, tagIds: a.tags }));
 
   const sets = tagSets.map((set) => {
     const documents = tagSetDocuments(texts, spans, new Set(set.tags.map((t) => t.id)));

@@ -1,4 +1,5 @@
 import "server-only";
+import { randomUUID } from "node:crypto";
 import { z } from "zod";
 import { ZHideAnnotation } from "@/lib/schemas/annotation";
 import type { Actor } from "@/lib/server/actor";
@@ -13,9 +14,35 @@ import { bumpVersion } from "./update-annotation";
 
 const ZVersion = z.object({ version: z.number().int().positive() });
 
-/** Soft-deletes the actor's own annotation; the row and an audit entry stay. */
+/**
+ * Soft-deletes the actor's own annotation; the row and an audit entry stay.
+ *
+ * The common case (the author, outside an assignment, at the current version) is one
+ * statement that checks, deletes and audits, then the NOTIFY: no transaction held open
+ * across round trips. Anything else (someone else's annotation, a stale version, a student's
+ * work) goes through the transaction below, which names what is wrong.
+ */
 export async function deleteAnnotation(actor: Actor, comparisonId: string, annotationId: string, input: unknown) {
   const { version } = parseInput(ZVersion, input);
+  const [{ deleted } = { deleted: 0 }] = await db().$queryRaw<{ deleted: number }[]>`
+    WITH deleted AS (
+      UPDATE "Annotation" a SET "deletedAt" = CURRENT_TIMESTAMP, "updatedAt" = CURRENT_TIMESTAMP, version = a.version + 1
+      FROM "Comparison" c, "Membership" m
+      WHERE a.id = ${annotationId} AND a."comparisonId" = ${comparisonId} AND a."deletedAt" IS NULL AND a.version = ${version}::int
+        AND a."authorId" = ${actor.id} AND a."assignmentId" IS NULL
+        AND c.id = a."comparisonId" AND m."workspaceId" = c."workspaceId" AND m."userId" = ${actor.id} AND m.role NOT IN ('VIEWER', 'STUDENT')
+      RETURNING a.id, a.exact, c."workspaceId"
+    ), audit AS (
+      INSERT INTO "AuditEvent" (id, "workspaceId", "actorId", action, "entityType", "entityId", data)
+      SELECT ${randomUUID()}, d."workspaceId", ${actor.id}, 'annotation.deleted', 'Annotation', d.id, jsonb_build_object('exact', d.exact)
+      FROM deleted d
+    )
+    SELECT count(*)::int AS deleted FROM deleted`;
+  if (!deleted) await deleteInTransaction(actor, comparisonId, annotationId, version);
+  await publishComparisonEvent({ comparisonId, type: "annotation", id: annotationId, action: "deleted" });
+}
+
+async function deleteInTransaction(actor: Actor, comparisonId: string, annotationId: string, version: number) {
   const { comparison, role } = await requireAnnotationAccess(actor, comparisonId, "annotate");
   await db().$transaction(async (tx) => {
     const annotation = await tx.annotation.findFirst({
@@ -32,7 +59,6 @@ export async function deleteAnnotation(actor: Actor, comparisonId: string, annot
       data: { workspaceId: comparison.workspaceId, actorId: actor.id, action: "annotation.deleted", entityType: "Annotation", entityId: annotationId, data: { exact: annotation.exact } },
     });
   });
-  await publishComparisonEvent({ comparisonId: comparison.id, type: "annotation", id: annotationId, action: "deleted" });
 }
 
 /** Editors hide an annotation from reviewers with a reason (or show it again); audited. */

@@ -1,6 +1,7 @@
 import "server-only";
 import type { Actor } from "@/lib/server/actor";
 import { db } from "@/lib/server/db/client";
+import { countBy } from "@/lib/server/db/count-by";
 import { canBrowseComparisons, hasMember } from "@/lib/server/permissions";
 import { visibleAnnotationsWhere } from "@/lib/server/services/annotations/annotation-view";
 import { getWorkspaceBySlug } from "@/lib/server/services/workspaces/get-workspace-by-slug";
@@ -21,8 +22,17 @@ export async function findComparisons(actor: Actor, workspaceSlug: string) {
       description: true,
       eventDate: true,
       updatedAt: true,
-      _count: { select: { sources: true, factRows: true, annotations: { where: visibleAnnotationsWhere(actor, workspace.role) } } },
     },
   });
-  return { workspace, comparisons };
+  const ids = { comparisonId: { in: comparisons.map((c) => c.id) } };
+  const [sources, factRows, annotations] = await Promise.all([
+    db().source.groupBy({ by: ["comparisonId"], where: ids, _count: true }),
+    db().factRow.groupBy({ by: ["comparisonId"], where: ids, _count: true }),
+    db().annotation.groupBy({ by: ["comparisonId"], where: { ...ids, ...visibleAnnotationsWhere(actor, workspace.role) }, _count: true }),
+  ]);
+  const [sourceCount, factRowCount, annotationCount] = [countBy(sources, "comparisonId"), countBy(factRows, "comparisonId"), countBy(annotations, "comparisonId")];
+  return {
+    workspace,
+    comparisons: comparisons.map((c) => ({ ...c, _count: { sources: sourceCount(c.id), factRows: factRowCount(c.id), annotations: annotationCount(c.id) } })),
+  };
 }

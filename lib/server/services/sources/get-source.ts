@@ -24,15 +24,19 @@ export async function getSource(actor: Actor, workspaceSlug: string, comparisonS
         orderBy: { number: "desc" },
         select: { number: true, wordCount: true, createdAt: true, createdBy: { select: { name: true } } },
       },
-      _count: { select: { passages: { where: { anchorStatus: "ORPHANED" } }, annotations: { where: { anchorStatus: "ORPHANED", ...visibleAnnotationsWhere(actor, workspace.role) } } } },
     },
   });
   if (!source?.currentRevision) throw notFound("That source");
   const number = revisionNumber ?? source.currentRevision.number;
-  const shown = await db().sourceRevision.findUnique({
-    where: { sourceId_number: { sourceId, number } },
-    select: { number: true, text: true, createdAt: true },
-  });
+  // Orphans are counted by this source's indexes: a `_count` in the select counts every source's rows.
+  const [shown, passages, annotations] = await Promise.all([
+    db().sourceRevision.findUnique({
+      where: { sourceId_number: { sourceId, number } },
+      select: { number: true, text: true, createdAt: true },
+    }),
+    db().passage.count({ where: { sourceId, anchorStatus: "ORPHANED" } }),
+    db().annotation.count({ where: { comparisonId: comparison.id, sourceId, anchorStatus: "ORPHANED", ...visibleAnnotationsWhere(actor, workspace.role) } }),
+  ]);
   if (!shown) throw notFound(`Revision ${number} of that source`);
-  return { workspace, comparison, source, shown, isCurrent: number === source.currentRevision.number };
+  return { workspace, comparison, source: { ...source, _count: { passages, annotations } }, shown, isCurrent: number === source.currentRevision.number };
 }

@@ -1,6 +1,7 @@
 import "server-only";
 import type { Actor } from "@/lib/server/actor";
 import { db } from "@/lib/server/db/client";
+import { countBy } from "@/lib/server/db/count-by";
 import { AppError } from "@/lib/server/errors";
 import { canBrowseComparisons, canEditComparisons, hasMember, STUDENTS_READ_ASSIGNMENTS } from "@/lib/server/permissions";
 import { visibleAnnotationsWhere } from "@/lib/server/services/annotations/annotation-view";
@@ -32,19 +33,25 @@ export async function findTaxonomy(actor: Actor, workspaceSlug: string, comparis
           position: true,
           retiredAt: true,
           mergedInto: { select: { id: true, name: true } },
-          _count: { select: { annotations: { where: { annotation: visibleAnnotationsWhere(actor, workspace.role) } } } },
         },
       },
     },
   });
+  // Counted over this comparison's annotations only (its own index); a `_count` per tag counts every tag's rows.
+  const tagged = await db().annotationTag.groupBy({
+    by: ["tagId"],
+    where: { tagId: { in: tagSets.flatMap((set) => set.tags.map((tag) => tag.id)) }, annotation: { comparisonId: comparison.id, ...visibleAnnotationsWhere(actor, workspace.role) } },
+    _count: true,
+  });
+  const annotationCount = countBy(tagged, "tagId");
   return {
     comparison,
     canEdit: canEditComparisons(workspace.role),
     tagSets: tagSets.map(({ tags, ...set }) => ({
       ...set,
-      tags: tags.map(({ _count, ...tag }) => ({
+      tags: tags.map((tag) => ({
         ...tag,
-        annotationCount: _count.annotations,
+        annotationCount: annotationCount(tag.id),
         retired: tag.retiredAt !== null,
         merged: tag.mergedInto !== null,
       })),
