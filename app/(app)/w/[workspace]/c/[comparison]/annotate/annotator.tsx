@@ -280,7 +280,8 @@ export function Annotator({
           {segments.map((segment) => {
             if (segment.keys.length === 0) return segment.text;
             const ids = segment.keys.filter((k) => k !== "selection" && !k.startsWith(PROPOSAL_KEY));
-            const proposalKey = segment.keys.findLast((k) => k.startsWith(PROPOSAL_KEY));
+            // Where proposals overlap, the active one is drawn (and clicked); otherwise the innermost.
+            const proposalKey = segment.keys.find((k) => k === `${PROPOSAL_KEY}${proposals.active?.id}`) ?? segment.keys.findLast((k) => k.startsWith(PROPOSAL_KEY));
             const proposal = proposalKey ? proposalById.get(proposalKey.slice(PROPOSAL_KEY.length)) : undefined;
             const inner = byId.get(ids.at(-1) ?? "");
             const outer = ids.length > 1 ? byId.get(ids[0]!) : undefined;
