@@ -58,31 +58,32 @@ describe("a NUL character is refused with a message naming the field, and nothin
     const annotation = await createAnnotation(owner, comparison.id, { ...span("spillway"), tagIds: [tag("Loaded language")] });
     const before = await Promise.all([db().comparison.count(), db().outlet.count(), db().source.count(), db().tag.count(), db().factRow.count(), db().annotation.count(), db().reply.count(), db().workspace.count(), db().user.count(), db().sourceRevision.count()]);
 
-    const cases: [string, Promise<unknown>, string][] = [
-      ["comparison title", createComparison(owner, workspace.slug, { title: `Flood${NUL}` }), "title"],
-      ["comparison description", createComparison(owner, workspace.slug, { title: "Flood", description: `About${NUL}` }), "description"],
-      ["outlet name", createOutlet(owner, workspace.slug, { name: `Daily${NUL}` }), "name"],
+    // Each call is made in turn, so no refusal is left unhandled while an earlier one is awaited.
+    const cases: [string, () => Promise<unknown>, string][] = [
+      ["comparison title", () => createComparison(owner, workspace.slug, { title: `Flood${NUL}` }), "title"],
+      ["comparison description", () => createComparison(owner, workspace.slug, { title: "Flood", description: `About${NUL}` }), "description"],
+      ["outlet name", () => createOutlet(owner, workspace.slug, { name: `Daily${NUL}` }), "name"],
       [
         "source title",
-        createSource(owner, workspace.slug, comparison.slug, { content: { kind: "paste", text: "Another article." }, metadata: { title: `Headline${NUL}` } }),
+        () => createSource(owner, workspace.slug, comparison.slug, { content: { kind: "paste", text: "Another article." }, metadata: { title: `Headline${NUL}` } }),
         "title",
       ],
       [
         "new outlet's name with a source",
-        createSource(owner, workspace.slug, comparison.slug, { content: { kind: "paste", text: "Another article." }, metadata: { outletName: `Daily${NUL}` } }),
+        () => createSource(owner, workspace.slug, comparison.slug, { content: { kind: "paste", text: "Another article." }, metadata: { outletName: `Daily${NUL}` } }),
         "outletName",
       ],
-      ["pasted source text", createSource(owner, workspace.slug, comparison.slug, { content: { kind: "paste", text: `Another${NUL} article.` }, metadata: {} }), "text"],
-      ["edited source text", updateSourceText(owner, workspace.slug, comparison.slug, source.id, { text: `Edited${NUL}`, baseRevision: 1 }), "text"],
-      ["tag name", createTag(owner, workspace.slug, comparison.slug, { tagSetId: tagSet.id, name: `Spin${NUL}`, color: "#f5aea3" }), "name"],
-      ["fact row label", setPassage(owner, workspace.slug, comparison.slug, { ...span("spillway"), label: `Row${NUL}` }), "label"],
-      ["annotation comment", createAnnotation(owner, comparison.id, { ...span("spillway"), tagIds: [tag("Loaded language")], comment: `Note${NUL}` }), "comment"],
-      ["reply", createReply(owner, comparison.id, annotation.id, { body: `Agreed${NUL}` }), "body"],
-      ["workspace name", createWorkspace(owner, { name: `Desk${NUL}` }), "name"],
-      ["account name", createUser({ name: `Ana${NUL}`, email: "nul.signup@example.org", password: PASSWORD }), "name"],
+      ["pasted source text", () => createSource(owner, workspace.slug, comparison.slug, { content: { kind: "paste", text: `Another${NUL} article.` }, metadata: {} }), "text"],
+      ["edited source text", () => updateSourceText(owner, workspace.slug, comparison.slug, source.id, { text: `Edited${NUL}`, baseRevision: 1 }), "text"],
+      ["tag name", () => createTag(owner, workspace.slug, comparison.slug, { tagSetId: tagSet.id, name: `Spin${NUL}`, color: "#f5aea3" }), "name"],
+      ["fact row label", () => setPassage(owner, workspace.slug, comparison.slug, { ...span("spillway"), label: `Row${NUL}` }), "label"],
+      ["annotation comment", () => createAnnotation(owner, comparison.id, { ...span("spillway"), tagIds: [tag("Loaded language")], comment: `Note${NUL}` }), "comment"],
+      ["reply", () => createReply(owner, comparison.id, annotation.id, { body: `Agreed${NUL}` }), "body"],
+      ["workspace name", () => createWorkspace(owner, { name: `Desk${NUL}` }), "name"],
+      ["account name", () => createUser({ name: `Ana${NUL}`, email: "nul.signup@example.org", password: PASSWORD }), "name"],
     ];
-    for (const [what, promise, field] of cases) {
-      const error = await refusal(promise);
+    for (const [what, call, field] of cases) {
+      const error = await refusal(call());
       expect(error.code, what).toBe("INVALID_INPUT");
       expect(error.fieldErrors?.[field], what).toMatch(/contains a NUL character \(U\+0000\).*remove it/);
     }

@@ -66,19 +66,20 @@ async function withAsker() {
 describe("joining with the code", () => {
   it("shows the asker nothing of the class, by any service or API route, until a teacher admits them", async () => {
     const f = await withAsker();
+    // Each call is made in turn, so no refusal is left unhandled while an earlier one is awaited.
     const refused = [
-      getWorkspaceBySlug(f.asker, f.klass.slug),
-      findAssignments(f.asker, f.klass.slug),
-      getAssignmentWork(f.asker, f.klass.slug, f.assignment.id, "student"),
-      getAssignmentResults(f.asker, f.klass.slug, f.assignment.id),
-      findAnnotations(f.asker, f.comparison.id),
-      findComparisons(f.asker, f.klass.slug),
-      suggestPassages(f.asker, f.klass.slug, f.comparison.slug, f.span("reckless")),
-      submitAssignment(f.asker, f.klass.slug, f.assignment.id),
-      createAnnotation(f.asker, f.comparison.id, f.work("reckless", "Loaded language")),
-      exportGrades(f.asker, f.assignment.id),
+      () => getWorkspaceBySlug(f.asker, f.klass.slug),
+      () => findAssignments(f.asker, f.klass.slug),
+      () => getAssignmentWork(f.asker, f.klass.slug, f.assignment.id, "student"),
+      () => getAssignmentResults(f.asker, f.klass.slug, f.assignment.id),
+      () => findAnnotations(f.asker, f.comparison.id),
+      () => findComparisons(f.asker, f.klass.slug),
+      () => suggestPassages(f.asker, f.klass.slug, f.comparison.slug, f.span("reckless")),
+      () => submitAssignment(f.asker, f.klass.slug, f.assignment.id),
+      () => createAnnotation(f.asker, f.comparison.id, f.work("reckless", "Loaded language")),
+      () => exportGrades(f.asker, f.assignment.id),
     ];
-    for (const call of refused) expect((await failure(call)).code).toBe("NOT_FOUND");
+    for (const call of refused) expect((await failure(call())).code).toBe("NOT_FOUND");
 
     const comparisonParams = { params: Promise.resolve({ comparisonId: f.comparison.id }) };
     const controller = new AbortController();
@@ -235,12 +236,12 @@ describe("what a student reaches of a comparison", () => {
     const f = await classroom(db);
     const spare = await createComparison(f.teacher, f.klass.slug, { title: "Not assigned yet" });
     for (const call of [
-      getComparisonBySlug(f.ana, f.klass.slug, f.comparison.slug),
-      getSource(f.ana, f.klass.slug, f.comparison.slug, f.otherSource.id),
-      findTaxonomy(f.ana, f.klass.slug, f.comparison.slug),
-      getAgreement(f.ana, f.klass.slug, f.comparison.slug),
+      () => getComparisonBySlug(f.ana, f.klass.slug, f.comparison.slug),
+      () => getSource(f.ana, f.klass.slug, f.comparison.slug, f.otherSource.id),
+      () => findTaxonomy(f.ana, f.klass.slug, f.comparison.slug),
+      () => getAgreement(f.ana, f.klass.slug, f.comparison.slug),
     ]) {
-      expect((await failure(call)).code).toBe("FORBIDDEN");
+      expect((await failure(call())).code).toBe("FORBIDDEN");
     }
     expect((await findComparisons(f.ana, f.klass.slug)).comparisons.map((c) => c.title)).toEqual([f.comparison.title]);
     expect((await findComparisons(f.teacher, f.klass.slug)).comparisons.map((c) => c.title).sort()).toEqual([f.comparison.title, spare.title].sort());
