@@ -3,6 +3,7 @@
  * taxonomy) in a workspace where each of them is a reviewer with a personal API token and
  * a signed-in session.
  */
+import { randomBytes } from "node:crypto";
 import { encode } from "next-auth/jwt";
 import { installDbClient, type Db } from "@/lib/server/db/client";
 import { createApiToken } from "@/lib/server/services/api-tokens/create-api-token";
@@ -80,6 +81,9 @@ export async function seedLoad(db: Db, url: string, reviewers: number): Promise<
  * minutes) long before 50 reviewers are in, and would time argon2 rather than the app.
  */
 export async function sessionCookie(reviewer: Reviewer, secret: string): Promise<string> {
-  const jwt = await encode({ token: { sub: reviewer.id, name: reviewer.name, email: reviewer.email }, secret });
+  // A session id of its own, as each sign-in gets one (lib/server/auth/auth-options.ts): the
+  // app refuses tokens without it, and signing out ends only that id.
+  const token = { sub: reviewer.id, name: reviewer.name, email: reviewer.email, signedInAt: Date.now(), sid: randomBytes(16).toString("base64url") };
+  const jwt = await encode({ token, secret });
   return `next-auth.session-token=${jwt}`;
 }
