@@ -14,6 +14,21 @@ export const metadata: Metadata = { title: "Join a class" };
 
 type Props = { params: Promise<{ code: string }> };
 
+/** The class's name, where the signed-in person stands in it, and the way in. */
+function ClassNotice({ name, slug, children }: { name: string; slug: string; children: React.ReactNode }) {
+  return (
+    <>
+      <h1><UserText>{name}</UserText></h1>
+      <p className="notice notice--info" role="status">{children}</p>
+      <p>
+        <Link className="button" href={`/w/${slug}`}>
+          Go to the class
+        </Link>
+      </p>
+    </>
+  );
+}
+
 /**
  * A class's join link. Signed in: ask to join as a student with one click (or see that you are
  * in it already, or waiting). Not signed in: create an account here and ask in the same step,
@@ -53,33 +68,17 @@ export default async function JoinPage({ params }: Props) {
   const membership = (await findWorkspaces(user)).find((w) => w.slug === klass.slug);
   if (membership) {
     return (
-      <>
-        <h1><UserText>{klass.name}</UserText></h1>
-        <p className="notice notice--info" role="status">
-          You are already in this class, as {ROLE_LABELS[membership.role].toLowerCase()}.
-        </p>
-        <p>
-          <Link className="button" href={`/w/${klass.slug}`}>
-            Go to the class
-          </Link>
-        </p>
-      </>
+      <ClassNotice name={klass.name} slug={klass.slug}>
+        You are already in this class, as {ROLE_LABELS[membership.role].toLowerCase()}.
+      </ClassNotice>
     );
   }
   const [waiting] = await findOwnJoinRequests(user, { workspaceSlug: klass.slug });
   if (waiting) {
     return (
-      <>
-        <h1>{klass.name}</h1>
-        <p className="notice notice--info" role="status">
-          You asked to join this class. Your teacher has to admit you before you see anything of it.
-        </p>
-        <p>
-          <Link className="button" href={`/w/${klass.slug}`}>
-            Go to the class
-          </Link>
-        </p>
-      </>
+      <ClassNotice name={klass.name} slug={klass.slug}>
+        You asked to join this class. Your teacher has to admit you before you see anything of it.
+      </ClassNotice>
     );
   }
   return (

@@ -6,32 +6,32 @@ import { admitAllStudentsAction, admitStudentAction, refuseStudentAction } from 
 
 type Request = { workspaceSlug: string; requestId: string; name: string };
 
-export function AdmitStudentButton({ workspaceSlug, requestId, name }: Request) {
-  const [state, action] = useActionState(admitStudentAction, null);
+const DECISIONS = {
+  admit: { action: admitStudentAction, label: "Admit", pendingLabel: "Admitting…", className: "button button--small" },
+  refuse: { action: refuseStudentAction, label: "Refuse", pendingLabel: "Refusing…", className: "button button--danger button--small" },
+};
+
+function DecisionButton({ decision, workspaceSlug, requestId, name }: Request & { decision: keyof typeof DECISIONS }) {
+  const { action: decide, label, pendingLabel, className } = DECISIONS[decision];
+  const [state, action] = useActionState(decide, null);
   return (
     <form action={action}>
       <input type="hidden" name="workspace" value={workspaceSlug} />
       <input type="hidden" name="requestId" value={requestId} />
-      <SubmitButton pendingLabel="Admitting…" className="button button--small">
-        Admit<span className="visually-hidden"> {name}</span>
+      <SubmitButton pendingLabel={pendingLabel} className={className}>
+        {label}<span className="visually-hidden"> {name}</span>
       </SubmitButton>
       {state && !state.ok ? <FormMessage state={state} /> : null}
     </form>
   );
 }
 
-export function RefuseStudentButton({ workspaceSlug, requestId, name }: Request) {
-  const [state, action] = useActionState(refuseStudentAction, null);
-  return (
-    <form action={action}>
-      <input type="hidden" name="workspace" value={workspaceSlug} />
-      <input type="hidden" name="requestId" value={requestId} />
-      <SubmitButton pendingLabel="Refusing…" className="button button--danger button--small">
-        Refuse<span className="visually-hidden"> {name}</span>
-      </SubmitButton>
-      {state && !state.ok ? <FormMessage state={state} /> : null}
-    </form>
-  );
+export function AdmitStudentButton(request: Request) {
+  return <DecisionButton decision="admit" {...request} />;
+}
+
+export function RefuseStudentButton(request: Request) {
+  return <DecisionButton decision="refuse" {...request} />;
 }
 
 /** Admits everyone the roster lists as waiting, and nobody who asked after the page was loaded. */
