@@ -1,4 +1,4 @@
-import { expect, test } from "@playwright/test";
+import { expect, test, type Locator } from "@playwright/test";
 import { DEMO, signIn } from "./helpers";
 
 test("an editor reads, filters, prints, publishes and withdraws the demo report", async ({ page, browser }, testInfo) => {
@@ -61,6 +61,9 @@ test("an editor reads, filters, prints, publishes and withdraws the demo report"
   const opened = await reader.goto(url);
   expect(opened?.status()).toBe(200);
   await expect(reader.getByRole("heading", { level: 1 })).toHaveText(title);
+  // A reader meets the title, the outlets and the date before the filters.
+  const top = async (locator: Locator) => (await locator.boundingBox())!.y;
+  expect(await top(reader.getByRole("heading", { level: 1 }))).toBeLessThan(await top(reader.getByRole("group", { name: "Outlets" })));
   await expect(reader.getByRole("button", { name: "Sign out" })).toHaveCount(0);
   await expect(reader.getByRole("group", { name: /^Framing devices: rate per 1,000 words/ })).toBeVisible();
   await reader.getByRole("group", { name: "Outlets" }).getByLabel(outlet).check();

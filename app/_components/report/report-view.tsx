@@ -70,9 +70,10 @@ function OutletOmissions({ report }: { report: FramingReport }) {
 
 /**
  * The framing report as a page: the same sections as the Markdown and PDF renderings.
- * Read-only; the member page and the public share page both render it.
+ * Read-only; the member page and the public share page both render it. Title, outlets and
+ * date come first; the page's filters follow them.
  */
-export function ReportView({ report, downloads }: { report: FramingReport; downloads: Download[] }) {
+export function ReportView({ report, downloads, filters }: { report: FramingReport; downloads: Download[]; filters: React.ReactNode }) {
   const outlet = outletNames(report);
   const { method } = report;
   return (
@@ -81,6 +82,16 @@ export function ReportView({ report, downloads }: { report: FramingReport; downl
         <p className={styles.kicker}>Framing report</p>
         <h1><UserText>{report.comparison.title}</UserText></h1>
         {report.comparison.description ? <p className={styles.lead}>{report.comparison.description}</p> : null}
+        {report.outlets.length > 0 ? (
+          <p className={styles.outletLine}>
+            {report.outlets.map((o, i) => (
+              <span key={o.id}>
+                {i > 0 ? " · " : ""}
+                <UserText>{o.name}</UserText>
+              </span>
+            ))}
+          </p>
+        ) : null}
         <p className="meta">
           {report.comparison.workspaceName}
           {report.comparison.eventDate ? ` · event ${report.comparison.eventDate}` : ""} · generated {day(report.generatedAt)}
@@ -98,6 +109,7 @@ export function ReportView({ report, downloads }: { report: FramingReport; downl
           </ul>
         ) : null}
       </header>
+      {filters}
 
       <section className={styles.section} aria-labelledby="outlets">
         <h2 id="outlets">Outlets</h2>

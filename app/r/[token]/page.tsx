@@ -23,15 +23,13 @@ export default async function SharedReportPage({ params, searchParams }: Props) 
   const query = reportQueryString(report.filters);
   const download = (format: string) => `${path}/download?format=${format}${query ? `&${query}` : ""}`;
   return (
-    <>
-      <ReportFilters action={path} choices={report.choices} filters={report.filters} error={error} />
-      <ReportView
-        report={report}
-        downloads={[
-          { label: "Markdown", href: download("md") },
-          { label: "PDF", href: download("pdf") },
-        ]}
-      />
-    </>
+    <ReportView
+      report={report}
+      filters={<ReportFilters action={path} choices={report.choices} filters={report.filters} error={error} />}
+      downloads={[
+        { label: "Markdown", href: download("md") },
+        { label: "PDF", href: download("pdf") },
+      ]}
+    />
   );
 }

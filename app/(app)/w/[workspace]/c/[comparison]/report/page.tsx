@@ -44,9 +44,9 @@ export default async function ReportPage({ params, searchParams }: Props) {
         canPublish={canEditComparisons(workspace.role) && workspace.kind === "TEAM"}
         share={share ? { url: `${await shareOrigin()}/r/${share.token}`, createdAt: formatDate(share.createdAt), createdBy: share.createdBy.name } : null}
       />
-      <ReportFilters action={path} choices={report.choices} filters={report.filters} error={error} />
       <ReportView
         report={report}
+        filters={<ReportFilters action={path} choices={report.choices} filters={report.filters} error={error} />}
         downloads={[
           { label: "CSV", href: exportHref("csv") },
           { label: "JSON-LD", href: exportHref("jsonld") },
