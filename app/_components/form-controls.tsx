@@ -3,8 +3,12 @@
 import { useFormStatus } from "react-dom";
 import type { ActionState } from "@/lib/server/action";
 
-export function SubmitButton({ children, pendingLabel, className = "button" }: { children: React.ReactNode; pendingLabel: string; className?: string }) {
-  const { pending } = useFormStatus();
+/** `pending` is for forms sent through a transition, which useFormStatus does not see. */
+export function SubmitButton({
+  children, pendingLabel, className = "button", pending: sending,
+}: { children: React.ReactNode; pendingLabel: string; className?: string; pending?: boolean }) {
+  const status = useFormStatus();
+  const pending = sending ?? status.pending;
   return (
     <button type="submit" className={className} disabled={pending} aria-disabled={pending}>
       {pending ? pendingLabel : children}

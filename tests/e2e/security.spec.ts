@@ -311,6 +311,30 @@ async function freshComparison(page: Page, run: string): Promise<string> {
   return new URL(page.url()).pathname;
 }
 
+test("a file of the wrong kind is refused with what to do, keeps what was typed, and the next file goes through", async ({ page }) => {
+  const run = Date.now().toString(36);
+  await signIn(page, DEMO.email, DEMO.password);
+  await freshComparison(page, run);
+
+  await page.getByText("Upload a file").click();
+  await page.getByLabel("Title").fill(`Gates ${run}`);
+  const file = page.getByLabel(/^File \(/);
+  await file.setInputFiles({ name: "scan.pdf", mimeType: "application/pdf", buffer: Buffer.from("%PDF-1.4 not an article") });
+  await page.getByRole("button", { name: "Add source" }).click();
+  await expect(page.getByText("“scan.pdf” is not a supported file type.", { exact: false }).first()).toBeVisible();
+  await expect(page.getByRole("radio", { name: "Upload a file" })).toBeChecked();
+  await expect(page.getByLabel("Title")).toHaveValue(`Gates ${run}`);
+
+  await file.setInputFiles({ name: "gates.txt", mimeType: "text/plain", buffer: Buffer.from(`Harbour gates ${run}\n\nThe gates held overnight.`) });
+  await page.getByRole("button", { name: "Add source" }).click();
+  await expect(page.getByText("Source added.")).toBeVisible();
+  await expect(page.getByRole("table").getByRole("row", { name: new RegExp(`Gates ${run}`) })).toBeVisible();
+  // Cleared for the next article, and what it shows is what it sends.
+  await expect(page.getByLabel("Title")).toHaveValue("");
+  await expect(page.getByRole("radio", { name: "Paste text" })).toBeChecked();
+  await expect(page.getByLabel("Article text")).toBeVisible();
+});
+
 test("an upload over the limit is refused with its size and the limit, in the page and over HTTP (413), and another file then goes through", async ({ page }) => {
   const run = Date.now().toString(36);
   await signIn(page, DEMO.email, DEMO.password);

@@ -1,6 +1,6 @@
 "use client";
 
-import { useActionState, useRef, useState } from "react";
+import { startTransition, useActionState, useEffect, useRef, useState } from "react";
 import { FormMessage, SubmitButton, TextField } from "@/app/_components/form-controls";
 import { MAX_UPLOAD_BYTES, uploadTooLargeMessage } from "@/lib/domain/upload-limits";
 import { createSourceAction } from "./actions";
@@ -22,8 +22,14 @@ function FieldError({ id, message }: { id: string; message?: string }) {
   return message ? <span id={id} className="field__error">{message}</span> : null;
 }
 
+/**
+ * Sent through a transition rather than as the form's action, so a refusal (a file of the wrong
+ * kind, a duplicate) leaves every field as the user left it and the next try works; the form is
+ * cleared once a source was added, and its state follows what the cleared form shows.
+ */
 export function AddSourceForm({ workspace, comparison, outlets }: { workspace: string; comparison: string; outlets: { id: string; name: string }[] }) {
-  const [state, action] = useActionState(createSourceAction, null);
+  const [state, action, pending] = useActionState(createSourceAction, null);
+  const form = useRef<HTMLFormElement>(null);
   const values = state && !state.ok ? state.values : undefined;
   const errors = state && !state.ok ? state.fieldErrors : undefined;
   const [mode, setMode] = useState<Mode>((values?.mode as Mode) ?? "paste");
@@ -31,15 +37,28 @@ export function AddSourceForm({ workspace, comparison, outlets }: { workspace: s
   const fileInput = useRef<HTMLInputElement>(null);
   const [fileTooLarge, setFileTooLarge] = useState<string>();
   const fileError = fileTooLarge ?? errors?.file;
+  useEffect(() => {
+    if (!state?.ok || !form.current) return;
+    form.current.reset();
+    const { elements } = form.current;
+    const chosen = elements.namedItem("mode");
+    if (chosen instanceof RadioNodeList && chosen.value) setMode(chosen.value as Mode);
+    const outlet = elements.namedItem("outletId");
+    if (outlet instanceof HTMLSelectElement) setOutletId(outlet.value);
+  }, [state]);
   return (
     <form
+      ref={form}
       className="form"
       action={action}
       noValidate
       onSubmit={(event) => {
+        event.preventDefault();
         const refusal = mode === "file" ? tooLarge(fileInput.current) : undefined;
         setFileTooLarge(refusal);
-        if (refusal) event.preventDefault();
+        if (refusal) return;
+        const data = new FormData(event.currentTarget);
+        startTransition(() => action(data));
       }}
     >
       <input type="hidden" name="workspace" value={workspace} />
@@ -48,7 +67,7 @@ export function AddSourceForm({ workspace, comparison, outlets }: { workspace: s
         <legend>How do you want to add the article?</legend>
         {MODES.map((m) => (
           <label key={m.value}>
-            <input type="radio" name="mode" value={m.value} checked={mode === m.value} onChange={() => setMode(m.value)} />
+            <input type="radio" name="mode" value={m.value} defaultChecked={mode === m.value} onChange={() => setMode(m.value)} />
             {m.label}
           </label>
         ))}
@@ -119,7 +138,9 @@ export function AddSourceForm({ workspace, comparison, outlets }: { workspace: s
       ) : null}
       <FormMessage state={state} />
       <div>
-        <SubmitButton pendingLabel="Adding…">Add source</SubmitButton>
+        <SubmitButton pendingLabel="Adding…" pending={pending}>
+          Add source
+        </SubmitButton>
       </div>
     </form>
   );
