@@ -21,6 +21,9 @@ const nextConfig: NextConfig = {
   // bundling them would break those paths.
   serverExternalPackages: ["@electric-sql/pglite", "pglite-prisma-adapter", "@node-rs/argon2", "jsdom", "pdfkit"],
   poweredByHeader: false,
+  // Types are checked by `npm run typecheck` (in `npm run check` and CI), not again by every
+  // first `npm start`.
+  typescript: { ignoreBuildErrors: true },
   // Uploads up to the 1 MB source limit plus form overhead, so a file a little over 1 MB
   // still reaches our own check and its message. Next answers a bare 500 to a body over this
   // limit; proxy.ts refuses those first with a 413 that says the sizes.

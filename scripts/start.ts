@@ -1,6 +1,6 @@
 // `npm start`: migrate, seed on first run, build when the code changed, then serve.
 // Runs before the server, never beside it, because PGlite must not be opened twice.
-import { spawn, spawnSync } from "node:child_process";
+import { spawn } from "node:child_process";
 import { createHash, randomBytes } from "node:crypto";
 import { existsSync, mkdirSync, readdirSync, readFileSync, statSync, writeFileSync } from "node:fs";
 import path from "node:path";
@@ -52,21 +52,45 @@ function sourceFingerprint(): string {
   return hash.digest("hex");
 }
 
-function buildIfNeeded() {
+const startedAt = Date.now();
+
+function elapsed(since = startedAt): string {
+  const seconds = Math.round((Date.now() - since) / 1000);
+  return seconds < 60 ? `${seconds} s` : `${Math.floor(seconds / 60)} min ${String(seconds % 60).padStart(2, "0")} s`;
+}
+
+/**
+ * Builds when the code changed since the last build, beside the database work (the build does
+ * not touch the database). Next prints its phases; a line every 20 s says how long it has run.
+ * Type errors are `npm run typecheck`'s job, not every first start's (next.config.ts).
+ */
+function buildIfNeeded(): Promise<void> {
   const stamp = path.join(root, ".next", "parallax-build.txt");
   const fingerprint = sourceFingerprint();
-  if (existsSync(path.join(root, ".next", "BUILD_ID")) && existsSync(stamp) && readFileSync(stamp, "utf8") === fingerprint) return;
-  console.log("Building the app (first start, or the code changed)…");
-  const result = spawnSync(nextBin, ["build"], { cwd: root, stdio: "inherit", env: { ...process.env, NEXT_TELEMETRY_DISABLED: "1" } });
-  if (result.status !== 0) fail("the build failed (see above).");
-  writeFileSync(stamp, fingerprint);
+  if (existsSync(path.join(root, ".next", "BUILD_ID")) && existsSync(stamp) && readFileSync(stamp, "utf8") === fingerprint) {
+    console.log("Build: up to date.");
+    return Promise.resolve();
+  }
+  console.log("Build: building the app (first start, or the code changed); this takes 2–4 minutes on 2 cores…");
+  const since = Date.now();
+  const ticker = setInterval(() => console.log(`Build: still building, ${elapsed(since)} so far…`), 20_000);
+  return new Promise((resolve) => {
+    const build = spawn(nextBin, ["build"], { cwd: root, stdio: "inherit", env: { ...process.env, NEXT_TELEMETRY_DISABLED: "1" } });
+    build.on("exit", (code) => {
+      clearInterval(ticker);
+      if (code !== 0) fail("the build failed (see above).");
+      writeFileSync(stamp, fingerprint);
+      console.log(`Build: done in ${elapsed(since)}.`);
+      resolve();
+    });
+  });
 }
 
 async function prepareDatabase(target: ReturnType<typeof resolveDatabaseTarget>) {
   const adapter = openAdapter(target);
   try {
     const { applied } = await deployMigrations(adapter.factory, { migrationsDir: path.join(root, "prisma", "migrations") });
-    console.log(applied.length ? `Applied ${applied.length} migration(s): ${applied.join(", ")}` : "Database schema is up to date.");
+    console.log(applied.length ? `Database: applied ${applied.length} migration(s): ${applied.join(", ")}` : "Database: schema is up to date.");
     if (process.env.PARALLAX_SEED_DEMO !== "false") {
       const client = createDbClient(adapter.factory);
       installDbClient(client, target);
@@ -74,7 +98,7 @@ async function prepareDatabase(target: ReturnType<typeof resolveDatabaseTarget>)
       await client.$disconnect();
       if (outcome === "seeded") {
         const students = Object.values(DEMO_STUDENTS).map((s) => s.email).join(" or ");
-        console.log(`Seeded the demo data. Sign in as ${DEMO_ACCOUNT.email} (or the students ${students}) with password ${DEMO_ACCOUNT.password}`);
+        console.log(`Database: seeded the demo data. Sign in as ${DEMO_ACCOUNT.email} (or the students ${students}) with password ${DEMO_ACCOUNT.password}`);
       }
     }
   } finally {
@@ -104,14 +128,15 @@ async function main() {
       fail((error as Error).message);
     }
   }
-  console.log(`Using the ${describeTarget(target)}.`);
+  console.log(`Database: using the ${describeTarget(target)}.`);
+  const built = dev ? Promise.resolve() : buildIfNeeded();
   try {
     await prepareDatabase(target);
   } catch (error) {
     fail(`the database could not be prepared: ${(error as Error).message}`);
   }
   const secret = sessionSecret(dataDir);
-  if (!dev) buildIfNeeded();
+  await built;
 
   // Next's handler in a server of ours, which passes the connection's address on (scripts/serve.mjs).
   const child = spawn(process.execPath, [path.join(root, "scripts", "serve.mjs"), ...(dev ? ["--dev"] : [])], {
@@ -128,7 +153,7 @@ async function main() {
       NEXT_TELEMETRY_DISABLED: "1",
     },
   });
-  console.log(`Parallax is starting on http://localhost:${port}`);
+  console.log(`Parallax is starting on http://localhost:${port} (${elapsed()} after npm start).`);
   for (const signal of ["SIGINT", "SIGTERM"] as const) process.on(signal, () => child.kill(signal));
   child.on("exit", (code, signal) => process.exit(code ?? (signal ? 1 : 0)));
 }
