@@ -42,7 +42,8 @@ const SUBORDINATE_RE = new RegExp(String.raw`^(?:(?:${SUBORDINATORS})\b|\p{Ll}{3
 /**
  * A clause of a sentence. It is subordinate when it is a relative, adverbial, participle
  * or appositive clause, a quotation, or the phrase opening the sentence before its first
- * comma: it tells something in passing rather than the sentence's own assertion.
+ * comma: it tells something in passing rather than the sentence's own assertion. The
+ * clause after an opening phrase or after an appositive is the predicate, so main.
  */
 export interface Clause extends Span {
   subordinate: boolean;
@@ -83,32 +84,46 @@ export function splitClauses(text: string, sentence: Span): Clause[] {
     cuts.push(m.index + (punct === ";" || punct === ":" || punct === "," ? 1 : 0));
   }
   cuts.sort((a, b) => a - b);
-  const pieces: Clause[] = [];
+
+  // Pieces between cuts, each with what kind of clause it opens.
+  const raw: { span: Span; kind: "opening" | "appositive" | "subordinate" | "main" }[] = [];
   let start = 0;
   for (const cut of [...cuts, body.length]) {
-    const span = cut > start ? trim(body, start, cut) : null;
+    if (cut <= start) continue;
+    const span = trim(body, start, cut);
     if (span) {
-      // The opening phrase is subordinate; the clause after it is the sentence's main one.
-      const subordinate = cut === leading || (start !== leading && SUBORDINATE_RE.test(body.slice(span.start, span.end)));
-      const piece = { ...span, subordinate };
-      const last = pieces[pieces.length - 1];
-      if (last && (wordCount(body.slice(piece.start, piece.end)) < MIN_CLAUSE_WORDS || wordCount(body.slice(last.start, last.end)) < MIN_CLAUSE_WORDS)) {
-        // A short piece joins its neighbour; the joined clause is main if either was.
-        last.end = piece.end;
-        last.subordinate &&= piece.subordinate;
-      } else pieces.push(piece);
+      const piece = body.slice(span.start, span.end);
+      const previous = raw[raw.length - 1];
+      const kind =
+        cut === leading
+          ? "opening"
+          : start === leading || previous?.kind === "appositive"
+            ? // The clause after an opening phrase or an appositive is the predicate.
+              "main"
+            : APPOSITIVE_RE.test(piece)
+              ? "appositive"
+              : SUBORDINATE_RE.test(piece)
+                ? "subordinate"
+                : "main";
+      raw.push({ span, kind });
     }
-    if (cut > start) start = cut;
+    start = cut;
   }
   // An appositive runs from comma to comma; one that runs to the sentence's end holds the
-  // predicate ("Abu Mahdi, a militia commander, and two others were killed" written
+  // predicate ("Abu Mahdi, a militia commander and two others were killed", written
   // without its second comma), so it stays with the clause before it.
-  const last = pieces[pieces.length - 1];
-  const before = pieces[pieces.length - 2];
-  if (last && before && APPOSITIVE_RE.test(body.slice(last.start, last.end))) {
-    before.end = last.end;
-    before.subordinate &&= last.subordinate;
-    pieces.pop();
+  const trailing = raw.length > 1 && raw[raw.length - 1]?.kind === "appositive" ? raw[raw.length - 1] : undefined;
+
+  const pieces: Clause[] = [];
+  for (const entry of raw) {
+    const { span, kind } = entry;
+    const piece = { ...span, subordinate: kind !== "main" && entry !== trailing };
+    const previous = pieces[pieces.length - 1];
+    if (previous && (entry === trailing || wordCount(body.slice(piece.start, piece.end)) < MIN_CLAUSE_WORDS || wordCount(body.slice(previous.start, previous.end)) < MIN_CLAUSE_WORDS)) {
+      // A short piece joins its neighbour; the joined clause is main if either was.
+      previous.end = piece.end;
+      previous.subordinate &&= piece.subordinate;
+    } else pieces.push(piece);
   }
   return pieces.map((p) => ({ start: sentence.start + p.start, end: sentence.start + p.end, subordinate: p.subordinate }));
 }
