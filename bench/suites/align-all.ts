@@ -6,7 +6,7 @@
 import { alignAll, DEFAULT_MIN_SCORE } from "@/lib/domain/alignment";
 import type { Suite } from "@/bench/harness";
 import path from "node:path";
-import { ferryGoldPath, goldPath, linksOfResult, loadGold, score, tfidfBaseline, type Gold } from "@/bench/fixtures/alignment-gold";
+import { ferryGoldPath, fireGoldPath, goldPath, linksOfResult, loadGold, score, tfidfBaseline, type Gold } from "@/bench/fixtures/alignment-gold";
 import { createRandom } from "@/bench/fixtures/random";
 import { article, facts } from "@/bench/fixtures/text";
 import { describeMachine } from "@/bench/machine";
@@ -26,7 +26,7 @@ export const alignAllSuite: Suite = {
     const sources = Array.from({ length: 8 }, (_, i) => ({ id: `source-${i}`, text: article(random, 5000, story) }));
     const texts = sources.map((s) => s.text);
 
-    const sets = [goldPath, ferryGoldPath].map((file) => {
+    const sets = [goldPath, ferryGoldPath, fireGoldPath].map((file) => {
       const loaded = loadGold(file);
       return loaded && { ...loaded, file: path.basename(file) };
     });
@@ -45,6 +45,8 @@ const pct = (x: number) => `${(x * 100).toFixed(0)} %`;
 const GOLD_TEXTS: Record<string, string> = {
   "soleimani-anniversaries": "the 5 articles of `shared/corpus/soleimani-anniversaries` (rules: [gold/README.md](gold/README.md))",
   "ferry-vallera": "4 articles written for this repository about an invented ferry accident, [gold/ferry-vallera](gold/ferry-vallera) (same rules)",
+  "fire-kelbrook":
+    "3 articles written for this repository about an invented chemical plant fire, [gold/fire-kelbrook](gold/fire-kelbrook) (same rules), held out: scored only once every rule was settled",
 };
 
 function qualityMarkdown(sets: readonly { gold: Gold; texts: string[]; file: string }[]): string {
@@ -75,7 +77,7 @@ ${m.cpu}, ${m.cores} cores, ${m.memory}, ${m.os}, Node ${m.node}; load average a
 A proposed link is every pair of passages of different sources in one row; it is correct when
 each passage overlaps the gold sentence on its side. The baseline proposes, for each sentence
 and each other source, the best match by plain TF-IDF cosine (lower-cased words, no stemming)
-when it reaches the threshold. Two gold sets, both scored in this run.
+when it reaches the threshold. Three gold sets, all scored in this run.
 
 ${tables.join("\n")}`;
 }
