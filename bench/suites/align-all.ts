@@ -5,7 +5,8 @@
  */
 import { alignAll, DEFAULT_MIN_SCORE } from "@/lib/domain/alignment";
 import type { Suite } from "@/bench/harness";
-import { linksOfResult, loadGold, score, tfidfBaseline, type Gold } from "@/bench/fixtures/alignment-gold";
+import path from "node:path";
+import { ferryGoldPath, fireGoldPath, goldPath, linksOfResult, loadGold, score, tfidfBaseline, type Gold } from "@/bench/fixtures/alignment-gold";
 import { createRandom } from "@/bench/fixtures/random";
 import { article, facts } from "@/bench/fixtures/text";
 import { describeMachine } from "@/bench/machine";
@@ -25,8 +26,11 @@ export const alignAllSuite: Suite = {
     const sources = Array.from({ length: 8 }, (_, i) => ({ id: `source-${i}`, text: article(random, 5000, story) }));
     const texts = sources.map((s) => s.text);
 
-    const loaded = loadGold();
-    if (loaded) await writeSection("align-all", qualityMarkdown(loaded.gold, loaded.texts));
+    const sets = [goldPath, ferryGoldPath, fireGoldPath].map((file) => {
+      const loaded = loadGold(file);
+      return loaded && { ...loaded, file: path.basename(file) };
+    });
+    if (sets.every((set) => set !== null)) await writeSection("align-all", qualityMarkdown(sets));
     else process.stderr.write("align-all: the shared corpus is not beside this checkout; quality section left as it was\n");
 
     bench.baseline("TF-IDF cosine, best match per source above 0.3", SIZE, () => tfidfBaseline(texts, 0.3), { iterations: 4, warmup: 1 });
@@ -37,30 +41,43 @@ export const alignAllSuite: Suite = {
 
 const pct = (x: number) => `${(x * 100).toFixed(0)} %`;
 
-function qualityMarkdown(gold: Gold, texts: string[]): string {
-  const sources = texts.map((text, i) => ({ id: gold.sources[i] as string, text }));
-  const rows: string[] = [];
-  const line = (method: string, threshold: number, s: ReturnType<typeof score>) =>
-    rows.push(`| ${method} | ${threshold} | ${s.proposed} | ${s.correct} | ${pct(s.precision)} | ${pct(s.recall)} | ${s.f1.toFixed(2)} |`);
-  line("**Align all (default threshold)**", DEFAULT_MIN_SCORE, score(linksOfResult(alignAll(sources), texts), gold));
-  for (const t of ALIGN_THRESHOLDS.filter((t) => t !== DEFAULT_MIN_SCORE)) line("Align all", t, score(linksOfResult(alignAll(sources, { minScore: t }), texts), gold));
-  for (const t of BASELINE_THRESHOLDS) line("TF-IDF cosine baseline", t, score(tfidfBaseline(texts, t), gold));
-  const clause = score(linksOfResult(alignAll(sources, { granularity: "clause" }), texts), gold);
-  line("Align all, clause granularity", DEFAULT_MIN_SCORE, clause);
-  const m = describeMachine();
-  return `## Align all against the gold alignment (issue 14)
+/** Where each gold set's texts come from, for the section's header. */
+const GOLD_TEXTS: Record<string, string> = {
+  "soleimani-anniversaries": "the 5 articles of `shared/corpus/soleimani-anniversaries` (rules: [gold/README.md](gold/README.md))",
+  "ferry-vallera": "4 articles written for this repository about an invented ferry accident, [gold/ferry-vallera](gold/ferry-vallera) (same rules)",
+  "fire-kelbrook":
+    "3 articles written for this repository about an invented chemical plant fire, [gold/fire-kelbrook](gold/fire-kelbrook) (same rules), held out: scored only once every rule was settled",
+};
 
-Written by the align-all suite (\`npm run bench -- align-all\`) on ${new Date().toISOString().replace(/\.\d+Z$/, "Z")}:
-${m.cpu}, ${m.cores} cores, ${m.memory}, ${m.os}, Node ${m.node}; load average at start ${m.load}.
-Gold: [bench/gold/alignment-soleimani.json](gold/alignment-soleimani.json), ${gold.links.length} hand-made links
-between sentences of the 5 articles of \`shared/corpus/${gold.corpus}\` (rules: [gold/README.md](gold/README.md)).
-A proposed link is every pair of passages of different sources in one row; it is correct when
-each passage overlaps the gold sentence on its side. The baseline proposes, for each sentence
-and each other source, the best match by plain TF-IDF cosine (lower-cased words, no stemming)
-when it reaches the threshold.
+function qualityMarkdown(sets: readonly { gold: Gold; texts: string[]; file: string }[]): string {
+  const tables = sets.map(({ gold, texts, file }) => {
+    const sources = texts.map((text, i) => ({ id: gold.sources[i] as string, text }));
+    const rows: string[] = [];
+    const line = (method: string, threshold: number, s: ReturnType<typeof score>) =>
+      rows.push(`| ${method} | ${threshold} | ${s.proposed} | ${s.correct} | ${pct(s.precision)} | ${pct(s.recall)} | ${s.f1.toFixed(2)} |`);
+    line("**Align all (default threshold)**", DEFAULT_MIN_SCORE, score(linksOfResult(alignAll(sources), texts), gold));
+    for (const t of ALIGN_THRESHOLDS.filter((t) => t !== DEFAULT_MIN_SCORE)) line("Align all", t, score(linksOfResult(alignAll(sources, { minScore: t }), texts), gold));
+    for (const t of BASELINE_THRESHOLDS) line("TF-IDF cosine baseline", t, score(tfidfBaseline(texts, t), gold));
+    line("Align all, clause granularity", DEFAULT_MIN_SCORE, score(linksOfResult(alignAll(sources, { granularity: "clause" }), texts), gold));
+    return `### ${gold.corpus}
+
+Gold: [bench/gold/${file}](gold/${file}), ${gold.links.length} hand-made links between sentences of
+${GOLD_TEXTS[gold.corpus] ?? `\`${gold.corpus}\``}.
 
 | method | threshold | links proposed | correct | precision | recall | F1 |
 | --- | ---: | ---: | ---: | ---: | ---: | ---: |
 ${rows.join("\n")}
 `;
+  });
+  const m = describeMachine();
+  return `## Align all against the gold alignments (issue 14)
+
+Written by the align-all suite (\`npm run bench -- align-all\`) on ${new Date().toISOString().replace(/\.\d+Z$/, "Z")}:
+${m.cpu}, ${m.cores} cores, ${m.memory}, ${m.os}, Node ${m.node}; load average at start ${m.load}.
+A proposed link is every pair of passages of different sources in one row; it is correct when
+each passage overlaps the gold sentence on its side. The baseline proposes, for each sentence
+and each other source, the best match by plain TF-IDF cosine (lower-cased words, no stemming)
+when it reaches the threshold. Three gold sets, all scored in this run.
+
+${tables.join("\n")}`;
 }

@@ -25,6 +25,10 @@ test("an editor aligns the demo comparison, reviews the proposals, re-runs, and 
   await expect(page.getByText(/score at least 0\.\d\d/)).toBeVisible();
   const proposals = page.getByRole("article");
   await expect(proposals.first()).toBeVisible();
+  // To review: the rows of several outlets first, then what only one outlet reports, outlet by outlet.
+  const groups = page.getByRole("heading", { level: 2 });
+  await expect(groups.first()).toHaveText(/^Rows of several outlets \d+$/);
+  await expect(groups.nth(1)).toHaveText(/^Only in .+ \d+$/);
   await shot("align-proposed");
 
   // Rows of several outlets: accept the first by hand, reject the next.
@@ -84,6 +88,8 @@ test("an editor aligns the demo comparison, reviews the proposals, re-runs, and 
   await page.getByRole("navigation", { name: "Comparison" }).getByRole("link", { name: "Fact rows" }).click();
   await expect(page.getByRole("heading", { level: 2, name: label })).toBeVisible();
   await expect(page.getByRole("region", { name: label })).toContainText(acceptedQuote);
+  // The accepted rows' Terms strips name the words that differ between outlets.
+  await expect(page.getByRole("group", { name: /^Differing terms in/ }).filter({ hasText: "replaced by" }).first()).toBeVisible();
 
   // The report's Omissions, per outlet, with the threshold stated.
   await page.getByRole("navigation", { name: "Comparison" }).getByRole("link", { name: "Report" }).click();

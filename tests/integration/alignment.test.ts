@@ -57,6 +57,27 @@ describe("Align all", () => {
     expect(await db().factRow.count({ where: { comparisonId: comparison.id } })).toBe(0);
   });
 
+  it("lists rows of several outlets first, then what only one outlet reports, outlet by outlet in column order", async () => {
+    const { where, list, herald, courier, times } = await setup();
+    await runAlignment(...where);
+    for (const view of ["review", "only"]) {
+      const review = await list(view);
+      expect(review.grouped).toBe(true);
+      const kinds = review.proposals.map((p) => (p.passages.length > 1 ? "row" : p.passages[0]!.sourceId));
+      const columns = [herald.id, courier.id, times.id];
+      const singles = kinds.filter((k) => k !== "row");
+      expect(kinds).toEqual([...kinds.filter((k) => k === "row"), ...singles]);
+      expect(singles).toEqual([...singles].sort((a, b) => columns.indexOf(a) - columns.indexOf(b)));
+      expect(new Set(singles).size).toBeGreaterThan(1);
+      for (const id of new Set(singles)) expect(review.onlyCounts[id]).toBe(singles.filter((k) => k === id).length);
+      if (view === "only") expect(kinds).not.toContain("row");
+    }
+    const rows = await list("rows");
+    expect(rows.grouped).toBe(false);
+    expect(rows.proposals.length).toBeGreaterThan(0);
+    expect(rows.proposals.every((p) => p.passages.length > 1)).toBe(true);
+  });
+
   it("lets only the workspace's owners and editors align", async () => {
     const { owner, workspace, comparison } = await setup();
     const [editor, reviewer, outsider] = [await signUp("Eddie Editor"), await signUp("Rita Reviewer"), await signUp("Olga Outsider")];

@@ -1,5 +1,6 @@
 import { describe, expect, it } from "vitest";
-import { alignAll, DEFAULT_MIN_SCORE, type AlignResult, type AlignSource } from "./align-all";
+import { alignAll, CLAUSE_FACTOR, DEFAULT_MIN_SCORE, pairScore, SUBORDINATE_FACTOR, type AlignResult, type AlignSource } from "./align-all";
+import { weigh } from "./similarity";
 
 // Hand-written coverage of an invented event: a dam collapse in the fictional town of Port
 // Erren, told by four outlets in their own words.
@@ -132,9 +133,44 @@ describe("alignAll", () => {
     expect(texts).toContainEqual(["and the mayor of Port Erren resigned on Friday.", "The mayor resigned on Friday."]);
   });
 
+  it("aligns a fact told in one clause of a long sentence with a sentence telling only that fact", () => {
+    const long: AlignSource = {
+      id: "long",
+      text: "Fish prices in the harbour rose again this week.\nThe Kessel Dam collapsed on Monday night, while engineers from three provinces were still arguing in the capital over who should pay for the repairs that the water ministry had postponed since the last election.",
+    };
+    const short: AlignSource = { id: "short", text: "The Kessel dam gave way on Monday night.\nTraders expect calmer markets next month." };
+    const [row] = alignAll([long, short]).rows;
+    expect(row?.passages.map((p) => p?.text.slice(0, 20))).toEqual(["The Kessel Dam colla", "The Kessel dam gave "]);
+  });
+
+  it("does not align headings", () => {
+    const titled: AlignSource = { id: "titled", text: "Kessel Dam collapses on Monday night\n\nFish prices in the harbour rose sharply." };
+    const plain: AlignSource = { id: "plain", text: "The Kessel Dam collapsed on Monday night." };
+    expect(alignAll([titled, plain]).rows).toEqual([]);
+  });
+
   it("handles no sources, one source and empty texts", () => {
     expect(alignAll([])).toEqual({ rows: [], exclusives: [], minScore: DEFAULT_MIN_SCORE });
     expect(alignAll([HERALD]).rows).toEqual([]);
     expect(alignAll([{ id: "e", text: "" }, { id: "f", text: "   " }])).toEqual({ rows: [], exclusives: [], minScore: DEFAULT_MIN_SCORE });
+  });
+});
+
+describe("pairScore", () => {
+  const vector = (...features: string[]) => weigh(new Map(features.map((f) => [f, 1])), undefined);
+  const passage = (whole: string[], ...parts: [string[], number][]) => ({ ...vector(...whole), parts: parts.map(([f, factor]) => ({ ...vector(...f), factor })) });
+  const fact = ["w:dam", "w:collapse", "d:3-14"];
+  const detail = ["w:engineer", "w:argue", "w:capital", "w:repair", "w:ministry", "w:election"];
+
+  it.each([
+    ["the same sentence", passage(fact), passage(fact), 1],
+    ["no clauses on either side: the whole sentences' score", passage([...fact, "w:night"]), passage([...fact, "w:town"]), 0.75],
+    ["a main clause matching the whole of the other sentence", passage([...fact, ...detail], [fact, CLAUSE_FACTOR], [detail, CLAUSE_FACTOR]), passage(fact), CLAUSE_FACTOR],
+    ["a subordinate clause matching it counts less", passage([...fact, ...detail], [detail, CLAUSE_FACTOR], [fact, SUBORDINATE_FACTOR]), passage(fact), SUBORDINATE_FACTOR],
+    ["the best pair, each times the lower factor of its two", passage([...fact, ...detail], [fact, CLAUSE_FACTOR]), passage([...fact, "w:town"], [fact, SUBORDINATE_FACTOR]), CLAUSE_FACTOR * (3 / Math.sqrt(12))],
+    ["nothing shared", passage(fact, [fact, CLAUSE_FACTOR]), passage(detail, [detail, CLAUSE_FACTOR]), 0],
+  ])("%s", (_name, a, b, expected) => {
+    expect(pairScore(a, b)).toBeCloseTo(expected, 5);
+    expect(pairScore(b, a)).toBeCloseTo(expected, 5);
   });
 });

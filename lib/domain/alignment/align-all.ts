@@ -1,5 +1,5 @@
 import { splitClauses } from "./clauses";
-import { isProse, sourceFeatures } from "./features";
+import { isHeading, isProse, prepareSource } from "./features";
 import type { Span } from "./sentences";
 import { segmentSentences } from "./sentences";
 import type { IdfTable, Weighted } from "./similarity";
@@ -12,11 +12,15 @@ import { DEFAULT_MIN_SCORE, Evidence, evidenceOf, finishScore, round, scoreWeigh
  * 1. Units: sentences, or clauses of sentences when granularity is "clause".
  * 2. Each unit becomes a sparse feature vector (features.ts: lemmas, synonym classes,
  *    normalised numbers and dates, name keys), weighted by IDF over all units of the
- *    comparison, so words common to the whole story weigh little.
- * 3. The score (similarity.ts: IDF-weighted cosine with the evidence and date-conflict
- *    guards) of every unit with every unit of the other sources, computed through an
- *    inverted index (cost grows with shared features, not with all pairs). Keyword lines
- *    and datelines are left out (features.ts isProse).
+ *    comparison, so words common to the whole story weigh little. A sentence is the sum
+ *    of its clauses (clauses.ts), subordinate ones at SUBORDINATE_WEIGHT, and keeps its
+ *    clauses' vectors too, so a fact told in one clause of a long sentence can match on
+ *    its own (pairScore).
+ * 3. The score (pairScore: the best of the whole sentences' and their clauses' IDF-weighted
+ *    cosine with the evidence and date-conflict guards of similarity.ts, a clause pair
+ *    times its factor) of every unit with every unit of the other sources, computed through an
+ *    inverted index (cost grows with shared features, not with all pairs). Keyword lines,
+ *    datelines and headings are left out (features.ts isProse, isHeading).
  * 4. Links: for each pair of sources, unit pairs that are each other's best match in the
  *    other source (mutual best) and score at least minScore.
  * 5. Rows: links taken greedily by descending score, merging groups only when the merged
@@ -69,6 +73,17 @@ export { DEFAULT_MIN_SCORE } from "./similarity";
 /** Two groups merge only when every pair across them scores at least this share of minScore. */
 const WEAKEST_PAIR_FACTOR = 0.5;
 
+/**
+ * A clause pair's score is its cosine times the lower of the two clauses' factors: the
+ * price of matching part of a sentence rather than all of it (short clauses share a larger
+ * part of their words by chance), higher for a subordinate clause, which tells a fact in
+ * passing rather than what the sentence asserts.
+ */
+export const CLAUSE_FACTOR = 0.85;
+export const SUBORDINATE_FACTOR = 0.6;
+/** Weight of a subordinate clause's features in its sentence's vector (main clauses 1). */
+export const SUBORDINATE_WEIGHT = 0.5;
+
 /** How much better (absolute) a two-sentence passage must match its row to replace one sentence. */
 const EXTEND_MARGIN = 0.02;
 
@@ -81,6 +96,8 @@ interface Unit extends Weighted {
   features: ReadonlyMap<string, number>;
   /** Prose, not a keyword line or dateline: only prose is aligned. */
   prose: boolean;
+  /** The unit's clauses when it has more than one (see pairScore). */
+  parts: readonly Part[];
 }
 
 export function alignAll(sources: readonly AlignSource[], options: AlignOptions = {}): AlignResult {
@@ -89,8 +106,23 @@ export function alignAll(sources: readonly AlignSource[], options: AlignOptions 
 
   const raw = sources.map((s) => {
     const sentences = segmentSentences(s.text);
-    const spans = granularity === "clause" ? sentences.flatMap((sp) => splitClauses(s.text, sp)) : sentences;
-    return { spans, features: sourceFeatures(s.text, spans), prose: spans.map((sp) => isProse(s.text.slice(sp.start, sp.end))) };
+    const clauses = sentences.map((sp) => splitClauses(s.text, sp));
+    const clauseFeatures = prepareSource(s.text)(clauses.flat());
+    const prose = (sp: Span) => isProse(s.text.slice(sp.start, sp.end)) && !isHeading(s.text, sp);
+    if (granularity === "clause") {
+      const spans = clauses.flat();
+      return { spans, features: clauseFeatures, parts: spans.map(() => []), prose: spans.map(prose) };
+    }
+    // A sentence is its clauses' features, subordinate ones at SUBORDINATE_WEIGHT (the main
+    // clause decides what the sentence asserts); one of several clauses also keeps its own.
+    let next = 0;
+    const split = clauses.map((c) => c.map((clause) => ({ clause, features: clauseFeatures[next++] as Map<string, number> })));
+    return {
+      spans: sentences,
+      features: split.map((c) => (c.length === 1 ? (c[0]?.features as Map<string, number>) : sumFeatures(c.map((p) => p.features), c.map((p) => (p.clause.subordinate ? SUBORDINATE_WEIGHT : 1))))),
+      parts: split.map((c) => (c.length === 1 ? [] : c.map((p) => ({ features: p.features, factor: p.clause.subordinate ? SUBORDINATE_FACTOR : CLAUSE_FACTOR })))),
+      prose: sentences.map(prose),
+    };
   });
   // IDF from the comparison's own vocabulary: a "document" is one prose unit.
   const df = new Map<string, number>();
@@ -106,7 +138,8 @@ export function alignAll(sources: readonly AlignSource[], options: AlignOptions 
   const perSource: Unit[][] = raw.map((r, source) =>
     r.spans.map((span, pos) => {
       const features = r.features[pos] as Map<string, number>;
-      return { ...weigh(features, idf), source, pos, span, features, prose: r.prose[pos] as boolean };
+      const parts = (r.parts[pos] as { features: Map<string, number>; factor: number }[]).map((p) => ({ ...weigh(p.features, idf), factor: p.factor }));
+      return { ...weigh(features, idf), source, pos, span, features, prose: r.prose[pos] as boolean, parts };
     }),
   );
   // Keyword lines and datelines are not aligned: they end up among the exclusives.
@@ -129,7 +162,7 @@ export function alignAll(sources: readonly AlignSource[], options: AlignOptions 
     const gu = groupOf.get(u) as Unit[];
     const gv = groupOf.get(v) as Unit[];
     if (gu === gv || gu.some((a) => gv.some((b) => a.source === b.source))) continue;
-    if (gu.some((a) => gv.some((b) => scoreWeighted(a, b) < minScore * WEAKEST_PAIR_FACTOR))) continue;
+    if (gu.some((a) => gv.some((b) => pairScore(a, b) < minScore * WEAKEST_PAIR_FACTOR))) continue;
     gu.push(...gv);
     for (const w of gv) groupOf.set(w, gu);
   }
@@ -154,18 +187,26 @@ interface Match {
 
 /**
  * For every unit, its best match in each other source, or undefined when none scores at
- * least minScore (such a best match could not make a link anyway).
+ * least minScore (such a best match could not make a link anyway). A unit's score with
+ * another is its pairScore: the best of the whole units and of their clauses.
  */
 function bestMatches(units: readonly Unit[], sourceCount: number, minScore: number): (Match | undefined)[][] {
+  // Items scored against each other: every unit whole, then its clauses, in unit order
+  // (so in source order). A clause item stands for its unit with CLAUSE_FACTOR.
+  const items: { unit: number; w: Weighted; factor: number }[] = [];
+  units.forEach((u, i) => {
+    items.push({ unit: i, w: u, factor: 1 });
+    for (const w of u.parts) items.push({ unit: i, w, factor: w.factor });
+  });
   // Features as integer ids and postings in flat typed arrays (compressed rows): the inner
   // loop below runs millions of times on long sources and must not allocate.
   const ids = new Map<string, number>();
   const evidence: Evidence[] = [];
-  const unitFeatures = units.map((u) => {
-    const fs = new Int32Array(u.vec.size);
-    const ws = new Float64Array(u.vec.size);
+  const itemFeatures = items.map(({ w }) => {
+    const fs = new Int32Array(w.vec.size);
+    const ws = new Float64Array(w.vec.size);
     let k = 0;
-    for (const [f, w] of u.vec) {
+    for (const [f, x] of w.vec) {
       let id = ids.get(f);
       if (id === undefined) {
         id = ids.size;
@@ -173,26 +214,28 @@ function bestMatches(units: readonly Unit[], sourceCount: number, minScore: numb
         evidence.push(evidenceOf(f));
       }
       fs[k] = id;
-      ws[k++] = w;
+      ws[k++] = x;
     }
     return { fs, ws };
   });
   const offsets = new Int32Array(ids.size + 1);
-  for (const { fs } of unitFeatures) for (const f of fs) offsets[f + 1] = (offsets[f + 1] as number) + 1;
+  for (const { fs } of itemFeatures) for (const f of fs) offsets[f + 1] = (offsets[f + 1] as number) + 1;
   for (let f = 0; f < ids.size; f++) offsets[f + 1] = (offsets[f + 1] as number) + (offsets[f] as number);
   const fill = offsets.slice(0, ids.size);
-  const postUnit = new Int32Array(offsets[ids.size] as number);
-  const postW = new Float64Array(postUnit.length);
-  unitFeatures.forEach(({ fs, ws }, i) => {
+  const postItem = new Int32Array(offsets[ids.size] as number);
+  const postW = new Float64Array(postItem.length);
+  itemFeatures.forEach(({ fs, ws }, i) => {
     fs.forEach((f, k) => {
       const at = fill[f] as number;
       fill[f] = at + 1;
-      postUnit[at] = i;
+      postItem[at] = i;
       postW[at] = ws[k] as number;
     });
   });
+  const unitOf = Int32Array.from(items, (it) => it.unit);
   const source = Int32Array.from(units, (u) => u.source);
-  const norm = Float64Array.from(units, (u) => u.norm);
+  const norm = Float64Array.from(items, (it) => it.w.norm);
+  const factor = Float64Array.from(items, (it) => it.factor);
   // From here on, fill[f] is a cursor into feature f's postings (see the loop below).
   fill.set(offsets.subarray(0, ids.size));
 
@@ -209,29 +252,29 @@ function bestMatches(units: readonly Unit[], sourceCount: number, minScore: numb
     }
   };
 
-  const dot = new Float64Array(units.length);
-  const shared = new Uint16Array(units.length);
-  const content = new Uint16Array(units.length);
+  const dot = new Float64Array(items.length);
+  const shared = new Uint16Array(items.length);
+  const content = new Uint16Array(items.length);
   const touched: number[] = [];
-  // Units are in source order, so the units of one source are contiguous and each posting
-  // list is sorted: skipping to the first unit of the next source visits only the pairs
-  // that count. Each pair once: i with the units after it; the score goes to both sides.
+  // Items are in source order, so the items of one source are contiguous and each posting
+  // list is sorted: skipping to the first item of the next source visits only the pairs
+  // that count. Each pair once: i with the items after it; the score goes to both sides.
   const sourceEnd = new Int32Array(sourceCount);
-  units.forEach((u, i) => (sourceEnd[u.source] = i + 1));
-  units.forEach((u, i) => {
-    const { fs, ws } = unitFeatures[i] as { fs: Int32Array; ws: Float64Array };
-    const after = sourceEnd[u.source] as number;
+  items.forEach((it, i) => (sourceEnd[source[it.unit] as number] = i + 1));
+  items.forEach((it, i) => {
+    const { fs, ws } = itemFeatures[i] as { fs: Int32Array; ws: Float64Array };
+    const after = sourceEnd[source[it.unit] as number] as number;
     for (let k = 0; k < fs.length; k++) {
       const f = fs[k] as number;
       const w = ws[k] as number;
       const ev = evidence[f] as Evidence;
       const end = offsets[f + 1] as number;
       let p = fill[f] as number;
-      while (p < end && (postUnit[p] as number) < after) p++;
-      // Later units of this source will start at least here too.
+      while (p < end && (postItem[p] as number) < after) p++;
+      // Later items of this source will start at least here too.
       fill[f] = p;
       for (; p < end; p++) {
-        const j = postUnit[p] as number;
+        const j = postItem[p] as number;
         if (dot[j] === 0) touched.push(j);
         dot[j] = (dot[j] as number) + w * (postW[p] as number);
         if (ev !== Evidence.None) shared[j] = (shared[j] as number) + 1;
@@ -239,15 +282,17 @@ function bestMatches(units: readonly Unit[], sourceCount: number, minScore: numb
       }
     }
     const ni = norm[i] as number;
+    const fi = factor[i] as number;
     for (const j of touched) {
       const d = dot[j] as number;
+      const fij = Math.min(fi, factor[j] as number);
       // The guards and the date conflict only lower a score: a cosine under minScore is
       // dropped before them (most pairs share only a word or two; 1e-6 for the rounding).
-      if (d >= (minScore - 1e-6) * ni * (norm[j] as number)) {
-        const score = finishScore(d, shared[j] as number, content[j] as number, u, units[j] as Unit);
+      if (d * fij >= (minScore - 1e-6) * ni * (norm[j] as number)) {
+        const score = round(fij * finishScore(d, shared[j] as number, content[j] as number, it.w, (items[j] as (typeof items)[number]).w));
         if (score >= minScore && score > 0) {
-          offer(i, j, score);
-          offer(j, i, score);
+          offer(it.unit, unitOf[j] as number, score);
+          offer(unitOf[j] as number, it.unit, score);
         }
       }
       dot[j] = 0;
@@ -265,10 +310,43 @@ function bestMatches(units: readonly Unit[], sourceCount: number, minScore: numb
   );
 }
 
+/** A clause of a passage, with the factor its matches are scored at (clauseFactor). */
+interface Part extends Weighted {
+  readonly factor: number;
+}
+
+/** A passage to score: its whole vector and its clauses' (none when it is one clause). */
+interface Scored extends Weighted {
+  readonly parts: readonly Part[];
+}
+
+
+/**
+ * The score of two passages: the better of their whole-passage score and their best clause
+ * pair's (a clause against a clause or against the other whole passage), the latter times
+ * CLAUSE_FACTOR, since short clauses share a larger part of their words by chance.
+ */
+export function pairScore(a: Scored, b: Scored): number {
+  let best = scoreWeighted(a, b);
+  if (a.parts.length === 0 && b.parts.length === 0) return best;
+  const xs: Part[] = [{ ...a, factor: 1 }, ...a.parts];
+  const ys: Part[] = [{ ...b, factor: 1 }, ...b.parts];
+  for (const x of xs) {
+    for (const y of ys) {
+      const f = Math.min(x.factor, y.factor);
+      if (f === 1 || best >= f) continue;
+      const s = round(f * scoreWeighted(x, y));
+      if (s > best) best = s;
+    }
+  }
+  return best;
+}
+
 function toRow(group: Unit[], perSource: readonly Unit[][], taken: Set<Unit>, sources: readonly AlignSource[], idf: IdfTable): AlignRow {
   const members: (Unit[] | null)[] = sources.map(() => null);
   for (const u of group) members[u.source] = [u];
-  const merged = (m: readonly Unit[]): Weighted => (m.length === 1 ? (m[0] as Unit) : weigh(sumFeatures(m.map((u) => u.features)), idf));
+  const merged = (m: readonly Unit[]): Scored =>
+    m.length === 1 ? (m[0] as Unit) : { ...weigh(sumFeatures(m.map((u) => u.features)), idf), parts: m.flatMap((u) => (u.parts.length ? u.parts : [{ ...u, factor: CLAUSE_FACTOR }])) };
 
   // Take in an adjacent unmatched unit when the pair matches the rest of the row better.
   for (const [s, m] of members.entries()) {
@@ -298,16 +376,16 @@ function toRow(group: Unit[], perSource: readonly Unit[][], taken: Set<Unit>, so
     for (let b = a + 1; b < vectors.length; b++) {
       const x = vectors[a];
       const y = vectors[b];
-      if (x && y) links.push({ a, b, score: scoreWeighted(x, y) });
+      if (x && y) links.push({ a, b, score: pairScore(x, y) });
     }
   }
   const score = links.length ? round(links.reduce((sum, l) => sum + l.score, 0) / links.length) : 0;
   return { passages, score, links };
 }
 
-function meanScore(x: Weighted, others: readonly Weighted[]): number {
+function meanScore(x: Scored, others: readonly Scored[]): number {
   if (others.length === 0) return 0;
-  return others.reduce((sum, o) => sum + scoreWeighted(x, o), 0) / others.length;
+  return others.reduce((sum, o) => sum + pairScore(x, o), 0) / others.length;
 }
 
 function passage(sources: readonly AlignSource[], source: number, span: Span): AlignPassage {

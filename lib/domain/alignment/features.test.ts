@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { isProse, lemma, sourceFeatures } from "./features";
+import { isHeading, isProse, lemma, sourceFeatures } from "./features";
 import { nameKey } from "./names";
 import { segmentSentences } from "./sentences";
 
@@ -34,6 +34,22 @@ describe("isProse", () => {
   });
 });
 
+describe("isHeading", () => {
+  const heading = (text: string, line: string) => {
+    const start = text.indexOf(line);
+    return isHeading(text, { start, end: start + line.length });
+  };
+  it.each([
+    ["a title line", "Dam bursts above Port Erren\n\nThe Kessel Dam collapsed on Monday.", "Dam bursts above Port Erren", true],
+    ["a subheading between paragraphs", "The dam broke.\nA town under water\nFive people died.", "A town under water", true],
+    ["a sentence on its own line", "Dam bursts\nThe Kessel Dam collapsed on Monday.\n", "The Kessel Dam collapsed on Monday.", false],
+    ["a sentence inside a paragraph", "The dam broke. Five people died in the town\n", "Five people died in the town", false],
+    ["a line ending with a colon", "The minister said:\nWe will rebuild.", "The minister said:", false],
+  ])("%s", (_name, text, line, expected) => {
+    expect(heading(text, line)).toBe(expected);
+  });
+});
+
 describe("sourceFeatures", () => {
   it("links a surname mentioned alone to the full name in the same source", () => {
     const [first, second] = features("Commander Qasem Halabi visited the dam.\nHalabi ordered an inquiry.");
@@ -48,6 +64,12 @@ describe("sourceFeatures", () => {
   it("links a sentence opening with a pronoun to the person last named", () => {
     const [, second] = features("Qasem Halabi visited the dam.\nHe ordered an inquiry.");
     expect(keys(second!)).toContain(`nm:${nameKey("Halabi")}`);
+  });
+
+  it("links a pronoun to the last person named, not to a place or country named after", () => {
+    const [, , third] = features("Qasem Halabi visited the dam.\nThe flood reached villages bordering Kessel.\nHis deputy ordered an inquiry.");
+    expect(keys(third!)).toContain(`nm:${nameKey("Halabi")}`);
+    expect(keys(third!)).not.toContain(`nm:${nameKey("Kessel")}`);
   });
 
   it("treats a capitalised sentence opener as a word unless the source capitalises it elsewhere", () => {

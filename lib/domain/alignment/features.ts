@@ -39,6 +39,19 @@ export function isProse(text: string): boolean {
   if (FUNCTION_WORD_RE.test(text)) return true;
   return /[.!?…]["'”’)]*$/u.test(text.trim()) && (text.match(/(?<![\p{L}\p{N}])\p{L}+(?![\p{L}\p{N}])/gu) ?? []).length >= 3;
 }
+/**
+ * Whether a passage is a heading: a line of its own that does not end like a sentence
+ * (a title, a subheading). Headings repeat the story's facts in a few words, and aligned
+ * they would take the place of the sentence that tells the fact.
+ */
+export function isHeading(text: string, span: Span): boolean {
+  const body = text.slice(span.start, span.end).trim();
+  if (/[.!?…:;]["'”’)]*$/u.test(body)) return false;
+  const before = text.lastIndexOf("\n", span.start - 1);
+  const after = text.indexOf("\n", span.end);
+  return /^\s*$/u.test(text.slice(before + 1, span.start)) && /^\s*$/u.test(text.slice(span.end, after < 0 ? text.length : after));
+}
+
 const FUNCTION_WORD_RE = new RegExp(`(?<![\\p{L}\\p{N}'’])(?:${[...STOP_WORDS].filter((w) => !w.includes("'")).join("|")})(?![\\p{L}\\p{N}])`, "u");
 
 /** Words that introduce a person by role and are later used alone ("the general"). */
@@ -226,7 +239,11 @@ export function prepareSource(text: string): (units: readonly Span[]) => Map<str
         const full = keys.length === 1 ? fullNames.get(keys[0] as string) : keys;
         addPerson(out, full ?? keys);
         const before = tokens[(index.get(run[0] as Token) as number) - 1];
-        if (!before || !PLACE_PREPOSITIONS.has(before.norm)) lastPerson = full ?? keys;
+        // A pronoun refers back to a person: someone named in full (or by the surname of a
+        // full name) or with a title, not a one-word place or country ("opposing Israel").
+        const person = full ?? keys;
+        const titledRun = before !== undefined && title(before.norm) !== undefined;
+        if ((!before || !PLACE_PREPOSITIONS.has(before.norm)) && (person.length >= 2 || titledRun)) lastPerson = person;
       }
       for (let i = 0; i < unitTokens.length; i++) {
         const t = unitTokens[i] as Token;

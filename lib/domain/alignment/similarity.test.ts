@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { buildIdf, DEFAULT_MIN_SCORE, similarity } from "./similarity";
+import { buildIdf, DEFAULT_MIN_SCORE, similarity, sumFeatures } from "./similarity";
 
 // Hand-written sentences about an invented event (a dam collapse in a fictional town).
 const KILLED = "At least 14 people were killed when the Kessel Dam collapsed on 12 March 2024.";
@@ -118,5 +118,16 @@ describe("similarity", () => {
     // The same, with an IDF table built once.
     const table = buildIdf(corpus);
     expect(similarity("Port Erren bridge closed", "Port Erren market closed", { corpus: table })).toBeCloseTo(sharedCommon, 12);
+  });
+});
+
+describe("sumFeatures", () => {
+  const a = new Map([["w:dam", 1], ["n:5", 1]]);
+  const b = new Map([["w:dam", 2], ["w:town", 1]]);
+  it.each([
+    ["without weights", undefined, { "w:dam": 3, "n:5": 1, "w:town": 1 }],
+    ["with a weight per part", [1, 0.5], { "w:dam": 2, "n:5": 1, "w:town": 0.5 }],
+  ])("%s", (_name, weights, expected) => {
+    expect(Object.fromEntries(sumFeatures([a, b], weights))).toEqual(expected);
   });
 });

@@ -111,10 +111,13 @@ export function scoreWeighted(a: Weighted, b: Weighted): number {
   return finishScore(dot, shared, content, a, b);
 }
 
-/** Sum of feature vectors: a passage of several sentences. */
-export function sumFeatures(parts: readonly ReadonlyMap<string, number>[]): Map<string, number> {
+/** Sum of feature vectors, each times its weight (1 without weights): a passage of several sentences or clauses. */
+export function sumFeatures(parts: readonly ReadonlyMap<string, number>[], weights?: readonly number[]): Map<string, number> {
   const out = new Map<string, number>();
-  for (const p of parts) for (const [f, w] of p) out.set(f, (out.get(f) ?? 0) + w);
+  parts.forEach((p, i) => {
+    const k = weights?.[i] ?? 1;
+    for (const [f, w] of p) out.set(f, (out.get(f) ?? 0) + k * w);
+  });
   return out;
 }
 

@@ -29,6 +29,25 @@ const GROUPS: readonly (readonly string[])[] = [
   ["iran", "iranian", "tehran", "islamic republic"],
   ["iraq", "iraqi", "baghdad"],
   ["israel", "israeli"],
+  // Accidents and disasters, and what officials do after them.
+  ["capsize", "overturn", "sink", "founder"],
+  ["ferry", "vessel", "ship", "boat", "freighter"],
+  ["harbour", "harbor", "port", "quay", "dock", "pier", "wharf"],
+  ["accident", "disaster", "tragedy", "crash", "incident", "catastrophe"],
+  ["storm", "gale", "hurricane", "typhoon", "cyclone", "wind"],
+  ["rescue", "save", "rescuer"],
+  ["missing", "unaccounted"],
+  ["passenger", "traveller", "traveler", "commuter"],
+  ["relative", "family", "kin"],
+  ["inquiry", "investigation", "investigate", "probe", "inquest"],
+  ["inspection", "inspector", "audit"],
+  ["corrosion", "corrode", "rust"],
+  ["negligence", "negligent", "neglect"],
+  ["blame", "attribute", "accuse", "fault"],
+  ["resign", "resignation", "quit"],
+  ["suspend", "suspension", "halt", "stop", "cancel"],
+  ["announce", "declare", "unveil"],
+  ["revere", "venerate", "beloved", "adore", "idolise", "idolize", "esteem"],
 ];
 
 const CLASS_OF = new Map<string, string>();

@@ -21,9 +21,13 @@ const VIEW_WHERE: Record<TAlignmentView, Prisma.AlignmentProposalWhereInput> = {
 };
 
 /**
- * The review list of Align all: one page of proposals in story order with their passages and
- * scores, how many there are in each view, the fact row an accepted one became, and the
- * existing fact rows an undecided one overlaps (made by hand, or accepted since).
+ * The review list of Align all: one page of proposals with their passages and scores, how
+ * many there are in each view, the fact row an accepted one became, and the existing fact
+ * rows an undecided one overlaps (made by hand, or accepted since). "To review" lists the
+ * rows of several outlets first, in story order, then what only one outlet reports, outlet
+ * by outlet in column order (story order within each), so that an editor reviews facts
+ * before omissions rather than a stream of both interleaved; "Only in one outlet" is
+ * grouped by outlet the same way. Other views are in story order.
  */
 export async function findAlignmentProposals(actor: Actor, workspaceSlug: string, comparisonSlug: string, query: unknown) {
   const { view, page } = parseInput(ZAlignmentListQuery, query);
@@ -38,13 +42,35 @@ export async function findAlignmentProposals(actor: Actor, workspaceSlug: string
   const counts = Object.fromEntries(counted) as Record<TAlignmentView, number>;
   const pageCount = Math.max(1, Math.ceil(counts[view] / ALIGNMENT_PAGE_SIZE));
   const current = Math.min(page, pageCount);
-  const rows = await db().alignmentProposal.findMany({
-    where: { ...where, ...VIEW_WHERE[view] },
-    orderBy: [{ position: "asc" }, { createdAt: "asc" }, { id: "asc" }],
-    skip: (current - 1) * ALIGNMENT_PAGE_SIZE,
-    take: ALIGNMENT_PAGE_SIZE,
-    select: { ...proposalSelect, factRow: { select: { id: true, label: true } } },
-  });
+  const select = { ...proposalSelect, factRow: { select: { id: true, label: true } } };
+  const orderBy: Prisma.AlignmentProposalOrderByWithRelationInput[] = [{ position: "asc" }, { createdAt: "asc" }, { id: "asc" }];
+  const skip = (current - 1) * ALIGNMENT_PAGE_SIZE;
+  const grouped = view === "review" || view === "only";
+  // Rows of several outlets of this page (all of it in story order when not grouped).
+  const rowCount = view === "review" ? counts.rows : view === "only" ? 0 : counts[view];
+  const several =
+    skip < rowCount
+      ? await db().alignmentProposal.findMany({ where: { ...where, ...(grouped ? VIEW_WHERE.rows : VIEW_WHERE[view]) }, orderBy, skip, take: ALIGNMENT_PAGE_SIZE, select })
+      : [];
+  // Then passages only one outlet reports, grouped by outlet: the outlet is inside the
+  // passages column, so they are ordered here (a few hundred short rows at most).
+  const columnOf = new Map([...revisions.keys()].map((id, i) => [id, i]));
+  const singleColumn = (p: { passages: unknown }) => columnOf.get(readProposal({ passages: p.passages, links: [] }).passages[0]?.sourceId ?? "") ?? columnOf.size;
+  const room = ALIGNMENT_PAGE_SIZE - several.length;
+  const allSingles =
+    grouped && room > 0
+      ? (await db().alignmentProposal.findMany({ where: { ...where, ...VIEW_WHERE.only }, orderBy, select }))
+          .map((p, i) => ({ p, i, column: singleColumn(p) }))
+          .sort((x, y) => x.column - y.column || x.i - y.i)
+      : [];
+  /** How many undecided passages only each outlet reports, by source id (for the group headings). */
+  const onlyCounts: Record<string, number> = {};
+  for (const { p } of allSingles) {
+    const sourceId = readProposal({ passages: p.passages, links: [] }).passages[0]?.sourceId ?? "";
+    onlyCounts[sourceId] = (onlyCounts[sourceId] ?? 0) + 1;
+  }
+  const from = Math.max(0, skip - rowCount);
+  const rows = [...several, ...allSingles.slice(from, from + room).map((x) => x.p)];
   const factRowPassages = await db().passage.findMany({
     where: { factRow: { comparisonId: comparison.id }, anchorStatus: { not: "ORPHANED" } },
     select: { sourceId: true, revisionId: true, start: true, end: true, factRow: { select: { id: true, label: true } } },
@@ -74,6 +100,9 @@ export async function findAlignmentProposals(actor: Actor, workspaceSlug: string
     pageCount,
     pageSize: ALIGNMENT_PAGE_SIZE,
     counts,
+    /** Whether the page lists rows first, then each outlet's passages in a group of its own. */
+    grouped,
+    onlyCounts,
     proposals,
     /** Scores of every undecided row of several outlets: what "accept all ≥ S" would take. */
     rowScores: scored.map((r) => r.score),

@@ -106,32 +106,79 @@ export function AcceptAboveForm({ where, scores, minScore }: { where: Where; sco
   );
 }
 
-export function ProposalList({ where, base, proposals, sources, first }: { where: Where; base: string; proposals: Proposal[]; sources: Source[]; first: number }) {
-  const list = useRef<HTMLOListElement>(null);
+/** Group headings' totals: rows of several outlets, and each outlet's passages only it reports. */
+type Groups = { rows: number; only: Record<string, number> };
+
+export function ProposalList({
+  where,
+  base,
+  proposals,
+  sources,
+  first,
+  groups,
+}: {
+  where: Where;
+  base: string;
+  proposals: Proposal[];
+  sources: Source[];
+  first: number;
+  /** Present when the list is grouped: rows first, then one section per outlet. */
+  groups: Groups | null;
+}) {
+  const list = useRef<HTMLDivElement>(null);
   const focusAt = useRef<number | null>(null);
   const ids = proposals.map((p) => p.id).join();
   // After a decision the row leaves the list: move focus to the row that took its place.
   useEffect(() => {
     if (focusAt.current === null || !list.current) return;
-    const headings = list.current.querySelectorAll<HTMLElement>("h3");
+    const headings = list.current.querySelectorAll<HTMLElement>("article h3");
     headings[Math.min(focusAt.current, headings.length - 1)]?.focus();
     focusAt.current = null;
   }, [ids]);
+  const card = (p: Proposal, i: number) => (
+    <ProposalCard
+      key={p.id}
+      where={where}
+      base={base}
+      proposal={p}
+      number={first + i + 1}
+      sources={sources}
+      mergeChoices={proposals.flatMap((q, j) => (q.id !== p.id && q.status === "PROPOSED" ? [{ id: q.id, number: first + j + 1, after: j > i, outlets: outlets(q, sources) }] : []))}
+      onDecided={() => (focusAt.current = i)}
+    />
+  );
+  if (!groups) {
+    return (
+      <div ref={list}>
+        <ol className={styles.list}>{proposals.map(card)}</ol>
+      </div>
+    );
+  }
+  // Consecutive proposals of one kind: the service sends rows first, then outlet by outlet.
+  const sections: { key: string; items: { p: Proposal; i: number }[] }[] = [];
+  proposals.forEach((p, i) => {
+    const key = p.passages.length > 1 ? "" : p.passages[0]!.sourceId;
+    const last = sections[sections.length - 1];
+    if (last && last.key === key) last.items.push({ p, i });
+    else sections.push({ key, items: [{ p, i }] });
+  });
+  const outletOf = (sourceId: string) => sources.find((s) => s.id === sourceId)?.outlet ?? "Removed source";
   return (
-    <ol className={styles.list} ref={list}>
-      {proposals.map((p, i) => (
-        <ProposalCard
-          key={p.id}
-          where={where}
-          base={base}
-          proposal={p}
-          number={first + i + 1}
-          sources={sources}
-          mergeChoices={proposals.flatMap((q, j) => (q.id !== p.id && q.status === "PROPOSED" ? [{ id: q.id, number: first + j + 1, after: j > i, outlets: outlets(q, sources) }] : []))}
-          onDecided={() => (focusAt.current = i)}
-        />
-      ))}
-    </ol>
+    <div ref={list} className={styles.groups}>
+      {sections.map(({ key, items }) => {
+        const headingId = `align-group-${key || "rows"}`;
+        return (
+          <section key={key || "rows"} aria-labelledby={headingId} className={key ? styles.onlyGroup : undefined}>
+            <h2 id={headingId} className={styles.groupHeading}>
+              {key ? `Only in ${outletOf(key)}` : "Rows of several outlets"}{" "}
+              <span className={styles.count}>{key ? (groups.only[key] ?? items.length) : groups.rows}</span>
+            </h2>
+            {key ? <p className="meta">Passages no other outlet reports at the minimum score: what the others left out.</p> : null}
+            <ol className={styles.list}>{items.map(({ p, i }) => card(p, i))}</ol>
+          </section>
+        );
+      })}
+    </div>
   );
 }
 

@@ -76,7 +76,7 @@ export default async function AlignPage({ params, searchParams }: Props) {
             </nav>
             <AcceptAboveForm where={{ workspace, comparison }} scores={review.rowScores} minScore={review.minScore} />
           </div>
-          <h2 className="visually-hidden">{VIEW_LABELS[view]}</h2>
+          {review.grouped && proposals.length > 0 ? null : <h2 className="visually-hidden">{VIEW_LABELS[view]}</h2>}
           {proposals.length === 0 ? (
             <p className="card empty">
               {view === "accepted" || view === "rejected" ? `No ${VIEW_LABELS[view].toLowerCase()} proposals.` : "Nothing left to review here."}{" "}
@@ -87,7 +87,14 @@ export default async function AlignPage({ params, searchParams }: Props) {
               <p className="meta" aria-live="polite">
                 {VIEW_LABELS[view]}: {first + 1}–{first + proposals.length} of {counts[view]}
               </p>
-              <ProposalList where={{ workspace, comparison }} base={base} proposals={proposals} sources={sources} first={first} />
+              <ProposalList
+                where={{ workspace, comparison }}
+                base={base}
+                proposals={proposals}
+                sources={sources}
+                first={first}
+                groups={review.grouped ? { rows: counts.rows, only: review.onlyCounts } : null}
+              />
             </>
           )}
           {pageCount > 1 ? (
