@@ -14,6 +14,9 @@ const COMMANDS: Record<string, CliCommand> = {
   import: { summary: "import a folder of texts as sources, or a .jsonld file of W3C Web Annotations", load: async () => (await import("@/lib/server/cli/import")).runImport },
   export: { summary: "write a comparison's annotations (csv, jsonld) or report (md, pdf) to a file", load: async () => (await import("@/lib/server/cli/export")).runExport },
   align: { summary: "align the sentences of text files (no database)", load: async () => (await import("@/lib/server/cli/align")).runAlign },
+  user: { summary: "create an account (user create)", load: async () => (await import("@/lib/server/cli/user")).runUser },
+  workspace: { summary: "create a newsroom or a class (workspace create)", load: async () => (await import("@/lib/server/cli/workspace")).runWorkspace },
+  member: { summary: "add an account to a workspace with a role (member add)", load: async () => (await import("@/lib/server/cli/member")).runMember },
   suggest: { summary: "propose framing devices, techniques and claims for text files (no database)", load: async () => (await import("@/lib/server/cli/suggest")).runSuggest },
 };
 
