@@ -4,6 +4,7 @@ import { defineCommand, parseCommand, processIo, type CliIo } from "./command";
 import { withDatabase } from "./database";
 import { importAnnotationsFile } from "./import-annotations-file";
 import { importFolder } from "./import-folder";
+import { createProgress } from "./progress";
 
 export const IMPORT_USAGE = `  npm run cli -- import <folder> --workspace <slug> [--comparison <slug>] [--as <email>] [--allow-duplicates]
       Imports every .txt, .md and .html file of <folder> (titles, outlets and dates from its
@@ -51,7 +52,15 @@ export async function runImport(args: string[], io: CliIo = processIo): Promise<
 }
 
 async function runImportAnnotations(file: string, options: ImportOptions & { comparison: string }, io: CliIo): Promise<number> {
-  const report = await importAnnotationsFile({ file, workspace: options.workspace, comparison: options.comparison, as: options.as });
+  const progress = createProgress("Importing", "annotations read");
+  const report = await importAnnotationsFile({
+    file,
+    workspace: options.workspace,
+    comparison: options.comparison,
+    as: options.as,
+    onProgress: ({ annotations, bytes, size }) => progress.update(annotations, size ? bytes / size : 1),
+  });
+  progress.finish();
   for (const { where, reason } of report.skipped) io.out(`skipped   ${where}: ${reason}`);
   for (const { name, tagSet } of report.newTags) io.out(`new tag   “${name}” in “${tagSet}”`);
   for (const { where, creator } of report.reassigned) io.out(`author    ${where}: “${creator}” is not a member who may annotate; the annotation is yours`);
