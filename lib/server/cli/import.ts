@@ -2,8 +2,6 @@ import "server-only";
 import { stat } from "node:fs/promises";
 import { defineCommand, parseCommand, processIo, type CliIo } from "./command";
 import { withDatabase } from "./database";
-import { importAnnotationsFile } from "./import-annotations-file";
-import { importFolder } from "./import-folder";
 import { createProgress } from "./progress";
 
 export const IMPORT_USAGE = `  npm run cli -- import <folder> --workspace <slug> [--comparison <slug>] [--as <email>] [--allow-duplicates]
@@ -52,6 +50,8 @@ export async function runImport(args: string[], io: CliIo = processIo): Promise<
 }
 
 async function runImportAnnotations(file: string, options: ImportOptions & { comparison: string }, io: CliIo): Promise<number> {
+  // Each kind of import loads only its own code: reading HTML and PDFs (jsdom) takes seconds an annotation file does not need.
+  const { importAnnotationsFile } = await import("./import-annotations-file");
   const progress = createProgress("Importing", "annotations read");
   const report = await importAnnotationsFile({
     file,
@@ -73,6 +73,7 @@ async function runImportAnnotations(file: string, options: ImportOptions & { com
 }
 
 async function runImportFolder(folder: string, options: ImportOptions, io: CliIo): Promise<number> {
+  const { importFolder } = await import("./import-folder");
   const result = await importFolder({
     folder,
     workspace: options.workspace,
