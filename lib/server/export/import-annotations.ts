@@ -260,20 +260,28 @@ function planner(loaded: Loaded, actor: Actor, report: ImportReport) {
 }
 
 /*
- * A batch goes in as one INSERT … SELECT FROM unnest(<one array per column>): a statement
- * with a fixed 19 parameters whatever the batch size, that Postgres plans once. Prisma's
- * createMany sent the same rows as tens of thousands of parameters, and building them cost
- * more CPU than parsing, anchoring and the database together (and kept memory growing).
- * Timestamps travel as ISO text: the columns hold UTC without a zone, as Prisma writes them.
+ * A batch goes in as one INSERT … SELECT FROM json_to_recordset(<the rows as one JSON text>):
+ * two parameters whatever the batch size, and one string to build per batch. Prisma's
+ * createMany sent tens of thousands of parameters per batch, and building them cost more CPU
+ * than parsing, anchoring and the database together; column arrays as parameters were
+ * faster but left their many small strings in memory until the transaction ended. Postgres
+ * reads each field with its column type's input (enums, timestamps: UTC without a zone, as
+ * Prisma writes them).
  */
+const ANNOTATION_COLUMNS = [
+  ["id", "text"], ["sourceId", "text"], ["revisionId", "text"], ["authorId", "text"], ["exact", "text"], ["prefix", "text"],
+  ["suffix", "text"], ["start", "int"], ["end", "int"], ["anchorStatus", '"AnchorStatus"'], ["anchorScore", "float8"],
+  ["comment", "text"], ["isClaim", "boolean"], ["claimAsserter", '"ClaimAsserter"'], ["claimAssertedBy", "text"],
+  ["claimStatus", '"ClaimStatus"'], ["createdAt", "timestamp(3)"], ["updatedAt", "timestamp(3)"],
+] as const;
 const INSERT_ANNOTATIONS = `
-  INSERT INTO "Annotation" ("comparisonId", "id", "sourceId", "revisionId", "authorId", "exact", "prefix", "suffix", "start", "end",
-    "anchorStatus", "anchorScore", "comment", "isClaim", "claimAsserter", "claimAssertedBy", "claimStatus", "createdAt", "updatedAt")
-  SELECT $1, * FROM unnest($2::text[], $3::text[], $4::text[], $5::text[], $6::text[], $7::text[], $8::text[], $9::int[], $10::int[],
-    $11::text[]::"AnchorStatus"[], $12::float8[], $13::text[], $14::boolean[], $15::text[]::"ClaimAsserter"[], $16::text[],
-    $17::text[]::"ClaimStatus"[], $18::text[]::timestamp(3)[], $19::text[]::timestamp(3)[])`;
+  INSERT INTO "Annotation" ("comparisonId", ${ANNOTATION_COLUMNS.map(([name]) => `"${name}"`).join(", ")})
+  SELECT $1, ${ANNOTATION_COLUMNS.map(([name]) => `r."${name}"`).join(", ")}
+  FROM json_to_recordset($2::json) AS r(${ANNOTATION_COLUMNS.map(([name, type]) => `"${name}" ${type}`).join(", ")})`;
 
-const INSERT_ANNOTATION_TAGS = `INSERT INTO "AnnotationTag" ("annotationId", "tagId") SELECT * FROM unnest($1::text[], $2::text[])`;
+const INSERT_ANNOTATION_TAGS = `
+  INSERT INTO "AnnotationTag" ("annotationId", "tagId")
+  SELECT r."annotationId", r."tagId" FROM json_to_recordset($1::json) AS r("annotationId" text, "tagId" text)`;
 
 /**
  * Writes planned annotations in batches inside the import's transaction, creating each new
@@ -305,31 +313,22 @@ function batchWriter(tx: DbTx, loaded: Loaded, newTags: TagRef[]) {
     if (batch.length === 0) return;
     const rows = batch;
     batch = [];
-    const claims = rows.map((r) => claimColumns(r.claim));
-    await tx.$executeRawUnsafe(
-      INSERT_ANNOTATIONS,
-      loaded.id,
-      rows.map((r) => r.id),
-      rows.map((r) => r.sourceId),
-      rows.map((r) => r.revisionId),
-      rows.map((r) => r.authorId),
-      rows.map((r) => r.columns.exact),
-      rows.map((r) => r.columns.prefix),
-      rows.map((r) => r.columns.suffix),
-      rows.map((r) => r.columns.start),
-      rows.map((r) => r.columns.end),
-      rows.map((r) => r.anchorStatus),
-      rows.map((r) => r.anchorScore),
-      rows.map((r) => r.comment),
-      claims.map((c) => c.isClaim),
-      claims.map((c) => c.claimAsserter),
-      claims.map((c) => c.claimAssertedBy),
-      claims.map((c) => c.claimStatus),
-      rows.map((r) => r.createdAt.toISOString()),
-      rows.map((r) => r.updatedAt.toISOString()),
-    );
-    const tagged = rows.flatMap((r) => r.tags.map((t) => [r.id, t.id!] as const));
-    await tx.$executeRawUnsafe(INSERT_ANNOTATION_TAGS, tagged.map(([annotationId]) => annotationId), tagged.map(([, tagId]) => tagId));
+    const annotations = rows.map((r) => ({
+      id: r.id,
+      sourceId: r.sourceId,
+      revisionId: r.revisionId,
+      authorId: r.authorId,
+      ...r.columns,
+      anchorStatus: r.anchorStatus,
+      anchorScore: r.anchorScore,
+      comment: r.comment,
+      ...claimColumns(r.claim),
+      createdAt: r.createdAt,
+      updatedAt: r.updatedAt,
+    }));
+    await tx.$executeRawUnsafe(INSERT_ANNOTATIONS, loaded.id, JSON.stringify(annotations));
+    const tagged = rows.flatMap((r) => r.tags.map((t) => ({ annotationId: r.id, tagId: t.id! })));
+    await tx.$executeRawUnsafe(INSERT_ANNOTATION_TAGS, JSON.stringify(tagged));
     const evidence = rows.flatMap((r) => (r.claim?.evidence ?? []).map((url, i) => ({ annotationId: r.id, url, createdAt: new Date(r.createdAt.getTime() + i) })));
     if (evidence.length > 0) await tx.claimEvidence.createMany({ data: evidence });
     written += rows.length;
