@@ -1,5 +1,5 @@
 import "server-only";
-import { randomUUID } from "node:crypto";
+import { createHash, randomUUID } from "node:crypto";
 import { matchTarget, type CandidateSource } from "@/lib/domain/export/match-target";
 import { AnnotationFileError, readWebAnnotationsAt, type ImportedAnnotation } from "@/lib/domain/export/read-web-annotations";
 import type { AnnotationFilePart } from "@/lib/domain/export/split-annotation-file";
@@ -22,11 +22,13 @@ const IMPORTED_TAG_COLOR = "#d9d6d0";
 /** Parallax allows this many tags on one annotation (lib/schemas/annotation.ts). */
 const MAX_TAGS = 20;
 /**
- * Annotations written per round of inserts: about 20,000 bind parameters for the
- * annotations, under Postgres's limit of 65,535 per statement, and few enough round trips
- * that a 100,000-annotation file spends its time parsing and anchoring, not waiting.
+ * Annotations written per round of inserts. Few enough round trips that a 100,000-annotation
+ * file spends its time parsing and anchoring, not waiting; and small batches, because
+ * Prisma's debug module keeps the arguments of the last 100 queries (for error reports)
+ * whether debugging is on or not, so memory holds about 100 batches' text whatever the size
+ * of the file.
  */
-const BATCH_SIZE = 1_000;
+const BATCH_SIZE = 500;
 
 export interface ImportReport {
   exact: number;
@@ -153,9 +155,13 @@ function authorResolver(loaded: Loaded, actor: Actor) {
   };
 }
 
-/** Two annotations are the same when they mark the same words of a source with the same author, comment and tags. */
+/**
+ * Two annotations are the same when they mark the same words of a source with the same
+ * author, comment and tags. The key is a digest: an import remembers one per annotation,
+ * and 27 characters each keep that small whatever the comments' length.
+ */
 const sameAnnotationKey = (a: { sourceId: string; start: number; end: number; authorId: string; comment: string | null; tagIds: string[] }) =>
-  JSON.stringify([a.sourceId, a.start, a.end, a.authorId, a.comment ?? "", [...a.tagIds].sort()]);
+  createHash("sha256").update(JSON.stringify([a.sourceId, a.start, a.end, a.authorId, a.comment ?? "", [...a.tagIds].sort()])).digest("base64").slice(0, 27);
 
 interface PlannedAnnotation {
   sourceId: string;
