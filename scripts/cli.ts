@@ -1,135 +1,64 @@
 // `npm run cli -- <command>`: scripted use of Parallax on the same database settings as the app.
-import { stat } from "node:fs/promises";
-import { parseArgs } from "node:util";
-import { ALIGN_USAGE, runAlign } from "@/lib/server/cli/align";
-import { exportToFile } from "@/lib/server/cli/export-to-file";
-import { importAnnotationsFile } from "@/lib/server/cli/import-annotations-file";
-import { importFolder } from "@/lib/server/cli/import-folder";
-import { runSuggest, SUGGEST_USAGE } from "@/lib/server/cli/suggest";
-import { acquireDataLock } from "@/lib/server/db/data-lock";
-import { createDbClient, installDbClient } from "@/lib/server/db/client";
-import { describeTarget, openAdapter, resolveDatabaseTarget } from "@/lib/server/db/target";
+// Only commander and this file load before a command is chosen: each command's module (and
+// what it needs: the database client, the analysers, PDF fonts…) is imported when it runs.
+import { Command, CommanderError } from "commander";
+import { sentence } from "@/lib/server/cli/command";
 
-const USAGE = `Usage:
-  npm run cli -- import <folder> --workspace <slug> [--comparison <slug>] [--as <email>] [--allow-duplicates]
-      Imports every .txt, .md and .html file of <folder> (titles, outlets and dates from its
-      manifest.json when present) into the comparison, or into a new one; all of them or,
-      if any file fails, none.
-  npm run cli -- import <file.jsonld> --workspace <slug> --comparison <slug> [--as <email>]
-      Imports W3C Web Annotations (from Parallax or another tool) into the comparison,
-      anchoring each on its sources; saves all of them or, on a malformed file, none.
-  npm run cli -- export <comparison> --workspace <slug> --format csv|jsonld|md|pdf --out <file> [--as <email>]
-      Writes the comparison's annotations (csv, jsonld) or its report (md, pdf) to <file>.
-${ALIGN_USAGE}
-${SUGGEST_USAGE}`;
-
-const ANNOTATION_FILE = /\.(jsonld|json)$/i;
-
-async function runImport(args: string[]): Promise<number> {
-  const { positionals } = parseArgs({ args, allowPositionals: true, strict: false, options: { workspace: { type: "string" }, comparison: { type: "string" }, as: { type: "string" } } });
-  const target = positionals[0];
-  const isFolder = target ? await stat(target).then((s) => s.isDirectory(), () => false) : false;
-  if (target && !isFolder && ANNOTATION_FILE.test(target)) return runImportAnnotations(args);
-  return runImportFolder(args);
+interface CliCommand {
+  summary: string;
+  load: () => Promise<(args: string[]) => Promise<number>>;
 }
 
-async function runImportAnnotations(args: string[]): Promise<number> {
-  const { values, positionals } = parseArgs({
-    args,
-    allowPositionals: true,
-    options: { workspace: { type: "string" }, comparison: { type: "string" }, as: { type: "string" } },
-  });
-  const file = positionals[0];
-  if (!file || !values.workspace || !values.comparison) {
-    console.error(`Importing annotations needs the file, --workspace and --comparison.\n\n${USAGE}`);
-    return 2;
-  }
-  const report = await importAnnotationsFile({ file, workspace: values.workspace, comparison: values.comparison, as: values.as });
-  for (const { where, reason } of report.skipped) console.log(`skipped   ${where}: ${reason}`);
-  for (const { name, tagSet } of report.newTags) console.log(`new tag   “${name}” in “${tagSet}”`);
-  for (const { where, creator } of report.reassigned) console.log(`author    ${where}: “${creator}” is not a member who may annotate; the annotation is yours`);
-  const saved = report.exact + report.fuzzy + report.orphaned;
-  console.log(
-    `\n${saved} annotations imported into /w/${report.workspace}/c/${report.comparison}: ` +
-      `${report.exact} anchored exactly, ${report.fuzzy} fuzzily, ${report.orphaned} orphaned (kept to re-attach); ${report.skipped.length} skipped`,
-  );
-  return 0;
-}
+// One line per command: its name, a one-line summary for `--help`, and its module's run function.
+const COMMANDS: Record<string, CliCommand> = {
+  import: { summary: "import a folder of texts as sources, or a .jsonld file of W3C Web Annotations", load: async () => (await import("@/lib/server/cli/import")).runImport },
+  export: { summary: "write a comparison's annotations (csv, jsonld) or report (md, pdf) to a file", load: async () => (await import("@/lib/server/cli/export")).runExport },
+  align: { summary: "align the sentences of text files (no database)", load: async () => (await import("@/lib/server/cli/align")).runAlign },
+  user: { summary: "create an account (user create)", load: async () => (await import("@/lib/server/cli/user")).runUser },
+  workspace: { summary: "create a newsroom or a class (workspace create)", load: async () => (await import("@/lib/server/cli/workspace")).runWorkspace },
+  member: { summary: "add an account to a workspace with a role (member add)", load: async () => (await import("@/lib/server/cli/member")).runMember },
+  suggest: { summary: "propose framing devices, techniques and claims for text files (no database)", load: async () => (await import("@/lib/server/cli/suggest")).runSuggest },
+};
 
-async function runExport(args: string[]): Promise<number> {
-  const { values, positionals } = parseArgs({
-    args,
-    allowPositionals: true,
-    options: { workspace: { type: "string" }, format: { type: "string" }, out: { type: "string" }, as: { type: "string" } },
-  });
-  const comparison = positionals[0];
-  if (!comparison || !values.workspace || !values.format || !values.out) {
-    console.error(`Exporting needs the comparison, --workspace, --format and --out.\n\n${USAGE}`);
+async function main(argv: string[]): Promise<number> {
+  let exitCode = 0;
+  const program = new Command("npm run cli --")
+    .description("Parallax on the command line, with the app's database settings (DATABASE_URL, or the embedded database in PARALLAX_DATA_DIR).")
+    .usage("<command> [options]")
+    .enablePositionalOptions()
+    .helpCommand(false)
+    .configureHelp({ subcommandTerm: (command) => command.name() })
+    .configureOutput({ outputError: (text, write) => write(`${sentence(text)}\n`) })
+    .exitOverride()
+    .showHelpAfterError('Run "npm run cli -- --help" for the commands, and "npm run cli -- <command> --help" for one of them.')
+    .addHelpText("after", '\nEach command explains itself: npm run cli -- <command> --help');
+  for (const [name, command] of Object.entries(COMMANDS)) {
+    program
+      .command(name)
+      .description(command.summary)
+      .helpOption(false)
+      .passThroughOptions()
+      .allowUnknownOption()
+      .allowExcessArguments()
+      .argument("[arguments...]")
+      .action(async (args: string[]) => {
+        exitCode = await (await command.load())(args);
+      });
+  }
+  if (argv.length === 0) {
+    program.outputHelp({ error: true });
     return 2;
   }
-  const written = await exportToFile({ comparison, workspace: values.workspace, format: values.format, out: values.out, as: values.as });
-  console.log(`Wrote ${written.path} (${written.format}, ${written.bytes.toLocaleString("en")} bytes).`);
-  return 0;
-}
-
-async function runImportFolder(args: string[]): Promise<number> {
-  const { values, positionals } = parseArgs({
-    args,
-    allowPositionals: true,
-    options: {
-      workspace: { type: "string" },
-      comparison: { type: "string" },
-      as: { type: "string" },
-      "allow-duplicates": { type: "boolean", default: false },
-    },
-  });
-  const folder = positionals[0];
-  if (!folder || !values.workspace) {
-    console.error(USAGE);
-    return 2;
-  }
-  const result = await importFolder({
-    folder,
-    workspace: values.workspace,
-    comparison: values.comparison,
-    as: values.as,
-    allowDuplicates: values["allow-duplicates"],
-  });
-  for (const line of result.lines) console.log(`${line.outcome.padEnd(9)} ${line.file}: ${line.detail}`);
-  const count = (outcome: string) => result.lines.filter((l) => l.outcome === outcome).length;
-  if (!result.saved) {
-    console.log(`\n${count("failed")} failed: nothing was imported (an import is all or nothing). Fix or remove those files and run it again.`);
-    return 1;
-  }
-  console.log(`\n${count("imported")} imported, ${count("skipped")} skipped, 0 failed, into /w/${result.workspace}/c/${result.comparison}`);
-  return 0;
-}
-
-async function main(): Promise<number> {
-  const [command, ...rest] = process.argv.slice(2);
-  // These need no database: they run before any connection is opened (or the data folder locked).
-  if (command === "align") return runAlign(rest);
-  if (command === "suggest") return runSuggest(rest, USAGE);
-  const run = command === "import" ? runImport : command === "export" ? runExport : undefined;
-  if (!run) {
-    console.error(command ? `Unknown command "${command}".\n\n${USAGE}` : USAGE);
-    return 2;
-  }
-  const target = resolveDatabaseTarget();
-  if (target.kind === "embedded") acquireDataLock(target.dataDir);
-  const adapter = openAdapter(target);
-  const client = createDbClient(adapter.factory);
-  installDbClient(client, target);
-  console.error(`Using the ${describeTarget(target)}.`);
   try {
-    return await run(rest);
-  } finally {
-    await client.$disconnect();
-    await adapter.close();
+    await program.parseAsync(argv, { from: "user" });
+  } catch (error) {
+    if (error instanceof CommanderError) return error.exitCode === 0 ? 0 : 2;
+    throw error;
   }
+  return exitCode;
 }
 
-main().then(
+main(process.argv.slice(2)).then(
   (code) => process.exit(code),
   (error: unknown) => {
     console.error(`\nThe command failed: ${error instanceof Error ? error.message : String(error)}`);

@@ -270,7 +270,12 @@ function collect(value: unknown, where: string, into: ImportedAnnotation[]): voi
 
 /** Every annotation of a parsed JSON file, in file order; throws AnnotationFileError. */
 export function readWebAnnotations(json: unknown): ImportedAnnotation[] {
+  return readWebAnnotationsAt(json, "$");
+}
+
+/** The annotations of one part of a file (see split-annotation-file.ts), named by its place in the file. */
+export function readWebAnnotationsAt(value: unknown, where: string): ImportedAnnotation[] {
   const annotations: ImportedAnnotation[] = [];
-  collect(json, "$", annotations);
+  collect(value, where, annotations);
   return annotations;
 }

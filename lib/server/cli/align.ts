@@ -1,7 +1,7 @@
 import { readFile } from "node:fs/promises";
-import { parseArgs } from "node:util";
 import { alignAll, DEFAULT_MIN_SCORE, type AlignResult } from "@/lib/domain/alignment";
 import { codePointOffsets } from "@/lib/domain/alignment/code-points";
+import { defineCommand, parseCommand, processIo, type CliIo } from "./command";
 
 /**
  * `npm run cli -- align <file> <file> [<file>…] [--json] [--min-score S]`: Align all on
@@ -17,32 +17,24 @@ export interface AlignOutput {
   rows: { passages: ({ source: number; start: number; end: number; text: string } | null)[]; score: number }[];
 }
 
-interface Io {
-  out: (line: string) => void;
-  err: (line: string) => void;
-}
-
-const defaultIo: Io = { out: (l) => process.stdout.write(`${l}\n`), err: (l) => process.stderr.write(`${l}\n`) };
-
 /** Runs the command; returns the exit code (2 for bad arguments or unreadable input). */
-export async function runAlign(args: string[], io: Io = defaultIo): Promise<number> {
-  let parsed;
-  try {
-    parsed = parseArgs({ args, allowPositionals: true, options: { json: { type: "boolean", default: false }, "min-score": { type: "string" } } });
-  } catch (error) {
-    io.err(`${error instanceof Error ? error.message : String(error)}\n\nUsage:\n${ALIGN_USAGE}`);
-    return 2;
-  }
-  const { values, positionals: files } = parsed;
+export async function runAlign(args: string[], io: CliIo = processIo): Promise<number> {
+  const command = defineCommand("align", "Aligns the sentences of two or more UTF-8 text files, without a database: one row per fact reported by at least two of them.", io)
+    .argument("[files...]", "two or more UTF-8 text files")
+    .option("--json", "print the rows as JSON, offsets in Unicode code points")
+    .option("--min-score <S>", `the similarity (0 to 1) below which nothing is linked (default ${DEFAULT_MIN_SCORE})`);
+  const parsed = parseCommand<{ json?: boolean; minScore?: string }>(command, args);
+  if ("exitCode" in parsed) return parsed.exitCode;
+  const { options: values, operands: files } = parsed;
   if (files.length < 2) {
     io.err(`Align needs at least two files.\n\nUsage:\n${ALIGN_USAGE}`);
     return 2;
   }
   let minScore = DEFAULT_MIN_SCORE;
-  if (values["min-score"] !== undefined) {
-    minScore = Number(values["min-score"]);
-    if (values["min-score"].trim() === "" || !Number.isFinite(minScore) || minScore < 0 || minScore > 1) {
-      io.err(`--min-score must be a number from 0 to 1, not "${values["min-score"]}".`);
+  if (values.minScore !== undefined) {
+    minScore = Number(values.minScore);
+    if (values.minScore.trim() === "" || !Number.isFinite(minScore) || minScore < 0 || minScore > 1) {
+      io.err(`--min-score must be a number from 0 to 1, not "${values.minScore}".`);
       return 2;
     }
   }

@@ -3,7 +3,7 @@ import { randomBytes } from "node:crypto";
 import { createWriteStream } from "node:fs";
 import { rename, rm, stat } from "node:fs/promises";
 import path from "node:path";
-import { Readable } from "node:stream";
+import { Readable, Transform } from "node:stream";
 import { pipeline } from "node:stream/promises";
 import type { ReadableStream as NodeReadableStream } from "node:stream/web";
 import { assertExportFormat, exportComparison } from "@/lib/server/export/export-comparison";
@@ -16,7 +16,15 @@ import { resolveActor } from "./resolve-actor";
  * target, renamed over it only once complete: a failure halfway leaves no half-written
  * file, and an earlier export at that path stays as it was.
  */
-export async function exportToFile(options: { workspace: string; comparison: string; format: string | undefined; out: string; as?: string }) {
+export async function exportToFile(options: {
+  workspace: string;
+  comparison: string;
+  format: string | undefined;
+  out: string;
+  as?: string;
+  /** Told the bytes written so far, as they are written. */
+  onProgress?: (bytes: number) => void;
+}) {
   const format = assertExportFormat(options.format);
   const actor = await resolveActor(options.workspace, options.as);
   const { comparison } = await requireComparison(actor, options.workspace, options.comparison);
@@ -24,7 +32,15 @@ export async function exportToFile(options: { workspace: string; comparison: str
   const out = path.resolve(options.out);
   const partial = path.join(path.dirname(out), `.${path.basename(out)}.${randomBytes(4).toString("hex")}.part`);
   try {
-    await pipeline(Readable.fromWeb(file.body as NodeReadableStream<Uint8Array>), createWriteStream(partial, { flags: "wx" }));
+    let written = 0;
+    const counter = new Transform({
+      transform(chunk: Buffer, _encoding, done) {
+        written += chunk.length;
+        options.onProgress?.(written);
+        done(null, chunk);
+      },
+    });
+    await pipeline(Readable.fromWeb(file.body as NodeReadableStream<Uint8Array>), counter, createWriteStream(partial, { flags: "wx" }));
     await rename(partial, out);
   } catch (error) {
     await rm(partial, { force: true });

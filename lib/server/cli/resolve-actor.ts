@@ -3,12 +3,12 @@ import type { Actor } from "@/lib/server/actor";
 import { db } from "@/lib/server/db/client";
 import { AppError } from "@/lib/server/errors";
 
-/** The workspace's longest-standing owner acts for the command line unless `--as` names a member. */
+/** The workspace's longest-standing owner (a class's teacher) acts for the command line unless `--as` names a member. */
 export async function resolveActor(workspaceSlug: string, email?: string): Promise<Actor> {
   const membership = await db().membership.findFirst({
     where: {
       workspace: { slug: workspaceSlug },
-      ...(email ? { user: { email: email.toLowerCase() } } : { role: "OWNER" }),
+      ...(email ? { user: { email: email.toLowerCase() } } : { role: { in: ["OWNER", "TEACHER"] } }),
     },
     orderBy: { createdAt: "asc" },
     select: { userId: true },

@@ -4,7 +4,7 @@ import { mkdtemp, writeFile } from "node:fs/promises";
 import { tmpdir } from "node:os";
 import path from "node:path";
 import { promisify } from "node:util";
-import { afterEach, describe, expect, it, vi } from "vitest";
+import { describe, expect, it } from "vitest";
 import { runSuggest, suggestForFiles, suggestForText } from "./suggest";
 
 const repoRoot = path.resolve(import.meta.dirname, "../../..");
@@ -60,14 +60,11 @@ describe("suggestForFiles", () => {
 });
 
 describe("runSuggest", () => {
-  afterEach(() => vi.restoreAllMocks());
-
   it("prints one JSON object per file per line with --json", async () => {
     const a = await tempFile("a.txt", "🌊 The regime fell.");
     const b = await tempFile("b.txt", "Calm text.");
     const lines: string[] = [];
-    vi.spyOn(console, "log").mockImplementation((line: string) => void lines.push(line));
-    expect(await runSuggest([a, b, "--json", "--analysers", "actor-labels"], "usage")).toBe(0);
+    expect(await runSuggest([a, b, "--json", "--analysers", "actor-labels"], { out: (line) => void lines.push(line), err: () => {} })).toBe(0);
     expect(lines.map((l) => JSON.parse(l))).toEqual([
       { file: a, spans: [{ start: 6, end: 12, text: "regime", set: "Framing devices", tag: "Labeling", confidence: 0.75, analyser: "actor-labels", reason: expect.stringContaining("‘regime’ is on the loaded-terms list") }] },
       { file: b, spans: [] },
@@ -76,8 +73,7 @@ describe("runSuggest", () => {
 
   it("asks for a file when given none", async () => {
     const errors: string[] = [];
-    vi.spyOn(console, "error").mockImplementation((line: string) => void errors.push(line));
-    expect(await runSuggest(["--json"], "usage")).toBe(2);
+    expect(await runSuggest(["--json"], { out: () => {}, err: (line) => void errors.push(line) })).toBe(2);
     expect(errors.join("\n")).toContain("at least one text file");
   });
 });

@@ -1,8 +1,8 @@
 import "server-only";
 import { readFile } from "node:fs/promises";
-import { parseArgs } from "node:util";
 import { analyse, ANALYSERS, type Proposal } from "@/lib/domain/analysis";
 import { codePointIndex } from "@/lib/domain/text";
+import { defineCommand, parseCommand, processIo, type CliIo } from "./command";
 
 /**
  * `npm run cli -- suggest <file.txt>…`: the analysers' proposals for text files, with no
@@ -72,18 +72,20 @@ export const SUGGEST_USAGE = `  npm run cli -- suggest <file.txt> [<file.txt>…
       database; --json prints one JSON object per file per line (offsets in code points).`;
 
 /** The `suggest` command: parses its arguments, prints the proposals, returns the exit code. */
-export async function runSuggest(args: string[], usage: string): Promise<number> {
-  const { values, positionals } = parseArgs({
-    args,
-    allowPositionals: true,
-    options: { json: { type: "boolean", default: false }, analysers: { type: "string" } },
-  });
-  if (positionals.length === 0) {
-    console.error(`Suggesting needs at least one text file.\n\n${usage}`);
+export async function runSuggest(args: string[], io: CliIo = processIo): Promise<number> {
+  const command = defineCommand("suggest", "Proposes framing devices, persuasion techniques and claims for each text file, with no database.", io)
+    .argument("[files...]", "UTF-8 text files")
+    .option("--json", "print one JSON object per file per line (offsets in Unicode code points)")
+    .option("--analysers <ids>", "analysers to run, comma-separated ids, or all (default: those on by default)");
+  const parsed = parseCommand<{ json?: boolean; analysers?: string }>(command, args);
+  if ("exitCode" in parsed) return parsed.exitCode;
+  const { options: values, operands: files } = parsed;
+  if (files.length === 0) {
+    io.err(`Suggesting needs at least one text file.\n\nUsage:\n${SUGGEST_USAGE}`);
     return 2;
   }
   const analysers = values.analysers === "all" ? "all" : values.analysers?.split(",").map((id) => id.trim()).filter(Boolean);
-  const results = await suggestForFiles(positionals, { analysers });
-  for (const result of results) console.log(values.json ? JSON.stringify(result) : formatSuggestions(result));
+  const results = await suggestForFiles(files, { analysers });
+  for (const result of results) io.out(values.json ? JSON.stringify(result) : formatSuggestions(result));
   return 0;
 }

@@ -1,13 +1,14 @@
 import "server-only";
-import { randomUUID } from "node:crypto";
+import { createHash, randomUUID } from "node:crypto";
 import { matchTarget, type CandidateSource } from "@/lib/domain/export/match-target";
-import { AnnotationFileError, readWebAnnotations, type ImportedAnnotation } from "@/lib/domain/export/read-web-annotations";
+import { AnnotationFileError, readWebAnnotationsAt, type ImportedAnnotation } from "@/lib/domain/export/read-web-annotations";
+import type { AnnotationFilePart } from "@/lib/domain/export/split-annotation-file";
 import { slugify, uniqueSlug } from "@/lib/domain/slug";
 import { ZClaim, ZComment } from "@/lib/schemas/annotation";
 import { tagNameKey, ZTagName } from "@/lib/schemas/taxonomy";
 import type { AnchorStatus } from "@/lib/generated/prisma/enums";
 import type { Actor } from "@/lib/server/actor";
-import { db } from "@/lib/server/db/client";
+import { db, type DbTx } from "@/lib/server/db/client";
 import { AppError, notFound } from "@/lib/server/errors";
 import { canAnnotate, canEditComparisons, hasMember } from "@/lib/server/permissions";
 import { claimColumns } from "@/lib/server/services/annotations/annotation-fields";
@@ -20,6 +21,14 @@ export const IMPORTED_TAG_SET = "Imported tags";
 const IMPORTED_TAG_COLOR = "#d9d6d0";
 /** Parallax allows this many tags on one annotation (lib/schemas/annotation.ts). */
 const MAX_TAGS = 20;
+/**
+ * Annotations written per round of inserts. Few enough round trips that a 100,000-annotation
+ * file spends its time parsing and anchoring, not waiting; and small batches, because
+ * Prisma's debug module keeps the arguments of the last 100 queries (for error reports)
+ * whether debugging is on or not, so memory holds about 100 batches' text whatever the size
+ * of the file.
+ */
+const BATCH_SIZE = 500;
 
 export interface ImportReport {
   exact: number;
@@ -56,11 +65,12 @@ function findNul(value: unknown, where: string): string | undefined {
   return undefined;
 }
 
-function readFile(json: unknown): ImportedAnnotation[] {
-  const nul = findNul(json, "$");
+/** The annotations of one part of the file; a NUL anywhere in it, or a malformed annotation, refuses the whole file. */
+function readPart({ value, where }: AnnotationFilePart): ImportedAnnotation[] {
+  const nul = findNul(value, where);
   if (nul) throw invalidAt(nul, "contains a NUL character (U+0000), an invisible character that cannot be saved: remove it and try again.");
   try {
-    return readWebAnnotations(json);
+    return readWebAnnotationsAt(value, where);
   } catch (error) {
     if (error instanceof AnnotationFileError) throw invalidAt(error.where, error.message.slice(error.where.length + 2));
     throw error;
@@ -145,9 +155,13 @@ function authorResolver(loaded: Loaded, actor: Actor) {
   };
 }
 
-/** Two annotations are the same when they mark the same words of a source with the same author, comment and tags. */
+/**
+ * Two annotations are the same when they mark the same words of a source with the same
+ * author, comment and tags. The key is a digest: an import remembers one per annotation,
+ * and 27 characters each keep that small whatever the comments' length.
+ */
 const sameAnnotationKey = (a: { sourceId: string; start: number; end: number; authorId: string; comment: string | null; tagIds: string[] }) =>
-  JSON.stringify([a.sourceId, a.start, a.end, a.authorId, a.comment ?? "", [...a.tagIds].sort()]);
+  createHash("sha256").update(JSON.stringify([a.sourceId, a.start, a.end, a.authorId, a.comment ?? "", [...a.tagIds].sort()])).digest("base64").slice(0, 27);
 
 interface PlannedAnnotation {
   sourceId: string;
@@ -164,31 +178,23 @@ interface PlannedAnnotation {
 }
 
 /**
- * Imports a file of W3C Web Annotations into a comparison (docs/export.md, "Import"): each
- * target is matched to one of the comparison's sources and anchored on its current text;
- * tags are found by name or created; authors are kept when they are members. Everything is
- * saved in one transaction: a malformed file saves nothing and says where it is wrong.
- * Annotations that cannot be placed, have no tags, or are already there are skipped and
- * reported. Reviewers may import into an existing taxonomy; new tags need an editor.
+ * Turns one annotation of the file into the annotations to save (one per target it places),
+ * reporting what it skips. Throws INVALID_INPUT for an annotation Parallax cannot hold.
  */
-export async function importAnnotations(actor: Actor, comparisonId: string, json: unknown): Promise<ImportReport> {
-  const { role } = await requireAnnotationAccess(actor, comparisonId, "annotate");
-  const parsed = readFile(json);
-  const loaded = await loadComparison(actor, comparisonId);
+function planner(loaded: Loaded, actor: Actor, report: ImportReport) {
   const sources: (CandidateSource & { revisionId: string })[] = loaded.sources
     .filter((s) => s.currentRevision)
     .map((s) => ({ id: s.id, title: s.title, outlet: s.outlet?.name ?? null, url: s.url, text: s.currentRevision!.text, revisionId: s.currentRevision!.id }));
+  const sourcesById = new Map(sources.map((s) => [s.id, s]));
   const resolveTag = tagResolver(loaded);
   const resolveAuthor = authorResolver(loaded, actor);
   const seen = new Set(loaded.annotations.map((a) => sameAnnotationKey({ ...a, tagIds: a.tags.map((t) => t.tagId) })));
 
-  const report: ImportReport = { exact: 0, fuzzy: 0, orphaned: 0, skipped: [], newTags: [], reassigned: [] };
-  const plan: PlannedAnnotation[] = [];
-  for (const annotation of parsed) {
+  return (annotation: ImportedAnnotation): PlannedAnnotation[] => {
     const { where } = annotation;
     if (annotation.tags.length === 0) {
       report.skipped.push({ where, reason: "it has no tags (a body with purpose “tagging”), and every Parallax annotation needs one" });
-      continue;
+      return [];
     }
     const names = [...new Map(annotation.tags.map((t) => [`${tagNameKey(t.tagSet ?? "")}\n${tagNameKey(t.name)}`, t])).values()];
     if (names.length > MAX_TAGS) throw invalidAt(where, `it has ${names.length} tags; an annotation may have at most ${MAX_TAGS}.`);
@@ -210,6 +216,7 @@ export async function importAnnotations(actor: Actor, comparisonId: string, json
     const author = resolveAuthor(annotation.creator);
     const createdAt = annotation.created ?? new Date();
 
+    const planned: PlannedAnnotation[] = [];
     for (const target of annotation.targets) {
       const match = matchTarget(target, sources);
       if (match.kind === "unplaced") {
@@ -220,7 +227,7 @@ export async function importAnnotations(actor: Actor, comparisonId: string, json
         report.skipped.push({ where: target.where, reason: "its offsets do not fit the text of the source it names, and it has no quote to look for" });
         continue;
       }
-      const source = sources.find((s) => s.id === match.sourceId)!;
+      const source = sourcesById.get(match.sourceId)!;
       const columns =
         match.kind === "placed"
           ? selectorColumns(source.text, match.start, match.end)
@@ -240,7 +247,7 @@ export async function importAnnotations(actor: Actor, comparisonId: string, json
       const anchorStatus: AnchorStatus = match.kind === "orphaned" ? "ORPHANED" : match.exact ? "EXACT" : "FUZZY";
       report[anchorStatus === "EXACT" ? "exact" : anchorStatus === "FUZZY" ? "fuzzy" : "orphaned"]++;
       if (author.reassigned) report.reassigned.push({ where, creator: author.reassigned });
-      plan.push({
+      planned.push({
         sourceId: source.id,
         revisionId: source.revisionId,
         authorId: author.id,
@@ -254,65 +261,159 @@ export async function importAnnotations(actor: Actor, comparisonId: string, json
         updatedAt: annotation.modified ?? createdAt,
       });
     }
+    return planned;
+  };
+}
+
+/*
+ * A batch goes in as one INSERT … SELECT FROM json_to_recordset(<the rows as one JSON text>):
+ * two parameters whatever the batch size, and one string to build per batch. Prisma's
+ * createMany sent tens of thousands of parameters per batch, and building them cost more CPU
+ * than parsing, anchoring and the database together; column arrays as parameters were
+ * faster but left their many small strings in memory until the transaction ended. Postgres
+ * reads each field with its column type's input (enums, timestamps: UTC without a zone, as
+ * Prisma writes them).
+ */
+const ANNOTATION_COLUMNS = [
+  ["id", "text"], ["sourceId", "text"], ["revisionId", "text"], ["authorId", "text"], ["exact", "text"], ["prefix", "text"],
+  ["suffix", "text"], ["start", "int"], ["end", "int"], ["anchorStatus", '"AnchorStatus"'], ["anchorScore", "float8"],
+  ["comment", "text"], ["isClaim", "boolean"], ["claimAsserter", '"ClaimAsserter"'], ["claimAssertedBy", "text"],
+  ["claimStatus", '"ClaimStatus"'], ["createdAt", "timestamp(3)"], ["updatedAt", "timestamp(3)"],
+] as const;
+const INSERT_ANNOTATIONS = `
+  INSERT INTO "Annotation" ("comparisonId", ${ANNOTATION_COLUMNS.map(([name]) => `"${name}"`).join(", ")})
+  SELECT $1, ${ANNOTATION_COLUMNS.map(([name]) => `r."${name}"`).join(", ")}
+  FROM json_to_recordset($2::json) AS r(${ANNOTATION_COLUMNS.map(([name, type]) => `"${name}" ${type}`).join(", ")})`;
+
+const INSERT_ANNOTATION_TAGS = `
+  INSERT INTO "AnnotationTag" ("annotationId", "tagId")
+  SELECT r."annotationId", r."tagId" FROM json_to_recordset($1::json) AS r("annotationId" text, "tagId" text)`;
+
+/**
+ * Writes planned annotations in batches inside the import's transaction, creating each new
+ * tag (and its tag set) just before the first annotation that carries it.
+ */
+function batchWriter(tx: DbTx, loaded: Loaded, newTags: TagRef[]) {
+  const setIds = new Map(loaded.tagSets.map((s) => [s.name, s.id]));
+  const takenKeys = new Set(loaded.tagSets.map((s) => s.key));
+  let setPosition = Math.max(-1, ...loaded.tagSets.map((s) => s.position));
+  const tagPositions = new Map(loaded.tagSets.map((s) => [s.id, Math.max(-1, ...s.tags.map((t) => t.position))]));
+  let batch: (PlannedAnnotation & { id: string })[] = [];
+  let written = 0;
+
+  async function createTag(tag: TagRef) {
+    let tagSetId = setIds.get(tag.tagSet);
+    if (!tagSetId) {
+      const key = uniqueSlug(slugify(tag.tagSet), takenKeys);
+      takenKeys.add(key);
+      tagSetId = (await tx.tagSet.create({ data: { comparisonId: loaded.id, key, name: tag.tagSet, position: ++setPosition }, select: { id: true } })).id;
+      setIds.set(tag.tagSet, tagSetId);
+    }
+    const position = (tagPositions.get(tagSetId) ?? -1) + 1;
+    tagPositions.set(tagSetId, position);
+    tag.id = (await tx.tag.create({ data: { tagSetId, name: tag.name, color: IMPORTED_TAG_COLOR, position }, select: { id: true } })).id;
+    newTags.push(tag);
   }
 
-  const newTags = [...new Set(plan.flatMap((p) => p.tags.filter((t) => t.id === null)))];
-  if (newTags.length > 0 && !canEditComparisons(role)) {
-    throw new AppError(
-      "FORBIDDEN",
-      `The file uses tags this comparison's taxonomy does not have (${newTags.map((t) => `“${t.name}”`).join(", ")}). Ask an owner or editor to add them, or to import the file.`,
-    );
+  async function flush() {
+    if (batch.length === 0) return;
+    const rows = batch;
+    batch = [];
+    const annotations = rows.map((r) => ({
+      id: r.id,
+      sourceId: r.sourceId,
+      revisionId: r.revisionId,
+      authorId: r.authorId,
+      ...r.columns,
+      anchorStatus: r.anchorStatus,
+      anchorScore: r.anchorScore,
+      comment: r.comment,
+      ...claimColumns(r.claim),
+      createdAt: r.createdAt,
+      updatedAt: r.updatedAt,
+    }));
+    await tx.$executeRawUnsafe(INSERT_ANNOTATIONS, loaded.id, JSON.stringify(annotations));
+    const tagged = rows.flatMap((r) => r.tags.map((t) => ({ annotationId: r.id, tagId: t.id! })));
+    await tx.$executeRawUnsafe(INSERT_ANNOTATION_TAGS, JSON.stringify(tagged));
+    const evidence = rows.flatMap((r) => (r.claim?.evidence ?? []).map((url, i) => ({ annotationId: r.id, url, createdAt: new Date(r.createdAt.getTime() + i) })));
+    if (evidence.length > 0) await tx.claimEvidence.createMany({ data: evidence });
+    written += rows.length;
   }
+
+  return {
+    async add(planned: PlannedAnnotation) {
+      for (const tag of planned.tags) if (tag.id === null) await createTag(tag);
+      batch.push({ ...planned, id: randomUUID() });
+      if (batch.length >= BATCH_SIZE) await flush();
+    },
+    /** Writes what is left; returns how many annotations were written in all. */
+    async finish() {
+      await flush();
+      return written;
+    },
+  };
+}
+
+/**
+ * Imports a file of W3C Web Annotations into a comparison (docs/export.md, "Import"): each
+ * target is matched to one of the comparison's sources and anchored on its current text;
+ * tags are found by name or created; authors are kept when they are members. The file comes
+ * in parts (see split-annotation-file.ts, or the whole parsed file as one part), read one at
+ * a time and written in batches, all in one transaction: a malformed annotation anywhere
+ * saves nothing and says where it is and what is wrong. Annotations that cannot be placed,
+ * have no tags, or are already there are skipped and reported. Reviewers may import into an
+ * existing taxonomy; new tags need an editor. `onRead` is told how many annotations of the
+ * file were read so far.
+ */
+export async function importAnnotationParts(
+  actor: Actor,
+  comparisonId: string,
+  parts: AsyncIterable<AnnotationFilePart> | Iterable<AnnotationFilePart>,
+  { onRead }: { onRead?: (annotations: number) => void } = {},
+): Promise<ImportReport> {
+  const { role } = await requireAnnotationAccess(actor, comparisonId, "annotate");
+  const loaded = await loadComparison(actor, comparisonId);
+  const report: ImportReport = { exact: 0, fuzzy: 0, orphaned: 0, skipped: [], newTags: [], reassigned: [] };
+  const plan = planner(loaded, actor, report);
+  const mayCreateTags = canEditComparisons(role);
+  const refusedTags = new Set<TagRef>();
+  const newTags: TagRef[] = [];
+  let read = 0;
+  // A large file takes a while, so the default 5 s limit of a transaction would cut it short.
+  await db().$transaction(
+    async (tx) => {
+      const writer = batchWriter(tx, loaded, newTags);
+      for await (const part of parts) {
+        for (const annotation of readPart(part)) {
+          for (const planned of plan(annotation)) {
+            const missing = planned.tags.filter((t) => t.id === null);
+            // Someone who may not create tags gets the whole list of those missing, after reading every annotation.
+            if (!mayCreateTags && missing.length > 0) missing.forEach((t) => refusedTags.add(t));
+            else if (refusedTags.size === 0) await writer.add(planned);
+          }
+          onRead?.(++read);
+        }
+      }
+      if (refusedTags.size > 0) {
+        throw new AppError(
+          "FORBIDDEN",
+          `The file uses tags this comparison's taxonomy does not have (${[...refusedTags].map((t) => `“${t.name}”`).join(", ")}). Ask an owner or editor to add them, or to import the file.`,
+        );
+      }
+      const count = await writer.finish();
+      if (count > 0) {
+        await tx.auditEvent.create({
+          data: { workspaceId: loaded.workspaceId, actorId: actor.id, action: "annotations.imported", entityType: "Comparison", entityId: loaded.id, data: { count } },
+        });
+      }
+    },
+    { timeout: 60 * 60_000, maxWait: 30_000 },
+  );
   report.newTags = newTags.map((t) => ({ name: t.name, tagSet: t.tagSet }));
-  await save(actor, loaded, plan, newTags);
   return report;
 }
 
-async function save(actor: Actor, loaded: Loaded, plan: PlannedAnnotation[], newTags: TagRef[]) {
-  if (plan.length === 0) return;
-  const rows = plan.map((p) => ({ ...p, id: randomUUID() }));
-  // One transaction for the whole file; a large file takes a while, so the default 5 s limit would cut it short.
-  await db().$transaction(
-    async (tx) => {
-      const setIds = new Map(loaded.tagSets.map((s) => [s.name, s.id]));
-      const takenKeys = new Set(loaded.tagSets.map((s) => s.key));
-      let setPosition = Math.max(-1, ...loaded.tagSets.map((s) => s.position));
-      const tagPositions = new Map(loaded.tagSets.map((s) => [s.id, Math.max(-1, ...s.tags.map((t) => t.position))]));
-      for (const tag of newTags) {
-        let tagSetId = setIds.get(tag.tagSet);
-        if (!tagSetId) {
-          const key = uniqueSlug(slugify(tag.tagSet), takenKeys);
-          takenKeys.add(key);
-          tagSetId = (await tx.tagSet.create({ data: { comparisonId: loaded.id, key, name: tag.tagSet, position: ++setPosition }, select: { id: true } })).id;
-          setIds.set(tag.tagSet, tagSetId);
-        }
-        const position = (tagPositions.get(tagSetId) ?? -1) + 1;
-        tagPositions.set(tagSetId, position);
-        tag.id = (await tx.tag.create({ data: { tagSetId, name: tag.name, color: IMPORTED_TAG_COLOR, position }, select: { id: true } })).id;
-      }
-      await tx.annotation.createMany({
-        data: rows.map((r) => ({
-          id: r.id,
-          comparisonId: loaded.id,
-          sourceId: r.sourceId,
-          revisionId: r.revisionId,
-          authorId: r.authorId,
-          ...r.columns,
-          anchorStatus: r.anchorStatus,
-          anchorScore: r.anchorScore,
-          comment: r.comment,
-          ...claimColumns(r.claim),
-          createdAt: r.createdAt,
-          updatedAt: r.updatedAt,
-        })),
-      });
-      await tx.annotationTag.createMany({ data: rows.flatMap((r) => r.tags.map((t) => ({ annotationId: r.id, tagId: t.id! }))) });
-      const evidence = rows.flatMap((r) => (r.claim?.evidence ?? []).map((url, i) => ({ annotationId: r.id, url, createdAt: new Date(r.createdAt.getTime() + i) })));
-      if (evidence.length > 0) await tx.claimEvidence.createMany({ data: evidence });
-      await tx.auditEvent.create({
-        data: { workspaceId: loaded.workspaceId, actorId: actor.id, action: "annotations.imported", entityType: "Comparison", entityId: loaded.id, data: { count: rows.length } },
-      });
-    },
-    { timeout: 10 * 60_000, maxWait: 30_000 },
-  );
+/** Imports a whole parsed file of W3C Web Annotations (see importAnnotationParts). */
+export function importAnnotations(actor: Actor, comparisonId: string, json: unknown): Promise<ImportReport> {
+  return importAnnotationParts(actor, comparisonId, [{ value: json, where: "$" }]);
 }
