@@ -1,15 +1,19 @@
 import DiffMatchPatch from "diff-match-patch";
-import { anchorDetailed } from "./anchor";
+import { ORPHAN_THRESHOLD, anchorDetailed } from "./anchor";
 import { createSelectors } from "./selectors";
 import type { AnchorTarget, Selectors } from "./types";
+import { boundaryAtOrAfter, boundaryAtOrBefore } from "./unicode";
 
 /**
  * Re-anchoring for a new revision of a source: what the app calls for every annotation
  * and passage of the source. Compared with calling `anchorSelectors` directly it
- *   - maps each stored position through a word diff of the old and new text (computed
- *     once per batch), so targets that no edit touched are confirmed by the cheap
- *     position check, repeated quotes keep their own copy, and the fuzzy search looks
- *     near the right place first;
+ *   - follows each stored position through a word diff of the old and new text
+ *     (computed once per batch): a quote no edit touched stays exactly where the diff
+ *     puts it, even when another copy of the same words has a better-matching context
+ *     (repeated captions, boilerplate, a sentence quoted twice);
+ *   - places a quote whose words were edited a little (a word changed, a typo fixed)
+ *     on its new words, as the diff maps them; only a quote most of whose words are
+ *     gone is searched for elsewhere (a moved paragraph) and otherwise orphaned;
  *   - returns fresh selectors for the new text, ready to store;
  *   - reports a status the UI can show.
  */
@@ -71,76 +75,220 @@ function wordDiff(oldText: string, newText: string): Array<[op: number, length: 
   });
 }
 
-/** Maps offsets of `oldText` to offsets of `newText` along a diff. */
-function positionMapper(oldText: string, newText: string): (offset: number) => number {
-  if (oldText === newText) return (offset) => offset;
+/**
+ * The old text cut into segments along a diff: equal text, or text deleted and maybe
+ * replaced, with where each segment begins in both texts and, for a replacement, the
+ * length of the new text in its place. Pure insertions lie between segments.
+ */
+interface Segments {
+  oldStarts: number[];
+  newStarts: number[];
+  oldLengths: number[];
+  newLengths: number[];
+  equal: boolean[];
+}
+
+function segmentsOf(oldText: string, newText: string): Segments {
+  const segments: Segments = { oldStarts: [], newStarts: [], oldLengths: [], newLengths: [], equal: [] };
+  if (oldText === newText) {
+    if (oldText.length > 0) push(0, 0, oldText.length, oldText.length, true);
+    return segments;
+  }
   let diffs = wordDiff(oldText, newText);
   if (diffs === null) {
     const dmp = new DiffMatchPatch();
     dmp.Diff_Timeout = DIFF_TIMEOUT_SECONDS;
     diffs = dmp.diff_main(oldText, newText, true).map(([op, chunk]) => [op, chunk.length]);
   }
-  // Segments of the old text (equal, or deleted and maybe replaced), with where each
-  // begins in both texts and, for a replacement, the length of the new text in its place.
-  const oldStarts: number[] = [];
-  const newStarts: number[] = [];
-  const oldLengths: number[] = [];
-  const newLengths: number[] = [];
+  const { oldStarts, newStarts, oldLengths, newLengths } = segments;
   let o = 0;
   let n = 0;
   for (const [op, length] of diffs) {
     if (op === DiffMatchPatch.DIFF_INSERT) {
       // diff-match-patch puts a replacement's deletion right before its insertion.
       const last = oldStarts.length - 1;
-      if (last >= 0 && newStarts[last] === n && oldStarts[last]! + oldLengths[last]! === o) newLengths[last]! += length;
+      if (last >= 0 && !segments.equal[last] && newStarts[last] === n && oldStarts[last]! + oldLengths[last]! === o) {
+        newLengths[last]! += length;
+      }
       n += length;
       continue;
     }
-    oldStarts.push(o);
-    newStarts.push(n);
-    oldLengths.push(length);
-    newLengths.push(op === DiffMatchPatch.DIFF_EQUAL ? length : 0);
+    const equal = op === DiffMatchPatch.DIFF_EQUAL;
+    push(o, n, length, equal ? length : 0, equal);
     o += length;
-    if (op === DiffMatchPatch.DIFF_EQUAL) n += length;
+    if (equal) n += length;
   }
-  return (offset) => {
-    let lo = 0;
-    let hi = oldStarts.length - 1;
-    if (hi < 0) return Math.min(offset, newText.length);
-    while (lo < hi) {
-      const mid = (lo + hi + 1) >> 1;
-      if (oldStarts[mid]! <= offset) lo = mid;
-      else hi = mid - 1;
-    }
-    // Equal text maps one to one; inside a replaced block (small edits, or the whole
-    // middle of a rewrite when the diff ran out of time) proportionally.
-    const oldLength = Math.max(1, oldLengths[lo]!);
-    const within = Math.min(offset - oldStarts[lo]!, oldLength);
-    const mapped = newStarts[lo]! + Math.round((within * newLengths[lo]!) / oldLength);
-    return Math.min(Math.max(0, mapped), newText.length);
-  };
+  return segments;
+
+  function push(oldStart: number, newStart: number, oldLength: number, newLength: number, equal: boolean) {
+    segments.oldStarts.push(oldStart);
+    segments.newStarts.push(newStart);
+    segments.oldLengths.push(oldLength);
+    segments.newLengths.push(newLength);
+    segments.equal.push(equal);
+  }
 }
 
-function reanchorOne(
-  oldText: string,
-  newText: string,
-  target: AnchorTarget,
-  map: (offset: number) => number,
-): ReanchorResult {
-  let moved = target;
+/** Index of the segment holding old offset `offset` (the last one for the text's end). */
+function segmentAt(segments: Segments, offset: number): number {
+  let lo = 0;
+  let hi = segments.oldStarts.length - 1;
+  while (lo < hi) {
+    const mid = (lo + hi + 1) >> 1;
+    if (segments.oldStarts[mid]! <= offset) lo = mid;
+    else hi = mid - 1;
+  }
+  return lo;
+}
+
+/** Words, numbers and underscores: what "the quoted words" are made of. */
+const WORD = /[\p{L}\p{M}\p{N}_]+/gu;
+const isWordChar = (ch: string | undefined) => ch !== undefined && /[\p{L}\p{M}\p{N}_]/u.test(ch);
+const isSpace = (ch: string | undefined) => ch !== undefined && /\s/.test(ch);
+
+/**
+ * Where an old text's offsets and ranges are in the new text, read off one diff:
+ *   - `unchanged`: where an old range now is, if no edit touched it (it lies inside
+ *     text the diff kept): then it holds exactly the same characters, whatever
+ *     happened around it;
+ *   - `surviving`: the share of a range's words that the diff kept;
+ *   - `mapRange`: the range's new extent, with words replaced at its edges inside it.
+ */
+interface DiffMap {
+  map(offset: number): number;
+  unchanged(start: number, end: number): number | null;
+  surviving(start: number, end: number): { words: number; characters: number };
+  mapRange(start: number, end: number): { start: number; end: number } | null;
+}
+
+function diffMap(oldText: string, newText: string): DiffMap {
+  const segments = segmentsOf(oldText, newText);
+  const { oldStarts, newStarts, oldLengths, newLengths, equal } = segments;
+  const none = oldStarts.length === 0;
+
+  // Equal text maps one to one; inside a replaced block (small edits, or the whole
+  // middle of a rewrite when the diff ran out of time) proportionally.
+  const map = (offset: number) => {
+    if (none) return Math.min(offset, newText.length);
+    const i = segmentAt(segments, offset);
+    const oldLength = Math.max(1, oldLengths[i]!);
+    const within = Math.min(offset - oldStarts[i]!, oldLength);
+    const mapped = newStarts[i]! + Math.round((within * newLengths[i]!) / oldLength);
+    return Math.min(Math.max(0, mapped), newText.length);
+  };
+
+  const unchanged = (start: number, end: number) => {
+    if (none || end <= start) return null;
+    const i = segmentAt(segments, start);
+    if (!equal[i] || end > oldStarts[i]! + oldLengths[i]!) return null;
+    return newStarts[i]! + (start - oldStarts[i]!);
+  };
+
+  const keptCharacters = (start: number, end: number) => {
+    if (none) return 0;
+    let kept = 0;
+    for (let i = segmentAt(segments, start); i < oldStarts.length && oldStarts[i]! < end; i++) {
+      if (equal[i]) kept += Math.max(0, Math.min(end, oldStarts[i]! + oldLengths[i]!) - Math.max(start, oldStarts[i]!));
+    }
+    return kept;
+  };
+
+  const surviving = (start: number, end: number) => {
+    const characters = end > start ? keptCharacters(start, end) / (end - start) : 0;
+    const quote = oldText.slice(start, end);
+    let total = 0;
+    let kept = 0;
+    for (const match of quote.matchAll(WORD)) {
+      total++;
+      if (unchanged(start + match.index, start + match.index + match[0].length) !== null) kept++;
+    }
+    // A quote without words (punctuation, a symbol) is judged by its characters.
+    return { words: total === 0 ? characters : kept / total, characters };
+  };
+
+  const mapRange = (start: number, end: number) => {
+    if (none) return null;
+    // An edit that begins exactly at the quote's start (ends exactly at its end) replaced
+    // the quote's own first (last) words: their new wording belongs to the quote.
+    const first = segmentAt(segments, start);
+    let newStart =
+      !equal[first] && oldStarts[first] === start ? newStarts[first]! : map(start);
+    const last = segmentAt(segments, end - 1);
+    let newEnd =
+      !equal[last] && oldStarts[last]! + oldLengths[last]! === end ? newStarts[last]! + newLengths[last]! : map(end);
+    // A quote that began (ended) on a word boundary keeps whole words.
+    if (!isWordChar(oldText[start - 1]) || !isWordChar(oldText[start])) {
+      while (newStart > 0 && isWordChar(newText[newStart - 1]) && isWordChar(newText[newStart])) newStart--;
+    }
+    if (!isWordChar(oldText[end - 1]) || !isWordChar(oldText[end])) {
+      while (newEnd < newText.length && isWordChar(newText[newEnd - 1]) && isWordChar(newText[newEnd])) newEnd++;
+    }
+    // …and no whitespace at its edges that it did not have.
+    if (!isSpace(oldText[start])) while (newStart < newEnd && isSpace(newText[newStart])) newStart++;
+    if (!isSpace(oldText[end - 1])) while (newEnd > newStart && isSpace(newText[newEnd - 1])) newEnd--;
+    newStart = boundaryAtOrBefore(newText, newStart);
+    newEnd = boundaryAtOrAfter(newText, newEnd);
+    return newEnd > newStart ? { start: newStart, end: newEnd } : null;
+  };
+
+  return { map, unchanged, surviving, mapRange };
+}
+
+/**
+ * An edited quote is placed on its new words while at least this share of its words is
+ * still there (the diff kept them); below it, "most of the quoted words are gone" and
+ * the quote is searched for elsewhere, else orphaned. One word changed in a two-word
+ * quote keeps it; its only word changed does not.
+ */
+export const MIN_SURVIVING_WORDS = 0.5;
+
+/**
+ * Whether re-anchoring changed the words under an annotation (not merely whitespace or
+ * Unicode normalization): then its tags may no longer fit, and it is marked for review.
+ */
+export function wordsChanged(oldQuote: string, newQuote: string): boolean {
+  const words = (s: string) => s.normalize("NFC").trim().split(/\s+/).join(" ");
+  return words(oldQuote) !== words(newQuote);
+}
+
+function reanchorOne(oldText: string, newText: string, target: AnchorTarget, diff: DiffMap): ReanchorResult {
   const quote = target?.quote?.exact;
   const position = target?.position;
   if (
-    typeof quote === "string" &&
-    position &&
-    Number.isInteger(position.start) &&
-    position.end === position.start + quote.length &&
-    oldText.startsWith(quote, position.start)
+    typeof quote !== "string" ||
+    !position ||
+    !Number.isInteger(position.start) ||
+    position.end !== position.start + quote.length ||
+    !oldText.startsWith(quote, position.start)
   ) {
-    const start = map(position.start);
-    moved = { quote: target.quote, position: { type: "TextPositionSelector", start, end: start + quote.length } };
+    return searched(newText, target);
   }
-  const found = anchorDetailed(newText, moved);
+  const { start, end } = position;
+  // (1) No edit touched the quote: the diff says where it is now, and that wins over any
+  // other copy of the same words, whatever happened to its context.
+  const kept = diff.unchanged(start, end);
+  if (kept !== null) return { status: "exact", score: 1, selectors: createSelectors(newText, kept, kept + quote.length) };
+  // (2) Edited a little: placed on its new words, where the diff puts them.
+  const surviving = diff.surviving(start, end);
+  if (surviving.words >= MIN_SURVIVING_WORDS && surviving.characters > 0) {
+    const range = diff.mapRange(start, end);
+    if (range !== null) {
+      const exact = newText.slice(range.start, range.end) === quote;
+      return {
+        status: exact ? "exact" : "fuzzy",
+        score: exact ? 1 : Math.max(ORPHAN_THRESHOLD, surviving.characters),
+        selectors: createSelectors(newText, range.start, range.end),
+      };
+    }
+  }
+  // (3) Mostly gone where it was (or moved with its paragraph): search by quote, near
+  // where the diff puts its old position.
+  const mapped = diff.map(start);
+  return searched(newText, { quote: target.quote, position: { type: "TextPositionSelector", start: mapped, end: mapped + quote.length } });
+}
+
+function searched(newText: string, target: AnchorTarget): ReanchorResult {
+  const found = anchorDetailed(newText, target);
   if (found === null) return { status: "orphaned" };
   return {
     status: found.method === "position" || found.method === "quote" ? "exact" : "fuzzy",
@@ -156,8 +304,8 @@ function reanchorOne(
  */
 export function reanchorAll(oldText: string, newText: string, targets: readonly AnchorTarget[]): ReanchorResult[] {
   if (targets.length === 0) return [];
-  const map = positionMapper(oldText, newText);
-  return targets.map((target) => reanchorOne(oldText, newText, target, map));
+  const diff = diffMap(oldText, newText);
+  return targets.map((target) => reanchorOne(oldText, newText, target, diff));
 }
 
 /** `reanchorAll` for a single target (it diffs the texts, so batch when you can). */
