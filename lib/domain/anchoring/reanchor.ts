@@ -68,7 +68,11 @@ function wordDiff(oldText: string, newText: string): Array<[op: number, length: 
   if (codes.size > 0xd7ff) return null; // keep clear of the surrogate range
   const dmp = new DiffMatchPatch();
   dmp.Diff_Timeout = DIFF_TIMEOUT_SECONDS;
-  return dmp.diff_main(encodedOld, encodedNew, false).map(([op, chunk]) => {
+  const diffs = dmp.diff_main(encodedOld, encodedNew, false);
+  // A moved or rewritten passage otherwise comes out as many small edits around chance
+  // equalities ("the", a space) that pin short quotes to the wrong place.
+  dmp.diff_cleanupSemantic(diffs);
+  return diffs.map(([op, chunk]) => {
     let length = 0;
     for (let i = 0; i < chunk.length; i++) length += lengths[chunk.charCodeAt(i)]!;
     return [op, length];
@@ -86,10 +90,12 @@ interface Segments {
   oldLengths: number[];
   newLengths: number[];
   equal: boolean[];
+  /** Ranges of the new text that the diff says were inserted (sorted). */
+  inserted: Array<{ start: number; end: number }>;
 }
 
 function segmentsOf(oldText: string, newText: string): Segments {
-  const segments: Segments = { oldStarts: [], newStarts: [], oldLengths: [], newLengths: [], equal: [] };
+  const segments: Segments = { oldStarts: [], newStarts: [], oldLengths: [], newLengths: [], equal: [], inserted: [] };
   if (oldText === newText) {
     if (oldText.length > 0) push(0, 0, oldText.length, oldText.length, true);
     return segments;
@@ -110,6 +116,7 @@ function segmentsOf(oldText: string, newText: string): Segments {
       if (last >= 0 && !segments.equal[last] && newStarts[last] === n && oldStarts[last]! + oldLengths[last]! === o) {
         newLengths[last]! += length;
       }
+      segments.inserted.push({ start: n, end: n + length });
       n += length;
       continue;
     }
@@ -141,6 +148,55 @@ function segmentAt(segments: Segments, offset: number): number {
   return lo;
 }
 
+/** Lines shorter than this (blank lines, "Photo", a date) repeat too often to follow. */
+const MIN_MOVED_LINE = 24;
+
+/**
+ * Lines (paragraphs) that occur exactly once in each text, however far apart: a
+ * character diff cannot follow a moved paragraph, and in a text of near-identical
+ * paragraphs (a photo gallery's captions) it pairs the moved one's words with another's.
+ * A line found once in both texts is the same line, moved or not.
+ */
+function paragraphMoves(oldText: string, newText: string) {
+  const lines = (text: string) => [...text.matchAll(/[^\n]+/g)].map((m) => ({ start: m.index, text: m[0] }));
+  const count = (list: Array<{ text: string }>) => {
+    const counts = new Map<string, number>();
+    for (const { text } of list) counts.set(text, (counts.get(text) ?? 0) + 1);
+    return counts;
+  };
+  const oldLines = lines(oldText);
+  const newLines = lines(newText);
+  const oldCounts = count(oldLines);
+  const newCounts = count(newLines);
+  const newStart = new Map(newLines.map((l) => [l.text, l.start]));
+  const starts: number[] = [];
+  const ends: number[] = [];
+  const targets: number[] = [];
+  for (const line of oldLines) {
+    if (line.text.length < MIN_MOVED_LINE || oldCounts.get(line.text) !== 1 || newCounts.get(line.text) !== 1) continue;
+    starts.push(line.start);
+    ends.push(line.start + line.text.length);
+    targets.push(newStart.get(line.text)!);
+  }
+  return {
+    /** Where [start, end) is now, if it lies in a line found once in both texts. */
+    find(start: number, end: number): number | null {
+      let lo = 0;
+      let hi = starts.length - 1;
+      while (lo <= hi) {
+        const mid = (lo + hi) >> 1;
+        if (starts[mid]! > start) hi = mid - 1;
+        else if (ends[mid]! < end) lo = mid + 1;
+        else return targets[mid]! + (start - starts[mid]!);
+      }
+      return null;
+    },
+  };
+}
+
+/** Characters on each side of a moved quote compared to tell its copy from others. */
+const MOVE_CONTEXT = 256;
+
 /** Words, numbers and underscores: what "the quoted words" are made of. */
 const WORD = /[\p{L}\p{M}\p{N}_]+/gu;
 const isWordChar = (ch: string | undefined) => ch !== undefined && /[\p{L}\p{M}\p{N}_]/u.test(ch);
@@ -152,13 +208,16 @@ const isSpace = (ch: string | undefined) => ch !== undefined && /\s/.test(ch);
  *     text the diff kept): then it holds exactly the same characters, whatever
  *     happened around it;
  *   - `surviving`: the share of a range's words that the diff kept;
- *   - `mapRange`: the range's new extent, with words replaced at its edges inside it.
+ *   - `mapRange`: the range's new extent, with words replaced at its edges inside it;
+ *   - `movedCopy`: where a range the diff saw deleted reappears verbatim in text the
+ *     diff saw inserted (a cut paragraph pasted elsewhere).
  */
 interface DiffMap {
   map(offset: number): number;
   unchanged(start: number, end: number): number | null;
   surviving(start: number, end: number): { words: number; characters: number };
   mapRange(start: number, end: number): { start: number; end: number } | null;
+  movedCopy(start: number, end: number): number | null;
 }
 
 function diffMap(oldText: string, newText: string): DiffMap {
@@ -177,8 +236,11 @@ function diffMap(oldText: string, newText: string): DiffMap {
     return Math.min(Math.max(0, mapped), newText.length);
   };
 
+  const moves = paragraphMoves(oldText, newText);
   const unchanged = (start: number, end: number) => {
     if (none || end <= start) return null;
+    const paragraph = moves.find(start, end);
+    if (paragraph !== null) return paragraph;
     const i = segmentAt(segments, start);
     if (!equal[i] || end > oldStarts[i]! + oldLengths[i]!) return null;
     return newStarts[i]! + (start - oldStarts[i]!);
@@ -231,7 +293,28 @@ function diffMap(oldText: string, newText: string): DiffMap {
     return newEnd > newStart ? { start: newStart, end: newEnd } : null;
   };
 
-  return { map, unchanged, surviving, mapRange };
+  // A diff sees a moved paragraph as deleted here and inserted there. Other copies of
+  // its words (a repeated caption) lie in kept text, which the diff already accounts
+  // for; so a verbatim copy inside inserted text is the moved one. Of several, the one
+  // whose surroundings agree longest with the old surroundings wins, then the nearest.
+  const movedCopy = (start: number, end: number) => {
+    const quote = oldText.slice(start, end);
+    const expected = map(start);
+    let best: { at: number; agreement: number; distance: number } | null = null;
+    for (const block of segments.inserted) {
+      if (block.end - block.start < quote.length) continue;
+      for (let at = newText.indexOf(quote, block.start); at !== -1 && at + quote.length <= block.end; at = newText.indexOf(quote, at + 1)) {
+        let agreement = 0;
+        while (agreement < MOVE_CONTEXT && oldText[start - 1 - agreement] !== undefined && oldText[start - 1 - agreement] === newText[at - 1 - agreement]) agreement++;
+        for (let k = 0; k < MOVE_CONTEXT && oldText[end + k] !== undefined && oldText[end + k] === newText[at + quote.length + k]; k++) agreement++;
+        const distance = Math.abs(at - expected);
+        if (!best || agreement > best.agreement || (agreement === best.agreement && distance < best.distance)) best = { at, agreement, distance };
+      }
+    }
+    return best?.at ?? null;
+  };
+
+  return { map, unchanged, surviving, mapRange, movedCopy };
 }
 
 /**
@@ -281,7 +364,12 @@ function reanchorOne(oldText: string, newText: string, target: AnchorTarget, dif
       };
     }
   }
-  // (3) Mostly gone where it was (or moved with its paragraph): search by quote, near
+  // (3) Gone from where it was, and pasted elsewhere verbatim: moved with its paragraph.
+  if (surviving.characters === 0) {
+    const moved = diff.movedCopy(start, end);
+    if (moved !== null) return { status: "exact", score: 1, selectors: createSelectors(newText, moved, moved + quote.length) };
+  }
+  // (4) Mostly gone where it was: search by quote, near
   // where the diff puts its old position.
   const mapped = diff.map(start);
   return searched(newText, { quote: target.quote, position: { type: "TextPositionSelector", start: mapped, end: mapped + quote.length } });
