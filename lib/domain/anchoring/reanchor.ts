@@ -148,17 +148,26 @@ function segmentAt(segments: Segments, offset: number): number {
   return lo;
 }
 
+/** Characters of quote plus agreeing surroundings that identify a moved copy. */
+const MIN_MOVE_EVIDENCE = 48;
+
 /** Lines shorter than this (blank lines, "Photo", a date) repeat too often to follow. */
 const MIN_MOVED_LINE = 24;
 
+/** Lines paired by their words need this share of them in common (Jaccard index). */
+const MIN_LINE_SIMILARITY = 0.5;
+
 /**
- * Lines (paragraphs) that occur exactly once in each text, however far apart: a
- * character diff cannot follow a moved paragraph, and in a text of near-identical
- * paragraphs (a photo gallery's captions) it pairs the moved one's words with another's.
- * A line found once in both texts is the same line, moved or not.
+ * Pairs the lines (paragraphs) of the old and new text, however far apart: a character
+ * diff cannot follow a moved paragraph, and in a text of near-identical paragraphs (a
+ * photo gallery's captions) it pairs the moved one's words with another's. A line found
+ * exactly once in both texts is the same line, moved or not; the remaining lines are
+ * paired greedily by the words they share, most similar first, and compared with a word
+ * diff of their own.
  */
-function paragraphMoves(oldText: string, newText: string) {
-  const lines = (text: string) => [...text.matchAll(/[^\n]+/g)].map((m) => ({ start: m.index, text: m[0] }));
+function paragraphPairs(oldText: string, newText: string) {
+  const lines = (text: string) =>
+    [...text.matchAll(/[^\n]+/g)].map((m) => ({ start: m.index, text: m[0] })).filter((l) => l.text.length >= MIN_MOVED_LINE);
   const count = (list: Array<{ text: string }>) => {
     const counts = new Map<string, number>();
     for (const { text } of list) counts.set(text, (counts.get(text) ?? 0) + 1);
@@ -168,28 +177,60 @@ function paragraphMoves(oldText: string, newText: string) {
   const newLines = lines(newText);
   const oldCounts = count(oldLines);
   const newCounts = count(newLines);
-  const newStart = new Map(newLines.map((l) => [l.text, l.start]));
-  const starts: number[] = [];
-  const ends: number[] = [];
-  const targets: number[] = [];
+  const newByText = new Map(newLines.map((l) => [l.text, l]));
+  type Line = { start: number; text: string };
+  const pairs = new Map<Line, Line>();
+  const taken = new Set<Line>();
   for (const line of oldLines) {
-    if (line.text.length < MIN_MOVED_LINE || oldCounts.get(line.text) !== 1 || newCounts.get(line.text) !== 1) continue;
-    starts.push(line.start);
-    ends.push(line.start + line.text.length);
-    targets.push(newStart.get(line.text)!);
+    if (oldCounts.get(line.text) !== 1 || newCounts.get(line.text) !== 1) continue;
+    const twin = newByText.get(line.text)!;
+    pairs.set(line, twin);
+    taken.add(twin);
   }
+  const wordSet = (text: string) => new Set(text.match(WORD) ?? []);
+  const restOld = oldLines.filter((l) => !pairs.has(l) && newCounts.get(l.text) !== 1).map((l) => ({ line: l, words: wordSet(l.text) }));
+  const restNew = newLines.filter((l) => !taken.has(l) && oldCounts.get(l.text) !== 1).map((l) => ({ line: l, words: wordSet(l.text) }));
+  const candidates: Array<{ from: Line; to: Line; similarity: number }> = [];
+  for (const o of restOld) {
+    for (const n of restNew) {
+      let shared = 0;
+      for (const w of o.words) if (n.words.has(w)) shared++;
+      const similarity = shared / (o.words.size + n.words.size - shared || 1);
+      if (similarity >= MIN_LINE_SIMILARITY) candidates.push({ from: o.line, to: n.line, similarity });
+    }
+  }
+  candidates.sort((x, y) => y.similarity - x.similarity);
+  for (const { from, to } of candidates) {
+    if (pairs.has(from) || taken.has(to)) continue;
+    pairs.set(from, to);
+    taken.add(to);
+  }
+  const paired = oldLines.filter((l) => pairs.has(l));
+  const diffs = new Map<Line, Segments>();
   return {
-    /** Where [start, end) is now, if it lies in a line found once in both texts. */
-    find(start: number, end: number): number | null {
+    /**
+     * Where [start, end) is now if it lies in a paired line and its pair kept it; null if
+     * the pair changed it; undefined if it lies in no paired line (the whole-text diff decides).
+     */
+    find(start: number, end: number): number | null | undefined {
       let lo = 0;
-      let hi = starts.length - 1;
+      let hi = paired.length - 1;
       while (lo <= hi) {
         const mid = (lo + hi) >> 1;
-        if (starts[mid]! > start) hi = mid - 1;
-        else if (ends[mid]! < end) lo = mid + 1;
-        else return targets[mid]! + (start - starts[mid]!);
+        const line = paired[mid]!;
+        if (line.start > start) hi = mid - 1;
+        else if (line.start + line.text.length < end) lo = mid + 1;
+        else {
+          const twin = pairs.get(line)!;
+          if (twin.text === line.text) return twin.start + (start - line.start);
+          let segments = diffs.get(line);
+          if (!segments) diffs.set(line, (segments = segmentsOf(line.text, twin.text)));
+          const i = segmentAt(segments, start - line.start);
+          if (!segments.equal[i] || end - line.start > segments.oldStarts[i]! + segments.oldLengths[i]!) return null;
+          return twin.start + segments.newStarts[i]! + (start - line.start - segments.oldStarts[i]!);
+        }
       }
-      return null;
+      return undefined;
     },
   };
 }
@@ -236,11 +277,11 @@ function diffMap(oldText: string, newText: string): DiffMap {
     return Math.min(Math.max(0, mapped), newText.length);
   };
 
-  const moves = paragraphMoves(oldText, newText);
+  const lines = paragraphPairs(oldText, newText);
   const unchanged = (start: number, end: number) => {
     if (none || end <= start) return null;
-    const paragraph = moves.find(start, end);
-    if (paragraph !== null) return paragraph;
+    const paired = lines.find(start, end);
+    if (paired !== undefined) return paired;
     const i = segmentAt(segments, start);
     if (!equal[i] || end > oldStarts[i]! + oldLengths[i]!) return null;
     return newStarts[i]! + (start - oldStarts[i]!);
@@ -297,6 +338,8 @@ function diffMap(oldText: string, newText: string): DiffMap {
   // its words (a repeated caption) lie in kept text, which the diff already accounts
   // for; so a verbatim copy inside inserted text is the moved one. Of several, the one
   // whose surroundings agree longest with the old surroundings wins, then the nearest.
+  // Inserted text also holds rewritten passages, full of short words ("the", "out"), so
+  // the quote and the surroundings that moved with it must make MIN_MOVE_EVIDENCE together.
   const movedCopy = (start: number, end: number) => {
     const quote = oldText.slice(start, end);
     const expected = map(start);
@@ -311,7 +354,7 @@ function diffMap(oldText: string, newText: string): DiffMap {
         if (!best || agreement > best.agreement || (agreement === best.agreement && distance < best.distance)) best = { at, agreement, distance };
       }
     }
-    return best?.at ?? null;
+    return best && best.agreement + quote.length >= MIN_MOVE_EVIDENCE ? best.at : null;
   };
 
   return { map, unchanged, surviving, mapRange, movedCopy };
