@@ -134,6 +134,24 @@ describe("reanchor: a slightly edited quote is placed on its new words; orphaned
     expect(result.selectors.position.start).toBe(updated.indexOf(expected));
   });
 
+  it.each([
+    ["verbatim", (line: string) => line],
+    ["with a word of it edited", (line: string) => line.replace("Mourners", "People")],
+  ])("follows a quote in a gallery caption moved among near-identical captions, %s", (_name, edit) => {
+    const captions = [
+      "Mourners hold candles at the memorial of the commander in the capital, 3 January.",
+      "Mourners hold portraits at the memorial of the commander in the capital, 3 January.",
+      "Mourners hold flags at the memorial of the commander in the capital, 3 January.",
+    ];
+    const old = captions.join("\n");
+    const updated = [captions[0], captions[2], edit(captions[1]!)].join("\n");
+    const quote = "at the memorial of the commander";
+    const at = old.indexOf(quote, old.indexOf("portraits"));
+    const result = reanchor(old, updated, createSelectors(old, at, at + quote.length));
+    expect(result.status).toBe("exact");
+    expect(result.status !== "orphaned" && result.selectors.position.start).toBe(updated.indexOf(quote, updated.indexOf("portraits")));
+  });
+
   it("follows a quote whose paragraph moved elsewhere, verbatim", () => {
     const old = "First paragraph here.\nSecond paragraph says the plan is late.\nThird paragraph ends.";
     const updated = "Second paragraph says the plan is late.\nFirst paragraph here.\nThird paragraph ends.";
