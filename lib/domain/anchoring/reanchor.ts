@@ -165,7 +165,7 @@ const MIN_LINE_SIMILARITY = 0.5;
  * paired greedily by the words they share, most similar first, and compared with a word
  * diff of their own.
  */
-function paragraphPairs(oldText: string, newText: string) {
+function paragraphPairs(oldText: string, newText: string, map: (offset: number) => number) {
   const lines = (text: string) =>
     [...text.matchAll(/[^\n]+/g)].map((m) => ({ start: m.index, text: m[0] })).filter((l) => l.text.length >= MIN_MOVED_LINE);
   const count = (list: Array<{ text: string }>) => {
@@ -190,16 +190,18 @@ function paragraphPairs(oldText: string, newText: string) {
   const wordSet = (text: string) => new Set(text.match(WORD) ?? []);
   const restOld = oldLines.filter((l) => !pairs.has(l) && newCounts.get(l.text) !== 1).map((l) => ({ line: l, words: wordSet(l.text) }));
   const restNew = newLines.filter((l) => !taken.has(l) && oldCounts.get(l.text) !== 1).map((l) => ({ line: l, words: wordSet(l.text) }));
-  const candidates: Array<{ from: Line; to: Line; similarity: number }> = [];
+  const candidates: Array<{ from: Line; to: Line; similarity: number; distance: number }> = [];
   for (const o of restOld) {
     for (const n of restNew) {
       let shared = 0;
       for (const w of o.words) if (n.words.has(w)) shared++;
       const similarity = shared / (o.words.size + n.words.size - shared || 1);
-      if (similarity >= MIN_LINE_SIMILARITY) candidates.push({ from: o.line, to: n.line, similarity });
+      if (similarity >= MIN_LINE_SIMILARITY) candidates.push({ from: o.line, to: n.line, similarity, distance: Math.abs(n.line.start - map(o.line.start)) });
     }
   }
-  candidates.sort((x, y) => y.similarity - x.similarity);
+  // Equally similar lines (captions made from one template): the one the whole-text diff
+  // puts nearest wins.
+  candidates.sort((x, y) => y.similarity - x.similarity || x.distance - y.distance);
   for (const { from, to } of candidates) {
     if (pairs.has(from) || taken.has(to)) continue;
     pairs.set(from, to);
@@ -277,7 +279,7 @@ function diffMap(oldText: string, newText: string): DiffMap {
     return Math.min(Math.max(0, mapped), newText.length);
   };
 
-  const lines = paragraphPairs(oldText, newText);
+  const lines = paragraphPairs(oldText, newText, map);
   const unchanged = (start: number, end: number) => {
     if (none || end <= start) return null;
     const paired = lines.find(start, end);
