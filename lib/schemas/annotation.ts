@@ -50,6 +50,11 @@ export const ZReattachAnnotation = z.object({
   revisionNumber: z.number().int().positive(),
 });
 
+/** Clearing the "text changed — check the tags" mark once the tags have been checked. */
+export const ZClearTextChanged = z.object({
+  version: z.number().int().positive().describe("The annotation version the user saw the mark on."),
+});
+
 export const ZHideAnnotation = z.object({
   reason: z.string().superRefine(refuseUnsafeCharacters("prose", "reason")).trim().min(3, "Give a reason for hiding it (at least 3 characters).").max(500),
 });

@@ -13,5 +13,5 @@ export type {
 export { CONTEXT_LENGTH, createSelectors } from "./selectors";
 export { ORPHAN_THRESHOLD, anchorDetailed, anchorSelectors } from "./anchor";
 export type { AnchorMethod, DetailedAnchor } from "./anchor";
-export { reanchor, reanchorAll } from "./reanchor";
+export { MIN_SURVIVING_WORDS, reanchor, reanchorAll, wordsChanged } from "./reanchor";
 export type { ReanchorResult, ReanchorStatus } from "./reanchor";

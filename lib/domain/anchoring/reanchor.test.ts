@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { reanchor, reanchorAll } from "./reanchor";
+import { reanchor, reanchorAll, wordsChanged } from "./reanchor";
 import { createSelectors } from "./selectors";
 
 const OLD =
@@ -67,5 +67,108 @@ describe("reanchor", () => {
 
   it("orphans everything when the new text is empty", () => {
     expect(reanchor(OLD, "", target(OLD, "bus network"))).toEqual({ status: "orphaned" });
+  });
+});
+
+describe("reanchor: a quote no edit touched stays on its own copy, whatever happened to its context", () => {
+  const CAPTION = "Photo: the harbor barrier at dawn.";
+  const DOC = `Intro paragraph about the flood plan.\n${CAPTION}\nThe council met on Tuesday and argued for hours.\n${CAPTION}\nEngineers gave their estimate.`;
+  const first = DOC.indexOf(CAPTION);
+  const second = DOC.indexOf(CAPTION, first + 1);
+
+  const cases: Array<{ name: string; quoteAt: number; edit: (text: string) => string; expectedAt: (updated: string) => number }> = [
+    {
+      name: "the second copy's context rewritten on both sides to read like the first copy's",
+      quoteAt: second,
+      edit: (t) => t.replace("The council met on Tuesday and argued for hours.", "Intro paragraph about the flood plan.").replace("Engineers gave their estimate.", "The council met on Tuesday and argued for hours."),
+      expectedAt: (u) => u.indexOf(CAPTION, u.indexOf(CAPTION) + 1),
+    },
+    {
+      name: "the first copy's prefix deleted, the second copy untouched",
+      quoteAt: first,
+      edit: (t) => t.replace("Intro paragraph about the flood plan.\n", ""),
+      expectedAt: (u) => u.indexOf(CAPTION),
+    },
+    {
+      name: "words inserted right before and after the first copy",
+      quoteAt: first,
+      edit: (t) => t.replace(`\n${CAPTION}\n`, `\nzebra quartz ${CAPTION} velvet lantern\n`),
+      expectedAt: (u) => u.indexOf(CAPTION),
+    },
+  ];
+
+  it.each(cases)("$name", ({ quoteAt, edit, expectedAt }) => {
+    const updated = edit(DOC);
+    const result = reanchor(DOC, updated, createSelectors(DOC, quoteAt, quoteAt + CAPTION.length));
+    expect(result.status).toBe("exact");
+    if (result.status === "orphaned") return;
+    expect(result.selectors.position.start).toBe(expectedAt(updated));
+    expect(result.selectors.quote.exact).toBe(CAPTION);
+  });
+});
+
+describe("reanchor: a slightly edited quote is placed on its new words; orphaned only when most words are gone", () => {
+  const cases: Array<{ name: string; quote: string; edit: [string, string]; expected: string | null }> = [
+    { name: "one word of many changed", quote: "rural villages would lose their only connection", edit: ["would lose", "could lose"], expected: "rural villages could lose their only connection" },
+    { name: "a typo fixed inside a word", quote: "praised the plan as a long-awaited", edit: ["praised", "praized"], expected: "praized the plan as a long-awaited" },
+    { name: "the first word replaced", quote: "regional council approved the new bus network", edit: ["regional council", "county council"], expected: "county council approved the new bus network" },
+    { name: "the last word replaced", quote: "The first lines will open in September", edit: ["in September.", "in October."], expected: "The first lines will open in October" },
+    { name: "a word inserted in the middle", quote: "opponents warned that rural villages", edit: ["warned that", "warned loudly that"], expected: "opponents warned loudly that rural villages" },
+    { name: "a word deleted from the middle", quote: "approved the new bus network on Thursday", edit: ["new bus", "bus"], expected: "approved the bus network on Thursday" },
+    { name: "one of two words changed", quote: "bus network", edit: ["bus network", "tram network"], expected: "tram network" },
+    { name: "two of three words changed", quote: "first lines will", edit: ["first lines will", "last trams will"], expected: null },
+    { name: "its only word changed", quote: "Thursday", edit: ["Thursday", "Friday"], expected: null },
+    { name: "the whole sentence rewritten", quote: "Supporters praised the plan", edit: ["Supporters praised the plan", "Zebra quartz velvet lantern"], expected: null },
+  ];
+
+  it.each(cases)("$name", ({ quote, edit: [from, to], expected }) => {
+    const updated = OLD.replace(from, to);
+    const result = reanchor(OLD, updated, target(OLD, quote));
+    if (expected === null) {
+      expect(result).toEqual({ status: "orphaned" });
+      return;
+    }
+    expect(result.status).toBe("fuzzy");
+    if (result.status === "orphaned") return;
+    expect(result.selectors.quote.exact).toBe(expected);
+    expect(result.selectors.position.start).toBe(updated.indexOf(expected));
+  });
+
+  it.each([
+    ["verbatim", (line: string) => line],
+    ["with a word of it edited", (line: string) => line.replace("Mourners", "People")],
+  ])("follows a quote in a gallery caption moved among near-identical captions, %s", (_name, edit) => {
+    const captions = [
+      "Mourners hold candles at the memorial of the commander in the capital, 3 January.",
+      "Mourners hold portraits at the memorial of the commander in the capital, 3 January.",
+      "Mourners hold flags at the memorial of the commander in the capital, 3 January.",
+    ];
+    const old = captions.join("\n");
+    const updated = [captions[0], captions[2], edit(captions[1]!)].join("\n");
+    const quote = "at the memorial of the commander";
+    const at = old.indexOf(quote, old.indexOf("portraits"));
+    const result = reanchor(old, updated, createSelectors(old, at, at + quote.length));
+    expect(result.status).toBe("exact");
+    expect(result.status !== "orphaned" && result.selectors.position.start).toBe(updated.indexOf(quote, updated.indexOf("portraits")));
+  });
+
+  it("follows a quote whose paragraph moved elsewhere, verbatim", () => {
+    const old = "First paragraph here.\nSecond paragraph says the plan is late.\nThird paragraph ends.";
+    const updated = "Second paragraph says the plan is late.\nFirst paragraph here.\nThird paragraph ends.";
+    const result = reanchor(old, updated, target(old, "the plan is late"));
+    expect(result.status).toBe("exact");
+    expect(result.status !== "orphaned" && result.selectors.position.start).toBe(updated.indexOf("the plan is late"));
+  });
+});
+
+describe("wordsChanged", () => {
+  it.each([
+    ["same words", "bus network", "bus network", false],
+    ["only whitespace differs", "bus  network", "bus\nnetwork", false],
+    ["only Unicode normalization differs", "cafe\u0301", "caf\u00e9", false],
+    ["a word changed", "bus network", "tram network", true],
+    ["a letter changed", "praised", "praized", true],
+  ])("%s", (_name, before, after, changed) => {
+    expect(wordsChanged(before, after)).toBe(changed);
   });
 });

@@ -1,15 +1,19 @@
 import DiffMatchPatch from "diff-match-patch";
-import { anchorDetailed } from "./anchor";
+import { ORPHAN_THRESHOLD, anchorDetailed } from "./anchor";
 import { createSelectors } from "./selectors";
 import type { AnchorTarget, Selectors } from "./types";
+import { boundaryAtOrAfter, boundaryAtOrBefore } from "./unicode";
 
 /**
  * Re-anchoring for a new revision of a source: what the app calls for every annotation
  * and passage of the source. Compared with calling `anchorSelectors` directly it
- *   - maps each stored position through a word diff of the old and new text (computed
- *     once per batch), so targets that no edit touched are confirmed by the cheap
- *     position check, repeated quotes keep their own copy, and the fuzzy search looks
- *     near the right place first;
+ *   - follows each stored position through a word diff of the old and new text
+ *     (computed once per batch): a quote no edit touched stays exactly where the diff
+ *     puts it, even when another copy of the same words has a better-matching context
+ *     (repeated captions, boilerplate, a sentence quoted twice);
+ *   - places a quote whose words were edited a little (a word changed, a typo fixed)
+ *     on its new words, as the diff maps them; only a quote most of whose words are
+ *     gone is searched for elsewhere (a moved paragraph) and otherwise orphaned;
  *   - returns fresh selectors for the new text, ready to store;
  *   - reports a status the UI can show.
  */
@@ -64,83 +68,360 @@ function wordDiff(oldText: string, newText: string): Array<[op: number, length: 
   if (codes.size > 0xd7ff) return null; // keep clear of the surrogate range
   const dmp = new DiffMatchPatch();
   dmp.Diff_Timeout = DIFF_TIMEOUT_SECONDS;
-  return dmp.diff_main(encodedOld, encodedNew, false).map(([op, chunk]) => {
+  const diffs = dmp.diff_main(encodedOld, encodedNew, false);
+  // A moved or rewritten passage otherwise comes out as many small edits around chance
+  // equalities ("the", a space) that pin short quotes to the wrong place.
+  dmp.diff_cleanupSemantic(diffs);
+  return diffs.map(([op, chunk]) => {
     let length = 0;
     for (let i = 0; i < chunk.length; i++) length += lengths[chunk.charCodeAt(i)]!;
     return [op, length];
   });
 }
 
-/** Maps offsets of `oldText` to offsets of `newText` along a diff. */
-function positionMapper(oldText: string, newText: string): (offset: number) => number {
-  if (oldText === newText) return (offset) => offset;
+/**
+ * The old text cut into segments along a diff: equal text, or text deleted and maybe
+ * replaced, with where each segment begins in both texts and, for a replacement, the
+ * length of the new text in its place. Pure insertions lie between segments.
+ */
+interface Segments {
+  oldStarts: number[];
+  newStarts: number[];
+  oldLengths: number[];
+  newLengths: number[];
+  equal: boolean[];
+  /** Ranges of the new text that the diff says were inserted (sorted). */
+  inserted: Array<{ start: number; end: number }>;
+}
+
+function segmentsOf(oldText: string, newText: string): Segments {
+  const segments: Segments = { oldStarts: [], newStarts: [], oldLengths: [], newLengths: [], equal: [], inserted: [] };
+  if (oldText === newText) {
+    if (oldText.length > 0) push(0, 0, oldText.length, oldText.length, true);
+    return segments;
+  }
   let diffs = wordDiff(oldText, newText);
   if (diffs === null) {
     const dmp = new DiffMatchPatch();
     dmp.Diff_Timeout = DIFF_TIMEOUT_SECONDS;
     diffs = dmp.diff_main(oldText, newText, true).map(([op, chunk]) => [op, chunk.length]);
   }
-  // Segments of the old text (equal, or deleted and maybe replaced), with where each
-  // begins in both texts and, for a replacement, the length of the new text in its place.
-  const oldStarts: number[] = [];
-  const newStarts: number[] = [];
-  const oldLengths: number[] = [];
-  const newLengths: number[] = [];
+  const { oldStarts, newStarts, oldLengths, newLengths } = segments;
   let o = 0;
   let n = 0;
   for (const [op, length] of diffs) {
     if (op === DiffMatchPatch.DIFF_INSERT) {
       // diff-match-patch puts a replacement's deletion right before its insertion.
       const last = oldStarts.length - 1;
-      if (last >= 0 && newStarts[last] === n && oldStarts[last]! + oldLengths[last]! === o) newLengths[last]! += length;
+      if (last >= 0 && !segments.equal[last] && newStarts[last] === n && oldStarts[last]! + oldLengths[last]! === o) {
+        newLengths[last]! += length;
+      }
+      segments.inserted.push({ start: n, end: n + length });
       n += length;
       continue;
     }
-    oldStarts.push(o);
-    newStarts.push(n);
-    oldLengths.push(length);
-    newLengths.push(op === DiffMatchPatch.DIFF_EQUAL ? length : 0);
+    const equal = op === DiffMatchPatch.DIFF_EQUAL;
+    push(o, n, length, equal ? length : 0, equal);
     o += length;
-    if (op === DiffMatchPatch.DIFF_EQUAL) n += length;
+    if (equal) n += length;
   }
-  return (offset) => {
-    let lo = 0;
-    let hi = oldStarts.length - 1;
-    if (hi < 0) return Math.min(offset, newText.length);
-    while (lo < hi) {
-      const mid = (lo + hi + 1) >> 1;
-      if (oldStarts[mid]! <= offset) lo = mid;
-      else hi = mid - 1;
+  return segments;
+
+  function push(oldStart: number, newStart: number, oldLength: number, newLength: number, equal: boolean) {
+    segments.oldStarts.push(oldStart);
+    segments.newStarts.push(newStart);
+    segments.oldLengths.push(oldLength);
+    segments.newLengths.push(newLength);
+    segments.equal.push(equal);
+  }
+}
+
+/** Index of the segment holding old offset `offset` (the last one for the text's end). */
+function segmentAt(segments: Segments, offset: number): number {
+  let lo = 0;
+  let hi = segments.oldStarts.length - 1;
+  while (lo < hi) {
+    const mid = (lo + hi + 1) >> 1;
+    if (segments.oldStarts[mid]! <= offset) lo = mid;
+    else hi = mid - 1;
+  }
+  return lo;
+}
+
+/** Characters of quote plus agreeing surroundings that identify a moved copy. */
+const MIN_MOVE_EVIDENCE = 48;
+
+/** Lines shorter than this (blank lines, "Photo", a date) repeat too often to follow. */
+const MIN_MOVED_LINE = 24;
+
+/** Lines paired by their words need this share of them in common (Jaccard index). */
+const MIN_LINE_SIMILARITY = 0.5;
+
+/**
+ * Pairs the lines (paragraphs) of the old and new text, however far apart: a character
+ * diff cannot follow a moved paragraph, and in a text of near-identical paragraphs (a
+ * photo gallery's captions) it pairs the moved one's words with another's. A line found
+ * exactly once in both texts is the same line, moved or not; the remaining lines are
+ * paired greedily by the words they share, most similar first, and compared with a word
+ * diff of their own.
+ */
+function paragraphPairs(oldText: string, newText: string, map: (offset: number) => number) {
+  const lines = (text: string) =>
+    [...text.matchAll(/[^\n]+/g)].map((m) => ({ start: m.index, text: m[0] })).filter((l) => l.text.length >= MIN_MOVED_LINE);
+  const count = (list: Array<{ text: string }>) => {
+    const counts = new Map<string, number>();
+    for (const { text } of list) counts.set(text, (counts.get(text) ?? 0) + 1);
+    return counts;
+  };
+  const oldLines = lines(oldText);
+  const newLines = lines(newText);
+  const oldCounts = count(oldLines);
+  const newCounts = count(newLines);
+  const newByText = new Map(newLines.map((l) => [l.text, l]));
+  type Line = { start: number; text: string };
+  const pairs = new Map<Line, Line>();
+  const taken = new Set<Line>();
+  for (const line of oldLines) {
+    if (oldCounts.get(line.text) !== 1 || newCounts.get(line.text) !== 1) continue;
+    const twin = newByText.get(line.text)!;
+    pairs.set(line, twin);
+    taken.add(twin);
+  }
+  const wordSet = (text: string) => new Set(text.match(WORD) ?? []);
+  const restOld = oldLines.filter((l) => !pairs.has(l) && newCounts.get(l.text) !== 1).map((l) => ({ line: l, words: wordSet(l.text) }));
+  const restNew = newLines.filter((l) => !taken.has(l) && oldCounts.get(l.text) !== 1).map((l) => ({ line: l, words: wordSet(l.text) }));
+  const candidates: Array<{ from: Line; to: Line; similarity: number; distance: number }> = [];
+  for (const o of restOld) {
+    for (const n of restNew) {
+      let shared = 0;
+      for (const w of o.words) if (n.words.has(w)) shared++;
+      const similarity = shared / (o.words.size + n.words.size - shared || 1);
+      if (similarity >= MIN_LINE_SIMILARITY) candidates.push({ from: o.line, to: n.line, similarity, distance: Math.abs(n.line.start - map(o.line.start)) });
     }
-    // Equal text maps one to one; inside a replaced block (small edits, or the whole
-    // middle of a rewrite when the diff ran out of time) proportionally.
-    const oldLength = Math.max(1, oldLengths[lo]!);
-    const within = Math.min(offset - oldStarts[lo]!, oldLength);
-    const mapped = newStarts[lo]! + Math.round((within * newLengths[lo]!) / oldLength);
-    return Math.min(Math.max(0, mapped), newText.length);
+  }
+  // Equally similar lines (captions made from one template): the one the whole-text diff
+  // puts nearest wins.
+  candidates.sort((x, y) => y.similarity - x.similarity || x.distance - y.distance);
+  for (const { from, to } of candidates) {
+    if (pairs.has(from) || taken.has(to)) continue;
+    pairs.set(from, to);
+    taken.add(to);
+  }
+  const paired = oldLines.filter((l) => pairs.has(l));
+  const diffs = new Map<Line, Segments>();
+  return {
+    /**
+     * Where [start, end) is now if it lies in a paired line and its pair kept it; null if
+     * the pair changed it; undefined if it lies in no paired line (the whole-text diff decides).
+     */
+    find(start: number, end: number): number | null | undefined {
+      let lo = 0;
+      let hi = paired.length - 1;
+      while (lo <= hi) {
+        const mid = (lo + hi) >> 1;
+        const line = paired[mid]!;
+        if (line.start > start) hi = mid - 1;
+        else if (line.start + line.text.length < end) lo = mid + 1;
+        else {
+          const twin = pairs.get(line)!;
+          if (twin.text === line.text) return twin.start + (start - line.start);
+          let segments = diffs.get(line);
+          if (!segments) diffs.set(line, (segments = segmentsOf(line.text, twin.text)));
+          const i = segmentAt(segments, start - line.start);
+          if (!segments.equal[i] || end - line.start > segments.oldStarts[i]! + segments.oldLengths[i]!) return null;
+          return twin.start + segments.newStarts[i]! + (start - line.start - segments.oldStarts[i]!);
+        }
+      }
+      return undefined;
+    },
   };
 }
 
-function reanchorOne(
-  oldText: string,
-  newText: string,
-  target: AnchorTarget,
-  map: (offset: number) => number,
-): ReanchorResult {
-  let moved = target;
+/** Characters on each side of a moved quote compared to tell its copy from others. */
+const MOVE_CONTEXT = 256;
+
+/** Words, numbers and underscores: what "the quoted words" are made of. */
+const WORD = /[\p{L}\p{M}\p{N}_]+/gu;
+const isWordChar = (ch: string | undefined) => ch !== undefined && /[\p{L}\p{M}\p{N}_]/u.test(ch);
+const isSpace = (ch: string | undefined) => ch !== undefined && /\s/.test(ch);
+
+/**
+ * Where an old text's offsets and ranges are in the new text, read off one diff:
+ *   - `unchanged`: where an old range now is, if no edit touched it (it lies inside
+ *     text the diff kept): then it holds exactly the same characters, whatever
+ *     happened around it;
+ *   - `surviving`: the share of a range's words that the diff kept;
+ *   - `mapRange`: the range's new extent, with words replaced at its edges inside it;
+ *   - `movedCopy`: where a range the diff saw deleted reappears verbatim in text the
+ *     diff saw inserted (a cut paragraph pasted elsewhere).
+ */
+interface DiffMap {
+  map(offset: number): number;
+  unchanged(start: number, end: number): number | null;
+  surviving(start: number, end: number): { words: number; characters: number };
+  mapRange(start: number, end: number): { start: number; end: number } | null;
+  movedCopy(start: number, end: number): number | null;
+}
+
+function diffMap(oldText: string, newText: string): DiffMap {
+  const segments = segmentsOf(oldText, newText);
+  const { oldStarts, newStarts, oldLengths, newLengths, equal } = segments;
+  const none = oldStarts.length === 0;
+
+  // Equal text maps one to one; inside a replaced block (small edits, or the whole
+  // middle of a rewrite when the diff ran out of time) proportionally.
+  const map = (offset: number) => {
+    if (none) return Math.min(offset, newText.length);
+    const i = segmentAt(segments, offset);
+    const oldLength = Math.max(1, oldLengths[i]!);
+    const within = Math.min(offset - oldStarts[i]!, oldLength);
+    const mapped = newStarts[i]! + Math.round((within * newLengths[i]!) / oldLength);
+    return Math.min(Math.max(0, mapped), newText.length);
+  };
+
+  const lines = paragraphPairs(oldText, newText, map);
+  const unchanged = (start: number, end: number) => {
+    if (none || end <= start) return null;
+    const paired = lines.find(start, end);
+    if (paired !== undefined) return paired;
+    const i = segmentAt(segments, start);
+    if (!equal[i] || end > oldStarts[i]! + oldLengths[i]!) return null;
+    return newStarts[i]! + (start - oldStarts[i]!);
+  };
+
+  const keptCharacters = (start: number, end: number) => {
+    if (none) return 0;
+    let kept = 0;
+    for (let i = segmentAt(segments, start); i < oldStarts.length && oldStarts[i]! < end; i++) {
+      if (equal[i]) kept += Math.max(0, Math.min(end, oldStarts[i]! + oldLengths[i]!) - Math.max(start, oldStarts[i]!));
+    }
+    return kept;
+  };
+
+  const surviving = (start: number, end: number) => {
+    const characters = end > start ? keptCharacters(start, end) / (end - start) : 0;
+    const quote = oldText.slice(start, end);
+    let total = 0;
+    let kept = 0;
+    for (const match of quote.matchAll(WORD)) {
+      total++;
+      if (unchanged(start + match.index, start + match.index + match[0].length) !== null) kept++;
+    }
+    // A quote without words (punctuation, a symbol) is judged by its characters.
+    return { words: total === 0 ? characters : kept / total, characters };
+  };
+
+  const mapRange = (start: number, end: number) => {
+    if (none) return null;
+    // An edit that begins exactly at the quote's start (ends exactly at its end) replaced
+    // the quote's own first (last) words: their new wording belongs to the quote.
+    const first = segmentAt(segments, start);
+    let newStart =
+      !equal[first] && oldStarts[first] === start ? newStarts[first]! : map(start);
+    const last = segmentAt(segments, end - 1);
+    let newEnd =
+      !equal[last] && oldStarts[last]! + oldLengths[last]! === end ? newStarts[last]! + newLengths[last]! : map(end);
+    // A quote that began (ended) on a word boundary keeps whole words.
+    if (!isWordChar(oldText[start - 1]) || !isWordChar(oldText[start])) {
+      while (newStart > 0 && isWordChar(newText[newStart - 1]) && isWordChar(newText[newStart])) newStart--;
+    }
+    if (!isWordChar(oldText[end - 1]) || !isWordChar(oldText[end])) {
+      while (newEnd < newText.length && isWordChar(newText[newEnd - 1]) && isWordChar(newText[newEnd])) newEnd++;
+    }
+    // …and no whitespace at its edges that it did not have.
+    if (!isSpace(oldText[start])) while (newStart < newEnd && isSpace(newText[newStart])) newStart++;
+    if (!isSpace(oldText[end - 1])) while (newEnd > newStart && isSpace(newText[newEnd - 1])) newEnd--;
+    newStart = boundaryAtOrBefore(newText, newStart);
+    newEnd = boundaryAtOrAfter(newText, newEnd);
+    return newEnd > newStart ? { start: newStart, end: newEnd } : null;
+  };
+
+  // A diff sees a moved paragraph as deleted here and inserted there. Other copies of
+  // its words (a repeated caption) lie in kept text, which the diff already accounts
+  // for; so a verbatim copy inside inserted text is the moved one. Of several, the one
+  // whose surroundings agree longest with the old surroundings wins, then the nearest.
+  // Inserted text also holds rewritten passages, full of short words ("the", "out"), so
+  // the quote and the surroundings that moved with it must make MIN_MOVE_EVIDENCE together.
+  const movedCopy = (start: number, end: number) => {
+    const quote = oldText.slice(start, end);
+    const expected = map(start);
+    let best: { at: number; agreement: number; distance: number } | null = null;
+    for (const block of segments.inserted) {
+      if (block.end - block.start < quote.length) continue;
+      for (let at = newText.indexOf(quote, block.start); at !== -1 && at + quote.length <= block.end; at = newText.indexOf(quote, at + 1)) {
+        let agreement = 0;
+        while (agreement < MOVE_CONTEXT && oldText[start - 1 - agreement] !== undefined && oldText[start - 1 - agreement] === newText[at - 1 - agreement]) agreement++;
+        for (let k = 0; k < MOVE_CONTEXT && oldText[end + k] !== undefined && oldText[end + k] === newText[at + quote.length + k]; k++) agreement++;
+        const distance = Math.abs(at - expected);
+        if (!best || agreement > best.agreement || (agreement === best.agreement && distance < best.distance)) best = { at, agreement, distance };
+      }
+    }
+    return best && best.agreement + quote.length >= MIN_MOVE_EVIDENCE ? best.at : null;
+  };
+
+  return { map, unchanged, surviving, mapRange, movedCopy };
+}
+
+/**
+ * An edited quote is placed on its new words while at least this share of its words is
+ * still there (the diff kept them); below it, "most of the quoted words are gone" and
+ * the quote is searched for elsewhere, else orphaned. One word changed in a two-word
+ * quote keeps it; its only word changed does not.
+ */
+export const MIN_SURVIVING_WORDS = 0.5;
+
+/**
+ * Whether re-anchoring changed the words under an annotation (not merely whitespace or
+ * Unicode normalization): then its tags may no longer fit, and it is marked for review.
+ */
+export function wordsChanged(oldQuote: string, newQuote: string): boolean {
+  const words = (s: string) => s.normalize("NFC").trim().split(/\s+/).join(" ");
+  return words(oldQuote) !== words(newQuote);
+}
+
+function reanchorOne(oldText: string, newText: string, target: AnchorTarget, diff: DiffMap): ReanchorResult {
   const quote = target?.quote?.exact;
   const position = target?.position;
   if (
-    typeof quote === "string" &&
-    position &&
-    Number.isInteger(position.start) &&
-    position.end === position.start + quote.length &&
-    oldText.startsWith(quote, position.start)
+    typeof quote !== "string" ||
+    !position ||
+    !Number.isInteger(position.start) ||
+    position.end !== position.start + quote.length ||
+    !oldText.startsWith(quote, position.start)
   ) {
-    const start = map(position.start);
-    moved = { quote: target.quote, position: { type: "TextPositionSelector", start, end: start + quote.length } };
+    return searched(newText, target);
   }
-  const found = anchorDetailed(newText, moved);
+  const { start, end } = position;
+  // (1) No edit touched the quote: the diff says where it is now, and that wins over any
+  // other copy of the same words, whatever happened to its context.
+  const kept = diff.unchanged(start, end);
+  if (kept !== null) return { status: "exact", score: 1, selectors: createSelectors(newText, kept, kept + quote.length) };
+  // (2) Edited a little: placed on its new words, where the diff puts them.
+  const surviving = diff.surviving(start, end);
+  if (surviving.words >= MIN_SURVIVING_WORDS && surviving.characters > 0) {
+    const range = diff.mapRange(start, end);
+    if (range !== null) {
+      const exact = newText.slice(range.start, range.end) === quote;
+      return {
+        status: exact ? "exact" : "fuzzy",
+        score: exact ? 1 : Math.max(ORPHAN_THRESHOLD, surviving.characters),
+        selectors: createSelectors(newText, range.start, range.end),
+      };
+    }
+  }
+  // (3) Gone from where it was, and pasted elsewhere verbatim: moved with its paragraph.
+  if (surviving.characters === 0) {
+    const moved = diff.movedCopy(start, end);
+    if (moved !== null) return { status: "exact", score: 1, selectors: createSelectors(newText, moved, moved + quote.length) };
+  }
+  // (4) Mostly gone where it was: search by quote, near
+  // where the diff puts its old position.
+  const mapped = diff.map(start);
+  return searched(newText, { quote: target.quote, position: { type: "TextPositionSelector", start: mapped, end: mapped + quote.length } });
+}
+
+function searched(newText: string, target: AnchorTarget): ReanchorResult {
+  const found = anchorDetailed(newText, target);
   if (found === null) return { status: "orphaned" };
   return {
     status: found.method === "position" || found.method === "quote" ? "exact" : "fuzzy",
@@ -156,8 +437,8 @@ function reanchorOne(
  */
 export function reanchorAll(oldText: string, newText: string, targets: readonly AnchorTarget[]): ReanchorResult[] {
   if (targets.length === 0) return [];
-  const map = positionMapper(oldText, newText);
-  return targets.map((target) => reanchorOne(oldText, newText, target, map));
+  const diff = diffMap(oldText, newText);
+  return targets.map((target) => reanchorOne(oldText, newText, target, diff));
 }
 
 /** `reanchorAll` for a single target (it diffs the texts, so batch when you can). */

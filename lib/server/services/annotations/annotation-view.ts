@@ -19,6 +19,8 @@ export const annotationSelect = {
   end: true,
   anchorStatus: true,
   anchorScore: true,
+  textChangedAt: true,
+  previousQuote: true,
   comment: true,
   proposedBy: true,
   isClaim: true,
@@ -54,6 +56,11 @@ export function toAnnotationView(row: Row) {
     revision: row.revision.number,
     target: { exact: row.exact, prefix: row.prefix, suffix: row.suffix, start: row.start, end: row.end },
     anchor: { status: row.anchorStatus, score: row.anchorScore },
+    /**
+     * "Text changed — check the tags": an edit of the source changed the words under the
+     * annotation (`previousQuote` then, `target.exact` now) until its author or an editor clears it.
+     */
+    textChanged: row.textChangedAt ? { at: row.textChangedAt, previousQuote: row.previousQuote ?? "" } : null,
     tags: row.tags.map((t) => t.tag),
     comment: row.comment,
     /** Accepted from an analyser's proposal: "<analyser>@<version>". */

@@ -121,6 +121,8 @@ async function insertAnnotation(actor: Author, comparisonId: string, input: TCre
     end: target.end,
     anchorStatus: "EXACT",
     anchorScore: 1,
+    textChangedAt: null,
+    previousQuote: null,
     comment: input.comment || null,
     proposedBy: input.proposedBy,
     ...claim,

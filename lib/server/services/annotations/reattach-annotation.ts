@@ -34,6 +34,9 @@ export async function reattachAnnotation(actor: Actor, comparisonId: string, ann
       ...spanTarget(source.currentRevision, { start, end, revisionNumber }),
       anchorStatus: "EXACT",
       anchorScore: 1,
+      // The user chose the words: nothing left to check.
+      textChangedAt: null,
+      previousQuote: null,
     });
     return tx.annotation.findUniqueOrThrow({ where: { id: annotationId }, select: annotationSelect });
   });

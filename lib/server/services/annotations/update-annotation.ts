@@ -104,7 +104,7 @@ async function updateDirectly(actor: Actor, comparisonId: string, annotationId: 
         AND c.id = a."comparisonId" AND m."workspaceId" = c."workspaceId" AND m."userId" = ${actor.id} AND m.role::text = ${context.role}
         AND NOT EXISTS (SELECT 1 FROM "Tag" t WHERE t.id = ANY(${newTagIds}::text[]) AND t."retiredAt" IS NOT NULL)
       RETURNING a.id, a."comparisonId", a."sourceId", a."revisionId", a."authorId", a."assignmentId", a."isKey", a.exact, a.prefix, a.suffix,
-        a.start, a."end", a."anchorStatus"::text AS "anchorStatus", a."anchorScore", a.comment, a."proposedBy", a."isClaim", a."claimAsserter"::text AS "claimAsserter",
+        a.start, a."end", a."anchorStatus"::text AS "anchorStatus", a."anchorScore", a."textChangedAt", a."previousQuote", a.comment, a."proposedBy", a."isClaim", a."claimAsserter"::text AS "claimAsserter",
         a."claimAssertedBy", a."claimStatus"::text AS "claimStatus", a.version, a."resolvedAt", a."hiddenAt", a."hiddenReason", a."createdAt", a."updatedAt"
     ), old_tags AS (
       DELETE FROM "AnnotationTag" t USING updated u
@@ -166,6 +166,8 @@ interface UpdatedRow {
   end: number;
   anchorStatus: string;
   anchorScore: number;
+  textChangedAt: Date | null;
+  previousQuote: string | null;
   comment: string | null;
   proposedBy: string | null;
   isClaim: boolean;

@@ -1,5 +1,5 @@
 import "server-only";
-import { anchorSelectors, createSelectors, reanchorAll, type AnchorTarget, type ReanchorResult } from "@/lib/domain/anchoring";
+import { anchorSelectors, createSelectors, reanchorAll, wordsChanged, type AnchorTarget, type ReanchorResult } from "@/lib/domain/anchoring";
 import type { AnchorStatus } from "@/lib/generated/prisma/enums";
 import type { DbTx } from "@/lib/server/db/client";
 
@@ -53,6 +53,24 @@ function update(result: ReanchorResult, newRevisionId: string) {
   };
 }
 
+/**
+ * The "text changed — check the tags" mark of an annotation after re-anchoring: set when
+ * it now sits on different words than the ones it was tagged on, cleared when an edit
+ * brings those words back, otherwise left as it was. The first wording is kept until
+ * someone clears the mark, since the tags were chosen for it.
+ */
+function textChangedMark(
+  result: ReanchorResult,
+  annotation: { exact: string; previousQuote: string | null; textChangedAt: Date | null },
+  now: Date,
+): { textChangedAt: Date | null; previousQuote: string | null } | null {
+  if (result.status === "orphaned") return null;
+  const tagged = annotation.textChangedAt ? (annotation.previousQuote ?? annotation.exact) : annotation.exact;
+  const words = result.selectors.quote.exact;
+  if (!wordsChanged(tagged, words)) return annotation.textChangedAt ? { textChangedAt: null, previousQuote: null } : null;
+  return annotation.textChangedAt ? null : { textChangedAt: now, previousQuote: tagged };
+}
+
 export interface ReanchorSummary {
   exact: number;
   fuzzy: number;
@@ -72,10 +90,11 @@ export async function reanchorTargets(
   const select = { id: true, revisionId: true, exact: true, prefix: true, suffix: true, start: true, end: true } as const;
   const [passages, annotations] = await Promise.all([
     tx.passage.findMany({ where: { sourceId }, select }),
-    tx.annotation.findMany({ where: { sourceId }, select }),
+    tx.annotation.findMany({ where: { sourceId }, select: { ...select, previousQuote: true, textChangedAt: true } }),
   ]);
   const results = placeTargets(from.id, from.text, to.text, [...passages, ...annotations]);
   const summary: ReanchorSummary = { exact: 0, fuzzy: 0, orphaned: 0 };
+  const now = new Date();
   for (const [i, result] of results.entries()) {
     summary[result.status]++;
     const data = update(result, to.id);
@@ -85,7 +104,7 @@ export async function reanchorTargets(
       const annotation = annotations[i - passages.length]!;
       await tx.annotation.update({
         where: { id: annotation.id },
-        data: { ...data, anchorScore: result.status === "orphaned" ? 0 : result.score },
+        data: { ...data, anchorScore: result.status === "orphaned" ? 0 : result.score, ...textChangedMark(result, annotation, now) },
       });
     }
   }

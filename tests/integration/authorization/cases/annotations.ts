@@ -3,6 +3,7 @@ import * as annotate from "@/app/(app)/w/[workspace]/c/[comparison]/annotate/act
 import * as oneAnnotation from "@/app/api/comparisons/[comparisonId]/annotations/[annotationId]/route";
 import * as hide from "@/app/api/comparisons/[comparisonId]/annotations/[annotationId]/hide/route";
 import * as reattach from "@/app/api/comparisons/[comparisonId]/annotations/[annotationId]/reattach/route";
+import * as clearTextChanged from "@/app/api/comparisons/[comparisonId]/annotations/[annotationId]/text-changed/clear/route";
 import * as replies from "@/app/api/comparisons/[comparisonId]/annotations/[annotationId]/replies/route";
 import * as annotations from "@/app/api/comparisons/[comparisonId]/annotations/route";
 import * as events from "@/app/api/comparisons/[comparisonId]/events/route";
@@ -133,6 +134,23 @@ const newPlace = (cell: Cell, version: number) => {
   return { version, start, end, revisionNumber };
 };
 
+/** Clearing the "text changed — check the tags" mark that an edit of the source set. */
+function clearMark(name: string, expectation: Expectation, arrange: (cell: Cell) => ReturnType<typeof annotationIn>) {
+  return scenario({
+    name,
+    expect: expectation,
+    arrange: async (cell: Cell) => {
+      const target = await arrange(cell);
+      await db().annotation.update({ where: { id: target.id }, data: { textChangedAt: new Date(), previousQuote: "sacrifice" } });
+      return target;
+    },
+    verify: async (_cell, t, allowed) => expect((await row(t.id)).textChangedAt === null).toBe(allowed),
+  });
+}
+const clearMarkOthers = clearMark("clear the text-changed mark of someone else's annotation", { ...EDITORS, studentBeforeReveal: 404 }, (cell) => annotationIn(cell.world));
+const clearMarkOwn = clearMark("clear the text-changed mark of own annotation", ANNOTATORS, (cell) => annotationIn(cell.world, { author: cell.user }));
+const clearMarkHidden = clearMark("clear the text-changed mark of someone else's hidden annotation", MODERATORS_ACT, (cell) => annotationIn(cell.world, { hidden: true }));
+
 function replyTo(name: string, expectation: Expectation, hidden: boolean) {
   return scenario({
     name,
@@ -219,6 +237,9 @@ export const annotationEntries = [
   route(reattach.POST, (c) =>
     [reattachOthers, reattachOwn, reattachHidden].map((move) => c({ ...move, request: (cell, t) => ({ params: on(cell, t.id), body: newPlace(cell, t.version) }) })),
   ),
+  route(clearTextChanged.POST, (c) =>
+    [clearMarkOthers, clearMarkOwn, clearMarkHidden].map((clear) => c({ ...clear, request: (cell, t) => ({ params: on(cell, t.id), body: { version: t.version } }) })),
+  ),
   route(replies.POST, (c) =>
     [replyOthers, replyHidden].map((reply) => c({ ...reply, status: 201, request: (cell, t) => ({ params: on(cell, t.id), body: { body: t.reply } }) })),
   ),
@@ -256,6 +277,9 @@ export const annotationEntries = [
     [removeOthers, removeOwn, removeHidden].map((del) => c({ ...del, args: (cell, t) => [cell.world.comparison.id, t.id, t.version] })),
   ),
   action(annotate.hideAnnotationAction, (c) => [c({ ...hideOthers, args: (cell, t) => [cell.world.comparison.id, t.id, HIDE(t.version)] })]),
+  action(annotate.clearTextChangedAction, (c) =>
+    [clearMarkOthers, clearMarkOwn, clearMarkHidden].map((clear) => c({ ...clear, args: (cell, t) => [cell.world.comparison.id, t.id, t.version] })),
+  ),
   action(annotate.reattachAnnotationAction, (c) =>
     [reattachOthers, reattachOwn, reattachHidden].map((move) => c({ ...move, args: (cell, t) => [cell.world.comparison.id, t.id, newPlace(cell, t.version)] })),
   ),

@@ -2,6 +2,7 @@
 
 import { userCall } from "@/lib/server/action";
 import { isAppError } from "@/lib/server/errors";
+import { clearTextChanged } from "@/lib/server/services/annotations/clear-text-changed";
 import { createAnnotation } from "@/lib/server/services/annotations/create-annotation";
 import { findAllAnnotations, getAnnotation } from "@/lib/server/services/annotations/find-annotations";
 import { deleteAnnotation, setAnnotationHidden } from "@/lib/server/services/annotations/moderate-annotation";
@@ -28,6 +29,10 @@ export const hideAnnotationAction = userCall(
 
 export const reattachAnnotationAction = userCall((user, comparisonId: string, annotationId: string, input: unknown) =>
   reattachAnnotation(user, comparisonId, annotationId, input),
+);
+
+export const clearTextChangedAction = userCall((user, comparisonId: string, annotationId: string, version: number) =>
+  clearTextChanged(user, comparisonId, annotationId, { version }),
 );
 
 export const replyAction = userCall((user, comparisonId: string, annotationId: string, body: string) =>

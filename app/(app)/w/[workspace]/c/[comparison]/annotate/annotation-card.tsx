@@ -4,6 +4,7 @@ import { useState } from "react";
 import { UserText } from "@/app/_components/user-text";
 import { AnnotationForm, draftFields, type AnnotationDraft } from "./annotation-form";
 import { CLAIM_STATUS_LABELS, type Annotation, type TagSetOption } from "./annotate-types";
+import { TextChangedMark } from "./text-changed-mark";
 
 const TIME = new Intl.DateTimeFormat("en-GB", { day: "numeric", month: "short", hour: "2-digit", minute: "2-digit", timeZone: "UTC" });
 
@@ -26,6 +27,7 @@ export interface CardActions {
   hide: (a: Annotation, hidden: boolean, reason?: string) => void;
   reply: (a: Annotation, body: string) => Promise<boolean>;
   reattach: (a: Annotation) => void;
+  clearTextChanged: (a: Annotation) => void;
 }
 
 /** One annotation in the side panel: its quote, tags, claim, thread, and what the user may do with it. */
@@ -71,6 +73,7 @@ export function AnnotationCard({
         {!open && a.replies.length > 0 ? ` · ${a.replies.length} ${a.replies.length === 1 ? "reply" : "replies"}` : ""}
         {a.anchor.status === "FUZZY" ? " · moved with an edit" : ""}
       </p>
+      {mine || canModerate ? <TextChangedMark annotation={a} pending={pending} onClear={() => actions.clearTextChanged(a)} /> : null}
       {a.hidden ? <p className="notice notice--info">Hidden by an editor: {a.hidden.reason}</p> : null}
       {conflict ? <p className="notice notice--error" role="alert">{conflict}</p> : null}
       {editing ? (

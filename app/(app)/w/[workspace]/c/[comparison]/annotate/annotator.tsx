@@ -13,6 +13,7 @@ import {
   fetchAnnotationAction,
   hideAnnotationAction,
   reattachAnnotationAction,
+  clearTextChangedAction,
   replyAction,
   updateAnnotationAction,
 } from "./actions";
@@ -179,6 +180,7 @@ export function Annotator({
           resolve(true);
         });
       }),
+    clearTextChanged: (a) => run(() => clearTextChangedAction(comparisonId, a.id, a.version), upsert, a.id),
     reattach: (a) => {
       if (!selection) return;
       run(() => reattachAnnotationAction(comparisonId, a.id, { version: a.version, revisionNumber: source.revision, ...selection }), (data) => {

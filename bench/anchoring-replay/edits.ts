@@ -1,0 +1,149 @@
+/**
+ * Random revisions of an article and the truth about every annotation after them.
+ *
+ * Edits are what corrections look like: a typo made or fixed inside a word, a word
+ * replaced, a few words inserted or deleted, a phrase rewritten, a paragraph moved. Each
+ * is a splice; a move is a cut and a paste. Inserted words come from a vocabulary that
+ * is not in the articles, so an edit never creates a new copy of a quote.
+ *
+ * Every character of the old text is followed through the splices (a moved paragraph's
+ * characters move with it), which gives, for each annotation:
+ *   - its class: untouched-quote (all its characters still there, side by side),
+ *     edited-but-placeable (at least half of its words still there, whole), mostly-gone;
+ *   - where it truly is now: the old range followed through the splices, growing by
+ *     what was inserted inside it and by the new words of an edit that replaced its
+ *     first or last words (null when nothing of it is left).
+ */
+import { randomInt, randomWords } from "@/lib/domain/anchoring/test-support";
+
+export interface Splice {
+  at: number;
+  deleteCount: number;
+  insert: string;
+  move?: "out" | "in";
+}
+
+export type EditClass = "untouched-quote" | "edited-but-placeable" | "mostly-gone";
+
+const WORD = /[\p{L}\p{M}\p{N}_]+/gu;
+
+function words(text: string): Array<{ start: number; end: number }> {
+  return [...text.matchAll(WORD)].map((m) => ({ start: m.index, end: m.index + m[0].length }));
+}
+
+function paragraphs(text: string): Array<{ start: number; end: number }> {
+  return [...text.matchAll(/[^\n]+\n*/g)].map((m) => ({ start: m.index, end: m.index + m[0].length }));
+}
+
+/** `editsPer100Words` random edits per 100 words of `text`. */
+export function randomEdits(random: () => number, text: string, editsPer100Words: number): { text: string; splices: Splice[] } {
+  const count = Math.max(1, Math.round((words(text).length * editsPer100Words) / 100));
+  const splices: Splice[] = [];
+  let current = text;
+  const push = (s: Splice) => {
+    splices.push(s);
+    current = current.slice(0, s.at) + s.insert + current.slice(s.at + s.deleteCount);
+  };
+  for (let i = 0; i < count; i++) {
+    const ws = words(current);
+    if (ws.length < 10) break;
+    const w = ws[randomInt(random, 0, ws.length - 1)]!;
+    const roll = random();
+    if (roll < 0.25) {
+      // A typo: one letter of a word changed, dropped or doubled.
+      const at = randomInt(random, w.start, w.end - 1);
+      const kind = randomInt(random, 0, 2);
+      if (kind === 0) push({ at, deleteCount: 1, insert: "xq"[randomInt(random, 0, 1)]! });
+      else if (kind === 1 && w.end - w.start > 1) push({ at, deleteCount: 1, insert: "" });
+      else push({ at, deleteCount: 0, insert: current[at]! });
+    } else if (roll < 0.5) {
+      push({ at: w.start, deleteCount: w.end - w.start, insert: randomWords(random, 1) });
+    } else if (roll < 0.65) {
+      push({ at: w.start, deleteCount: 0, insert: `${randomWords(random, randomInt(random, 1, 3))} ` });
+    } else if (roll < 0.8) {
+      const last = ws[Math.min(ws.length - 1, ws.indexOf(w) + randomInt(random, 0, 2))]!;
+      const end = current[last.end] === " " ? last.end + 1 : last.end;
+      push({ at: w.start, deleteCount: end - w.start, insert: "" });
+    } else if (roll < 0.9) {
+      const last = ws[Math.min(ws.length - 1, ws.indexOf(w) + randomInt(random, 2, 8))]!;
+      push({ at: w.start, deleteCount: last.end - w.start, insert: randomWords(random, randomInt(random, 1, 6)) });
+    } else {
+      const ps = paragraphs(current);
+      if (ps.length < 3) continue;
+      const from = ps[randomInt(random, 0, ps.length - 1)]!;
+      const moved = current.slice(from.start, from.end);
+      push({ at: from.start, deleteCount: moved.length, insert: "", move: "out" });
+      const to = paragraphs(current)[randomInt(random, 0, paragraphs(current).length - 1)]!;
+      push({ at: to.start, deleteCount: 0, insert: moved, move: "in" });
+    }
+  }
+  return { text: current, splices };
+}
+
+/** For each character of the old text, its offset in the new text, or -1 if it is gone. */
+export function followCharacters(oldLength: number, splices: readonly Splice[]): Int32Array {
+  let origin: number[] = Array.from({ length: oldLength }, (_, i) => i);
+  let cut: number[] = [];
+  for (const s of splices) {
+    const removed = origin.slice(s.at, s.at + s.deleteCount);
+    const inserted = s.move === "in" ? cut : Array<number>(s.insert.length).fill(-1);
+    if (s.move === "out") cut = removed;
+    origin = [...origin.slice(0, s.at), ...inserted, ...origin.slice(s.at + s.deleteCount)];
+  }
+  const next = new Int32Array(oldLength).fill(-1);
+  origin.forEach((old, i) => {
+    if (old >= 0) next[old] = i;
+  });
+  return next;
+}
+
+export function classify(oldText: string, next: Int32Array, start: number, end: number): EditClass {
+  const kept = (from: number, to: number) => {
+    for (let i = from; i < to; i++) if (next[i]! < 0 || next[i]! !== next[from]! + (i - from)) return false;
+    return true;
+  };
+  if (kept(start, end)) return "untouched-quote";
+  const quoted = words(oldText.slice(start, end));
+  const share =
+    quoted.length === 0
+      ? Array.from({ length: end - start }, (_, i) => next[start + i]!).filter((n) => n >= 0).length / (end - start)
+      : quoted.filter((w) => kept(start + w.start, start + w.end)).length / quoted.length;
+  return share >= 0.5 ? "edited-but-placeable" : "mostly-gone";
+}
+
+/** Where the old range [start, end) truly is after the splices (see the header), or null. */
+export function followRange(range: { start: number; end: number }, splices: readonly Splice[]): { start: number; end: number } | null {
+  let { start, end } = range;
+  let movedBy: number | null = null;
+  for (const s of splices) {
+    const spliceEnd = s.at + s.deleteCount;
+    if (movedBy !== null) {
+      // The range left with its paragraph at the previous splice; this one pastes it.
+      const length = end - start;
+      start = s.at + movedBy;
+      end = start + length;
+      movedBy = null;
+      continue;
+    }
+    const delta = s.insert.length - s.deleteCount;
+    if (s.move === "out" && s.at <= start && end <= spliceEnd) {
+      movedBy = start - s.at;
+    } else if (spliceEnd <= start && (s.deleteCount > 0 || s.at <= start)) {
+      start += delta;
+      end += delta;
+    } else if (s.at >= end) {
+      continue;
+    } else if (s.at <= start && spliceEnd >= end) {
+      return null;
+    } else if (s.at <= start) {
+      end += delta;
+      start = s.at;
+    } else if (spliceEnd >= end) {
+      end = s.at + s.insert.length;
+    } else {
+      end += delta;
+    }
+    if (end <= start) return null;
+  }
+  return { start, end };
+}

@@ -1,0 +1,3 @@
+-- AlterTable
+ALTER TABLE "Annotation" ADD COLUMN     "previousQuote" TEXT,
+ADD COLUMN     "textChangedAt" TIMESTAMP(3);
