@@ -2,6 +2,7 @@
 import { stat } from "node:fs/promises";
 import { parseArgs } from "node:util";
 import { ALIGN_USAGE, runAlign } from "@/lib/server/cli/align";
+import { CORPUS_USAGE, corpusFormatIn, runCorpusExport, runCorpusImport } from "@/lib/server/cli/corpus";
 import { exportToFile } from "@/lib/server/cli/export-to-file";
 import { importAnnotationsFile } from "@/lib/server/cli/import-annotations-file";
 import { importFolder } from "@/lib/server/cli/import-folder";
@@ -20,12 +21,14 @@ const USAGE = `Usage:
       anchoring each on its sources; saves all of them or, on a malformed file, none.
   npm run cli -- export <comparison> --workspace <slug> --format csv|jsonld|md|pdf --out <file> [--as <email>]
       Writes the comparison's annotations (csv, jsonld) or its report (md, pdf) to <file>.
+${CORPUS_USAGE}
 ${ALIGN_USAGE}
 ${SUGGEST_USAGE}`;
 
 const ANNOTATION_FILE = /\.(jsonld|json)$/i;
 
 async function runImport(args: string[]): Promise<number> {
+  if (corpusFormatIn(args)) return runCorpusImport(args);
   const { positionals } = parseArgs({ args, allowPositionals: true, strict: false, options: { workspace: { type: "string" }, comparison: { type: "string" }, as: { type: "string" } } });
   const target = positionals[0];
   const isFolder = target ? await stat(target).then((s) => s.isDirectory(), () => false) : false;
@@ -57,6 +60,7 @@ async function runImportAnnotations(args: string[]): Promise<number> {
 }
 
 async function runExport(args: string[]): Promise<number> {
+  if (corpusFormatIn(args)) return runCorpusExport(args);
   const { values, positionals } = parseArgs({
     args,
     allowPositionals: true,

@@ -81,7 +81,7 @@ async function loadComparison(actor: Actor, comparisonId: string) {
         orderBy: { position: "asc" },
         select: { id: true, key: true, name: true, position: true, tags: { orderBy: { position: "asc" }, select: { id: true, name: true, retiredAt: true, mergedIntoId: true, position: true } } },
       },
-      workspace: { select: { memberships: { select: { userId: true, role: true, user: { select: { name: true } } } } } },
+      workspace: { select: { memberships: { select: { userId: true, role: true, user: { select: { name: true, email: true } } } } } },
       annotations: {
         where: { deletedAt: null },
         select: { sourceId: true, start: true, end: true, authorId: true, comment: true, tags: { select: { tagId: true } } },
@@ -131,7 +131,7 @@ function tagResolver(loaded: Loaded) {
   };
 }
 
-/** The importing user unless the creator is a member who may annotate: by Parallax member address, else by a unique name. */
+/** The importing user unless the creator is a member who may annotate: by Parallax member address or email, else by a unique name. */
 function authorResolver(loaded: Loaded, actor: Actor) {
   const members = loaded.workspace.memberships.filter((m) => canAnnotate(m.role));
   return (creator: ImportedAnnotation["creator"]): { id: string; reassigned: string | null } => {
@@ -139,9 +139,11 @@ function authorResolver(loaded: Loaded, actor: Actor) {
     const userId = creator.id ? /\/members#user-([^/?#]+)$/.exec(creator.id)?.[1] : undefined;
     const byId = userId ? members.find((m) => m.userId === decodeURIComponent(userId)) : undefined;
     if (byId) return { id: byId.userId, reassigned: null };
+    const byEmail = creator.email ? members.find((m) => m.user.email.toLowerCase() === creator.email!.toLowerCase()) : undefined;
+    if (byEmail) return { id: byEmail.userId, reassigned: null };
     const byName = creator.name ? members.filter((m) => tagNameKey(m.user.name) === tagNameKey(creator.name!)) : [];
     if (byName.length === 1) return { id: byName[0]!.userId, reassigned: null };
-    return { id: actor.id, reassigned: creator.name ?? creator.id ?? "an unnamed creator" };
+    return { id: actor.id, reassigned: creator.name ?? creator.email ?? creator.id ?? "an unnamed creator" };
   };
 }
 
@@ -172,8 +174,13 @@ interface PlannedAnnotation {
  * reported. Reviewers may import into an existing taxonomy; new tags need an editor.
  */
 export async function importAnnotations(actor: Actor, comparisonId: string, json: unknown): Promise<ImportReport> {
+  await requireAnnotationAccess(actor, comparisonId, "annotate");
+  return importReadAnnotations(actor, comparisonId, readFile(json));
+}
+
+/** The import of annotations already read from a file (a W3C one, or a corpus format's spans): anchors, finds tags and authors, saves all or nothing. */
+export async function importReadAnnotations(actor: Actor, comparisonId: string, parsed: ImportedAnnotation[]): Promise<ImportReport> {
   const { role } = await requireAnnotationAccess(actor, comparisonId, "annotate");
-  const parsed = readFile(json);
   const loaded = await loadComparison(actor, comparisonId);
   const sources: (CandidateSource & { revisionId: string })[] = loaded.sources
     .filter((s) => s.currentRevision)
