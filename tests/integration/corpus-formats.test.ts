@@ -134,6 +134,34 @@ describe("propaganda-technique corpus (PTC)", () => {
   });
 });
 
+describe("importing into a comparison", () => {
+  it("keeps Label Studio annotators who are members (by email), gives the others to the importer, and skips texts no source has", async () => {
+    const { owner, workspace } = await ownerWithWorkspace("LS Owner");
+    const reviewer = await signUp("Lia Labeller");
+    await addMember(owner, workspace.slug, { email: reviewer.email, role: "REVIEWER" });
+    const folder = await ptcFolder({});
+    await runCorpusImport([folder, "--workspace", workspace.slug, "--format", "ptc"], capture().io);
+    const { comparison } = await getComparisonBySlug(owner, workspace.slug, "semeval-sample");
+    const text = ARTICLES["700000001"]!;
+    const region = (words: string, label: string) => ({ id: words, from_name: "label", to_name: "text", type: "labels", value: { start: text.indexOf(words), end: text.indexOf(words) + words.length, text: words, labels: [label] } });
+    const tasks = [
+      {
+        data: { text },
+        annotations: [
+          { completed_by: { email: reviewer.email.toUpperCase(), first_name: "Someone", last_name: "Else" }, result: [region("traitors", "Labeling")] },
+          { completed_by: { email: "stranger@example.org", first_name: "Sam", last_name: "Stranger" }, result: [region("𝔐arrowick", "Loaded language")] },
+        ],
+      },
+      { data: { text: "A text this comparison does not have." }, annotations: [{ result: [] }] },
+    ];
+    const report = await importCorpus(owner, comparison.id, readCorpus("labelstudio", [{ name: "tasks.json", content: JSON.stringify(tasks) }]));
+    expect(report).toMatchObject({ exact: 2, reassigned: [{ where: "$[0].annotations[1].result[0]", creator: "Sam Stranger" }] });
+    expect(report.skipped).toEqual([{ where: "$[1]", reason: "no source of this comparison has its text: add the article first" }]);
+    const saved = await db().annotation.findMany({ where: { comparisonId: comparison.id }, select: { exact: true, authorId: true } });
+    expect(Object.fromEntries(saved.map((a) => [a.exact, a.authorId]))).toEqual({ traitors: reviewer.id, "𝔐arrowick": owner.id });
+  });
+});
+
 interface Task {
   data: { text: string; title: string; source: string };
   annotations: { completed_by: { first_name: string }; result: { from_name: string; value: unknown; meta?: unknown }[] }[];

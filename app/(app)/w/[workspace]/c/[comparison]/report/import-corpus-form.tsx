@@ -1,7 +1,7 @@
 "use client";
 
-import { useActionState, useState } from "react";
-import { FormMessage, SubmitButton } from "@/app/_components/form-controls";
+import { startTransition, useActionState, useState } from "react";
+import { FormMessage } from "@/app/_components/form-controls";
 import { importCorpusAction } from "./import-corpus-action";
 
 const FORMATS = [
@@ -15,7 +15,7 @@ const FORMATS = [
  * to the source holding its text, and its spans become annotations (all or nothing).
  */
 export function ImportCorpusForm({ workspace, comparison, comparisonId }: { workspace: string; comparison: string; comparisonId: string }) {
-  const [state, action] = useActionState(importCorpusAction, null);
+  const [state, action, pending] = useActionState(importCorpusAction, null);
   const [format, setFormat] = useState<(typeof FORMATS)[number]["value"]>("labelstudio");
   const chosen = FORMATS.find((f) => f.value === format)!;
   return (
@@ -25,7 +25,16 @@ export function ImportCorpusForm({ workspace, comparison, comparisonId }: { work
         The file&apos;s texts must be sources of this comparison (as after exporting from here); each import saves all of its
         annotations or, if the file is malformed, none. Larger corpora, and new comparisons from them, go through the command line.
       </p>
-      <form className="form" action={action} noValidate>
+      <form
+        className="form"
+        noValidate
+        onSubmit={(event) => {
+          // Sent by hand rather than as the form's action, which would reset the form: the format chosen and the result stay side by side.
+          event.preventDefault();
+          const data = new FormData(event.currentTarget);
+          startTransition(() => action(data));
+        }}
+      >
         <input type="hidden" name="workspace" value={workspace} />
         <input type="hidden" name="comparison" value={comparison} />
         <input type="hidden" name="comparisonId" value={comparisonId} />
@@ -53,7 +62,9 @@ export function ImportCorpusForm({ workspace, comparison, comparisonId }: { work
           {state && !state.ok && state.fieldErrors?.files ? <span id="import-corpus-error" className="field__error">{state.fieldErrors.files}</span> : null}
         </div>
         <FormMessage state={state} />
-        <SubmitButton pendingLabel="Importing…">Import</SubmitButton>
+        <button type="submit" className="button" disabled={pending} aria-disabled={pending}>
+          {pending ? "Importing…" : "Import"}
+        </button>
       </form>
     </section>
   );
