@@ -31,7 +31,9 @@ async function comparisonWithText(page: Page, title: string) {
 
 async function importFile(page: Page, format: string, file: { name: string; mimeType: string; buffer: Buffer }) {
   const form = page.getByRole("region", { name: "Import annotations" });
-  await form.getByLabel(format).check();
+  // The segmented control draws its label over the radio: click the label, as a person does.
+  await form.getByText(format, { exact: true }).click();
+  await expect(form.getByLabel(format)).toBeChecked();
   await form.getByLabel(/^Files?$/).setInputFiles(file);
   await form.getByRole("button", { name: "Import" }).click();
   return form.getByRole("status");
@@ -89,9 +91,18 @@ test("a researcher imports Label Studio annotations, exports them as doccano JSO
   const exported = await page.request.get(`/api/comparisons/${comparisonId}/export?format=doccano`);
   expect(JSON.parse(await exported.text())).toMatchObject({ text: TEXT, label: row.label });
 
+  // The first comparison's PTC zip, uploaded here: the same techniques on the same words are already there.
+  const firstId = first.match(/\/c\/([^/]+)\/report$/)![1]!;
+  const listed = (await (await page.request.get("/api/workspaces/demo-newsroom/comparisons")).json()) as { comparisons: { id: string; slug: string }[] };
+  const zip = await page.request.get(`/api/comparisons/${listed.comparisons.find((c) => c.slug === firstId)!.id}/export?format=ptc`);
+  expect(zip.headers()["content-type"]).toBe("application/zip");
+  const ptc = await importFile(page, "Propaganda-technique corpus", { name: "first.ptc.zip", mimeType: "application/zip", buffer: await zip.body() });
+  await expect(ptc).toContainText("0 annotations imported from the propaganda-technique corpus (PTC) folder");
+  await expect(ptc).toContainText("2 skipped (article1.labels.tsv:1: the same annotation (words, author, comment and tags) is already in the comparison");
+
   // A malformed file saves nothing and says where.
   const refused = page.getByRole("region", { name: "Import annotations" });
-  await refused.getByLabel("doccano JSONL").check();
+  await refused.getByText("doccano JSONL", { exact: true }).click();
   await refused.getByLabel(/^Files?$/).setInputFiles({ name: "bad.jsonl", mimeType: "application/jsonl", buffer: Buffer.from(`{"text": "abc", "label": [[0, 9, "Doubt"]]}\n`) });
   await refused.getByRole("button", { name: "Import" }).click();
   await expect(refused.getByRole("alert")).toContainText("line 1, label[0]: the span 0–9 does not fit the text (3 code points");
