@@ -24,8 +24,8 @@ export interface CorpusExport {
  * A comparison's sources as corpus documents: each source's current text with the
  * annotations the actor may export on it (the same ones, narrowed by the same report
  * filters, as the CSV and JSON-LD exports). A document is named by the id its article had
- * in the corpus it came from, else by its column number; reviewers by their names (their
- * email addresses stay in the workspace).
+ * in the corpus it came from, else by the next number (1, 2, …) no other document uses;
+ * reviewers by their names (their email addresses stay in the workspace).
  */
 export async function readCorpusExport(actor: Actor, comparisonId: string, filters: ReportFilters = {}): Promise<CorpusExport> {
   const { comparison, batches } = await openAnnotationExport(actor, comparisonId, filters);
