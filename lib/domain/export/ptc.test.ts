@@ -1,7 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { getDefaultTagSet } from "../taxonomy";
 import { ASTRAL_TEXT, documentSpan, labelledDocument } from "./corpus-test-fixtures";
-import { tagsOfTechnique, techniqueOfTag, TECHNIQUE_LABELS } from "./persuasion-techniques";
 import { readPtc, writePtc } from "./ptc";
 import { AnnotationFileError } from "./read-web-annotations";
 
@@ -24,32 +22,6 @@ function refusal(run: () => unknown): { where: string; message: string } {
   }
   throw new Error("expected a refusal");
 }
-
-describe("persuasion techniques", () => {
-  it("maps every technique to tags of the default set", () => {
-    const names = getDefaultTagSet("persuasion-techniques").tags.map((t) => t.name);
-    for (const label of TECHNIQUE_LABELS) for (const tag of tagsOfTechnique(label)!) expect(names).toContain(tag);
-  });
-
-  it("writes every default tag under a corpus name that reads back to it", () => {
-    for (const { name } of getDefaultTagSet("persuasion-techniques").tags) {
-      const label = techniqueOfTag(name);
-      expect(label, name).not.toBeNull();
-      expect(tagsOfTechnique(label!)).toContain(name);
-    }
-  });
-
-  it.each([
-    ["Name_Calling,Labeling", ["Name calling/labeling"]],
-    ["Whataboutism,Straw_Men,Red_Herring", ["Whataboutism", "Straw man", "Red herring"]],
-    ["Bandwagon,Reductio_ad_hitlerum", ["Bandwagon", "Reductio ad hitlerum"]],
-    ["Straw_Men", ["Straw man"]],
-    ["Thought-terminating_Cliches", ["Thought-terminating cliché"]],
-    ["Propaganda", null],
-  ])("reads %s", (label, tags) => {
-    expect(tagsOfTechnique(label)).toEqual(tags);
-  });
-});
 
 describe("readPtc", () => {
   it("reads code-point offsets after astral characters as UTF-16 spans", () => {
