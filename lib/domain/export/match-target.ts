@@ -38,7 +38,7 @@ const same = (a: string | null, b: string | null) => a !== null && b !== null &&
  * one source has it. Null when the target names none of them.
  */
 function namedSource(target: ImportedTarget, sources: readonly CandidateSource[]): { source: CandidateSource; by: SourceMatch } | null {
-  const id = parallaxSourceId(target.sourceIri);
+  const id = target.sourceId ?? parallaxSourceId(target.sourceIri);
   const byId = id ? sources.find((s) => s.id === id) : undefined;
   if (byId) return { source: byId, by: "source id" };
   const addresses = [target.via, target.sourceIri].filter((a): a is string => a !== null).map(asUri);

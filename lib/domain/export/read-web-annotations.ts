@@ -35,6 +35,8 @@ export interface ImportedTarget {
   via: string | null;
   quote: { exact: string; prefix?: string; suffix?: string } | null;
   position: { start: number; end: number } | null;
+  /** The comparison's source, when the reader already knows it (the corpus formats find it by the document's text). */
+  sourceId?: string;
 }
 
 export interface ImportedClaim {
@@ -48,7 +50,7 @@ export interface ImportedAnnotation {
   id: string | null;
   created: Date | null;
   modified: Date | null;
-  creator: { id: string | null; name: string | null } | null;
+  creator: { id: string | null; name: string | null; email?: string | null } | null;
   tags: { name: string; tagSet: string | null }[];
   /** The commenting (and other describing) bodies, joined by blank lines. */
   comment: string | null;

@@ -49,3 +49,12 @@ export function parseCommand<Options>(command: Command, args: readonly string[])
   }
   return { options: command.opts<Options & Record<string, unknown>>(), operands: command.args };
 }
+
+/** The value of `--format` (as `--format x` or `--format=x`) before the command is parsed: some formats have a command of their own. */
+export function formatOption(args: readonly string[]): string | undefined {
+  for (const [i, arg] of args.entries()) {
+    if (arg === "--format") return args[i + 1];
+    if (arg.startsWith("--format=")) return arg.slice("--format=".length);
+  }
+  return undefined;
+}

@@ -1,6 +1,6 @@
 import "server-only";
 import { Option } from "commander";
-import { defineCommand, parseCommand, processIo, type CliIo } from "./command";
+import { defineCommand, formatOption, parseCommand, processIo, type CliIo } from "./command";
 import { withDatabase } from "./database";
 import { exportToFile } from "./export-to-file";
 import { createProgress } from "./progress";
@@ -10,10 +10,14 @@ export const EXPORT_USAGE = `  npm run cli -- export <comparison> --workspace <s
 
 /** `export`: writes a comparison's annotations or report to a file, with progress on stderr. */
 export async function runExport(args: string[], io: CliIo = processIo): Promise<number> {
+  if (formatOption(args)) {
+    const corpus = await import("./corpus");
+    if (corpus.corpusFormatIn(args)) return withDatabase(io, () => corpus.runCorpusExport(args, io));
+  }
   const command = defineCommand("export", "Writes the comparison's annotations (csv, jsonld) or its report (md, pdf) to a file; the file appears only once complete.", io)
     .argument("<comparison>", "the comparison's slug")
     .requiredOption("--workspace <slug>", "the workspace holding the comparison")
-    .addOption(new Option("--format <format>", "what to write").choices(["csv", "jsonld", "md", "pdf"]).makeOptionMandatory())
+    .addOption(new Option("--format <format>", "what to write (labelstudio, doccano and ptc: see docs/export.md)").choices(["csv", "jsonld", "md", "pdf", "labelstudio", "doccano", "ptc"]).makeOptionMandatory())
     .requiredOption("--out <file>", "the file to write (replaced only once the export is complete)")
     .option("--as <email>", "act as this member (default: the workspace's first owner)");
   const parsed = parseCommand<{ workspace: string; format: string; out: string; as?: string }>(command, args);

@@ -1,6 +1,6 @@
 import "server-only";
 import { stat } from "node:fs/promises";
-import { defineCommand, parseCommand, processIo, type CliIo } from "./command";
+import { defineCommand, formatOption, parseCommand, processIo, type CliIo } from "./command";
 import { withDatabase } from "./database";
 import { createProgress } from "./progress";
 
@@ -23,12 +23,17 @@ interface ImportOptions {
 
 /** `import`: a folder of texts as sources, or a .jsonld/.json file of W3C Web Annotations. */
 export async function runImport(args: string[], io: CliIo = processIo): Promise<number> {
+  if (formatOption(args)) {
+    const corpus = await import("./corpus");
+    if (corpus.corpusFormatIn(args)) return withDatabase(io, () => corpus.runCorpusImport(args, io));
+  }
   const command = defineCommand("import", "Imports a folder of texts as sources, or a .jsonld (or .json) file of W3C Web Annotations into a comparison; all or nothing.", io)
     .argument("<folder-or-file>", "a folder of .txt, .md and .html files, or a .jsonld/.json file of annotations")
     .requiredOption("--workspace <slug>", "the workspace to import into")
     .option("--comparison <slug>", "the comparison to import into (required for annotations; for a folder, default: a new one)")
     .option("--as <email>", "act as this member (default: the workspace's first owner)")
     .option("--allow-duplicates", "a folder only: import texts even when the comparison already has the same text")
+    .option("--format <format>", "ptc (a folder), labelstudio or doccano (a file): a corpus format, see docs/export.md")
     .addHelpText("after", `\nDetails:\n${IMPORT_USAGE}`);
   const parsed = parseCommand<ImportOptions>(command, args);
   if ("exitCode" in parsed) return parsed.exitCode;

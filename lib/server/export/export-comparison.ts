@@ -9,12 +9,14 @@ import { getReport } from "@/lib/server/reports/get-report";
 import { reportToMarkdown } from "@/lib/server/reports/markdown";
 import { reportToPdf } from "@/lib/server/reports/pdf";
 import { requireComparisonById } from "@/lib/server/services/comparisons/require-comparison-by-id";
+import { CORPUS_FORMATS, isCorpusFormat } from "./corpus-formats";
 import { openAnnotationExport } from "./export-annotations";
+import { corpusFilename, CORPUS_CONTENT_TYPES, exportCorpusBytes } from "./export-corpus";
 import { bytesStream, textStream } from "./text-stream";
 import { exportUrl, webAnnotationUrls } from "./urls";
 
-/** The formats a comparison exports to, by their file extension: its annotations (csv, jsonld) or its report (md, pdf). */
-export const EXPORT_FORMATS = ["csv", "jsonld", "md", "pdf"] as const;
+/** The formats a comparison exports to: its annotations (csv, jsonld), its report (md, pdf), or its texts with their annotations (the corpus formats). */
+export const EXPORT_FORMATS = ["csv", "jsonld", "md", "pdf", ...CORPUS_FORMATS] as const;
 export type ExportFormat = (typeof EXPORT_FORMATS)[number];
 
 export function isExportFormat(value: string): value is ExportFormat {
@@ -31,7 +33,7 @@ export function assertExportFormat(value: string | null | undefined): ExportForm
 }
 
 export interface ExportFile {
-  /** `<comparison-slug>.<format>` */
+  /** `<comparison-slug>.<format>` (for the corpus formats, see corpusFilename) */
   filename: string;
   contentType: string;
   body: ReadableStream<Uint8Array>;
@@ -44,6 +46,7 @@ export interface ExportOptions {
 }
 
 const CONTENT_TYPES: Record<ExportFormat, string> = {
+  ...CORPUS_CONTENT_TYPES,
   csv: "text/csv; charset=utf-8; header=present",
   // The media type the W3C Web Annotation Protocol gives annotations.
   jsonld: 'application/ld+json; profile="http://www.w3.org/ns/anno.jsonld"',
@@ -58,6 +61,10 @@ const CONTENT_TYPES: Record<ExportFormat, string> = {
  * aggregates), then rendered.
  */
 export async function exportComparison(actor: Actor, comparisonId: string, format: ExportFormat, { filters = {}, origin }: ExportOptions): Promise<ExportFile> {
+  if (isCorpusFormat(format)) {
+    const { comparison, bytes } = await exportCorpusBytes(actor, comparisonId, format, filters);
+    return { filename: corpusFilename(comparison.slug, format), contentType: CONTENT_TYPES[format], body: bytesStream(bytes) };
+  }
   if (format === "md" || format === "pdf") {
     const { comparison } = await requireComparisonById(actor, comparisonId);
     const report = await getReport(actor, comparison.id, filters);

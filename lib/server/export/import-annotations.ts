@@ -91,7 +91,7 @@ async function loadComparison(actor: Actor, comparisonId: string) {
         orderBy: { position: "asc" },
         select: { id: true, key: true, name: true, position: true, tags: { orderBy: { position: "asc" }, select: { id: true, name: true, retiredAt: true, mergedIntoId: true, position: true } } },
       },
-      workspace: { select: { memberships: { select: { userId: true, role: true, user: { select: { name: true } } } } } },
+      workspace: { select: { memberships: { select: { userId: true, role: true, user: { select: { name: true, email: true } } } } } },
       annotations: {
         where: { deletedAt: null },
         select: { sourceId: true, start: true, end: true, authorId: true, comment: true, tags: { select: { tagId: true } } },
@@ -141,7 +141,7 @@ function tagResolver(loaded: Loaded) {
   };
 }
 
-/** The importing user unless the creator is a member who may annotate: by Parallax member address, else by a unique name. */
+/** The importing user unless the creator is a member who may annotate: by Parallax member address or email, else by a unique name. */
 function authorResolver(loaded: Loaded, actor: Actor) {
   const members = loaded.workspace.memberships.filter((m) => canAnnotate(m.role));
   return (creator: ImportedAnnotation["creator"]): { id: string; reassigned: string | null } => {
@@ -149,9 +149,11 @@ function authorResolver(loaded: Loaded, actor: Actor) {
     const userId = creator.id ? /\/members#user-([^/?#]+)$/.exec(creator.id)?.[1] : undefined;
     const byId = userId ? members.find((m) => m.userId === decodeURIComponent(userId)) : undefined;
     if (byId) return { id: byId.userId, reassigned: null };
+    const byEmail = creator.email ? members.find((m) => m.user.email.toLowerCase() === creator.email!.toLowerCase()) : undefined;
+    if (byEmail) return { id: byEmail.userId, reassigned: null };
     const byName = creator.name ? members.filter((m) => tagNameKey(m.user.name) === tagNameKey(creator.name!)) : [];
     if (byName.length === 1) return { id: byName[0]!.userId, reassigned: null };
-    return { id: actor.id, reassigned: creator.name ?? creator.id ?? "an unnamed creator" };
+    return { id: actor.id, reassigned: creator.name ?? creator.email ?? creator.id ?? "an unnamed creator" };
   };
 }
 
@@ -365,10 +367,31 @@ function batchWriter(tx: DbTx, loaded: Loaded, newTags: TagRef[]) {
  * existing taxonomy; new tags need an editor. `onRead` is told how many annotations of the
  * file were read so far.
  */
-export async function importAnnotationParts(
+export function importAnnotationParts(
   actor: Actor,
   comparisonId: string,
   parts: AsyncIterable<AnnotationFilePart> | Iterable<AnnotationFilePart>,
+  options: { onRead?: (annotations: number) => void } = {},
+): Promise<ImportReport> {
+  async function* annotationsOf() {
+    for await (const part of parts) yield* readPart(part);
+  }
+  return importReadAnnotations(actor, comparisonId, annotationsOf(), options);
+}
+
+/** Imports a whole parsed file of W3C Web Annotations (see importAnnotationParts). */
+export function importAnnotations(actor: Actor, comparisonId: string, json: unknown): Promise<ImportReport> {
+  return importAnnotationParts(actor, comparisonId, [{ value: json, where: "$" }]);
+}
+
+/**
+ * The import of annotations already read from a file (a W3C one, or a corpus format's spans):
+ * anchors, finds tags and authors, and saves all or nothing, as importAnnotationParts says.
+ */
+export async function importReadAnnotations(
+  actor: Actor,
+  comparisonId: string,
+  annotations: AsyncIterable<ImportedAnnotation> | Iterable<ImportedAnnotation>,
   { onRead }: { onRead?: (annotations: number) => void } = {},
 ): Promise<ImportReport> {
   const { role } = await requireAnnotationAccess(actor, comparisonId, "annotate");
@@ -383,16 +406,14 @@ export async function importAnnotationParts(
   await db().$transaction(
     async (tx) => {
       const writer = batchWriter(tx, loaded, newTags);
-      for await (const part of parts) {
-        for (const annotation of readPart(part)) {
-          for (const planned of plan(annotation)) {
-            const missing = planned.tags.filter((t) => t.id === null);
-            // Someone who may not create tags gets the whole list of those missing, after reading every annotation.
-            if (!mayCreateTags && missing.length > 0) missing.forEach((t) => refusedTags.add(t));
-            else if (refusedTags.size === 0) await writer.add(planned);
-          }
-          onRead?.(++read);
+      for await (const annotation of annotations) {
+        for (const planned of plan(annotation)) {
+          const missing = planned.tags.filter((t) => t.id === null);
+          // Someone who may not create tags gets the whole list of those missing, after reading every annotation.
+          if (!mayCreateTags && missing.length > 0) missing.forEach((t) => refusedTags.add(t));
+          else if (refusedTags.size === 0) await writer.add(planned);
         }
+        onRead?.(++read);
       }
       if (refusedTags.size > 0) {
         throw new AppError(
@@ -411,9 +432,4 @@ export async function importAnnotationParts(
   );
   report.newTags = newTags.map((t) => ({ name: t.name, tagSet: t.tagSet }));
   return report;
-}
-
-/** Imports a whole parsed file of W3C Web Annotations (see importAnnotationParts). */
-export function importAnnotations(actor: Actor, comparisonId: string, json: unknown): Promise<ImportReport> {
-  return importAnnotationParts(actor, comparisonId, [{ value: json, where: "$" }]);
 }

@@ -1,4 +1,4 @@
-// A comparison's annotations or report as a download: GET ?format=csv|jsonld|md|pdf, with the report's filters.
+// A comparison's annotations, report or corpus as a download: GET ?format=csv|jsonld|md|pdf|labelstudio|doccano|ptc, with the report's filters.
 import { AppError } from "@/lib/server/errors";
 import { assertExportFormat, exportComparison } from "@/lib/server/export/export-comparison";
 import { publicOrigin } from "@/lib/server/export/urls";
