@@ -8,9 +8,13 @@ import { segmentText } from "@/lib/domain/highlight/segments";
 import type { ComparisonEvent } from "@/lib/server/realtime/events";
 import {
   createAnnotationAction,
+  createRelationAction,
   deleteAnnotationAction,
+  deleteRelationAction,
   fetchAllAnnotationsAction,
+  fetchAllRelationsAction,
   fetchAnnotationAction,
+  fetchRelationAction,
   hideAnnotationAction,
   reattachAnnotationAction,
   replyAction,
@@ -18,6 +22,7 @@ import {
 } from "./actions";
 import { AnnotationCard, type CardActions } from "./annotation-card";
 import { AnnotationForm, draftFields, EMPTY_DRAFT, type AnnotationDraft } from "./annotation-form";
+import { AnnotationRelations, type Relation, type RelationActions, type RelationType } from "./annotation-relations";
 import { CLAIM_STATUS_LABELS, type AnnotateSource, type Annotation, type AssignmentContext, type TagSetOption } from "./annotate-types";
 import { ProposalPanel } from "./proposal-panel";
 import { useProposals } from "./use-proposals";
@@ -39,6 +44,16 @@ function byTextOrder(a: Annotation, b: Annotation) {
 const PROPOSAL_KEY = "proposal:";
 
 /**
+ * What a permalink opened: the annotation (fetched by id, so it is here whatever the view
+ * loaded), the reply it named, and a sentence for when either cannot be shown.
+ */
+export interface PermalinkFocus {
+  annotation: Annotation | null;
+  replyId: string | null;
+  notice: string | null;
+}
+
+/**
  * The annotate view of a comparison, or of one assignment in it (`assignment`): then new
  * annotations are work for the assignment, and the view keeps only the work it is about
  * (the student's own, or the key) as live updates arrive. `initialProposals` (absent where
@@ -46,6 +61,7 @@ const PROPOSAL_KEY = "proposal:";
  */
 export function Annotator({
   comparisonId, sources, initialSourceId, initialAnnotations, initialProposals, tagSets, me, canAnnotate, canModerate, assignment,
+  initialRelations, relationTypes, permalinkBase, focus,
 }: {
   comparisonId: string;
   sources: AnnotateSource[];
@@ -57,15 +73,25 @@ export function Annotator({
   canAnnotate: boolean;
   canModerate: boolean;
   assignment?: AssignmentContext;
+  /** Relations between annotations, and the comparison's types; absent where relations are not offered. */
+  initialRelations?: Relation[];
+  relationTypes?: RelationType[];
+  /** The annotate page's path, for permalinks: `<base>?annotation=<id>`. */
+  permalinkBase?: string;
+  focus?: PermalinkFocus;
 }) {
-  const [annotations, setAnnotations] = useState(initialAnnotations);
-  const [sourceId, setSourceId] = useState(initialSourceId);
+  const [annotations, setAnnotations] = useState(() =>
+    focus?.annotation ? [...initialAnnotations.filter((a) => a.id !== focus.annotation!.id), focus.annotation] : initialAnnotations,
+  );
+  const [relations, setRelations] = useState(initialRelations ?? []);
+  const [sourceId, setSourceId] = useState(focus?.annotation?.sourceId ?? initialSourceId);
   const [selection, setSelection] = useState<{ start: number; end: number } | null>(null);
   const [draft, setDraft] = useState<AnnotationDraft>(EMPTY_DRAFT);
   const [filters, setFilters] = useState<Filters>(NO_FILTERS);
-  const [selectedId, setSelectedId] = useState<string | null>(null);
+  const [selectedId, setSelectedId] = useState<string | null>(focus?.annotation?.id ?? null);
+  const scrollTarget = useRef<string | null>(focus?.annotation ? (focus.replyId ? `reply-${focus.replyId}` : `annotation-${focus.annotation.id}`) : null);
   const [conflicts, setConflicts] = useState<Record<string, string>>({});
-  const [message, setMessage] = useState<{ ok: boolean; text: string } | null>(null);
+  const [message, setMessage] = useState<{ ok: boolean; text: string } | null>(focus?.notice ? { ok: false, text: focus.notice } : null);
   const [pending, startTransition] = useTransition();
   const textRef = useRef<HTMLDivElement>(null);
 
@@ -79,7 +105,19 @@ export function Annotator({
   }, [belongs]);
   const remove = useCallback((id: string) => setAnnotations((current) => current.filter((a) => a.id !== id)), []);
 
+  const upsertRelation = useCallback((next: Relation) => setRelations((current) => [...current.filter((r) => r.id !== next.id), next]), []);
+  const removeRelation = useCallback((id: string) => setRelations((current) => current.filter((r) => r.id !== id)), []);
+  const relationsOffered = initialRelations !== undefined;
+
   const status = useComparisonEvents(comparisonId, (event: ComparisonEvent) => {
+    if (event.type === "relation" && relationsOffered) {
+      void fetchRelationAction(comparisonId, event.id).then((result) => {
+        if (!result.ok) return;
+        if (result.data) upsertRelation(result.data);
+        else removeRelation(event.id);
+      });
+      return;
+    }
     if (event.type !== "annotation" && event.type !== "reply") return;
     void fetchAnnotationAction(comparisonId, event.id).then((result) => {
       if (!result.ok) return;
@@ -94,7 +132,20 @@ export function Annotator({
     void fetchAllAnnotationsAction(comparisonId, assignment?.id, assignment?.mode === "student").then((result) => {
       if (result.ok) setAnnotations(result.data.filter(belongs));
     });
-  }, [status, comparisonId, assignment?.id, assignment?.mode, belongs]);
+    if (relationsOffered) {
+      void fetchAllRelationsAction(comparisonId).then((result) => {
+        if (result.ok) setRelations(result.data);
+      });
+    }
+  }, [status, comparisonId, assignment?.id, assignment?.mode, belongs, relationsOffered]);
+
+  // A permalink, or a link followed to another annotation: scroll to it once it is drawn.
+  useEffect(() => {
+    if (!scrollTarget.current) return;
+    document.querySelector(".annotated-text mark.hl--active")?.scrollIntoView({ block: "center" });
+    document.getElementById(scrollTarget.current)?.scrollIntoView({ block: "center" });
+    scrollTarget.current = null;
+  }, [sourceId, selectedId]);
 
   const scrollToProposal = useCallback((id: string) => {
     document.getElementById(`proposal-${id}`)?.scrollIntoView({ block: "center" });
@@ -119,6 +170,14 @@ export function Annotator({
   const placed = visible.filter((a) => a.anchor.status !== "ORPHANED");
   const orphans = visible.filter((a) => a.anchor.status === "ORPHANED");
   const byId = new Map(placed.map((a) => [a.id, a]));
+  const annotationsById = useMemo(() => new Map(annotations.map((a) => [a.id, a])), [annotations]);
+  const relationsOf = useMemo(() => {
+    const map = new Map<string, Relation[]>();
+    for (const r of relations) {
+      for (const end of [r.from.id, r.to.id]) map.set(end, [...(map.get(end) ?? []), r]);
+    }
+    return map;
+  }, [relations]);
 
   function capture() {
     const offsets = textRef.current ? selectionOffsets(textRef.current, source.text) : null;
@@ -205,6 +264,34 @@ export function Annotator({
     document.getElementById(`annotation-${id}`)?.scrollIntoView({ block: "nearest" });
   }
 
+  function goTo(id: string, toSourceId: string) {
+    if (toSourceId !== source.id) {
+      setSourceId(toSourceId);
+      setSelection(null);
+    }
+    setSelectedId(id);
+    scrollTarget.current = `annotation-${id}`;
+  }
+
+  const relationActions: RelationActions = {
+    create: (fromId, toId, typeId) =>
+      new Promise((resolve) => {
+        startTransition(async () => {
+          const result = await createRelationAction(comparisonId, { fromId, toId, typeId });
+          if (result.ok) {
+            upsertRelation(result.data);
+            setMessage({ ok: true, text: `Linked: ${result.data.type.name}.` });
+          } else setMessage({ ok: false, text: result.message });
+          resolve(result.ok);
+        });
+      }),
+    remove: (r) =>
+      run(() => deleteRelationAction(comparisonId, r.id, r.version), () => {
+        removeRelation(r.id);
+        setMessage({ ok: true, text: "Link removed." });
+      }),
+  };
+
   const renderCard = (a: Annotation) => (
     <AnnotationCard
       key={a.id}
@@ -219,6 +306,28 @@ export function Annotator({
       pending={pending}
       canReattach={Boolean(selection)}
       conflict={conflicts[a.id] ?? null}
+      permalink={permalinkBase ? `${permalinkBase}?annotation=${encodeURIComponent(a.id)}` : undefined}
+      focusReplyId={focus?.annotation?.id === a.id ? focus.replyId : null}
+      relations={
+        relationsOffered
+          ? (open) => (
+              <AnnotationRelations
+                annotation={a}
+                open={open}
+                relations={relationsOf.get(a.id) ?? []}
+                types={relationTypes ?? []}
+                annotationsById={annotationsById}
+                candidates={annotations}
+                sources={sources}
+                me={me.id}
+                canAnnotate={canAnnotate}
+                pending={pending}
+                actions={relationActions}
+                onGoTo={goTo}
+              />
+            )
+          : undefined
+      }
     />
   );
 
@@ -311,7 +420,7 @@ export function Annotator({
               <mark
                 key={segment.start}
                 {...proposalProps}
-                className={`hl${segment.keys.includes("selection") ? " hl--selected" : ""}${inner && inner.id === selectedId ? " hl--active" : ""}${proposalClass}`}
+                className={`hl${segment.keys.includes("selection") ? " hl--selected" : ""}${inner && inner.id === selectedId ? " hl--active" : ""}${inner && relationsOf.has(inner.id) ? " hl--linked" : ""}${proposalClass}`}
                 style={{
                   ...proposalProps.style,
                   background: color,
