@@ -9,7 +9,13 @@ import { findRelations, getRelation } from "@/lib/server/services/relations/find
 import { findRelationTypes } from "@/lib/server/services/relations/find-relation-types";
 import { deleteRelation, updateRelation } from "@/lib/server/services/relations/update-relation";
 import { updateRelationType } from "@/lib/server/services/relations/update-relation-type";
+import { createComparison } from "@/lib/server/services/comparisons/create-comparison";
 import { createSource } from "@/lib/server/services/sources/create-source";
+import { exportComparison } from "@/lib/server/export/export-comparison";
+import { importAnnotations } from "@/lib/server/export/import-annotations";
+import { getRelationReport } from "@/lib/server/reports/get-relation-report";
+import { mustFailures } from "@/tests/helpers/w3c-annotation-model";
+import { ARTICLE } from "./helpers/comparison-fixture";
 import { classroom } from "./helpers/classroom-fixture";
 import { annotatedComparison } from "./helpers/comparison-fixture";
 import { setupTestDb } from "./helpers/setup-test-db";
@@ -130,5 +136,60 @@ describe("relations", () => {
     await updateRelationType(f.owner, f.comparison.id, f.type("same-as"), { retired: true });
     expect((await failure(createRelation(f.reviewer, f.comparison.id, { fromId: f.claim.id, toId: f.answer.id, typeId: f.type("same-as") }))).message).toMatch(/retired/);
     expect((await findRelationTypes(f.viewer, f.comparison.id)).find((t) => t.key === "same-as")?.retired).toBe(true);
+  });
+});
+
+async function exported(actor: { id: string }, comparisonId: string, format: "csv" | "jsonld") {
+  const file = await exportComparison(actor, comparisonId, format, { origin: "http://app.example" });
+  return new TextDecoder("utf-8", { ignoreBOM: true }).decode(await new Response(file.body).arrayBuffer());
+}
+
+describe("relations in the report and the exports", () => {
+  it("counts claims with evidence and without, and claims contradicted across outlets", async () => {
+    const f = await linked();
+    const evidence = await createAnnotation(f.reviewer, f.comparison.id, { ...f.span("Officials opened the spillway"), tagIds: [f.tag("Euphemism")] });
+    const second = await createAnnotation(f.reviewer, f.comparison.id, { ...f.span("reckless"), tagIds: [f.tag("Loaded language")], claim: { asserter: "OUTLET", status: "UNVERIFIED", evidence: [] } });
+    await createRelation(f.reviewer, f.comparison.id, { fromId: second.id, toId: evidence.id, typeId: f.type("evidence") });
+    await createRelation(f.colleague, f.comparison.id, { fromId: f.answer.id, toId: f.claim.id, typeId: f.type("contradicts") });
+    const report = await getRelationReport(f.viewer, f.comparison.id);
+    expect(report.claims).toBe(2);
+    expect(report.withEvidence.map((c) => c.exact)).toEqual(["reckless"]);
+    expect(report.withoutEvidence.map((c) => c.exact)).toEqual(["the harbour district was sacrificed"]);
+    expect(report.contradictedAcrossOutlets).toEqual([{ id: f.claim.id, exact: "the harbour district was sacrificed", outlet: "City Daily", byOutlets: ["River Post"] }]);
+  });
+
+  it("exports relations as CSV columns and as linking annotations that the W3C import brings back", async () => {
+    const f = await linked();
+    const relation = await createRelation(f.colleague, f.comparison.id, { fromId: f.answer.id, toId: f.claim.id, typeId: f.type("contradicts") });
+    const csv = await exported(f.owner, f.comparison.id, "csv");
+    expect(csv).toContain(`contradicts: ${f.claim.id}`);
+    expect(csv).toContain(`contradicts: ${f.answer.id}`);
+
+    const collection = JSON.parse(await exported(f.owner, f.comparison.id, "jsonld")) as { total: number; first: { items: Record<string, unknown>[] } };
+    expect(collection.total).toBe(3);
+    const link = collection.first.items.find((item) => item.motivation === "linking")!;
+    const iri = (id: string) => `http://app.example/api/comparisons/${f.comparison.id}/annotations/${id}`;
+    expect(link).toMatchObject({
+      id: `http://app.example/api/comparisons/${f.comparison.id}/relations/${relation.id}`,
+      target: [iri(f.answer.id), iri(f.claim.id)],
+      body: { type: "TextualBody", purpose: "classifying", value: "contradicts", "parallax:relationType": "contradicts" },
+    });
+    expect(mustFailures(link)).toEqual([]);
+
+    const copy = await createComparison(f.owner, f.workspace.slug, { title: "Spillway again" });
+    for (const [text, title, outletName] of [[ARTICLE, "Spillway opened", "City Daily"], [OTHER, "Spillway worked", "River Post"]] as const) {
+      await createSource(f.owner, f.workspace.slug, copy.slug, { content: { kind: "paste", text }, metadata: { title, outletName } });
+    }
+    const imported = await importAnnotations(f.owner, copy.id, collection);
+    expect(imported).toMatchObject({ exact: 2, relations: 1, skipped: [] });
+    const [again] = await findRelations(f.owner, copy.id);
+    expect(again).toMatchObject({ type: { key: "contradicts" }, author: { id: f.colleague.id } });
+    const ends = await db().annotation.findMany({ where: { id: { in: [again!.from.id, again!.to.id] } }, select: { id: true, exact: true } });
+    expect(ends.find((a) => a.id === again!.from.id)?.exact).toBe("nobody was at risk");
+    expect(ends.find((a) => a.id === again!.to.id)?.exact).toBe("the harbour district was sacrificed");
+
+    const twice = await importAnnotations(f.owner, copy.id, collection);
+    expect(twice.relations).toBe(0);
+    expect(twice.skipped.map((s) => s.reason)).toContainEqual("the same relation is already in the comparison");
   });
 });

@@ -1,17 +1,18 @@
 import "server-only";
 import { randomUUID } from "node:crypto";
 import { matchTarget, type CandidateSource } from "@/lib/domain/export/match-target";
-import { AnnotationFileError, readWebAnnotations, type ImportedAnnotation } from "@/lib/domain/export/read-web-annotations";
+import { AnnotationFileError, readWebAnnotations, type ImportedAnnotation, type ImportedRelation } from "@/lib/domain/export/read-web-annotations";
 import { slugify, uniqueSlug } from "@/lib/domain/slug";
 import { ZClaim, ZComment } from "@/lib/schemas/annotation";
 import { tagNameKey, ZTagName } from "@/lib/schemas/taxonomy";
 import type { AnchorStatus } from "@/lib/generated/prisma/enums";
 import type { Actor } from "@/lib/server/actor";
-import { db } from "@/lib/server/db/client";
+import { db, type DbTx } from "@/lib/server/db/client";
 import { AppError, notFound } from "@/lib/server/errors";
 import { canAnnotate, canEditComparisons, hasMember } from "@/lib/server/permissions";
 import { claimColumns } from "@/lib/server/services/annotations/annotation-fields";
 import { requireAnnotationAccess } from "@/lib/server/services/annotations/require-annotation-access";
+import { ensureRelationTypes } from "@/lib/server/services/relations/find-relation-types";
 import { selectorColumns } from "@/lib/server/services/sources/span-target";
 
 /** Where tags of no known tag set go: a set of this name, created when first needed. */
@@ -29,6 +30,8 @@ export interface ImportReport {
   newTags: { name: string; tagSet: string }[];
   /** Annotations whose creator is not a member who may annotate: they are the importing user's now. */
   reassigned: { where: string; creator: string }[];
+  /** Relations saved: linking annotations between two annotations of the file or of the comparison. */
+  relations: number;
 }
 
 /** An input problem at a place in the file: nothing is saved. */
@@ -84,8 +87,10 @@ async function loadComparison(actor: Actor, comparisonId: string) {
       workspace: { select: { memberships: { select: { userId: true, role: true, user: { select: { name: true } } } } } },
       annotations: {
         where: { deletedAt: null },
-        select: { sourceId: true, start: true, end: true, authorId: true, comment: true, tags: { select: { tagId: true } } },
+        select: { id: true, sourceId: true, start: true, end: true, authorId: true, comment: true, tags: { select: { tagId: true } } },
       },
+      relationTypes: { select: { id: true, key: true, name: true } },
+      relations: { where: { deletedAt: null }, select: { fromId: true, toId: true, typeId: true } },
     },
   });
   if (!found) throw notFound("That comparison");
@@ -150,6 +155,7 @@ const sameAnnotationKey = (a: { sourceId: string; start: number; end: number; au
   JSON.stringify([a.sourceId, a.start, a.end, a.authorId, a.comment ?? "", [...a.tagIds].sort()]);
 
 interface PlannedAnnotation {
+  id: string;
   sourceId: string;
   revisionId: string;
   authorId: string;
@@ -180,12 +186,20 @@ export async function importAnnotations(actor: Actor, comparisonId: string, json
     .map((s) => ({ id: s.id, title: s.title, outlet: s.outlet?.name ?? null, url: s.url, text: s.currentRevision!.text, revisionId: s.currentRevision!.id }));
   const resolveTag = tagResolver(loaded);
   const resolveAuthor = authorResolver(loaded, actor);
-  const seen = new Set(loaded.annotations.map((a) => sameAnnotationKey({ ...a, tagIds: a.tags.map((t) => t.tagId) })));
+  /** Each annotation already there or planned, by what makes two the same: a file's duplicate links to the one kept. */
+  const seen = new Map(loaded.annotations.map((a) => [sameAnnotationKey({ ...a, tagIds: a.tags.map((t) => t.tagId) }), a.id]));
+  /** The file's annotation IRIs, as the annotations they became (or already were). */
+  const idOfIri = new Map<string, string>();
 
-  const report: ImportReport = { exact: 0, fuzzy: 0, orphaned: 0, skipped: [], newTags: [], reassigned: [] };
+  const report: ImportReport = { exact: 0, fuzzy: 0, orphaned: 0, skipped: [], newTags: [], reassigned: [], relations: 0 };
   const plan: PlannedAnnotation[] = [];
+  const linking: (ImportedRelation & { where: string; authorId: string })[] = [];
   for (const annotation of parsed) {
     const { where } = annotation;
+    if (annotation.relation) {
+      linking.push({ ...annotation.relation, where, authorId: resolveAuthor(annotation.creator).id });
+      continue;
+    }
     if (annotation.tags.length === 0) {
       report.skipped.push({ where, reason: "it has no tags (a body with purpose “tagging”), and every Parallax annotation needs one" });
       continue;
@@ -233,14 +247,18 @@ export async function importAnnotations(actor: Actor, comparisonId: string, json
             };
       const key = sameAnnotationKey({ sourceId: source.id, start: columns.start, end: columns.end, authorId: author.id, comment: comment.data || null, tagIds: tags.map((t) => t.id ?? `new:${t.tagSet}:${t.name}`) });
       if (seen.has(key)) {
+        if (annotation.id && !idOfIri.has(annotation.id)) idOfIri.set(annotation.id, seen.get(key)!);
         report.skipped.push({ where: target.where, reason: "the same annotation (words, author, comment and tags) is already in the comparison" });
         continue;
       }
-      seen.add(key);
+      const id = randomUUID();
+      seen.set(key, id);
+      if (annotation.id && !idOfIri.has(annotation.id)) idOfIri.set(annotation.id, id);
       const anchorStatus: AnchorStatus = match.kind === "orphaned" ? "ORPHANED" : match.exact ? "EXACT" : "FUZZY";
       report[anchorStatus === "EXACT" ? "exact" : anchorStatus === "FUZZY" ? "fuzzy" : "orphaned"]++;
       if (author.reassigned) report.reassigned.push({ where, creator: author.reassigned });
       plan.push({
+        id,
         sourceId: source.id,
         revisionId: source.revisionId,
         authorId: author.id,
@@ -264,13 +282,65 @@ export async function importAnnotations(actor: Actor, comparisonId: string, json
     );
   }
   report.newTags = newTags.map((t) => ({ name: t.name, tagSet: t.tagSet }));
-  await save(actor, loaded, plan, newTags);
+  const relations = planRelations(loaded, linking, idOfIri, canEditComparisons(role), report);
+  report.relations = relations.length;
+  await save(actor, loaded, plan, newTags, relations);
   return report;
 }
 
-async function save(actor: Actor, loaded: Loaded, plan: PlannedAnnotation[], newTags: TagRef[]) {
-  if (plan.length === 0) return;
-  const rows = plan.map((p) => ({ ...p, id: randomUUID() }));
+/** A relation to save; `typeName` alone means a type the comparison does not have yet. */
+interface PlannedRelation {
+  fromId: string;
+  toId: string;
+  typeId: string | null;
+  typeKey: string | null;
+  typeName: string;
+  authorId: string;
+}
+
+/** An annotation IRI of this comparison (as Parallax exports them) that is still there. */
+function ownAnnotationId(loaded: Loaded, iri: string): string | undefined {
+  const id = /\/api\/comparisons\/([^/?#]+)\/annotations\/([^/?#]+)$/.exec(iri);
+  if (!id || decodeURIComponent(id[1]!) !== loaded.id) return undefined;
+  return loaded.annotations.find((a) => a.id === decodeURIComponent(id[2]!))?.id;
+}
+
+/**
+ * The file's relations whose two ends are annotations of the file that were imported (or
+ * found already there), or annotations of this comparison named by their IRI. The type is
+ * found by its Parallax key, then by name; a new name becomes a new type if an editor imports.
+ */
+function planRelations(loaded: Loaded, links: (ImportedRelation & { where: string; authorId: string })[], idOfIri: Map<string, string>, mayAddTypes: boolean, report: ImportReport): PlannedRelation[] {
+  const planned: PlannedRelation[] = [];
+  const key = (r: { fromId: string; toId: string; typeId: string | null; typeName: string }) => JSON.stringify([r.fromId, r.toId, r.typeId ?? `new:${r.typeName.toLowerCase()}`]);
+  const existing = new Set(loaded.relations.map((r) => key({ ...r, typeName: "" })));
+  for (const link of links) {
+    const fromId = idOfIri.get(link.from) ?? ownAnnotationId(loaded, link.from);
+    const toId = idOfIri.get(link.to) ?? ownAnnotationId(loaded, link.to);
+    if (!fromId || !toId || fromId === toId) {
+      report.skipped.push({ where: link.where, reason: "it links annotations that are neither in the file nor in this comparison" });
+      continue;
+    }
+    const type = (link.key ? loaded.relationTypes.find((t) => t.key === link.key) : undefined) ?? loaded.relationTypes.find((t) => t.name.toLowerCase() === link.type?.toLowerCase());
+    const typeName = type?.name ?? link.type ?? "";
+    if (!type && (!typeName || !mayAddTypes)) {
+      report.skipped.push({ where: link.where, reason: typeName ? `its relation type “${typeName}” is not one of this comparison's; an owner or editor can add it` : "it names no relation type" });
+      continue;
+    }
+    const relation = { fromId, toId, typeId: type?.id ?? null, typeKey: type ? null : link.key, typeName, authorId: link.authorId };
+    if (existing.has(key(relation))) {
+      report.skipped.push({ where: link.where, reason: "the same relation is already in the comparison" });
+      continue;
+    }
+    existing.add(key(relation));
+    planned.push(relation);
+  }
+  return planned;
+}
+
+async function save(actor: Actor, loaded: Loaded, plan: PlannedAnnotation[], newTags: TagRef[], relations: PlannedRelation[]) {
+  if (plan.length === 0 && relations.length === 0) return;
+  const rows = plan;
   // One transaction for the whole file; a large file takes a while, so the default 5 s limit would cut it short.
   await db().$transaction(
     async (tx) => {
@@ -290,7 +360,7 @@ async function save(actor: Actor, loaded: Loaded, plan: PlannedAnnotation[], new
         tagPositions.set(tagSetId, position);
         tag.id = (await tx.tag.create({ data: { tagSetId, name: tag.name, color: IMPORTED_TAG_COLOR, position }, select: { id: true } })).id;
       }
-      await tx.annotation.createMany({
+      if (rows.length > 0) await tx.annotation.createMany({
         data: rows.map((r) => ({
           id: r.id,
           comparisonId: loaded.id,
@@ -306,13 +376,33 @@ async function save(actor: Actor, loaded: Loaded, plan: PlannedAnnotation[], new
           updatedAt: r.updatedAt,
         })),
       });
-      await tx.annotationTag.createMany({ data: rows.flatMap((r) => r.tags.map((t) => ({ annotationId: r.id, tagId: t.id! }))) });
+      if (rows.length > 0) await tx.annotationTag.createMany({ data: rows.flatMap((r) => r.tags.map((t) => ({ annotationId: r.id, tagId: t.id! }))) });
+      await saveRelations(tx, loaded, relations);
       const evidence = rows.flatMap((r) => (r.claim?.evidence ?? []).map((url, i) => ({ annotationId: r.id, url, createdAt: new Date(r.createdAt.getTime() + i) })));
       if (evidence.length > 0) await tx.claimEvidence.createMany({ data: evidence });
       await tx.auditEvent.create({
-        data: { workspaceId: loaded.workspaceId, actorId: actor.id, action: "annotations.imported", entityType: "Comparison", entityId: loaded.id, data: { count: rows.length } },
+        data: { workspaceId: loaded.workspaceId, actorId: actor.id, action: "annotations.imported", entityType: "Comparison", entityId: loaded.id, data: { count: rows.length, relations: relations.length } },
       });
     },
     { timeout: 10 * 60_000, maxWait: 30_000 },
   );
+}
+
+/** The relations, after any relation types they need (the comparison's defaults first, so keys resolve). */
+async function saveRelations(tx: DbTx, loaded: Loaded, relations: PlannedRelation[]) {
+  if (relations.length === 0) return;
+  await ensureRelationTypes(tx, loaded.id);
+  const types = await tx.relationType.findMany({ where: { comparisonId: loaded.id }, select: { id: true, key: true, name: true, position: true } });
+  let position = Math.max(-1, ...types.map((t) => t.position));
+  const typeIdOf = async (r: PlannedRelation) => {
+    if (r.typeId) return r.typeId;
+    const found = (r.typeKey ? types.find((t) => t.key === r.typeKey) : undefined) ?? types.find((t) => t.name.toLowerCase() === r.typeName.toLowerCase());
+    if (found) return found.id;
+    const created = await tx.relationType.create({ data: { comparisonId: loaded.id, name: r.typeName, position: ++position }, select: { id: true, key: true, name: true, position: true } });
+    types.push(created);
+    return created.id;
+  };
+  const data = [];
+  for (const r of relations) data.push({ comparisonId: loaded.id, fromId: r.fromId, toId: r.toId, typeId: await typeIdOf(r), authorId: r.authorId });
+  await tx.relation.createMany({ data });
 }
