@@ -25,6 +25,7 @@ import { AnnotationForm, draftFields, EMPTY_DRAFT, type AnnotationDraft } from "
 import { AnnotationRelations, type Relation, type RelationActions, type RelationType } from "./annotation-relations";
 import { CLAIM_STATUS_LABELS, type AnnotateSource, type Annotation, type AssignmentContext, type TagSetOption } from "./annotate-types";
 import { ProposalPanel } from "./proposal-panel";
+import { RelationArcs } from "./relation-arcs";
 import { useProposals } from "./use-proposals";
 import type { ProposalView } from "@/lib/server/services/proposals/find-proposals";
 
@@ -178,6 +179,10 @@ export function Annotator({
     }
     return map;
   }, [relations]);
+  const arcRelations = useMemo(
+    () => (selectedId ? (relationsOf.get(selectedId) ?? []) : []).filter((r) => r.from.sourceId === source.id && r.to.sourceId === source.id),
+    [selectedId, relationsOf, source.id],
+  );
 
   function capture() {
     const offsets = textRef.current ? selectionOffsets(textRef.current, source.text) : null;
@@ -427,12 +432,20 @@ export function Annotator({
                   boxShadow: outer ? `inset 0 -0.3em 0 ${outer.tags[0]?.color ?? "#999"}` : undefined,
                 }}
                 title={ids.map((id) => byId.get(id)?.tags.map((t) => t.name).join(", ")).join(" / ") || undefined}
+                data-keys={ids.join(" ") || undefined}
                 onClick={inner ? () => focusAnnotation(inner.id) : undefined}
               >
                 {segment.text}
               </mark>
             );
           })}
+          {relationsOffered ? (
+            <RelationArcs
+              container={textRef}
+              relations={arcRelations}
+              redrawKey={`${source.id}:${selectedId}:${placed.length}`}
+            />
+          ) : null}
         </div>
       </div>
 
