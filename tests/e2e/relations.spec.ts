@@ -8,6 +8,7 @@ const HARBOUR = "The harbour authority said the flood gate failed because of sab
 const PORT = "Engineers at the port said the gate jammed after years of missing maintenance. Nobody was hurt when the water rose.";
 const CLAIM = "failed because of sabotage";
 const ANSWER = "years of missing maintenance";
+const EVIDENCE = "told to stay indoors";
 
 async function signUpIn(browser: Browser, name: string) {
   const page = await (await browser.newContext()).newPage();
@@ -101,10 +102,22 @@ test("a relation across two outlets is listed on both cards, live, in the report
   await expect(claim).toHaveClass(/annotation-card--selected/);
   await expect(claim.getByRole("list", { name: "Links" })).toContainText(`← contradicts “${ANSWER}” in Port Post (links here)`);
 
-  // The report counts the claim as contradicted across outlets, and without evidence.
+  // A link within one source is also drawn as an arc over the text while the claim is selected.
+  await annotate(owner.page, EVIDENCE, "Euphemism");
+  const selected = await openCard(owner.page, CLAIM);
+  await selected.getByRole("button", { name: "Link to…" }).click();
+  const evidenceForm = selected.getByRole("form", { name: "Link this annotation to another" });
+  await evidenceForm.getByLabel("Relation").selectOption({ label: "has evidence" });
+  await evidenceForm.getByLabel("Target annotation").selectOption({ label: `“${EVIDENCE}” (Euphemism; Olga Owner)` });
+  await evidenceForm.getByRole("button", { name: "Create link" }).click();
+  await expect(selected.getByRole("list", { name: "Links" })).toContainText(`has evidence “${EVIDENCE}” in Harbour Herald`);
+  await expect(owner.page.locator("svg.relation-arcs path.relation-arc")).toHaveCount(1);
+  await expect(owner.page.locator("svg.relation-arcs text")).toHaveText("has evidence");
+
+  // The report counts the claim as contradicted across outlets, and as having evidence.
   await owner.page.goto(`${base}/report`);
   const figures = owner.page.getByRole("region", { name: "Claims and their links" });
-  await expect(figures).toContainText("0 of 1 claim with evidence");
+  await expect(figures).toContainText("1 of 1 claim with evidence");
   await expect(figures.getByRole("list", { name: "Claims contradicted across outlets" })).toContainText(`“${CLAIM}” (Harbour Herald) contradicted by Port Post`);
 
   // Both exports carry it.
@@ -115,8 +128,7 @@ test("a relation across two outlets is listed on both cards, live, in the report
     first: { items: { motivation: string; target: unknown; body: { value: string } }[] };
   };
   const linking = jsonld.first.items.filter((item) => item.motivation === "linking");
-  expect(linking).toHaveLength(1);
-  expect(linking[0]!.body.value).toBe("contradicts");
+  expect(linking.map((item) => item.body.value)).toEqual(["contradicts", "has evidence"]);
   expect(linking[0]!.target).toEqual([expect.stringMatching(/\/annotations\//), expect.stringMatching(/\/annotations\//)]);
 
   // A permalink, from the claim's card, opens it for another member: its source, scrolled to it, outlined.
