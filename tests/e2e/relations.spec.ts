@@ -131,9 +131,20 @@ test("a relation across two outlets is listed on both cards, live, in the report
   expect(linking.map((item) => item.body.value)).toEqual(["contradicts", "has evidence"]);
   expect(linking[0]!.target).toEqual([expect.stringMatching(/\/annotations\//), expect.stringMatching(/\/annotations\//)]);
 
+  // Editors keep the comparison's relation types on the taxonomy tab; a new one is offered at once.
+  await owner.page.goto(`${base}/taxonomy`);
+  const types = owner.page.getByRole("region", { name: "Relation types" });
+  await types.getByLabel("New relation type").fill("paraphrases");
+  await types.getByRole("button", { name: "Add relation type" }).click();
+  await expect(types.getByText("Added the relation type “paraphrases”.")).toBeVisible();
+  await expect(types.getByRole("list", { name: "Relation types" })).toContainText("paraphrases");
+
   // A permalink, from the claim's card, opens it for another member: its source, scrolled to it, outlined.
   await owner.page.goto(`${base}/annotate`);
-  const permalink = await (await openCard(owner.page, CLAIM)).getByRole("link", { name: "Permalink to this annotation" }).getAttribute("href");
+  await (await openCard(owner.page, CLAIM)).getByRole("button", { name: "Link to…" }).click();
+  await expect(card(owner.page, CLAIM).getByLabel("Relation").getByRole("option", { name: "paraphrases" })).toHaveCount(1);
+  await card(owner.page, CLAIM).getByRole("button", { name: "Cancel" }).click();
+  const permalink = await card(owner.page, CLAIM).getByRole("link", { name: "Permalink to this annotation" }).getAttribute("href");
   expect(permalink).toMatch(/\/annotate\?annotation=/);
   await rita.page.goto(permalink!);
   await expect(rita.page.getByRole("heading", { name: "Gate sabotaged" })).toBeVisible();
@@ -151,6 +162,7 @@ test("a relation across two outlets is listed on both cards, live, in the report
   owner.page.on("dialog", (dialog) => void dialog.accept());
   await (await openCard(owner.page, CLAIM)).getByRole("button", { name: "Delete" }).click();
   await expect(card(owner.page, CLAIM)).toHaveCount(0);
+  await expect(card(owner.page, EVIDENCE).getByRole("list", { name: "Links" })).toHaveCount(0);
   await rita.page.goto(permalink!);
   await expect(rita.page.getByText("The annotation this link points to was deleted by its author.")).toBeVisible();
   await expect(rita.page.locator(".annotation-card__quote", { hasText: CLAIM })).toHaveCount(0);

@@ -104,7 +104,11 @@ export function Annotator({
   const upsert = useCallback((next: Annotation) => {
     setAnnotations((current) => [...current.filter((a) => a.id !== next.id), ...(belongs(next) ? [next] : [])]);
   }, [belongs]);
-  const remove = useCallback((id: string) => setAnnotations((current) => current.filter((a) => a.id !== id)), []);
+  const remove = useCallback((id: string) => {
+    setAnnotations((current) => current.filter((a) => a.id !== id));
+    // Its links go with it: they are visible only while both their ends are.
+    setRelations((current) => current.filter((r) => r.from.id !== id && r.to.id !== id));
+  }, []);
 
   const upsertRelation = useCallback((next: Relation) => setRelations((current) => [...current.filter((r) => r.id !== next.id), next]), []);
   const removeRelation = useCallback((id: string) => setRelations((current) => current.filter((r) => r.id !== id)), []);
