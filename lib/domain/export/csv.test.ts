@@ -67,6 +67,11 @@ describe("csvChunks", () => {
         evidence: ["https://a.example/1", "https://b.example/2"],
       },
       anchor: { status: "FUZZY", score: 0.8 },
+      links: [
+        { direction: "to", type: "has evidence", annotationId: "ann2" },
+        { direction: "from", type: "contradicts", annotationId: "ann3" },
+        { direction: "to", type: "same as", annotationId: "ann4" },
+      ],
     });
     const [header, row] = parseCsv((await csvOf([[annotation]])).slice(1));
     const record = Object.fromEntries(header!.map((h, i) => [h, row![i]]));
@@ -91,6 +96,8 @@ describe("csvChunks", () => {
       created: "2025-10-14T08:00:00.000Z",
       modified: "2025-10-14T09:30:00.000Z",
       anchor_status: "fuzzy",
+      links_to: "has evidence: ann2; same as: ann4",
+      linked_from: "contradicts: ann3",
     });
   });
 

@@ -1,7 +1,7 @@
 import type { ExportedAnnotation } from "./types";
 
 /**
- * Annotations as CSV: one row per annotation, RFC 4180 (fields with a comma, quote, CR or
+ * Annotations as CSV: one row per annotation (its relations in the last two columns), RFC 4180 (fields with a comma, quote, CR or
  * LF in double quotes, quotes doubled, CRLF after every row), UTF-8 with a byte order mark
  * so that Excel reads it as UTF-8 rather than the system's code page. docs/export.md
  * describes the columns.
@@ -37,7 +37,14 @@ export const CSV_COLUMNS: ReadonlyArray<{ header: string; value: (a: ExportedAnn
   { header: "created", value: (a) => a.created.toISOString() },
   { header: "modified", value: (a) => a.modified.toISOString() },
   { header: "anchor_status", value: (a) => lower(a.anchor.status) },
+  { header: "links_to", value: (a) => linkCell(a, "to") },
+  { header: "linked_from", value: (a) => linkCell(a, "from") },
 ];
+
+/** An annotation's relations in one direction: "has evidence: <annotation_id>; contradicts: <annotation_id>". */
+function linkCell(a: ExportedAnnotation, direction: "to" | "from"): string {
+  return (a.links ?? []).filter((l) => l.direction === direction).map((l) => `${l.type}: ${l.annotationId}`).join(LIST_SEPARATOR);
+}
 
 /**
  * Characters that make Excel, LibreOffice and Google Sheets read a cell as a formula

@@ -58,6 +58,17 @@ export interface ImportedAnnotation {
   /** Links among the bodies: a claim's evidence. */
   links: string[];
   targets: ImportedTarget[];
+  /** Set for a relation: an annotation with motivation `linking` whose two targets are annotations' IRIs. */
+  relation?: ImportedRelation;
+}
+
+export interface ImportedRelation {
+  /** The annotations' IRIs, from `parallax:relationFrom`/`parallax:relationTo`, else in target order. */
+  from: string;
+  to: string;
+  /** The relation type's name (the classifying or tagging body), and its Parallax key when given. */
+  type: string | null;
+  key: string | null;
 }
 
 type Node = { [key: string]: unknown };
@@ -229,7 +240,9 @@ function readAnnotation(node: Node, where: string): ImportedAnnotation {
   const bodyList = listOf(node.body);
   bodyList.forEach((body, i) => readBody(body, Array.isArray(node.body) ? `${where}.body[${i}]` : `${where}.body`, motivations, bodies));
   const targets = listOf(node.target).map((target, i) => readTarget(target, Array.isArray(node.target) ? `${where}.target[${i}]` : `${where}.target`));
+  const relation = motivations.some((m) => m.replace(/^oa:/, "") === "linking") ? readRelation(node, targets, bodies, where) : null;
   return {
+    ...(relation ? { relation } : {}),
     where,
     id: iriOf(node),
     created: optionalDate(node, "created", where),
@@ -241,6 +254,21 @@ function readAnnotation(node: Node, where: string): ImportedAnnotation {
     links: bodies.links,
     targets,
   };
+}
+
+/**
+ * A linking annotation between two annotations: two targets that are bare IRIs (no
+ * selectors, so not spans of a document). Anything else with motivation `linking` is read
+ * as an ordinary annotation.
+ */
+function readRelation(node: Node, targets: ImportedTarget[], bodies: Bodies, where: string): ImportedRelation | null {
+  const bare = targets.filter((t) => t.sourceIri && !t.quote && !t.position && !t.title);
+  if (targets.length !== 2 || bare.length !== 2) return null;
+  const from = optionalString(node, "parallax:relationFrom", where) ?? bare[0]!.sourceIri!;
+  const to = optionalString(node, "parallax:relationTo", where) ?? bare[1]!.sourceIri!;
+  const body = listOf(node.body).find((b): b is Node => isObject(b) && typeof b.value === "string");
+  const key = body ? optionalString(body, "parallax:relationType", where) : null;
+  return { from, to, type: (body?.value as string | undefined)?.trim() || bodies.tags[0]?.name || null, key };
 }
 
 function collect(value: unknown, where: string, into: ImportedAnnotation[]): void {

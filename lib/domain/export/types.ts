@@ -46,4 +46,26 @@ export interface ExportedAnnotation {
   created: Date;
   modified: Date;
   anchor: { status: ExportAnchorStatus; score: number };
+  /** Its relations to and from other exported annotations; absent when none were read. */
+  links?: ExportLink[];
+}
+
+/** One end of a relation as seen from an annotation: "to" for one it points at, "from" for one pointing at it. */
+export interface ExportLink {
+  direction: "to" | "from";
+  /** The relation type's name. */
+  type: string;
+  annotationId: string;
+}
+
+/** A relation between two exported annotations. */
+export interface ExportedRelation {
+  id: string;
+  fromId: string;
+  toId: string;
+  /** `key` is set for the default types (evidence, speaker, contradicts, same-as). */
+  type: { key: string | null; name: string };
+  author: { id: string; name: string };
+  created: Date;
+  modified: Date;
 }

@@ -116,6 +116,8 @@ export async function* annotationCollectionChunks(
   info: CollectionInfo,
   batches: AsyncIterable<readonly ExportedAnnotation[]>,
   urls: WebAnnotationUrls,
+  /** Further items written after the annotations (the linking annotations of relations), read once the annotations are written. */
+  trailing: () => readonly JsonObject[] = () => [],
 ): AsyncGenerator<string> {
   const head = {
     "@context": EXPORT_CONTEXT,
@@ -133,6 +135,12 @@ export async function* annotationCollectionChunks(
     const items = batch.map((a) => JSON.stringify(toWebAnnotation(a, urls))).join(",\n");
     yield total === 0 ? `${open},"first":${JSON.stringify(page).slice(0, -1)},"items":[\n${items}` : `,\n${items}`;
     total += batch.length;
+  }
+  const more = trailing();
+  if (more.length > 0) {
+    const items = more.map((item) => JSON.stringify(item)).join(",\n");
+    yield total === 0 ? `${open},"first":${JSON.stringify(page).slice(0, -1)},"items":[\n${items}` : `,\n${items}`;
+    total += more.length;
   }
   yield total === 0 ? `${open},"total":0}\n` : `\n]},"total":${total}}\n`;
 }

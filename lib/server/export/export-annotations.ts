@@ -1,5 +1,5 @@
 import "server-only";
-import type { ExportedAnnotation, ExportSource } from "@/lib/domain/export/types";
+import type { ExportedAnnotation, ExportedRelation, ExportLink, ExportSource } from "@/lib/domain/export/types";
 import { outletKey } from "@/lib/domain/report/build-report";
 import type { ReportFilters } from "@/lib/domain/report/types";
 import type { Prisma } from "@/lib/generated/prisma/client";
@@ -25,8 +25,9 @@ const tagFields = { select: { tag: { select: { name: true, tagSet: { select: { n
 
 type Row = Prisma.AnnotationGetPayload<{ select: typeof exportSelect & { tags: typeof tagFields } }>;
 
-function toExported(row: Row, source: ExportSource): ExportedAnnotation {
+function toExported(row: Row, source: ExportSource, links: ExportLink[]): ExportedAnnotation {
   return {
+    links,
     id: row.id,
     source,
     revision: row.revision.number,
@@ -52,6 +53,8 @@ export interface AnnotationExport {
   comparison: { id: string; slug: string; title: string; workspaceSlug: string };
   /** Annotations in text order (source column, then position), one batch per query. */
   batches: AsyncIterable<ExportedAnnotation[]>;
+  /** The relations whose two ends are both in the export (read at once: a comparison has far fewer than annotations). */
+  relations: ExportedRelation[];
 }
 
 /**
@@ -110,6 +113,20 @@ export async function openAnnotationExport(
     },
   } satisfies Prisma.AnnotationSelect;
 
+  const exported: Prisma.AnnotationWhereInput = { AND: [where, { sourceId: { in: sources.map((s) => s.id) } }] };
+  const relationRows = await db().relation.findMany({
+    where: { comparisonId: found.id, deletedAt: null, from: { is: exported }, to: { is: exported } },
+    orderBy: [{ createdAt: "asc" }, { id: "asc" }],
+    select: { id: true, fromId: true, toId: true, createdAt: true, updatedAt: true, type: { select: { key: true, name: true } }, author: { select: { id: true, name: true } } },
+  });
+  const relations: ExportedRelation[] = relationRows.map((r) => ({ id: r.id, fromId: r.fromId, toId: r.toId, type: r.type, author: r.author, created: r.createdAt, modified: r.updatedAt }));
+  const linksOf = new Map<string, ExportLink[]>();
+  const addLink = (annotationId: string, link: ExportLink) => linksOf.set(annotationId, [...(linksOf.get(annotationId) ?? []), link]);
+  for (const r of relations) {
+    addLink(r.fromId, { direction: "to", type: r.type.name, annotationId: r.toId });
+    addLink(r.toId, { direction: "from", type: r.type.name, annotationId: r.fromId });
+  }
+
   async function* batches(): AsyncGenerator<ExportedAnnotation[]> {
     for (const source of sources) {
       const exportSource: ExportSource = { id: source.id, title: source.title, outlet: source.outlet?.name ?? null, url: source.url };
@@ -129,7 +146,7 @@ export async function openAnnotationExport(
           take: batchSize,
           select,
         });
-        if (rows.length > 0) yield rows.map((row) => toExported(row, exportSource));
+        if (rows.length > 0) yield rows.map((row) => toExported(row, exportSource, linksOf.get(row.id) ?? []));
         if (rows.length < batchSize) break;
         const last = rows.at(-1)!;
         after = { start: last.start, id: last.id };
@@ -140,5 +157,6 @@ export async function openAnnotationExport(
   return {
     comparison: { id: found.id, slug: found.slug, title: found.title, workspaceSlug: found.workspace.slug },
     batches: batches(),
+    relations,
   };
 }

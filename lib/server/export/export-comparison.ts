@@ -1,5 +1,6 @@
 import "server-only";
 import { csvChunks } from "@/lib/domain/export/csv";
+import { toLinkingAnnotation } from "@/lib/domain/export/linking-annotation";
 import { annotationCollectionChunks } from "@/lib/domain/export/web-annotation";
 import { appliedFilters, reportQueryString } from "@/lib/domain/report/filters";
 import type { ReportFilters } from "@/lib/domain/report/types";
@@ -13,7 +14,7 @@ import { CORPUS_FORMATS, isCorpusFormat } from "./corpus-formats";
 import { openAnnotationExport } from "./export-annotations";
 import { corpusFilename, CORPUS_CONTENT_TYPES, exportCorpusBytes } from "./export-corpus";
 import { bytesStream, textStream } from "./text-stream";
-import { exportUrl, webAnnotationUrls } from "./urls";
+import { exportUrl, relationUrl, webAnnotationUrls } from "./urls";
 
 /** The formats a comparison exports to: its annotations (csv, jsonld), its report (md, pdf), or its texts with their annotations (the corpus formats). */
 export const EXPORT_FORMATS = ["csv", "jsonld", "md", "pdf", ...CORPUS_FORMATS] as const;
@@ -71,7 +72,7 @@ export async function exportComparison(actor: Actor, comparisonId: string, forma
     const bytes = format === "md" ? new TextEncoder().encode(reportToMarkdown(report)) : await reportToPdf(report);
     return { filename: `${comparison.slug}.${format}`, contentType: CONTENT_TYPES[format], body: bytesStream(bytes) };
   }
-  const { comparison, batches } = await openAnnotationExport(actor, comparisonId, filters);
+  const { comparison, batches, relations } = await openAnnotationExport(actor, comparisonId, filters);
   const file = (chunks: AsyncIterable<string>) => ({
     filename: `${comparison.slug}.${format}`,
     contentType: CONTENT_TYPES[format],
@@ -86,7 +87,9 @@ export async function exportComparison(actor: Actor, comparisonId: string, forma
         label: comparison.title,
         generated: new Date(),
       };
-      return file(annotationCollectionChunks(info, batches, webAnnotationUrls(origin, comparison)));
+      const urls = webAnnotationUrls(origin, comparison);
+      const iris = { ...urls, relation: (id: string) => relationUrl(origin, comparison.id, id) };
+      return file(annotationCollectionChunks(info, batches, urls, () => relations.map((r) => toLinkingAnnotation(r, iris))));
     }
   }
 }

@@ -1,7 +1,7 @@
 import "server-only";
 import { createHash, randomUUID } from "node:crypto";
 import { matchTarget, type CandidateSource } from "@/lib/domain/export/match-target";
-import { AnnotationFileError, readWebAnnotationsAt, type ImportedAnnotation } from "@/lib/domain/export/read-web-annotations";
+import { AnnotationFileError, readWebAnnotationsAt, type ImportedAnnotation, type ImportedRelation } from "@/lib/domain/export/read-web-annotations";
 import type { AnnotationFilePart } from "@/lib/domain/export/split-annotation-file";
 import { slugify, uniqueSlug } from "@/lib/domain/slug";
 import { ZClaim, ZComment } from "@/lib/schemas/annotation";
@@ -13,6 +13,7 @@ import { AppError, notFound } from "@/lib/server/errors";
 import { canAnnotate, canEditComparisons, hasMember } from "@/lib/server/permissions";
 import { claimColumns } from "@/lib/server/services/annotations/annotation-fields";
 import { requireAnnotationAccess } from "@/lib/server/services/annotations/require-annotation-access";
+import { ensureRelationTypes } from "@/lib/server/services/relations/find-relation-types";
 import { selectorColumns } from "@/lib/server/services/sources/span-target";
 
 /** Where tags of no known tag set go: a set of this name, created when first needed. */
@@ -38,6 +39,8 @@ export interface ImportReport {
   newTags: { name: string; tagSet: string }[];
   /** Annotations whose creator is not a member who may annotate: they are the importing user's now. */
   reassigned: { where: string; creator: string }[];
+  /** Relations saved: linking annotations between two annotations of the file or of the comparison. */
+  relations: number;
 }
 
 /** An input problem at a place in the file: nothing is saved. */
@@ -94,8 +97,10 @@ async function loadComparison(actor: Actor, comparisonId: string) {
       workspace: { select: { memberships: { select: { userId: true, role: true, user: { select: { name: true, email: true } } } } } },
       annotations: {
         where: { deletedAt: null },
-        select: { sourceId: true, start: true, end: true, authorId: true, comment: true, tags: { select: { tagId: true } } },
+        select: { id: true, sourceId: true, start: true, end: true, authorId: true, comment: true, tags: { select: { tagId: true } } },
       },
+      relationTypes: { select: { id: true, key: true, name: true } },
+      relations: { where: { deletedAt: null }, select: { fromId: true, toId: true, typeId: true } },
     },
   });
   if (!found) throw notFound("That comparison");
@@ -166,6 +171,7 @@ const sameAnnotationKey = (a: { sourceId: string; start: number; end: number; au
   createHash("sha256").update(JSON.stringify([a.sourceId, a.start, a.end, a.authorId, a.comment ?? "", [...a.tagIds].sort()])).digest("base64").slice(0, 27);
 
 interface PlannedAnnotation {
+  id: string;
   sourceId: string;
   revisionId: string;
   authorId: string;
@@ -181,7 +187,9 @@ interface PlannedAnnotation {
 
 /**
  * Turns one annotation of the file into the annotations to save (one per target it places),
- * reporting what it skips. Throws INVALID_INPUT for an annotation Parallax cannot hold.
+ * reporting what it skips, and keeps its relations (linking annotations) for after the
+ * annotations, with the file's annotation IRIs as the annotations they became. Throws
+ * INVALID_INPUT for an annotation Parallax cannot hold.
  */
 function planner(loaded: Loaded, actor: Actor, report: ImportReport) {
   const sources: (CandidateSource & { revisionId: string })[] = loaded.sources
@@ -190,10 +198,18 @@ function planner(loaded: Loaded, actor: Actor, report: ImportReport) {
   const sourcesById = new Map(sources.map((s) => [s.id, s]));
   const resolveTag = tagResolver(loaded);
   const resolveAuthor = authorResolver(loaded, actor);
-  const seen = new Set(loaded.annotations.map((a) => sameAnnotationKey({ ...a, tagIds: a.tags.map((t) => t.tagId) })));
+  /** Each annotation already there or planned, by what makes two the same: a file's duplicate links to the one kept. */
+  const seen = new Map(loaded.annotations.map((a) => [sameAnnotationKey({ ...a, tagIds: a.tags.map((t) => t.tagId) }), a.id]));
+  /** The file's annotation IRIs, as the annotations they became (or already were). */
+  const idOfIri = new Map<string, string>();
+  const linking: PlannedLink[] = [];
 
-  return (annotation: ImportedAnnotation): PlannedAnnotation[] => {
+  const plan = (annotation: ImportedAnnotation): PlannedAnnotation[] => {
     const { where } = annotation;
+    if (annotation.relation) {
+      linking.push({ ...annotation.relation, where, authorId: resolveAuthor(annotation.creator).id });
+      return [];
+    }
     if (annotation.tags.length === 0) {
       report.skipped.push({ where, reason: "it has no tags (a body with purpose “tagging”), and every Parallax annotation needs one" });
       return [];
@@ -242,14 +258,18 @@ function planner(loaded: Loaded, actor: Actor, report: ImportReport) {
             };
       const key = sameAnnotationKey({ sourceId: source.id, start: columns.start, end: columns.end, authorId: author.id, comment: comment.data || null, tagIds: tags.map((t) => t.id ?? `new:${t.tagSet}:${t.name}`) });
       if (seen.has(key)) {
+        if (annotation.id && !idOfIri.has(annotation.id)) idOfIri.set(annotation.id, seen.get(key)!);
         report.skipped.push({ where: target.where, reason: "the same annotation (words, author, comment and tags) is already in the comparison" });
         continue;
       }
-      seen.add(key);
+      const id = randomUUID();
+      seen.set(key, id);
+      if (annotation.id && !idOfIri.has(annotation.id)) idOfIri.set(annotation.id, id);
       const anchorStatus: AnchorStatus = match.kind === "orphaned" ? "ORPHANED" : match.exact ? "EXACT" : "FUZZY";
       report[anchorStatus === "EXACT" ? "exact" : anchorStatus === "FUZZY" ? "fuzzy" : "orphaned"]++;
       if (author.reassigned) report.reassigned.push({ where, creator: author.reassigned });
       planned.push({
+        id,
         sourceId: source.id,
         revisionId: source.revisionId,
         authorId: author.id,
@@ -265,6 +285,78 @@ function planner(loaded: Loaded, actor: Actor, report: ImportReport) {
     }
     return planned;
   };
+  return { plan, linking, idOfIri };
+}
+
+type PlannedLink = ImportedRelation & { where: string; authorId: string };
+
+/** A relation to save; `typeName` alone means a type the comparison does not have yet. */
+interface PlannedRelation {
+  fromId: string;
+  toId: string;
+  typeId: string | null;
+  typeKey: string | null;
+  typeName: string;
+  authorId: string;
+}
+
+/** An annotation IRI of this comparison (as Parallax exports them) that is still there. */
+function ownAnnotationId(loaded: Loaded, iri: string): string | undefined {
+  const id = /\/api\/comparisons\/([^/?#]+)\/annotations\/([^/?#]+)$/.exec(iri);
+  if (!id || decodeURIComponent(id[1]!) !== loaded.id) return undefined;
+  return loaded.annotations.find((a) => a.id === decodeURIComponent(id[2]!))?.id;
+}
+
+/**
+ * The file's relations whose two ends are annotations of the file that were imported (or
+ * found already there), or annotations of this comparison named by their IRI. The type is
+ * found by its Parallax key, then by name; a new name becomes a new type if an editor imports.
+ */
+function planRelations(loaded: Loaded, links: PlannedLink[], idOfIri: Map<string, string>, mayAddTypes: boolean, report: ImportReport): PlannedRelation[] {
+  const planned: PlannedRelation[] = [];
+  const key = (r: { fromId: string; toId: string; typeId: string | null; typeName: string }) => JSON.stringify([r.fromId, r.toId, r.typeId ?? `new:${r.typeName.toLowerCase()}`]);
+  const existing = new Set(loaded.relations.map((r) => key({ ...r, typeName: "" })));
+  for (const link of links) {
+    const fromId = idOfIri.get(link.from) ?? ownAnnotationId(loaded, link.from);
+    const toId = idOfIri.get(link.to) ?? ownAnnotationId(loaded, link.to);
+    if (!fromId || !toId || fromId === toId) {
+      report.skipped.push({ where: link.where, reason: "it links annotations that are neither in the file nor in this comparison" });
+      continue;
+    }
+    const type = (link.key ? loaded.relationTypes.find((t) => t.key === link.key) : undefined) ?? loaded.relationTypes.find((t) => t.name.toLowerCase() === link.type?.toLowerCase());
+    const typeName = type?.name ?? link.type ?? "";
+    if (!type && (!typeName || !mayAddTypes)) {
+      report.skipped.push({ where: link.where, reason: typeName ? `its relation type “${typeName}” is not one of this comparison's; an owner or editor can add it` : "it names no relation type" });
+      continue;
+    }
+    const relation = { fromId, toId, typeId: type?.id ?? null, typeKey: type ? null : link.key, typeName, authorId: link.authorId };
+    if (existing.has(key(relation))) {
+      report.skipped.push({ where: link.where, reason: "the same relation is already in the comparison" });
+      continue;
+    }
+    existing.add(key(relation));
+    planned.push(relation);
+  }
+  return planned;
+}
+
+/** The relations, after any relation types they need (the comparison's defaults first, so keys resolve). */
+async function saveRelations(tx: DbTx, loaded: Loaded, relations: PlannedRelation[]) {
+  if (relations.length === 0) return;
+  await ensureRelationTypes(tx, loaded.id);
+  const types = await tx.relationType.findMany({ where: { comparisonId: loaded.id }, select: { id: true, key: true, name: true, position: true } });
+  let position = Math.max(-1, ...types.map((t) => t.position));
+  const typeIdOf = async (r: PlannedRelation) => {
+    if (r.typeId) return r.typeId;
+    const found = (r.typeKey ? types.find((t) => t.key === r.typeKey) : undefined) ?? types.find((t) => t.name.toLowerCase() === r.typeName.toLowerCase());
+    if (found) return found.id;
+    const created = await tx.relationType.create({ data: { comparisonId: loaded.id, name: r.typeName, position: ++position }, select: { id: true, key: true, name: true, position: true } });
+    types.push(created);
+    return created.id;
+  };
+  const data = [];
+  for (const r of relations) data.push({ comparisonId: loaded.id, fromId: r.fromId, toId: r.toId, typeId: await typeIdOf(r), authorId: r.authorId });
+  await tx.relation.createMany({ data });
 }
 
 /*
@@ -300,7 +392,7 @@ function batchWriter(tx: DbTx, loaded: Loaded, newTags: TagRef[]) {
   const takenKeys = new Set(loaded.tagSets.map((s) => s.key));
   let setPosition = Math.max(-1, ...loaded.tagSets.map((s) => s.position));
   const tagPositions = new Map(loaded.tagSets.map((s) => [s.id, Math.max(-1, ...s.tags.map((t) => t.position))]));
-  let batch: (PlannedAnnotation & { id: string })[] = [];
+  let batch: PlannedAnnotation[] = [];
   let written = 0;
 
   async function createTag(tag: TagRef) {
@@ -345,7 +437,7 @@ function batchWriter(tx: DbTx, loaded: Loaded, newTags: TagRef[]) {
   return {
     async add(planned: PlannedAnnotation) {
       for (const tag of planned.tags) if (tag.id === null) await createTag(tag);
-      batch.push({ ...planned, id: randomUUID() });
+      batch.push(planned);
       if (batch.length >= BATCH_SIZE) await flush();
     },
     /** Writes what is left; returns how many annotations were written in all. */
@@ -396,8 +488,8 @@ export async function importReadAnnotations(
 ): Promise<ImportReport> {
   const { role } = await requireAnnotationAccess(actor, comparisonId, "annotate");
   const loaded = await loadComparison(actor, comparisonId);
-  const report: ImportReport = { exact: 0, fuzzy: 0, orphaned: 0, skipped: [], newTags: [], reassigned: [] };
-  const plan = planner(loaded, actor, report);
+  const report: ImportReport = { exact: 0, fuzzy: 0, orphaned: 0, skipped: [], newTags: [], reassigned: [], relations: 0 };
+  const { plan, linking, idOfIri } = planner(loaded, actor, report);
   const mayCreateTags = canEditComparisons(role);
   const refusedTags = new Set<TagRef>();
   const newTags: TagRef[] = [];
@@ -422,9 +514,12 @@ export async function importReadAnnotations(
         );
       }
       const count = await writer.finish();
-      if (count > 0) {
+      const relations = planRelations(loaded, linking, idOfIri, mayCreateTags, report);
+      report.relations = relations.length;
+      await saveRelations(tx, loaded, relations);
+      if (count > 0 || relations.length > 0) {
         await tx.auditEvent.create({
-          data: { workspaceId: loaded.workspaceId, actorId: actor.id, action: "annotations.imported", entityType: "Comparison", entityId: loaded.id, data: { count } },
+          data: { workspaceId: loaded.workspaceId, actorId: actor.id, action: "annotations.imported", entityType: "Comparison", entityId: loaded.id, data: { count, relations: relations.length } },
         });
       }
     },

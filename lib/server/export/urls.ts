@@ -39,6 +39,11 @@ export function webAnnotationUrls(origin: string, comparison: ExportedComparison
   };
 }
 
+/** A relation's id in exports: its JSON API address, as an annotation's is. */
+export function relationUrl(origin: string, comparisonId: string, relationId: string): string {
+  return `${origin}/api/comparisons/${encodeURIComponent(comparisonId)}/relations/${encodeURIComponent(relationId)}`;
+}
+
 /** The export's own address: where the same file can be downloaded again. */
 export function exportUrl(origin: string, comparisonId: string, format: string, filterQuery: string): string {
   return `${origin}/api/comparisons/${encodeURIComponent(comparisonId)}/export?format=${format}${filterQuery ? `&${filterQuery}` : ""}`;

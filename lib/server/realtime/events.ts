@@ -10,7 +10,7 @@ export const ZComparisonEvent = z.object({
   // Ids are cuids (25 characters); the caps bound every NOTIFY payload to a few hundred
   // bytes, far below Postgres' 8000-byte limit, whatever a caller passes.
   comparisonId: z.string().min(1).max(100).describe("The comparison the change belongs to"),
-  type: z.enum(["annotation", "reply", "passage", "source", "fact-row"]).describe("What kind of thing changed"),
+  type: z.enum(["annotation", "reply", "passage", "source", "fact-row", "relation"]).describe("What kind of thing changed"),
   id: z
     .string()
     .min(1)

@@ -5,8 +5,9 @@ import { classroomEntries } from "./classroom";
 import { comparisonEntries } from "./comparisons";
 import { memberEntries } from "./members";
 import { proposalEntries } from "./proposals";
+import { relationEntries } from "./relations";
 import { reportEntries } from "./reports";
 import { taxonomyEntries } from "./taxonomy";
 
 /** Every entry of the authorization matrix; a new cases file is added here. */
-export const MATRIX = [...accountEntries, ...comparisonEntries, ...alignmentEntries, ...annotationEntries, ...taxonomyEntries, ...memberEntries, ...reportEntries, ...classroomEntries, ...proposalEntries];
+export const MATRIX = [...accountEntries, ...comparisonEntries, ...alignmentEntries, ...annotationEntries, ...taxonomyEntries, ...memberEntries, ...reportEntries, ...classroomEntries, ...proposalEntries, ...relationEntries];

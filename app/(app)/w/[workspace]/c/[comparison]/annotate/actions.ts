@@ -11,6 +11,9 @@ import { createReply } from "@/lib/server/services/annotations/replies";
 import { updateAnnotation } from "@/lib/server/services/annotations/update-annotation";
 import { acceptProposal, acceptProposalsOfKind, rejectProposal } from "@/lib/server/services/proposals/decide-proposal";
 import { findProposals } from "@/lib/server/services/proposals/find-proposals";
+import { createRelation } from "@/lib/server/services/relations/create-relation";
+import { findRelations, getRelation } from "@/lib/server/services/relations/find-relations";
+import { deleteRelation, updateRelation } from "@/lib/server/services/relations/update-relation";
 
 export const createAnnotationAction = userCall((user, comparisonId: string, input: unknown) => createAnnotation(user, comparisonId, input));
 
@@ -64,3 +67,26 @@ export const rejectProposalAction = userCall((user, comparisonId: string, propos
 export const acceptProposalsOfKindAction = userCall((user, comparisonId: string, kind: unknown) =>
   acceptProposalsOfKind(user, comparisonId, kind),
 );
+
+export const createRelationAction = userCall((user, comparisonId: string, input: unknown) => createRelation(user, comparisonId, input));
+
+export const updateRelationAction = userCall((user, comparisonId: string, relationId: string, input: unknown) =>
+  updateRelation(user, comparisonId, relationId, input),
+);
+
+export const deleteRelationAction = userCall((user, comparisonId: string, relationId: string, version: number) =>
+  deleteRelation(user, comparisonId, relationId, { version }),
+);
+
+/** For live updates: the relation as this user may see it, or null when it is gone or one of its ends is hidden from them. */
+export const fetchRelationAction = userCall(async (user, comparisonId: string, relationId: string) => {
+  try {
+    return await getRelation(user, comparisonId, relationId);
+  } catch (error) {
+    if (isAppError(error) && error.code === "NOT_FOUND") return null;
+    throw error;
+  }
+});
+
+/** Every visible relation, to catch up after the live stream (re)connects. */
+export const fetchAllRelationsAction = userCall((user, comparisonId: string) => findRelations(user, comparisonId));

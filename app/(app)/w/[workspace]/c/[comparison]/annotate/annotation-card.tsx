@@ -1,8 +1,9 @@
 "use client";
 
-import { useState } from "react";
+import { useState, type ReactNode } from "react";
 import { UserText } from "@/app/_components/user-text";
 import { AnnotationForm, draftFields, type AnnotationDraft } from "./annotation-form";
+import { CopyLink } from "./annotation-relations";
 import { CLAIM_STATUS_LABELS, type Annotation, type TagSetOption } from "./annotate-types";
 import { TextChangedMark } from "./text-changed-mark";
 
@@ -32,7 +33,7 @@ export interface CardActions {
 
 /** One annotation in the side panel: its quote, tags, claim, thread, and what the user may do with it. */
 export function AnnotationCard({
-  annotation: a, me, canAnnotate, canModerate, tagSets, selected, onSelect, actions, pending, canReattach, conflict,
+  annotation: a, me, canAnnotate, canModerate, tagSets, selected, onSelect, actions, pending, canReattach, conflict, permalink, focusReplyId, relations,
 }: {
   annotation: Annotation;
   me: string;
@@ -45,6 +46,12 @@ export function AnnotationCard({
   pending: boolean;
   canReattach: boolean;
   conflict: string | null;
+  /** The path that opens this annotation (add `&reply=` for a reply); absent where there is none to give. */
+  permalink?: string;
+  /** The reply a permalink pointed at, outlined. */
+  focusReplyId?: string | null;
+  /** The annotation's relations and the "Link to…" form, given whether the card is open. */
+  relations?: (open: boolean) => ReactNode;
 }) {
   const [editing, setEditing] = useState<{ draft: AnnotationDraft; version: number } | null>(null);
   const [reply, setReply] = useState("");
@@ -106,16 +113,19 @@ export function AnnotationCard({
           ) : null}
         </>
       )}
+      {relations?.(open)}
       {open && a.replies.length > 0 ? (
         <ol className="plain-list replies" aria-label="Replies">
           {a.replies.map((r) => (
-            <li key={r.id}>
+            <li key={r.id} id={`reply-${r.id}`} className={r.id === focusReplyId ? "reply--focused" : undefined}>
               <strong>{r.author.name}</strong> <span className="meta">{TIME.format(new Date(r.createdAt))}</span>
+              {permalink ? <CopyLink path={`${permalink}&reply=${encodeURIComponent(r.id)}`} label="reply" /> : null}
               <p>{r.body}</p>
             </li>
           ))}
         </ol>
       ) : null}
+      {open && permalink ? <CopyLink path={permalink} label="annotation" /> : null}
       {open && canAnnotate && !editing ? (
         <div className="annotation-card__actions">
           <form

@@ -8,9 +8,13 @@ import { segmentText } from "@/lib/domain/highlight/segments";
 import type { ComparisonEvent } from "@/lib/server/realtime/events";
 import {
   createAnnotationAction,
+  createRelationAction,
   deleteAnnotationAction,
+  deleteRelationAction,
   fetchAllAnnotationsAction,
+  fetchAllRelationsAction,
   fetchAnnotationAction,
+  fetchRelationAction,
   hideAnnotationAction,
   reattachAnnotationAction,
   clearTextChangedAction,
@@ -19,8 +23,10 @@ import {
 } from "./actions";
 import { AnnotationCard, type CardActions } from "./annotation-card";
 import { AnnotationForm, draftFields, EMPTY_DRAFT, type AnnotationDraft } from "./annotation-form";
+import { AnnotationRelations, type Relation, type RelationActions, type RelationType } from "./annotation-relations";
 import { CLAIM_STATUS_LABELS, type AnnotateSource, type Annotation, type AssignmentContext, type TagSetOption } from "./annotate-types";
 import { ProposalPanel } from "./proposal-panel";
+import { RelationArcs } from "./relation-arcs";
 import { useProposals } from "./use-proposals";
 import type { ProposalView } from "@/lib/server/services/proposals/find-proposals";
 
@@ -40,6 +46,16 @@ function byTextOrder(a: Annotation, b: Annotation) {
 const PROPOSAL_KEY = "proposal:";
 
 /**
+ * What a permalink opened: the annotation (fetched by id, so it is here whatever the view
+ * loaded), the reply it named, and a sentence for when either cannot be shown.
+ */
+export interface PermalinkFocus {
+  annotation: Annotation | null;
+  replyId: string | null;
+  notice: string | null;
+}
+
+/**
  * The annotate view of a comparison, or of one assignment in it (`assignment`): then new
  * annotations are work for the assignment, and the view keeps only the work it is about
  * (the student's own, or the key) as live updates arrive. `initialProposals` (absent where
@@ -47,6 +63,7 @@ const PROPOSAL_KEY = "proposal:";
  */
 export function Annotator({
   comparisonId, sources, initialSourceId, initialAnnotations, initialProposals, tagSets, me, canAnnotate, canModerate, assignment,
+  initialRelations, relationTypes, permalinkBase, focus,
 }: {
   comparisonId: string;
   sources: AnnotateSource[];
@@ -58,15 +75,25 @@ export function Annotator({
   canAnnotate: boolean;
   canModerate: boolean;
   assignment?: AssignmentContext;
+  /** Relations between annotations, and the comparison's types; absent where relations are not offered. */
+  initialRelations?: Relation[];
+  relationTypes?: RelationType[];
+  /** The annotate page's path, for permalinks: `<base>?annotation=<id>`. */
+  permalinkBase?: string;
+  focus?: PermalinkFocus;
 }) {
-  const [annotations, setAnnotations] = useState(initialAnnotations);
-  const [sourceId, setSourceId] = useState(initialSourceId);
+  const [annotations, setAnnotations] = useState(() =>
+    focus?.annotation ? [...initialAnnotations.filter((a) => a.id !== focus.annotation!.id), focus.annotation] : initialAnnotations,
+  );
+  const [relations, setRelations] = useState(initialRelations ?? []);
+  const [sourceId, setSourceId] = useState(focus?.annotation?.sourceId ?? initialSourceId);
   const [selection, setSelection] = useState<{ start: number; end: number } | null>(null);
   const [draft, setDraft] = useState<AnnotationDraft>(EMPTY_DRAFT);
   const [filters, setFilters] = useState<Filters>(NO_FILTERS);
-  const [selectedId, setSelectedId] = useState<string | null>(null);
+  const [selectedId, setSelectedId] = useState<string | null>(focus?.annotation?.id ?? null);
+  const scrollTarget = useRef<string | null>(focus?.annotation ? (focus.replyId ? `reply-${focus.replyId}` : `annotation-${focus.annotation.id}`) : null);
   const [conflicts, setConflicts] = useState<Record<string, string>>({});
-  const [message, setMessage] = useState<{ ok: boolean; text: string } | null>(null);
+  const [message, setMessage] = useState<{ ok: boolean; text: string } | null>(focus?.notice ? { ok: false, text: focus.notice } : null);
   const [pending, startTransition] = useTransition();
   const textRef = useRef<HTMLDivElement>(null);
 
@@ -78,9 +105,25 @@ export function Annotator({
   const upsert = useCallback((next: Annotation) => {
     setAnnotations((current) => [...current.filter((a) => a.id !== next.id), ...(belongs(next) ? [next] : [])]);
   }, [belongs]);
-  const remove = useCallback((id: string) => setAnnotations((current) => current.filter((a) => a.id !== id)), []);
+  const remove = useCallback((id: string) => {
+    setAnnotations((current) => current.filter((a) => a.id !== id));
+    // Its links go with it: they are visible only while both their ends are.
+    setRelations((current) => current.filter((r) => r.from.id !== id && r.to.id !== id));
+  }, []);
+
+  const upsertRelation = useCallback((next: Relation) => setRelations((current) => [...current.filter((r) => r.id !== next.id), next]), []);
+  const removeRelation = useCallback((id: string) => setRelations((current) => current.filter((r) => r.id !== id)), []);
+  const relationsOffered = initialRelations !== undefined;
 
   const status = useComparisonEvents(comparisonId, (event: ComparisonEvent) => {
+    if (event.type === "relation" && relationsOffered) {
+      void fetchRelationAction(comparisonId, event.id).then((result) => {
+        if (!result.ok) return;
+        if (result.data) upsertRelation(result.data);
+        else removeRelation(event.id);
+      });
+      return;
+    }
     if (event.type !== "annotation" && event.type !== "reply") return;
     void fetchAnnotationAction(comparisonId, event.id).then((result) => {
       if (!result.ok) return;
@@ -95,7 +138,20 @@ export function Annotator({
     void fetchAllAnnotationsAction(comparisonId, assignment?.id, assignment?.mode === "student").then((result) => {
       if (result.ok) setAnnotations(result.data.filter(belongs));
     });
-  }, [status, comparisonId, assignment?.id, assignment?.mode, belongs]);
+    if (relationsOffered) {
+      void fetchAllRelationsAction(comparisonId).then((result) => {
+        if (result.ok) setRelations(result.data);
+      });
+    }
+  }, [status, comparisonId, assignment?.id, assignment?.mode, belongs, relationsOffered]);
+
+  // A permalink, or a link followed to another annotation: scroll to it once it is drawn.
+  useEffect(() => {
+    if (!scrollTarget.current) return;
+    document.querySelector(".annotated-text mark.hl--active")?.scrollIntoView({ block: "center" });
+    document.getElementById(scrollTarget.current)?.scrollIntoView({ block: "center" });
+    scrollTarget.current = null;
+  }, [sourceId, selectedId]);
 
   const scrollToProposal = useCallback((id: string) => {
     document.getElementById(`proposal-${id}`)?.scrollIntoView({ block: "center" });
@@ -120,6 +176,18 @@ export function Annotator({
   const placed = visible.filter((a) => a.anchor.status !== "ORPHANED");
   const orphans = visible.filter((a) => a.anchor.status === "ORPHANED");
   const byId = new Map(placed.map((a) => [a.id, a]));
+  const annotationsById = useMemo(() => new Map(annotations.map((a) => [a.id, a])), [annotations]);
+  const relationsOf = useMemo(() => {
+    const map = new Map<string, Relation[]>();
+    for (const r of relations) {
+      for (const end of [r.from.id, r.to.id]) map.set(end, [...(map.get(end) ?? []), r]);
+    }
+    return map;
+  }, [relations]);
+  const arcRelations = useMemo(
+    () => (selectedId ? (relationsOf.get(selectedId) ?? []) : []).filter((r) => r.from.sourceId === source.id && r.to.sourceId === source.id),
+    [selectedId, relationsOf, source.id],
+  );
 
   function capture() {
     const offsets = textRef.current ? selectionOffsets(textRef.current, source.text) : null;
@@ -207,6 +275,34 @@ export function Annotator({
     document.getElementById(`annotation-${id}`)?.scrollIntoView({ block: "nearest" });
   }
 
+  function goTo(id: string, toSourceId: string) {
+    if (toSourceId !== source.id) {
+      setSourceId(toSourceId);
+      setSelection(null);
+    }
+    setSelectedId(id);
+    scrollTarget.current = `annotation-${id}`;
+  }
+
+  const relationActions: RelationActions = {
+    create: (fromId, toId, typeId) =>
+      new Promise((resolve) => {
+        startTransition(async () => {
+          const result = await createRelationAction(comparisonId, { fromId, toId, typeId });
+          if (result.ok) {
+            upsertRelation(result.data);
+            setMessage({ ok: true, text: `Linked: ${result.data.type.name}.` });
+          } else setMessage({ ok: false, text: result.message });
+          resolve(result.ok);
+        });
+      }),
+    remove: (r) =>
+      run(() => deleteRelationAction(comparisonId, r.id, r.version), () => {
+        removeRelation(r.id);
+        setMessage({ ok: true, text: "Link removed." });
+      }),
+  };
+
   const renderCard = (a: Annotation) => (
     <AnnotationCard
       key={a.id}
@@ -221,6 +317,28 @@ export function Annotator({
       pending={pending}
       canReattach={Boolean(selection)}
       conflict={conflicts[a.id] ?? null}
+      permalink={permalinkBase ? `${permalinkBase}?annotation=${encodeURIComponent(a.id)}` : undefined}
+      focusReplyId={focus?.annotation?.id === a.id ? focus.replyId : null}
+      relations={
+        relationsOffered
+          ? (open) => (
+              <AnnotationRelations
+                annotation={a}
+                open={open}
+                relations={relationsOf.get(a.id) ?? []}
+                types={relationTypes ?? []}
+                annotationsById={annotationsById}
+                candidates={annotations}
+                sources={sources}
+                me={me.id}
+                canAnnotate={canAnnotate}
+                pending={pending}
+                actions={relationActions}
+                onGoTo={goTo}
+              />
+            )
+          : undefined
+      }
     />
   );
 
@@ -313,19 +431,27 @@ export function Annotator({
               <mark
                 key={segment.start}
                 {...proposalProps}
-                className={`hl${segment.keys.includes("selection") ? " hl--selected" : ""}${inner && inner.id === selectedId ? " hl--active" : ""}${proposalClass}`}
+                className={`hl${segment.keys.includes("selection") ? " hl--selected" : ""}${inner && inner.id === selectedId ? " hl--active" : ""}${inner && relationsOf.has(inner.id) ? " hl--linked" : ""}${proposalClass}`}
                 style={{
                   ...proposalProps.style,
                   background: color,
                   boxShadow: outer ? `inset 0 -0.3em 0 ${outer.tags[0]?.color ?? "#999"}` : undefined,
                 }}
                 title={ids.map((id) => byId.get(id)?.tags.map((t) => t.name).join(", ")).join(" / ") || undefined}
+                data-keys={ids.join(" ") || undefined}
                 onClick={inner ? () => focusAnnotation(inner.id) : undefined}
               >
                 {segment.text}
               </mark>
             );
           })}
+          {relationsOffered ? (
+            <RelationArcs
+              container={textRef}
+              relations={arcRelations}
+              redrawKey={`${source.id}:${selectedId}:${placed.length}`}
+            />
+          ) : null}
         </div>
       </div>
 

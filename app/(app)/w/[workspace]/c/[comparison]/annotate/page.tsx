@@ -4,21 +4,39 @@ import { requireSessionUser } from "@/lib/server/auth/session";
 import { orNotFound } from "@/lib/server/page";
 import { canAnnotate, canEditComparisons, canUseProposals } from "@/lib/server/permissions";
 import { findAllAnnotations } from "@/lib/server/services/annotations/find-annotations";
+import { locateAnnotation, type Whereabouts } from "@/lib/server/services/annotations/locate-annotation";
 import { getComparisonBySlug } from "@/lib/server/services/comparisons/get-comparison-by-slug";
 import { findProposals } from "@/lib/server/services/proposals/find-proposals";
+import { findRelations } from "@/lib/server/services/relations/find-relations";
+import { findRelationTypes } from "@/lib/server/services/relations/find-relation-types";
 import { findTaxonomy } from "@/lib/server/services/taxonomy/find-taxonomy";
-import { Annotator } from "./annotator";
+import { Annotator, type PermalinkFocus } from "./annotator";
 
 type Props = {
   params: Promise<{ workspace: string; comparison: string }>;
-  searchParams: Promise<{ source?: string }>;
+  searchParams: Promise<{ source?: string; annotation?: string; reply?: string }>;
 };
+
+/** What a permalink says when it cannot show what it points at: why, never what it says. */
+const UNSEEN_NOTICES = {
+  hidden: "The annotation this link points to was hidden by an editor, so it is not shown to you.",
+  deleted: "The annotation this link points to was deleted by its author.",
+  unseen: "The annotation this link points to is not yours to see: in a class, others' work shows only once it is revealed to you.",
+  missing: "This link points to no annotation of this comparison. It may be mistyped.",
+} as const;
+
+function permalinkFocus(found: Whereabouts, replyId: string | undefined): PermalinkFocus {
+  if (found.state !== "visible") return { annotation: null, replyId: null, notice: UNSEEN_NOTICES[found.state] };
+  const notice =
+    found.reply === "deleted" ? "The reply this link points to was deleted; its annotation is shown." : found.reply === "missing" ? "This link points to no reply of this annotation; the annotation is shown." : null;
+  return { annotation: found.annotation, replyId: found.reply === "visible" ? (replyId ?? null) : null, notice };
+}
 
 export const metadata: Metadata = { title: "Annotate" };
 
 export default async function AnnotatePage({ params, searchParams }: Props) {
   const { workspace, comparison: comparisonSlug } = await params;
-  const { source } = await searchParams;
+  const { source, annotation: linkedId, reply: linkedReplyId } = await searchParams;
   const base = `/w/${workspace}/c/${comparisonSlug}`;
   const user = await requireSessionUser(`${base}/annotate`);
   const view = await orNotFound(getComparisonBySlug(user, workspace, comparisonSlug));
@@ -32,10 +50,13 @@ export default async function AnnotatePage({ params, searchParams }: Props) {
   }
   const initialSourceId = comparison.sources.some((s) => s.id === source) ? source! : comparison.sources[0]!.id;
   const proposalsOffered = canUseProposals(view.workspace.role, view.workspace.kind);
-  const [annotations, taxonomy, proposals] = await Promise.all([
+  const [annotations, taxonomy, proposals, relations, relationTypes, linked] = await Promise.all([
     findAllAnnotations(user, comparison.id),
     findTaxonomy(user, workspace, comparisonSlug),
     proposalsOffered ? findProposals(user, comparison.id, initialSourceId) : null,
+    findRelations(user, comparison.id),
+    findRelationTypes(user, comparison.id),
+    linkedId ? locateAnnotation(user, comparison.id, linkedId, linkedReplyId) : null,
   ]);
   const sources = comparison.sources.map((s) => ({
     id: s.id,
@@ -60,6 +81,10 @@ export default async function AnnotatePage({ params, searchParams }: Props) {
       me={user}
       canAnnotate={canAnnotate(view.workspace.role)}
       canModerate={canEditComparisons(view.workspace.role)}
+      initialRelations={relations}
+      relationTypes={relationTypes}
+      permalinkBase={`${base}/annotate`}
+      focus={linked ? permalinkFocus(linked, linkedReplyId) : undefined}
     />
   );
 }

@@ -9,11 +9,13 @@ import { publicOrigin } from "@/lib/server/export/urls";
 import { orNotFound } from "@/lib/server/page";
 import { canAnnotate, canEditComparisons } from "@/lib/server/permissions";
 import { readReportFilters } from "@/lib/server/reports/filters";
+import { getRelationReport } from "@/lib/server/reports/get-relation-report";
 import { getReport } from "@/lib/server/reports/get-report";
 import { requireComparison } from "@/lib/server/services/comparisons/require-comparison";
 import { findReportShare } from "@/lib/server/services/report-shares/find-report-share";
 import { ImportCorpusForm } from "./import-corpus-form";
 import { PublishPanel } from "./publish-panel";
+import { RelationSummary } from "./relation-summary";
 
 type Props = {
   params: Promise<{ workspace: string; comparison: string }>;
@@ -34,7 +36,11 @@ export default async function ReportPage({ params, searchParams }: Props) {
   const user = await requireSessionUser(path);
   const { workspace, comparison } = await orNotFound(requireComparison(user, workspaceSlug, comparisonSlug));
   const { filters, error } = readReportFilters(await searchParams);
-  const [report, share] = await Promise.all([orNotFound(getReport(user, comparison.id, filters)), findReportShare(user, comparison.id)]);
+  const [report, share, relationReport] = await Promise.all([
+    orNotFound(getReport(user, comparison.id, filters)),
+    findReportShare(user, comparison.id),
+    getRelationReport(user, comparison.id),
+  ]);
 
   const query = reportQueryString(report.filters);
   const exportHref = (format: string) => `/api/comparisons/${comparison.id}/export?format=${format}${query ? `&${query}` : ""}`;
@@ -59,6 +65,7 @@ export default async function ReportPage({ params, searchParams }: Props) {
         ]}
       />
       {canAnnotate(workspace.role) ? <ImportCorpusForm workspace={workspaceSlug} comparison={comparisonSlug} comparisonId={comparison.id} /> : null}
+      <RelationSummary report={relationReport} annotatePath={`/w/${workspaceSlug}/c/${comparisonSlug}/annotate`} />
     </>
   );
 }

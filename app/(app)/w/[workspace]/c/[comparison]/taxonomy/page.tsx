@@ -3,8 +3,11 @@ import { UserText } from "@/app/_components/user-text";
 import { DEFAULT_TAXONOMY } from "@/lib/domain/taxonomy";
 import { requireSessionUser } from "@/lib/server/auth/session";
 import { orNotFound } from "@/lib/server/page";
+import { requireComparison } from "@/lib/server/services/comparisons/require-comparison";
+import { findRelationTypes } from "@/lib/server/services/relations/find-relation-types";
 import { findTaxonomy, type TagSetView } from "@/lib/server/services/taxonomy/find-taxonomy";
 import { AddTagForm } from "./add-tag-form";
+import { RelationTypes } from "./relation-types";
 import { TagItem } from "./tag-item";
 import styles from "./taxonomy.module.css";
 
@@ -30,6 +33,8 @@ export default async function TaxonomyPage({ params }: Props) {
   const { workspace, comparison } = await params;
   const user = await requireSessionUser(`/w/${workspace}/c/${comparison}/taxonomy`);
   const { tagSets, canEdit } = await orNotFound(findTaxonomy(user, workspace, comparison));
+  const { comparison: found } = await orNotFound(requireComparison(user, workspace, comparison));
+  const relationTypes = await findRelationTypes(user, found.id);
   const where = { workspace, comparison };
   return (
     <>
@@ -87,6 +92,7 @@ export default async function TaxonomyPage({ params }: Props) {
           </section>
         );
       })}
+      <RelationTypes at={{ ...where, comparisonId: found.id }} types={relationTypes} canEdit={canEdit} />
     </>
   );
 }
