@@ -1,6 +1,7 @@
 // `npm run cli -- <command>`: scripted use of Parallax on the same database settings as the app.
 import { stat } from "node:fs/promises";
 import { parseArgs } from "node:util";
+import { AGREEMENT_USAGE, runAgreement } from "@/lib/server/cli/agreement";
 import { ALIGN_USAGE, runAlign } from "@/lib/server/cli/align";
 import { exportToFile } from "@/lib/server/cli/export-to-file";
 import { importAnnotationsFile } from "@/lib/server/cli/import-annotations-file";
@@ -21,7 +22,8 @@ const USAGE = `Usage:
   npm run cli -- export <comparison> --workspace <slug> --format csv|jsonld|md|pdf --out <file> [--as <email>]
       Writes the comparison's annotations (csv, jsonld) or its report (md, pdf) to <file>.
 ${ALIGN_USAGE}
-${SUGGEST_USAGE}`;
+${SUGGEST_USAGE}
+${AGREEMENT_USAGE}`;
 
 const ANNOTATION_FILE = /\.(jsonld|json)$/i;
 
@@ -110,6 +112,7 @@ async function main(): Promise<number> {
   // These need no database: they run before any connection is opened (or the data folder locked).
   if (command === "align") return runAlign(rest);
   if (command === "suggest") return runSuggest(rest, USAGE);
+  if (command === "agreement") return runAgreement(rest);
   const run = command === "import" ? runImport : command === "export" ? runExport : undefined;
   if (!run) {
     console.error(command ? `Unknown command "${command}".\n\n${USAGE}` : USAGE);
