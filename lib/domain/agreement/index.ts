@@ -67,3 +67,5 @@ export {
   type CategoryDisagreement,
   type UnitizingAlpha,
 } from './unitizing';
+export { tagSetSpanAgreement, tagSetSpanStudy, type SpanText, type SpanAgreement } from './span-study';
+export { agreementChanges, type AgreementFigures, type SetFigures, type TagFigures, type FigureChange, type Measure } from './changes';
