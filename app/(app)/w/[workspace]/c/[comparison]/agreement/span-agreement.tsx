@@ -6,9 +6,9 @@ type Set = Agreement["sets"][number];
 
 const NOT_MEASURABLE = "not measurable";
 
-function Figure({ value, label }: { value: number | null; label: string }) {
-  if (value === null) return <span className="meta" aria-label={`${label}: ${NOT_MEASURABLE}`}>— {NOT_MEASURABLE}</span>;
-  return <strong aria-label={`${label}: ${value.toFixed(3)}`}>{value.toFixed(3)}</strong>;
+function Figure({ value }: { value: number | null }) {
+  if (value === null) return <span className="meta">— {NOT_MEASURABLE}</span>;
+  return <strong>{value.toFixed(3)}</strong>;
 }
 
 function percent(value: number | null | undefined) {
@@ -72,18 +72,18 @@ export function SpanAgreementSection({ sets }: { sets: Set[] }) {
             <tbody>
               <tr>
                 <th scope="row">All tags of the set</th>
-                <td><Figure value={set.combined.alpha} label={`α of ${set.name}`} /></td>
+                <td><Figure value={set.combined.alpha} /></td>
                 <td>{percent(set.combined.observedAgreement)}</td>
-                <td><Figure value={set.span.alphaU} label={`αU of ${set.name}`} /></td>
+                <td><Figure value={set.span.alphaU} /></td>
               </tr>
               {rows.map((row) => (
                 <tr key={row.tag.id}>
                   <th scope="row">
                     <span className="swatch" style={{ background: row.tag.color }} aria-hidden="true" /> <UserText>{row.tag.name}</UserText>
                   </th>
-                  <td><Figure value={row.alpha} label={`α of ${row.tag.name}`} /></td>
+                  <td><Figure value={row.alpha} /></td>
                   <td>{percent(row.raw)}</td>
-                  <td><Figure value={row.alphaU} label={`αU of ${row.tag.name}`} /></td>
+                  <td><Figure value={row.alphaU} /></td>
                 </tr>
               ))}
             </tbody>
