@@ -1,4 +1,5 @@
 import { describe, expect, it } from 'vitest';
+import { seededRandom } from '../seeded-random';
 import { segmentDistance, unitizingAlpha, UnitizingInputError, type UnitizingUnit } from './unitizing';
 
 /** Within `tolerance` of a published figure (DKPro's `isCloseTo(x, offset(tolerance))`; papers truncate). */
@@ -201,5 +202,41 @@ describe('unitizingAlpha', () => {
   ])('refuses %s', (_name, study, message) => {
     expect(() => unitizingAlpha(study)).toThrow(UnitizingInputError);
     expect(() => unitizingAlpha(study)).toThrow(message);
+  });
+
+  it('D_e matches Krippendorff’s sum over every unit and every gap, term by term, on random studies', () => {
+    for (const seed of [1, 2, 3, 4, 5]) {
+      const random = seededRandom(seed);
+      const L = 200;
+      const raters = 2 + (seed % 3);
+      // Non-overlapping units per rater: walk the continuum, alternating gaps and units.
+      const units: UnitizingUnit[] = [];
+      for (let rater = 0; rater < raters; rater++) {
+        let at = Math.floor(random() * 10);
+        while (at < L) {
+          const length = 1 + Math.floor(random() * 15);
+          if (at + length > L) break;
+          units.push({ rater, begin: at, length, category: 'A' });
+          at += length + Math.floor(random() * 20);
+        }
+      }
+      const gaps: number[] = [];
+      for (let rater = 0; rater < raters; rater++) {
+        let at = 0;
+        for (const u of units.filter((x) => x.rater === rater)) {
+          if (u.begin > at) gaps.push(u.begin - at);
+          at = u.begin + u.length;
+        }
+        if (at < L) gaps.push(L - at);
+      }
+      const N = units.length;
+      let sum = 0;
+      for (const { length: l } of units) {
+        sum += ((N - 1) * (2 * l ** 3 - 3 * l ** 2 + l)) / 3;
+        for (const g of gaps) if (g >= l) sum += l ** 2 * (g - l + 1);
+      }
+      const De = ((2 / L) * sum) / (raters * L * (raters * L - 1) - units.reduce((s, u) => s + u.length * (u.length - 1), 0));
+      expect(unitizingAlpha({ continuum: { begin: 0, length: L }, raters, units }).perCategory.A!.De, `seed ${seed}`).toBeCloseTo(De, 12);
+    }
   });
 });
