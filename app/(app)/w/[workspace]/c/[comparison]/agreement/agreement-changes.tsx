@@ -15,7 +15,8 @@ export function AgreementChangesSection({ since }: { since: AgreementSinceLastCh
     <section className="card notice--info" aria-labelledby="agreement-changes">
       <h2 id="agreement-changes">What changed</h2>
       <p>
-        Since you saw this page on <LocalTime date={since.since} />, as first seen on <LocalTime date={since.changedAt} />:
+        Compared with the figures you saw on <LocalTime date={since.since} /> (this change first showed on{" "}
+        <LocalTime date={since.changedAt} />):
       </p>
       {since.settled.length > 0 ? (
         <ul>

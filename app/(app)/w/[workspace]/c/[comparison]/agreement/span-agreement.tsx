@@ -56,7 +56,7 @@ export function SpanAgreementSection({ sets }: { sets: Set[] }) {
       {sets.map((set) => {
         const rows = rowsOf(set);
         return (
-          <table key={set.id} className="table" aria-labelledby={`span-agreement-${set.id}`}>
+          <table key={set.id} className="table table--row-headers" aria-labelledby={`span-agreement-${set.id}`}>
             <caption id={`span-agreement-${set.id}`}>
               <UserText>{set.name}</UserText>: αU over {set.span.sources} {set.span.sources === 1 ? "source" : "sources"} every reviewer
               annotated
