@@ -100,7 +100,10 @@ describe("searching a workspace's annotations", () => {
     expect(ids(await searchAnnotations(c.ben, c.klass.slug, {}))).toEqual([]);
     expect(ids(await searchAnnotations(c.ben, c.klass.slug, { author: c.ana.id }))).toEqual([]);
     expect(asBen.options.authors).toEqual([]);
-    expect(ids(await searchAnnotations(c.ana, c.klass.slug, { q: "zebra" }))).toEqual([anas.id]);
+    const asAna = await searchAnnotations(c.ana, c.klass.slug, { q: "zebra" });
+    expect(ids(asAna)).toEqual([anas.id]);
+    // A student opens it in the assignment, the only way they reach the comparison.
+    expect(asAna.results[0]!.href).toBe(`/w/${c.klass.slug}/a/${c.assignment.id}?source=${c.source.id}&annotation=${anas.id}`);
     expect(ids(await searchAnnotations(c.teacher, c.klass.slug, { q: "zebra" }))).toEqual([anas.id]);
   });
 

@@ -3,6 +3,7 @@ import type { Prisma } from "@/lib/generated/prisma/client";
 import { ZSearchAnnotations } from "@/lib/schemas/search";
 import type { Actor } from "@/lib/server/actor";
 import { db } from "@/lib/server/db/client";
+import { canBrowseComparisons } from "@/lib/server/permissions";
 import { parseInput } from "@/lib/server/validation";
 import { recordRevealViews, revealedAssignmentsIn } from "@/lib/server/services/assignments/record-reveal-views";
 import { getWorkspaceBySlug } from "@/lib/server/services/workspaces/get-workspace-by-slug";
@@ -88,6 +89,10 @@ export async function searchAnnotations(actor: Actor, workspaceSlug: string, inp
     ]);
   }
 
+  // Students reach a comparison only through its assignments: their results open the assignment.
+  const browses = canBrowseComparisons(workspace.role);
+  const openAt = (r: (typeof rows)[number]) =>
+    !browses && r.assignmentId ? `/w/${workspace.slug}/a/${r.assignmentId}` : `/w/${workspace.slug}/c/${r.comparison.slug}/annotate`;
   const results = rows.map((r) => ({
     id: r.id,
     exact: r.exact,
@@ -100,7 +105,7 @@ export async function searchAnnotations(actor: Actor, workspaceSlug: string, inp
     source: r.source.title,
     comparison: r.comparison.title,
     tags: r.tags.map((t) => t.tag),
-    href: `/w/${workspace.slug}/c/${r.comparison.slug}/annotate?source=${encodeURIComponent(r.sourceId)}&annotation=${encodeURIComponent(r.id)}`,
+    href: `${openAt(r)}?source=${encodeURIComponent(r.sourceId)}&annotation=${encodeURIComponent(r.id)}`,
     assignment: r.assignmentId ? { id: r.assignmentId } : null,
   }));
   if (workspace.role === "STUDENT") await recordRevealViews(actor, revealedAssignmentsIn(actor, results));
