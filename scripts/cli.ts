@@ -13,6 +13,7 @@ interface CliCommand {
 const COMMANDS: Record<string, CliCommand> = {
   import: { summary: "import a folder of texts as sources, or a .jsonld file of W3C Web Annotations", load: async () => (await import("@/lib/server/cli/import")).runImport },
   export: { summary: "write a comparison's annotations (csv, jsonld) or report (md, pdf) to a file", load: async () => (await import("@/lib/server/cli/export")).runExport },
+  agreement: { summary: "Krippendorff's unitizing alpha (αU) of spans in a JSON file (no database)", load: async () => (await import("@/lib/server/cli/agreement")).runAgreement },
   align: { summary: "align the sentences of text files (no database)", load: async () => (await import("@/lib/server/cli/align")).runAlign },
   user: { summary: "create an account (user create)", load: async () => (await import("@/lib/server/cli/user")).runUser },
   workspace: { summary: "create a newsroom or a class (workspace create)", load: async () => (await import("@/lib/server/cli/workspace")).runWorkspace },

@@ -9,6 +9,8 @@
  * - {@link agreementSummary}: alpha for the combined labelling and per tag, plus pairwise raw
  *   agreement, as JSON-safe data for the UI.
  * - {@link disagreements}: the stretches of text where coders differ, for review.
+ * - {@link unitizingAlpha}: Krippendorff's unitizing alpha (αU) over spans on a continuum,
+ *   overall and per category, as DKPro Agreement computes it (D_e = 0 → `null`).
  *
  * Decisions a caller should know:
  * - No variation at all (e.g. nobody used a tag): alpha is undefined (0/0). `krippendorffAlpha`
@@ -55,3 +57,15 @@ export {
 } from './summary';
 export { pooledAgreement, type PooledDocument } from './pooled';
 export { tagSetDocuments, type CodedSpan } from './documents';
+export {
+  unitizingAlpha,
+  segmentDistance,
+  UnitizingInputError,
+  type Continuum,
+  type UnitizingUnit,
+  type UnitizingStudy,
+  type CategoryDisagreement,
+  type UnitizingAlpha,
+} from './unitizing';
+export { tagSetSpanAgreement, tagSetSpanStudy, type SpanText, type SpanAgreement } from './span-study';
+export { agreementChanges, type AgreementFigures, type SetFigures, type TagFigures, type FigureChange, type Measure } from './changes';

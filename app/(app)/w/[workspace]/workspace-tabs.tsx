@@ -8,6 +8,7 @@ export function WorkspaceTabs({ slug, kind = "TEAM", role }: { slug: string; kin
       <nav className="tabs" aria-label="Class">
         <NavLink href={`/w/${slug}`}>Assignments</NavLink>
         {role && canTeach(role) ? <NavLink href={`/w/${slug}/members`}>Roster</NavLink> : null}
+        <NavLink href={`/w/${slug}/search`}>Search</NavLink>
       </nav>
     );
   }
@@ -16,6 +17,7 @@ export function WorkspaceTabs({ slug, kind = "TEAM", role }: { slug: string; kin
       <NavLink href={`/w/${slug}`}>Comparisons</NavLink>
       <NavLink href={`/w/${slug}/members`}>Members</NavLink>
       <NavLink href={`/w/${slug}/analysers`}>Analysers</NavLink>
+      <NavLink href={`/w/${slug}/search`}>Search</NavLink>
     </nav>
   );
 }

@@ -1,5 +1,5 @@
 import "server-only";
-import { disagreements, NO_VALUE, pooledAgreement, tagSetDocuments, tokenUnits, VALUE_SEPARATOR } from "@/lib/domain/agreement";
+import { disagreements, NO_VALUE, pooledAgreement, tagSetDocuments, tagSetSpanAgreement, tokenUnits, VALUE_SEPARATOR } from "@/lib/domain/agreement";
 import type { Prisma } from "@/lib/generated/prisma/client";
 import type { Actor } from "@/lib/server/actor";
 import { db } from "@/lib/server/db/client";
@@ -13,7 +13,8 @@ import { requireComparison } from "@/lib/server/services/comparisons/require-com
  * each token's value is the tag (of that set) a reviewer put on it, or "none". A reviewer
  * counts on a source only if they annotated something in it. Only annotations the actor may
  * see count (a student before the reveal: their own); hidden, deleted and orphaned ones
- * never do. Also the stretches where reviewers differ and nobody settled it.
+ * never do. Also the stretches where reviewers differ and nobody settled it, and αU per tag set
+ * and tag over the characters of the sources every reviewer annotated (lib/domain/agreement/span-study.ts).
  */
 export async function getAgreement(actor: Actor, workspaceSlug: string, comparisonSlug: string) {
   const { workspace, comparison } = await requireComparison(actor, workspaceSlug, comparisonSlug);
@@ -59,7 +60,10 @@ export async function getAgreement(actor: Actor, workspaceSlug: string, comparis
     .filter((a) => current.get(a.sourceId) === a.revisionId)
     .map((a) => ({ textId: a.sourceId, coderId: a.author.id, start: a.start, end: a.end, tagIds: a.tags }));
 
+  const spanTexts = texts.map((t) => ({ id: t.id, length: t.revision.text.length }));
+
   const sets = tagSets.map((set) => {
+    const span = tagSetSpanAgreement(spanTexts, spans, coderIds, new Set(set.tags.map((t) => t.id)));
     const documents = tagSetDocuments(texts, spans, new Set(set.tags.map((t) => t.id)));
     const { combined, perValue } = pooledAgreement(coderIds, documents, set.tags.map((t) => t.id));
     const open = documents.flatMap((doc) =>
@@ -85,6 +89,11 @@ export async function getAgreement(actor: Actor, workspaceSlug: string, comparis
       // Tags nobody used, or used where only one reviewer worked, have no figure to show.
       perTag: perValue.map((v) => ({ ...v, tag: set.tags.find((t) => t.id === v.value)! })).filter((v) => v.status !== "insufficient-data" && v.pairableUnits > 0),
       disagreements: open,
+      span: {
+        alphaU: span.alphaU,
+        sources: span.textIds.length,
+        perTag: set.tags.flatMap((tag) => (span.perTag[tag.id] ? [{ tag, ...span.perTag[tag.id]! }] : [])),
+      },
     };
   });
   return { workspace, comparison, coders, sets, canResolve: canEditComparisons(workspace.role) };

@@ -4,9 +4,12 @@ import type { AlphaSummary } from "@/lib/domain/agreement";
 import { requireSessionUser } from "@/lib/server/auth/session";
 import { orNotFound } from "@/lib/server/page";
 import { getAgreement } from "@/lib/server/services/agreement/get-agreement";
+import { agreementFigures, recordAgreementVisit } from "@/lib/server/services/agreement/record-agreement-visit";
 import { findAnalyserPrecision } from "@/lib/server/services/proposals/analyser-figures";
+import { AgreementChangesSection } from "./agreement-changes";
 import { AnalyserPrecisionSection } from "./analyser-precision";
 import { DisagreementActions } from "./disagreement-actions";
+import { SpanAgreementSection } from "./span-agreement";
 
 type Params = { params: Promise<{ workspace: string; comparison: string }>; searchParams: Promise<{ reference?: string }> };
 
@@ -34,6 +37,7 @@ export default async function AgreementPage({ params, searchParams }: Params) {
   const scoresAnalysers = agreement.canResolve && agreement.workspace.kind === "TEAM";
   const referee = scoresAnalysers ? agreement.coders.find((c) => c.id === reference) : undefined;
   const analyserFigures = referee ? await findAnalyserPrecision(user, agreement.comparison.id, referee.id) : null;
+  const changed = await recordAgreementVisit(user, agreement.comparison.id, agreementFigures(agreement.sets));
   return (
     <>
       <div className="page-header">
@@ -56,6 +60,8 @@ export default async function AgreementPage({ params, searchParams }: Params) {
           Members page; their figures and disagreements appear here as they annotate.
         </p>
       ) : null}
+      <AgreementChangesSection since={changed} />
+      {agreement.coders.length < 2 ? null : <SpanAgreementSection sets={agreement.sets} />}
       {agreement.coders.length < 2 ? null : agreement.sets.map((set) => (
         <section key={set.id} className="card" aria-labelledby={`set-${set.id}`}>
           <h2 id={`set-${set.id}`}><UserText>{set.name}</UserText></h2>

@@ -1,0 +1,42 @@
+import { expect, test, type Page } from "@playwright/test";
+import { DEMO, signIn } from "./helpers";
+
+// A demo annotation (prisma/demo/manifest.json): on the Harbor Ledger's lead, tagged Economic,
+// with a comment about the homes the article leaves out.
+const LEAD = "Marrowick's container terminals were handling ships again by late morning on Tuesday";
+
+/** The demo's own annotation of the lead among the results (other journeys may copy its span and tags). */
+const demoLead = (page: Page) => page.getByRole("listitem").filter({ hasText: "flooded homes never appears" }).getByRole("link", { name: `“${LEAD}”` });
+
+test("search finds an annotation by words of its comment and by its tag, and opens it in the annotate view", async ({ page }) => {
+  await signIn(page, DEMO.email, DEMO.password);
+  await page.goto("/w/demo-newsroom");
+  await page.getByRole("navigation", { name: "Workspace" }).getByRole("link", { name: "Search" }).click();
+  await expect(page).toHaveURL(/\/w\/demo-newsroom\/search$/);
+  await expect(page.getByRole("heading", { name: "Search annotations" })).toBeVisible();
+
+  // By the comment's words, stemmed ("home" finds "homes"), submitted from the keyboard.
+  const words = page.getByLabel("Words");
+  await words.fill("flooded home");
+  await words.press("Enter");
+  await expect(page).toHaveURL(/[?&]q=flooded\+home/);
+  await expect(page.getByRole("status").filter({ hasText: /found/ })).toBeVisible();
+  const result = demoLead(page);
+  await expect(result).toBeVisible();
+  await result.click();
+  await expect(page).toHaveURL(/\/c\/marrowick-barrier-flood\/annotate\?source=[^&]+&annotation=[^&]+$/);
+
+  // By tag alone.
+  await page.goBack();
+  await expect(page.getByLabel("Words")).toHaveValue("flooded home");
+  await page.getByLabel("Words").fill("");
+  await page.getByLabel("Tag").selectOption("Economic");
+  await page.getByRole("button", { name: "Search" }).press("Enter");
+  await expect(page).toHaveURL(/[?&]tag=Economic/);
+  const byTag = demoLead(page);
+  await expect(byTag).toBeVisible();
+  const href = await byTag.getAttribute("href");
+  await byTag.focus();
+  await page.keyboard.press("Enter");
+  await expect(page).toHaveURL(new RegExp(`${href!.replace(/[?.*+^$()|[\]\\]/g, "\\$&")}$`));
+});
