@@ -1,4 +1,5 @@
 import { anchorDetailed } from "../anchoring";
+import { codePointIndex, type CodePointIndex } from "../text/code-points";
 import type { ImportedTarget } from "./read-web-annotations";
 import { asUri } from "./web-annotation";
 
@@ -49,19 +50,38 @@ function namedSource(target: ImportedTarget, sources: readonly CandidateSource[]
   return null;
 }
 
+/** One index per source text, however many targets are matched against it. */
+const indexes = new WeakMap<CandidateSource, CodePointIndex>();
+
+/**
+ * A target's code-point position as UTF-16 offsets into the source's text, or null when it
+ * lies beyond the text (it was counted in another text: the quote decides then).
+ */
+function utf16Position(source: CandidateSource, position: ImportedTarget["position"]): { start: number; end: number } | null {
+  if (!position) return null;
+  let index = indexes.get(source);
+  if (!index) indexes.set(source, (index = codePointIndex(source.text)));
+  try {
+    return { start: index.toUtf16(position.start), end: index.toUtf16(position.end) };
+  } catch {
+    return null;
+  }
+}
+
 function anchorIn(source: CandidateSource, target: ImportedTarget, by: SourceMatch): TargetMatch {
+  const position = utf16Position(source, target.position);
   if (target.quote) {
     const found = anchorDetailed(source.text, {
       quote: { type: "TextQuoteSelector", ...target.quote },
-      position: target.position ? { type: "TextPositionSelector", ...target.position } : undefined,
+      position: position ? { type: "TextPositionSelector", ...position } : undefined,
     });
     if (!found) return { kind: "orphaned", sourceId: source.id, by };
     const exact = found.method === "position" || found.method === "quote";
     return { kind: "placed", sourceId: source.id, start: found.start, end: found.end, score: found.score, exact, by };
   }
   // Offsets alone cannot be checked against the words they meant: placed, but only fuzzily.
-  const { start, end } = target.position!;
-  if (end > source.text.length || !source.text.slice(start, end).trim()) return { kind: "orphaned", sourceId: source.id, by };
+  if (!position || !source.text.slice(position.start, position.end).trim()) return { kind: "orphaned", sourceId: source.id, by };
+  const { start, end } = position;
   return { kind: "placed", sourceId: source.id, start, end, score: 0.5, exact: false, by };
 }
 

@@ -34,6 +34,7 @@ export interface ImportedTarget {
   /** The address the document's text was retrieved from (the original article). */
   via: string | null;
   quote: { exact: string; prefix?: string; suffix?: string } | null;
+  /** Offsets in Unicode code points, as the model counts them (not UTF-16 units). */
   position: { start: number; end: number } | null;
 }
 
