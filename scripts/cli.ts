@@ -2,6 +2,8 @@
 import { stat } from "node:fs/promises";
 import { parseArgs } from "node:util";
 import { ALIGN_USAGE, runAlign } from "@/lib/server/cli/align";
+import { DOCUMENTS_USAGE, runImportDocuments } from "@/lib/server/cli/documents";
+import { isDocumentFormat } from "@/lib/server/export/import-document-files";
 import { exportToFile } from "@/lib/server/cli/export-to-file";
 import { importAnnotationsFile } from "@/lib/server/cli/import-annotations-file";
 import { importFolder } from "@/lib/server/cli/import-folder";
@@ -20,13 +22,15 @@ const USAGE = `Usage:
       anchoring each on its sources; saves all of them or, on a malformed file, none.
   npm run cli -- export <comparison> --workspace <slug> --format csv|jsonld|md|pdf --out <file> [--as <email>]
       Writes the comparison's annotations (csv, jsonld) or its report (md, pdf) to <file>.
+${DOCUMENTS_USAGE}
 ${ALIGN_USAGE}
 ${SUGGEST_USAGE}`;
 
 const ANNOTATION_FILE = /\.(jsonld|json)$/i;
 
 async function runImport(args: string[]): Promise<number> {
-  const { positionals } = parseArgs({ args, allowPositionals: true, strict: false, options: { workspace: { type: "string" }, comparison: { type: "string" }, as: { type: "string" } } });
+  const { positionals, values } = parseArgs({ args, allowPositionals: true, strict: false, options: { workspace: { type: "string" }, comparison: { type: "string" }, as: { type: "string" }, format: { type: "string" } } });
+  if (typeof values.format === "string" && isDocumentFormat(values.format)) return runImportDocuments(args);
   const target = positionals[0];
   const isFolder = target ? await stat(target).then((s) => s.isDirectory(), () => false) : false;
   if (target && !isFolder && ANNOTATION_FILE.test(target)) return runImportAnnotations(args);

@@ -62,16 +62,20 @@ describe("writeBrat", () => {
       "#1\tAnnotatorNotes T1\tTwo lines:\\n\"quoted\" \\\\ and a\\ttab.",
       "A1\tClaim T1 disputed",
       "A2\tClaimAsserter T1 quoted_party",
+      "#2\tAnnotatorNotes T1\tAsserted by: a spokesman",
+      "#3\tAnnotatorNotes T1\tEvidence: https://example.org/check",
       `T2\tLoaded_language-2 ${python(start)} ${python(end)}\t𝔘nion 🇪🇺 holds.`,
-      "#2\tAnnotatorNotes T2\tTwo lines:\\n\"quoted\" \\\\ and a\\ttab.",
+      "#4\tAnnotatorNotes T2\tTwo lines:\\n\"quoted\" \\\\ and a\\ttab.",
       "A3\tClaim T2 disputed",
       "A4\tClaimAsserter T2 quoted_party",
+      "#5\tAnnotatorNotes T2\tAsserted by: a spokesman",
+      "#6\tAnnotatorNotes T2\tEvidence: https://example.org/check",
       `T3\tHeadline_lead_emphasis ${python(holds)} ${python(holds + 6)};${python(next)} ${python(party)}\tholds. Next line 🎉`,
       "",
     ]);
   });
 
-  it("reads back the same words, tags, comment and claim status (the round trip)", () => {
+  it("reads back the same words, tags, comment and claim (the round trip)", () => {
     const doc = read(files);
     expect(doc.skipped).toEqual([]);
     expect(doc.annotations).toHaveLength(2);
@@ -80,7 +84,8 @@ describe("writeBrat", () => {
       where: "01-astral.ann:1",
       tags: annotations[0]!.tags,
       comment: annotations[0]!.comment,
-      claim: { status: "DISPUTED", asserter: "QUOTED_PARTY", assertedBy: null },
+      claim: { status: "DISPUTED", asserter: "QUOTED_PARTY", assertedBy: "a spokesman" },
+      links: ["https://example.org/check"],
       creator: null,
     });
     expect(first!.targets[0]).toMatchObject({ quote: { exact: "𝔘nion 🇪🇺 holds.", prefix: "😀 Fraktur 𝔘 says: " }, position: annotations[0]!.codePoints });

@@ -2,6 +2,7 @@ import { codePointIndex } from "../text/code-points";
 import { joinSpans, type DocumentSpan, type ExportDocument, type ReadDocument, type TextFile } from "./documents";
 import { AnnotationFileError, type ImportedClaim } from "./read-web-annotations";
 import type { ExportClaimAsserter, ExportClaimStatus, ExportTag } from "./types";
+import { asUri } from "./web-annotation";
 
 /**
  * brat standoff (https://brat.nlplab.org/standoff.html): per source a `.txt` with its text
@@ -11,7 +12,9 @@ import type { ExportClaimAsserter, ExportClaimStatus, ExportTag } from "./types"
  * Offsets count Unicode code points, as brat (Python 3 strings) does: an emoji is one
  * character, where JavaScript counts two. brat gives each text-bound annotation one type,
  * so an annotation with several tags becomes one `T` line per tag on the same words, each
- * with the annotation's note and attributes; reading joins them back (see joinSpans).
+ * with the annotation's note and attributes; reading joins them back (see joinSpans). A
+ * claim's status and asserter are attributes; who asserts it and its evidence links, free
+ * text that attributes cannot hold, are notes of their own (`Asserted by: …`, `Evidence: …`).
  */
 
 export const BRAT_CLAIM_ATTRIBUTE = "Claim";
@@ -37,6 +40,9 @@ function typeName(label: string): string {
 /** Notes are one line: line breaks, tabs and backslashes are written as `\n`, `\t`, `\\`. */
 const escapeNote = (text: string) => text.replace(/[\\\n\r\t]/g, (c) => ({ "\\": "\\\\", "\n": "\\n", "\r": "\\r", "\t": "\\t" })[c]!);
 const unescapeNote = (text: string) => text.replace(/\\([\\nrt])/g, (_, c: string) => ({ "\\": "\\", n: "\n", r: "\r", t: "\t" })[c]!);
+
+const ASSERTED_BY = "Asserted by: ";
+const EVIDENCE = "Evidence: ";
 
 const tagKey = (tag: ExportTag) => `${tag.tagSet}\n${tag.name}`;
 
@@ -88,6 +94,8 @@ function annFile(document: ExportDocument, typeOf: (tag: ExportTag) => string): 
       if (a.claim) {
         lines.push(`A${++counters.A}\t${BRAT_CLAIM_ATTRIBUTE} ${id} ${STATUS_VALUES[a.claim.status]}`);
         lines.push(`A${++counters.A}\t${BRAT_ASSERTER_ATTRIBUTE} ${id} ${ASSERTER_VALUES[a.claim.asserter]}`);
+        if (a.claim.assertedBy) lines.push(`#${++counters.note}\tAnnotatorNotes ${id}\t${ASSERTED_BY}${escapeNote(a.claim.assertedBy)}`);
+        for (const url of a.claim.evidence) lines.push(`#${++counters.note}\tAnnotatorNotes ${id}\t${EVIDENCE}${escapeNote(asUri(url))}`);
       }
     }
   }
@@ -255,10 +263,15 @@ export function readBratDocument(file: { stem: string; annName: string; txt: str
   }
   const documentSpans: DocumentSpan[] = spans.map((span) => {
     const claim = claims.get(span.id);
-    const importedClaim: ImportedClaim | null = claim ? { status: claim.status ?? "UNVERIFIED", asserter: claim.asserter ?? "OUTLET", assertedBy: null } : null;
+    const all = notes.get(span.id) ?? [];
+    // With a claim, its notes of who asserts it and of its evidence are claim fields, not comment.
+    const claimNote = (note: string) => claim !== undefined && (note.startsWith(ASSERTED_BY) || /^Evidence: https?:\/\/\S+$/.test(note));
+    const assertedBy = all.find((n) => claim && n.startsWith(ASSERTED_BY))?.slice(ASSERTED_BY.length) ?? null;
+    const importedClaim: ImportedClaim | null = claim ? { status: claim.status ?? "UNVERIFIED", asserter: claim.asserter ?? "OUTLET", assertedBy } : null;
     const tag = types.get(span.type) ?? { name: span.type.replaceAll("_", " "), tagSet: null };
-    const note = notes.get(span.id);
-    return { where: span.where, start: span.start, end: span.end, tag, author: null, comment: note?.length ? note.join("\n\n") : null, claim: importedClaim };
+    const comment = all.filter((n) => !claimNote(n));
+    const links = all.filter((n) => claimNote(n) && n.startsWith(EVIDENCE)).map((n) => n.slice(EVIDENCE.length));
+    return { where: span.where, start: span.start, end: span.end, tag, author: null, comment: comment.length ? comment.join("\n\n") : null, claim: importedClaim, links };
   });
   return { stem: file.stem, text: txt, annotations: joinSpans(txt, documentSpans), skipped };
 }

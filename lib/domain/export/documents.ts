@@ -87,6 +87,8 @@ export interface DocumentSpan {
   author: string | null;
   comment: string | null;
   claim: ImportedAnnotation["claim"];
+  /** A claim's evidence links. */
+  links: string[];
 }
 
 /**
@@ -98,7 +100,7 @@ export function joinSpans(text: string, spans: readonly DocumentSpan[]): Importe
   const index = codePointIndex(text);
   const groups = new Map<string, DocumentSpan[]>();
   for (const span of spans) {
-    const key = JSON.stringify([span.start, span.end, span.author, span.comment, span.claim]);
+    const key = JSON.stringify([span.start, span.end, span.author, span.comment, span.claim, span.links]);
     groups.set(key, [...(groups.get(key) ?? []), span]);
   }
   return [...groups.values()].map((group) => {
@@ -112,7 +114,7 @@ export function joinSpans(text: string, spans: readonly DocumentSpan[]): Importe
       tags: group.map((span) => span.tag),
       comment: first.comment,
       claim: first.claim,
-      links: [],
+      links: first.links,
       targets: [documentTarget(first.where, text, index, first.start, first.end)],
     };
   });

@@ -13,7 +13,7 @@ export interface CandidateSource {
 }
 
 /** How the target's source was recognised (docs/export.md, "Import"). */
-export type SourceMatch = "source id" | "article address" | "title" | "quote";
+export type SourceMatch = "source id" | "document" | "article address" | "title" | "quote";
 
 export type TargetMatch =
   | { kind: "placed"; sourceId: string; start: number; end: number; score: number; exact: boolean; by: SourceMatch }
@@ -39,6 +39,8 @@ const same = (a: string | null, b: string | null) => a !== null && b !== null &&
  * one source has it. Null when the target names none of them.
  */
 function namedSource(target: ImportedTarget, sources: readonly CandidateSource[]): { source: CandidateSource; by: SourceMatch } | null {
+  const byDocument = target.sourceId ? sources.find((s) => s.id === target.sourceId) : undefined;
+  if (byDocument) return { source: byDocument, by: "document" };
   const id = parallaxSourceId(target.sourceIri);
   const byId = id ? sources.find((s) => s.id === id) : undefined;
   if (byId) return { source: byId, by: "source id" };

@@ -26,6 +26,8 @@ export class AnnotationFileError extends Error {
 
 export interface ImportedTarget {
   where: string;
+  /** Set by the document formats (brat, WebAnno): the source their file was recognised as. */
+  sourceId?: string;
   /** The annotated document's IRI, when the target names one. */
   sourceIri: string | null;
   /** What the target says about the document (Parallax writes these). */

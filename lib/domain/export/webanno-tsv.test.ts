@@ -23,7 +23,7 @@ const annotations = [
       { name: "Doubt", tagSet: "Persuasion techniques" },
     ],
     comment: "Line one\nline two | with a pipe",
-    claim: { asserter: "QUOTED_PARTY", assertedBy: "someone", status: "SUPPORTED", evidence: [] },
+    claim: { asserter: "QUOTED_PARTY", assertedBy: "someone", status: "SUPPORTED", evidence: ["https://example.org/a", "https://example.org/café"] },
   }),
   on("lot.\n𝔘nion", { tags: [{ name: "Labeling", tagSet: "Framing devices" }], comment: null, author: { id: "u2", name: "Zoë Ñúñez" } }),
 ];
@@ -34,15 +34,19 @@ describe("toWebAnnoTsv", () => {
     const lines = toWebAnnoTsv(document).split("\n");
     expect(lines.slice(0, 5)).toEqual([
       "#FORMAT=WebAnno TSV 3.3",
-      `#T_SP=${WEBANNO_LAYER}|author|claimAsserter|claimStatus|comment|tag|tagSet`,
+      `#T_SP=${WEBANNO_LAYER}|assertedBy|author|claimAsserter|claimStatus|comment|evidence|tag|tagSet`,
       "",
       "",
       "#Text=I like it 😊 a lot.",
     ]);
     const comment = "Line one\\nline two \\| with a pipe";
-    expect(lines[7]).toBe(`1-3\t7-9\tit\tDana Demo[1]|Dana Demo[2]\tquoted party[1]|quoted party[2]\tsupported[1]|supported[2]\t${comment}[1]|${comment}[2]\tLoaded language[1]|Doubt[2]\tFraming devices[1]|Persuasion techniques[2]`);
+    const evidence = "https://example.org/a https://example.org/caf%C3%A9";
+    expect(lines[7]).toBe(
+      `1-3\t7-9\tit\tsomeone[1]|someone[2]\tDana Demo[1]|Dana Demo[2]\tquoted party[1]|quoted party[2]\tsupported[1]|supported[2]\t${comment}[1]|${comment}[2]\t` +
+        `${evidence}[1]|${evidence}[2]\tLoaded language[1]|Doubt[2]\tFraming devices[1]|Persuasion techniques[2]`,
+    );
     expect(lines[8]).toMatch(/^1-4\t10-12\t😊\t/);
-    const labeling = "Zoë Ñúñez[3]\t*[3]\t*[3]\t*[3]\tLabeling[3]\tFraming devices[3]";
+    const labeling = "*[3]\tZoë Ñúñez[3]\t*[3]\t*[3]\t*[3]\t*[3]\tLabeling[3]\tFraming devices[3]";
     expect(lines.slice(10, 15)).toEqual([
       `1-6\t15-18\tlot\t${labeling}`,
       `1-7\t18-19\t.\t${labeling}`,
@@ -57,16 +61,17 @@ describe("toWebAnnoTsv", () => {
     const doc = readWebAnnoTsv({ stem: "01-astral", name: "01-astral.tsv", tsv: toWebAnnoTsv(document), annotator: null });
     expect(doc.skipped).toEqual([]);
     expect(doc.text).toBe(TEXT.trimEnd());
-    expect(doc.annotations.map((a) => ({ tags: a.tags, creator: a.creator, comment: a.comment, claim: a.claim, quote: a.targets[0]!.quote!.exact, position: a.targets[0]!.position }))).toEqual([
+    expect(doc.annotations.map((a) => ({ tags: a.tags, creator: a.creator, comment: a.comment, claim: a.claim, links: a.links, quote: a.targets[0]!.quote!.exact, position: a.targets[0]!.position }))).toEqual([
       {
         tags: annotations[0]!.tags,
         creator: { id: null, name: "Dana Demo" },
         comment: annotations[0]!.comment,
-        claim: { status: "SUPPORTED", asserter: "QUOTED_PARTY", assertedBy: null },
+        claim: { status: "SUPPORTED", asserter: "QUOTED_PARTY", assertedBy: "someone" },
+        links: ["https://example.org/a", "https://example.org/caf%C3%A9"],
         quote: "it 😊 a",
         position: annotations[0]!.codePoints,
       },
-      { tags: annotations[1]!.tags, creator: { id: null, name: "Zoë Ñúñez" }, comment: null, claim: null, quote: "lot.\n𝔘nion", position: annotations[1]!.codePoints },
+      { tags: annotations[1]!.tags, creator: { id: null, name: "Zoë Ñúñez" }, comment: null, claim: null, links: [], quote: "lot.\n𝔘nion", position: annotations[1]!.codePoints },
     ]);
   });
 

@@ -2,6 +2,7 @@ import { RELATIONS_LATER } from "./brat";
 import { joinSpans, type DocumentSpan, type ExportDocument, type ReadDocument, type TextFile } from "./documents";
 import { AnnotationFileError, type ImportedClaim } from "./read-web-annotations";
 import type { ExportClaimAsserter, ExportClaimStatus, ExportedAnnotation } from "./types";
+import { asUri } from "./web-annotation";
 
 /**
  * WebAnno TSV 3.3, the tab-separated format INCEpTION and WebAnno import and export: a
@@ -12,13 +13,14 @@ import type { ExportClaimAsserter, ExportClaimStatus, ExportedAnnotation } from 
  *
  * Offsets count UTF-16 code units, as Java (and so INCEpTION) does: an emoji counts two.
  * Parallax writes one span layer, `webanno.custom.Parallax`, one span per tag with the
- * annotation's author, claim and comment as features; it reads that layer and any other
+ * annotation's author, claim (status, asserter, who asserts it, evidence links separated by
+ * spaces) and comment as features; it reads that layer and any other
  * span layer (its `value` feature, else its first feature with a value, as the tag, the
  * layer's name as the tag set). Relation and chain layers are skipped with their reason.
  */
 
 export const WEBANNO_LAYER = "webanno.custom.Parallax";
-const FEATURES = ["author", "claimAsserter", "claimStatus", "comment", "tag", "tagSet"] as const;
+const FEATURES = ["assertedBy", "author", "claimAsserter", "claimStatus", "comment", "evidence", "tag", "tagSet"] as const;
 type Feature = (typeof FEATURES)[number];
 
 const STATUS_VALUES: Record<ExportClaimStatus, string> = { UNVERIFIED: "unverified", SUPPORTED: "supported", DISPUTED: "disputed", FALSE: "false" };
@@ -80,10 +82,13 @@ function tokenize(text: string, cuts: ReadonlySet<number>): Token[] {
 
 function featureValues(a: ExportedAnnotation, tag: ExportedAnnotation["tags"][number]): Record<Feature, string> {
   return {
+    assertedBy: a.claim?.assertedBy ?? "",
     author: a.author.name,
     claimAsserter: a.claim ? ASSERTER_VALUES[a.claim.asserter] : "",
     claimStatus: a.claim ? STATUS_VALUES[a.claim.status] : "",
     comment: a.comment ?? "",
+    // Links hold no spaces: they are written as URIs.
+    evidence: a.claim?.evidence.map(asUri).join(" ") ?? "",
     tag: tag.name,
     tagSet: tag.tagSet,
   };
@@ -247,12 +252,13 @@ function toSpan(unit: Unit, annotator: string | null): DocumentSpan | null {
     if (!tag) return null;
     const status = lookup(STATUS_VALUES, value("claimStatus"));
     const asserter = lookup(ASSERTER_VALUES, value("claimAsserter"));
-    const claim: ImportedClaim | null = status ? { status, asserter: asserter ?? "OUTLET", assertedBy: null } : null;
-    return { ...base, tag: { name: tag, tagSet: value("tagSet") }, author: value("author") ?? annotator, comment: value("comment"), claim };
+    const claim: ImportedClaim | null = status ? { status, asserter: asserter ?? "OUTLET", assertedBy: value("assertedBy") } : null;
+    const links = claim ? (value("evidence") ?? "").split(/\s+/).filter(Boolean) : [];
+    return { ...base, tag: { name: tag, tagSet: value("tagSet") }, author: value("author") ?? annotator, comment: value("comment"), claim, links };
   }
   const label = value("value") ?? [...unit.values.values()].find((v) => v) ?? null;
   if (!label) return null;
-  return { ...base, tag: { name: label, tagSet: unit.layer.name.split(".").at(-1)! }, author: annotator, comment: null, claim: null };
+  return { ...base, tag: { name: label, tagSet: unit.layer.name.split(".").at(-1)! }, author: annotator, comment: null, claim: null, links: [] };
 }
 
 /**

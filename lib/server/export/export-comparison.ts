@@ -10,11 +10,15 @@ import { reportToMarkdown } from "@/lib/server/reports/markdown";
 import { reportToPdf } from "@/lib/server/reports/pdf";
 import { requireComparisonById } from "@/lib/server/services/comparisons/require-comparison-by-id";
 import { openAnnotationExport } from "./export-annotations";
+import { exportDocuments, zipFiles } from "./export-documents";
 import { bytesStream, textStream } from "./text-stream";
 import { exportUrl, webAnnotationUrls } from "./urls";
 
-/** The formats a comparison exports to, by their file extension: its annotations (csv, jsonld) or its report (md, pdf). */
-export const EXPORT_FORMATS = ["csv", "jsonld", "md", "pdf"] as const;
+/**
+ * The formats a comparison exports to: its annotations (csv, jsonld), its report (md, pdf),
+ * or its sources with their annotations as a zip of brat or WebAnno TSV files.
+ */
+export const EXPORT_FORMATS = ["csv", "jsonld", "md", "pdf", "brat", "webanno"] as const;
 export type ExportFormat = (typeof EXPORT_FORMATS)[number];
 
 export function isExportFormat(value: string): value is ExportFormat {
@@ -31,7 +35,7 @@ export function assertExportFormat(value: string | null | undefined): ExportForm
 }
 
 export interface ExportFile {
-  /** `<comparison-slug>.<format>` */
+  /** `<comparison-slug>.<format>`, or `<comparison-slug>-<format>.zip` for brat and WebAnno TSV */
   filename: string;
   contentType: string;
   body: ReadableStream<Uint8Array>;
@@ -49,6 +53,8 @@ const CONTENT_TYPES: Record<ExportFormat, string> = {
   jsonld: 'application/ld+json; profile="http://www.w3.org/ns/anno.jsonld"',
   md: "text/markdown; charset=utf-8",
   pdf: "application/pdf",
+  brat: "application/zip",
+  webanno: "application/zip",
 };
 
 /**
@@ -63,6 +69,10 @@ export async function exportComparison(actor: Actor, comparisonId: string, forma
     const report = await getReport(actor, comparison.id, filters);
     const bytes = format === "md" ? new TextEncoder().encode(reportToMarkdown(report)) : await reportToPdf(report);
     return { filename: `${comparison.slug}.${format}`, contentType: CONTENT_TYPES[format], body: bytesStream(bytes) };
+  }
+  if (format === "brat" || format === "webanno") {
+    const { comparison, files } = await exportDocuments(actor, comparisonId, format, filters);
+    return { filename: `${comparison.slug}-${format}.zip`, contentType: CONTENT_TYPES[format], body: bytesStream(zipFiles(files)) };
   }
   const { comparison, batches } = await openAnnotationExport(actor, comparisonId, filters);
   const file = (chunks: AsyncIterable<string>) => ({

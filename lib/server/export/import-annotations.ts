@@ -1,11 +1,12 @@
 import "server-only";
 import { randomUUID } from "node:crypto";
+import { matchDocument, type ReadDocument } from "@/lib/domain/export/documents";
 import { matchTarget, type CandidateSource } from "@/lib/domain/export/match-target";
 import { AnnotationFileError, readWebAnnotations, type ImportedAnnotation } from "@/lib/domain/export/read-web-annotations";
 import { slugify, uniqueSlug } from "@/lib/domain/slug";
 import { ZClaim, ZComment } from "@/lib/schemas/annotation";
 import { tagNameKey, ZTagName } from "@/lib/schemas/taxonomy";
-import type { AnchorStatus } from "@/lib/generated/prisma/enums";
+import type { AnchorStatus, Role } from "@/lib/generated/prisma/enums";
 import type { Actor } from "@/lib/server/actor";
 import { db } from "@/lib/server/db/client";
 import { AppError, notFound } from "@/lib/server/errors";
@@ -29,10 +30,12 @@ export interface ImportReport {
   newTags: { name: string; tagSet: string }[];
   /** Annotations whose creator is not a member who may annotate: they are the importing user's now. */
   reassigned: { where: string; creator: string }[];
+  /** Document formats (brat, WebAnno): which source each file was recognised as, and how (null: by each quote). */
+  documents: { stem: string; source: string | null; by: string | null }[];
 }
 
 /** An input problem at a place in the file: nothing is saved. */
-function invalidAt(where: string, problem: string): AppError {
+export function invalidAt(where: string, problem: string): AppError {
   return new AppError("INVALID_INPUT", `${where}: ${problem}`, { [where]: problem });
 }
 
@@ -174,6 +177,36 @@ interface PlannedAnnotation {
 export async function importAnnotations(actor: Actor, comparisonId: string, json: unknown): Promise<ImportReport> {
   const { role } = await requireAnnotationAccess(actor, comparisonId, "annotate");
   const parsed = readFile(json);
+  return importInto(actor, role, comparisonId, () => ({ annotations: parsed, skipped: [], documents: [] }));
+}
+
+/**
+ * Imports documents read from a document format (brat, WebAnno TSV) in the same way: each
+ * document is recognised as one of the comparison's sources by its text or file name
+ * (docs/export.md), its annotations anchored there; what the reader skipped is reported first.
+ */
+export async function importDocuments(actor: Actor, comparisonId: string, read: () => ReadDocument[]): Promise<ImportReport> {
+  const { role } = await requireAnnotationAccess(actor, comparisonId, "annotate");
+  const documents = read();
+  return importInto(actor, role, comparisonId, (sources) => {
+    const matches = documents.map((document) => ({ document, match: matchDocument(document, sources) }));
+    return {
+      annotations: matches.flatMap(({ document, match }) =>
+        document.annotations.map((a) => ({ ...a, targets: a.targets.map((t) => (match ? { ...t, sourceId: match.sourceId } : t)) })),
+      ),
+      skipped: documents.flatMap((d) => d.skipped),
+      documents: matches.map(({ document, match }) => ({
+        stem: document.stem,
+        source: match ? sources.find((s) => s.id === match.sourceId)!.title : null,
+        by: match?.by ?? null,
+      })),
+    };
+  });
+}
+
+type Read = Pick<ImportReport, "skipped" | "documents"> & { annotations: ImportedAnnotation[] };
+
+async function importInto(actor: Actor, role: Role, comparisonId: string, read: (sources: CandidateSource[]) => Read): Promise<ImportReport> {
   const loaded = await loadComparison(actor, comparisonId);
   const sources: (CandidateSource & { revisionId: string })[] = loaded.sources
     .filter((s) => s.currentRevision)
@@ -182,7 +215,8 @@ export async function importAnnotations(actor: Actor, comparisonId: string, json
   const resolveAuthor = authorResolver(loaded, actor);
   const seen = new Set(loaded.annotations.map((a) => sameAnnotationKey({ ...a, tagIds: a.tags.map((t) => t.tagId) })));
 
-  const report: ImportReport = { exact: 0, fuzzy: 0, orphaned: 0, skipped: [], newTags: [], reassigned: [] };
+  const { annotations: parsed, skipped, documents } = read(sources);
+  const report: ImportReport = { exact: 0, fuzzy: 0, orphaned: 0, skipped: [...skipped], newTags: [], reassigned: [], documents };
   const plan: PlannedAnnotation[] = [];
   for (const annotation of parsed) {
     const { where } = annotation;
