@@ -7,11 +7,12 @@ import { reportQueryString } from "@/lib/domain/report/filters";
 import { requireSessionUser } from "@/lib/server/auth/session";
 import { publicOrigin } from "@/lib/server/export/urls";
 import { orNotFound } from "@/lib/server/page";
-import { canEditComparisons } from "@/lib/server/permissions";
+import { canAnnotate, canEditComparisons } from "@/lib/server/permissions";
 import { readReportFilters } from "@/lib/server/reports/filters";
 import { getReport } from "@/lib/server/reports/get-report";
 import { requireComparison } from "@/lib/server/services/comparisons/require-comparison";
 import { findReportShare } from "@/lib/server/services/report-shares/find-report-share";
+import { ImportAnnotationsForm } from "./import-annotations-form";
 import { PublishPanel } from "./publish-panel";
 
 type Props = {
@@ -52,8 +53,11 @@ export default async function ReportPage({ params, searchParams }: Props) {
           { label: "JSON-LD", href: exportHref("jsonld") },
           { label: "Markdown", href: exportHref("md") },
           { label: "PDF", href: exportHref("pdf") },
+          { label: "brat (zip)", href: exportHref("brat") },
+          { label: "WebAnno TSV (zip)", href: exportHref("webanno") },
         ]}
       />
+      {canAnnotate(workspace.role) ? <ImportAnnotationsForm comparisonId={comparison.id} /> : null}
     </>
   );
 }
