@@ -1,6 +1,6 @@
 "use client";
 
-import { useActionState } from "react";
+import { useActionState, useState } from "react";
 import { FormMessage, SubmitButton } from "@/app/_components/form-controls";
 import { importAnnotationsAction } from "./actions";
 
@@ -14,6 +14,8 @@ const FORMATS = [
 export function ImportAnnotationsForm({ comparisonId }: { comparisonId: string }) {
   const [state, action] = useActionState(importAnnotationsAction, null);
   const errors = state && !state.ok ? state.fieldErrors : undefined;
+  // Kept in state: React resets a form's fields after its action, and the next file is often in the same format.
+  const [format, setFormat] = useState(FORMATS[0]!.value);
   return (
     <section className="card no-print" aria-labelledby="import-annotations">
       <h2 id="import-annotations">Import annotations</h2>
@@ -25,7 +27,7 @@ export function ImportAnnotationsForm({ comparisonId }: { comparisonId: string }
         <input type="hidden" name="comparisonId" value={comparisonId} />
         <div className="field">
           <label htmlFor="import-format">Format</label>
-          <select id="import-format" name="format" defaultValue="jsonld" aria-invalid={errors?.format ? true : undefined}>
+          <select id="import-format" name="format" value={format} onChange={(event) => setFormat(event.target.value)} aria-invalid={errors?.format ? true : undefined}>
             {FORMATS.map((f) => (
               <option key={f.value} value={f.value}>
                 {f.label}
@@ -35,7 +37,7 @@ export function ImportAnnotationsForm({ comparisonId }: { comparisonId: string }
         </div>
         <div className="field">
           <label htmlFor="import-file">Files</label>
-          <input id="import-file" type="file" name="file" multiple accept={FORMATS.map((f) => f.accept).join(",")} aria-invalid={errors?.file ? true : undefined} />
+          <input id="import-file" type="file" name="file" multiple accept={FORMATS.find((f) => f.value === format)!.accept} aria-invalid={errors?.file ? true : undefined} />
         </div>
         <SubmitButton pendingLabel="Importing…">Import</SubmitButton>
         <FormMessage state={state} />
