@@ -1,7 +1,7 @@
 "use client";
 
-import { useActionState, useState } from "react";
-import { FormMessage, SubmitButton } from "@/app/_components/form-controls";
+import { startTransition, useActionState, useState } from "react";
+import { FormMessage } from "@/app/_components/form-controls";
 import { importAnnotationsAction } from "./actions";
 
 const FORMATS = [
@@ -12,9 +12,8 @@ const FORMATS = [
 
 /** Annotations from a file into this comparison, in one of the formats the export writes (docs/export.md). */
 export function ImportAnnotationsForm({ comparisonId }: { comparisonId: string }) {
-  const [state, action] = useActionState(importAnnotationsAction, null);
+  const [state, action, pending] = useActionState(importAnnotationsAction, null);
   const errors = state && !state.ok ? state.fieldErrors : undefined;
-  // Kept in state: React resets a form's fields after its action, and the next file is often in the same format.
   const [format, setFormat] = useState(FORMATS[0]!.value);
   return (
     <section className="card no-print" aria-labelledby="import-annotations">
@@ -23,7 +22,16 @@ export function ImportAnnotationsForm({ comparisonId }: { comparisonId: string }
         Each annotation is placed on the source whose text or file name matches, by its words. All of the file is
         imported or, if anything in it is malformed, none of it.
       </p>
-      <form className="form" action={action}>
+      <form
+        className="form"
+        onSubmit={(event) => {
+          // Submitted by hand, not as the form's action: React would reset the fields after it,
+          // the chosen format with them, and the next file is often in the same format.
+          event.preventDefault();
+          const data = new FormData(event.currentTarget);
+          startTransition(() => action(data));
+        }}
+      >
         <input type="hidden" name="comparisonId" value={comparisonId} />
         <div className="field">
           <label htmlFor="import-format">Format</label>
@@ -39,7 +47,9 @@ export function ImportAnnotationsForm({ comparisonId }: { comparisonId: string }
           <label htmlFor="import-file">Files</label>
           <input id="import-file" type="file" name="file" multiple accept={FORMATS.find((f) => f.value === format)!.accept} aria-invalid={errors?.file ? true : undefined} />
         </div>
-        <SubmitButton pendingLabel="Importing…">Import</SubmitButton>
+        <button type="submit" className="button" disabled={pending} aria-disabled={pending}>
+          {pending ? "Importing…" : "Import"}
+        </button>
         <FormMessage state={state} />
       </form>
     </section>
