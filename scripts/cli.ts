@@ -11,8 +11,8 @@ interface CliCommand {
 
 // One line per command: its name, a one-line summary for `--help`, and its module's run function.
 const COMMANDS: Record<string, CliCommand> = {
-  import: { summary: "import a folder of texts as sources, or a .jsonld file of W3C Web Annotations", load: async () => (await import("@/lib/server/cli/import")).runImport },
-  export: { summary: "write a comparison's annotations (csv, jsonld) or report (md, pdf) to a file", load: async () => (await import("@/lib/server/cli/export")).runExport },
+  import: { summary: "import a folder of texts as sources, or annotations (W3C JSON-LD, brat, WebAnno TSV, Label Studio, doccano, PTC)", load: async () => (await import("@/lib/server/cli/import")).runImport },
+  export: { summary: "write a comparison's annotations (csv, jsonld, brat, webanno, labelstudio, doccano, ptc) or report (md, pdf)", load: async () => (await import("@/lib/server/cli/export")).runExport },
   agreement: { summary: "Krippendorff's unitizing alpha (αU) of spans in a JSON file (no database)", load: async () => (await import("@/lib/server/cli/agreement")).runAgreement },
   align: { summary: "align the sentences of text files (no database)", load: async () => (await import("@/lib/server/cli/align")).runAlign },
   user: { summary: "create an account (user create)", load: async () => (await import("@/lib/server/cli/user")).runUser },

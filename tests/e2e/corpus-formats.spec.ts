@@ -30,7 +30,7 @@ async function comparisonWithText(page: Page, title: string) {
 }
 
 async function importFile(page: Page, format: string, file: { name: string; mimeType: string; buffer: Buffer }) {
-  const form = page.getByRole("region", { name: "Import annotations" });
+  const form = page.getByRole("region", { name: "Import a labelled corpus" });
   // The segmented control draws its label over the radio: click the label, as a person does.
   await form.getByText(format, { exact: true }).click();
   await expect(form.getByLabel(format)).toBeChecked();
@@ -86,8 +86,8 @@ test("a researcher imports Label Studio annotations, exports them as doccano JSO
   await page.goto(second);
   const reimported = await importFile(page, "doccano JSONL", { name: download.suggestedFilename(), mimeType: "application/jsonl", buffer: Buffer.from(jsonl) });
   await expect(reimported).toContainText("2 annotations imported from the doccano JSONL: 2 anchored exactly, 0 fuzzily, 0 orphaned");
-  await page.getByRole("region", { name: "Import annotations" }).screenshot({ path: testInfo.outputPath("corpus-import.png") });
-  const comparisonId = await page.getByRole("region", { name: "Import annotations" }).locator('input[name="comparisonId"]').inputValue();
+  await page.getByRole("region", { name: "Import a labelled corpus" }).screenshot({ path: testInfo.outputPath("corpus-import.png") });
+  const comparisonId = await page.getByRole("region", { name: "Import a labelled corpus" }).locator('input[name="comparisonId"]').inputValue();
   const exported = await page.request.get(`/api/comparisons/${comparisonId}/export?format=doccano`);
   expect(JSON.parse(await exported.text())).toMatchObject({ text: TEXT, label: row.label });
 
@@ -101,7 +101,7 @@ test("a researcher imports Label Studio annotations, exports them as doccano JSO
   await expect(ptc).toContainText("2 skipped (article1.labels.tsv:1: the same annotation (words, author, comment and tags) is already in the comparison");
 
   // A malformed file saves nothing and says where.
-  const refused = page.getByRole("region", { name: "Import annotations" });
+  const refused = page.getByRole("region", { name: "Import a labelled corpus" });
   await refused.getByText("doccano JSONL", { exact: true }).click();
   await refused.getByLabel(/^Files?$/).setInputFiles({ name: "bad.jsonl", mimeType: "application/jsonl", buffer: Buffer.from(`{"text": "abc", "label": [[0, 9, "Doubt"]]}\n`) });
   await refused.getByRole("button", { name: "Import" }).click();

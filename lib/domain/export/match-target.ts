@@ -1,4 +1,5 @@
 import { anchorDetailed } from "../anchoring";
+import { codePointIndex, type CodePointIndex } from "../text/code-points";
 import type { ImportedTarget } from "./read-web-annotations";
 import { asUri } from "./web-annotation";
 
@@ -12,7 +13,7 @@ export interface CandidateSource {
 }
 
 /** How the target's source was recognised (docs/export.md, "Import"). */
-export type SourceMatch = "source id" | "article address" | "title" | "quote";
+export type SourceMatch = "source id" | "document" | "article address" | "title" | "quote";
 
 export type TargetMatch =
   | { kind: "placed"; sourceId: string; start: number; end: number; score: number; exact: boolean; by: SourceMatch }
@@ -38,7 +39,9 @@ const same = (a: string | null, b: string | null) => a !== null && b !== null &&
  * one source has it. Null when the target names none of them.
  */
 function namedSource(target: ImportedTarget, sources: readonly CandidateSource[]): { source: CandidateSource; by: SourceMatch } | null {
-  const id = target.sourceId ?? parallaxSourceId(target.sourceIri);
+  const byDocument = target.sourceId ? sources.find((s) => s.id === target.sourceId) : undefined;
+  if (byDocument) return { source: byDocument, by: "document" };
+  const id = parallaxSourceId(target.sourceIri);
   const byId = id ? sources.find((s) => s.id === id) : undefined;
   if (byId) return { source: byId, by: "source id" };
   const addresses = [target.via, target.sourceIri].filter((a): a is string => a !== null).map(asUri);
@@ -49,19 +52,38 @@ function namedSource(target: ImportedTarget, sources: readonly CandidateSource[]
   return null;
 }
 
+/** One index per source text, however many targets are matched against it. */
+const indexes = new WeakMap<CandidateSource, CodePointIndex>();
+
+/**
+ * A target's code-point position as UTF-16 offsets into the source's text, or null when it
+ * lies beyond the text (it was counted in another text: the quote decides then).
+ */
+function utf16Position(source: CandidateSource, position: ImportedTarget["position"]): { start: number; end: number } | null {
+  if (!position) return null;
+  let index = indexes.get(source);
+  if (!index) indexes.set(source, (index = codePointIndex(source.text)));
+  try {
+    return { start: index.toUtf16(position.start), end: index.toUtf16(position.end) };
+  } catch {
+    return null;
+  }
+}
+
 function anchorIn(source: CandidateSource, target: ImportedTarget, by: SourceMatch): TargetMatch {
+  const position = utf16Position(source, target.position);
   if (target.quote) {
     const found = anchorDetailed(source.text, {
       quote: { type: "TextQuoteSelector", ...target.quote },
-      position: target.position ? { type: "TextPositionSelector", ...target.position } : undefined,
+      position: position ? { type: "TextPositionSelector", ...position } : undefined,
     });
     if (!found) return { kind: "orphaned", sourceId: source.id, by };
     const exact = found.method === "position" || found.method === "quote";
     return { kind: "placed", sourceId: source.id, start: found.start, end: found.end, score: found.score, exact, by };
   }
   // Offsets alone cannot be checked against the words they meant: placed, but only fuzzily.
-  const { start, end } = target.position!;
-  if (end > source.text.length || !source.text.slice(start, end).trim()) return { kind: "orphaned", sourceId: source.id, by };
+  if (!position || !source.text.slice(position.start, position.end).trim()) return { kind: "orphaned", sourceId: source.id, by };
+  const { start, end } = position;
   return { kind: "placed", sourceId: source.id, start, end, score: 0.5, exact: false, by };
 }
 

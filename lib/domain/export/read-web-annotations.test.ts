@@ -1,6 +1,7 @@
 import { describe, expect, it } from "vitest";
 import { matchTarget, parallaxSourceId, type CandidateSource } from "./match-target";
 import { AnnotationFileError, readWebAnnotations, type ImportedTarget } from "./read-web-annotations";
+import { codePointIndex } from "../text/code-points";
 import { exportedAnnotation } from "./test-fixtures";
 import { toWebAnnotation, type WebAnnotationUrls } from "./web-annotation";
 
@@ -164,5 +165,43 @@ describe("matchTarget", () => {
       exact: false,
       by: "title",
     });
+  });
+});
+
+describe("TextPositionSelector in code points", () => {
+  // Astral characters (2 UTF-16 units, 1 code point) before and inside the spans, and the
+  // same words twice, so only a correct position picks the right copy.
+  const text = "😀 Fraktur 𝔘 says: 𝔘nion 🇪🇺 holds. Later, 𝔘nion 🇪🇺 holds. 🎉 End.";
+  const source: CandidateSource = { id: "s1", title: "Astral", outlet: null, url: null, text };
+  const spans = [
+    ["the first copy, after an emoji and a Fraktur letter", text.indexOf("𝔘nion"), text.indexOf("holds.") + 6],
+    ["the second copy, after a flag too", text.lastIndexOf("𝔘nion"), text.lastIndexOf("holds.") + 6],
+    ["words starting with an emoji", text.indexOf("🎉"), text.indexOf("End") + 3],
+  ] as const;
+
+  it.each(spans)("exports and imports %s at the same place", (_name, start, end) => {
+    const index = codePointIndex(text);
+    const exported = exportedAnnotation({
+      source: { id: "s1", title: "Astral", outlet: null, url: null },
+      exact: text.slice(start, end),
+      prefix: text.slice(Math.max(0, start - 32), start),
+      suffix: text.slice(end, end + 32),
+      start,
+      end,
+      codePoints: { start: index.toCodePoint(start), end: index.toCodePoint(end) },
+    });
+    const json = toWebAnnotation(exported, urls) as { target: { selector: { start?: number; end?: number }[] } };
+    const position = json.target.selector[1]!;
+    expect([position.start, position.end]).toEqual([[...text.slice(0, start)].length, [...text.slice(0, end)].length]);
+    const [read] = readWebAnnotations(json);
+    expect(matchTarget(read!.targets[0]!, [source])).toMatchObject({ kind: "placed", start, end, exact: true });
+  });
+
+  it("places offsets alone by code points, and orphans offsets beyond the text", () => {
+    const start = text.lastIndexOf("𝔘nion");
+    const codePointStart = [...text.slice(0, start)].length;
+    const target: ImportedTarget = { where: "$", sourceIri: null, title: "Astral", outlet: null, via: null, quote: null, position: { start: codePointStart, end: codePointStart + 5 } };
+    expect(matchTarget(target, [source])).toMatchObject({ kind: "placed", start, end: start + 6 });
+    expect(matchTarget({ ...target, position: { start: 500, end: 510 } }, [source])).toMatchObject({ kind: "orphaned" });
   });
 });

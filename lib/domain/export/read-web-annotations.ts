@@ -26,6 +26,8 @@ export class AnnotationFileError extends Error {
 
 export interface ImportedTarget {
   where: string;
+  /** Set by the formats whose files are documents (brat, WebAnno, the corpus formats): the source their file was recognised as. */
+  sourceId?: string;
   /** The annotated document's IRI, when the target names one. */
   sourceIri: string | null;
   /** What the target says about the document (Parallax writes these). */
@@ -34,9 +36,8 @@ export interface ImportedTarget {
   /** The address the document's text was retrieved from (the original article). */
   via: string | null;
   quote: { exact: string; prefix?: string; suffix?: string } | null;
+  /** Offsets in Unicode code points, as the model counts them (not UTF-16 units). */
   position: { start: number; end: number } | null;
-  /** The comparison's source, when the reader already knows it (the corpus formats find it by the document's text). */
-  sourceId?: string;
 }
 
 export interface ImportedClaim {

@@ -11,6 +11,7 @@ export function exportedAnnotation(overrides: Partial<ExportedAnnotation> = {}):
     suffix: " at high tide.",
     start: 15,
     end: 30,
+    codePoints: { start: 15, end: 30 },
     tags: [{ name: "Attribution", tagSet: "Framing devices" }],
     comment: "Sourced to witnesses only.",
     claim: null,

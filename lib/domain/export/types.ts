@@ -39,6 +39,8 @@ export interface ExportedAnnotation {
   /** UTF-16 offsets into that revision's text, half-open. */
   start: number;
   end: number;
+  /** The same offsets counted in Unicode code points, as the W3C model and brat count. */
+  codePoints: { start: number; end: number };
   tags: ExportTag[];
   comment: string | null;
   claim: ExportClaim | null;

@@ -91,7 +91,8 @@ export function toWebAnnotation(a: ExportedAnnotation, urls: WebAnnotationUrls):
       },
       selector: [
         { type: "TextQuoteSelector", exact: a.exact, prefix: a.prefix, suffix: a.suffix },
-        { type: "TextPositionSelector", start: a.start, end: a.end },
+        // The model counts positions in code points (its MUST), not in JavaScript's UTF-16 units.
+        { type: "TextPositionSelector", start: a.codePoints.start, end: a.codePoints.end },
       ],
     },
     "parallax:anchorStatus": lower(a.anchor.status),

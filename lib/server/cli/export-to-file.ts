@@ -7,8 +7,10 @@ import { Readable, Transform } from "node:stream";
 import { pipeline } from "node:stream/promises";
 import type { ReadableStream as NodeReadableStream } from "node:stream/web";
 import { assertExportFormat, exportComparison } from "@/lib/server/export/export-comparison";
+import { isDocumentFormat } from "@/lib/server/export/import-document-files";
 import { publicOrigin } from "@/lib/server/export/urls";
 import { requireComparison } from "@/lib/server/services/comparisons/require-comparison";
+import { exportDocumentsToFolder } from "./documents";
 import { resolveActor } from "./resolve-actor";
 
 /**
@@ -28,8 +30,10 @@ export async function exportToFile(options: {
   const format = assertExportFormat(options.format);
   const actor = await resolveActor(options.workspace, options.as);
   const { comparison } = await requireComparison(actor, options.workspace, options.comparison);
-  const file = await exportComparison(actor, comparison.id, format, { origin: publicOrigin() });
   const out = path.resolve(options.out);
+  // brat and WebAnno TSV are several files: a folder, unless a zip is asked for.
+  if (isDocumentFormat(format) && !/\.zip$/i.test(out)) return exportDocumentsToFolder(actor, comparison.id, format, out);
+  const file = await exportComparison(actor, comparison.id, format, { origin: publicOrigin() });
   const partial = path.join(path.dirname(out), `.${path.basename(out)}.${randomBytes(4).toString("hex")}.part`);
   try {
     let written = 0;

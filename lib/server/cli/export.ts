@@ -17,7 +17,7 @@ export async function runExport(args: string[], io: CliIo = processIo): Promise<
   const command = defineCommand("export", "Writes the comparison's annotations (csv, jsonld) or its report (md, pdf) to a file; the file appears only once complete.", io)
     .argument("<comparison>", "the comparison's slug")
     .requiredOption("--workspace <slug>", "the workspace holding the comparison")
-    .addOption(new Option("--format <format>", "what to write (labelstudio, doccano and ptc: see docs/export.md)").choices(["csv", "jsonld", "md", "pdf", "labelstudio", "doccano", "ptc"]).makeOptionMandatory())
+    .addOption(new Option("--format <format>", "what to write (brat, webanno, labelstudio, doccano and ptc: see docs/export.md)").choices(["csv", "jsonld", "md", "pdf", "brat", "webanno", "labelstudio", "doccano", "ptc"]).makeOptionMandatory())
     .requiredOption("--out <file>", "the file to write (replaced only once the export is complete)")
     .option("--as <email>", "act as this member (default: the workspace's first owner)");
   const parsed = parseCommand<{ workspace: string; format: string; out: string; as?: string }>(command, args);

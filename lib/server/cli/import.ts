@@ -23,7 +23,12 @@ interface ImportOptions {
 
 /** `import`: a folder of texts as sources, or a .jsonld/.json file of W3C Web Annotations. */
 export async function runImport(args: string[], io: CliIo = processIo): Promise<number> {
-  if (formatOption(args)) {
+  const format = formatOption(args);
+  if (format === "brat" || format === "webanno") {
+    const documents = await import("./documents");
+    return withDatabase(io, () => documents.runImportDocuments(args));
+  }
+  if (format) {
     const corpus = await import("./corpus");
     if (corpus.corpusFormatIn(args)) return withDatabase(io, () => corpus.runCorpusImport(args, io));
   }
@@ -33,7 +38,7 @@ export async function runImport(args: string[], io: CliIo = processIo): Promise<
     .option("--comparison <slug>", "the comparison to import into (required for annotations; for a folder, default: a new one)")
     .option("--as <email>", "act as this member (default: the workspace's first owner)")
     .option("--allow-duplicates", "a folder only: import texts even when the comparison already has the same text")
-    .option("--format <format>", "ptc (a folder), labelstudio or doccano (a file): a corpus format, see docs/export.md")
+    .option("--format <format>", "brat or webanno (a folder or zip), ptc (a folder), labelstudio or doccano (a file): see docs/export.md")
     .addHelpText("after", `\nDetails:\n${IMPORT_USAGE}`);
   const parsed = parseCommand<ImportOptions>(command, args);
   if ("exitCode" in parsed) return parsed.exitCode;

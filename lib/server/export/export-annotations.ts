@@ -1,5 +1,6 @@
 import "server-only";
 import type { ExportedAnnotation, ExportedRelation, ExportLink, ExportSource } from "@/lib/domain/export/types";
+import { codePointIndex, type CodePointIndex } from "@/lib/domain/text/code-points";
 import { outletKey } from "@/lib/domain/report/build-report";
 import type { ReportFilters } from "@/lib/domain/report/types";
 import type { Prisma } from "@/lib/generated/prisma/client";
@@ -22,10 +23,12 @@ export const EXPORT_BATCH_SIZE = 500;
 const { replies: _replies, tags: _tags, ...exportSelect } = annotationSelect;
 
 const tagFields = { select: { tag: { select: { name: true, tagSet: { select: { name: true } } } } } } as const;
+/** The revision's id too: its text converts the offsets to code points. */
+const revisionFields = { select: { id: true, number: true } } as const;
 
-type Row = Prisma.AnnotationGetPayload<{ select: typeof exportSelect & { tags: typeof tagFields } }>;
+type Row = Prisma.AnnotationGetPayload<{ select: typeof exportSelect & { tags: typeof tagFields; revision: typeof revisionFields } }>;
 
-function toExported(row: Row, source: ExportSource, links: ExportLink[]): ExportedAnnotation {
+function toExported(row: Row, source: ExportSource, index: CodePointIndex, links: ExportLink[]): ExportedAnnotation {
   return {
     links,
     id: row.id,
@@ -36,6 +39,7 @@ function toExported(row: Row, source: ExportSource, links: ExportLink[]): Export
     suffix: row.suffix,
     start: row.start,
     end: row.end,
+    codePoints: { start: index.toCodePoint(row.start), end: index.toCodePoint(row.end) },
     tags: row.tags.map(({ tag }) => ({ name: tag.name, tagSet: tag.tagSet.name })),
     comment: row.comment,
     claim:
@@ -106,6 +110,7 @@ export async function openAnnotationExport(
   };
   const select = {
     ...exportSelect,
+    revision: revisionFields,
     tags: {
       where: tagSetIds ? { tag: { tagSetId: { in: tagSetIds } } } : {},
       orderBy: [{ tag: { tagSet: { position: "asc" } } }, { tag: { position: "asc" } }],
@@ -127,9 +132,21 @@ export async function openAnnotationExport(
     addLink(r.toId, { direction: "from", type: r.type.name, annotationId: r.fromId });
   }
 
+  /**
+   * The code-point index of each revision a source's annotations count in (usually just its
+   * current one), read once per source and dropped when the next source begins.
+   */
+  async function indexRevisions(rows: Row[], indexes: Map<string, CodePointIndex>) {
+    const missing = [...new Set(rows.map((row) => row.revision.id))].filter((id) => !indexes.has(id));
+    if (missing.length === 0) return;
+    const revisions = await db().sourceRevision.findMany({ where: { id: { in: missing } }, select: { id: true, text: true } });
+    for (const revision of revisions) indexes.set(revision.id, codePointIndex(revision.text));
+  }
+
   async function* batches(): AsyncGenerator<ExportedAnnotation[]> {
     for (const source of sources) {
       const exportSource: ExportSource = { id: source.id, title: source.title, outlet: source.outlet?.name ?? null, url: source.url };
+      const indexes = new Map<string, CodePointIndex>();
       let after: { start: number; id: string } | undefined;
       for (;;) {
         const rows: Row[] = await db().annotation.findMany({
@@ -146,7 +163,8 @@ export async function openAnnotationExport(
           take: batchSize,
           select,
         });
-        if (rows.length > 0) yield rows.map((row) => toExported(row, exportSource, linksOf.get(row.id) ?? []));
+        await indexRevisions(rows, indexes);
+        if (rows.length > 0) yield rows.map((row) => toExported(row, exportSource, indexes.get(row.revision.id)!, linksOf.get(row.id) ?? []));
         if (rows.length < batchSize) break;
         const last = rows.at(-1)!;
         after = { start: last.start, id: last.id };

@@ -13,11 +13,16 @@ import { requireComparisonById } from "@/lib/server/services/comparisons/require
 import { CORPUS_FORMATS, isCorpusFormat } from "./corpus-formats";
 import { openAnnotationExport } from "./export-annotations";
 import { corpusFilename, CORPUS_CONTENT_TYPES, exportCorpusBytes } from "./export-corpus";
+import { exportDocuments, zipFiles } from "./export-documents";
 import { bytesStream, textStream } from "./text-stream";
 import { exportUrl, relationUrl, webAnnotationUrls } from "./urls";
 
-/** The formats a comparison exports to: its annotations (csv, jsonld), its report (md, pdf), or its texts with their annotations (the corpus formats). */
-export const EXPORT_FORMATS = ["csv", "jsonld", "md", "pdf", ...CORPUS_FORMATS] as const;
+/**
+ * The formats a comparison exports to: its annotations (csv, jsonld), its report (md, pdf),
+ * its sources with their annotations as a zip of brat or WebAnno TSV files, or its texts with
+ * their annotations in a corpus format (Label Studio, doccano, PTC).
+ */
+export const EXPORT_FORMATS = ["csv", "jsonld", "md", "pdf", "brat", "webanno", ...CORPUS_FORMATS] as const;
 export type ExportFormat = (typeof EXPORT_FORMATS)[number];
 
 export function isExportFormat(value: string): value is ExportFormat {
@@ -34,7 +39,7 @@ export function assertExportFormat(value: string | null | undefined): ExportForm
 }
 
 export interface ExportFile {
-  /** `<comparison-slug>.<format>` (for the corpus formats, see corpusFilename) */
+  /** `<comparison-slug>.<format>`, `<comparison-slug>-<format>.zip` for brat and WebAnno TSV (for the corpus formats, see corpusFilename) */
   filename: string;
   contentType: string;
   body: ReadableStream<Uint8Array>;
@@ -53,6 +58,8 @@ const CONTENT_TYPES: Record<ExportFormat, string> = {
   jsonld: 'application/ld+json; profile="http://www.w3.org/ns/anno.jsonld"',
   md: "text/markdown; charset=utf-8",
   pdf: "application/pdf",
+  brat: "application/zip",
+  webanno: "application/zip",
 };
 
 /**
@@ -71,6 +78,10 @@ export async function exportComparison(actor: Actor, comparisonId: string, forma
     const report = await getReport(actor, comparison.id, filters);
     const bytes = format === "md" ? new TextEncoder().encode(reportToMarkdown(report)) : await reportToPdf(report);
     return { filename: `${comparison.slug}.${format}`, contentType: CONTENT_TYPES[format], body: bytesStream(bytes) };
+  }
+  if (format === "brat" || format === "webanno") {
+    const { comparison, files } = await exportDocuments(actor, comparisonId, format, filters);
+    return { filename: `${comparison.slug}-${format}.zip`, contentType: CONTENT_TYPES[format], body: bytesStream(zipFiles(files)) };
   }
   const { comparison, batches, relations } = await openAnnotationExport(actor, comparisonId, filters);
   const file = (chunks: AsyncIterable<string>) => ({

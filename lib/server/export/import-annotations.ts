@@ -1,5 +1,6 @@
 import "server-only";
 import { createHash, randomUUID } from "node:crypto";
+import { matchDocument, type ReadDocument } from "@/lib/domain/export/documents";
 import { matchTarget, type CandidateSource } from "@/lib/domain/export/match-target";
 import { AnnotationFileError, readWebAnnotationsAt, type ImportedAnnotation, type ImportedRelation } from "@/lib/domain/export/read-web-annotations";
 import type { AnnotationFilePart } from "@/lib/domain/export/split-annotation-file";
@@ -41,10 +42,12 @@ export interface ImportReport {
   reassigned: { where: string; creator: string }[];
   /** Relations saved: linking annotations between two annotations of the file or of the comparison. */
   relations: number;
+  /** Document formats (brat, WebAnno): which source each file was recognised as, and how (null: by each quote). */
+  documents: { stem: string; source: string | null; by: string | null }[];
 }
 
 /** An input problem at a place in the file: nothing is saved. */
-function invalidAt(where: string, problem: string): AppError {
+export function invalidAt(where: string, problem: string): AppError {
   return new AppError("INVALID_INPUT", `${where}: ${problem}`, { [where]: problem });
 }
 
@@ -285,7 +288,7 @@ function planner(loaded: Loaded, actor: Actor, report: ImportReport) {
     }
     return planned;
   };
-  return { plan, linking, idOfIri };
+  return { plan, linking, idOfIri, sources };
 }
 
 type PlannedLink = ImportedRelation & { where: string; authorId: string };
@@ -480,20 +483,58 @@ export function importAnnotations(actor: Actor, comparisonId: string, json: unkn
  * The import of annotations already read from a file (a W3C one, or a corpus format's spans):
  * anchors, finds tags and authors, and saves all or nothing, as importAnnotationParts says.
  */
-export async function importReadAnnotations(
+export function importReadAnnotations(
   actor: Actor,
   comparisonId: string,
   annotations: AsyncIterable<ImportedAnnotation> | Iterable<ImportedAnnotation>,
+  options: { onRead?: (annotations: number) => void } = {},
+): Promise<ImportReport> {
+  return importInto(actor, comparisonId, () => ({ annotations, skipped: [], documents: [] }), options);
+}
+
+/**
+ * Imports documents read from a document format (brat, WebAnno TSV) in the same way: each
+ * document is recognised as one of the comparison's sources by its text or file name
+ * (docs/export.md), its annotations anchored there; what the reader skipped is reported first.
+ */
+export function importDocuments(actor: Actor, comparisonId: string, read: () => ReadDocument[]): Promise<ImportReport> {
+  return importInto(actor, comparisonId, (sources) => {
+    const documents = read();
+    const matches = documents.map((document) => ({ document, match: matchDocument(document, sources) }));
+    return {
+      annotations: matches.flatMap(({ document, match }) =>
+        document.annotations.map((a) => ({ ...a, targets: a.targets.map((t) => (match ? { ...t, sourceId: match.sourceId } : t)) })),
+      ),
+      skipped: documents.flatMap((d) => d.skipped),
+      documents: matches.map(({ document, match }) => ({
+        stem: document.stem,
+        source: match ? sources.find((s) => s.id === match.sourceId)!.title : null,
+        by: match?.by ?? null,
+      })),
+    };
+  });
+}
+
+/** What a reader made of a file, given the comparison's sources to recognise its documents by. */
+type Reading = Pick<ImportReport, "skipped" | "documents"> & { annotations: AsyncIterable<ImportedAnnotation> | Iterable<ImportedAnnotation> };
+
+async function importInto(
+  actor: Actor,
+  comparisonId: string,
+  read: (sources: CandidateSource[]) => Reading,
   { onRead }: { onRead?: (annotations: number) => void } = {},
 ): Promise<ImportReport> {
   const { role } = await requireAnnotationAccess(actor, comparisonId, "annotate");
   const loaded = await loadComparison(actor, comparisonId);
-  const report: ImportReport = { exact: 0, fuzzy: 0, orphaned: 0, skipped: [], newTags: [], reassigned: [], relations: 0 };
-  const { plan, linking, idOfIri } = planner(loaded, actor, report);
+  const report: ImportReport = { exact: 0, fuzzy: 0, orphaned: 0, skipped: [], newTags: [], reassigned: [], relations: 0, documents: [] };
+  const { plan, linking, idOfIri, sources } = planner(loaded, actor, report);
+  const { annotations, skipped, documents } = read(sources);
+  report.skipped.push(...skipped);
+  report.documents = documents;
   const mayCreateTags = canEditComparisons(role);
   const refusedTags = new Set<TagRef>();
   const newTags: TagRef[] = [];
-  let read = 0;
+  let readCount = 0;
   // A large file takes a while, so the default 5 s limit of a transaction would cut it short.
   await db().$transaction(
     async (tx) => {
@@ -505,7 +546,7 @@ export async function importReadAnnotations(
           if (!mayCreateTags && missing.length > 0) missing.forEach((t) => refusedTags.add(t));
           else if (refusedTags.size === 0) await writer.add(planned);
         }
-        onRead?.(++read);
+        onRead?.(++readCount);
       }
       if (refusedTags.size > 0) {
         throw new AppError(

@@ -5,9 +5,9 @@ import * as download from "@/app/r/[token]/download/route";
 import { db } from "@/lib/server/db/client";
 import { publishReport } from "@/lib/server/services/report-shares/publish-report";
 import { newShareToken } from "@/lib/server/services/report-shares/share-token";
-import { EDITORS, MEMBERS, PUBLIC, type Expectation } from "../actors";
+import { ANNOTATORS, EDITORS, MEMBERS, PUBLIC, type Expectation } from "../actors";
 import { action, form, route, type Cell } from "../matrix";
-import { annotationIn, tagIn } from "../world";
+import { annotationIn, tagIn, unique } from "../world";
 
 // Reports and exports carry everyone's annotations with their authors: a class's student
 // gets neither (before the reveal that would be a classmate's work and the key), so every
@@ -16,6 +16,8 @@ import { annotationIn, tagIn } from "../world";
 const REPORT_READERS: Expectation = { ...MEMBERS, studentBeforeReveal: 403 };
 /** Editors publish a team's report; a class's report has no public link, so its teacher is told so. */
 const PUBLISHERS: Expectation = { ...EDITORS, teacher: 400 };
+/** Importing annotations from a file is for those who annotate, and not a class's students (their work belongs to assignments). */
+const IMPORTERS: Expectation = { ...ANNOTATORS, studentBeforeReveal: 403 };
 /** A share link works for anyone, but never for a class's report. */
 const TEAM_SHARES: Expectation = { ...PUBLIC, studentBeforeReveal: 404, teacher: 404, pendingStudent: 404 };
 
@@ -37,12 +39,14 @@ async function taggedAnnotation(cell: Cell) {
 }
 type Tagged = Awaited<ReturnType<typeof taggedAnnotation>>;
 
-/** Whether a file shows the annotation: its comment in the annotation formats, its tag's count in the report (the PDF is checked for being one). */
+/** Whether a file shows the annotation: its comment in the annotation formats, its tag's count in the report (the PDF and the zips are checked for being one). */
 const FORMATS = {
   csv: (text: string, t: Tagged) => text.includes(t.comment),
   jsonld: (text: string, t: Tagged) => text.includes(t.comment),
   md: (text: string, t: Tagged) => text.includes(`| ${t.tagName} | 1 (`),
   pdf: (text: string) => text.startsWith("%PDF-"),
+  brat: (text: string) => text.startsWith("PK"),
+  webanno: (text: string) => text.startsWith("PK"),
 };
 
 export const reportEntries = [
@@ -67,6 +71,24 @@ export const reportEntries = [
       },
       args: (cell) => [null, form({ comparisonId: cell.world.comparison.id })],
       verify: async (cell, _t, allowed) => expect(await liveShares(cell)).toBe(allowed ? 1 : 0),
+    }),
+  ]),
+  action(report.importAnnotationsAction, (c) => [
+    c({
+      name: "import annotations from a W3C JSON-LD file",
+      expect: IMPORTERS,
+      arrange: async () => ({ comment: unique("Imported") }),
+      args: (cell, t) => {
+        const data = form({ comparisonId: cell.world.comparison.id, format: "jsonld" });
+        const annotation = {
+          type: "Annotation",
+          body: [{ type: "TextualBody", purpose: "tagging", value: "Loaded language" }, { type: "TextualBody", purpose: "commenting", value: t.comment }],
+          target: { source: "urn:elsewhere", selector: { type: "TextQuoteSelector", exact: "Officials opened the spillway" } },
+        };
+        data.append("file", new File([JSON.stringify(annotation)], "import.jsonld"));
+        return [null, data];
+      },
+      verify: async (cell, t, allowed) => expect(await db().annotation.count({ where: { comparisonId: cell.world.comparison.id, comment: t.comment } })).toBe(allowed ? 1 : 0),
     }),
   ]),
   action(report.revokeReportShareAction, (c) => [

@@ -2,6 +2,7 @@
 
 import { revalidatePath } from "next/cache";
 import { userAction } from "@/lib/server/action";
+import { describeImport, importUploadedFiles } from "@/lib/server/export/import-uploaded-files";
 import { publishReport, revokeReportShare } from "@/lib/server/services/report-shares/publish-report";
 
 const REPORT_PAGE = "/w/[workspace]/c/[comparison]/report";
@@ -16,4 +17,16 @@ export const revokeReportShareAction = userAction(async (user, form) => {
   await revokeReportShare(user, String(form.get("comparisonId") ?? ""));
   revalidatePath(REPORT_PAGE, "page");
   return { ok: true, message: "The link is withdrawn: it now says the report is no longer available." };
+});
+
+export const importAnnotationsAction = userAction(async (user, form) => {
+  const files = await Promise.all(
+    form
+      .getAll("file")
+      .filter((file): file is File => file instanceof File && file.size > 0)
+      .map(async (file) => ({ path: file.name, bytes: new Uint8Array(await file.arrayBuffer()) })),
+  );
+  const report = await importUploadedFiles(user, String(form.get("comparisonId") ?? ""), String(form.get("format") ?? ""), files);
+  revalidatePath(REPORT_PAGE, "page");
+  return { ok: true, message: describeImport(report) };
 });

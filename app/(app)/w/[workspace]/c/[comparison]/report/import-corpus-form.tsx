@@ -20,7 +20,7 @@ export function ImportCorpusForm({ workspace, comparison, comparisonId }: { work
   const chosen = FORMATS.find((f) => f.value === format)!;
   return (
     <section className="card no-print" aria-labelledby="import-corpus">
-      <h2 id="import-corpus">Import annotations</h2>
+      <h2 id="import-corpus">Import a labelled corpus</h2>
       <p className="meta">
         The file&apos;s texts must be sources of this comparison (as after exporting from here); each import saves all of its
         annotations or, if the file is malformed, none. Larger corpora, and new comparisons from them, go through the command line.

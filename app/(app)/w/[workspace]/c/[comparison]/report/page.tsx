@@ -14,6 +14,7 @@ import { getReport } from "@/lib/server/reports/get-report";
 import { requireComparison } from "@/lib/server/services/comparisons/require-comparison";
 import { findReportShare } from "@/lib/server/services/report-shares/find-report-share";
 import { ImportCorpusForm } from "./import-corpus-form";
+import { ImportAnnotationsForm } from "./import-annotations-form";
 import { PublishPanel } from "./publish-panel";
 import { RelationSummary } from "./relation-summary";
 
@@ -59,11 +60,14 @@ export default async function ReportPage({ params, searchParams }: Props) {
           { label: "JSON-LD", href: exportHref("jsonld") },
           { label: "Markdown", href: exportHref("md") },
           { label: "PDF", href: exportHref("pdf") },
+          { label: "brat (zip)", href: exportHref("brat") },
+          { label: "WebAnno TSV (zip)", href: exportHref("webanno") },
           { label: "Label Studio", href: exportHref("labelstudio") },
           { label: "doccano", href: exportHref("doccano") },
           { label: "PTC (zip)", href: exportHref("ptc") },
         ]}
       />
+      {canAnnotate(workspace.role) ? <ImportAnnotationsForm comparisonId={comparison.id} /> : null}
       {canAnnotate(workspace.role) ? <ImportCorpusForm workspace={workspaceSlug} comparison={comparisonSlug} comparisonId={comparison.id} /> : null}
       <RelationSummary report={relationReport} annotatePath={`/w/${workspaceSlug}/c/${comparisonSlug}/annotate`} />
     </>

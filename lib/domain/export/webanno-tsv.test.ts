@@ -1,0 +1,131 @@
+import { describe, expect, it } from "vitest";
+import { codePointIndex } from "../text/code-points";
+import type { ExportDocument } from "./documents";
+import { AnnotationFileError } from "./read-web-annotations";
+import { exportedAnnotation } from "./test-fixtures";
+import type { ExportedAnnotation } from "./types";
+import { escapeTsv, readWebAnnoTsv, toWebAnnoTsv, unescapeTsv, WEBANNO_LAYER } from "./webanno-tsv";
+
+// Astral characters before and inside spans: WebAnno counts them as two (UTF-16, as Java).
+const TEXT = "I like it 😊 a lot.\n𝔘nion [1] holds_firm; a*b -> c.\n";
+const index = codePointIndex(TEXT);
+
+function on(words: string, overrides: Partial<ExportedAnnotation> = {}): ExportedAnnotation {
+  const start = TEXT.indexOf(words);
+  const end = start + words.length;
+  return exportedAnnotation({ exact: words, start, end, codePoints: { start: index.toCodePoint(start), end: index.toCodePoint(end) }, ...overrides });
+}
+
+const annotations = [
+  on("it 😊 a", {
+    tags: [
+      { name: "Loaded language", tagSet: "Framing devices" },
+      { name: "Doubt", tagSet: "Persuasion techniques" },
+    ],
+    comment: "Line one\nline two | with a pipe",
+    claim: { asserter: "QUOTED_PARTY", assertedBy: "someone", status: "SUPPORTED", evidence: ["https://example.org/a", "https://example.org/café"] },
+  }),
+  on("lot.\n𝔘nion", { tags: [{ name: "Labeling", tagSet: "Framing devices" }], comment: null, author: { id: "u2", name: "Zoë Ñúñez" } }),
+];
+const document: ExportDocument = { stem: "01-astral", title: "Astral", text: TEXT, annotations };
+
+describe("toWebAnnoTsv", () => {
+  it("writes the header, a sentence per line, UTF-16 offsets, and stacked spans with ids", () => {
+    const lines = toWebAnnoTsv(document).split("\n");
+    expect(lines.slice(0, 5)).toEqual([
+      "#FORMAT=WebAnno TSV 3.3",
+      `#T_SP=${WEBANNO_LAYER}|assertedBy|author|claimAsserter|claimStatus|comment|evidence|tag|tagSet`,
+      "",
+      "",
+      "#Text=I like it 😊 a lot.",
+    ]);
+    const comment = "Line one\\nline two \\| with a pipe";
+    const evidence = "https://example.org/a https://example.org/caf%C3%A9";
+    expect(lines[7]).toBe(
+      `1-3\t7-9\tit\tsomeone[1]|someone[2]\tDana Demo[1]|Dana Demo[2]\tquoted party[1]|quoted party[2]\tsupported[1]|supported[2]\t${comment}[1]|${comment}[2]\t` +
+        `${evidence}[1]|${evidence}[2]\tLoaded language[1]|Doubt[2]\tFraming devices[1]|Persuasion techniques[2]`,
+    );
+    expect(lines[8]).toMatch(/^1-4\t10-12\t😊\t/);
+    const labeling = "*[3]\tZoë Ñúñez[3]\t*[3]\t*[3]\t*[3]\t*[3]\tLabeling[3]\tFraming devices[3]";
+    expect(lines.slice(10, 15)).toEqual([
+      `1-6\t15-18\tlot\t${labeling}`,
+      `1-7\t18-19\t.\t${labeling}`,
+      "",
+      "#Text=𝔘nion \\[1\\] holds\\_firm\\; a\\*b \\-> c.",
+      `2-1\t20-26\t𝔘nion\t${labeling}`,
+    ]);
+    expect(lines.at(-1)).toBe("");
+  });
+
+  it("reads back the same words, tags, authors, comments and claims (the round trip)", () => {
+    const doc = readWebAnnoTsv({ stem: "01-astral", name: "01-astral.tsv", tsv: toWebAnnoTsv(document), annotator: null });
+    expect(doc.skipped).toEqual([]);
+    expect(doc.text).toBe(TEXT.trimEnd());
+    expect(doc.annotations.map((a) => ({ tags: a.tags, creator: a.creator, comment: a.comment, claim: a.claim, links: a.links, quote: a.targets[0]!.quote!.exact, position: a.targets[0]!.position }))).toEqual([
+      {
+        tags: annotations[0]!.tags,
+        creator: { id: null, name: "Dana Demo" },
+        comment: annotations[0]!.comment,
+        claim: { status: "SUPPORTED", asserter: "QUOTED_PARTY", assertedBy: "someone" },
+        links: ["https://example.org/a", "https://example.org/caf%C3%A9"],
+        quote: "it 😊 a",
+        position: annotations[0]!.codePoints,
+      },
+      { tags: annotations[1]!.tags, creator: { id: null, name: "Zoë Ñúñez" }, comment: null, claim: null, links: [], quote: "lot.\n𝔘nion", position: annotations[1]!.codePoints },
+    ]);
+  });
+
+  it.each([["a|b"], ["back\\slash"], ["_"], ["*"], ["x -> y"], ["[3]"], ["tab\there"], ["a;b"]])("escapes and unescapes %j", (value) => {
+    expect(unescapeTsv(escapeTsv(value))).toBe(value);
+    expect(escapeTsv(value)).not.toMatch(/\t|(^|[^\\])\|/);
+  });
+});
+
+describe("readWebAnnoTsv", () => {
+  // As INCEpTION writes them: a named-entity layer (a multi-token span with an id, two spans
+  // stacked on one token), a relation layer over it, a sub-token line and a sentence over two lines.
+  const inception = [
+    "#FORMAT=WebAnno TSV 3.3",
+    "#T_SP=de.tudarmstadt.ukp.dkpro.core.api.ner.type.NamedEntity|identifier|value",
+    "#T_RL=webanno.custom.Link|label|BT_de.tudarmstadt.ukp.dkpro.core.api.ner.type.NamedEntity",
+    "",
+    "",
+    "#Text=Ms. Haag plays",
+    "#Text=Elsa 😊.",
+    "1-1\t0-3\tMs.\t*[1]\tPER[1]\t_\t_\t",
+    "1-2\t4-8\tHaag\t*[1]|_\tPER[1]|LASTNAME\t_\t_\t",
+    "1-2.1\t4-6\tHa\t_\t_\t_\t_\t",
+    "1-3\t9-14\tplays\t_\t_\t_\t_\t",
+    "1-4\t15-19\tElsa\t*\tPER\tknows\t1-2\t",
+    "1-5\t20-22\t😊\t_\t_\t_\t_\t",
+    "1-6\t22-23\t.\t_\t_\t_\t_\t",
+    "",
+  ].join("\n");
+
+  it("reads any span layer's label as a tag, the annotator from the file's place, and skips relations", () => {
+    const doc = readWebAnnoTsv({ stem: "story", name: "annotation/story.txt/anna.tsv", tsv: inception, annotator: "anna" });
+    expect(doc.text).toBe("Ms. Haag plays\nElsa 😊.");
+    expect(doc.annotations.map((a) => [a.targets[0]!.quote!.exact, a.tags, a.creator?.name])).toEqual([
+      ["Ms. Haag", [{ name: "PER", tagSet: "NamedEntity" }], "anna"],
+      ["Haag", [{ name: "LASTNAME", tagSet: "NamedEntity" }], "anna"],
+      ["Elsa", [{ name: "PER", tagSet: "NamedEntity" }], "anna"],
+    ]);
+    expect(doc.skipped).toEqual([{ where: "annotation/story.txt/anna.tsv:12", reason: expect.stringMatching(/^a relation \(webanno.custom.Link\) “knows”: relations between annotations are not imported yet: they arrive with relations support/) }]);
+  });
+
+  it.each([
+    ["no format line", "#T_SP=x|value\n", "f.tsv:1"],
+    ["too few columns", "#FORMAT=WebAnno TSV 3.3\n#T_SP=x|value\n\n\n#Text=Hi\n1-1\t0-2\tHi\n", "f.tsv:6"],
+    ["offsets that do not fit the token", "#FORMAT=WebAnno TSV 3.3\n#T_SP=x|value\n\n\n#Text=Hi\n1-1\t0-5\tHi\t_\n", "f.tsv:6"],
+    ["a token line without offsets", "#FORMAT=WebAnno TSV 3.3\n#T_SP=x|value\n\n\n#Text=Hi\n1-1\tHi\t_\t_\n", "f.tsv:6"],
+  ])("refuses %s, saying where", (_name, tsv, where) => {
+    let error: unknown;
+    try {
+      readWebAnnoTsv({ stem: "f", name: "f.tsv", tsv, annotator: null });
+    } catch (caught) {
+      error = caught;
+    }
+    expect(error).toBeInstanceOf(AnnotationFileError);
+    expect((error as AnnotationFileError).where).toBe(where);
+  });
+});

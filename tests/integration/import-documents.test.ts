@@ -1,0 +1,130 @@
+import { mkdtemp, readdir, readFile, rm } from "node:fs/promises";
+import os from "node:os";
+import path from "node:path";
+import { strToU8, unzipSync, zipSync } from "fflate";
+import { afterAll, describe, expect, it } from "vitest";
+import { csvRecords } from "@/lib/domain/export/test-fixtures";
+import { asUri } from "@/lib/domain/export/web-annotation";
+import { runImportDocuments } from "@/lib/server/cli/documents";
+import { exportToFile } from "@/lib/server/cli/export-to-file";
+import { importFolder } from "@/lib/server/cli/import-folder";
+import { exportComparison } from "@/lib/server/export/export-comparison";
+import { importDocumentFiles } from "@/lib/server/export/import-document-files";
+import { CORPUS, corpusComparison } from "./helpers/corpus-comparison";
+import { setupTestDb } from "./helpers/setup-test-db";
+
+const db = setupTestDb();
+
+const folders: string[] = [];
+afterAll(async () => {
+  await Promise.all(folders.map((dir) => rm(dir, { recursive: true, force: true })));
+});
+async function tempDir() {
+  const dir = await mkdtemp(path.join(os.tmpdir(), "parallax-documents-"));
+  folders.push(dir);
+  return dir;
+}
+
+async function zipOf(actor: Parameters<typeof exportComparison>[0], comparisonId: string, format: "brat" | "webanno") {
+  const file = await exportComparison(actor, comparisonId, format, { origin: "http://localhost:3000" });
+  return { filename: file.filename, bytes: new Uint8Array(await new Response(file.body).arrayBuffer()) };
+}
+
+/**
+ * The annotations as the CSV has them, less what the format cannot carry: authors (brat),
+ * and spaces at either end of a span (WebAnno TSV spans cover whole tokens).
+ */
+async function csvRows(workspace: string, comparison: string, dir: string, { keepAuthor, trim }: { keepAuthor: boolean; trim: boolean }) {
+  const out = path.join(dir, `${comparison}.csv`);
+  await exportToFile({ workspace, comparison, format: "csv", out });
+  const spaces = (quote: string) => (trim ? { before: quote.length - quote.trimStart().length, after: quote.length - quote.trimEnd().length } : { before: 0, after: 0 });
+  return csvRecords(await readFile(out, "utf8"))
+    .map((row) => ({
+      source: row.source_title,
+      quote: trim ? row.quote!.trim() : row.quote,
+      start: Number(row.start) + spaces(row.quote!).before,
+      end: Number(row.end) - spaces(row.quote!).after,
+      tags: row.tags,
+      tagSets: row.tag_sets,
+      comment: row.comment,
+      claim: [row.claim, row.claim_asserter, row.asserted_by, row.claim_status].join(" / "),
+      evidence: row.evidence_urls!.split("; ").filter(Boolean).map(asUri).join("; "),
+      ...(keepAuthor ? { author: row.author } : {}),
+    }))
+    .map((row) => JSON.stringify(row))
+    .sort();
+}
+
+describe.each([
+  { format: "brat" as const, files: [".txt", ".ann"], kept: { keepAuthor: false, trim: false } },
+  { format: "webanno" as const, files: [".tsv"], kept: { keepAuthor: true, trim: true } },
+])("$format", ({ format, files, kept }) => {
+  it("export → import into a new comparison of the same sources gives the same annotations", async () => {
+    const fixture = await corpusComparison(db);
+    const workspace = fixture.workspace.slug;
+    const dir = await tempDir();
+
+    const folder = path.join(dir, "export");
+    await exportToFile({ workspace, comparison: fixture.comparison.slug, format, out: folder });
+    const written = await readdir(folder);
+    for (const ext of files) expect(written.filter((name) => name.endsWith(ext))).toHaveLength(fixture.sources.length);
+    if (format === "brat") expect(written).toEqual(expect.arrayContaining(["annotation.conf", "visual.conf"]));
+
+    const zip = await zipOf(fixture.owner, fixture.comparison.id, format);
+    expect(zip.filename).toBe(`${fixture.comparison.slug}-${format}.zip`);
+    expect(Object.keys(unzipSync(zip.bytes)).sort()).toEqual(written.map((name) => `${fixture.comparison.slug}/${name}`).sort());
+
+    const copy = await importFolder({ folder: CORPUS, workspace });
+    if (!copy.saved) throw new Error(`The corpus import failed: ${JSON.stringify(copy.lines)}`);
+    const target = await db().comparison.findFirstOrThrow({ where: { slug: copy.comparison, workspace: { slug: workspace } }, select: { id: true } });
+    const report = await importDocumentFiles(fixture.owner, target.id, format, [{ path: zip.filename, bytes: zip.bytes }]);
+    expect(report).toMatchObject({ exact: fixture.annotations.length, fuzzy: 0, orphaned: 0, skipped: [], newTags: [], reassigned: [] });
+    expect(report.documents.map((d) => d.by)).toEqual(fixture.sources.map(() => "text"));
+
+    expect(await csvRows(workspace, copy.comparison, dir, kept)).toEqual(await csvRows(workspace, fixture.comparison.slug, dir, kept));
+
+    // The CLI reads the exported folder; everything in it is there already.
+    const code = await runImportDocuments([folder, "--format", format, "--workspace", workspace, "--comparison", copy.comparison]);
+    expect(code).toBe(0);
+    expect(await db().annotation.count({ where: { comparisonId: target.id } })).toBe(fixture.annotations.length);
+  });
+});
+
+describe("importing documents", () => {
+  it("saves nothing from a malformed file, and says what it skipped and why", async () => {
+    const fixture = await corpusComparison(db);
+    const [one, two] = fixture.sources;
+    const count = () => db().annotation.count({ where: { comparisonId: fixture.comparison.id } });
+    const before = await count();
+    const words = (text: string) => {
+      const match = /\p{L}{6,}/u.exec(text.slice(200))!;
+      const start = [...text.slice(0, 200 + match.index)].length;
+      return { start, end: start + [...match[0]].length, text: match[0] };
+    };
+    const a = words(one!.text);
+    const b = words(two!.text);
+    const good = {
+      "story/annotation.conf": "[entities]\n!Framing_devices\n\tEuphemism\n[relations]\n[events]\n[attributes]\n",
+      "story/one.txt": one!.text,
+      "story/one.ann": `T1\tEuphemism ${a.start} ${a.end}\t${a.text}\nT2\tEuphemism ${b.start} ${b.end}\t${b.text}\n`,
+      "story/two.txt": two!.text,
+      "story/two.ann": `T1\tEuphemism ${b.start} ${b.end}\t${b.text}\nR1\tCause Arg1:T1 Arg2:T1\n`,
+    };
+    const zip = (files: Record<string, string>) => [{ path: "story.zip", bytes: zipSync(Object.fromEntries(Object.entries(files).map(([name, text]) => [name, strToU8(text)]))) }];
+
+    await expect(importDocumentFiles(fixture.owner, fixture.comparison.id, "brat", zip(good))).rejects.toMatchObject({
+      code: "INVALID_INPUT",
+      message: expect.stringMatching(/^story\/one\.ann:2: its text .* is not what one\.txt has at those offsets/),
+    });
+    await expect(importDocumentFiles(fixture.owner, fixture.comparison.id, "webanno", [{ path: "x.tsv", bytes: strToU8("not a tsv") }])).rejects.toMatchObject({ code: "INVALID_INPUT", message: expect.stringMatching(/^x\.tsv:1: /) });
+    expect(await count()).toBe(before);
+
+    const report = await importDocumentFiles(fixture.owner, fixture.comparison.id, "brat", zip({ ...good, "story/one.ann": good["story/one.ann"].split("\n")[0]! }));
+    expect(report).toMatchObject({ exact: 2, skipped: [{ where: "story/two.ann:2", reason: expect.stringMatching(/relations between annotations are not imported yet: they arrive with relations support/) }] });
+    expect(report.documents).toEqual([
+      { stem: "one", source: one!.title, by: "text" },
+      { stem: "two", source: two!.title, by: "text" },
+    ]);
+    expect(await count()).toBe(before + 2);
+  });
+});
