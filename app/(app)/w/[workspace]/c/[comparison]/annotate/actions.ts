@@ -3,13 +3,15 @@
 import { userCall } from "@/lib/server/action";
 import { isAppError } from "@/lib/server/errors";
 import { createAnnotation } from "@/lib/server/services/annotations/create-annotation";
-import { findAllAnnotations, getAnnotation } from "@/lib/server/services/annotations/find-annotations";
+import { findAnnotationOverview, findAnnotationPage } from "@/lib/server/services/annotations/find-annotation-window";
+import { getAnnotation } from "@/lib/server/services/annotations/find-annotations";
 import { deleteAnnotation, setAnnotationHidden } from "@/lib/server/services/annotations/moderate-annotation";
 import { reattachAnnotation } from "@/lib/server/services/annotations/reattach-annotation";
 import { createReply } from "@/lib/server/services/annotations/replies";
 import { updateAnnotation } from "@/lib/server/services/annotations/update-annotation";
 import { acceptProposal, acceptProposalsOfKind, rejectProposal } from "@/lib/server/services/proposals/decide-proposal";
 import { findProposals } from "@/lib/server/services/proposals/find-proposals";
+import { getSourceText } from "@/lib/server/services/sources/get-source-text";
 
 export const createAnnotationAction = userCall((user, comparisonId: string, input: unknown) => createAnnotation(user, comparisonId, input));
 
@@ -44,11 +46,15 @@ export const fetchAnnotationAction = userCall(async (user, comparisonId: string,
   }
 });
 
-/** Everything visible (in one assignment, when given), to catch up after the live stream (re)connects: events sent while away are not queued. */
-// `onlyMine`: a student's own work view asks for their annotations only, so it is never sent the revealed work it does not show.
-export const fetchAllAnnotationsAction = userCall((user, comparisonId: string, assignmentId?: string, onlyMine = false) =>
-  findAllAnnotations(user, comparisonId, { assignmentId, ...(onlyMine ? { authorId: user.id } : {}) }),
+/** A source's highlights, orphan count and filter choices, when the view opens a source, changes filters or catches up after the live stream (re)connects. */
+export const fetchAnnotationOverviewAction = userCall((user, comparisonId: string, query: unknown) => findAnnotationOverview(user, comparisonId, query));
+
+/** The full annotations of the list rows the reader scrolls to. */
+export const fetchAnnotationPageAction = userCall((user, comparisonId: string, query: unknown, page: unknown) =>
+  findAnnotationPage(user, comparisonId, query, page),
 );
+
+export const fetchSourceTextAction = userCall((user, comparisonId: string, sourceId: string) => getSourceText(user, comparisonId, sourceId));
 
 export const fetchProposalsAction = userCall((user, comparisonId: string, sourceId: string) => findProposals(user, comparisonId, sourceId));
 
