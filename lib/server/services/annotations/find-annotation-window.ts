@@ -113,3 +113,13 @@ export async function findAnnotationPage(actor: Actor, comparisonId: string, inp
   if (role === "STUDENT") await recordRevealViews(actor, revealedAssignmentsIn(actor, annotations));
   return { offset, annotations };
 }
+
+/** What a page sends for the source it opens on: the overview and the first page of both lists. */
+export async function findAnnotationWindow(actor: Actor, comparisonId: string, query: TAnnotationQuery, pageSize: number) {
+  const [overview, placed, orphans] = await Promise.all([
+    findAnnotationOverview(actor, comparisonId, query),
+    findAnnotationPage(actor, comparisonId, query, { offset: 0, limit: pageSize }),
+    findAnnotationPage(actor, comparisonId, query, { offset: 0, limit: pageSize, orphaned: true }),
+  ]);
+  return { overview, placed: placed.annotations, orphans: orphans.annotations };
+}

@@ -167,15 +167,29 @@ const deleteReply = (...args: Parameters<typeof replyCase>) =>
   });
 
 export const annotationEntries = [
-  // Reads first: fetching all annotations stays cheap while the shared comparison holds few.
   action(annotate.fetchAnnotationAction, (c) =>
     [othersAnnotation, othersHidden, ownHidden, deleted].map((read) =>
       c({ ...read, args: (cell, t) => [cell.world.comparison.id, t.id], shows: (body, t) => (body as Called<{ id: string }>).data.id === t.id }),
     ),
   ),
-  action(annotate.fetchAllAnnotationsAction, (c) =>
-    [othersAnnotation, othersHidden, deleted].map((read) =>
-      c({ ...read, args: (cell) => [cell.world.comparison.id], shows: (body, t) => inList((body as Called<{ id: string }[]>).data, t) }),
+  action(annotate.fetchAnnotationPageAction, (c) =>
+    listReads.map(([read, arrange]) =>
+      c({
+        ...read,
+        arrange: async (cell) => arrange(cell, (await tagIn(cell.world)).tagId),
+        args: (cell, t) => [cell.world.comparison.id, { sourceId: cell.world.source.id, tagId: t.tagId }, { offset: 0 }],
+        shows: (body, t) => inList((body as Called<Listed>).data.annotations, t),
+      }),
+    ),
+  ),
+  action(annotate.fetchAnnotationOverviewAction, (c) =>
+    listReads.map(([read, arrange]) =>
+      c({
+        ...read,
+        arrange: async (cell) => arrange(cell, (await tagIn(cell.world)).tagId),
+        args: (cell, t) => [cell.world.comparison.id, { sourceId: cell.world.source.id, tagId: t.tagId }],
+        shows: (body, t) => (body as Called<{ highlights: { rows: [string][] } }>).data.highlights.rows.some(([id]) => id === t.id),
+      }),
     ),
   ),
   route(annotations.GET, (c) =>

@@ -9,8 +9,8 @@ import type { ComparisonEvent } from "@/lib/server/realtime/events";
 import {
   createAnnotationAction,
   deleteAnnotationAction,
-  fetchAllAnnotationsAction,
   fetchAnnotationAction,
+  fetchSourceTextAction,
   hideAnnotationAction,
   reattachAnnotationAction,
   replyAction,
@@ -21,6 +21,8 @@ import { AnnotationForm, draftFields, EMPTY_DRAFT, type AnnotationDraft } from "
 import { CLAIM_STATUS_LABELS, type AnnotateSource, type Annotation, type AssignmentContext, type TagSetOption } from "./annotate-types";
 import { ProposalPanel } from "./proposal-panel";
 import { useProposals } from "./use-proposals";
+import { useAnnotationWindow, type AnnotationWindowData } from "./use-annotation-window";
+import { VirtualAnnotationList } from "./virtual-annotation-list";
 import type { ProposalView } from "@/lib/server/services/proposals/find-proposals";
 
 interface Filters {
@@ -32,10 +34,6 @@ interface Filters {
 
 const NO_FILTERS: Filters = { author: "", tag: "", claim: "", unresolved: false };
 
-function byTextOrder(a: Annotation, b: Annotation) {
-  return a.target.start - b.target.start || b.target.end - a.target.end || a.id.localeCompare(b.id);
-}
-
 const PROPOSAL_KEY = "proposal:";
 
 /**
@@ -43,14 +41,19 @@ const PROPOSAL_KEY = "proposal:";
  * annotations are work for the assignment, and the view keeps only the work it is about
  * (the student's own, or the key) as live updates arrive. `initialProposals` (absent where
  * proposals are not offered) are the analysers' open proposals on the first source shown.
+ *
+ * It holds one source at a time: its text (sources without `text` are read when opened),
+ * its highlights, and full annotations only for the list rows near the viewport
+ * (`initialWindow`: what the page read for the first source), so it stays small whatever
+ * the comparison holds.
  */
 export function Annotator({
-  comparisonId, sources, initialSourceId, initialAnnotations, initialProposals, tagSets, me, canAnnotate, canModerate, assignment,
+  comparisonId, sources, initialSourceId, initialWindow, initialProposals, tagSets, me, canAnnotate, canModerate, assignment,
 }: {
   comparisonId: string;
   sources: AnnotateSource[];
   initialSourceId: string;
-  initialAnnotations: Annotation[];
+  initialWindow: AnnotationWindowData;
   initialProposals?: ProposalView[] | null;
   tagSets: TagSetOption[];
   me: { id: string; name: string };
@@ -58,26 +61,56 @@ export function Annotator({
   canModerate: boolean;
   assignment?: AssignmentContext;
 }) {
-  const [annotations, setAnnotations] = useState(initialAnnotations);
   const [sourceId, setSourceId] = useState(initialSourceId);
   const [selection, setSelection] = useState<{ start: number; end: number } | null>(null);
   const [draft, setDraft] = useState<AnnotationDraft>(EMPTY_DRAFT);
   const [filters, setFilters] = useState<Filters>(NO_FILTERS);
   const [selectedId, setSelectedId] = useState<string | null>(null);
+  const [focus, setFocus] = useState<{ index: number; id: string } | null>(null);
+  const [texts, setTexts] = useState<Record<string, { revision: number; text: string }>>(() =>
+    Object.fromEntries(sources.flatMap((s) => (s.text === undefined ? [] : [[s.id, { revision: s.revision, text: s.text }]]))),
+  );
   const [conflicts, setConflicts] = useState<Record<string, string>>({});
   const [message, setMessage] = useState<{ ok: boolean; text: string } | null>(null);
   const [pending, startTransition] = useTransition();
   const textRef = useRef<HTMLDivElement>(null);
 
-  const source = sources.find((s) => s.id === sourceId) ?? sources[0]!;
-  const belongs = useCallback(
-    (a: Annotation) => !assignment || (a.assignment?.id === assignment.id && (assignment.mode === "key" ? a.assignment.key : a.author.id === me.id)),
-    [assignment, me.id],
+  const summary = sources.find((s) => s.id === sourceId) ?? sources[0]!;
+  const loadedText = texts[summary.id];
+  const source = { ...summary, revision: loadedText?.revision ?? summary.revision, text: loadedText?.text ?? "" };
+  useEffect(() => {
+    if (loadedText) return;
+    void fetchSourceTextAction(comparisonId, summary.id).then((result) => {
+      if (result.ok) setTexts((t) => ({ ...t, [result.data.id]: { revision: result.data.revision, text: result.data.text } }));
+      else setMessage({ ok: false, text: result.message });
+    });
+  }, [comparisonId, summary.id, loadedText]);
+
+  const query = useMemo(
+    () => ({
+      sourceId: summary.id,
+      ...(assignment ? { assignmentId: assignment.id, ...(assignment.mode === "key" ? { keyOnly: true } : { onlyMine: true }) } : {}),
+      ...(filters.author ? { authorId: filters.author } : {}),
+      ...(filters.tag ? { tagId: filters.tag } : {}),
+      ...(filters.claim ? { claimStatus: filters.claim as keyof typeof CLAIM_STATUS_LABELS } : {}),
+      ...(filters.unresolved ? { unresolved: true } : {}),
+    }),
+    [summary.id, assignment, filters],
   );
-  const upsert = useCallback((next: Annotation) => {
-    setAnnotations((current) => [...current.filter((a) => a.id !== next.id), ...(belongs(next) ? [next] : [])]);
-  }, [belongs]);
-  const remove = useCallback((id: string) => setAnnotations((current) => current.filter((a) => a.id !== id)), []);
+  const matches = useCallback(
+    (a: Annotation) =>
+      a.sourceId === query.sourceId &&
+      (!assignment || (a.assignment?.id === assignment.id && (assignment.mode === "key" ? a.assignment.key : a.author.id === me.id))) &&
+      (!filters.author || a.author.id === filters.author) &&
+      (!filters.tag || a.tags.some((t) => t.id === filters.tag)) &&
+      (!filters.claim || a.claim?.status === filters.claim) &&
+      (!filters.unresolved || !a.resolved),
+    [query.sourceId, assignment, me.id, filters],
+  );
+  const view = useAnnotationWindow({ comparisonId, query, initial: initialWindow, matches });
+  const { change, reload } = view;
+  const upsert = useCallback((next: Annotation) => change(next.id, next), [change]);
+  const remove = useCallback((id: string) => change(id, null), [change]);
 
   const status = useComparisonEvents(comparisonId, (event: ComparisonEvent) => {
     if (event.type !== "annotation" && event.type !== "reply") return;
@@ -90,11 +123,8 @@ export function Annotator({
 
   // Each time the stream (re)connects, catch up on what happened while it was not listening.
   useEffect(() => {
-    if (status !== "live") return;
-    void fetchAllAnnotationsAction(comparisonId, assignment?.id, assignment?.mode === "student").then((result) => {
-      if (result.ok) setAnnotations(result.data.filter(belongs));
-    });
-  }, [status, comparisonId, assignment?.id, assignment?.mode, belongs]);
+    if (status === "live") reload();
+  }, [status, reload]);
 
   const scrollToProposal = useCallback((id: string) => {
     document.getElementById(`proposal-${id}`)?.scrollIntoView({ block: "center" });
@@ -108,17 +138,10 @@ export function Annotator({
     onScroll: scrollToProposal,
   });
 
-  const authors = useMemo(() => [...new Map(annotations.map((a) => [a.author.id, a.author])).values()], [annotations]);
-  const visible = annotations
-    .filter((a) => a.sourceId === source.id)
-    .filter((a) => !filters.author || a.author.id === filters.author)
-    .filter((a) => !filters.tag || a.tags.some((t) => t.id === filters.tag))
-    .filter((a) => !filters.claim || a.claim?.status === filters.claim)
-    .filter((a) => !filters.unresolved || !a.resolved)
-    .sort(byTextOrder);
-  const placed = visible.filter((a) => a.anchor.status !== "ORPHANED");
-  const orphans = visible.filter((a) => a.anchor.status === "ORPHANED");
-  const byId = new Map(placed.map((a) => [a.id, a]));
+  const tagById = useMemo(() => new Map(tagSets.flatMap((set) => set.tags.map((t) => [t.id, t] as const))), [tagSets]);
+  const highlights = view.loading ? [] : view.highlights;
+  const byId = new Map(highlights.map((h) => [h.id, h]));
+  const colorOf = (tagIds: string[] | undefined) => (tagIds?.[0] ? (tagById.get(tagIds[0])?.color ?? "#999") : undefined);
 
   function capture() {
     const offsets = textRef.current ? selectionOffsets(textRef.current, source.text) : null;
@@ -195,14 +218,15 @@ export function Annotator({
       upsert(created);
       setSelection(null);
       setDraft(EMPTY_DRAFT);
-      setSelectedId(created.id);
+      focusAnnotation(created.id);
       setMessage({ ok: true, text: "Annotation saved." });
     });
   }
 
   function focusAnnotation(id: string) {
     setSelectedId(id);
-    document.getElementById(`annotation-${id}`)?.scrollIntoView({ block: "nearest" });
+    const index = view.highlights.findIndex((h) => h.id === id);
+    if (index >= 0) setFocus({ index, id });
   }
 
   const renderCard = (a: Annotation) => (
@@ -224,7 +248,7 @@ export function Annotator({
 
   const proposalById = new Map(proposals.shown.map((p) => [p.id, p]));
   const segments = segmentText(source.text, [
-    ...placed.map((a) => ({ start: a.target.start, end: a.target.end, key: a.id })),
+    ...highlights.map((h) => ({ start: h.start, end: h.end, key: h.id })),
     ...proposals.shown.map((p) => ({ start: p.start, end: p.end, key: `${PROPOSAL_KEY}${p.id}` })),
     ...(selection ? [{ ...selection, key: "selection" }] : []),
   ]);
@@ -285,7 +309,7 @@ export function Annotator({
             const proposal = proposalKey ? proposalById.get(proposalKey.slice(PROPOSAL_KEY.length)) : undefined;
             const inner = byId.get(ids.at(-1) ?? "");
             const outer = ids.length > 1 ? byId.get(ids[0]!) : undefined;
-            const color = inner?.tags[0]?.color;
+            const color = colorOf(inner?.tagIds);
             const proposalProps = proposal
               ? {
                   id: firstSegmentOf.get(proposalKey!) === segment.start ? `proposal-${proposal.id}` : undefined,
@@ -315,9 +339,9 @@ export function Annotator({
                 style={{
                   ...proposalProps.style,
                   background: color,
-                  boxShadow: outer ? `inset 0 -0.3em 0 ${outer.tags[0]?.color ?? "#999"}` : undefined,
+                  boxShadow: outer ? `inset 0 -0.3em 0 ${colorOf(outer.tagIds) ?? "#999"}` : undefined,
                 }}
-                title={ids.map((id) => byId.get(id)?.tags.map((t) => t.name).join(", ")).join(" / ") || undefined}
+                title={ids.map((id) => byId.get(id)?.tagIds.map((t) => tagById.get(t)?.name ?? "").join(", ")).join(" / ") || undefined}
                 onClick={inner ? () => focusAnnotation(inner.id) : undefined}
               >
                 {segment.text}
@@ -360,7 +384,7 @@ export function Annotator({
             Author{" "}
             <select value={filters.author} onChange={(e) => setFilters({ ...filters, author: e.target.value })}>
               <option value="">Everyone</option>
-              {authors.map((a) => (
+              {view.authors.map((a) => (
                 <option key={a.id} value={a.id}>
                   {a.name}
                 </option>
@@ -398,19 +422,32 @@ export function Annotator({
           </label>
         </fieldset>
 
-        <h2>
-          {placed.length} annotation{placed.length === 1 ? "" : "s"} in {source.outlet}
+        <h2 aria-busy={view.loading}>
+          {view.loading ? "Loading annotations…" : `${highlights.length} annotation${highlights.length === 1 ? "" : "s"} in ${source.outlet}`}
         </h2>
-        <ol className="plain-list annotation-list" aria-label="Annotations in text order">
-          {placed.map(renderCard)}
-        </ol>
-        {orphans.length > 0 ? (
+        {view.loading ? null : (
+          <VirtualAnnotationList
+            label="Annotations in text order"
+            count={highlights.length}
+            rowAt={view.rowAt}
+            need={view.need}
+            renderRow={renderCard}
+            focus={focus}
+            onFocused={() => setFocus(null)}
+          />
+        )}
+        {!view.loading && view.orphaned > 0 ? (
           <section aria-labelledby="orphans">
-            <h2 id="orphans">Orphaned annotations ({orphans.length})</h2>
+            <h2 id="orphans">Orphaned annotations ({view.orphaned})</h2>
             <p className="meta">Their text changed in an edit and could not be found again. Select the right words, then re-attach.</p>
             <ol className="plain-list annotation-list">
-              {orphans.map(renderCard)}
+              {view.orphans.map(renderCard)}
             </ol>
+            {view.orphans.length < view.orphaned ? (
+              <button type="button" className="button button--quiet button--small" onClick={view.moreOrphans}>
+                Show more orphaned annotations
+              </button>
+            ) : null}
           </section>
         ) : null}
       </aside>

@@ -3,10 +3,11 @@ import Link from "next/link";
 import { requireSessionUser } from "@/lib/server/auth/session";
 import { orNotFound } from "@/lib/server/page";
 import { canAnnotate, canEditComparisons, canUseProposals } from "@/lib/server/permissions";
-import { findAllAnnotations } from "@/lib/server/services/annotations/find-annotations";
+import { findAnnotationWindow } from "@/lib/server/services/annotations/find-annotation-window";
 import { getComparisonBySlug } from "@/lib/server/services/comparisons/get-comparison-by-slug";
 import { findProposals } from "@/lib/server/services/proposals/find-proposals";
 import { findTaxonomy } from "@/lib/server/services/taxonomy/find-taxonomy";
+import { ANNOTATION_PAGE_SIZE } from "./annotate-types";
 import { Annotator } from "./annotator";
 
 type Props = {
@@ -32,17 +33,18 @@ export default async function AnnotatePage({ params, searchParams }: Props) {
   }
   const initialSourceId = comparison.sources.some((s) => s.id === source) ? source! : comparison.sources[0]!.id;
   const proposalsOffered = canUseProposals(view.workspace.role, view.workspace.kind);
-  const [annotations, taxonomy, proposals] = await Promise.all([
-    findAllAnnotations(user, comparison.id),
+  const [initialWindow, taxonomy, proposals] = await Promise.all([
+    findAnnotationWindow(user, comparison.id, { sourceId: initialSourceId }, ANNOTATION_PAGE_SIZE),
     findTaxonomy(user, workspace, comparisonSlug),
     proposalsOffered ? findProposals(user, comparison.id, initialSourceId) : null,
   ]);
+  // Only the source shown first comes with its text; the view reads the others when opened.
   const sources = comparison.sources.map((s) => ({
     id: s.id,
     outlet: s.outlet?.name ?? "Unknown outlet",
     title: s.title,
     revision: s.currentRevision?.number ?? 0,
-    text: s.currentRevision?.text ?? "",
+    ...(s.id === initialSourceId ? { text: s.currentRevision?.text ?? "" } : {}),
   }));
   const tagSets = taxonomy.tagSets.map((set) => ({
     id: set.id,
@@ -54,7 +56,7 @@ export default async function AnnotatePage({ params, searchParams }: Props) {
       comparisonId={comparison.id}
       sources={sources}
       initialSourceId={initialSourceId}
-      initialAnnotations={annotations}
+      initialWindow={initialWindow}
       initialProposals={proposals}
       tagSets={tagSets}
       me={user}
