@@ -6,7 +6,7 @@ import {
 import { onlyHereRule } from "@/lib/domain/report/outlet-omissions";
 import type { FramingReport, ReportPassage } from "@/lib/domain/report/types";
 import styles from "./report.module.css";
-import { TagCharts } from "./tag-charts";
+import { TagCharts, type LoadCell } from "./tag-charts";
 
 export interface Download {
   label: string;
@@ -72,7 +72,13 @@ function OutletOmissions({ report }: { report: FramingReport }) {
  * The framing report as a page: the same sections as the Markdown and PDF renderings.
  * Read-only; the member page and the public share page both render it.
  */
-export function ReportView({ report, downloads }: { report: FramingReport; downloads: Download[] }) {
+/**
+ * The report as a page. The charts get the figures only (no annotation ids): the annotations
+ * behind a figure are asked for with `loadCell`, a page at a time, so the page stays small
+ * however many annotations the report counts.
+ */
+export function ReportView({ report, downloads, loadCell }: { report: FramingReport; downloads: Download[]; loadCell: LoadCell }) {
+  const figures = report.tagSets.map((set) => ({ ...set, tags: set.tags.map((tag) => ({ ...tag, cells: tag.cells.map((c) => ({ ...c, annotationIds: [] })) })) }));
   const outlet = outletNames(report);
   const { method } = report;
   return (
@@ -141,7 +147,7 @@ export function ReportView({ report, downloads }: { report: FramingReport; downl
           1,000 words of its text (count × 1,000 ÷ words), with the count in brackets. Within a tag set all bars share one
           scale.
         </p>
-        <TagCharts outlets={report.outlets} tagSets={report.tagSets} annotations={report.annotations} />
+        <TagCharts outlets={report.outlets} tagSets={figures} loadCell={loadCell} />
       </section>
 
       <section className={`${styles.section} ${styles.pageBreak}`} aria-labelledby="term-choice">

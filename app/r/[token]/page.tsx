@@ -5,6 +5,7 @@ import { reportQueryString } from "@/lib/domain/report/filters";
 import { orNotFound } from "@/lib/server/page";
 import { readReportFilters } from "@/lib/server/reports/filters";
 import { getPublishedReport } from "@/lib/server/reports/get-report";
+import { fetchSharedReportCellAction } from "./actions";
 
 type Props = {
   params: Promise<{ token: string }>;
@@ -27,6 +28,7 @@ export default async function SharedReportPage({ params, searchParams }: Props) 
       <ReportFilters action={path} choices={report.choices} filters={report.filters} error={error} />
       <ReportView
         report={report}
+        loadCell={fetchSharedReportCellAction.bind(null, token, query)}
         downloads={[
           { label: "Markdown", href: download("md") },
           { label: "PDF", href: download("pdf") },

@@ -12,6 +12,7 @@ import { readReportFilters } from "@/lib/server/reports/filters";
 import { getReport } from "@/lib/server/reports/get-report";
 import { requireComparison } from "@/lib/server/services/comparisons/require-comparison";
 import { findReportShare } from "@/lib/server/services/report-shares/find-report-share";
+import { fetchReportCellAction } from "./actions";
 import { PublishPanel } from "./publish-panel";
 
 type Props = {
@@ -47,6 +48,7 @@ export default async function ReportPage({ params, searchParams }: Props) {
       <ReportFilters action={path} choices={report.choices} filters={report.filters} error={error} />
       <ReportView
         report={report}
+        loadCell={fetchReportCellAction.bind(null, comparison.id, query)}
         downloads={[
           { label: "CSV", href: exportHref("csv") },
           { label: "JSON-LD", href: exportHref("jsonld") },
