@@ -192,6 +192,15 @@ export const annotationEntries = [
       }),
     ),
   ),
+  action(annotate.fetchSourceTextAction, (c) => [
+    c({
+      name: "read a source's text to annotate it",
+      // Students read their texts through their assignments, as they browse no comparison.
+      expect: { ...MEMBERS, studentBeforeReveal: 403 },
+      args: (cell) => [cell.world.comparison.id, cell.world.source.id],
+      shows: (body, _t) => (body as Called<{ text: string }>).data.text.length > 0,
+    }),
+  ]),
   route(annotations.GET, (c) =>
     listReads.map(([read, arrange]) =>
       c({
