@@ -139,7 +139,8 @@ export function Annotator({
   });
 
   const tagById = useMemo(() => new Map(tagSets.flatMap((set) => set.tags.map((t) => [t.id, t] as const))), [tagSets]);
-  const highlights = view.loading ? [] : view.highlights;
+  // Drawn once both the source's text and its highlights are in (they are read apart when a source opens).
+  const highlights = view.loading || !loadedText ? [] : view.highlights;
   const byId = new Map(highlights.map((h) => [h.id, h]));
   const colorOf = (tagIds: string[] | undefined) => (tagIds?.[0] ? (tagById.get(tagIds[0])?.color ?? "#999") : undefined);
 
@@ -423,12 +424,12 @@ export function Annotator({
         </fieldset>
 
         <h2 aria-busy={view.loading}>
-          {view.loading ? "Loading annotations…" : `${highlights.length} annotation${highlights.length === 1 ? "" : "s"} in ${source.outlet}`}
+          {view.loading ? "Loading annotations…" : `${view.highlights.length} annotation${view.highlights.length === 1 ? "" : "s"} in ${source.outlet}`}
         </h2>
         {view.loading ? null : (
           <VirtualAnnotationList
             label="Annotations in text order"
-            count={highlights.length}
+            count={view.highlights.length}
             rowAt={view.rowAt}
             need={view.need}
             renderRow={renderCard}
