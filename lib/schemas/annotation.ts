@@ -90,3 +90,6 @@ export const ZAnnotationPage = z.object({
   limit: z.number().int().min(1).max(100).default(50),
   orphaned: z.boolean().default(false).describe("The orphaned annotations instead of the placed ones"),
 });
+
+/** The pages of placed annotations to send with an overview (the rows in view), numbered from 0. */
+export const ZAnnotationWindowPages = z.array(z.number().int().nonnegative()).max(8).default([0]);

@@ -22,8 +22,10 @@ describe("the annotate view's window", () => {
     const count = 230;
     await insertAnnotations(db(), { comparisonId: f.comparison.id, sourceId: f.source.id, revisionId: source.currentRevisionId!, authorId: f.owner.id, text: ARTICLE, tagIds }, count);
 
-    const window = await findAnnotationWindow(f.reviewer, f.comparison.id, { sourceId: f.source.id }, 50);
-    expect(window.placed).toHaveLength(50);
+    const window = await findAnnotationWindow(f.reviewer, f.comparison.id, { sourceId: f.source.id }, [0, 4], 50);
+    expect(Object.keys(window.pages)).toEqual(["0", "4"]);
+    expect(window.pages[0]).toHaveLength(50);
+    expect(window.pages[4]).toHaveLength(30);
     expect(window.orphans).toEqual([]);
     expect(window.overview.orphaned).toBe(0);
     expect(window.overview.authors.map((a) => a.name)).toEqual(["Editor"]);
@@ -41,6 +43,7 @@ describe("the annotate view's window", () => {
       paged.push(...ids(page));
     }
     expect(paged).toEqual(rows.map(([id]) => id));
+    expect(window.pages[4]!.map((a) => a.id)).toEqual(paged.slice(200));
     await expect(findAnnotationPage(f.reviewer, f.comparison.id, { sourceId: f.source.id }, { offset: 0, limit: 101 })).rejects.toBeInstanceOf(AppError);
 
     // Filters run in SQL: the count and the rows follow them.

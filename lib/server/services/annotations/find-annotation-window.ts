@@ -1,7 +1,7 @@
 import "server-only";
 import type { Prisma } from "@/lib/generated/prisma/client";
 import type { Role } from "@/lib/generated/prisma/enums";
-import { ZAnnotationPage, ZAnnotationQuery, type TAnnotationQuery } from "@/lib/schemas/annotation";
+import { ZAnnotationPage, ZAnnotationQuery, ZAnnotationWindowPages, type TAnnotationQuery } from "@/lib/schemas/annotation";
 import type { Actor } from "@/lib/server/actor";
 import { db } from "@/lib/server/db/client";
 import { parseInput } from "@/lib/server/validation";
@@ -114,12 +114,18 @@ export async function findAnnotationPage(actor: Actor, comparisonId: string, inp
   return { offset, annotations };
 }
 
-/** What a page sends for the source it opens on: the overview and the first page of both lists. */
-export async function findAnnotationWindow(actor: Actor, comparisonId: string, query: TAnnotationQuery, pageSize: number) {
-  const [overview, placed, orphans] = await Promise.all([
+/**
+ * The overview with the first page of orphans and the given pages of placed annotations
+ * (`pageSize` rows each), in one call: what a page sends for the source it opens on, and
+ * what the view reads when it opens another source, changes filters or catches up. One
+ * call, because a browser runs server actions one after another.
+ */
+export async function findAnnotationWindow(actor: Actor, comparisonId: string, query: unknown, pagesInput: unknown, pageSize: number) {
+  const pageNumbers = parseInput(ZAnnotationWindowPages, pagesInput);
+  const [overview, orphans, ...placed] = await Promise.all([
     findAnnotationOverview(actor, comparisonId, query),
-    findAnnotationPage(actor, comparisonId, query, { offset: 0, limit: pageSize }),
     findAnnotationPage(actor, comparisonId, query, { offset: 0, limit: pageSize, orphaned: true }),
+    ...pageNumbers.map((page) => findAnnotationPage(actor, comparisonId, query, { offset: page * pageSize, limit: pageSize })),
   ]);
-  return { overview, placed: placed.annotations, orphans: orphans.annotations };
+  return { overview, orphans: orphans.annotations, pages: Object.fromEntries(pageNumbers.map((page, i) => [page, placed[i]!.annotations])) };
 }

@@ -182,13 +182,16 @@ export const annotationEntries = [
       }),
     ),
   ),
-  action(annotate.fetchAnnotationOverviewAction, (c) =>
+  action(annotate.fetchAnnotationWindowAction, (c) =>
     listReads.map(([read, arrange]) =>
       c({
         ...read,
         arrange: async (cell) => arrange(cell, (await tagIn(cell.world)).tagId),
-        args: (cell, t) => [cell.world.comparison.id, { sourceId: cell.world.source.id, tagId: t.tagId }],
-        shows: (body, t) => (body as Called<{ highlights: { rows: [string][] } }>).data.highlights.rows.some(([id]) => id === t.id),
+        args: (cell, t) => [cell.world.comparison.id, { sourceId: cell.world.source.id, tagId: t.tagId }, [0]],
+        shows: (body, t) => {
+          const { overview, pages } = (body as Called<{ overview: { highlights: { rows: [string][] } }; pages: Record<number, { id: string }[]> }>).data;
+          return overview.highlights.rows.some(([id]) => id === t.id) && inList(pages[0]!, t);
+        },
       }),
     ),
   ),

@@ -34,7 +34,7 @@ export default async function AssignmentPage({ params, searchParams }: Props) {
   const work = await orNotFound(getAssignmentWork(user, slug, assignmentId, "student"));
   const initialSourceId = work.material.sources.some((s) => s.id === source) ? source! : work.material.sources[0]?.id;
   const initialWindow = initialSourceId
-    ? await findAnnotationWindow(user, assignment.comparison.id, { sourceId: initialSourceId, assignmentId: assignment.id, onlyMine: true }, ANNOTATION_PAGE_SIZE)
+    ? await findAnnotationWindow(user, assignment.comparison.id, { sourceId: initialSourceId, assignmentId: assignment.id, onlyMine: true }, [0], ANNOTATION_PAGE_SIZE)
     : null;
   return (
     <div className="page page--wide">

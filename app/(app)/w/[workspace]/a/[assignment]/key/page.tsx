@@ -22,7 +22,7 @@ export default async function KeyPage({ params, searchParams }: Props) {
   const { assignment, material } = await orNotFound(getAssignmentWork(user, slug, assignmentId, "key"));
   const initialSourceId = material.sources.some((s) => s.id === source) ? source! : material.sources[0]?.id;
   const initialWindow = initialSourceId
-    ? await findAnnotationWindow(user, assignment.comparison.id, { sourceId: initialSourceId, assignmentId: assignment.id, keyOnly: true }, ANNOTATION_PAGE_SIZE)
+    ? await findAnnotationWindow(user, assignment.comparison.id, { sourceId: initialSourceId, assignmentId: assignment.id, keyOnly: true }, [0], ANNOTATION_PAGE_SIZE)
     : null;
   return (
     <div className="page page--wide">

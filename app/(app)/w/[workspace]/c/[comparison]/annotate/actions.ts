@@ -3,7 +3,7 @@
 import { userCall } from "@/lib/server/action";
 import { isAppError } from "@/lib/server/errors";
 import { createAnnotation } from "@/lib/server/services/annotations/create-annotation";
-import { findAnnotationOverview, findAnnotationPage } from "@/lib/server/services/annotations/find-annotation-window";
+import { findAnnotationPage, findAnnotationWindow } from "@/lib/server/services/annotations/find-annotation-window";
 import { getAnnotation } from "@/lib/server/services/annotations/find-annotations";
 import { deleteAnnotation, setAnnotationHidden } from "@/lib/server/services/annotations/moderate-annotation";
 import { reattachAnnotation } from "@/lib/server/services/annotations/reattach-annotation";
@@ -12,6 +12,7 @@ import { updateAnnotation } from "@/lib/server/services/annotations/update-annot
 import { acceptProposal, acceptProposalsOfKind, rejectProposal } from "@/lib/server/services/proposals/decide-proposal";
 import { findProposals } from "@/lib/server/services/proposals/find-proposals";
 import { getSourceText } from "@/lib/server/services/sources/get-source-text";
+import { ANNOTATION_PAGE_SIZE } from "./annotate-types";
 
 export const createAnnotationAction = userCall((user, comparisonId: string, input: unknown) => createAnnotation(user, comparisonId, input));
 
@@ -46,8 +47,10 @@ export const fetchAnnotationAction = userCall(async (user, comparisonId: string,
   }
 });
 
-/** A source's highlights, orphan count and filter choices, when the view opens a source, changes filters or catches up after the live stream (re)connects. */
-export const fetchAnnotationOverviewAction = userCall((user, comparisonId: string, query: unknown) => findAnnotationOverview(user, comparisonId, query));
+/** A source's highlights, counts, filter choices and the rows in view, when the view opens a source, changes filters or catches up after the live stream (re)connects. */
+export const fetchAnnotationWindowAction = userCall((user, comparisonId: string, query: unknown, pages: unknown) =>
+  findAnnotationWindow(user, comparisonId, query, pages, ANNOTATION_PAGE_SIZE),
+);
 
 /** The full annotations of the list rows the reader scrolls to. */
 export const fetchAnnotationPageAction = userCall((user, comparisonId: string, query: unknown, page: unknown) =>

@@ -34,7 +34,7 @@ export default async function AnnotatePage({ params, searchParams }: Props) {
   const initialSourceId = comparison.sources.some((s) => s.id === source) ? source! : comparison.sources[0]!.id;
   const proposalsOffered = canUseProposals(view.workspace.role, view.workspace.kind);
   const [initialWindow, taxonomy, proposals] = await Promise.all([
-    findAnnotationWindow(user, comparison.id, { sourceId: initialSourceId }, ANNOTATION_PAGE_SIZE),
+    findAnnotationWindow(user, comparison.id, { sourceId: initialSourceId }, [0], ANNOTATION_PAGE_SIZE),
     findTaxonomy(user, workspace, comparisonSlug),
     proposalsOffered ? findProposals(user, comparison.id, initialSourceId) : null,
   ]);

@@ -4,7 +4,7 @@ import { useCallback, useEffect, useLayoutEffect, useRef, useState } from "react
 import { placeInTextOrder } from "@/lib/domain/highlight/text-order";
 import type { TAnnotationQuery } from "@/lib/schemas/annotation";
 import type { AnnotationOverview, HighlightList } from "@/lib/server/services/annotations/find-annotation-window";
-import { fetchAnnotationOverviewAction, fetchAnnotationPageAction } from "./actions";
+import { fetchAnnotationPageAction, fetchAnnotationWindowAction } from "./actions";
 import { ANNOTATION_PAGE_SIZE as PAGE_SIZE, type Annotation } from "./annotate-types";
 
 export interface Highlight {
@@ -14,10 +14,10 @@ export interface Highlight {
   tagIds: string[];
 }
 
-/** What the page sends for the source shown first: its overview and the first page of each list. */
+/** The overview of a source with pages of its lists: what the page sends for the source shown first. */
 export interface AnnotationWindowData {
   overview: AnnotationOverview;
-  placed: Annotation[];
+  pages: Record<number, Annotation[]>;
   orphans: Annotation[];
 }
 
@@ -41,8 +41,8 @@ interface Loaded {
 }
 
 function loaded(key: string, data: AnnotationWindowData): Loaded {
-  const { overview, placed, orphans } = data;
-  return { key, highlights: toHighlights(overview.highlights), orphaned: overview.orphaned, authors: overview.authors, pages: { 0: placed }, orphans };
+  const { overview, pages, orphans } = data;
+  return { key, highlights: toHighlights(overview.highlights), orphaned: overview.orphaned, authors: overview.authors, pages, orphans };
 }
 
 /**
@@ -77,19 +77,11 @@ export function useAnnotationWindow({
   const load = useCallback(
     async (forKey: string) => {
       const q = JSON.parse(forKey) as TAnnotationQuery;
-      const pages = needed.current.length ? needed.current : [0];
-      const [overview, orphans, ...placed] = await Promise.all([
-        fetchAnnotationOverviewAction(comparisonId, q),
-        fetchAnnotationPageAction(comparisonId, q, { offset: 0, limit: PAGE_SIZE, orphaned: true }),
-        ...pages.map((p) => fetchAnnotationPageAction(comparisonId, q, { offset: p * PAGE_SIZE, limit: PAGE_SIZE })),
-      ]);
-      if (!overview.ok || !orphans.ok || JSON.stringify(q) !== keyRef.current) return;
-      const next = loaded(forKey, { overview: overview.data, placed: [], orphans: orphans.data.annotations });
-      next.pages = {};
-      placed.forEach((result, i) => {
-        if (result.ok) next.pages[pages[i]!] = result.data.annotations;
-      });
+      const result = await fetchAnnotationWindowAction(comparisonId, q, needed.current.length ? needed.current.slice(0, 8) : [0]);
+      if (!result.ok || forKey !== keyRef.current) return;
+      const next = loaded(forKey, result.data);
       requested.current.clear();
+      current.current = next;
       setState(next);
     },
     [comparisonId],
@@ -158,7 +150,10 @@ export function useAnnotationWindow({
         : s.orphans.filter((a) => a.id !== id);
       const orphaned = s.orphaned + (orphanNow && !orphanBefore ? 1 : 0) - (!orphanNow && orphanBefore ? 1 : 0);
       const authors = next && belongs && !s.authors.some((a) => a.id === next.author.id) ? [...s.authors, next.author] : s.authors;
-      setState({ ...s, highlights, pages, orphans, orphaned, authors });
+      const updated = { ...s, highlights, pages, orphans, orphaned, authors };
+      // Seen at once by `need` and by a change arriving before the next render.
+      current.current = updated;
+      setState(updated);
       if (shifted) need(needed.current);
     },
     [matches, need],
