@@ -6,6 +6,8 @@ import {
 import { onlyHereRule } from "@/lib/domain/report/outlet-omissions";
 import type { FramingReport, ReportPassage } from "@/lib/domain/report/types";
 import styles from "./report.module.css";
+import { Pager } from "@/app/_components/pager";
+import { pageOf } from "@/lib/domain/paging/page";
 import { TagCharts, type LoadCell } from "./tag-charts";
 
 export interface Download {
@@ -72,12 +74,19 @@ function OutletOmissions({ report }: { report: FramingReport }) {
  * The framing report as a page: the same sections as the Markdown and PDF renderings.
  * Read-only; the member page and the public share page both render it.
  */
+/** Claims listed per page: a large comparison has hundreds. */
+const CLAIMS_PER_PAGE = 50;
+
 /**
  * The report as a page. The charts get the figures only (no annotation ids): the annotations
- * behind a figure are asked for with `loadCell`, a page at a time, so the page stays small
- * however many annotations the report counts.
+ * behind a figure are asked for with `loadCell`, a page at a time, and the claims are listed
+ * a page at a time (`claimsPage`, linked by `claimsHref`), so the page stays small however
+ * many annotations the report counts. The Markdown and PDF renderings still list everything.
  */
-export function ReportView({ report, downloads, loadCell }: { report: FramingReport; downloads: Download[]; loadCell: LoadCell }) {
+export function ReportView({
+  report, downloads, loadCell, claimsPage, claimsHref,
+}: { report: FramingReport; downloads: Download[]; loadCell: LoadCell; claimsPage: number; claimsHref: (page: number) => string }) {
+  const claims = pageOf(report.claims, claimsPage, CLAIMS_PER_PAGE);
   const figures = report.tagSets.map((set) => ({ ...set, tags: set.tags.map((tag) => ({ ...tag, cells: tag.cells.map((c) => ({ ...c, annotationIds: [] })) })) }));
   const outlet = outletNames(report);
   const { method } = report;
@@ -266,7 +275,7 @@ export function ReportView({ report, downloads, loadCell }: { report: FramingRep
               </tr>
             </thead>
             <tbody>
-              {report.claims.map((c) => (
+              {claims.items.map((c) => (
                 <tr key={c.id}>
                   <td>
                     <q className={styles.quote}>{c.quote}</q>
@@ -291,6 +300,7 @@ export function ReportView({ report, downloads, loadCell }: { report: FramingRep
             </tbody>
           </table>
         )}
+        <Pager page={claims} shown={claims.items.length} label="Pages of claims" href={claimsHref} />
       </section>
 
       <section className={`${styles.section} ${styles.pageBreak}`} aria-labelledby="method">

@@ -3,6 +3,7 @@ import { headers } from "next/headers";
 import { ReportFilters } from "@/app/_components/report/report-filters";
 import { ReportView } from "@/app/_components/report/report-view";
 import { formatDate } from "@/lib/format";
+import { pageNumber } from "@/lib/domain/paging/page";
 import { reportQueryString } from "@/lib/domain/report/filters";
 import { requireSessionUser } from "@/lib/server/auth/session";
 import { publicOrigin } from "@/lib/server/export/urls";
@@ -33,11 +34,12 @@ export default async function ReportPage({ params, searchParams }: Props) {
   const path = `/w/${workspaceSlug}/c/${comparisonSlug}/report`;
   const user = await requireSessionUser(path);
   const { workspace, comparison } = await orNotFound(requireComparison(user, workspaceSlug, comparisonSlug));
-  const { filters, error } = readReportFilters(await searchParams);
+  const query = await searchParams;
+  const { filters, error } = readReportFilters(query);
   const [report, share] = await Promise.all([orNotFound(getReport(user, comparison.id, filters)), findReportShare(user, comparison.id)]);
 
-  const query = reportQueryString(report.filters);
-  const exportHref = (format: string) => `/api/comparisons/${comparison.id}/export?format=${format}${query ? `&${query}` : ""}`;
+  const filterQuery = reportQueryString(report.filters);
+  const exportHref = (format: string) => `/api/comparisons/${comparison.id}/export?format=${format}${filterQuery ? `&${filterQuery}` : ""}`;
   return (
     <>
       <PublishPanel
@@ -48,7 +50,9 @@ export default async function ReportPage({ params, searchParams }: Props) {
       <ReportFilters action={path} choices={report.choices} filters={report.filters} error={error} />
       <ReportView
         report={report}
-        loadCell={fetchReportCellAction.bind(null, comparison.id, query)}
+        loadCell={fetchReportCellAction.bind(null, comparison.id, filterQuery)}
+        claimsPage={pageNumber(query.claims)}
+        claimsHref={(n) => `?${filterQuery ? `${filterQuery}&` : ""}claims=${n}#claims`}
         downloads={[
           { label: "CSV", href: exportHref("csv") },
           { label: "JSON-LD", href: exportHref("jsonld") },
