@@ -13,5 +13,6 @@ import { comparisonPage } from "./comparison-page";
 import { database } from "./database";
 import { diff } from "./diff";
 import { exportSuite } from "./export";
+import { scale } from "./scale";
 
-export const suites: Suite[] = [database, comparisonPage, annotationApp, diff, alignment, alignAllSuite, anchoring, agreement, exportSuite, analysis];
+export const suites: Suite[] = [database, comparisonPage, annotationApp, diff, alignment, alignAllSuite, anchoring, agreement, exportSuite, analysis, scale];

@@ -75,3 +75,26 @@ export const ZAnnotationFilters = z.object({
   limit: z.coerce.number().int().min(1).max(500).default(100),
 });
 export type TAnnotationFilters = z.infer<typeof ZAnnotationFilters>;
+
+/** What the annotate view shows of one source: its annotations under the view's scope and filters. */
+export const ZAnnotationQuery = z.object({
+  sourceId: z.string().min(1),
+  assignmentId: z.string().optional().describe("Only the work for this assignment (students' and the key)"),
+  onlyMine: z.boolean().optional().describe("Only the acting user's own annotations (a student's work view)"),
+  keyOnly: z.boolean().optional().describe("Only the teacher's key of the assignment"),
+  authorId: z.string().optional(),
+  tagId: z.string().optional(),
+  claimStatus: z.enum(CLAIM_STATUSES).optional(),
+  unresolved: z.boolean().optional(),
+});
+export type TAnnotationQuery = z.infer<typeof ZAnnotationQuery>;
+
+/** One page of the annotate view's list, by position in text order (the list is virtualised by row index). */
+export const ZAnnotationPage = z.object({
+  offset: z.number().int().nonnegative().describe("How many annotations in text order come before the page"),
+  limit: z.number().int().min(1).max(100).default(50),
+  orphaned: z.boolean().default(false).describe("The orphaned annotations instead of the placed ones"),
+});
+
+/** The pages of placed annotations to send with an overview (the rows in view), numbered from 0. */
+export const ZAnnotationWindowPages = z.array(z.number().int().nonnegative()).max(8).default([0]);

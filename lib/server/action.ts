@@ -87,3 +87,15 @@ export function userCall<A extends unknown[], T>(handler: (user: SessionUser, ..
     }
   };
 }
+
+/** An action called from client code with typed arguments, open to anyone (a share link's reader). */
+export function publicCall<A extends unknown[], T>(handler: (...args: A) => Promise<T>) {
+  return async (...args: A): Promise<CallResult<T>> => {
+    try {
+      return { ok: true, data: await handler(...args) };
+    } catch (error) {
+      const { message, code } = describeFailure(error);
+      return { ok: false, message, code };
+    }
+  };
+}

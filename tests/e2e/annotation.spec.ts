@@ -80,6 +80,8 @@ test("two reviewers annotate together, see each other live, and a stale edit is 
   await card(ritaAgain, words).getByLabel("Comment (optional)").fill("Saved first, in another tab.");
   await card(ritaAgain, words).getByRole("button", { name: "Save changes" }).click();
   await expect(card(ritaAgain, words)).toContainText("Saved first, in another tab.");
+  // The form closes once the save is answered: only then is the first tab's copy stale.
+  await expect(card(ritaAgain, words).getByLabel("Comment (optional)")).toBeHidden();
 
   await card(rita.page, words).getByLabel("Comment (optional)").fill("Saved second, from a stale copy.");
   await card(rita.page, words).getByRole("button", { name: "Save changes" }).click();

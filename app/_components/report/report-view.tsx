@@ -6,7 +6,9 @@ import {
 import { onlyHereRule } from "@/lib/domain/report/outlet-omissions";
 import type { FramingReport, ReportPassage } from "@/lib/domain/report/types";
 import styles from "./report.module.css";
-import { TagCharts } from "./tag-charts";
+import { Pager } from "@/app/_components/pager";
+import { pageOf } from "@/lib/domain/paging/page";
+import { TagCharts, type LoadCell } from "./tag-charts";
 
 export interface Download {
   label: string;
@@ -73,7 +75,22 @@ function OutletOmissions({ report }: { report: FramingReport }) {
  * Read-only; the member page and the public share page both render it. Title, outlets and
  * date come first; the page's filters follow them.
  */
-export function ReportView({ report, downloads, filters }: { report: FramingReport; downloads: Download[]; filters: React.ReactNode }) {
+/** Claims listed per page: a large comparison has hundreds. */
+const CLAIMS_PER_PAGE = 50;
+
+/**
+ * The framing report as a page: the same sections as the Markdown and PDF renderings.
+ * Read-only; the member page and the public share page both render it. Title, outlets and
+ * date come first; the page's filters follow them. The charts get the figures only (no annotation ids): the annotations
+ * behind a figure are asked for with `loadCell`, a page at a time, and the claims are listed
+ * a page at a time (`claimsPage`, linked by `claimsHref`), so the page stays small however
+ * many annotations the report counts. The Markdown and PDF renderings still list everything.
+ */
+export function ReportView({
+  report, downloads, filters, loadCell, claimsPage, claimsHref,
+}: { report: FramingReport; downloads: Download[]; filters: React.ReactNode; loadCell: LoadCell; claimsPage: number; claimsHref: (page: number) => string }) {
+  const claims = pageOf(report.claims, claimsPage, CLAIMS_PER_PAGE);
+  const figures = report.tagSets.map((set) => ({ ...set, tags: set.tags.map((tag) => ({ ...tag, cells: tag.cells.map((c) => ({ ...c, annotationIds: [] })) })) }));
   const outlet = outletNames(report);
   const { method } = report;
   return (
@@ -153,7 +170,7 @@ export function ReportView({ report, downloads, filters }: { report: FramingRepo
           1,000 words of its text (count × 1,000 ÷ words), with the count in brackets. Within a tag set all bars share one
           scale.
         </p>
-        <TagCharts outlets={report.outlets} tagSets={report.tagSets} annotations={report.annotations} />
+        <TagCharts outlets={report.outlets} tagSets={figures} loadCell={loadCell} />
       </section>
 
       <section className={`${styles.section} ${styles.pageBreak}`} aria-labelledby="term-choice">
@@ -272,7 +289,7 @@ export function ReportView({ report, downloads, filters }: { report: FramingRepo
               </tr>
             </thead>
             <tbody>
-              {report.claims.map((c) => (
+              {claims.items.map((c) => (
                 <tr key={c.id}>
                   <td>
                     <q className={styles.quote}>{c.quote}</q>
@@ -297,6 +314,7 @@ export function ReportView({ report, downloads, filters }: { report: FramingRepo
             </tbody>
           </table>
         )}
+        <Pager page={claims} shown={claims.items.length} label="Pages of claims" href={claimsHref} />
       </section>
 
       <section className={`${styles.section} ${styles.pageBreak}`} aria-labelledby="method">

@@ -1,12 +1,14 @@
 "use client";
 
-import { useId, useState } from "react";
+import { useEffect, useId, useState } from "react";
 import { heatFill, shade } from "@/lib/domain/report/colors";
 import { formatRate } from "@/lib/domain/report/format";
-import type { ReportAnnotation, ReportOutlet, ReportTag, ReportTagSet } from "@/lib/domain/report/types";
+import type { ReportOutlet, ReportTag, ReportTagSet } from "@/lib/domain/report/types";
+import type { CallResult } from "@/lib/server/action";
+import type { ReportCellPage } from "@/lib/server/reports/find-report-annotations";
 import styles from "./report.module.css";
 
-type Props = { outlets: ReportOutlet[]; tagSets: ReportTagSet[]; annotations: ReportAnnotation[] };
+type Props = { outlets: ReportOutlet[]; tagSets: ReportTagSet[]; loadCell: LoadCell };
 type Active = { tag: ReportTag; outletId: string } | null;
 
 const WIDTH = 720;
@@ -19,10 +21,31 @@ function describe(tag: ReportTag, outlet: string, outletId: string) {
   return `${outlet}, ${tag.name}: ${formatRate(cell.per1000)} per 1,000 words (${plural(cell.count, "annotation", "annotations")})`;
 }
 
-/** The annotations behind the bar or cell last hovered or focused; announced politely. */
-function AnnotationPanel({ active, outlets, annotations, id }: { active: Active; outlets: ReportOutlet[]; annotations: Map<string, ReportAnnotation>; id: string }) {
+/** Asks the server for one page of the annotations behind a figure (bound to the report and its filters). */
+export type LoadCell = (cell: { tagId: string; outletId: string; page: number }) => Promise<CallResult<ReportCellPage>>;
+
+/**
+ * The annotations behind the bar or cell last hovered or focused, a page at a time from the
+ * server (the page itself carries only the figures); announced politely.
+ */
+function AnnotationPanel({ active, outlets, loadCell, id }: { active: Active; outlets: ReportOutlet[]; loadCell: LoadCell; id: string }) {
   const outlet = active ? outlets.find((o) => o.id === active.outletId) : undefined;
   const cell = active?.tag.cells.find((c) => c.outletId === active.outletId);
+  const [shown, setShown] = useState<{ key: string; result: CallResult<ReportCellPage> } | null>(null);
+  const [page, setPage] = useState({ key: "", number: 1 });
+  const key = active ? `${active.tag.id}|${active.outletId}` : "";
+  const number = page.key === key ? page.number : 1;
+  useEffect(() => {
+    if (!active || !cell?.count) return;
+    let current = true;
+    void loadCell({ tagId: active.tag.id, outletId: active.outletId, page: number }).then((result) => {
+      if (current) setShown({ key: `${key}|${number}`, result });
+    });
+    return () => {
+      current = false;
+    };
+  }, [active, cell?.count, key, number, loadCell]);
+  const result = shown?.key === `${key}|${number}` ? shown.result : null;
   return (
     <aside className={styles.panel} aria-labelledby={`${id}-heading`}>
       <h4 id={`${id}-heading`}>Annotations behind the figure</h4>
@@ -32,14 +55,16 @@ function AnnotationPanel({ active, outlets, annotations, id }: { active: Active;
         ) : (
           <>
             <p className={styles.panelTitle}>{describe(active.tag, outlet.name, outlet.id)}</p>
-            {cell.annotationIds.length === 0 ? (
+            {cell.count === 0 ? (
               <p className="meta">No annotations.</p>
+            ) : !result ? (
+              <p className="meta">Loading the annotations…</p>
+            ) : !result.ok ? (
+              <p className="notice notice--error">{result.message}</p>
             ) : (
-              <ul className={styles.annotationList}>
-                {cell.annotationIds.map((annotationId) => {
-                  const a = annotations.get(annotationId);
-                  if (!a) return null;
-                  return (
+              <>
+                <ul className={styles.annotationList}>
+                  {result.data.annotations.map((a) => (
                     <li key={a.id}>
                       <q className={styles.quote}>{a.quote}</q>
                       <span className={styles.chips}>
@@ -51,9 +76,22 @@ function AnnotationPanel({ active, outlets, annotations, id }: { active: Active;
                       </span>
                       <span className="meta">by {a.author.name}</span>
                     </li>
-                  );
-                })}
-              </ul>
+                  ))}
+                </ul>
+                {result.data.pages > 1 ? (
+                  <nav className="pager" aria-label="Pages of these annotations">
+                    <span className="meta">
+                      Page {result.data.page} of {result.data.pages} ({plural(result.data.total, "annotation", "annotations")})
+                    </span>
+                    <button type="button" className="button button--quiet button--small" disabled={number <= 1} onClick={() => setPage({ key, number: number - 1 })}>
+                      Previous
+                    </button>
+                    <button type="button" className="button button--quiet button--small" disabled={number >= result.data.pages} onClick={() => setPage({ key, number: number + 1 })}>
+                      Next
+                    </button>
+                  </nav>
+                ) : null}
+              </>
             )}
           </>
         )}
@@ -237,8 +275,7 @@ function HeatMap({ tagSets, outlets, onActivate }: { tagSets: ReportTagSet[]; ou
 }
 
 /** The tag figures of the report: a bar chart and table per tag set, then the heat map. */
-export function TagCharts({ outlets, tagSets, annotations }: Props) {
-  const byId = new Map(annotations.map((a) => [a.id, a]));
+export function TagCharts({ outlets, tagSets, loadCell }: Props) {
   const [active, setActive] = useState<Record<string, Active>>({});
   const activate = (key: string) => (value: Active) => setActive((current) => ({ ...current, [key]: value }));
   const used = tagSets.filter((s) => s.tags.length > 0);
@@ -255,7 +292,7 @@ export function TagCharts({ outlets, tagSets, annotations }: Props) {
                 <figure className={styles.figure}>
                   <BarChart set={set} outlets={outlets} onActivate={activate(set.id)} />
                 </figure>
-                <AnnotationPanel id={`panel-${set.id}`} active={active[set.id] ?? null} outlets={outlets} annotations={byId} />
+                <AnnotationPanel id={`panel-${set.id}`} active={active[set.id] ?? null} outlets={outlets} loadCell={loadCell} />
               </div>
               <DataTable caption={`${set.name}: per 1,000 words (count)`} outlets={outlets} tags={set.tags} />
             </>
@@ -272,7 +309,7 @@ export function TagCharts({ outlets, tagSets, annotations }: Props) {
               <figure className={styles.figure}>
                 <HeatMap tagSets={used} outlets={outlets} onActivate={activate("heat")} />
               </figure>
-              <AnnotationPanel id="panel-heat" active={active.heat ?? null} outlets={outlets} annotations={byId} />
+              <AnnotationPanel id="panel-heat" active={active.heat ?? null} outlets={outlets} loadCell={loadCell} />
             </div>
             <DataTable caption="Every tag: per 1,000 words (count)" outlets={outlets} tags={used.flatMap((s) => s.tags)} />
           </>

@@ -1,10 +1,12 @@
 import type { Metadata } from "next";
 import { ReportFilters } from "@/app/_components/report/report-filters";
 import { ReportView } from "@/app/_components/report/report-view";
+import { pageNumber } from "@/lib/domain/paging/page";
 import { reportQueryString } from "@/lib/domain/report/filters";
 import { orNotFound } from "@/lib/server/page";
 import { readReportFilters } from "@/lib/server/reports/filters";
 import { getPublishedReport } from "@/lib/server/reports/get-report";
+import { fetchSharedReportCellAction } from "./actions";
 
 type Props = {
   params: Promise<{ token: string }>;
@@ -18,7 +20,8 @@ export const metadata: Metadata = { title: "Framing report", robots: { index: fa
 export default async function SharedReportPage({ params, searchParams }: Props) {
   const { token } = await params;
   const path = `/r/${encodeURIComponent(token)}`;
-  const { filters, error } = readReportFilters(await searchParams);
+  const shown = await searchParams;
+  const { filters, error } = readReportFilters(shown);
   const report = await orNotFound(getPublishedReport(token, filters));
   const query = reportQueryString(report.filters);
   const download = (format: string) => `${path}/download?format=${format}${query ? `&${query}` : ""}`;
@@ -26,6 +29,9 @@ export default async function SharedReportPage({ params, searchParams }: Props) 
     <ReportView
       report={report}
       filters={<ReportFilters action={path} choices={report.choices} filters={report.filters} error={error} />}
+      loadCell={fetchSharedReportCellAction.bind(null, token, query)}
+      claimsPage={pageNumber(shown.claims)}
+      claimsHref={(n) => `?${query ? `${query}&` : ""}claims=${n}#claims`}
       downloads={[
         { label: "Markdown", href: download("md") },
         { label: "PDF", href: download("pdf") },

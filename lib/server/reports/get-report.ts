@@ -17,9 +17,21 @@ import { isShareToken } from "@/lib/server/services/report-shares/share-token";
  * them: a report shows what the workspace stands behind.
  */
 export async function getReport(actor: Actor, comparisonId: string, filters: ReportFilters): Promise<FramingReport> {
+  const scope = await reportScope(actor, comparisonId);
+  return loadReport(scope.comparisonId, scope.visible, filters);
+}
+
+/** Which comparison a report covers and which of its annotations it may count. */
+export interface ReportScope {
+  comparisonId: string;
+  visible: Prisma.AnnotationWhereInput;
+}
+
+/** A member's report: what they may see, without hidden annotations. */
+export async function reportScope(actor: Actor, comparisonId: string): Promise<ReportScope> {
   const { comparison, role } = await requireComparisonById(actor, comparisonId);
   if (!canReadReports(role)) throw new AppError("FORBIDDEN", REPORT_FOR_STUDENTS);
-  return loadReport(comparison.id, { AND: [visibleAnnotationsWhere(actor, role), { hiddenAt: null }] }, filters);
+  return { comparisonId: comparison.id, visible: { AND: [visibleAnnotationsWhere(actor, role), { hiddenAt: null }] } };
 }
 
 export const REPORT_FOR_STUDENTS = "A class's reports and exports are for its teachers: your own work is on the assignment's page.";
@@ -33,6 +45,12 @@ export const REPORT_UNAVAILABLE = "This report is no longer available. The link 
  * who has since left the workspace counts as a viewer.
  */
 export async function getPublishedReport(token: string, filters: ReportFilters): Promise<FramingReport> {
+  const scope = await publishedReportScope(token);
+  return loadReport(scope.comparisonId, scope.visible, filters);
+}
+
+/** The scope of a share link's report, while the link stands. */
+export async function publishedReportScope(token: string): Promise<ReportScope> {
   if (!isShareToken(token)) throw new AppError("NOT_FOUND", REPORT_UNAVAILABLE);
   const share = await db().reportShare.findFirst({
     where: { token, revokedAt: null, comparison: { workspace: { kind: "TEAM" } } },
@@ -45,7 +63,7 @@ export async function getPublishedReport(token: string, filters: ReportFilters):
   });
   const role = membership?.role ?? "VIEWER";
   const publisher = { id: share.createdById };
-  return loadReport(share.comparisonId, { AND: [visibleAnnotationsWhere(publisher, role), { hiddenAt: null }] }, filters);
+  return { comparisonId: share.comparisonId, visible: { AND: [visibleAnnotationsWhere(publisher, role), { hiddenAt: null }] } };
 }
 
 async function loadReport(comparisonId: string, visible: Prisma.AnnotationWhereInput, filters: ReportFilters): Promise<FramingReport> {

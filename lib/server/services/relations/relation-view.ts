@@ -11,8 +11,9 @@ export const relationSelect = {
   version: true,
   createdAt: true,
   updatedAt: true,
-  from: { select: { id: true, sourceId: true } },
-  to: { select: { id: true, sourceId: true } },
+  // The words of each end, so a link can say what it points at without the annotation loaded.
+  from: { select: { id: true, sourceId: true, exact: true } },
+  to: { select: { id: true, sourceId: true, exact: true } },
   type: { select: { id: true, key: true, name: true } },
   author: { select: { id: true, name: true } },
 } satisfies Prisma.RelationSelect;

@@ -185,17 +185,43 @@ const deleteReply = (...args: Parameters<typeof replyCase>) =>
   });
 
 export const annotationEntries = [
-  // Reads first: fetching all annotations stays cheap while the shared comparison holds few.
   action(annotate.fetchAnnotationAction, (c) =>
     [othersAnnotation, othersHidden, ownHidden, deleted].map((read) =>
       c({ ...read, args: (cell, t) => [cell.world.comparison.id, t.id], shows: (body, t) => (body as Called<{ id: string }>).data.id === t.id }),
     ),
   ),
-  action(annotate.fetchAllAnnotationsAction, (c) =>
-    [othersAnnotation, othersHidden, deleted].map((read) =>
-      c({ ...read, args: (cell) => [cell.world.comparison.id], shows: (body, t) => inList((body as Called<{ id: string }[]>).data, t) }),
+  action(annotate.fetchAnnotationPageAction, (c) =>
+    listReads.map(([read, arrange]) =>
+      c({
+        ...read,
+        arrange: async (cell) => arrange(cell, (await tagIn(cell.world)).tagId),
+        args: (cell, t) => [cell.world.comparison.id, { sourceId: cell.world.source.id, tagId: t.tagId }, { offset: 0 }],
+        shows: (body, t) => inList((body as Called<Listed>).data.annotations, t),
+      }),
     ),
   ),
+  action(annotate.fetchAnnotationWindowAction, (c) =>
+    listReads.map(([read, arrange]) =>
+      c({
+        ...read,
+        arrange: async (cell) => arrange(cell, (await tagIn(cell.world)).tagId),
+        args: (cell, t) => [cell.world.comparison.id, { sourceId: cell.world.source.id, tagId: t.tagId }, [0]],
+        shows: (body, t) => {
+          const { overview, pages } = (body as Called<{ overview: { highlights: { rows: [string][] } }; pages: Record<number, { id: string }[]> }>).data;
+          return overview.highlights.rows.some(([id]) => id === t.id) && inList(pages[0]!, t);
+        },
+      }),
+    ),
+  ),
+  action(annotate.fetchSourceTextAction, (c) => [
+    c({
+      name: "read a source's text to annotate it",
+      // Students read their texts through their assignments, as they browse no comparison.
+      expect: { ...MEMBERS, studentBeforeReveal: 403 },
+      args: (cell) => [cell.world.comparison.id, cell.world.source.id],
+      shows: (body, _t) => (body as Called<{ text: string }>).data.text.length > 0,
+    }),
+  ]),
   route(annotations.GET, (c) =>
     listReads.map(([read, arrange]) =>
       c({

@@ -1,7 +1,9 @@
 import { expect } from "vitest";
 import * as report from "@/app/(app)/w/[workspace]/c/[comparison]/report/actions";
 import * as exportRoute from "@/app/api/comparisons/[comparisonId]/export/route";
+import * as shared from "@/app/r/[token]/actions";
 import * as download from "@/app/r/[token]/download/route";
+import { outletKey } from "@/lib/domain/report/build-report";
 import { db } from "@/lib/server/db/client";
 import { publishReport } from "@/lib/server/services/report-shares/publish-report";
 import { newShareToken } from "@/lib/server/services/report-shares/share-token";
@@ -38,6 +40,13 @@ async function taggedAnnotation(cell: Cell) {
   return { ...(await annotationIn(cell.world, { tagId: tag.tagId })), tagName: tag.name };
 }
 type Tagged = Awaited<ReturnType<typeof taggedAnnotation>>;
+
+/** The report figure that counts the tagged annotation: its tag in the outlet of the world's source. */
+async function figureOf(cell: Cell, t: Tagged) {
+  const source = await db().source.findUniqueOrThrow({ where: { id: cell.world.source.id }, select: { id: true, outlet: { select: { id: true } } } });
+  return { tagId: t.tagId, outletId: outletKey(source) };
+}
+type Listed = { data: { annotations: { id: string }[] } };
 
 /** Whether a file shows the annotation: its comment in the annotation formats, its tag's count in the report (the PDF and the zips are checked for being one). */
 const FORMATS = {
@@ -98,6 +107,30 @@ export const reportEntries = [
       arrange: liveShare,
       args: (cell) => [null, form({ comparisonId: cell.world.comparison.id })],
       verify: async (_cell, t, allowed) => expect((await db().reportShare.findUniqueOrThrow({ where: { id: t.id } })).revokedAt !== null).toBe(allowed),
+    }),
+  ]),
+  action(report.fetchReportCellAction, (c) => [
+    c({
+      name: "list the annotations behind a figure of the report",
+      expect: REPORT_READERS,
+      arrange: async (cell) => {
+        const t = await taggedAnnotation(cell);
+        return { ...t, figure: await figureOf(cell, t) };
+      },
+      args: (cell, t) => [cell.world.comparison.id, "", t.figure],
+      shows: (body, t) => (body as Listed).data.annotations.some((a) => a.id === t.id),
+    }),
+  ]),
+  action(shared.fetchSharedReportCellAction, (c) => [
+    c({
+      name: "list the annotations behind a figure of a shared report",
+      expect: TEAM_SHARES,
+      arrange: async (cell) => {
+        const t = await taggedAnnotation(cell);
+        return { ...t, figure: await figureOf(cell, t), token: (await liveShare(cell)).token };
+      },
+      args: (_cell, t) => [t.token, "", t.figure],
+      shows: (body, t) => (body as Listed).data.annotations.some((a) => a.id === t.id),
     }),
   ]),
   route(download.GET, (c) =>

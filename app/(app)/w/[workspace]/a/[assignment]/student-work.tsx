@@ -4,12 +4,15 @@ import { UserText } from "@/app/_components/user-text";
 import type { SessionUser } from "@/lib/server/auth/session";
 import type { AssignmentWork } from "@/lib/server/services/assignments/get-assignment-work";
 import { Annotator } from "../../c/[comparison]/annotate/annotator";
+import type { AnnotationWindowData } from "../../c/[comparison]/annotate/use-annotation-window";
 import { StatusBadge } from "../../class-home";
 import styles from "../classroom.module.css";
 import { SubmitAssignmentButton } from "./assignment-forms";
 
 /** A student's assignment: instructions, facts to look at, the annotate view with the assignment's tags, and Submit. */
-export function StudentWork({ user, work, initialSourceId }: { user: SessionUser; work: AssignmentWork; initialSourceId?: string }) {
+export function StudentWork({
+  user, work, initialSourceId, initialWindow,
+}: { user: SessionUser; work: AssignmentWork; initialSourceId: string; initialWindow: AnnotationWindowData }) {
   const { assignment, material, submission } = work;
   const target = { workspace: assignment.workspace.slug, assignment: assignment.id };
   return (
@@ -69,8 +72,8 @@ export function StudentWork({ user, work, initialSourceId }: { user: SessionUser
       <Annotator
         comparisonId={assignment.comparison.id}
         sources={material.sources}
-        initialSourceId={material.sources.some((s) => s.id === initialSourceId) ? initialSourceId! : material.sources[0]!.id}
-        initialAnnotations={work.annotations}
+        initialSourceId={initialSourceId}
+        initialWindow={initialWindow}
         tagSets={material.tagSets}
         me={user}
         canAnnotate={!submission.lock.locked}

@@ -4,7 +4,9 @@ import { Breadcrumbs } from "@/app/_components/breadcrumbs";
 import { UserText } from "@/app/_components/user-text";
 import { requireSessionUser } from "@/lib/server/auth/session";
 import { orNotFound } from "@/lib/server/page";
+import { findAnnotationWindow } from "@/lib/server/services/annotations/find-annotation-window";
 import { getAssignmentWork } from "@/lib/server/services/assignments/get-assignment-work";
+import { ANNOTATION_PAGE_SIZE } from "../../../c/[comparison]/annotate/annotate-types";
 import { Annotator } from "../../../c/[comparison]/annotate/annotator";
 
 type Props = { params: Promise<{ workspace: string; assignment: string }>; searchParams: Promise<{ source?: string }> };
@@ -17,7 +19,11 @@ export default async function KeyPage({ params, searchParams }: Props) {
   const { source } = await searchParams;
   const base = `/w/${slug}/a/${assignmentId}`;
   const user = await requireSessionUser(`${base}/key`);
-  const { assignment, material, annotations } = await orNotFound(getAssignmentWork(user, slug, assignmentId, "key"));
+  const { assignment, material } = await orNotFound(getAssignmentWork(user, slug, assignmentId, "key"));
+  const initialSourceId = material.sources.some((s) => s.id === source) ? source! : material.sources[0]?.id;
+  const initialWindow = initialSourceId
+    ? await findAnnotationWindow(user, assignment.comparison.id, { sourceId: initialSourceId, assignmentId: assignment.id, keyOnly: true }, [0], ANNOTATION_PAGE_SIZE)
+    : null;
   return (
     <div className="page page--wide">
       <Breadcrumbs
@@ -39,14 +45,14 @@ export default async function KeyPage({ params, searchParams }: Props) {
           Back to the assignment
         </Link>
       </div>
-      {material.sources.length === 0 ? (
+      {!initialSourceId || !initialWindow ? (
         <p className="card empty">This assignment has no sources.</p>
       ) : (
         <Annotator
           comparisonId={assignment.comparison.id}
           sources={material.sources}
-          initialSourceId={material.sources.some((s) => s.id === source) ? source! : material.sources[0]!.id}
-          initialAnnotations={annotations}
+          initialSourceId={initialSourceId}
+          initialWindow={initialWindow}
           tagSets={material.tagSets}
           me={user}
           canAnnotate

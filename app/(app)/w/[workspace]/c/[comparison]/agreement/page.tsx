@@ -1,6 +1,8 @@
 import type { Metadata } from "next";
+import { Pager } from "@/app/_components/pager";
 import { UserText } from "@/app/_components/user-text";
 import type { AlphaSummary } from "@/lib/domain/agreement";
+import { pageNumber, pageOf } from "@/lib/domain/paging/page";
 import { requireSessionUser } from "@/lib/server/auth/session";
 import { orNotFound } from "@/lib/server/page";
 import { getAgreement } from "@/lib/server/services/agreement/get-agreement";
@@ -11,7 +13,14 @@ import { AnalyserPrecisionSection } from "./analyser-precision";
 import { DisagreementActions } from "./disagreement-actions";
 import { SpanAgreementSection } from "./span-agreement";
 
-type Params = { params: Promise<{ workspace: string; comparison: string }>; searchParams: Promise<{ reference?: string }> };
+type Params = {
+  params: Promise<{ workspace: string; comparison: string }>;
+  /** `set` and `page`: the page of that tag set's disagreements shown (the others show their first). */
+  searchParams: Promise<{ reference?: string; set?: string; page?: string }>;
+};
+
+/** Disagreements listed per page: a large comparison has thousands, and the page must stay small. */
+const DISAGREEMENTS_PER_PAGE = 50;
 
 export const metadata: Metadata = { title: "Agreement" };
 
@@ -31,7 +40,9 @@ function percent(value: number | null) {
 
 export default async function AgreementPage({ params, searchParams }: Params) {
   const { workspace, comparison } = await params;
-  const { reference } = await searchParams;
+  const { reference, set: pagedSet, page } = await searchParams;
+  const pageHref = (setId: string) => (n: number) =>
+    `?${new URLSearchParams({ ...(reference ? { reference } : {}), set: setId, page: String(n) }).toString()}#set-${setId}`;
   const user = await requireSessionUser(`/w/${workspace}/c/${comparison}/agreement`);
   const agreement = await orNotFound(getAgreement(user, workspace, comparison));
   const scoresAnalysers = agreement.canResolve && agreement.workspace.kind === "TEAM";
@@ -62,68 +73,72 @@ export default async function AgreementPage({ params, searchParams }: Params) {
       ) : null}
       <AgreementChangesSection since={changed} />
       {agreement.coders.length < 2 ? null : <SpanAgreementSection sets={agreement.sets} />}
-      {agreement.coders.length < 2 ? null : agreement.sets.map((set) => (
-        <section key={set.id} className="card" aria-labelledby={`set-${set.id}`}>
-          <h2 id={`set-${set.id}`}><UserText>{set.name}</UserText></h2>
-          <p>
-            Alpha: <Alpha summary={set.combined} /> · raw agreement {percent(set.combined.observedAgreement)} over{" "}
-            {set.combined.pairableUnits} words coded by at least two reviewers
-          </p>
-          {set.perTag.length > 0 ? (
-            <table className="table">
-              <caption className="visually-hidden">Agreement per tag in <UserText>{set.name}</UserText></caption>
-              <thead>
-                <tr>
-                  <th scope="col">Tag</th>
-                  <th scope="col">Alpha</th>
-                  <th scope="col">Raw agreement</th>
-                </tr>
-              </thead>
-              <tbody>
-                {set.perTag.map((t) => (
-                  <tr key={t.value}>
-                    <td>
-                      <span className="swatch" style={{ background: t.tag.color }} aria-hidden="true" /> {t.tag.name}
-                    </td>
-                    <td>
-                      <Alpha summary={t} />
-                    </td>
-                    <td>{percent(t.observedAgreement)}</td>
+      {agreement.coders.length < 2 ? null : agreement.sets.map((set) => {
+        const shown = pageOf(set.disagreements, set.id === pagedSet ? pageNumber(page) : 1, DISAGREEMENTS_PER_PAGE);
+        return (
+          <section key={set.id} className="card" aria-labelledby={`set-${set.id}`}>
+            <h2 id={`set-${set.id}`}><UserText>{set.name}</UserText></h2>
+            <p>
+              Alpha: <Alpha summary={set.combined} /> · raw agreement {percent(set.combined.observedAgreement)} over{" "}
+              {set.combined.pairableUnits} words coded by at least two reviewers
+            </p>
+            {set.perTag.length > 0 ? (
+              <table className="table">
+                <caption className="visually-hidden">Agreement per tag in <UserText>{set.name}</UserText></caption>
+                <thead>
+                  <tr>
+                    <th scope="col">Tag</th>
+                    <th scope="col">Alpha</th>
+                    <th scope="col">Raw agreement</th>
                   </tr>
+                </thead>
+                <tbody>
+                  {set.perTag.map((t) => (
+                    <tr key={t.value}>
+                      <td>
+                        <span className="swatch" style={{ background: t.tag.color }} aria-hidden="true" /> {t.tag.name}
+                      </td>
+                      <td>
+                        <Alpha summary={t} />
+                      </td>
+                      <td>{percent(t.observedAgreement)}</td>
+                    </tr>
+                  ))}
+                </tbody>
+              </table>
+            ) : null}
+            <h3>Disagreements ({set.disagreements.length})</h3>
+            {set.disagreements.length === 0 ? (
+              <p className="meta">No open disagreements in this tag set.</p>
+            ) : (
+              <ul className="plain-list disagreements">
+                {shown.items.map((d) => (
+                  <li key={`${d.sourceId}:${d.start}:${d.end}`} className="disagreement">
+                    <p>
+                      <span className="source__outlet">{d.outlet}</span> “{d.text}”
+                    </p>
+                    <ul className="meta-list">
+                      {d.values.map((v) => (
+                        <li key={v.coderId}>
+                          {v.coder}: {v.tags.length ? v.tags.join(", ") : "no tag"}
+                        </li>
+                      ))}
+                    </ul>
+                    {agreement.canResolve ? (
+                      <DisagreementActions
+                        where={{ workspace, comparison }}
+                        target={{ sourceId: d.sourceId, tagSetId: set.id, start: d.start, end: d.end }}
+                        coders={d.values.map(({ coderId, coder }) => ({ coderId, coder }))}
+                      />
+                    ) : null}
+                  </li>
                 ))}
-              </tbody>
-            </table>
-          ) : null}
-          <h3>Disagreements ({set.disagreements.length})</h3>
-          {set.disagreements.length === 0 ? (
-            <p className="meta">No open disagreements in this tag set.</p>
-          ) : (
-            <ul className="plain-list disagreements">
-              {set.disagreements.map((d) => (
-                <li key={`${d.sourceId}:${d.start}:${d.end}`} className="disagreement">
-                  <p>
-                    <span className="source__outlet">{d.outlet}</span> “{d.text}”
-                  </p>
-                  <ul className="meta-list">
-                    {d.values.map((v) => (
-                      <li key={v.coderId}>
-                        {v.coder}: {v.tags.length ? v.tags.join(", ") : "no tag"}
-                      </li>
-                    ))}
-                  </ul>
-                  {agreement.canResolve ? (
-                    <DisagreementActions
-                      where={{ workspace, comparison }}
-                      target={{ sourceId: d.sourceId, tagSetId: set.id, start: d.start, end: d.end }}
-                      coders={d.values.map(({ coderId, coder }) => ({ coderId, coder }))}
-                    />
-                  ) : null}
-                </li>
-              ))}
-            </ul>
-          )}
-        </section>
-      ))}
+              </ul>
+            )}
+            <Pager page={shown} shown={shown.items.length} label={`Pages of disagreements in ${set.name}`} href={pageHref(set.id)} />
+          </section>
+        );
+      })}
       {scoresAnalysers ? <AnalyserPrecisionSection coders={agreement.coders} reference={referee?.id ?? null} figures={analyserFigures} /> : null}
     </>
   );

@@ -4,7 +4,8 @@ import { userCall } from "@/lib/server/action";
 import { isAppError } from "@/lib/server/errors";
 import { clearTextChanged } from "@/lib/server/services/annotations/clear-text-changed";
 import { createAnnotation } from "@/lib/server/services/annotations/create-annotation";
-import { findAllAnnotations, getAnnotation } from "@/lib/server/services/annotations/find-annotations";
+import { findAnnotationPage, findAnnotationWindow } from "@/lib/server/services/annotations/find-annotation-window";
+import { getAnnotation } from "@/lib/server/services/annotations/find-annotations";
 import { deleteAnnotation, setAnnotationHidden } from "@/lib/server/services/annotations/moderate-annotation";
 import { reattachAnnotation } from "@/lib/server/services/annotations/reattach-annotation";
 import { createReply } from "@/lib/server/services/annotations/replies";
@@ -12,8 +13,11 @@ import { updateAnnotation } from "@/lib/server/services/annotations/update-annot
 import { acceptProposal, acceptProposalsOfKind, rejectProposal } from "@/lib/server/services/proposals/decide-proposal";
 import { findProposals } from "@/lib/server/services/proposals/find-proposals";
 import { createRelation } from "@/lib/server/services/relations/create-relation";
+import { findLinkCandidates } from "@/lib/server/services/relations/find-link-candidates";
 import { findRelations, getRelation } from "@/lib/server/services/relations/find-relations";
 import { deleteRelation, updateRelation } from "@/lib/server/services/relations/update-relation";
+import { getSourceText } from "@/lib/server/services/sources/get-source-text";
+import { ANNOTATION_PAGE_SIZE } from "./annotate-types";
 
 export const createAnnotationAction = userCall((user, comparisonId: string, input: unknown) => createAnnotation(user, comparisonId, input));
 
@@ -52,11 +56,17 @@ export const fetchAnnotationAction = userCall(async (user, comparisonId: string,
   }
 });
 
-/** Everything visible (in one assignment, when given), to catch up after the live stream (re)connects: events sent while away are not queued. */
-// `onlyMine`: a student's own work view asks for their annotations only, so it is never sent the revealed work it does not show.
-export const fetchAllAnnotationsAction = userCall((user, comparisonId: string, assignmentId?: string, onlyMine = false) =>
-  findAllAnnotations(user, comparisonId, { assignmentId, ...(onlyMine ? { authorId: user.id } : {}) }),
+/** A source's highlights, counts, filter choices and the rows in view, when the view opens a source, changes filters or catches up after the live stream (re)connects. */
+export const fetchAnnotationWindowAction = userCall((user, comparisonId: string, query: unknown, pages: unknown) =>
+  findAnnotationWindow(user, comparisonId, query, pages, ANNOTATION_PAGE_SIZE),
 );
+
+/** The full annotations of the list rows the reader scrolls to. */
+export const fetchAnnotationPageAction = userCall((user, comparisonId: string, query: unknown, page: unknown) =>
+  findAnnotationPage(user, comparisonId, query, page),
+);
+
+export const fetchSourceTextAction = userCall((user, comparisonId: string, sourceId: string) => getSourceText(user, comparisonId, sourceId));
 
 export const fetchProposalsAction = userCall((user, comparisonId: string, sourceId: string) => findProposals(user, comparisonId, sourceId));
 
@@ -90,3 +100,6 @@ export const fetchRelationAction = userCall(async (user, comparisonId: string, r
 
 /** Every visible relation, to catch up after the live stream (re)connects. */
 export const fetchAllRelationsAction = userCall((user, comparisonId: string) => findRelations(user, comparisonId));
+
+/** The annotations of one source a link may point to (the "Link to…" form reads them when a source is chosen). */
+export const fetchLinkCandidatesAction = userCall((user, comparisonId: string, sourceId: string) => findLinkCandidates(user, comparisonId, sourceId));

@@ -2,6 +2,9 @@ import type { AnnotationView } from "@/lib/server/services/annotations/annotatio
 
 export type Annotation = AnnotationView;
 
+/** Annotations per page the annotate view reads (the first page comes with the page's HTML). */
+export const ANNOTATION_PAGE_SIZE = 50;
+
 export interface TagSetOption {
   id: string;
   name: string;
@@ -13,7 +16,8 @@ export interface AnnotateSource {
   outlet: string;
   title: string;
   revision: number;
-  text: string;
+  /** The current text; left out for the sources not shown first, which the view reads when opened. */
+  text?: string;
 }
 
 /** The annotate view inside an assignment: a student's own work, or a teacher writing the key. */

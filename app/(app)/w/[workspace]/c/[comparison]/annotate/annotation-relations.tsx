@@ -1,11 +1,15 @@
 "use client";
 
-import { useState } from "react";
+import { useEffect, useState } from "react";
 import { useBrowserValue } from "@/app/_components/use-browser";
 import { UserText } from "@/app/_components/user-text";
 import type { RelationView } from "@/lib/server/services/relations/relation-view";
 import type { RelationTypeView } from "@/lib/server/services/relations/find-relation-types";
+import type { LinkCandidates } from "@/lib/server/services/relations/find-link-candidates";
 import type { AnnotateSource, Annotation } from "./annotate-types";
+
+/** The annotations of a source a link may point to, or why they could not be read. */
+export type LoadLinkCandidates = (sourceId: string) => Promise<LinkCandidates | string>;
 
 export type Relation = RelationView;
 export type RelationType = RelationTypeView;
@@ -41,18 +45,18 @@ export function CopyLink({ path, label }: { path: string; label: string }) {
 
 /**
  * An annotation's relations, listed at both ends ("has evidence → …", "← contradicts …"),
- * with a "Link to…" form to make a new one: a relation type and the target annotation, both
- * plain selects so the keyboard reaches every annotation of every source.
+ * with a "Link to…" form to make a new one: a relation type, a source and the target
+ * annotation (read from the server for the source chosen), all plain selects so the keyboard
+ * reaches every annotation of every source.
  */
 export function AnnotationRelations({
-  annotation, open, relations, types, annotationsById, candidates, sources, me, canAnnotate, pending, actions, onGoTo,
+  annotation, open, relations, types, loadCandidates, sources, me, canAnnotate, pending, actions, onGoTo,
 }: {
   annotation: Annotation;
   open: boolean;
   relations: Relation[];
   types: RelationType[];
-  annotationsById: Map<string, Annotation>;
-  candidates: Annotation[];
+  loadCandidates: LoadLinkCandidates;
   sources: AnnotateSource[];
   me: string;
   canAnnotate: boolean;
@@ -64,6 +68,18 @@ export function AnnotationRelations({
   const usable = types.filter((t) => !t.retired);
   const [typeId, setTypeId] = useState("");
   const [toId, setToId] = useState("");
+  const [inSourceId, setInSourceId] = useState(annotation.sourceId);
+  const [candidates, setCandidates] = useState<LinkCandidates | string | null>(null);
+  useEffect(() => {
+    if (!linking) return;
+    let current = true;
+    void loadCandidates(inSourceId).then((found) => {
+      if (current) setCandidates(found);
+    });
+    return () => {
+      current = false;
+    };
+  }, [linking, inSourceId, loadCandidates]);
   const outlet = (sourceId: string) => sources.find((s) => s.id === sourceId)?.outlet ?? "another source";
   if (relations.length === 0 && !open) return null;
   return (
@@ -73,12 +89,11 @@ export function AnnotationRelations({
           {relations.map((r) => {
             const outgoing = r.from.id === annotation.id;
             const other = outgoing ? r.to : r.from;
-            const shown = annotationsById.get(other.id);
             return (
               <li key={r.id} className="relation">
                 <span className="relation__type">{outgoing ? <UserText>{r.type.name}</UserText> : <>← <UserText>{r.type.name}</UserText></>}</span>{" "}
                 <button type="button" className="link-button" onClick={() => onGoTo(other.id, other.sourceId)}>
-                  {shown ? quote(shown.target.exact) : "an annotation"}
+                  {quote(other.exact)}
                 </button>{" "}
                 <span className="meta">
                   in {outlet(other.sourceId)}
@@ -122,23 +137,41 @@ export function AnnotationRelations({
             </select>
           </label>
           <label>
-            Target annotation{" "}
-            <select value={toId} onChange={(e) => setToId(e.target.value)} required>
-              <option value="">Choose an annotation…</option>
-              {sources.map((s) => {
-                const inSource = candidates.filter((c) => c.sourceId === s.id && c.id !== annotation.id);
-                return inSource.length > 0 ? (
-                  <optgroup key={s.id} label={s.outlet}>
-                    {inSource.map((c) => (
-                      <option key={c.id} value={c.id}>
-                        {quote(c.target.exact, 80)} ({c.tags.map((t) => t.name).join(", ")}; {c.author.name})
-                      </option>
-                    ))}
-                  </optgroup>
-                ) : null;
-              })}
+            In{" "}
+            <select
+              value={inSourceId}
+              onChange={(e) => {
+                setInSourceId(e.target.value);
+                setCandidates(null);
+                setToId("");
+              }}
+            >
+              {sources.map((s) => (
+                <option key={s.id} value={s.id}>
+                  {s.outlet}
+                </option>
+              ))}
             </select>
           </label>
+          <label>
+            Target annotation{" "}
+            <select value={toId} onChange={(e) => setToId(e.target.value)} required aria-busy={candidates === null}>
+              <option value="">{candidates === null ? "Loading annotations…" : "Choose an annotation…"}</option>
+              {candidates && typeof candidates !== "string"
+                ? candidates.candidates
+                    .filter((c) => c.id !== annotation.id)
+                    .map((c) => (
+                      <option key={c.id} value={c.id}>
+                        {quote(c.exact, 80)} ({c.tags.join(", ")}; {c.author})
+                      </option>
+                    ))
+                : null}
+            </select>
+          </label>
+          {typeof candidates === "string" ? <p className="field__error">{candidates}</p> : null}
+          {candidates && typeof candidates !== "string" && candidates.more ? (
+            <p className="meta">Only the first {candidates.candidates.length} annotations of this source, in text order, are offered.</p>
+          ) : null}
           <div className="annotation-card__actions">
             <button type="submit" className="button button--small" disabled={pending || !toId}>
               Create link

@@ -7,27 +7,30 @@ import { useComparisonEvents } from "@/app/_components/use-comparison-events";
 import { segmentText } from "@/lib/domain/highlight/segments";
 import type { ComparisonEvent } from "@/lib/server/realtime/events";
 import {
+  clearTextChangedAction,
   createAnnotationAction,
   createRelationAction,
   deleteAnnotationAction,
   deleteRelationAction,
-  fetchAllAnnotationsAction,
   fetchAllRelationsAction,
   fetchAnnotationAction,
+  fetchLinkCandidatesAction,
   fetchRelationAction,
+  fetchSourceTextAction,
   hideAnnotationAction,
   reattachAnnotationAction,
-  clearTextChangedAction,
   replyAction,
   updateAnnotationAction,
 } from "./actions";
 import { AnnotationCard, type CardActions } from "./annotation-card";
 import { AnnotationForm, draftFields, EMPTY_DRAFT, type AnnotationDraft } from "./annotation-form";
-import { AnnotationRelations, type Relation, type RelationActions, type RelationType } from "./annotation-relations";
+import { AnnotationRelations, type LoadLinkCandidates, type Relation, type RelationActions, type RelationType } from "./annotation-relations";
 import { CLAIM_STATUS_LABELS, type AnnotateSource, type Annotation, type AssignmentContext, type TagSetOption } from "./annotate-types";
 import { ProposalPanel } from "./proposal-panel";
 import { RelationArcs } from "./relation-arcs";
 import { useProposals } from "./use-proposals";
+import { useAnnotationWindow, type AnnotationWindowData } from "./use-annotation-window";
+import { VirtualAnnotationList } from "./virtual-annotation-list";
 import type { ProposalView } from "@/lib/server/services/proposals/find-proposals";
 
 interface Filters {
@@ -39,15 +42,11 @@ interface Filters {
 
 const NO_FILTERS: Filters = { author: "", tag: "", claim: "", unresolved: false };
 
-function byTextOrder(a: Annotation, b: Annotation) {
-  return a.target.start - b.target.start || b.target.end - a.target.end || a.id.localeCompare(b.id);
-}
-
 const PROPOSAL_KEY = "proposal:";
 
 /**
- * What a permalink opened: the annotation (fetched by id, so it is here whatever the view
- * loaded), the reply it named, and a sentence for when either cannot be shown.
+ * What a permalink opened: the annotation (fetched by id; the page opens its source), the
+ * reply it named, and a sentence for when either cannot be shown.
  */
 export interface PermalinkFocus {
   annotation: Annotation | null;
@@ -60,15 +59,20 @@ export interface PermalinkFocus {
  * annotations are work for the assignment, and the view keeps only the work it is about
  * (the student's own, or the key) as live updates arrive. `initialProposals` (absent where
  * proposals are not offered) are the analysers' open proposals on the first source shown.
+ *
+ * It holds one source at a time: its text (sources without `text` are read when opened),
+ * its highlights, and full annotations only for the list rows near the viewport
+ * (`initialWindow`: what the page read for the first source), so it stays small whatever
+ * the comparison holds.
  */
 export function Annotator({
-  comparisonId, sources, initialSourceId, initialAnnotations, initialProposals, tagSets, me, canAnnotate, canModerate, assignment,
-  initialRelations, relationTypes, permalinkBase, focus,
+  comparisonId, sources, initialSourceId, initialWindow, initialProposals, tagSets, me, canAnnotate, canModerate, assignment,
+  initialRelations, relationTypes, permalinkBase, permalink,
 }: {
   comparisonId: string;
   sources: AnnotateSource[];
   initialSourceId: string;
-  initialAnnotations: Annotation[];
+  initialWindow: AnnotationWindowData;
   initialProposals?: ProposalView[] | null;
   tagSets: TagSetOption[];
   me: { id: string; name: string };
@@ -80,40 +84,78 @@ export function Annotator({
   relationTypes?: RelationType[];
   /** The annotate page's path, for permalinks: `<base>?annotation=<id>`. */
   permalinkBase?: string;
-  focus?: PermalinkFocus;
+  /** What a permalink opened (its annotation is on `initialSourceId`). */
+  permalink?: PermalinkFocus;
 }) {
-  const [annotations, setAnnotations] = useState(() =>
-    focus?.annotation ? [...initialAnnotations.filter((a) => a.id !== focus.annotation!.id), focus.annotation] : initialAnnotations,
-  );
   const [relations, setRelations] = useState(initialRelations ?? []);
-  const [sourceId, setSourceId] = useState(focus?.annotation?.sourceId ?? initialSourceId);
+  const [sourceId, setSourceId] = useState(initialSourceId);
   const [selection, setSelection] = useState<{ start: number; end: number } | null>(null);
   const [draft, setDraft] = useState<AnnotationDraft>(EMPTY_DRAFT);
   const [filters, setFilters] = useState<Filters>(NO_FILTERS);
-  const [selectedId, setSelectedId] = useState<string | null>(focus?.annotation?.id ?? null);
-  const scrollTarget = useRef<string | null>(focus?.annotation ? (focus.replyId ? `reply-${focus.replyId}` : `annotation-${focus.annotation.id}`) : null);
+  const [selectedId, setSelectedId] = useState<string | null>(permalink?.annotation?.id ?? null);
+  // An annotation to bring into view once its source's highlights are in (a permalink, or a link followed to another source).
+  const pendingFocus = useRef<string | null>(permalink?.annotation?.id ?? null);
+  const replyTarget = useRef<string | null>(permalink?.replyId ? `reply-${permalink.replyId}` : null);
+  const [focus, setFocus] = useState<{ index: number; id: string } | null>(null);
+  const [texts, setTexts] = useState<Record<string, { revision: number; text: string }>>(() =>
+    Object.fromEntries(sources.flatMap((s) => (s.text === undefined ? [] : [[s.id, { revision: s.revision, text: s.text }]]))),
+  );
   const [conflicts, setConflicts] = useState<Record<string, string>>({});
-  const [message, setMessage] = useState<{ ok: boolean; text: string } | null>(focus?.notice ? { ok: false, text: focus.notice } : null);
+  const [message, setMessage] = useState<{ ok: boolean; text: string } | null>(permalink?.notice ? { ok: false, text: permalink.notice } : null);
   const [pending, startTransition] = useTransition();
   const textRef = useRef<HTMLDivElement>(null);
 
-  const source = sources.find((s) => s.id === sourceId) ?? sources[0]!;
-  const belongs = useCallback(
-    (a: Annotation) => !assignment || (a.assignment?.id === assignment.id && (assignment.mode === "key" ? a.assignment.key : a.author.id === me.id)),
-    [assignment, me.id],
+  const summary = sources.find((s) => s.id === sourceId) ?? sources[0]!;
+  const loadedText = texts[summary.id];
+  const source = { ...summary, revision: loadedText?.revision ?? summary.revision, text: loadedText?.text ?? "" };
+  useEffect(() => {
+    if (loadedText) return;
+    void fetchSourceTextAction(comparisonId, summary.id).then((result) => {
+      if (result.ok) setTexts((t) => ({ ...t, [result.data.id]: { revision: result.data.revision, text: result.data.text } }));
+      else setMessage({ ok: false, text: result.message });
+    });
+  }, [comparisonId, summary.id, loadedText]);
+
+  const query = useMemo(
+    () => ({
+      sourceId: summary.id,
+      ...(assignment ? { assignmentId: assignment.id, ...(assignment.mode === "key" ? { keyOnly: true } : { onlyMine: true }) } : {}),
+      ...(filters.author ? { authorId: filters.author } : {}),
+      ...(filters.tag ? { tagId: filters.tag } : {}),
+      ...(filters.claim ? { claimStatus: filters.claim as keyof typeof CLAIM_STATUS_LABELS } : {}),
+      ...(filters.unresolved ? { unresolved: true } : {}),
+    }),
+    [summary.id, assignment, filters],
   );
-  const upsert = useCallback((next: Annotation) => {
-    setAnnotations((current) => [...current.filter((a) => a.id !== next.id), ...(belongs(next) ? [next] : [])]);
-  }, [belongs]);
+  const matches = useCallback(
+    (a: Annotation) =>
+      a.sourceId === query.sourceId &&
+      (!assignment || (a.assignment?.id === assignment.id && (assignment.mode === "key" ? a.assignment.key : a.author.id === me.id))) &&
+      (!filters.author || a.author.id === filters.author) &&
+      (!filters.tag || a.tags.some((t) => t.id === filters.tag)) &&
+      (!filters.claim || a.claim?.status === filters.claim) &&
+      (!filters.unresolved || !a.resolved),
+    [query.sourceId, assignment, me.id, filters],
+  );
+  const view = useAnnotationWindow({ comparisonId, query, initial: initialWindow, matches });
+  const { change, reload } = view;
+  const upsert = useCallback((next: Annotation) => change(next.id, next), [change]);
   const remove = useCallback((id: string) => {
-    setAnnotations((current) => current.filter((a) => a.id !== id));
+    change(id, null);
     // Its links go with it: they are visible only while both their ends are.
     setRelations((current) => current.filter((r) => r.from.id !== id && r.to.id !== id));
-  }, []);
+  }, [change]);
 
   const upsertRelation = useCallback((next: Relation) => setRelations((current) => [...current.filter((r) => r.id !== next.id), next]), []);
   const removeRelation = useCallback((id: string) => setRelations((current) => current.filter((r) => r.id !== id)), []);
   const relationsOffered = initialRelations !== undefined;
+  const loadCandidates: LoadLinkCandidates = useCallback(
+    async (linkSourceId) => {
+      const result = await fetchLinkCandidatesAction(comparisonId, linkSourceId);
+      return result.ok ? result.data : result.message;
+    },
+    [comparisonId],
+  );
 
   const status = useComparisonEvents(comparisonId, (event: ComparisonEvent) => {
     if (event.type === "relation" && relationsOffered) {
@@ -135,23 +177,13 @@ export function Annotator({
   // Each time the stream (re)connects, catch up on what happened while it was not listening.
   useEffect(() => {
     if (status !== "live") return;
-    void fetchAllAnnotationsAction(comparisonId, assignment?.id, assignment?.mode === "student").then((result) => {
-      if (result.ok) setAnnotations(result.data.filter(belongs));
-    });
+    reload();
     if (relationsOffered) {
       void fetchAllRelationsAction(comparisonId).then((result) => {
         if (result.ok) setRelations(result.data);
       });
     }
-  }, [status, comparisonId, assignment?.id, assignment?.mode, belongs, relationsOffered]);
-
-  // A permalink, or a link followed to another annotation: scroll to it once it is drawn.
-  useEffect(() => {
-    if (!scrollTarget.current) return;
-    document.querySelector(".annotated-text mark.hl--active")?.scrollIntoView({ block: "center" });
-    document.getElementById(scrollTarget.current)?.scrollIntoView({ block: "center" });
-    scrollTarget.current = null;
-  }, [sourceId, selectedId]);
+  }, [status, reload, relationsOffered, comparisonId]);
 
   const scrollToProposal = useCallback((id: string) => {
     document.getElementById(`proposal-${id}`)?.scrollIntoView({ block: "center" });
@@ -165,18 +197,11 @@ export function Annotator({
     onScroll: scrollToProposal,
   });
 
-  const authors = useMemo(() => [...new Map(annotations.map((a) => [a.author.id, a.author])).values()], [annotations]);
-  const visible = annotations
-    .filter((a) => a.sourceId === source.id)
-    .filter((a) => !filters.author || a.author.id === filters.author)
-    .filter((a) => !filters.tag || a.tags.some((t) => t.id === filters.tag))
-    .filter((a) => !filters.claim || a.claim?.status === filters.claim)
-    .filter((a) => !filters.unresolved || !a.resolved)
-    .sort(byTextOrder);
-  const placed = visible.filter((a) => a.anchor.status !== "ORPHANED");
-  const orphans = visible.filter((a) => a.anchor.status === "ORPHANED");
-  const byId = new Map(placed.map((a) => [a.id, a]));
-  const annotationsById = useMemo(() => new Map(annotations.map((a) => [a.id, a])), [annotations]);
+  const tagById = useMemo(() => new Map(tagSets.flatMap((set) => set.tags.map((t) => [t.id, t] as const))), [tagSets]);
+  // Drawn once both the source's text and its highlights are in (they are read apart when a source opens).
+  const highlights = view.loading || !loadedText ? [] : view.highlights;
+  const byId = new Map(highlights.map((h) => [h.id, h]));
+  const colorOf = (tagIds: string[] | undefined) => (tagIds?.[0] ? (tagById.get(tagIds[0])?.color ?? "#999") : undefined);
   const relationsOf = useMemo(() => {
     const map = new Map<string, Relation[]>();
     for (const r of relations) {
@@ -188,6 +213,16 @@ export function Annotator({
     () => (selectedId ? (relationsOf.get(selectedId) ?? []) : []).filter((r) => r.from.sourceId === source.id && r.to.sourceId === source.id),
     [selectedId, relationsOf, source.id],
   );
+
+  // A permalink, or a link followed to another source: once that source's highlights are in, select the annotation and bring it into view.
+  useEffect(() => {
+    const id = pendingFocus.current;
+    if (!id || view.loading || !loadedText) return;
+    pendingFocus.current = null;
+    const index = view.highlights.findIndex((h) => h.id === id);
+    setSelectedId(id);
+    if (index >= 0) setFocus({ index, id });
+  }, [view.loading, view.highlights, loadedText]);
 
   function capture() {
     const offsets = textRef.current ? selectionOffsets(textRef.current, source.text) : null;
@@ -265,23 +300,26 @@ export function Annotator({
       upsert(created);
       setSelection(null);
       setDraft(EMPTY_DRAFT);
-      setSelectedId(created.id);
+      focusAnnotation(created.id);
       setMessage({ ok: true, text: "Annotation saved." });
     });
   }
 
   function focusAnnotation(id: string) {
     setSelectedId(id);
-    document.getElementById(`annotation-${id}`)?.scrollIntoView({ block: "nearest" });
+    const index = view.highlights.findIndex((h) => h.id === id);
+    if (index >= 0) setFocus({ index, id });
   }
 
   function goTo(id: string, toSourceId: string) {
-    if (toSourceId !== source.id) {
-      setSourceId(toSourceId);
-      setSelection(null);
+    if (toSourceId === source.id) {
+      focusAnnotation(id);
+      return;
     }
-    setSelectedId(id);
-    scrollTarget.current = `annotation-${id}`;
+    pendingFocus.current = id;
+    setSourceId(toSourceId);
+    setSelection(null);
+    window.history.replaceState(null, "", `?source=${toSourceId}`);
   }
 
   const relationActions: RelationActions = {
@@ -303,6 +341,16 @@ export function Annotator({
       }),
   };
 
+  /** Once the list has scrolled a focused card into view: the highlight, and the reply a permalink named. */
+  const onFocused = useCallback(() => {
+    setFocus(null);
+    document.querySelector(".annotated-text mark.hl--active")?.scrollIntoView({ block: "center" });
+    if (replyTarget.current) {
+      document.getElementById(replyTarget.current)?.scrollIntoView({ block: "center" });
+      replyTarget.current = null;
+    }
+  }, []);
+
   const renderCard = (a: Annotation) => (
     <AnnotationCard
       key={a.id}
@@ -318,7 +366,7 @@ export function Annotator({
       canReattach={Boolean(selection)}
       conflict={conflicts[a.id] ?? null}
       permalink={permalinkBase ? `${permalinkBase}?annotation=${encodeURIComponent(a.id)}` : undefined}
-      focusReplyId={focus?.annotation?.id === a.id ? focus.replyId : null}
+      focusReplyId={permalink?.annotation?.id === a.id ? permalink.replyId : null}
       relations={
         relationsOffered
           ? (open) => (
@@ -327,8 +375,7 @@ export function Annotator({
                 open={open}
                 relations={relationsOf.get(a.id) ?? []}
                 types={relationTypes ?? []}
-                annotationsById={annotationsById}
-                candidates={annotations}
+                loadCandidates={loadCandidates}
                 sources={sources}
                 me={me.id}
                 canAnnotate={canAnnotate}
@@ -344,7 +391,7 @@ export function Annotator({
 
   const proposalById = new Map(proposals.shown.map((p) => [p.id, p]));
   const segments = segmentText(source.text, [
-    ...placed.map((a) => ({ start: a.target.start, end: a.target.end, key: a.id })),
+    ...highlights.map((h) => ({ start: h.start, end: h.end, key: h.id })),
     ...proposals.shown.map((p) => ({ start: p.start, end: p.end, key: `${PROPOSAL_KEY}${p.id}` })),
     ...(selection ? [{ ...selection, key: "selection" }] : []),
   ]);
@@ -405,7 +452,7 @@ export function Annotator({
             const proposal = proposalKey ? proposalById.get(proposalKey.slice(PROPOSAL_KEY.length)) : undefined;
             const inner = byId.get(ids.at(-1) ?? "");
             const outer = ids.length > 1 ? byId.get(ids[0]!) : undefined;
-            const color = inner?.tags[0]?.color;
+            const color = colorOf(inner?.tagIds);
             const proposalProps = proposal
               ? {
                   id: firstSegmentOf.get(proposalKey!) === segment.start ? `proposal-${proposal.id}` : undefined,
@@ -435,9 +482,9 @@ export function Annotator({
                 style={{
                   ...proposalProps.style,
                   background: color,
-                  boxShadow: outer ? `inset 0 -0.3em 0 ${outer.tags[0]?.color ?? "#999"}` : undefined,
+                  boxShadow: outer ? `inset 0 -0.3em 0 ${colorOf(outer.tagIds) ?? "#999"}` : undefined,
                 }}
-                title={ids.map((id) => byId.get(id)?.tags.map((t) => t.name).join(", ")).join(" / ") || undefined}
+                title={ids.map((id) => byId.get(id)?.tagIds.map((t) => tagById.get(t)?.name ?? "").join(", ")).join(" / ") || undefined}
                 data-keys={ids.join(" ") || undefined}
                 onClick={inner ? () => focusAnnotation(inner.id) : undefined}
               >
@@ -445,13 +492,7 @@ export function Annotator({
               </mark>
             );
           })}
-          {relationsOffered ? (
-            <RelationArcs
-              container={textRef}
-              relations={arcRelations}
-              redrawKey={`${source.id}:${selectedId}:${placed.length}`}
-            />
-          ) : null}
+          {relationsOffered ? <RelationArcs container={textRef} relations={arcRelations} redrawKey={`${source.id}:${selectedId}:${highlights.length}`} /> : null}
         </div>
       </div>
 
@@ -488,7 +529,7 @@ export function Annotator({
             Author{" "}
             <select value={filters.author} onChange={(e) => setFilters({ ...filters, author: e.target.value })}>
               <option value="">Everyone</option>
-              {authors.map((a) => (
+              {view.authors.map((a) => (
                 <option key={a.id} value={a.id}>
                   {a.name}
                 </option>
@@ -526,19 +567,32 @@ export function Annotator({
           </label>
         </fieldset>
 
-        <h2>
-          {placed.length} annotation{placed.length === 1 ? "" : "s"} in {source.outlet}
+        <h2 aria-busy={view.loading}>
+          {view.loading ? "Loading annotations…" : `${view.highlights.length} annotation${view.highlights.length === 1 ? "" : "s"} in ${source.outlet}`}
         </h2>
-        <ol className="plain-list annotation-list" aria-label="Annotations in text order">
-          {placed.map(renderCard)}
-        </ol>
-        {orphans.length > 0 ? (
+        {view.loading ? null : (
+          <VirtualAnnotationList
+            label="Annotations in text order"
+            count={view.highlights.length}
+            rowAt={view.rowAt}
+            need={view.need}
+            renderRow={renderCard}
+            focus={focus}
+            onFocused={onFocused}
+          />
+        )}
+        {!view.loading && view.orphaned > 0 ? (
           <section aria-labelledby="orphans">
-            <h2 id="orphans">Orphaned annotations ({orphans.length})</h2>
+            <h2 id="orphans">Orphaned annotations ({view.orphaned})</h2>
             <p className="meta">Their text changed in an edit and could not be found again. Select the right words, then re-attach.</p>
             <ol className="plain-list annotation-list">
-              {orphans.map(renderCard)}
+              {view.orphans.map(renderCard)}
             </ol>
+            {view.orphans.length < view.orphaned ? (
+              <button type="button" className="button button--quiet button--small" onClick={view.moreOrphans}>
+                Show more orphaned annotations
+              </button>
+            ) : null}
           </section>
         ) : null}
       </aside>

@@ -3,13 +3,14 @@ import Link from "next/link";
 import { requireSessionUser } from "@/lib/server/auth/session";
 import { orNotFound } from "@/lib/server/page";
 import { canAnnotate, canEditComparisons, canUseProposals } from "@/lib/server/permissions";
-import { findAllAnnotations } from "@/lib/server/services/annotations/find-annotations";
+import { findAnnotationWindow } from "@/lib/server/services/annotations/find-annotation-window";
 import { locateAnnotation, type Whereabouts } from "@/lib/server/services/annotations/locate-annotation";
 import { getComparisonBySlug } from "@/lib/server/services/comparisons/get-comparison-by-slug";
 import { findProposals } from "@/lib/server/services/proposals/find-proposals";
 import { findRelations } from "@/lib/server/services/relations/find-relations";
 import { findRelationTypes } from "@/lib/server/services/relations/find-relation-types";
 import { findTaxonomy } from "@/lib/server/services/taxonomy/find-taxonomy";
+import { ANNOTATION_PAGE_SIZE } from "./annotate-types";
 import { Annotator, type PermalinkFocus } from "./annotator";
 
 type Props = {
@@ -48,22 +49,25 @@ export default async function AnnotatePage({ params, searchParams }: Props) {
       </p>
     );
   }
-  const initialSourceId = comparison.sources.some((s) => s.id === source) ? source! : comparison.sources[0]!.id;
+  // A permalink opens its annotation's source.
+  const linked = linkedId ? await locateAnnotation(user, comparison.id, linkedId, linkedReplyId) : null;
+  const linkedSourceId = linked?.state === "visible" ? linked.annotation.sourceId : undefined;
+  const initialSourceId = linkedSourceId ?? (comparison.sources.some((s) => s.id === source) ? source! : comparison.sources[0]!.id);
   const proposalsOffered = canUseProposals(view.workspace.role, view.workspace.kind);
-  const [annotations, taxonomy, proposals, relations, relationTypes, linked] = await Promise.all([
-    findAllAnnotations(user, comparison.id),
+  const [initialWindow, taxonomy, proposals, relations, relationTypes] = await Promise.all([
+    findAnnotationWindow(user, comparison.id, { sourceId: initialSourceId }, [0], ANNOTATION_PAGE_SIZE),
     findTaxonomy(user, workspace, comparisonSlug),
     proposalsOffered ? findProposals(user, comparison.id, initialSourceId) : null,
     findRelations(user, comparison.id),
     findRelationTypes(user, comparison.id),
-    linkedId ? locateAnnotation(user, comparison.id, linkedId, linkedReplyId) : null,
   ]);
+  // Only the source shown first comes with its text; the view reads the others when opened.
   const sources = comparison.sources.map((s) => ({
     id: s.id,
     outlet: s.outlet?.name ?? "Unknown outlet",
     title: s.title,
     revision: s.currentRevision?.number ?? 0,
-    text: s.currentRevision?.text ?? "",
+    ...(s.id === initialSourceId ? { text: s.currentRevision?.text ?? "" } : {}),
   }));
   const tagSets = taxonomy.tagSets.map((set) => ({
     id: set.id,
@@ -75,7 +79,7 @@ export default async function AnnotatePage({ params, searchParams }: Props) {
       comparisonId={comparison.id}
       sources={sources}
       initialSourceId={initialSourceId}
-      initialAnnotations={annotations}
+      initialWindow={initialWindow}
       initialProposals={proposals}
       tagSets={tagSets}
       me={user}
@@ -84,7 +88,7 @@ export default async function AnnotatePage({ params, searchParams }: Props) {
       initialRelations={relations}
       relationTypes={relationTypes}
       permalinkBase={`${base}/annotate`}
-      focus={linked ? permalinkFocus(linked, linkedReplyId) : undefined}
+      permalink={linked ? permalinkFocus(linked, linkedReplyId) : undefined}
     />
   );
 }

@@ -1,8 +1,11 @@
 "use server";
 
 import { revalidatePath } from "next/cache";
-import { userAction } from "@/lib/server/action";
+import { userAction, userCall } from "@/lib/server/action";
 import { describeImport, importUploadedFiles } from "@/lib/server/export/import-uploaded-files";
+import { parseReportFilters } from "@/lib/server/reports/filters";
+import { findReportCellAnnotations } from "@/lib/server/reports/find-report-annotations";
+import { reportScope } from "@/lib/server/reports/get-report";
 import { publishReport, revokeReportShare } from "@/lib/server/services/report-shares/publish-report";
 
 const REPORT_PAGE = "/w/[workspace]/c/[comparison]/report";
@@ -30,3 +33,8 @@ export const importAnnotationsAction = userAction(async (user, form) => {
   revalidatePath(REPORT_PAGE, "page");
   return { ok: true, message: describeImport(report) };
 });
+
+/** The annotations behind one figure of the report under its filters (`query`: the report's query string), a page at a time. */
+export const fetchReportCellAction = userCall(async (user, comparisonId: string, query: string, cell: unknown) =>
+  findReportCellAnnotations(await reportScope(user, comparisonId), parseReportFilters(new URLSearchParams(query)), cell),
+);

@@ -3,6 +3,7 @@ import { headers } from "next/headers";
 import { ReportFilters } from "@/app/_components/report/report-filters";
 import { ReportView } from "@/app/_components/report/report-view";
 import { formatDate } from "@/lib/format";
+import { pageNumber } from "@/lib/domain/paging/page";
 import { reportQueryString } from "@/lib/domain/report/filters";
 import { requireSessionUser } from "@/lib/server/auth/session";
 import { publicOrigin } from "@/lib/server/export/urls";
@@ -15,6 +16,7 @@ import { requireComparison } from "@/lib/server/services/comparisons/require-com
 import { findReportShare } from "@/lib/server/services/report-shares/find-report-share";
 import { ImportCorpusForm } from "./import-corpus-form";
 import { ImportAnnotationsForm } from "./import-annotations-form";
+import { fetchReportCellAction } from "./actions";
 import { PublishPanel } from "./publish-panel";
 import { RelationSummary } from "./relation-summary";
 
@@ -36,15 +38,16 @@ export default async function ReportPage({ params, searchParams }: Props) {
   const path = `/w/${workspaceSlug}/c/${comparisonSlug}/report`;
   const user = await requireSessionUser(path);
   const { workspace, comparison } = await orNotFound(requireComparison(user, workspaceSlug, comparisonSlug));
-  const { filters, error } = readReportFilters(await searchParams);
+  const query = await searchParams;
+  const { filters, error } = readReportFilters(query);
   const [report, share, relationReport] = await Promise.all([
     orNotFound(getReport(user, comparison.id, filters)),
     findReportShare(user, comparison.id),
     getRelationReport(user, comparison.id),
   ]);
 
-  const query = reportQueryString(report.filters);
-  const exportHref = (format: string) => `/api/comparisons/${comparison.id}/export?format=${format}${query ? `&${query}` : ""}`;
+  const filterQuery = reportQueryString(report.filters);
+  const exportHref = (format: string) => `/api/comparisons/${comparison.id}/export?format=${format}${filterQuery ? `&${filterQuery}` : ""}`;
   return (
     <>
       <PublishPanel
@@ -55,6 +58,9 @@ export default async function ReportPage({ params, searchParams }: Props) {
       <ReportView
         report={report}
         filters={<ReportFilters action={path} choices={report.choices} filters={report.filters} error={error} />}
+        loadCell={fetchReportCellAction.bind(null, comparison.id, filterQuery)}
+        claimsPage={pageNumber(query.claims)}
+        claimsHref={(n) => `?${filterQuery ? `${filterQuery}&` : ""}claims=${n}#claims`}
         downloads={[
           { label: "CSV", href: exportHref("csv") },
           { label: "JSON-LD", href: exportHref("jsonld") },
