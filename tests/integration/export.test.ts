@@ -230,7 +230,7 @@ describe("GET /api/comparisons/{id}/export", () => {
 
     const unknown = await get(comparison.id, "format=xlsx", token);
     expect(unknown.status).toBe(400);
-    expect(((await unknown.json()) as { error: { message: string } }).error.message).toBe("“xlsx” is not an export format: choose one of csv, jsonld, md, pdf, labelstudio, doccano, ptc.");
+    expect(((await unknown.json()) as { error: { message: string } }).error.message).toBe("“xlsx” is not an export format: choose one of csv, jsonld, md, pdf, brat, webanno, labelstudio, doccano, ptc.");
     expect((await get(comparison.id, "", token)).status).toBe(400);
     expect((await get(comparison.id, "format=csv&colour=red", token)).status).toBe(400);
     expect((await get(comparison.id, "format=csv&from=yesterday", token)).status).toBe(400);
