@@ -21,6 +21,7 @@ import { AnnotationForm, draftFields, EMPTY_DRAFT, type AnnotationDraft } from "
 import { CLAIM_STATUS_LABELS, type AnnotateSource, type Annotation, type AssignmentContext, type TagSetOption } from "./annotate-types";
 import { ProposalPanel } from "./proposal-panel";
 import { useProposals } from "./use-proposals";
+import { WorkQueueBar } from "./work-queue-bar";
 import type { ProposalView } from "@/lib/server/services/proposals/find-proposals";
 
 interface Filters {
@@ -45,7 +46,7 @@ const PROPOSAL_KEY = "proposal:";
  * proposals are not offered) are the analysers' open proposals on the first source shown.
  */
 export function Annotator({
-  comparisonId, sources, initialSourceId, initialAnnotations, initialProposals, tagSets, me, canAnnotate, canModerate, assignment,
+  comparisonId, sources, initialSourceId, initialAnnotations, initialProposals, tagSets, me, canAnnotate, canModerate, assignment, workQueue,
 }: {
   comparisonId: string;
   sources: AnnotateSource[];
@@ -57,6 +58,8 @@ export function Annotator({
   canAnnotate: boolean;
   canModerate: boolean;
   assignment?: AssignmentContext;
+  /** The reviewer's work queue (sources they marked done), where they are in one. */
+  workQueue?: { doneSourceIds: string[] };
 }) {
   const [annotations, setAnnotations] = useState(initialAnnotations);
   const [sourceId, setSourceId] = useState(initialSourceId);
@@ -119,6 +122,12 @@ export function Annotator({
   const placed = visible.filter((a) => a.anchor.status !== "ORPHANED");
   const orphans = visible.filter((a) => a.anchor.status === "ORPHANED");
   const byId = new Map(placed.map((a) => [a.id, a]));
+
+  function showSource(id: string) {
+    setSourceId(id);
+    setSelection(null);
+    window.history.replaceState(null, "", `?source=${id}`);
+  }
 
   function capture() {
     const offsets = textRef.current ? selectionOffsets(textRef.current, source.text) : null;
@@ -244,11 +253,7 @@ export function Annotator({
                 type="button"
                 className="chip"
                 aria-pressed={s.id === source.id}
-                onClick={() => {
-                  setSourceId(s.id);
-                  setSelection(null);
-                  window.history.replaceState(null, "", `?source=${s.id}`);
-                }}
+                onClick={() => showSource(s.id)}
               >
                 {s.outlet}
               </button>
@@ -259,6 +264,9 @@ export function Annotator({
           </span>
         </div>
         <h2 className="source__title">{source.title}</h2>
+        {workQueue ? (
+          <WorkQueueBar comparisonId={comparisonId} sourceIds={sources.map((s) => s.id)} sourceId={source.id} initialDone={workQueue.doneSourceIds} onShow={showSource} />
+        ) : null}
         <form
           className="find"
           role="search"

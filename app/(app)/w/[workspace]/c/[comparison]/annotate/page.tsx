@@ -2,10 +2,11 @@ import type { Metadata } from "next";
 import Link from "next/link";
 import { requireSessionUser } from "@/lib/server/auth/session";
 import { orNotFound } from "@/lib/server/page";
-import { canAnnotate, canEditComparisons, canUseProposals } from "@/lib/server/permissions";
+import { canAnnotate, canEditComparisons, canTrackProgress, canUseProposals } from "@/lib/server/permissions";
 import { findAllAnnotations } from "@/lib/server/services/annotations/find-annotations";
 import { getComparisonBySlug } from "@/lib/server/services/comparisons/get-comparison-by-slug";
 import { findProposals } from "@/lib/server/services/proposals/find-proposals";
+import { findMyDoneSources } from "@/lib/server/services/source-progress/find-source-progress";
 import { findTaxonomy } from "@/lib/server/services/taxonomy/find-taxonomy";
 import { Annotator } from "./annotator";
 
@@ -32,10 +33,12 @@ export default async function AnnotatePage({ params, searchParams }: Props) {
   }
   const initialSourceId = comparison.sources.some((s) => s.id === source) ? source! : comparison.sources[0]!.id;
   const proposalsOffered = canUseProposals(view.workspace.role, view.workspace.kind);
-  const [annotations, taxonomy, proposals] = await Promise.all([
+  const inWorkQueue = canTrackProgress(view.workspace.role);
+  const [annotations, taxonomy, proposals, doneSourceIds] = await Promise.all([
     findAllAnnotations(user, comparison.id),
     findTaxonomy(user, workspace, comparisonSlug),
     proposalsOffered ? findProposals(user, comparison.id, initialSourceId) : null,
+    inWorkQueue ? findMyDoneSources(user, comparison.id) : null,
   ]);
   const sources = comparison.sources.map((s) => ({
     id: s.id,
@@ -60,6 +63,7 @@ export default async function AnnotatePage({ params, searchParams }: Props) {
       me={user}
       canAnnotate={canAnnotate(view.workspace.role)}
       canModerate={canEditComparisons(view.workspace.role)}
+      workQueue={doneSourceIds ? { doneSourceIds } : undefined}
     />
   );
 }
