@@ -7,6 +7,7 @@ import { memberEntries } from "./members";
 import { proposalEntries } from "./proposals";
 import { reportEntries } from "./reports";
 import { taxonomyEntries } from "./taxonomy";
+import { workQueueEntries } from "./work-queue";
 
 /** Every entry of the authorization matrix; a new cases file is added here. */
-export const MATRIX = [...accountEntries, ...comparisonEntries, ...alignmentEntries, ...annotationEntries, ...taxonomyEntries, ...memberEntries, ...reportEntries, ...classroomEntries, ...proposalEntries];
+export const MATRIX = [...accountEntries, ...comparisonEntries, ...alignmentEntries, ...annotationEntries, ...taxonomyEntries, ...memberEntries, ...reportEntries, ...classroomEntries, ...proposalEntries, ...workQueueEntries];
