@@ -40,6 +40,11 @@ export default async function SideBySidePage({ params }: Params) {
             Align all
           </Link>
         ) : null}
+        {view.canEdit && comparison.sources.length > 0 ? (
+          <Link className="button button--quiet no-print" href={`/w/${workspaceSlug}/c/${comparisonSlug}/curate`}>
+            Curate
+          </Link>
+        ) : null}
       </div>
       {comparison.sources.length === 0 ? (
         <p className="card empty">
