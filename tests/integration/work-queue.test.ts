@@ -61,7 +61,7 @@ describe("work queue", () => {
     expect(await codeOf(setSourceDone(f.reviewer, f.comparison.id, { sourceId: other.source.id, done: true }))).toBe("NOT_FOUND");
     expect(await codeOf(setSourceDone(other.owner, f.comparison.id, { sourceId: f.source.id, done: true }))).toBe("NOT_FOUND");
     expect(await codeOf(setSourceDone(f.reviewer, f.comparison.id, { sourceId: f.source.id, done: "yes" }))).toBe("INVALID_INPUT");
-    expect(await db().sourceProgress.count()).toBe(0);
+    expect(await db().sourceProgress.count({ where: { sourceId: f.source.id } })).toBe(0);
   });
 
   it("shows editors every reviewer's progress, reviewers their own row, viewers nothing", async () => {
