@@ -1,5 +1,6 @@
 import { describe, expect, it } from "vitest";
 import { AppError } from "@/lib/server/errors";
+import { exportComparison } from "@/lib/server/export/export-comparison";
 import { getReport } from "@/lib/server/reports/get-report";
 import { createAnnotation } from "@/lib/server/services/annotations/create-annotation";
 import { findAllAnnotations } from "@/lib/server/services/annotations/find-annotations";
@@ -42,8 +43,8 @@ describe("curation", () => {
 
   it("accepts, merges and rejects spans; the report counts the curated layer only when asked", async () => {
     const f = await twoReviewers();
-    const reckless = { sourceId: f.source.id, ...f.span("reckless") };
-    const sacrificed = { sourceId: f.source.id, ...f.span("sacrificed") };
+    const reckless = { ...f.span("reckless") };
+    const sacrificed = { ...f.span("sacrificed") };
     await curateSpan(f.owner, f.comparison.id, { ...reckless, verdict: "ACCEPTED", tagIds: [f.loaded] });
     const merged = await curateSpan(f.owner, f.comparison.id, { ...sacrificed, verdict: "ACCEPTED", tagIds: [f.loaded, f.euphemism] });
     expect(merged.tagIds.sort()).toEqual([f.loaded, f.euphemism].sort());
@@ -54,6 +55,10 @@ describe("curation", () => {
     expect(curated.method.annotations).toBe(2);
     expect(curated.filters.layer).toBe("curated");
     expect(curated.method.reviewers.map((r) => r.name)).toEqual(["Editor"]);
+
+    const markdown = await exportComparison(f.owner, f.comparison.id, "md", { filters: { layer: "curated" }, origin: "http://localhost" });
+    expect(await new Response(markdown.body).text()).toContain("Counted: the curated layer only");
+    expect(await codeOf(exportComparison(f.owner, f.comparison.id, "csv", { filters: { layer: "curated" }, origin: "http://localhost" }))).toBe("INVALID_INPUT");
 
     // Deciding again replaces the verdict: a rejected span leaves the curated layer.
     await curateSpan(f.owner, f.comparison.id, { ...sacrificed, verdict: "REJECTED" });
@@ -71,10 +76,10 @@ describe("curation", () => {
   it("refuses reviewers, spans nobody annotated, foreign tags and an accept without tags", async () => {
     const f = await twoReviewers();
     const other = await annotatedComparison(db, "Elsewhere");
-    const reckless = { sourceId: f.source.id, ...f.span("reckless") };
+    const reckless = { ...f.span("reckless") };
     expect(await codeOf(curateSpan(f.reviewer, f.comparison.id, { ...reckless, verdict: "ACCEPTED", tagIds: [f.loaded] }))).toBe("FORBIDDEN");
     expect(await codeOf(curateSpan(other.owner, f.comparison.id, { ...reckless, verdict: "ACCEPTED", tagIds: [f.loaded] }))).toBe("NOT_FOUND");
-    expect(await codeOf(curateSpan(f.owner, f.comparison.id, { sourceId: f.source.id, ...f.span("Officials"), verdict: "REJECTED" }))).toBe("INVALID_INPUT");
+    expect(await codeOf(curateSpan(f.owner, f.comparison.id, { ...f.span("Officials"), verdict: "REJECTED" }))).toBe("INVALID_INPUT");
     expect(await codeOf(curateSpan(f.owner, f.comparison.id, { ...reckless, verdict: "ACCEPTED", tagIds: [other.tag("Loaded language")] }))).toBe("INVALID_INPUT");
     expect(await codeOf(curateSpan(f.owner, f.comparison.id, { ...reckless, verdict: "ACCEPTED", tagIds: [] }))).toBe("INVALID_INPUT");
     expect(await db().curatedAnnotation.count({ where: { comparisonId: f.comparison.id } })).toBe(0);

@@ -64,6 +64,9 @@ export async function exportComparison(actor: Actor, comparisonId: string, forma
     const bytes = format === "md" ? new TextEncoder().encode(reportToMarkdown(report)) : await reportToPdf(report);
     return { filename: `${comparison.slug}.${format}`, contentType: CONTENT_TYPES[format], body: bytesStream(bytes) };
   }
+  if (filters.layer === "curated") {
+    throw new AppError("INVALID_INPUT", "The curated layer is counted in the report (format=md or pdf); csv and jsonld export the reviewers' annotations, without layer=curated.", { layer: "Use md or pdf for the curated layer." });
+  }
   const { comparison, batches } = await openAnnotationExport(actor, comparisonId, filters);
   const file = (chunks: AsyncIterable<string>) => ({
     filename: `${comparison.slug}.${format}`,

@@ -1,9 +1,12 @@
 import "server-only";
 import { buildMergeSpans } from "@/lib/domain/curation/merge";
+import type { CurationVerdict } from "@/lib/generated/prisma/enums";
 import type { Actor } from "@/lib/server/actor";
 import { db } from "@/lib/server/db/client";
 import { requireComparison } from "@/lib/server/services/comparisons/require-comparison";
 import { reviewerAnnotationsWhere } from "./reviewer-annotations";
+
+type Verdict = { verdict: CurationVerdict; tagIds: string[]; curator: string };
 
 /**
  * The merge view of one source for an editor (others are refused): the reviewers as columns,
@@ -25,7 +28,7 @@ export async function getCurationView(actor: Actor, workspaceSlug: string, compa
     }),
   ]);
   const source = sources.find((s) => s.id === sourceId) ?? sources[0];
-  if (!source) return { comparison, sources: [], source: null, reviewers: [], spans: [], verdicts: {}, tagSets };
+  if (!source) return { comparison, sources: [], source: null, reviewers: [], spans: [], verdicts: {} as Record<string, Verdict>, tagSets };
   const [annotations, curated] = await Promise.all([
     db().annotation.findMany({
       where: reviewerAnnotationsWhere(comparison.id, source.id),
@@ -45,7 +48,7 @@ export async function getCurationView(actor: Actor, workspaceSlug: string, compa
     annotations.map((a) => ({ id: a.id, reviewer: a.author, start: a.start, end: a.end, exact: a.exact, comment: a.comment, tagIds: a.tags.map((t) => t.tagId) })),
   );
   const reviewers = [...new Map(annotations.map((a) => [a.author.id, a.author])).values()].sort((a, b) => a.name.localeCompare(b.name));
-  const verdicts = Object.fromEntries(
+  const verdicts: Record<string, Verdict> = Object.fromEntries(
     curated.map((c) => [`${c.start}:${c.end}`, { verdict: c.verdict, tagIds: c.tags.map((t) => t.tagId).sort(), curator: c.curator.name }]),
   );
   return {

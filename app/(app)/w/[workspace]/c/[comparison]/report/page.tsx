@@ -35,8 +35,11 @@ export default async function ReportPage({ params, searchParams }: Props) {
   const { filters, error } = readReportFilters(await searchParams);
   const [report, share] = await Promise.all([orNotFound(getReport(user, comparison.id, filters)), findReportShare(user, comparison.id)]);
 
-  const query = reportQueryString(report.filters);
-  const exportHref = (format: string) => `/api/comparisons/${comparison.id}/export?format=${format}${query ? `&${query}` : ""}`;
+  // csv and jsonld carry the reviewers' annotations: the curated layer is counted in md and pdf only.
+  const exportHref = (format: string) => {
+    const query = reportQueryString(format === "csv" || format === "jsonld" ? { ...report.filters, layer: "all" } : report.filters);
+    return `/api/comparisons/${comparison.id}/export?format=${format}${query ? `&${query}` : ""}`;
+  };
   return (
     <>
       <PublishPanel
