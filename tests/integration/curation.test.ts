@@ -64,6 +64,10 @@ describe("curation", () => {
     await curateSpan(f.owner, f.comparison.id, { ...sacrificed, verdict: "REJECTED" });
     expect((await getReport(f.owner, f.comparison.id, { layer: "curated" })).method.annotations).toBe(1);
     expect(await db().curatedAnnotation.count({ where: { comparisonId: f.comparison.id } })).toBe(2);
+    const csv = await new Response((await exportComparison(f.owner, f.comparison.id, "csv", { origin: "http://localhost" })).body).text();
+    const rows = csv.trim().split("\r\n").slice(1);
+    expect(rows.filter((r) => r.endsWith(",accepted"))).toHaveLength(2);
+    expect(rows.filter((r) => r.endsWith(",rejected"))).toHaveLength(2);
     const audit = await db().auditEvent.findMany({ where: { actorId: f.owner.id, entityType: "CuratedAnnotation" }, orderBy: { createdAt: "asc" } });
     expect(audit.map((a) => a.action)).toEqual(["curation.accepted", "curation.accepted", "curation.rejected"]);
 

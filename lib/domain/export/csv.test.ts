@@ -67,6 +67,7 @@ describe("csvChunks", () => {
         evidence: ["https://a.example/1", "https://b.example/2"],
       },
       anchor: { status: "FUZZY", score: 0.8 },
+      curated: "accepted",
     });
     const [header, row] = parseCsv((await csvOf([[annotation]])).slice(1));
     const record = Object.fromEntries(header!.map((h, i) => [h, row![i]]));
@@ -91,6 +92,7 @@ describe("csvChunks", () => {
       created: "2025-10-14T08:00:00.000Z",
       modified: "2025-10-14T09:30:00.000Z",
       anchor_status: "fuzzy",
+      curated: "accepted",
     });
   });
 

@@ -37,6 +37,7 @@ export const CSV_COLUMNS: ReadonlyArray<{ header: string; value: (a: ExportedAnn
   { header: "created", value: (a) => a.created.toISOString() },
   { header: "modified", value: (a) => a.modified.toISOString() },
   { header: "anchor_status", value: (a) => lower(a.anchor.status) },
+  { header: "curated", value: (a) => a.curated ?? "" },
 ];
 
 /**

@@ -46,4 +46,8 @@ export interface ExportedAnnotation {
   created: Date;
   modified: Date;
   anchor: { status: ExportAnchorStatus; score: number };
+  /** An editor's verdict in the merge view on the span this annotation was curated in, if any. */
+  curated?: ExportCuration | null;
 }
+
+export type ExportCuration = "accepted" | "rejected";

@@ -1,5 +1,5 @@
 import "server-only";
-import type { ExportedAnnotation, ExportSource } from "@/lib/domain/export/types";
+import type { ExportCuration, ExportedAnnotation, ExportSource } from "@/lib/domain/export/types";
 import { outletKey } from "@/lib/domain/report/build-report";
 import type { ReportFilters } from "@/lib/domain/report/types";
 import type { Prisma } from "@/lib/generated/prisma/client";
@@ -25,7 +25,7 @@ const tagFields = { select: { tag: { select: { name: true, tagSet: { select: { n
 
 type Row = Prisma.AnnotationGetPayload<{ select: typeof exportSelect & { tags: typeof tagFields } }>;
 
-function toExported(row: Row, source: ExportSource): ExportedAnnotation {
+function toExported(row: Row, source: ExportSource, curated: ReadonlyMap<string, ExportCuration>): ExportedAnnotation {
   return {
     id: row.id,
     source,
@@ -45,7 +45,14 @@ function toExported(row: Row, source: ExportSource): ExportedAnnotation {
     created: row.createdAt,
     modified: row.updatedAt,
     anchor: { status: row.anchorStatus, score: row.anchorScore },
+    curated: curated.get(row.id) ?? null,
   };
+}
+
+/** Each annotation's curation state on a source: the verdict made on the span it was curated in (a few rows per source). */
+async function curationOf(sourceId: string): Promise<Map<string, ExportCuration>> {
+  const verdicts = await db().curatedAnnotation.findMany({ where: { sourceId }, select: { verdict: true, fromAnnotationIds: true } });
+  return new Map(verdicts.flatMap((v) => v.fromAnnotationIds.map((id): [string, ExportCuration] => [id, v.verdict === "ACCEPTED" ? "accepted" : "rejected"])));
 }
 
 export interface AnnotationExport {
@@ -113,6 +120,7 @@ export async function openAnnotationExport(
   async function* batches(): AsyncGenerator<ExportedAnnotation[]> {
     for (const source of sources) {
       const exportSource: ExportSource = { id: source.id, title: source.title, outlet: source.outlet?.name ?? null, url: source.url };
+      const curated = await curationOf(source.id);
       let after: { start: number; id: string } | undefined;
       for (;;) {
         const rows: Row[] = await db().annotation.findMany({
@@ -129,7 +137,7 @@ export async function openAnnotationExport(
           take: batchSize,
           select,
         });
-        if (rows.length > 0) yield rows.map((row) => toExported(row, exportSource));
+        if (rows.length > 0) yield rows.map((row) => toExported(row, exportSource, curated));
         if (rows.length < batchSize) break;
         const last = rows.at(-1)!;
         after = { start: last.start, id: last.id };
