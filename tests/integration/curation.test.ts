@@ -5,6 +5,7 @@ import { getReport } from "@/lib/server/reports/get-report";
 import { createAnnotation } from "@/lib/server/services/annotations/create-annotation";
 import { findAllAnnotations } from "@/lib/server/services/annotations/find-annotations";
 import { curateSpan } from "@/lib/server/services/curation/curate-span";
+import { findCuratedAnnotations } from "@/lib/server/services/curation/find-curated-annotations";
 import { getCurationView } from "@/lib/server/services/curation/get-curation-view";
 import { annotatedComparison } from "./helpers/comparison-fixture";
 import { setupTestDb } from "./helpers/setup-test-db";
@@ -64,6 +65,11 @@ describe("curation", () => {
     await curateSpan(f.owner, f.comparison.id, { ...sacrificed, verdict: "REJECTED" });
     expect((await getReport(f.owner, f.comparison.id, { layer: "curated" })).method.annotations).toBe(1);
     expect(await db().curatedAnnotation.count({ where: { comparisonId: f.comparison.id } })).toBe(2);
+    const { curated: layer } = await findCuratedAnnotations(f.viewer, f.comparison.id);
+    expect(layer.map((c) => [c.target.exact, c.curated, c.fromAnnotationIds.length])).toEqual([
+      ["reckless", "accepted", 2],
+      ["sacrificed", "rejected", 2],
+    ]);
     const csv = await new Response((await exportComparison(f.owner, f.comparison.id, "csv", { origin: "http://localhost" })).body).text();
     const rows = csv.trim().split("\r\n").slice(1);
     expect(rows.filter((r) => r.endsWith(",accepted"))).toHaveLength(2);
