@@ -29,8 +29,11 @@ test("an editor curates two reviewers' annotations in the merge view and the rep
   test.setTimeout(240_000);
   const owner = await (await browser.newContext()).newPage();
   await signIn(owner, DEMO.email, DEMO.password);
-  const rita = await reviewer(browser, owner, "Rita Curation");
-  const colm = await reviewer(browser, owner, "Colm Curation");
+  // Names of their own, so a rerun on the same data finds this run's columns.
+  const run = Date.now().toString(36);
+  const [ritaName, colmName] = [`Rita Curation ${run}`, `Colm Curation ${run}`];
+  const rita = await reviewer(browser, owner, ritaName);
+  const colm = await reviewer(browser, owner, colmName);
 
   await owner.goto("/w/demo-newsroom");
   await owner.getByRole("list", { name: "Comparisons" }).getByRole("link").first().click();
@@ -51,10 +54,10 @@ test("an editor curates two reviewers' annotations in the merge view and the rep
   await owner.getByRole("link", { name: "Curate" }).click();
   await expect(owner).toHaveURL(/\/curate$/);
   const table = owner.getByRole("table");
-  await expect(table.getByRole("columnheader", { name: "Rita Curation" })).toBeVisible();
-  await expect(table.getByRole("columnheader", { name: "Colm Curation" })).toBeVisible();
+  await expect(table.getByRole("columnheader", { name: ritaName })).toBeVisible();
+  await expect(table.getByRole("columnheader", { name: colmName })).toBeVisible();
   const agreedRow = table.getByRole("row", { name: `“${agreed}”` });
-  await expect(agreedRow).toContainText("Agreed by Colm Curation, Rita Curation");
+  await expect(agreedRow).toContainText(`Agreed by ${colmName}, ${ritaName}`);
 
   // Keyboard: focus the agreed span, 1 accepts its one version; the focus moves on.
   await agreedRow.focus();
