@@ -31,6 +31,10 @@ export const ZReportQuery = z
     reviewer: ZIds.describe("Reviewer (user) ids"),
     from: ZDay("from").describe("First day of annotations, YYYY-MM-DD"),
     to: ZDay("to").describe("Last day of annotations, YYYY-MM-DD"),
+    layer: z
+      .enum(["all", "curated"], { error: "Count either all reviewers' annotations (layer=all) or the curated layer only (layer=curated)." })
+      .default("all")
+      .describe("all: every reviewer's annotations; curated: only the spans editors accepted in the merge view"),
   })
   .refine((q) => !q.from || !q.to || q.from <= q.to, { message: "The from date must not be after the to date.", path: ["to"] })
   .transform((q) => ({
@@ -39,5 +43,6 @@ export const ZReportQuery = z
     reviewerIds: q.reviewer,
     from: q.from ? new Date(`${q.from}T00:00:00.000Z`) : undefined,
     to: q.to ? new Date(`${q.to}T23:59:59.999Z`) : undefined,
+    layer: q.layer,
   }));
 export type TReportQuery = z.input<typeof ZReportQuery>;

@@ -68,6 +68,14 @@ export function canAnnotate(role: Role): boolean {
 }
 
 /**
+ * The work queue (marking sources done, "Next") is for the people who annotate a
+ * comparison; students are left out of it, as their assignments track their work.
+ */
+export function canTrackProgress(role: Role): boolean {
+  return canAnnotate(role) && role !== "STUDENT";
+}
+
+/**
  * Analysers' proposals are for the people who annotate a team's comparisons. A class gets
  * none: they would hand students the answers, and a key is the teacher's own judgement.
  */

@@ -211,7 +211,7 @@ describe("GET /api/comparisons/{id}/export", () => {
     expect(csv.status).toBe(200);
     expect(csv.headers.get("content-type")).toBe("text/csv; charset=utf-8; header=present");
     expect(csv.headers.get("content-disposition")).toBe('attachment; filename="bridge-closure.csv"');
-    expect(await textOf(csv.body)).toBe("\uFEFF" + "annotation_id,source_title,outlet,source_url,source_revision,quote,start,end,tags,tag_sets,comment,claim,claim_asserter,asserted_by,claim_status,evidence_urls,author,created,modified,anchor_status,links_to,linked_from\r\n");
+    expect(await textOf(csv.body)).toBe("\uFEFF" + "annotation_id,source_title,outlet,source_url,source_revision,quote,start,end,tags,tag_sets,comment,claim,claim_asserter,asserted_by,claim_status,evidence_urls,author,created,modified,anchor_status,links_to,linked_from,curated\r\n");
 
     const jsonld = await get(comparison.id, "format=jsonld", token);
     expect(jsonld.headers.get("content-type")).toBe('application/ld+json; profile="http://www.w3.org/ns/anno.jsonld"');

@@ -33,6 +33,15 @@ export function ReportFilters({ action, choices, filters, error }: { action: str
         </p>
       ) : null}
       <div className={styles.filterGroups}>
+        <fieldset className={styles.choices}>
+          <legend>Count</legend>
+          <label className="check">
+            <input type="radio" name="layer" value="all" defaultChecked={filters.layer !== "curated"} /> All reviewers
+          </label>
+          <label className="check">
+            <input type="radio" name="layer" value="curated" defaultChecked={filters.layer === "curated"} /> Curated only
+          </label>
+        </fieldset>
         <Choices legend="Outlets" name="outlet" options={choices.outlets} chosen={filters.outletIds} />
         <Choices legend="Tag sets" name="tagSet" options={choices.tagSets} chosen={filters.tagSetIds} />
         <Choices legend="Reviewers" name="reviewer" options={choices.reviewers} chosen={filters.reviewerIds} />

@@ -4,6 +4,7 @@ import {
   splitEdges, statusLabel, wordingsLabel,
 } from "@/lib/domain/report/format";
 import { onlyHereRule } from "@/lib/domain/report/outlet-omissions";
+import { LAYER_TEXT } from "@/lib/domain/report/filters";
 import type { FramingReport, ReportPassage } from "@/lib/domain/report/types";
 import styles from "./report.module.css";
 import { Pager } from "@/app/_components/pager";
@@ -320,6 +321,7 @@ export function ReportView({
       <section className={`${styles.section} ${styles.pageBreak}`} aria-labelledby="method">
         <h2 id="method">Method</h2>
         <ul>
+          <li>{report.filters.layer === "curated" ? LAYER_TEXT.curated : LAYER_TEXT.all}</li>
           <li>
             Annotations counted: {method.annotations}. Hidden and deleted annotations are never counted
             {method.orphanedExcluded ? `; ${method.orphanedExcluded} more are left out because their words are no longer in the source's text` : ""}.

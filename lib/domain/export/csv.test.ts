@@ -72,6 +72,7 @@ describe("csvChunks", () => {
         { direction: "from", type: "contradicts", annotationId: "ann3" },
         { direction: "to", type: "same as", annotationId: "ann4" },
       ],
+      curated: "accepted",
     });
     const [header, row] = parseCsv((await csvOf([[annotation]])).slice(1));
     const record = Object.fromEntries(header!.map((h, i) => [h, row![i]]));
@@ -98,6 +99,7 @@ describe("csvChunks", () => {
       anchor_status: "fuzzy",
       links_to: "has evidence: ann2; same as: ann4",
       linked_from: "contradicts: ann3",
+      curated: "accepted",
     });
   });
 

@@ -39,6 +39,7 @@ export const CSV_COLUMNS: ReadonlyArray<{ header: string; value: (a: ExportedAnn
   { header: "anchor_status", value: (a) => lower(a.anchor.status) },
   { header: "links_to", value: (a) => linkCell(a, "to") },
   { header: "linked_from", value: (a) => linkCell(a, "from") },
+  { header: "curated", value: (a) => a.curated ?? "" },
 ];
 
 /** An annotation's relations in one direction: "has evidence: <annotation_id>; contradicts: <annotation_id>". */

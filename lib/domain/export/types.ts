@@ -50,6 +50,8 @@ export interface ExportedAnnotation {
   anchor: { status: ExportAnchorStatus; score: number };
   /** Its relations to and from other exported annotations; absent when none were read. */
   links?: ExportLink[];
+  /** An editor's verdict in the merge view on the span this annotation was curated in, if any. */
+  curated?: ExportCuration | null;
 }
 
 /** One end of a relation as seen from an annotation: "to" for one it points at, "from" for one pointing at it. */
@@ -71,3 +73,5 @@ export interface ExportedRelation {
   created: Date;
   modified: Date;
 }
+
+export type ExportCuration = "accepted" | "rejected";

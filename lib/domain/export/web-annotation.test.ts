@@ -165,3 +165,13 @@ describe("annotationCollectionChunks", () => {
     expect(collection).not.toHaveProperty("first");
   });
 });
+
+describe("curation state in JSON-LD", () => {
+  it.each([
+    ["an annotation curated in an accepted span", "accepted", "accepted"],
+    ["an annotation whose span was rejected", "rejected", "rejected"],
+    ["an annotation nobody curated", null, undefined],
+  ] as const)("%s", (_name, curated, written) => {
+    expect(toWebAnnotation(exportedAnnotation({ curated }), urls)["parallax:curated"]).toBe(written);
+  });
+});

@@ -96,6 +96,7 @@ export function toWebAnnotation(a: ExportedAnnotation, urls: WebAnnotationUrls):
       ],
     },
     "parallax:anchorStatus": lower(a.anchor.status),
+    ...(a.curated ? { "parallax:curated": a.curated } : {}),
   };
 }
 

@@ -16,7 +16,11 @@ export interface ReportFilters {
   from?: Date;
   /** Only annotations created at or before this instant. */
   to?: Date;
+  /** Which annotations the report counts: every reviewer's (the default), or the editors' curated layer only. */
+  layer?: ReportLayer;
 }
+
+export type ReportLayer = "all" | "curated";
 
 /** The filters a report was built with, as data (so a rendering can say what it shows). */
 export interface AppliedReportFilters {
@@ -25,6 +29,7 @@ export interface AppliedReportFilters {
   reviewerIds: string[];
   from: string | null;
   to: string | null;
+  layer: ReportLayer;
 }
 
 export interface FramingReport {

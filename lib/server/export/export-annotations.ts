@@ -1,5 +1,5 @@
 import "server-only";
-import type { ExportedAnnotation, ExportedRelation, ExportLink, ExportSource } from "@/lib/domain/export/types";
+import type { ExportCuration, ExportedAnnotation, ExportedRelation, ExportLink, ExportSource } from "@/lib/domain/export/types";
 import { codePointIndex, type CodePointIndex } from "@/lib/domain/text/code-points";
 import { outletKey } from "@/lib/domain/report/build-report";
 import type { ReportFilters } from "@/lib/domain/report/types";
@@ -28,7 +28,7 @@ const revisionFields = { select: { id: true, number: true } } as const;
 
 type Row = Prisma.AnnotationGetPayload<{ select: typeof exportSelect & { tags: typeof tagFields; revision: typeof revisionFields } }>;
 
-function toExported(row: Row, source: ExportSource, index: CodePointIndex, links: ExportLink[]): ExportedAnnotation {
+function toExported(row: Row, source: ExportSource, index: CodePointIndex, links: ExportLink[], curated: ReadonlyMap<string, ExportCuration>): ExportedAnnotation {
   return {
     links,
     id: row.id,
@@ -50,7 +50,14 @@ function toExported(row: Row, source: ExportSource, index: CodePointIndex, links
     created: row.createdAt,
     modified: row.updatedAt,
     anchor: { status: row.anchorStatus, score: row.anchorScore },
+    curated: curated.get(row.id) ?? null,
   };
+}
+
+/** Each annotation's curation state on a source: the verdict made on the span it was curated in (a few rows per source). */
+async function curationOf(sourceId: string): Promise<Map<string, ExportCuration>> {
+  const verdicts = await db().curatedAnnotation.findMany({ where: { sourceId }, select: { verdict: true, fromAnnotationIds: true } });
+  return new Map(verdicts.flatMap((v) => v.fromAnnotationIds.map((id): [string, ExportCuration] => [id, v.verdict === "ACCEPTED" ? "accepted" : "rejected"])));
 }
 
 export interface AnnotationExport {
@@ -147,6 +154,7 @@ export async function openAnnotationExport(
     for (const source of sources) {
       const exportSource: ExportSource = { id: source.id, title: source.title, outlet: source.outlet?.name ?? null, url: source.url };
       const indexes = new Map<string, CodePointIndex>();
+      const curated = await curationOf(source.id);
       let after: { start: number; id: string } | undefined;
       for (;;) {
         const rows: Row[] = await db().annotation.findMany({
@@ -164,7 +172,7 @@ export async function openAnnotationExport(
           select,
         });
         await indexRevisions(rows, indexes);
-        if (rows.length > 0) yield rows.map((row) => toExported(row, exportSource, indexes.get(row.revision.id)!, linksOf.get(row.id) ?? []));
+        if (rows.length > 0) yield rows.map((row) => toExported(row, exportSource, indexes.get(row.revision.id)!, linksOf.get(row.id) ?? [], curated));
         if (rows.length < batchSize) break;
         const last = rows.at(-1)!;
         after = { start: last.start, id: last.id };

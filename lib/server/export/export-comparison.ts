@@ -69,15 +69,18 @@ const CONTENT_TYPES: Record<ExportFormat, string> = {
  * aggregates), then rendered.
  */
 export async function exportComparison(actor: Actor, comparisonId: string, format: ExportFormat, { filters = {}, origin }: ExportOptions): Promise<ExportFile> {
-  if (isCorpusFormat(format)) {
-    const { comparison, bytes } = await exportCorpusBytes(actor, comparisonId, format, filters);
-    return { filename: corpusFilename(comparison.slug, format), contentType: CONTENT_TYPES[format], body: bytesStream(bytes) };
-  }
   if (format === "md" || format === "pdf") {
     const { comparison } = await requireComparisonById(actor, comparisonId);
     const report = await getReport(actor, comparison.id, filters);
     const bytes = format === "md" ? new TextEncoder().encode(reportToMarkdown(report)) : await reportToPdf(report);
     return { filename: `${comparison.slug}.${format}`, contentType: CONTENT_TYPES[format], body: bytesStream(bytes) };
+  }
+  if (filters.layer === "curated") {
+    throw new AppError("INVALID_INPUT", "The curated layer is counted in the report (format=md or pdf); the other formats export the reviewers' annotations, without layer=curated.", { layer: "Use md or pdf for the curated layer." });
+  }
+  if (isCorpusFormat(format)) {
+    const { comparison, bytes } = await exportCorpusBytes(actor, comparisonId, format, filters);
+    return { filename: corpusFilename(comparison.slug, format), contentType: CONTENT_TYPES[format], body: bytesStream(bytes) };
   }
   if (format === "brat" || format === "webanno") {
     const { comparison, files } = await exportDocuments(actor, comparisonId, format, filters);

@@ -10,7 +10,9 @@ export const ZComparisonEvent = z.object({
   // Ids are cuids (25 characters); the caps bound every NOTIFY payload to a few hundred
   // bytes, far below Postgres' 8000-byte limit, whatever a caller passes.
   comparisonId: z.string().min(1).max(100).describe("The comparison the change belongs to"),
-  type: z.enum(["annotation", "reply", "passage", "source", "fact-row", "relation"]).describe("What kind of thing changed"),
+  type: z
+    .enum(["annotation", "reply", "passage", "source", "fact-row", "source-progress", "relation"])
+    .describe("What kind of thing changed; for source-progress (a reviewer marked a source done or undid it), the id is the source's"),
   id: z
     .string()
     .min(1)

@@ -19,6 +19,7 @@ export function parseReportFilters(query: Query): ReportFilters {
     // A repeated date keeps its first value, as a browser form would send only one.
     from: all("from")[0],
     to: all("to")[0],
+    layer: all("layer")[0] || undefined,
   });
 }
 

@@ -71,7 +71,7 @@ async function loadReport(comparisonId: string, visible: Prisma.AnnotationWhereI
   // as relations of the rows: Prisma reads a relation with one bind parameter per row
   // (`annotationId IN ($1, …)`), which Postgres refuses past 65,535 (P2029).
   const annotations: Prisma.AnnotationWhereInput = { AND: [{ comparisonId }, visible] };
-  const [comparison, rows, tagRows, evidenceRows] = await Promise.all([
+  const [comparison, { rows, tagRows, evidenceRows }] = await Promise.all([
     db().comparison.findUniqueOrThrow({
       where: { id: comparisonId },
       select: {
@@ -117,28 +117,7 @@ async function loadReport(comparisonId: string, visible: Prisma.AnnotationWhereI
         },
       },
     }),
-    db().annotation.findMany({
-      where: annotations,
-      orderBy: [{ createdAt: "asc" }, { id: "asc" }],
-      select: {
-        id: true,
-        sourceId: true,
-        revisionId: true,
-        start: true,
-        end: true,
-        exact: true,
-        anchorStatus: true,
-        comment: true,
-        createdAt: true,
-        authorId: true,
-        isClaim: true,
-        claimAsserter: true,
-        claimAssertedBy: true,
-        claimStatus: true,
-      },
-    }),
-    db().annotationTag.findMany({ where: { annotation: annotations }, select: { annotationId: true, tagId: true } }),
-    db().claimEvidence.findMany({ where: { annotation: { AND: [annotations, { isClaim: true }] } }, orderBy: { createdAt: "asc" }, select: { annotationId: true, url: true } }),
+    filters.layer === "curated" ? readCuratedLayer(comparisonId) : readReviewerAnnotations(annotations),
   ]);
   const authors = await db().user.findMany({ where: { id: { in: [...new Set(rows.map((a) => a.authorId))] } }, select: { id: true, name: true } });
   const authorOf = new Map(authors.map((author) => [author.id, author]));
@@ -174,6 +153,66 @@ async function loadReport(comparisonId: string, visible: Prisma.AnnotationWhereI
     filters,
     new Date(),
   );
+}
+
+/** Every reviewer's annotations (the default layer), their tags and claims' evidence. */
+async function readReviewerAnnotations(annotations: Prisma.AnnotationWhereInput) {
+  const [rows, tagRows, evidenceRows] = await Promise.all([
+    db().annotation.findMany({
+      where: annotations,
+      orderBy: [{ createdAt: "asc" }, { id: "asc" }],
+      select: {
+        id: true,
+        sourceId: true,
+        revisionId: true,
+        start: true,
+        end: true,
+        exact: true,
+        anchorStatus: true,
+        comment: true,
+        createdAt: true,
+        authorId: true,
+        isClaim: true,
+        claimAsserter: true,
+        claimAssertedBy: true,
+        claimStatus: true,
+      },
+    }),
+    db().annotationTag.findMany({ where: { annotation: annotations }, select: { annotationId: true, tagId: true } }),
+    db().claimEvidence.findMany({ where: { annotation: { AND: [annotations, { isClaim: true }] } }, orderBy: { createdAt: "asc" }, select: { annotationId: true, url: true } }),
+  ]);
+  return { rows, tagRows, evidenceRows };
+}
+
+/**
+ * The curated layer in the shape of annotations: the spans editors accepted in the merge
+ * view, each counted once, by its curator, with no claim fields (a verdict carries tags).
+ */
+async function readCuratedLayer(comparisonId: string) {
+  const accepted = { comparisonId, verdict: "ACCEPTED" as const };
+  const [curated, tags] = await Promise.all([
+    db().curatedAnnotation.findMany({
+      where: accepted,
+      orderBy: [{ createdAt: "asc" }, { id: "asc" }],
+      select: { id: true, sourceId: true, revisionId: true, start: true, end: true, exact: true, comment: true, createdAt: true, curatorId: true },
+    }),
+    db().curatedAnnotationTag.findMany({ where: { curatedAnnotation: accepted }, select: { curatedAnnotationId: true, tagId: true } }),
+  ]);
+  return {
+    rows: curated.map(({ curatorId, ...c }) => ({
+      ...c,
+      // A verdict keeps the offsets of the revision it was made on; the report places only
+      // spans of a source's current revision, as it does for annotations.
+      anchorStatus: "EXACT" as const,
+      authorId: curatorId,
+      isClaim: false,
+      claimAsserter: null,
+      claimAssertedBy: null,
+      claimStatus: null,
+    })),
+    tagRows: tags.map((t) => ({ annotationId: t.curatedAnnotationId, tagId: t.tagId })),
+    evidenceRows: [] as { annotationId: string; url: string }[],
+  };
 }
 
 /** Rows of a relation by the annotation they belong to, in the order read. */

@@ -16,6 +16,7 @@ import {
   wordingsLabel,
 } from "@/lib/domain/report/format";
 import { onlyHereRule } from "@/lib/domain/report/outlet-omissions";
+import { LAYER_TEXT } from "@/lib/domain/report/filters";
 import type { FramingReport, ReportPassage } from "@/lib/domain/report/types";
 
 /** Text made safe inside a Markdown line, spacing kept (see {@link escapeMarkdown}). */
@@ -205,6 +206,7 @@ export function reportToMarkdown(report: FramingReport): string {
   out.push("## Method");
   out.push(
     [
+      `- ${LAYER_TEXT[report.filters.layer]}`,
       `- Annotations counted: ${method.annotations}${method.orphanedExcluded ? ` (${method.orphanedExcluded} left out: their words are no longer in the source's text)` : ""}; hidden and deleted annotations are never counted.`,
       `- Reviewers: ${method.reviewers.map((r) => `${escapeMarkdown(r.name)} (${r.annotations})`).join(", ") || "none"}`,
       `- Annotations made: ${dayRange(method.annotationDates)}`,

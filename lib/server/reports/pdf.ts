@@ -20,6 +20,7 @@ import {
 } from "@/lib/domain/report/format";
 import { heatFill, shade } from "@/lib/domain/report/colors";
 import { onlyHereRule } from "@/lib/domain/report/outlet-omissions";
+import { LAYER_TEXT } from "@/lib/domain/report/filters";
 import type { FramingReport, ReportTagSet } from "@/lib/domain/report/types";
 
 // Inter as static TrueType: pdfkit embeds TTF (subset to the glyphs used) but not the WOFF2
@@ -310,6 +311,7 @@ function writeReport(layout: Layout, report: FramingReport) {
 
   layout.section("Method");
   const facts = [
+    LAYER_TEXT[report.filters.layer],
     `Annotations counted: ${method.annotations}. Hidden and deleted annotations are never counted${method.orphanedExcluded ? `; ${method.orphanedExcluded} more are left out because their words are no longer in the source's text` : ""}.`,
     `Reviewers: ${method.reviewers.map((r) => `${r.name} (${r.annotations})`).join(", ") || "none"}.`,
     `Annotations made: ${dayRange(method.annotationDates)}. Sources published: ${dayRange(method.publicationDates)}.`,

@@ -9,7 +9,7 @@ export const dynamic = "force-dynamic";
 export const runtime = "nodejs";
 
 /** The report's filter parameters (lib/schemas/report.ts), so a download matches the report it came from. */
-const PARAMETERS = new Set(["format", "outlet", "tagSet", "reviewer", "from", "to"]);
+const PARAMETERS = new Set(["format", "outlet", "tagSet", "reviewer", "from", "to", "layer"]);
 
 export const GET = withUser<RouteParams<{ comparisonId: string }>>(async (req, { user, params, query }) => {
   const { comparisonId } = await params;

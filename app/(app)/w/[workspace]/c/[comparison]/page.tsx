@@ -5,7 +5,9 @@ import { requireSessionUser } from "@/lib/server/auth/session";
 import { formatDate } from "@/lib/format";
 import { orNotFound } from "@/lib/server/page";
 import { getSideBySide } from "@/lib/server/services/comparisons/get-side-by-side";
+import { getProgressTable } from "@/lib/server/services/source-progress/find-source-progress";
 import { toViewProps, toViewQuotations } from "./comparison-types";
+import { ProgressTable } from "./progress-table";
 import { SideBySide } from "./side-by-side";
 
 type Params = { params: Promise<{ workspace: string; comparison: string }> };
@@ -17,6 +19,7 @@ export default async function SideBySidePage({ params }: Params) {
   const user = await requireSessionUser(`/w/${workspaceSlug}/c/${comparisonSlug}`);
   const view = await orNotFound(getSideBySide(user, workspaceSlug, comparisonSlug));
   const { comparison } = view;
+  const progress = comparison.sources.length > 0 ? await getProgressTable(user, comparison.id) : null;
   const props = { ...toViewProps(view), quotations: toViewQuotations(view.sharedQuotations) };
   return (
     <>
@@ -37,6 +40,11 @@ export default async function SideBySidePage({ params }: Params) {
             Align all
           </Link>
         ) : null}
+        {view.canEdit && comparison.sources.length > 0 ? (
+          <Link className="button button--quiet no-print" href={`/w/${workspaceSlug}/c/${comparisonSlug}/curate`}>
+            Curate
+          </Link>
+        ) : null}
       </div>
       {comparison.sources.length === 0 ? (
         <p className="card empty">
@@ -46,6 +54,7 @@ export default async function SideBySidePage({ params }: Params) {
       ) : (
         <SideBySide where={{ workspace: workspaceSlug, comparison: comparisonSlug }} canEdit={view.canEdit} {...props} />
       )}
+      {progress ? <ProgressTable comparisonId={comparison.id} annotateHref={`/w/${workspaceSlug}/c/${comparisonSlug}/annotate`} initial={progress} /> : null}
     </>
   );
 }

@@ -31,6 +31,7 @@ import { RelationArcs } from "./relation-arcs";
 import { useProposals } from "./use-proposals";
 import { useAnnotationWindow, type AnnotationWindowData } from "./use-annotation-window";
 import { VirtualAnnotationList } from "./virtual-annotation-list";
+import { WorkQueueBar } from "./work-queue-bar";
 import type { ProposalView } from "@/lib/server/services/proposals/find-proposals";
 
 interface Filters {
@@ -67,7 +68,7 @@ export interface PermalinkFocus {
  */
 export function Annotator({
   comparisonId, sources, initialSourceId, initialWindow, initialProposals, tagSets, me, canAnnotate, canModerate, assignment,
-  initialRelations, relationTypes, permalinkBase, permalink,
+  initialRelations, relationTypes, permalinkBase, permalink, workQueue,
 }: {
   comparisonId: string;
   sources: AnnotateSource[];
@@ -86,6 +87,8 @@ export function Annotator({
   permalinkBase?: string;
   /** What a permalink opened (its annotation is on `initialSourceId`). */
   permalink?: PermalinkFocus;
+  /** The reviewer's work queue (sources they marked done), where they are in one. */
+  workQueue?: { doneSourceIds: string[] };
 }) {
   const [relations, setRelations] = useState(initialRelations ?? []);
   const [sourceId, setSourceId] = useState(initialSourceId);
@@ -224,6 +227,12 @@ export function Annotator({
     if (index >= 0) setFocus({ index, id });
   }, [view.loading, view.highlights, loadedText]);
 
+  function showSource(id: string) {
+    setSourceId(id);
+    setSelection(null);
+    window.history.replaceState(null, "", `?source=${id}`);
+  }
+
   function capture() {
     const offsets = textRef.current ? selectionOffsets(textRef.current, source.text) : null;
     if (offsets) {
@@ -317,9 +326,7 @@ export function Annotator({
       return;
     }
     pendingFocus.current = id;
-    setSourceId(toSourceId);
-    setSelection(null);
-    window.history.replaceState(null, "", `?source=${toSourceId}`);
+    showSource(toSourceId);
   }
 
   const relationActions: RelationActions = {
@@ -411,11 +418,7 @@ export function Annotator({
                 type="button"
                 className="chip"
                 aria-pressed={s.id === source.id}
-                onClick={() => {
-                  setSourceId(s.id);
-                  setSelection(null);
-                  window.history.replaceState(null, "", `?source=${s.id}`);
-                }}
+                onClick={() => showSource(s.id)}
               >
                 {s.outlet}
               </button>
@@ -426,6 +429,9 @@ export function Annotator({
           </span>
         </div>
         <h2 className="source__title">{source.title}</h2>
+        {workQueue ? (
+          <WorkQueueBar comparisonId={comparisonId} sourceIds={sources.map((s) => s.id)} sourceId={source.id} initialDone={workQueue.doneSourceIds} onShow={showSource} />
+        ) : null}
         <form
           className="find"
           role="search"

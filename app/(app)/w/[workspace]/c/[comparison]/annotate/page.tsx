@@ -2,13 +2,14 @@ import type { Metadata } from "next";
 import Link from "next/link";
 import { requireSessionUser } from "@/lib/server/auth/session";
 import { orNotFound } from "@/lib/server/page";
-import { canAnnotate, canEditComparisons, canUseProposals } from "@/lib/server/permissions";
+import { canAnnotate, canEditComparisons, canTrackProgress, canUseProposals } from "@/lib/server/permissions";
 import { findAnnotationWindow } from "@/lib/server/services/annotations/find-annotation-window";
 import { locateAnnotation, type Whereabouts } from "@/lib/server/services/annotations/locate-annotation";
 import { getComparisonBySlug } from "@/lib/server/services/comparisons/get-comparison-by-slug";
 import { findProposals } from "@/lib/server/services/proposals/find-proposals";
 import { findRelations } from "@/lib/server/services/relations/find-relations";
 import { findRelationTypes } from "@/lib/server/services/relations/find-relation-types";
+import { findMyDoneSources } from "@/lib/server/services/source-progress/find-source-progress";
 import { findTaxonomy } from "@/lib/server/services/taxonomy/find-taxonomy";
 import { ANNOTATION_PAGE_SIZE } from "./annotate-types";
 import { Annotator, type PermalinkFocus } from "./annotator";
@@ -54,12 +55,14 @@ export default async function AnnotatePage({ params, searchParams }: Props) {
   const linkedSourceId = linked?.state === "visible" ? linked.annotation.sourceId : undefined;
   const initialSourceId = linkedSourceId ?? (comparison.sources.some((s) => s.id === source) ? source! : comparison.sources[0]!.id);
   const proposalsOffered = canUseProposals(view.workspace.role, view.workspace.kind);
-  const [initialWindow, taxonomy, proposals, relations, relationTypes] = await Promise.all([
+  const inWorkQueue = canTrackProgress(view.workspace.role);
+  const [initialWindow, taxonomy, proposals, relations, relationTypes, doneSourceIds] = await Promise.all([
     findAnnotationWindow(user, comparison.id, { sourceId: initialSourceId }, [0], ANNOTATION_PAGE_SIZE),
     findTaxonomy(user, workspace, comparisonSlug),
     proposalsOffered ? findProposals(user, comparison.id, initialSourceId) : null,
     findRelations(user, comparison.id),
     findRelationTypes(user, comparison.id),
+    inWorkQueue ? findMyDoneSources(user, comparison.id) : null,
   ]);
   // Only the source shown first comes with its text; the view reads the others when opened.
   const sources = comparison.sources.map((s) => ({
@@ -89,6 +92,7 @@ export default async function AnnotatePage({ params, searchParams }: Props) {
       relationTypes={relationTypes}
       permalinkBase={`${base}/annotate`}
       permalink={linked ? permalinkFocus(linked, linkedReplyId) : undefined}
+      workQueue={doneSourceIds ? { doneSourceIds } : undefined}
     />
   );
 }

@@ -47,7 +47,12 @@ export default async function ReportPage({ params, searchParams }: Props) {
   ]);
 
   const filterQuery = reportQueryString(report.filters);
-  const exportHref = (format: string) => `/api/comparisons/${comparison.id}/export?format=${format}${filterQuery ? `&${filterQuery}` : ""}`;
+  // The annotation formats carry the reviewers' annotations: the curated layer is counted in md and pdf only.
+  const exportHref = (format: string) => {
+    const shown = reportQueryString(format === "md" || format === "pdf" ? report.filters : { ...report.filters, layer: "all" });
+    return `/api/comparisons/${comparison.id}/export?format=${format}${shown ? `&${shown}` : ""}`;
+  };
+
   return (
     <>
       <PublishPanel

@@ -1,0 +1,81 @@
+import { expect, test, type Browser, type Page } from "@playwright/test";
+import { acceptInvitation, DEMO, invite, signIn, uniqueEmail } from "./helpers";
+
+async function reviewer(browser: Browser, owner: Page, name: string) {
+  const page = await (await browser.newContext()).newPage();
+  const email = uniqueEmail(name.toLowerCase().replace(/\W+/g, "."));
+  await page.goto("/sign-up");
+  await page.getByLabel("Name").fill(name);
+  await page.getByLabel("Email").fill(email);
+  await page.getByLabel("Password").fill("curation passphrase");
+  await page.getByRole("button", { name: "Create account" }).click();
+  await expect(page).toHaveURL(/\/workspaces$/);
+  await acceptInvitation(page, await invite(owner, "demo-newsroom", email, "REVIEWER"), "Demo newsroom");
+  return page;
+}
+
+async function annotate(page: Page, words: string, tag: string) {
+  await page.getByLabel("Find words to annotate").fill(words);
+  await page.getByRole("button", { name: "Select", exact: true }).click();
+  const form = page.getByRole("region", { name: "New annotation" });
+  await expect(form).toContainText(words);
+  await form.getByLabel("Find a tag").fill(tag);
+  await form.getByRole("group", { name: "Framing devices" }).getByLabel(tag, { exact: true }).check();
+  await form.getByRole("button", { name: "Save annotation" }).click();
+  await expect(page.getByText("Annotation saved.")).toBeVisible();
+}
+
+test("an editor curates two reviewers' annotations in the merge view and the report counts the curated layer only", async ({ browser }) => {
+  test.setTimeout(240_000);
+  const owner = await (await browser.newContext()).newPage();
+  await signIn(owner, DEMO.email, DEMO.password);
+  // Names of their own, so a rerun on the same data finds this run's columns.
+  const run = Date.now().toString(36);
+  const [ritaName, colmName] = [`Rita Curation ${run}`, `Colm Curation ${run}`];
+  const rita = await reviewer(browser, owner, ritaName);
+  const colm = await reviewer(browser, owner, colmName);
+
+  await owner.goto("/w/demo-newsroom");
+  await owner.getByRole("list", { name: "Comparisons" }).getByRole("link").first().click();
+  await expect(owner).toHaveURL(/\/c\/[^/]+$/);
+  const base = owner.url();
+
+  await rita.goto(`${base}/annotate`);
+  const text = (await rita.locator(".annotated-text").textContent()) ?? "";
+  const agreed = text.split(/\s+/).slice(12, 15).join(" ");
+  const disputed = text.split(/\s+/).slice(30, 33).join(" ");
+  await annotate(rita, agreed, "Loaded language");
+  await annotate(rita, disputed, "Loaded language");
+  await colm.goto(`${base}/annotate`);
+  await annotate(colm, agreed, "Loaded language");
+  await annotate(colm, disputed, "Euphemism");
+
+  await owner.goto(base);
+  await owner.getByRole("link", { name: "Curate" }).click();
+  await expect(owner).toHaveURL(/\/curate$/);
+  const table = owner.getByRole("table");
+  await expect(table.getByRole("columnheader", { name: ritaName })).toBeVisible();
+  await expect(table.getByRole("columnheader", { name: colmName })).toBeVisible();
+  const agreedRow = table.getByRole("row", { name: `“${agreed}”` });
+  await expect(agreedRow).toContainText(`Agreed by ${colmName}, ${ritaName}`);
+
+  // Keyboard: focus the agreed span, 1 accepts its one version; the focus moves on.
+  await agreedRow.focus();
+  await owner.keyboard.press("1");
+  await expect(table.getByRole("row", { name: `“${agreed}”, accepted` })).toBeVisible();
+  // The disputed span: merge both reviewers' tags, then think better of it and reject it.
+  const disputedRow = table.getByRole("row", { name: `“${disputed}”` });
+  await disputedRow.getByRole("button", { name: "Merge" }).click();
+  await expect(disputedRow).toHaveAttribute("aria-label", `“${disputed}”, accepted`);
+  await disputedRow.getByRole("button", { name: "Reject" }).click();
+  await expect(disputedRow).toHaveAttribute("aria-label", `“${disputed}”, rejected`);
+
+  await owner.goto(`${base}/report`);
+  await expect(owner.getByText("Counted: every reviewer's annotations.")).toBeVisible();
+  await owner.getByRole("radio", { name: "Curated only" }).check();
+  await owner.getByRole("button", { name: "Apply filters" }).click();
+  await expect(owner).toHaveURL(/layer=curated/);
+  await expect(owner.getByText(/Counted: the curated layer only/)).toBeVisible();
+  await expect(owner.getByText(/Annotations counted: 1\./)).toBeVisible();
+  await expect(owner.getByRole("link", { name: "Markdown" })).toHaveAttribute("href", /layer=curated/);
+});
