@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { detectLanguage, normalizeLanguage, textAttributes, textDirection } from "./language";
+import { detectLanguage, languageName, normalizeLanguage, textAttributes, textDirection } from "./language";
 
 // Written for these tests: one news-like sentence about a late ferry in each language.
 const SAMPLES: [string, string][] = [
@@ -65,5 +65,16 @@ describe("normalizeLanguage and textAttributes", () => {
     expect(textAttributes("fa")).toEqual({ lang: "fa", dir: "rtl" });
     expect(textAttributes("zh")).toEqual({ lang: "zh", dir: "ltr" });
     expect(textAttributes(null)).toEqual({ dir: "auto" });
+  });
+});
+
+describe("languageName", () => {
+  it.each([
+    ["fa", "Persian"],
+    ["zh", "Chinese"],
+    ["he", "Hebrew"],
+    ["zz", "zz"],
+  ])("%s → %s", (tag, name) => {
+    expect(languageName(tag)).toBe(name);
   });
 });

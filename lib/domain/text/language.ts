@@ -52,3 +52,14 @@ export function textAttributes(language: string | null | undefined): { lang?: st
   const tag = normalizeLanguage(language);
   return tag ? { lang: tag, dir: textDirection(tag) } : { dir: "auto" };
 }
+
+const names = new Intl.DisplayNames("en", { type: "language", fallback: "code" });
+
+/** The English name of a language tag ("fa" → "Persian"); the tag itself when it has none. */
+export function languageName(tag: string): string {
+  try {
+    return names.of(tag) ?? tag;
+  } catch {
+    return tag;
+  }
+}

@@ -14,6 +14,8 @@ export interface AnnotateSource {
   title: string;
   revision: number;
   text: string;
+  /** BCP 47 tag of the text's language; sets lang and dir on the text. */
+  language?: string | null;
 }
 
 /** The annotate view inside an assignment: a student's own work, or a teacher writing the key. */

@@ -43,6 +43,7 @@ export default async function AnnotatePage({ params, searchParams }: Props) {
     title: s.title,
     revision: s.currentRevision?.number ?? 0,
     text: s.currentRevision?.text ?? "",
+    language: s.language,
   }));
   const tagSets = taxonomy.tagSets.map((set) => ({
     id: set.id,
