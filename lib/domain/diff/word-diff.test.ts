@@ -236,6 +236,7 @@ describe("wordDiff", () => {
       expectWellFormed(a, b, diffs);
       const changes = diffs.filter(([op]) => op !== 0).map(([, t]) => t);
       expect(changes).toEqual([words[10], "first-change", words[69_000], "late"]);
-    });
+      // Intl.Segmenter takes ~3x the old regular expression's time on 70,000 words (0.3 s against 0.1 s).
+    }, 20_000);
   });
 });
