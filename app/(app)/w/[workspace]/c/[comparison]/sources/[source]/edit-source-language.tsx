@@ -8,7 +8,7 @@ import { updateSourceLanguageAction } from "../actions";
 export function EditSourceLanguage({ workspace, comparison, sourceId, language }: { workspace: string; comparison: string; sourceId: string; language: string | null }) {
   const [state, action] = useActionState(updateSourceLanguageAction, null);
   return (
-    <form className="form form--inline" action={action}>
+    <form className="form source-language" action={action}>
       <input type="hidden" name="workspace" value={workspace} />
       <input type="hidden" name="comparison" value={comparison} />
       <input type="hidden" name="sourceId" value={sourceId} />
