@@ -24,7 +24,8 @@ describe("reportToPdf", () => {
       expect(all).toContain(text);
     }
     pages.forEach((page, i) => expect(page).toContain(`Page ${i + 1} of ${pages.length}`));
-  });
+    // Reading fonts and pdf.js take 2–3 s alone and over 5 s beside other test files on 2 cores.
+  }, 30_000);
 
   it("writes Persian, Hebrew, Chinese and Thai text in fonts that have their letters", async () => {
     // Written for this test: a late ferry, told in Persian and in Chinese.
