@@ -1,3 +1,4 @@
+import { normalizeLanguage } from "@/lib/domain/text/language";
 import { refuseUnsafeCharacters } from "./text";
 import { z } from "./zod";
 
@@ -54,6 +55,16 @@ export type TSourceMetadata = z.infer<typeof ZSourceMetadata>;
 export const ZUpdateSourceText = z.object({
   text: z.string().superRefine(refuseUnsafeCharacters("body", "text")).describe("The corrected full text"),
   baseRevision: z.number().int().positive().describe("The revision number the edit started from"),
+});
+
+export const ZUpdateSourceLanguage = z.object({
+  language: z
+    .string()
+    .trim()
+    .max(35, "Use a short language tag such as “fa” or “zh-Hant”.")
+    .refine((tag) => tag === "" || normalizeLanguage(tag) !== null, "That is not a language tag: use one such as “en”, “fa”, “ar” or “zh-Hant”.")
+    .transform((tag) => normalizeLanguage(tag))
+    .describe("BCP 47 tag of the source's language; blank when unknown"),
 });
 
 export const ZFactRowLabel = z.object({

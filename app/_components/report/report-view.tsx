@@ -3,6 +3,7 @@ import {
   alphaLabel, asserterLabel, changeLabel, day, dayRange, filterSummary, MAX_CHANGES, NO_RECURRING_TERMS, outletNames, PARAPHRASED_NOTE, RECURRING_TERMS_NOTE,
   splitEdges, statusLabel, wordingsLabel,
 } from "@/lib/domain/report/format";
+import { textAttributes } from "@/lib/domain/text/language";
 import { onlyHereRule } from "@/lib/domain/report/outlet-omissions";
 import { LAYER_TEXT } from "@/lib/domain/report/filters";
 import type { FramingReport, ReportPassage } from "@/lib/domain/report/types";
@@ -16,9 +17,14 @@ export interface Download {
   href: string;
 }
 
-function Passage({ passage }: { passage: ReportPassage }) {
+/** The lang and dir attributes of each source's text, by source id. */
+function textAttributesBySource(report: FramingReport) {
+  return new Map(report.outlets.flatMap((o) => o.sources.map((s) => [s.id, textAttributes(s.language)] as const)));
+}
+
+function Passage({ passage, textProps }: { passage: ReportPassage; textProps?: ReturnType<typeof textAttributes> }) {
   return (
-    <p className={styles.passage}>
+    <p className={styles.passage} {...textProps}>
       {passage.segments.map((s, i) => {
         if (s.kind !== "added") return s.text;
         // Only the words are marked: spaces and punctuation around them stay plain.
@@ -38,6 +44,7 @@ function Passage({ passage }: { passage: ReportPassage }) {
 /** Per outlet: the fact rows it leaves out, and what only it reports (Align all's exclusives). */
 function OutletOmissions({ report }: { report: FramingReport }) {
   const outlet = outletNames(report);
+  const texts = textAttributesBySource(report);
   const { minScore, outlets } = report.outletOmissions;
   return (
     <>
@@ -60,7 +67,7 @@ function OutletOmissions({ report }: { report: FramingReport }) {
               </p>
               <ul className={styles.onlyHere}>
                 {o.onlyHere.map((p) => (
-                  <li key={`${p.sourceId}:${p.start}`}>{p.text}</li>
+                  <li key={`${p.sourceId}:${p.start}`} {...texts.get(p.sourceId)}>{p.text}</li>
                 ))}
               </ul>
             </>
@@ -93,6 +100,7 @@ export function ReportView({
   const claims = pageOf(report.claims, claimsPage, CLAIMS_PER_PAGE);
   const figures = report.tagSets.map((set) => ({ ...set, tags: set.tags.map((tag) => ({ ...tag, cells: tag.cells.map((c) => ({ ...c, annotationIds: [] })) })) }));
   const outlet = outletNames(report);
+  const texts = textAttributesBySource(report);
   const { method } = report;
   return (
     <div className={styles.report}>
@@ -220,7 +228,7 @@ export function ReportView({
                     <span className="source__outlet">
                       {outlet(p.outletId)} {i === 0 && row.passages.length > 1 ? <span className="badge">base</span> : null}
                     </span>
-                    <Passage passage={p} />
+                    <Passage passage={p} textProps={texts.get(p.sourceId)} />
                     {p.orphaned ? <p className="meta">No longer in the source&apos;s current text; its last wording is shown.</p> : null}
                     {p.paraphrased ? <p className="meta">{PARAPHRASED_NOTE}</p> : null}
                     {changes.length > 0 ? <p className="meta">Differs: {changes.map(changeLabel).join("; ")}</p> : null}

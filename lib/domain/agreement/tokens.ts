@@ -13,6 +13,7 @@
  * uses them and as the annotations' TextPositionSelector start/end are stored; `end` is
  * exclusive.
  */
+import { wordsOf } from '../text/words';
 import type { CodedReliability } from './krippendorff';
 
 /** A half-open character range `[start, end)` of a text. */
@@ -58,22 +59,17 @@ export const ABSENT = 'absent';
 export const VALUE_SEPARATOR = ' + ';
 
 /**
- * Words: runs of letters, combining marks and digits, kept whole across an inner apostrophe or
- * hyphen ("don't", "well-known") and a digit-group separator between digits ("3.5", "10,000").
- * Punctuation, symbols and whitespace are never units: they carry no framing a reviewer could
- * tag on their own, and counting them would inflate agreement with trivially "none" units.
- * A period between letters splits ("U.S." → "U", "S") so that a missing space after a full stop
- * ("end.Next") does not glue two sentences' words together; the extra unit is harmless.
+ * Words as ../text/words.ts segments them (Intl.Segmenter in the text's language, so Chinese,
+ * Japanese and Thai get one unit per word rather than per sentence), with hyphenated
+ * compounds kept whole ("well-known"), contractions ("don't") and numbers ("3.5", "10,000")
+ * whole. Punctuation, symbols and whitespace are never units: they carry no framing a
+ * reviewer could tag on their own, and counting them would inflate agreement with trivially
+ * "none" units. A period between letters splits ("U.S." → "U", "S") so that a missing space
+ * after a full stop ("end.Next") does not glue two sentences' words together; the extra unit
+ * is harmless.
  */
-const WORD = /[\p{L}\p{M}\p{N}]+(?:(?:['’\u2010\u2011-]|(?<=\p{N})[.,](?=\p{N}))[\p{L}\p{M}\p{N}]+)*/gu;
-
-/** The word tokens of a text, in order, as `[start, end)` offsets. */
-export function tokenUnits(text: string): TextRange[] {
-  const units: TextRange[] = [];
-  for (const match of text.matchAll(WORD)) {
-    units.push({ start: match.index, end: match.index + match[0].length });
-  }
-  return units;
+export function tokenUnits(text: string, language?: string | null): TextRange[] {
+  return wordsOf(text, { language, hyphens: 'join' }).map(({ start, end }) => ({ start, end }));
 }
 
 /**

@@ -6,6 +6,8 @@
  * apostrophe style folded away, light stemming, stop words dropped).
  */
 
+import { wordsOf } from "../text/words";
+
 export interface WordToken {
   /** Folded form: lower case, accents removed, apostrophes unified to "'". */
   norm: string;
@@ -13,7 +15,6 @@ export interface WordToken {
   end: number;
 }
 
-const WORD_RE = /[\p{L}\p{M}\p{N}]+(?:(?:['’‘`\u200c\u200d](?=[\p{L}\p{N}])|(?<=\p{N})[.,](?=\p{N}))[\p{L}\p{M}\p{N}]+)*/gu;
 
 /** Case, accents (NFKD + drop combining marks), apostrophe style and joiners folded away. */
 export function fold(word: string): string {
@@ -26,12 +27,15 @@ export function fold(word: string): string {
     .toLowerCase();
 }
 
-/** Words of a text with offsets into the original string. */
-export function wordTokens(text: string): WordToken[] {
+/**
+ * Words of a text with offsets into the original string, as ../text/words.ts segments them
+ * (Intl.Segmenter, so Chinese and Thai passages have words to match and compare too).
+ */
+export function wordTokens(text: string, language?: string | null): WordToken[] {
   const out: WordToken[] = [];
-  for (const m of text.matchAll(WORD_RE)) {
-    const norm = fold(m[0]);
-    if (norm) out.push({ norm, start: m.index, end: m.index + m[0].length });
+  for (const word of wordsOf(text, { language })) {
+    const norm = fold(word.text);
+    if (norm) out.push({ norm, start: word.start, end: word.end });
   }
   return out;
 }

@@ -17,5 +17,6 @@ describe.skipIf(!existsSync(corpusDir))("real corpus: word diffs of whole articl
         expect(targetText(diffs)).toBe(b);
       }
     }
-  });
+    // The first use of Intl.Segmenter loads ICU's word-break data (about a second under load).
+  }, 20_000);
 });

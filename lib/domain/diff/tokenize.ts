@@ -1,50 +1,25 @@
 /**
- * Tokeniser for word-level diffs.
+ * Tokeniser for word-level diffs: the segmenter of ../text/words.ts (Intl.Segmenter, so
+ * Chinese, Japanese and Thai are cut into words and Persian keeps its zero-width
+ * non-joiner inside a word).
  *
  * Every character of the input belongs to exactly one token, so joining the tokens gives
  * back the text byte for byte. That is what lets a word diff be reported as plain
  * diff-match-patch tuples whose texts reconstruct both sides.
  *
- * Granularity choices (they decide what a reader sees as "one change"):
- * - A word is a run of letters, combining marks and digits, in any script (Latin with
- *   accents, Arabic, Persian, ...). Marks stay with their base letter so a change never
- *   separates "e" from its accent.
- * - Apostrophes (' and ’) and the zero-width (non-)joiner between letters stay inside the
- *   word: "Washington's" is one word, so "Washington" → "Washington's" reads as one
- *   replaced word instead of an inserted "'s" fragment.
- * - "." and "," between digits stay inside the number (3.5, 1,000): a changed figure is
- *   shown whole.
- * - Hyphens, slashes and other punctuation are tokens of their own: "al-Muhandis" vs
- *   "Al Muhandis" shows the hyphen and the article as separate small changes, which is
- *   more informative than replacing the whole compound.
- * - A run of whitespace is one token, so re-wrapped text costs one token, not many.
- * - Any other character is a token by itself (a whole code point, so an emoji or a
- *   character outside the Basic Multilingual Plane is never cut in half).
+ * Granularity choices (they decide what a reader sees as "one change"): apostrophes stay
+ * inside words ("Washington" → "Washington's" is one replaced word), separators stay inside
+ * numbers (a changed figure is shown whole), hyphens are tokens of their own ("al-Muhandis"
+ * vs "Al Muhandis" shows the hyphen and the article as small changes), a whitespace run is
+ * one token, and any other character is a token by itself.
  */
+import { segmentWords, type WordToken, type WordTokenKind } from "../text/words";
 
-export type TokenKind = "word" | "space" | "punct";
+export type TokenKind = WordTokenKind;
+export type Token = WordToken;
 
-export interface Token {
-  text: string;
-  start: number;
-  end: number;
-  kind: TokenKind;
-}
-
-const WORD_CHAR = String.raw`[\p{L}\p{M}\p{N}]`;
-const TOKEN_RE = new RegExp(
-  String.raw`(${WORD_CHAR}+(?:(?:['’\u200c\u200d](?=[\p{L}\p{N}])|(?<=\p{N})[.,](?=\p{N}))${WORD_CHAR}+)*)|(\s+)|[\s\S]`,
-  "gu",
-);
-
-export function tokenize(text: string): Token[] {
-  const tokens: Token[] = [];
-  for (const m of text.matchAll(TOKEN_RE)) {
-    const start = m.index;
-    const kind: TokenKind = m[1] !== undefined ? "word" : m[2] !== undefined ? "space" : "punct";
-    tokens.push({ text: m[0], start, end: start + m[0].length, kind });
-  }
-  return tokens;
+export function tokenize(text: string, language?: string | null): Token[] {
+  return segmentWords(text, { language });
 }
 
 /**

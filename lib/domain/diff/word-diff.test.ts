@@ -236,6 +236,19 @@ describe("wordDiff", () => {
       expectWellFormed(a, b, diffs);
       const changes = diffs.filter(([op]) => op !== 0).map(([, t]) => t);
       expect(changes).toEqual([words[10], "first-change", words[69_000], "late"]);
-    });
+      // Intl.Segmenter takes ~3x the old regular expression's time on 70,000 words (0.3 s against 0.1 s).
+    }, 20_000);
+  });
+});
+
+describe("wordDiff in scripts without spaces and right to left", () => {
+  it.each([
+    { name: "two Chinese outlets", a: "周二渡轮晚了两个小时才离开港口。", b: "周二渡轮晚了三个小时才离开码头。", changes: ["了两", "了三", "港口", "码头"] }, // ICU's dictionary takes 了两 as one word
+    { name: "Persian with a zero-width non-joiner", a: "کشتی روز سه‌شنبه رفت.", b: "کشتی روز چهارشنبه رفت.", changes: ["سه‌شنبه", "چهارشنبه"] },
+    { name: "Thai", a: "เรือออกจากท่าเรือช้า", b: "เรือออกจากท่าเรือเร็ว", changes: ["ช้า", "เร็ว"] },
+  ])("$name: whole words change", ({ a, b, changes }) => {
+    const diffs = wordDiff(a, b);
+    expectWellFormed(a, b, diffs);
+    expect(diffs.filter(([op]) => op !== 0).map(([, t]) => t)).toEqual(changes);
   });
 });

@@ -26,6 +26,8 @@ export interface WordDiffOptions {
    * two rewritten phrases stays a separate equality, which is exact but hard to read.
    */
   semanticCleanup?: boolean;
+  /** BCP 47 languages of the two texts, for word segmentation (see ../text/words.ts). */
+  languages?: readonly [string | null | undefined, string | null | undefined];
   /**
    * Number of distinct single-character codes available for tokens. Only tests lower it to
    * exercise the overflow path cheaply; the real limit is the 16-bit code unit (65,536).
@@ -54,8 +56,8 @@ export function wordDiff(a: string, b: string, options: WordDiffOptions = {}): D
   if (a === "") return [[DIFF_INSERT, b]];
   if (b === "") return [[DIFF_DELETE, a]];
 
-  const tokensA = tokenize(a);
-  const tokensB = tokenize(b);
+  const tokensA = tokenize(a, options.languages?.[0]);
+  const tokensB = tokenize(b, options.languages?.[1]);
   const textsA = tokensA.map((t) => t.text);
   const textsB = tokensB.map((t) => t.text);
   const encoded = encodeTokens(textsA, textsB, options.codeSpace ?? FULL_CODE_SPACE);

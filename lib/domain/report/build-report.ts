@@ -28,6 +28,8 @@ export interface ReportInput {
     url: string | null;
     author: string | null;
     publishedAt: Date | null;
+    /** BCP 47 tag of the text's language, when known. */
+    language?: string | null;
     outlet: { id: string; name: string; site: string | null; country: string | null } | null;
     revision: { id: string; text: string; wordCount: number } | null;
   }[];
@@ -110,7 +112,7 @@ export function buildReport(input: ReportInput, filters: ReportFilters, now: Dat
       allOutlets.push(outlet);
     }
     const words = source.revision?.wordCount ?? 0;
-    outlet.sources.push({ id: source.id, title: source.title, url: source.url, author: source.author, publishedAt: source.publishedAt?.toISOString() ?? null, words });
+    outlet.sources.push({ id: source.id, title: source.title, url: source.url, author: source.author, publishedAt: source.publishedAt?.toISOString() ?? null, language: source.language ?? null, words });
     outlet.words += words;
   }
   const outlets = allOutlets.filter((o) => !outletFilter || outletFilter.has(o.id));
@@ -299,7 +301,7 @@ function markSpans(text: string, spans: readonly TermSpan[]): ReportPassage["seg
 
 /** Krippendorff's alpha per tag set over the counted annotations, as on the Agreement tab. */
 function measureAgreement(sources: ReportInput["sources"], tagSets: ReportInput["tagSets"], annotations: InputAnnotation[]): ReportAgreement[] {
-  const texts = sources.flatMap((s) => (s.revision ? [{ id: s.id, units: tokenUnits(s.revision.text) }] : []));
+  const texts = sources.flatMap((s) => (s.revision ? [{ id: s.id, units: tokenUnits(s.revision.text, s.language) }] : []));
   const spans = annotations.map((a) => ({ textId: a.sourceId, coderId: a.author.id, start: a.start, end: a.end, tagIds: a.tagIds }));
   const coderIds = [...new Set(spans.map((s) => s.coderId))];
   return tagSets.map((set) => {

@@ -87,6 +87,8 @@ export interface ReportSource {
   url: string | null;
   author: string | null;
   publishedAt: string | null;
+  /** BCP 47 tag of the text's language; sets lang and dir on its passages. */
+  language: string | null;
   words: number;
 }
 

@@ -27,6 +27,10 @@ describe("findInText", () => {
     { name: "Arabic text", text: "قال القائد قاسم اليوم", query: "قاسم", found: "قاسم" },
     { name: "Arabic with vowel marks, query without", text: "قال القائدُ قاسِم اليوم", query: "قاسم", found: "قاسِم" },
     { name: "Arabic with tatweel", text: "قال قاســم اليوم", query: "قاسم", found: "قاســم" },
+    { name: "Persian Yeh and Kaf find the Arabic letters", text: "گفت كشتي ديروز رسيد", query: "کشتی دیروز", found: "كشتي ديروز" },
+    { name: "Persian with its zero-width non-joiner, query without", text: "روز سه‌شنبه رفت", query: "سهشنبه", found: "سه‌شنبه" },
+    { name: "Chinese without spaces", text: "周二渡轮晚了两个小时", query: "渡轮晚了", found: "渡轮晚了" },
+    { name: "Hebrew", text: "ראש העיר אמר", query: "העיר", found: "העיר" },
     { name: "not there", text: "The gate failed.", query: "barrier", found: null },
     { name: "blank query", text: "The gate failed.", query: "   ", found: null },
   ])("$name", ({ text, query, found }) => {

@@ -25,8 +25,14 @@ const SPACE = /\s/u;
 // (non-)joiners, word joiner, byte order mark, Arabic tatweel (a stretching stroke).
 const IGNORED = /[\u00ad\u200b-\u200d\u2060\ufeff\u0640]/u;
 
+// Arabic and Persian spell Yeh and Kaf with different code points (ي/ی, ك/ک, and ى at a
+// word's end); a Persian reader typing on a Persian keyboard must find an Arabic-typed text.
+const ARABIC_LETTER_VARIANTS: Record<string, string> = { "\u064a": "\u06cc", "\u0649": "\u06cc", "\u0643": "\u06a9" };
+
 /** The folded form of one code point: "" for marks and invisible characters. */
 function foldCodePoint(ch: string): string {
+  const variant = ARABIC_LETTER_VARIANTS[ch];
+  if (variant) return variant;
   if (SINGLE_QUOTES.test(ch)) return "'";
   if (DOUBLE_QUOTES.test(ch)) return '"';
   if (DASHES.test(ch)) return "-";

@@ -88,6 +88,7 @@ async function loadReport(comparisonId: string, visible: Prisma.AnnotationWhereI
             url: true,
             author: true,
             publishedAt: true,
+            language: true,
             outlet: { select: { id: true, name: true, site: true, country: true } },
             currentRevision: { select: { id: true, text: true, wordCount: true } },
           },

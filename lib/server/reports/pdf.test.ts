@@ -24,5 +24,40 @@ describe("reportToPdf", () => {
       expect(all).toContain(text);
     }
     pages.forEach((page, i) => expect(page).toContain(`Page ${i + 1} of ${pages.length}`));
-  });
+    // Reading fonts and pdf.js take 2–3 s alone and over 5 s beside other test files on 2 cores.
+  }, 30_000);
+
+  it("writes Persian, Hebrew, Chinese and Thai text in fonts that have their letters", async () => {
+    // Written for this test: a late ferry, told in Persian and in Chinese.
+    const persian = "کشتی روز سه‌شنبه با دو ساعت تأخیر از بندر رفت. شهردار گفت شهر هزینه را می‌پردازد.";
+    const chinese = "周二渡轮晚了两个小时才离开港口。市长说市政府将出钱。";
+    const data = input([
+      annotation("s1", persian, "شهردار گفت", ["euph"], { claim: { asserter: "OUTLET", assertedBy: null, status: "SUPPORTED", evidence: [] } }),
+      annotation("s2", chinese, "市长说", ["loaded"]),
+    ]);
+    data.comparison.title = "عبارة · המעבורת · 渡轮 · เรือ";
+    data.sources[0]!.revision!.text = persian;
+    data.sources[0]!.language = "fa";
+    data.sources[1]!.revision!.text = chinese;
+    data.sources[1]!.language = "zh";
+    data.factRows = [
+      {
+        id: "r1",
+        label: "Late ferry",
+        note: null,
+        passages: [
+          { sourceId: "s1", revisionId: "s1-r1", start: 0, end: persian.indexOf("."), exact: "", orphaned: false },
+          { sourceId: "s2", revisionId: "s2-r1", start: 0, end: chinese.indexOf("。"), exact: "", orphaned: false },
+        ],
+      },
+    ];
+    const pdf = await reportToPdf(buildReport(data, {}, new Date("2026-04-01T00:00:00Z")));
+
+    const raw = pdf.toString("latin1");
+    for (const family of ["Inter", "NotoSansArabic", "NotoSansHebrew", "NotoSansSC", "NotoSansThai"]) {
+      expect(raw).toMatch(new RegExp(`/BaseFont /[A-Z]{6}\\+${family}`));
+    }
+    const all = (await pdfPages(pdf)).join("\n");
+    expect(all).toContain("渡轮晚了两个小时才离开港口");
+  }, 30_000);
 });

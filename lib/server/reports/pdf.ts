@@ -21,15 +21,60 @@ import {
 import { heatFill, shade } from "@/lib/domain/report/colors";
 import { onlyHereRule } from "@/lib/domain/report/outlet-omissions";
 import { LAYER_TEXT } from "@/lib/domain/report/filters";
+import { paragraphDirection, scriptRuns, type FontScript } from "@/lib/domain/report/script-runs";
 import type { FramingReport, ReportTagSet } from "@/lib/domain/report/types";
 
 // Inter as static TrueType: pdfkit embeds TTF (subset to the glyphs used) but not the WOFF2
 // files of @fontsource. It covers Latin (accents, Latin Extended), Greek and Cyrillic,
-// curly quotes, dashes and ellipses, which is what the articles we compare contain. The
+// curly quotes, dashes and ellipses. Text in other scripts is written in runs (see
+// script-runs.ts) in a Noto Sans family of @expo-google-fonts that has those letters:
+// Arabic (also Persian, Urdu), Hebrew, SC (Chinese; Japanese kana too) and Thai. They have
+// no italic, so italic text in those scripts is upright. pdfkit opens a font file only when
+// a run first uses it, so a report in Latin script never reads the 11 MB Chinese font. The
 // files are found from the project folder (where npm scripts run) at run time: a
 // require.resolve the bundler can see would make Next bundle every file of the package.
 const fontFile = (name: string) => path.join(process.cwd(), "node_modules", "@expo-google-fonts", "inter", name, `Inter_${name}.ttf`);
 const FONTS = { regular: "400Regular", bold: "700Bold", italic: "400Regular_Italic", semibold: "600SemiBold" } as const;
+type FontName = keyof typeof FONTS;
+const SCRIPT_FONTS: Record<Exclude<FontScript, "latin">, { folder: string; family: string }> = {
+  arabic: { folder: "noto-sans-arabic", family: "NotoSansArabic" },
+  hebrew: { folder: "noto-sans-hebrew", family: "NotoSansHebrew" },
+  cjk: { folder: "noto-sans-sc", family: "NotoSansSC" },
+  thai: { folder: "noto-sans-thai", family: "NotoSansThai" },
+};
+const SCRIPT_WEIGHTS: Record<FontName, string> = { regular: "400Regular", bold: "700Bold", italic: "400Regular", semibold: "600SemiBold" };
+const scriptFontFile = (script: Exclude<FontScript, "latin">, weight: string) => {
+  const { folder, family } = SCRIPT_FONTS[script];
+  return path.join(process.cwd(), "node_modules", "@expo-google-fonts", folder, weight, `${family}_${weight}.ttf`);
+};
+/** The registered name of `font` for a run in `script`. */
+const fontFor = (font: string, script: FontScript) => (script === "latin" ? font : `${font}-${script}`);
+
+function registerFonts(doc: Doc) {
+  for (const [name, file] of Object.entries(FONTS)) doc.registerFont(name, fontFile(file));
+  for (const script of Object.keys(SCRIPT_FONTS) as Exclude<FontScript, "latin">[]) {
+    for (const [name, weight] of Object.entries(SCRIPT_WEIGHTS)) doc.registerFont(fontFor(name, script), scriptFontFile(script, weight));
+  }
+}
+
+/**
+ * Writes `text` in `font` as pdfkit's `doc.text` would, but run by run in the font that has
+ * each script's letters. A paragraph of its own in one right-to-left script aligns right
+ * (pdfkit aligns each run of a continued paragraph on its own, so runs in several fonts
+ * stay left-aligned). `continued` keeps the paragraph open for more text, as in pdfkit.
+ */
+function writeText(doc: Doc, font: string, text: string, at: { x: number; y: number } | null, options: PDFKit.Mixins.TextOptions = {}) {
+  const runs = scriptRuns(text);
+  if (runs.length === 0) runs.push({ text, script: "latin" });
+  const ownParagraph = at !== null && runs.length === 1 && !options.continued;
+  const align = options.align ?? (ownParagraph && paragraphDirection(text) === "rtl" ? "right" : undefined);
+  runs.forEach((run, k) => {
+    const runOptions = { ...options, align, continued: k < runs.length - 1 || options.continued };
+    doc.font(fontFor(font, run.script));
+    if (k === 0 && at) doc.text(run.text, at.x, at.y, runOptions);
+    else doc.text(run.text, runOptions);
+  });
+}
 
 const INK = "#1d2433";
 const SOFT = "#566074";
@@ -58,7 +103,7 @@ export function reportToPdf(report: FramingReport): Promise<Buffer> {
     font: fontFile(FONTS.regular),
     info: { Title: `Framing report: ${report.comparison.title}`, Creator: "Parallax", Subject: filterSummary(report) },
   });
-  for (const [name, file] of Object.entries(FONTS)) doc.registerFont(name, fontFile(file));
+  registerFonts(doc);
   const chunks: Buffer[] = [];
   const done = new Promise<Buffer>((resolve, reject) => {
     doc.on("data", (chunk: Buffer) => chunks.push(chunk));
@@ -104,7 +149,7 @@ class Layout {
     // Keep a heading with at least a few lines of what follows it.
     this.ensure(size * 2 + 60);
     if (this.doc.y > this.doc.page.margins.top + 1) this.doc.moveDown(level === 1 ? 0.6 : 0.5);
-    this.doc.font("bold").fontSize(size).fillColor(INK).text(oneLine(text), this.left, this.doc.y, { width: this.width });
+    writeText(this.doc.fontSize(size).fillColor(INK), "bold", oneLine(text), { x: this.left, y: this.doc.y }, { width: this.width });
     this.doc.moveDown(0.3);
   }
 
@@ -115,7 +160,7 @@ class Layout {
   }
 
   paragraph(text: string, { size = 9.5, font = "regular", color = INK, gap = 0.4 } = {}) {
-    this.doc.font(font).fontSize(size).fillColor(color).text(text, this.left, this.doc.y, { width: this.width, lineGap: 1.5 });
+    writeText(this.doc.fontSize(size).fillColor(color), font, text, { x: this.left, y: this.doc.y }, { width: this.width, lineGap: 1.5 });
     this.doc.moveDown(gap);
   }
 
@@ -138,7 +183,7 @@ class Layout {
       let x = this.left;
       if (header) doc.rect(this.left, y, this.width, height).fill("#eef1f5");
       cells.forEach((cell, i) => {
-        doc.font(font).fontSize(size).fillColor(INK).text(cell, x + pad, y + pad, { width: widths[i]! - pad * 2, align: columns[i]!.align ?? "left" });
+        writeText(doc.fontSize(size).fillColor(INK), font, cell, { x: x + pad, y: y + pad }, { width: widths[i]! - pad * 2, align: columns[i]!.align ?? "left" });
         x += widths[i]!;
       });
       doc.moveTo(this.left, y + height).lineTo(this.left + this.width, y + height).lineWidth(header ? 0.8 : 0.4).strokeColor(header ? SOFT : LINE).stroke();
@@ -162,8 +207,8 @@ class Layout {
       doc.page.margins = { ...margins, top: 0, bottom: 0 };
       const width = doc.page.width - margins.left - margins.right;
       doc.font("regular").fontSize(7.5).fillColor(SOFT);
-      doc.text(fitted(doc, title, width - 60), margins.left, 32, { lineBreak: false });
-      doc.text("Parallax", margins.left, 32, { width, align: "right", lineBreak: false });
+      writeText(doc, "regular", fitted(doc, title, width - 60), { x: margins.left, y: 32 }, { lineBreak: false });
+      doc.font("regular").text("Parallax", margins.left, 32, { width, align: "right", lineBreak: false });
       doc.moveTo(margins.left, 46).lineTo(margins.left + width, 46).lineWidth(0.4).strokeColor(LINE).stroke();
       doc.text(`Page ${i - range.start + 1} of ${range.count}`, margins.left, doc.page.height - 40, { width, align: "right", lineBreak: false });
       doc.page.margins = margins;
@@ -178,7 +223,7 @@ function writeReport(layout: Layout, report: FramingReport) {
 
   doc.font("semibold").fontSize(9).fillColor(SOFT).text("FRAMING REPORT", layout.left, doc.y, { characterSpacing: 1 });
   doc.moveDown(0.3);
-  doc.font("bold").fontSize(22).fillColor(INK).text(oneLine(comparison.title), { width: layout.width });
+  writeText(doc.fontSize(22).fillColor(INK), "bold", oneLine(comparison.title), null, { width: layout.width });
   doc.moveDown(0.4);
   if (comparison.description) layout.paragraph(comparison.description, { size: 10.5 });
   layout.paragraph(
@@ -245,7 +290,7 @@ function writeReport(layout: Layout, report: FramingReport) {
         return [{ text: before, marked: false }, { text: core, marked: true }, { text: after, marked: false }];
       }).filter((r) => r.text !== "");
       runs.forEach((run, k) => {
-        doc.font(run.marked ? "bold" : "regular").text(run.text, { continued: k < runs.length - 1, underline: run.marked });
+        writeText(doc, run.marked ? "bold" : "regular", run.text, null, { continued: k < runs.length - 1, underline: run.marked });
       });
       const changes = p.changes.filter((c) => c.base || c.here).slice(0, MAX_CHANGES);
       const notes = [
@@ -255,7 +300,7 @@ function writeReport(layout: Layout, report: FramingReport) {
         p.tags.length ? `Tags: ${p.tags.map((t) => t.name).join(", ")}` : null,
       ].filter((n): n is string => n !== null);
       doc.moveDown(0.15);
-      for (const note of notes) doc.font("regular").fontSize(8).fillColor(SOFT).text(note, layout.left + 12, doc.y, { width: layout.width - 12 });
+      for (const note of notes) writeText(doc.fontSize(8).fillColor(SOFT), "regular", note, { x: layout.left + 12, y: doc.y }, { width: layout.width - 12 });
       doc.moveDown(0.45);
     });
     if (row.missingOutletIds.length) layout.paragraph(`Not reported by: ${row.missingOutletIds.map(outlet).join(", ")}.`, { font: "italic", size: 9 });
@@ -298,7 +343,7 @@ function writeReport(layout: Layout, report: FramingReport) {
   if (report.claims.length === 0) layout.paragraph("No claims are marked.");
   for (const claim of report.claims) {
     layout.ensure(60);
-    doc.font("italic").fontSize(10).fillColor(INK).text(`“${oneLine(claim.quote)}”`, layout.left, doc.y, { width: layout.width });
+    writeText(doc.fontSize(10).fillColor(INK), "italic", `“${oneLine(claim.quote)}”`, { x: layout.left, y: doc.y }, { width: layout.width });
     doc.moveDown(0.15);
     const meta = [`Asserted by ${asserterLabel(claim)}`, `status: ${statusLabel(claim.statuses)}`, `carried by ${claim.carriedBy.map((c) => outlet(c.outletId)).join(", ")}`];
     if (claim.factRow) meta.push(`fact row: ${claim.factRow.label}`);

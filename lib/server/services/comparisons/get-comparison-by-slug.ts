@@ -32,6 +32,7 @@ export async function getComparisonBySlug(actor: Actor, workspaceSlug: string, c
           url: true,
           author: true,
           publishedAt: true,
+          language: true,
           outlet: { select: { id: true, name: true, site: true, country: true, notes: true } },
           currentRevision: { select: { number: true, text: true, wordCount: true, createdAt: true } },
         },

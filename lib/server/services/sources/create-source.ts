@@ -1,5 +1,6 @@
 import "server-only";
 import { stripBidiControls } from "@/lib/domain/text";
+import { detectLanguage } from "@/lib/domain/text/language";
 import type { Source } from "@/lib/generated/prisma/client";
 import { ZSourceMetadata, type TSourceMetadata } from "@/lib/schemas/comparison";
 import type { Actor } from "@/lib/server/actor";
@@ -71,6 +72,7 @@ export async function storeSource(
       author: meta.author ?? extracted.author,
       url: meta.url ?? extracted.url,
       publishedAt: toDate(meta.publishedAt ?? extracted.publishedAt),
+      language: detectLanguage(extracted.text),
       position: (last._max.position ?? -1) + 1,
     },
   });

@@ -18,6 +18,7 @@ export async function getSource(actor: Actor, workspaceSlug: string, comparisonS
       url: true,
       author: true,
       publishedAt: true,
+      language: true,
       outlet: { select: { name: true, site: true, country: true, notes: true } },
       currentRevision: { select: { number: true } },
       revisions: {

@@ -9,6 +9,8 @@ export interface ViewSource {
   outlet: string;
   revision: number;
   text: string;
+  /** BCP 47 tag of the text's language; sets lang and dir on the column. */
+  language: string | null;
 }
 
 export interface ViewRow {
@@ -30,6 +32,7 @@ export function toViewProps(view: ComparisonView) {
     outlet: s.outlet?.name ?? "Unknown outlet",
     revision: s.currentRevision?.number ?? 0,
     text: s.currentRevision?.text ?? "",
+    language: s.language,
   }));
   const rows: ViewRow[] = view.comparison.factRows.map((row) => ({
     id: row.id,

@@ -6,6 +6,7 @@ import { selectionOffsets } from "@/app/_components/text-selection";
 import { UserText } from "@/app/_components/user-text";
 import type { Granularity } from "@/lib/domain/alignment";
 import { findInText } from "@/lib/domain/text/find";
+import { textAttributes } from "@/lib/domain/text/language";
 import { segmentText, type HighlightRange } from "@/lib/domain/highlight/segments";
 import { setPassageAction, suggestPassagesAction } from "./actions";
 import type { ViewQuotation, ViewRow, ViewSource, Where } from "./comparison-types";
@@ -261,6 +262,7 @@ export function SideBySide({
             </header>
             <div
               className="column__body"
+              {...textAttributes(source.language)}
               ref={(el) => {
                 if (el) bodies.current.set(source.id, el);
                 else bodies.current.delete(source.id);

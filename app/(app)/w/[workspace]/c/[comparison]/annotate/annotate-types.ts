@@ -18,6 +18,8 @@ export interface AnnotateSource {
   revision: number;
   /** The current text; left out for the sources not shown first, which the view reads when opened. */
   text?: string;
+  /** BCP 47 tag of the text's language; sets lang and dir on the text. */
+  language?: string | null;
 }
 
 /** The annotate view inside an assignment: a student's own work, or a teacher writing the key. */

@@ -3,6 +3,7 @@
 import { useCallback, useEffect, useMemo, useRef, useState, useTransition } from "react";
 import { selectionOffsets } from "@/app/_components/text-selection";
 import { findInText } from "@/lib/domain/text/find";
+import { textAttributes } from "@/lib/domain/text/language";
 import { useComparisonEvents } from "@/app/_components/use-comparison-events";
 import { segmentText } from "@/lib/domain/highlight/segments";
 import type { ComparisonEvent } from "@/lib/server/realtime/events";
@@ -449,7 +450,7 @@ export function Annotator({
             Select
           </button>
         </form>
-        <div className="annotated-text" ref={textRef} onMouseUp={capture} onKeyUp={(e) => e.shiftKey && capture()} tabIndex={0} aria-label={`Text of ${source.outlet}`}>
+        <div className="annotated-text" {...textAttributes(source.language)} ref={textRef} onMouseUp={capture} onKeyUp={(e) => e.shiftKey && capture()} tabIndex={0} aria-label={`Text of ${source.outlet}`}>
           {segments.map((segment) => {
             if (segment.keys.length === 0) return segment.text;
             const ids = segment.keys.filter((k) => k !== "selection" && !k.startsWith(PROPOSAL_KEY));

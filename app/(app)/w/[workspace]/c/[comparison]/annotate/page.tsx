@@ -70,6 +70,7 @@ export default async function AnnotatePage({ params, searchParams }: Props) {
     outlet: s.outlet?.name ?? "Unknown outlet",
     title: s.title,
     revision: s.currentRevision?.number ?? 0,
+    language: s.language,
     ...(s.id === initialSourceId ? { text: s.currentRevision?.text ?? "" } : {}),
   }));
   const tagSets = taxonomy.tagSets.map((set) => ({

@@ -3,6 +3,7 @@
 import { usePathname, useRouter } from "next/navigation";
 import { useState, useTransition, type ReactNode } from "react";
 import { UserText } from "@/app/_components/user-text";
+import { textAttributes } from "@/lib/domain/text/language";
 import { termSlots, termsAgainstBase, type TermSpan } from "@/lib/domain/diff";
 import { deleteFactRowAction, removePassageAction, renameFactRowAction } from "../actions";
 import type { ViewRow, ViewSource, Where } from "../comparison-types";
@@ -135,7 +136,7 @@ function FactRowView({ where, row, index, sources, canEdit, termsBase }: {
               </div>
               {cell ? (
                 <>
-                  <p className="cell__text">
+                  <p className="cell__text" {...textAttributes(source.language)}>
                     {marks.has(source.id) ? <Marked text={cell.text} spans={marks.get(source.id)!} /> : cell.text}
                   </p>
                   {cell.orphaned ? (

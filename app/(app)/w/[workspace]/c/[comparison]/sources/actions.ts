@@ -3,9 +3,11 @@
 import { revalidatePath } from "next/cache";
 import { redirect } from "next/navigation";
 import { userAction } from "@/lib/server/action";
+import { languageName } from "@/lib/domain/text/language";
 import { AppError } from "@/lib/server/errors";
 import { createOutlet } from "@/lib/server/services/outlets/create-outlet";
 import { createSource, type SourceContent } from "@/lib/server/services/sources/create-source";
+import { updateSourceLanguage } from "@/lib/server/services/sources/update-source-language";
 import { updateSourceText } from "@/lib/server/services/sources/update-source-text";
 
 function text(form: FormData, name: string): string {
@@ -73,4 +75,12 @@ export const updateSourceTextAction = userAction(async (user, form) => {
     ok: true,
     message: `Saved as revision ${result.revision}. Passages and annotations: ${exact} in place, ${fuzzy} moved with the text.${orphanNote}`,
   };
+});
+
+export const updateSourceLanguageAction = userAction(async (user, form) => {
+  const workspace = text(form, "workspace");
+  const comparison = text(form, "comparison");
+  const { language } = await updateSourceLanguage(user, workspace, comparison, text(form, "sourceId"), { language: text(form, "language") });
+  revalidatePath(`/w/${workspace}/c/${comparison}`, "layout");
+  return { ok: true, message: language ? `Language set to ${languageName(language)} (${language}).` : "Language cleared: the text's direction follows its first letters." };
 });

@@ -9,7 +9,9 @@ import { updateSourceTextAction } from "../actions";
  * The current text, readable; editing turns it into a form that saves a new revision.
  * The draft is controlled state, so a refused save (e.g. someone saved first) keeps it.
  */
-export function EditSourceText({ workspace, comparison, sourceId, revision, text }: { workspace: string; comparison: string; sourceId: string; revision: number; text: string }) {
+export function EditSourceText({
+  workspace, comparison, sourceId, revision, text, textProps,
+}: { workspace: string; comparison: string; sourceId: string; revision: number; text: string; textProps: { lang?: string; dir: "rtl" | "ltr" | "auto" } }) {
   const [editing, setEditing] = useState(false);
   const [draft, setDraft] = useState(text);
   const [state, action] = useActionState(async (previous: ActionState, form: FormData) => {
@@ -22,7 +24,7 @@ export function EditSourceText({ workspace, comparison, sourceId, revision, text
     return (
       <>
         <FormMessage state={state} />
-        <div className="source__body source__body--flush">{text}</div>
+        <div className="source__body source__body--flush" {...textProps}>{text}</div>
         <button
           type="button"
           className="button button--quiet"
@@ -44,7 +46,7 @@ export function EditSourceText({ workspace, comparison, sourceId, revision, text
       <input type="hidden" name="baseRevision" value={revision} />
       <div className="field">
         <label htmlFor="edit-text">Text of revision {revision}</label>
-        <textarea id="edit-text" name="text" rows={24} value={draft} onChange={(e) => setDraft(e.target.value)} />
+        <textarea id="edit-text" name="text" rows={24} {...textProps} value={draft} onChange={(e) => setDraft(e.target.value)} />
         <span className="field__hint">Saving makes revision {revision + 1}; passages and annotations move with the text.</span>
       </div>
       <FormMessage state={state} />

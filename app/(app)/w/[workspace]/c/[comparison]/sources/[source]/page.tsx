@@ -6,6 +6,8 @@ import { formatDate } from "@/lib/format";
 import { orNotFound } from "@/lib/server/page";
 import { canEditComparisons } from "@/lib/server/permissions";
 import { getSource } from "@/lib/server/services/sources/get-source";
+import { languageName, textAttributes } from "@/lib/domain/text/language";
+import { EditSourceLanguage } from "./edit-source-language";
 import { EditSourceText } from "./edit-source-text";
 
 type Props = {
@@ -24,6 +26,8 @@ export default async function SourcePage({ params, searchParams }: Props) {
   const found = await orNotFound(getSource(user, workspace, comparison, sourceId, requested));
   const { source, shown, isCurrent } = found;
   const orphans = source._count.passages + source._count.annotations;
+  const canEdit = canEditComparisons(found.workspace.role);
+  const textProps = textAttributes(source.language);
   return (
     <>
       <p className="meta">
@@ -36,6 +40,7 @@ export default async function SourcePage({ params, searchParams }: Props) {
           <ul className="meta-list">
             {source.author ? <li>By <UserText>{source.author}</UserText></li> : null}
             {source.publishedAt ? <li>Published {formatDate(source.publishedAt)}</li> : null}
+            <li data-testid="source-language">{source.language ? `${languageName(source.language)} (${source.language})` : "Language unknown"}</li>
             {source.url ? (
               <li>
                 <a href={source.url} rel="noopener noreferrer nofollow">Original article</a>
@@ -55,13 +60,14 @@ export default async function SourcePage({ params, searchParams }: Props) {
           <h2 id="text-heading">
             {isCurrent ? `Current text (revision ${shown.number})` : `Revision ${shown.number} of ${source.currentRevision!.number}, ${formatDate(shown.createdAt)}`}
           </h2>
-          {isCurrent && canEditComparisons(found.workspace.role) ? (
-            <EditSourceText workspace={workspace} comparison={comparison} sourceId={source.id} revision={shown.number} text={shown.text} />
+          {isCurrent && canEdit ? (
+            <EditSourceText workspace={workspace} comparison={comparison} sourceId={source.id} revision={shown.number} text={shown.text} textProps={textProps} />
           ) : (
-            <div className="source__body source__body--flush">{shown.text}</div>
+            <div className="source__body source__body--flush" {...textProps}>{shown.text}</div>
           )}
         </section>
         <aside className="card" aria-labelledby="revisions-heading">
+          {canEdit ? <EditSourceLanguage key={source.language ?? ""} workspace={workspace} comparison={comparison} sourceId={source.id} language={source.language} /> : null}
           <h2 id="revisions-heading">Revisions</h2>
           <ol className="plain-list revisions">
             {source.revisions.map((r) => (
