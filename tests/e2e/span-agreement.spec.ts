@@ -41,7 +41,7 @@ test("the agreement page shows αU beside token α with its explanation, and wha
   await expect(section).toBeVisible();
   await expect(section.getByText("Why raw agreement can be high while α is near 0.")).toBeVisible();
   await expect(section.getByText("Why a value can be “not measurable”.")).toBeVisible();
-  const devices = section.getByRole("table", { name: /Framing devices: αU over 1 source every reviewer annotated/ });
+  const devices = section.getByRole("table", { name: /Framing devices: αU over \d+ sources? every reviewer annotated/ });
   await expect(devices.getByRole("columnheader", { name: "αU (spans)" })).toBeVisible();
   await expect(devices.getByRole("columnheader", { name: "α (words)" })).toBeVisible();
   await expect(devices.getByRole("row", { name: /All tags of the set/ }).getByRole("cell").last()).toHaveText(/^-?\d\.\d{3}$/);

@@ -40,7 +40,7 @@ test("an edit changes an annotation's words: its card says so, with the words be
   expect(before).toContain(quote);
   await text.fill(before.replace(quote, edited));
   await page.getByRole("button", { name: "Save as new revision" }).click();
-  await expect(page.getByText(/Saved as revision 2/)).toBeVisible();
+  await expect(page.getByText(/Saved as revision \d+/)).toBeVisible();
 
   // A second tab of the annotate view, to see the mark cleared live.
   const other = await page.context().newPage();

@@ -137,7 +137,7 @@ export function AnnotationRelations({
             </select>
           </label>
           <label>
-            In{" "}
+            In source{" "}
             <select
               value={inSourceId}
               onChange={(e) => {
