@@ -44,7 +44,7 @@ export default async function SideBySidePage({ params }: Params) {
           {view.canEdit ? <Link href={`/w/${workspaceSlug}/c/${comparisonSlug}/sources`}>Add the first article</Link> : null}
         </p>
       ) : (
-        <SideBySide where={{ workspace: workspaceSlug, comparison: comparisonSlug }} canEdit={view.canEdit} {...props} />
+        <SideBySide where={{ workspace: workspaceSlug, comparison: comparisonSlug }} canEdit={view.canEdit} layout={view.columnLayout} {...props} />
       )}
     </>
   );
