@@ -114,6 +114,8 @@ test("five sources at 1440 px: columns scroll sideways at a readable width, coll
   await expect.poll(() => table.evaluate((el) => el.scrollLeft)).toBeGreaterThan(400);
   expect((await label.boundingBox())!.x).toBeCloseTo(before.x, 0);
   await expect(page.locator(".fact-table__outlet").last()).toBeInViewport();
+  await expect(page.getByText("Terms against Harbour Times")).toBeInViewport();
+  expect(await page.evaluate(() => document.documentElement.scrollWidth)).toBeLessThanOrEqual(768);
   await shot(page, "fact-rows-768-scrolled");
 });
 
