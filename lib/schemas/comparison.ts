@@ -86,3 +86,13 @@ export const ZPassageRange = z.object({
   start: z.number().int().nonnegative(),
   end: z.number().int().positive(),
 });
+
+const ZSourceIds = z.array(z.string().min(1).max(64)).max(200, "A comparison shows at most 200 sources.");
+
+/** How the signed-in user arranges a comparison's side-by-side columns. */
+export const ZSaveColumnLayout = z.object({
+  order: ZSourceIds.describe("Source ids, left to right"),
+  hidden: ZSourceIds.describe("Source ids left out of the view"),
+  collapsed: ZSourceIds.describe("Source ids shown as a narrow strip"),
+});
+export type TSaveColumnLayout = z.infer<typeof ZSaveColumnLayout>;

@@ -8,10 +8,20 @@ export interface TagLook {
   color: string;
 }
 
-/** A text with spans marked in their first tag's colour; each mark names its tags. */
-export function HighlightedText({ text, spans, tags, label }: { text: string; spans: readonly { id: string; start: number; end: number; tagIds: readonly string[] }[]; tags: readonly TagLook[]; label: string }) {
+/**
+ * A text with spans marked in their first tag's colour; each mark names its tags. With
+ * `anchorPrefix`, each span's first mark gets the id `<prefix>-<span id>` for links to it.
+ */
+export function HighlightedText({ text, spans, tags, label, anchorPrefix }: { text: string; spans: readonly { id: string; start: number; end: number; tagIds: readonly string[] }[]; tags: readonly TagLook[]; label: string; anchorPrefix?: string }) {
   const byId = new Map(spans.map((s) => [s.id, s]));
   const tag = new Map(tags.map((t) => [t.id, t]));
+  const anchored = new Set<string>();
+  const anchorOf = (keys: readonly string[]) => {
+    const first = anchorPrefix ? keys.find((k) => !anchored.has(k)) : undefined;
+    if (!first) return undefined;
+    anchored.add(first);
+    return `${anchorPrefix}-${first}`;
+  };
   return (
     <p className={styles.text} aria-label={label}>
       {segmentText(text, spans.map((s) => ({ start: s.start, end: s.end, key: s.id }))).map((segment) => {
@@ -19,7 +29,7 @@ export function HighlightedText({ text, spans, tags, label }: { text: string; sp
         const names = [...new Set(segment.keys.flatMap((k) => byId.get(k)?.tagIds ?? []))].map((id) => tag.get(id)?.name ?? "");
         const first = tag.get(byId.get(segment.keys.at(-1)!)?.tagIds[0] ?? "");
         return (
-          <mark key={segment.start} style={{ background: first?.color }} title={names.join(", ")}>
+          <mark key={segment.start} id={anchorOf(segment.keys)} style={{ background: first?.color }} title={names.join(", ")}>
             {segment.text}
             <span className="visually-hidden"> ({names.join(", ")})</span>
           </mark>

@@ -2,6 +2,7 @@
 
 import { revalidatePath } from "next/cache";
 import { userCall } from "@/lib/server/action";
+import { saveColumnLayout } from "@/lib/server/services/column-layouts/save-column-layout";
 import { deleteFactRow, renameFactRow } from "@/lib/server/services/fact-rows/update-fact-row";
 import { removePassage } from "@/lib/server/services/passages/remove-passage";
 import { setPassage } from "@/lib/server/services/passages/set-passage";
@@ -37,3 +38,8 @@ export const deleteFactRowAction = userCall(async (user, where: Where, factRowId
   await deleteFactRow(user, where.workspace, where.comparison, factRowId);
   refresh(where);
 });
+
+/** Only the acting user's own arrangement changes, so nothing else is revalidated. */
+export const saveColumnLayoutAction = userCall((user, where: Where, layout: unknown) =>
+  saveColumnLayout(user, where.workspace, where.comparison, layout),
+);

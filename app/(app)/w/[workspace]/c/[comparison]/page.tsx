@@ -52,7 +52,7 @@ export default async function SideBySidePage({ params }: Params) {
           {view.canEdit ? <Link href={`/w/${workspaceSlug}/c/${comparisonSlug}/sources`}>Add the first article</Link> : null}
         </p>
       ) : (
-        <SideBySide where={{ workspace: workspaceSlug, comparison: comparisonSlug }} canEdit={view.canEdit} {...props} />
+        <SideBySide where={{ workspace: workspaceSlug, comparison: comparisonSlug }} canEdit={view.canEdit} layout={view.columnLayout} {...props} />
       )}
       {progress ? <ProgressTable comparisonId={comparison.id} annotateHref={`/w/${workspaceSlug}/c/${comparisonSlug}/annotate`} initial={progress} /> : null}
     </>

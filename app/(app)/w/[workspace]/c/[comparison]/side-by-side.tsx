@@ -3,16 +3,19 @@
 import { useRouter } from "next/navigation";
 import { useMemo, useRef, useState, useTransition } from "react";
 import { selectionOffsets } from "@/app/_components/text-selection";
+import { useTouchSelection } from "@/app/_components/use-touch-selection";
 import { UserText } from "@/app/_components/user-text";
 import type { Granularity } from "@/lib/domain/alignment";
+import type { ColumnLayout } from "@/lib/domain/columns/column-layout";
 import { findInText } from "@/lib/domain/text/find";
 import { textAttributes } from "@/lib/domain/text/language";
 import { segmentText, type HighlightRange } from "@/lib/domain/highlight/segments";
 import { setPassageAction, suggestPassagesAction } from "./actions";
+import { ColumnPicker } from "./column-picker";
 import type { ViewQuotation, ViewRow, ViewSource, Where } from "./comparison-types";
 import { rowColor } from "./row-colors";
+import { useColumnLayout } from "./use-column-layout";
 
-const MAX_COLUMNS = 8;
 const NEW_ROW = "new";
 
 interface Selection {
@@ -26,10 +29,10 @@ type Suggestions = { sourceId: string; matches: { start: number; end: number; te
 const GRANULARITY: Record<Granularity, string | null> = { sentence: null, clause: "clause", sentences: "two sentences" };
 
 export function SideBySide({
-  where, sources, rows, quotations, canEdit,
-}: { where: Where; sources: ViewSource[]; rows: ViewRow[]; quotations: ViewQuotation[]; canEdit: boolean }) {
+  where, sources, rows, quotations, canEdit, layout,
+}: { where: Where; sources: ViewSource[]; rows: ViewRow[]; quotations: ViewQuotation[]; canEdit: boolean; layout: ColumnLayout }) {
   const router = useRouter();
-  const [visible, setVisible] = useState(() => sources.slice(0, MAX_COLUMNS).map((s) => s.id));
+  const columns = useColumnLayout(where, sources.map((s) => s.id), layout);
   const [selection, setSelection] = useState<Selection | null>(null);
   const [activeRow, setActiveRow] = useState<string | null>(null);
   const [targetRow, setTargetRow] = useState<string>(NEW_ROW);
@@ -38,16 +41,16 @@ export function SideBySide({
   const [suggestions, setSuggestions] = useState<Suggestions | null>(null);
   const [pending, startTransition] = useTransition();
   const bodies = useRef(new Map<string, HTMLDivElement>());
+  const columnsRef = useRef<HTMLDivElement>(null);
 
   const byId = useMemo(() => new Map(sources.map((s) => [s.id, s])), [sources]);
   const rowIndex = useMemo(() => new Map(rows.map((r, i) => [r.id, i])), [rows]);
-  const shown = sources.filter((s) => visible.includes(s.id));
+  const shown = columns.columns.filter((c) => !c.hidden).flatMap((c) => {
+    const source = byId.get(c.id);
+    return source ? [{ source, collapsed: c.collapsed }] : [];
+  });
   const selectedSource = selection ? byId.get(selection.sourceId) : undefined;
   const target = rows.find((r) => r.id === targetRow);
-
-  function toggle(id: string) {
-    setVisible((current) => (current.includes(id) ? current.filter((v) => v !== id) : [...current, id].slice(0, MAX_COLUMNS)));
-  }
 
   function select(next: Selection | null) {
     setSelection(next);
@@ -60,6 +63,10 @@ export function SideBySide({
     const offsets = body ? selectionOffsets(body, source.text) : null;
     if (offsets) select({ sourceId: source.id, ...offsets });
   }
+
+  useTouchSelection(columnsRef, () => {
+    for (const { source } of shown) captureSelection(source);
+  });
 
   function onFind(source: ViewSource, form: HTMLFormElement) {
     const query = String(new FormData(form).get("query") ?? "");
@@ -123,20 +130,8 @@ export function SideBySide({
 
   return (
     <div className="sbs">
-      <fieldset className="sbs__picker">
-        <legend>Show sources (up to {MAX_COLUMNS})</legend>
-        {sources.map((s) => (
-          <label key={s.id} className="check">
-            <input
-              type="checkbox"
-              checked={visible.includes(s.id)}
-              disabled={!visible.includes(s.id) && visible.length >= MAX_COLUMNS}
-              onChange={() => toggle(s.id)}
-            />
-            {s.outlet}
-          </label>
-        ))}
-      </fieldset>
+      <ColumnPicker columns={columns.columns} sources={byId} onHidden={columns.setHidden} onMove={columns.move} />
+      {columns.error ? <p className="notice notice--error sbs__notice" role="alert">{columns.error}</p> : null}
 
       {rows.length > 0 ? (
         <div className="sbs__legend" role="group" aria-label="Fact rows: highlight one">
@@ -237,11 +232,35 @@ export function SideBySide({
         )}
       </section>
 
-      <div className="sbs__columns" style={{ gridTemplateColumns: `repeat(${Math.max(shown.length, 1)}, minmax(220px, 1fr))` }}>
-        {shown.map((source) => (
+      <div
+        ref={columnsRef}
+        className="sbs__columns"
+        style={{ gridTemplateColumns: shown.length > 0 ? shown.map((c) => (c.collapsed ? "2.75rem" : "minmax(300px, 1fr)")).join(" ") : "1fr" }}
+      >
+        {shown.length === 0 ? <p className="card empty">Every source is hidden. Choose the ones to show under “Columns”.</p> : null}
+        {shown.map(({ source, collapsed }) => collapsed ? (
+          <article key={source.id} className="column column--collapsed" aria-label={`${source.outlet} (collapsed)`}>
+            <button type="button" className="column__expand" aria-expanded={false} onClick={() => columns.setCollapsed(source.id, false)}>
+              <span className="visually-hidden">Expand </span>
+              <span className="column__strip">{source.outlet}</span>
+            </button>
+          </article>
+        ) : (
           <article key={source.id} className="column" aria-labelledby={`col-${source.id}`}>
             <header className="column__head">
-              <span className="source__outlet">{source.outlet}</span>
+              <div className="column__bar">
+                <span className="source__outlet">{source.outlet}</span>
+                <button
+                  type="button"
+                  className="button button--quiet button--small"
+                  aria-expanded={true}
+                  aria-label={`Collapse ${source.outlet}`}
+                  title="Collapse this column"
+                  onClick={() => columns.setCollapsed(source.id, true)}
+                >
+                  ⇤
+                </button>
+              </div>
               <h2 id={`col-${source.id}`} className="column__title">{source.title}</h2>
               <form
                 className="find"

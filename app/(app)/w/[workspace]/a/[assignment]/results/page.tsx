@@ -4,8 +4,10 @@ import { Breadcrumbs } from "@/app/_components/breadcrumbs";
 import { UserText } from "@/app/_components/user-text";
 import { requireSessionUser } from "@/lib/server/auth/session";
 import { orNotFound } from "@/lib/server/page";
+import { findingsAgainstKey } from "@/lib/domain/classroom/findings";
 import { getAssignmentResults } from "@/lib/server/services/assignments/get-assignment-results";
 import styles from "../../classroom.module.css";
+import { FindingLink } from "../finding-link";
 import { HeatTable, HeatText, HighlightedText } from "../highlighted-text";
 import { percent, ScoreDefinitions, ScoreFigures } from "../score-figures";
 
@@ -44,6 +46,19 @@ export default async function ResultsPage({ params, searchParams }: Props) {
   }
   const { material, texts, score } = results;
   const tagName = (id: string) => material.tags.find((t) => t.id === id)?.name ?? "?";
+  const whose = own ? "Your" : `${results.student.name}'s`;
+  const findings = texts.flatMap((t) =>
+    findingsAgainstKey(t.own, t.key).map((f) => ({ ...f, source: t.source, quote: t.source.text.slice(f.start, f.end) })),
+  );
+  const toLook = findings.filter((f) => f.kind !== "found");
+  const found = findings.filter((f) => f.kind === "found");
+  const missedCount = findings.filter((f) => f.kind === "missed").length;
+  const keyCount = texts.reduce((n, t) => n + t.key.length, 0);
+  const findingLink = (f: (typeof findings)[number]) => (
+    <FindingLink target={`${f.kind === "missed" ? "key" : "own"}-${f.source.id}-${f.spanId}`}>
+      <q>{f.quote}</q>
+    </FindingLink>
+  );
   return (
     <div className="page page--wide">
       <Breadcrumbs items={crumbs} />
@@ -56,52 +71,95 @@ export default async function ResultsPage({ params, searchParams }: Props) {
 
       <section className="card" aria-labelledby="score">
         <h2 id="score">{own ? "Your score against the key" : "Score against the key"}</h2>
-        {results.hasKey ? <ScoreFigures score={score.overall} /> : <p className="notice notice--info">Your teacher has not written a key for this assignment, so there is no score.</p>}
+        {results.hasKey ? (
+          <>
+            <ScoreFigures score={score.overall} />
+            <p>
+              {own ? "You found" : `${results.student.name} found`} {keyCount - missedCount} of the key&apos;s {keyCount} {keyCount === 1 ? "passage" : "passages"}
+              {toLook.length > missedCount ? `; ${toLook.length - missedCount} of ${own ? "yours" : "theirs"} the key does not tag that way` : ""}.
+            </p>
+          </>
+        ) : (
+          <p className="notice notice--info">Your teacher has not written a key for this assignment, so there is no score.</p>
+        )}
+        {toLook.length > 0 ? (
+          <>
+            <h3 id="to-look-at">What to look at</h3>
+            <ul className={styles.findings} aria-labelledby="to-look-at">
+              {toLook.map((f) => (
+                <li key={`${f.kind}-${f.spanId}`}>
+                  <span className={`${styles.finding} ${styles[`finding-${f.kind}`]}`}>{f.kind === "missed" ? "Missed" : "Not in the key"}</span>{" "}
+                  {findingLink(f)} — {f.tagIds.map(tagName).join(", ")} · <UserText>{f.source.outlet}</UserText>
+                </li>
+              ))}
+            </ul>
+          </>
+        ) : results.hasKey ? (
+          <p className="notice notice--success">Nothing missed and nothing extra: every passage matches the key.</p>
+        ) : null}
+        {found.length > 0 ? (
+          <details>
+            <summary>What {own ? "you" : results.student.name} found ({found.length})</summary>
+            <ul className={styles.findings}>
+              {found.map((f) => (
+                <li key={f.spanId}>
+                  {findingLink(f)} — {f.tagIds.map(tagName).join(", ")} · <UserText>{f.source.outlet}</UserText>
+                </li>
+              ))}
+            </ul>
+          </details>
+        ) : null}
         <ScoreDefinitions />
         {results.hasKey ? (
-          <table className="table">
-            <caption className={styles.caption}>By tag</caption>
-            <thead>
-              <tr>
-                <th scope="col">Tag</th>
-                <th scope="col" className={styles.number}>Words in the key</th>
-                <th scope="col" className={styles.number}>Words tagged</th>
-                <th scope="col" className={styles.number}>Matches</th>
-                <th scope="col" className={styles.number}>Precision</th>
-                <th scope="col" className={styles.number}>Recall</th>
-                <th scope="col" className={styles.number}>F1</th>
-              </tr>
-            </thead>
-            <tbody>
-              {score.perTag.map((t) => (
-                <tr key={t.tagId}>
-                  <th scope="row" className={styles.rowHeader}>{tagName(t.tagId)}</th>
-                  <td className={styles.number}>{t.expected}</td>
-                  <td className={styles.number}>{t.answered}</td>
-                  <td className={styles.number}>{t.matched}</td>
-                  <td className={styles.number}>{percent(t.precision)}</td>
-                  <td className={styles.number}>{percent(t.recall)}</td>
-                  <td className={styles.number}>{percent(t.f1)}</td>
+          <details>
+            <summary>Score by tag</summary>
+            <table className="table">
+              <caption className={styles.caption}>By tag</caption>
+              <thead>
+                <tr>
+                  <th scope="col">Tag</th>
+                  <th scope="col" className={styles.number}>Words in the key</th>
+                  <th scope="col" className={styles.number}>Words tagged</th>
+                  <th scope="col" className={styles.number}>Matches</th>
+                  <th scope="col" className={styles.number}>Precision</th>
+                  <th scope="col" className={styles.number}>Recall</th>
+                  <th scope="col" className={styles.number}>F1</th>
                 </tr>
-              ))}
-            </tbody>
-          </table>
+              </thead>
+              <tbody>
+                {score.perTag.map((t) => (
+                  <tr key={t.tagId}>
+                    <th scope="row" className={styles.rowHeader}>{tagName(t.tagId)}</th>
+                    <td className={styles.number}>{t.expected}</td>
+                    <td className={styles.number}>{t.answered}</td>
+                    <td className={styles.number}>{t.matched}</td>
+                    <td className={styles.number}>{percent(t.precision)}</td>
+                    <td className={styles.number}>{percent(t.recall)}</td>
+                    <td className={styles.number}>{percent(t.f1)}</td>
+                  </tr>
+                ))}
+              </tbody>
+            </table>
+          </details>
         ) : null}
       </section>
 
       {texts.map((t) => (
-        <section key={t.source.id} className="card" aria-labelledby={`source-${t.source.id}`}>
-          <h2 id={`source-${t.source.id}`}>
-            <UserText>{t.source.outlet}</UserText>: <UserText>{t.source.title}</UserText>
-          </h2>
+        <details key={t.source.id} className={`card ${styles.section}`}>
+          <summary>
+            <h2 id={`source-${t.source.id}`}>
+              <UserText>{t.source.outlet}</UserText>: <UserText>{t.source.title}</UserText>
+            </h2>
+            <span className="meta">{whose} annotations, the key&apos;s and the class&apos;s heat map</span>
+          </summary>
           <div className={styles.compare}>
             <div>
               <h3>{own ? "Your annotations" : `${results.student.name}'s annotations`}</h3>
-              <HighlightedText text={t.source.text} spans={t.own} tags={material.tags} label={`${own ? "Your" : `${results.student.name}'s`} annotations in ${t.source.outlet}`} />
+              <HighlightedText text={t.source.text} spans={t.own} tags={material.tags} label={`${whose} annotations in ${t.source.outlet}`} anchorPrefix={`own-${t.source.id}`} />
             </div>
             <div>
               <h3>The key</h3>
-              <HighlightedText text={t.source.text} spans={t.key} tags={material.tags} label={`The key's annotations in ${t.source.outlet}`} />
+              <HighlightedText text={t.source.text} spans={t.key} tags={material.tags} label={`The key's annotations in ${t.source.outlet}`} anchorPrefix={`key-${t.source.id}`} />
             </div>
           </div>
           <h3 className={styles.block}>The class ({t.classSize} {t.classSize === 1 ? "student" : "students"} with work here)</h3>
@@ -110,11 +168,14 @@ export default async function ResultsPage({ params, searchParams }: Props) {
             <summary>The class heat map as a table</summary>
             <HeatTable text={t.source.text} runs={t.heat} classSize={t.classSize} tags={material.tags} caption={`What the class tagged in ${t.source.outlet}`} />
           </details>
-        </section>
+        </details>
       ))}
 
-      <section className="card" aria-labelledby="why">
-        <h2 id="why">Why the key tags these words</h2>
+      <details className={`card ${styles.section}`}>
+        <summary>
+          <h2 id="why">Why the key tags these words</h2>
+          <span className="meta">{results.keyNotes.length} {results.keyNotes.length === 1 ? "comment" : "comments"} from your teacher</span>
+        </summary>
         {results.keyNotes.length === 0 ? (
           <p className="meta">The key has no comments.</p>
         ) : (
@@ -129,7 +190,7 @@ export default async function ResultsPage({ params, searchParams }: Props) {
         <p className="meta">Tag colours: {material.tags.map((t) => (
           <span key={t.id} className="tag-chip" style={{ background: t.color, marginRight: "0.3rem" }}>{t.name}</span>
         ))}</p>
-      </section>
+      </details>
     </div>
   );
 }

@@ -2,6 +2,7 @@
 
 import { useCallback, useEffect, useMemo, useRef, useState, useTransition } from "react";
 import { selectionOffsets } from "@/app/_components/text-selection";
+import { useTouchSelection } from "@/app/_components/use-touch-selection";
 import { findInText } from "@/lib/domain/text/find";
 import { textAttributes } from "@/lib/domain/text/language";
 import { useComparisonEvents } from "@/app/_components/use-comparison-events";
@@ -241,6 +242,7 @@ export function Annotator({
       setMessage(null);
     }
   }
+  useTouchSelection(textRef, capture);
 
   function run<T>(call: () => Promise<{ ok: true; data: T } | { ok: false; message: string; current?: unknown }>, then: (data: T) => void, id?: string) {
     startTransition(async () => {

@@ -1,7 +1,7 @@
 "use client";
 
 import { usePathname, useRouter } from "next/navigation";
-import { useState, useTransition, type ReactNode } from "react";
+import { useState, useTransition, type CSSProperties, type ReactNode } from "react";
 import { UserText } from "@/app/_components/user-text";
 import { textAttributes } from "@/lib/domain/text/language";
 import { termSlots, termsAgainstBase, type TermSpan } from "@/lib/domain/diff";
@@ -81,8 +81,8 @@ function FactRowView({ where, row, index, sources, canEdit, termsBase }: {
   }
 
   return (
-    <section className="fact-row card" aria-labelledby={`row-${row.id}`} style={{ borderLeft: `6px solid ${rowColor(index)}` }}>
-      <header className="fact-row__head">
+    <section className="fact-row" aria-labelledby={`row-${row.id}`}>
+      <header className="fact-row__head" style={{ borderLeft: `6px solid ${rowColor(index)}` }}>
         {editing ? (
           <form
             className="form--inline"
@@ -123,17 +123,14 @@ function FactRowView({ where, row, index, sources, canEdit, termsBase }: {
             </button>
           </span>
         ) : null}
+        {error ? <p className="notice notice--error" role="alert">{error}</p> : null}
       </header>
-      {error ? <p className="notice notice--error" role="alert">{error}</p> : null}
-      <div className="fact-row__cells" style={{ gridTemplateColumns: `repeat(${sources.length}, minmax(200px, 1fr))` }}>
-        {sources.map((source) => {
-          const cell = cells.get(source.id);
-          return (
-            <div key={source.id} className={`cell${cell ? "" : " cell--missing"}`}>
-              <div className="source__outlet">
-                {source.outlet}
-                {cell && base && cell.sourceId === base.sourceId && reporting.length > 1 ? <> <span className="badge">base</span></> : null}
-              </div>
+      {sources.map((source) => {
+        const cell = cells.get(source.id);
+        return (
+          <div key={source.id} className={`cell${cell ? "" : " cell--missing"}`}>
+            <span className="visually-hidden">{source.outlet}</span>
+            {cell && base && cell.sourceId === base.sourceId && reporting.length > 1 ? <span className="badge cell__badge">base</span> : null}
               {cell ? (
                 <>
                   <p className="cell__text" {...textAttributes(source.language)}>
@@ -156,14 +153,17 @@ function FactRowView({ where, row, index, sources, canEdit, termsBase }: {
               ) : (
                 <p className="cell__missing">Not reported</p>
               )}
-            </div>
-          );
-        })}
-      </div>
-      {base && against.length > 0 ? (
-        <TermsAgainstBase label={row.label} baseOutlet={outletOf(base.sourceId)} results={against} outletOf={outletOf} />
+          </div>
+        );
+      })}
+      {(base && against.length > 0) || eachAgainstAll ? (
+        <div className="fact-row__terms">
+          {base && against.length > 0 ? (
+            <TermsAgainstBase label={row.label} baseOutlet={outletOf(base.sourceId)} results={against} outletOf={outletOf} />
+          ) : null}
+          {eachAgainstAll ? <TermsEachAgainstAll label={row.label} slots={slots} sourceIds={reporting.map((s) => s.id)} outletOf={outletOf} /> : null}
+        </div>
       ) : null}
-      {eachAgainstAll ? <TermsEachAgainstAll label={row.label} slots={slots} sourceIds={reporting.map((s) => s.id)} outletOf={outletOf} /> : null}
     </section>
   );
 }
@@ -206,9 +206,18 @@ export function FactRowGrid({ where, rows, sources, canEdit, termsBase }: {
   return (
     <div className="fact-rows">
       <BasePicker sources={sources} termsBase={termsBase} />
-      {rows.map((row, i) => (
-        <FactRowView key={row.id} where={where} row={row} index={i} sources={sources} canEdit={canEdit} termsBase={termsBase} />
-      ))}
+      {/* One scrolling table: the outlets' names stay on top and the rows' labels on the left, however many sources. */}
+      <div className="fact-table" style={{ "--fact-columns": `13rem repeat(${sources.length}, minmax(240px, 1fr))`, "--fact-min-width": `calc(13rem + ${sources.length * 240}px)` } as CSSProperties}>
+        <div className="fact-table__head" aria-hidden="true">
+          <span className="fact-table__corner">Fact row</span>
+          {sources.map((s) => (
+            <span key={s.id} className="fact-table__outlet" title={s.title}>{s.outlet}</span>
+          ))}
+        </div>
+        {rows.map((row, i) => (
+          <FactRowView key={row.id} where={where} row={row} index={i} sources={sources} canEdit={canEdit} termsBase={termsBase} />
+        ))}
+      </div>
     </div>
   );
 }
