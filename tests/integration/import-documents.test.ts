@@ -9,7 +9,12 @@ import { runImportDocuments } from "@/lib/server/cli/documents";
 import { exportToFile } from "@/lib/server/cli/export-to-file";
 import { importFolder } from "@/lib/server/cli/import-folder";
 import { exportComparison } from "@/lib/server/export/export-comparison";
+import { exportDocuments } from "@/lib/server/export/export-documents";
 import { importDocumentFiles } from "@/lib/server/export/import-document-files";
+import { createAnnotation } from "@/lib/server/services/annotations/create-annotation";
+import { createRelation } from "@/lib/server/services/relations/create-relation";
+import { createRelationType } from "@/lib/server/services/relations/create-relation-type";
+import { findRelationTypes } from "@/lib/server/services/relations/find-relation-types";
 import { CORPUS, corpusComparison } from "./helpers/corpus-comparison";
 import { setupTestDb } from "./helpers/setup-test-db";
 
@@ -90,6 +95,47 @@ describe.each([
   });
 });
 
+describe.each(["brat" as const, "webanno" as const])("%s relations", (format) => {
+  it("export → delete the annotations → import gives the same relations within each source, and leaves out those across sources", async () => {
+    const fixture = await corpusComparison(db);
+    const { owner, comparison, annotations } = fixture;
+    const first = fixture.sources[0]!;
+    const words = /\p{L}{7,}/u.exec(first.text.slice(400))!;
+    const extra = await createAnnotation(owner, comparison.id, {
+      sourceId: first.id,
+      revisionNumber: 1,
+      start: 400 + words.index,
+      end: 400 + words.index + words[0].length,
+      tagIds: annotations[1]!.tags.map((t) => t.id),
+    });
+    const custom = await createRelationType(owner, comparison.id, { name: "Echoes 🔁 (quote)" });
+    const evidence = (await findRelationTypes(owner, comparison.id)).find((t) => t.key === "evidence")!;
+    // Within source 4, between two annotations on words with a flag emoji; within source 1; across sources 1 and 2.
+    await createRelation(owner, comparison.id, { fromId: annotations[3]!.id, toId: annotations[5]!.id, typeId: custom.id });
+    await createRelation(owner, comparison.id, { fromId: annotations[0]!.id, toId: extra.id, typeId: evidence.id });
+    await createRelation(owner, comparison.id, { fromId: annotations[0]!.id, toId: annotations[1]!.id, typeId: evidence.id });
+
+    const relations = async () => {
+      const rows = await db().relation.findMany({
+        where: { comparisonId: comparison.id, deletedAt: null },
+        select: { type: { select: { name: true } }, from: { select: { exact: true, comment: true } }, to: { select: { exact: true, comment: true } } },
+      });
+      return rows.map((r) => JSON.stringify(r)).sort();
+    };
+    const before = await relations();
+    const across = await db().annotation.findUniqueOrThrow({ where: { id: annotations[1]!.id }, select: { exact: true } });
+    expect((await exportDocuments(owner, comparison.id, format)).relationsLeftOut).toBe(1);
+    const zip = await zipOf(owner, comparison.id, format);
+
+    await db().annotation.deleteMany({ where: { comparisonId: comparison.id } });
+    expect(await relations()).toEqual([]);
+    const report = await importDocumentFiles(owner, comparison.id, format, [{ path: zip.filename, bytes: zip.bytes }]);
+    expect(report).toMatchObject({ relations: 2, skipped: [] });
+    expect(await relations()).toEqual(before.filter((r) => !r.includes(JSON.stringify(across.exact))));
+    expect(await db().relationType.count({ where: { comparisonId: comparison.id, name: custom.name } })).toBe(1);
+  });
+});
+
 describe("importing documents", () => {
   it("saves nothing from a malformed file, and says what it skipped and why", async () => {
     const fixture = await corpusComparison(db);
@@ -120,7 +166,7 @@ describe("importing documents", () => {
     expect(await count()).toBe(before);
 
     const report = await importDocumentFiles(fixture.owner, fixture.comparison.id, "brat", zip({ ...good, "story/one.ann": good["story/one.ann"].split("\n")[0]! }));
-    expect(report).toMatchObject({ exact: 2, skipped: [{ where: "story/two.ann:2", reason: expect.stringMatching(/relations between annotations are not imported yet: they arrive with relations support/) }] });
+    expect(report).toMatchObject({ exact: 2, relations: 0, skipped: [{ where: "story/two.ann:2", reason: "it links an annotation to itself" }] });
     expect(report.documents).toEqual([
       { stem: "one", source: one!.title, by: "text" },
       { stem: "two", source: two!.title, by: "text" },

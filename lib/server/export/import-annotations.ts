@@ -323,7 +323,7 @@ function planRelations(loaded: Loaded, links: PlannedLink[], idOfIri: Map<string
     const fromId = idOfIri.get(link.from) ?? ownAnnotationId(loaded, link.from);
     const toId = idOfIri.get(link.to) ?? ownAnnotationId(loaded, link.to);
     if (!fromId || !toId || fromId === toId) {
-      report.skipped.push({ where: link.where, reason: "it links annotations that are neither in the file nor in this comparison" });
+      report.skipped.push({ where: link.where, reason: fromId && fromId === toId ? "it links an annotation to itself" : "it links annotations that are neither in the file nor in this comparison" });
       continue;
     }
     const type = (link.key ? loaded.relationTypes.find((t) => t.key === link.key) : undefined) ?? loaded.relationTypes.find((t) => t.name.toLowerCase() === link.type?.toLowerCase());
