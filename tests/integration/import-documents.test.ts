@@ -173,4 +173,24 @@ describe("importing documents", () => {
     ]);
     expect(await count()).toBe(before + 2);
   });
+
+  it("links a reviewer's relations by a type the comparison has, and skips a type only an owner or editor could add", async () => {
+    const fixture = await corpusComparison(db);
+    const text = fixture.sources[0]!.text;
+    const [a, b] = [...text.slice(300).matchAll(/\p{L}{6,}/gu)].slice(0, 2).map((m) => {
+      const start = [...text.slice(0, 300 + m.index)].length;
+      return `${start} ${start + [...m[0]].length}\t${m[0]}`;
+    });
+    const files = {
+      "story/annotation.conf": "[entities]\n!Framing_devices\n\tEuphemism\n[relations]\nhas_evidence\tArg1:Euphemism, Arg2:Euphemism\n[events]\n[attributes]\n",
+      "story/visual.conf": "[labels]\nhas_evidence | has evidence\n",
+      "story/one.txt": text,
+      "story/one.ann": `T1\tEuphemism ${a}\nT2\tEuphemism ${b}\nR1\thas_evidence Arg1:T1 Arg2:T2\nR2\tBrand_new Arg1:T2 Arg2:T1\n`,
+    };
+    const zip = [{ path: "story.zip", bytes: zipSync(Object.fromEntries(Object.entries(files).map(([name, content]) => [name, strToU8(content)]))) }];
+    const report = await importDocumentFiles(fixture.reviewer, fixture.comparison.id, "brat", zip);
+    expect(report).toMatchObject({ exact: 2, relations: 1, skipped: [{ where: "story/one.ann:4", reason: "its relation type “Brand new” is not one of this comparison's; an owner or editor can add it" }] });
+    const saved = await db().relation.findMany({ where: { comparisonId: fixture.comparison.id }, select: { authorId: true, type: { select: { key: true } } } });
+    expect(saved).toEqual([{ authorId: fixture.reviewer.id, type: { key: "evidence" } }]);
+  });
 });
