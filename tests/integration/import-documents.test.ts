@@ -9,7 +9,12 @@ import { runImportDocuments } from "@/lib/server/cli/documents";
 import { exportToFile } from "@/lib/server/cli/export-to-file";
 import { importFolder } from "@/lib/server/cli/import-folder";
 import { exportComparison } from "@/lib/server/export/export-comparison";
+import { exportDocuments } from "@/lib/server/export/export-documents";
 import { importDocumentFiles } from "@/lib/server/export/import-document-files";
+import { createAnnotation } from "@/lib/server/services/annotations/create-annotation";
+import { createRelation } from "@/lib/server/services/relations/create-relation";
+import { createRelationType } from "@/lib/server/services/relations/create-relation-type";
+import { findRelationTypes } from "@/lib/server/services/relations/find-relation-types";
 import { CORPUS, corpusComparison } from "./helpers/corpus-comparison";
 import { setupTestDb } from "./helpers/setup-test-db";
 
@@ -90,6 +95,47 @@ describe.each([
   });
 });
 
+describe.each(["brat" as const, "webanno" as const])("%s relations", (format) => {
+  it("export → delete the annotations → import gives the same relations within each source, and leaves out those across sources", async () => {
+    const fixture = await corpusComparison(db);
+    const { owner, comparison, annotations } = fixture;
+    const first = fixture.sources[0]!;
+    const words = /\p{L}{7,}/u.exec(first.text.slice(400))!;
+    const extra = await createAnnotation(owner, comparison.id, {
+      sourceId: first.id,
+      revisionNumber: 1,
+      start: 400 + words.index,
+      end: 400 + words.index + words[0].length,
+      tagIds: annotations[1]!.tags.map((t) => t.id),
+    });
+    const custom = await createRelationType(owner, comparison.id, { name: "Echoes 🔁 (quote)" });
+    const evidence = (await findRelationTypes(owner, comparison.id)).find((t) => t.key === "evidence")!;
+    // Within source 4, between two annotations on words with a flag emoji; within source 1; across sources 1 and 2.
+    await createRelation(owner, comparison.id, { fromId: annotations[3]!.id, toId: annotations[5]!.id, typeId: custom.id });
+    await createRelation(owner, comparison.id, { fromId: annotations[0]!.id, toId: extra.id, typeId: evidence.id });
+    await createRelation(owner, comparison.id, { fromId: annotations[0]!.id, toId: annotations[1]!.id, typeId: evidence.id });
+
+    const relations = async () => {
+      const rows = await db().relation.findMany({
+        where: { comparisonId: comparison.id, deletedAt: null },
+        select: { type: { select: { name: true } }, from: { select: { exact: true, comment: true } }, to: { select: { exact: true, comment: true } } },
+      });
+      return rows.map((r) => JSON.stringify(r)).sort();
+    };
+    const before = await relations();
+    const across = await db().annotation.findUniqueOrThrow({ where: { id: annotations[1]!.id }, select: { exact: true } });
+    expect((await exportDocuments(owner, comparison.id, format)).relationsLeftOut).toBe(1);
+    const zip = await zipOf(owner, comparison.id, format);
+
+    await db().annotation.deleteMany({ where: { comparisonId: comparison.id } });
+    expect(await relations()).toEqual([]);
+    const report = await importDocumentFiles(owner, comparison.id, format, [{ path: zip.filename, bytes: zip.bytes }]);
+    expect(report).toMatchObject({ relations: 2, skipped: [] });
+    expect(await relations()).toEqual(before.filter((r) => !r.includes(JSON.stringify(across.exact))));
+    expect(await db().relationType.count({ where: { comparisonId: comparison.id, name: custom.name } })).toBe(1);
+  });
+});
+
 describe("importing documents", () => {
   it("saves nothing from a malformed file, and says what it skipped and why", async () => {
     const fixture = await corpusComparison(db);
@@ -120,11 +166,31 @@ describe("importing documents", () => {
     expect(await count()).toBe(before);
 
     const report = await importDocumentFiles(fixture.owner, fixture.comparison.id, "brat", zip({ ...good, "story/one.ann": good["story/one.ann"].split("\n")[0]! }));
-    expect(report).toMatchObject({ exact: 2, skipped: [{ where: "story/two.ann:2", reason: expect.stringMatching(/relations between annotations are not imported yet: they arrive with relations support/) }] });
+    expect(report).toMatchObject({ exact: 2, relations: 0, skipped: [{ where: "story/two.ann:2", reason: "it links an annotation to itself" }] });
     expect(report.documents).toEqual([
       { stem: "one", source: one!.title, by: "text" },
       { stem: "two", source: two!.title, by: "text" },
     ]);
     expect(await count()).toBe(before + 2);
+  });
+
+  it("links a reviewer's relations by a type the comparison has, and skips a type only an owner or editor could add", async () => {
+    const fixture = await corpusComparison(db);
+    const text = fixture.sources[0]!.text;
+    const [a, b] = [...text.slice(300).matchAll(/\p{L}{6,}/gu)].slice(0, 2).map((m) => {
+      const start = [...text.slice(0, 300 + m.index)].length;
+      return `${start} ${start + [...m[0]].length}\t${m[0]}`;
+    });
+    const files = {
+      "story/annotation.conf": "[entities]\n!Framing_devices\n\tEuphemism\n[relations]\nhas_evidence\tArg1:Euphemism, Arg2:Euphemism\n[events]\n[attributes]\n",
+      "story/visual.conf": "[labels]\nhas_evidence | has evidence\n",
+      "story/one.txt": text,
+      "story/one.ann": `T1\tEuphemism ${a}\nT2\tEuphemism ${b}\nR1\thas_evidence Arg1:T1 Arg2:T2\nR2\tBrand_new Arg1:T2 Arg2:T1\n`,
+    };
+    const zip = [{ path: "story.zip", bytes: zipSync(Object.fromEntries(Object.entries(files).map(([name, content]) => [name, strToU8(content)]))) }];
+    const report = await importDocumentFiles(fixture.reviewer, fixture.comparison.id, "brat", zip);
+    expect(report).toMatchObject({ exact: 2, relations: 1, skipped: [{ where: "story/one.ann:4", reason: "its relation type “Brand new” is not one of this comparison's; an owner or editor can add it" }] });
+    const saved = await db().relation.findMany({ where: { comparisonId: fixture.comparison.id }, select: { authorId: true, type: { select: { key: true } } } });
+    expect(saved).toEqual([{ authorId: fixture.reviewer.id, type: { key: "evidence" } }]);
   });
 });

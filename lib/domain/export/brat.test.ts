@@ -94,6 +94,32 @@ describe("writeBrat", () => {
   });
 });
 
+describe("brat relations", () => {
+  const from = on("𝔘nion 🇪🇺 holds.", { id: "a1", tags: annotations[0]!.tags, comment: null, claim: null });
+  const to = on("Next line 🎉", { id: "a2", tags: [{ name: "Doubt", tagSet: "Persuasion techniques" }], comment: null });
+  from.links = [
+    { direction: "to", type: "Same as (quote)", annotationId: "a2" },
+    { direction: "to", type: "Evidence", annotationId: "elsewhere" },
+  ];
+  to.links = [{ direction: "from", type: "Same as (quote)", annotationId: "a1" }];
+  const files = writeBrat("story", [{ ...document, annotations: [from, to] }]);
+
+  it("writes an R line from the first T line of one annotation to the other's, its type in both configuration files", () => {
+    expect(files[3]!.text.split("\n").slice(-2)).toEqual(["R1\tSame_as_quote Arg1:T1 Arg2:T3", ""]);
+    expect(files[0]!.text).toContain("[relations]\nSame_as_quote\tArg1:Loaded_language, Arg2:Doubt\n[events]");
+    expect(files[1]!.text).toContain("Same_as_quote | Same as (quote)\n");
+  });
+
+  it("reads it back as a linking annotation between the joined annotations, in code points after astral characters", () => {
+    const doc = read(files);
+    expect(doc.skipped).toEqual([]);
+    const [first, second, link] = doc.annotations;
+    expect(first!.targets[0]!.position).toEqual(from.codePoints);
+    expect(second!.targets[0]!.position).toEqual(to.codePoints);
+    expect(link).toMatchObject({ where: "01-astral.ann:4", tags: [], creator: null, relation: { from: first!.id, to: second!.id, type: "Same as (quote)", key: null } });
+  });
+});
+
 describe("readBratConfig", () => {
   it("takes names from visual.conf and tag sets from the groups of annotation.conf", () => {
     const types = readBratConfig("[entities]\n!Persons\n\tPER\n\t\tPER_quoted\nORG\n[relations]\n", "[labels]\nPER | Person | P\n!Persons | People\n");
@@ -115,8 +141,9 @@ describe("readBratDocument", () => {
   const readAnn = (ann: string) => readBratDocument({ stem: "doc", annName: "doc.ann", txt, ann }, new Map());
 
   it.each([
-    ["a relation", "T1\tA 0 5\tAlpha\nT2\tB 6 10\tbeta\nR1\tCause Arg1:T1 Arg2:T2\n", "doc.ann:3", /relation R1: relations between annotations are not imported yet/],
-    ["an equivalence", "T1\tA 0 5\tAlpha\nT2\tA 6 10\tbeta\n*\tEquiv T1 T2\n", "doc.ann:3", /arrive with relations support/],
+    ["a relation with other roles", "T1\tA 0 5\tAlpha\nT2\tB 6 10\tbeta\nR1\tCause Cause:T1 Effect:T2\n", "doc.ann:3", /relation R1: only relations from Arg1 to Arg2/],
+    ["a relation to a missing annotation", "T1\tA 0 5\tAlpha\nR1\tCause Arg1:T1 Arg2:T7\n", "doc.ann:2", /relation R1 links T7, which is not a text-bound annotation/],
+    ["an equivalence", "T1\tA 0 5\tAlpha\nT2\tA 6 10\tbeta\n*\tEquiv T1 T2\n", "doc.ann:3", /equivalences are not imported/],
     ["an event", "T1\tA 0 5\tAlpha\nE1\tA:T1\n", "doc.ann:2", /no events/],
     ["a normalisation", "T1\tA 0 5\tAlpha\nN1\tReference T1 Wikipedia:1\tAlpha\n", "doc.ann:2", /external databases/],
     ["another attribute", "T1\tA 0 5\tAlpha\nA1\tNegated T1\n", "doc.ann:2", /“Negated” has no Parallax field/],

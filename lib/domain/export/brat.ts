@@ -1,7 +1,7 @@
 import { codePointIndex } from "../text/code-points";
-import { joinSpans, type DocumentSpan, type ExportDocument, type ReadDocument, type TextFile } from "./documents";
+import { joinSpans, type DocumentRelation, type DocumentSpan, type ExportDocument, type ReadDocument, type TextFile } from "./documents";
 import { AnnotationFileError, type ImportedClaim } from "./read-web-annotations";
-import type { ExportClaimAsserter, ExportClaimStatus, ExportTag } from "./types";
+import type { ExportClaimAsserter, ExportClaimStatus, ExportedAnnotation, ExportTag } from "./types";
 import { asUri } from "./web-annotation";
 
 /**
@@ -15,11 +15,13 @@ import { asUri } from "./web-annotation";
  * with the annotation's note and attributes; reading joins them back (see joinSpans). A
  * claim's status and asserter are attributes; who asserts it and its evidence links, free
  * text that attributes cannot hold, are notes of their own (`Asserted by: …`, `Evidence: …`).
+ * A relation between two annotations of the same document is an `R` line from the first
+ * `T` line of one to the first of the other; brat cannot link two documents, so relations
+ * across sources are left out (the export counts them).
  */
 
 export const BRAT_CLAIM_ATTRIBUTE = "Claim";
 export const BRAT_ASSERTER_ATTRIBUTE = "ClaimAsserter";
-export const RELATIONS_LATER = "relations between annotations are not imported yet: they arrive with relations support";
 
 const STATUS_VALUES: Record<ExportClaimStatus, string> = { UNVERIFIED: "unverified", SUPPORTED: "supported", DISPUTED: "disputed", FALSE: "false" };
 const ASSERTER_VALUES: Record<ExportClaimAsserter, string> = { OUTLET: "outlet", QUOTED_PARTY: "quoted_party" };
@@ -62,8 +64,18 @@ function bratTypes(documents: readonly ExportDocument[]) {
     const set = sets.get(tag.tagSet)!;
     if (!set.tags.has(tagKey(tag))) set.tags.set(tagKey(tag), { type: unique(tag.name), tag });
   }
-  return sets;
+  const relations = new Map<string, string>();
+  for (const { annotations } of documents) {
+    const here = new Set(annotations.map((a) => a.id));
+    for (const link of annotations.flatMap((a) => sameDocumentLinks(a, here))) {
+      if (!relations.has(link.type)) relations.set(link.type, unique(link.type));
+    }
+  }
+  return { sets, relations };
 }
+
+/** The relations an annotation points from to annotations of the same document. */
+const sameDocumentLinks = (a: ExportedAnnotation, here: ReadonlySet<string>) => (a.links ?? []).filter((l) => l.direction === "to" && here.has(l.annotationId));
 
 /** The span's pieces between line breaks: a brat text column is one line, so brat splits spans at line breaks too. */
 function fragments(text: string, start: number, end: number): { start: number; end: number }[] {
@@ -78,10 +90,11 @@ function fragments(text: string, start: number, end: number): { start: number; e
   return pieces;
 }
 
-function annFile(document: ExportDocument, typeOf: (tag: ExportTag) => string): string {
+function annFile(document: ExportDocument, typeOf: (tag: ExportTag) => string, relationTypeOf: (name: string) => string): string {
   const index = codePointIndex(document.text);
   const lines: string[] = [];
-  const counters = { T: 0, note: 0, A: 0 };
+  const counters = { T: 0, note: 0, A: 0, R: 0 };
+  const firstT = new Map<string, string>();
   for (const a of document.annotations) {
     const pieces = fragments(document.text, a.start, a.end);
     if (pieces.length === 0) continue;
@@ -89,6 +102,7 @@ function annFile(document: ExportDocument, typeOf: (tag: ExportTag) => string): 
     const covered = pieces.map((p) => document.text.slice(p.start, p.end)).join(" ");
     for (const tag of a.tags) {
       const id = `T${++counters.T}`;
+      if (!firstT.has(a.id)) firstT.set(a.id, id);
       lines.push(`${id}\t${typeOf(tag)} ${offsets}\t${covered}`);
       if (a.comment) lines.push(`#${++counters.note}\tAnnotatorNotes ${id}\t${escapeNote(a.comment)}`);
       if (a.claim) {
@@ -99,6 +113,13 @@ function annFile(document: ExportDocument, typeOf: (tag: ExportTag) => string): 
       }
     }
   }
+  const here = new Set(firstT.keys());
+  for (const a of document.annotations) {
+    if (!here.has(a.id)) continue;
+    for (const link of sameDocumentLinks(a, here)) {
+      lines.push(`R${++counters.R}\t${relationTypeOf(link.type)} Arg1:${firstT.get(a.id)} Arg2:${firstT.get(link.annotationId)}`);
+    }
+  }
   return lines.map((line) => `${line}\n`).join("");
 }
 
@@ -107,9 +128,21 @@ function annFile(document: ExportDocument, typeOf: (tag: ExportTag) => string): 
  * and a `.ann` per document.
  */
 export function writeBrat(folder: string, documents: readonly ExportDocument[]): TextFile[] {
-  const sets = bratTypes(documents);
+  const { sets, relations } = bratTypes(documents);
   const typeOf = (tag: ExportTag) => sets.get(tag.tagSet)!.tags.get(tagKey(tag))!.type;
+  const relationTypeOf = (name: string) => relations.get(name)!;
   const entities = [...sets.values()].flatMap((set) => [`!${set.type}`, ...[...set.tags.values()].map((t) => `\t${t.type}`)]);
+  const ends = new Map([...relations.values()].map((type) => [type, { from: new Set<string>(), to: new Set<string>() }]));
+  for (const { annotations } of documents) {
+    const byId = new Map(annotations.filter((a) => a.tags.length > 0).map((a) => [a.id, a]));
+    for (const a of byId.values()) {
+      for (const link of sameDocumentLinks(a, new Set(byId.keys()))) {
+        ends.get(relationTypeOf(link.type))!.from.add(typeOf(a.tags[0]!));
+        ends.get(relationTypeOf(link.type))!.to.add(typeOf(byId.get(link.annotationId)!.tags[0]!));
+      }
+    }
+  }
+  const relationLines = [...ends].map(([type, { from, to }]) => `${type}\tArg1:${[...from].join("|")}, Arg2:${[...to].join("|")}`);
   const statuses = Object.values(STATUS_VALUES).join("|");
   const asserters = Object.values(ASSERTER_VALUES).join("|");
   const annotationConf = [
@@ -117,19 +150,23 @@ export function writeBrat(folder: string, documents: readonly ExportDocument[]):
     "[entities]",
     ...entities,
     "[relations]",
+    ...relationLines,
     "[events]",
     "[attributes]",
     `${BRAT_CLAIM_ATTRIBUTE}\tArg:<ENTITY>, Value:${statuses}`,
     `${BRAT_ASSERTER_ATTRIBUTE}\tArg:<ENTITY>, Value:${asserters}`,
   ];
-  const labels = [...sets.entries()].flatMap(([name, set]) => [`${set.type} | ${name}`, ...[...set.tags.values()].map((t) => `${t.type} | ${t.tag.name}`)]);
+  const labels = [
+    ...[...sets.entries()].flatMap(([name, set]) => [`${set.type} | ${name}`, ...[...set.tags.values()].map((t) => `${t.type} | ${t.tag.name}`)]),
+    ...[...relations].map(([name, type]) => `${type} | ${name}`),
+  ];
   const visualConf = ["[labels]", ...labels, "[drawing]"];
   return [
     { path: `${folder}/annotation.conf`, text: `${annotationConf.join("\n")}\n` },
     { path: `${folder}/visual.conf`, text: `${visualConf.join("\n")}\n` },
     ...documents.flatMap((d) => [
       { path: `${folder}/${d.stem}.txt`, text: d.text },
-      { path: `${folder}/${d.stem}.ann`, text: annFile(d, typeOf) },
+      { path: `${folder}/${d.stem}.ann`, text: annFile(d, typeOf, relationTypeOf) },
     ]),
   ];
 }
@@ -186,8 +223,8 @@ interface TextBound {
 /**
  * One document's `.ann`, on its `.txt`: text-bound annotations (`T`) with their notes (`#`)
  * and claim attributes (`A`), spans on the same words joined into one annotation with all
- * their tags. Relations, events, normalisations, other attributes and discontinuous spans
- * are skipped, each with its reason; a line that is not brat, or offsets that do not fit
+ * their tags, and relations (`R`, Arg1 to Arg2) between them. Equivalences, events,
+ * normalisations, other attributes and discontinuous spans are skipped, each with its reason; a line that is not brat, or offsets that do not fit
  * the text, refuse the whole file (AnnotationFileError, `<file>:<line>`).
  */
 export function readBratDocument(file: { stem: string; annName: string; txt: string; ann: string }, types: BratTypes): ReadDocument {
@@ -198,6 +235,7 @@ export function readBratDocument(file: { stem: string; annName: string; txt: str
   const notes = new Map<string, string[]>();
   const claims = new Map<string, { status?: ExportClaimStatus; asserter?: ExportClaimAsserter }>();
   const attached: { id: string; where: string }[] = [];
+  const relations: { id: string; where: string; type: string; from: string; to: string }[] = [];
 
   file.ann.split(/\r?\n/).forEach((line, i) => {
     const where = `${file.annName}:${i + 1}`;
@@ -246,8 +284,18 @@ export function readBratDocument(file: { stem: string; annName: string; txt: str
       }
       claims.set(target, claim);
       attached.push({ id: target, where });
-    } else if (/^R\d+$/.test(id) || id === "*") {
-      skipped.push({ where, reason: `${id === "*" ? "an equivalence" : `relation ${id}`}: ${RELATIONS_LATER}` });
+    } else if (/^R\d+$/.test(id)) {
+      const [type = "", ...args] = body.split(" ");
+      const roles = new Map(args.map((arg) => arg.split(":") as [string, string]));
+      const from = roles.get("Arg1");
+      const to = roles.get("Arg2");
+      if (!type || roles.size !== 2 || !from || !to) {
+        skipped.push({ where, reason: `relation ${id}: only relations from Arg1 to Arg2 become Parallax relations` });
+        return;
+      }
+      relations.push({ id, where, type, from, to });
+    } else if (id === "*") {
+      skipped.push({ where, reason: "an equivalence: Parallax relations go from one annotation to another, so equivalences are not imported" });
     } else if (/^E\d+$/.test(id)) {
       skipped.push({ where, reason: `event ${id}: Parallax has no events (its trigger, a text-bound annotation, is imported)` });
     } else if (/^N\d+$/.test(id)) {
@@ -261,6 +309,13 @@ export function readBratDocument(file: { stem: string; annName: string; txt: str
   for (const { id, where } of attached) {
     if (!known.has(id)) skipped.push({ where, reason: `it belongs to ${id}, which is not a text-bound annotation that was imported` });
   }
+  const ref = (id: string) => `${file.annName}#${id}`;
+  const documentRelations: DocumentRelation[] = [];
+  for (const r of relations) {
+    const missing = [r.from, r.to].find((end) => !known.has(end));
+    if (missing) skipped.push({ where: r.where, reason: `relation ${r.id} links ${missing}, which is not a text-bound annotation that was imported` });
+    else documentRelations.push({ where: r.where, from: ref(r.from), to: ref(r.to), type: types.get(r.type)?.name ?? r.type.replaceAll("_", " "), author: null });
+  }
   const documentSpans: DocumentSpan[] = spans.map((span) => {
     const claim = claims.get(span.id);
     const all = notes.get(span.id) ?? [];
@@ -271,7 +326,7 @@ export function readBratDocument(file: { stem: string; annName: string; txt: str
     const tag = types.get(span.type) ?? { name: span.type.replaceAll("_", " "), tagSet: null };
     const comment = all.filter((n) => !claimNote(n));
     const links = all.filter((n) => claimNote(n) && n.startsWith(EVIDENCE)).map((n) => n.slice(EVIDENCE.length));
-    return { where: span.where, start: span.start, end: span.end, tag, author: null, comment: comment.length ? comment.join("\n\n") : null, claim: importedClaim, links };
+    return { where: span.where, start: span.start, end: span.end, tag, author: null, comment: comment.length ? comment.join("\n\n") : null, claim: importedClaim, links, ref: ref(span.id) };
   });
-  return { stem: file.stem, text: txt, annotations: joinSpans(txt, documentSpans), skipped };
+  return { stem: file.stem, text: txt, annotations: joinSpans(txt, documentSpans, documentRelations), skipped };
 }

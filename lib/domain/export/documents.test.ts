@@ -52,4 +52,21 @@ describe("joinSpans", () => {
       ["a.ann:4", ["D"], null, "the", { start: 17, end: 20 }],
     ]);
   });
+
+  it("links relations to the joined annotations, whichever of their spans they name, after the annotations", () => {
+    const joined = joinSpans(
+      text,
+      [span({ ref: "a#T1", tag: { name: "A", tagSet: null } }), span({ ref: "a#T2", tag: { name: "B", tagSet: null } }), span({ ref: "a#T3", start: 18, end: 21 })],
+      [
+        { where: "a.ann:4", from: "a#T2", to: "a#T3", type: "same as", author: null },
+        { where: "a.ann:5", from: "a#T3", to: "a#T9", type: "said by", author: "anna" },
+      ],
+    );
+    expect(joined.map((a) => [a.where, a.id, a.creator, a.relation ?? null])).toEqual([
+      ["a.ann:1", "a#T1", null, null],
+      ["a.ann:1", "a#T3", null, null],
+      ["a.ann:4", null, null, { from: "a#T1", to: "a#T3", type: "same as", key: null }],
+      ["a.ann:5", null, { id: null, name: "anna" }, { from: "a#T3", to: "a#T9", type: "said by", key: null }],
+    ]);
+  });
 });

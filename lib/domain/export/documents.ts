@@ -89,25 +89,40 @@ export interface DocumentSpan {
   claim: ImportedAnnotation["claim"];
   /** A claim's evidence links. */
   links: string[];
+  /** What the file calls the span (`doc.ann#T1`), unique within the import, for relations to name it. */
+  ref?: string;
+}
+
+/** A relation of a document between two spans, named by their `ref`. */
+export interface DocumentRelation {
+  where: string;
+  from: string;
+  to: string;
+  type: string;
+  author: string | null;
 }
 
 /**
  * Spans on the same words with the same author, comment and claim are one annotation with
  * all their tags: both formats give each label its own span, where Parallax gives one
- * annotation several tags.
+ * annotation several tags. The joined annotation is known by its first span's ref, and a
+ * relation naming any of its spans links it (a linking annotation after the annotations,
+ * as the W3C reader makes them).
  */
-export function joinSpans(text: string, spans: readonly DocumentSpan[]): ImportedAnnotation[] {
+export function joinSpans(text: string, spans: readonly DocumentSpan[], relations: readonly DocumentRelation[] = []): ImportedAnnotation[] {
   const index = codePointIndex(text);
   const groups = new Map<string, DocumentSpan[]>();
   for (const span of spans) {
     const key = JSON.stringify([span.start, span.end, span.author, span.comment, span.claim, span.links]);
     groups.set(key, [...(groups.get(key) ?? []), span]);
   }
-  return [...groups.values()].map((group) => {
+  const idOfRef = new Map<string, string>();
+  const annotations: ImportedAnnotation[] = [...groups.values()].map((group) => {
     const first = group[0]!;
+    for (const span of group) if (span.ref && first.ref) idOfRef.set(span.ref, first.ref);
     return {
       where: first.where,
-      id: null,
+      id: first.ref ?? null,
       created: null,
       modified: null,
       creator: first.author ? { id: null, name: first.author } : null,
@@ -118,4 +133,20 @@ export function joinSpans(text: string, spans: readonly DocumentSpan[]): Importe
       targets: [documentTarget(first.where, text, index, first.start, first.end)],
     };
   });
+  const linking = relations.map(
+    (r): ImportedAnnotation => ({
+      where: r.where,
+      id: null,
+      created: null,
+      modified: null,
+      creator: r.author ? { id: null, name: r.author } : null,
+      tags: [],
+      comment: null,
+      claim: null,
+      links: [],
+      targets: [],
+      relation: { from: idOfRef.get(r.from) ?? r.from, to: idOfRef.get(r.to) ?? r.to, type: r.type, key: null },
+    }),
+  );
+  return [...annotations, ...linking];
 }

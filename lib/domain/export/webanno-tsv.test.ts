@@ -4,7 +4,7 @@ import type { ExportDocument } from "./documents";
 import { AnnotationFileError } from "./read-web-annotations";
 import { exportedAnnotation } from "./test-fixtures";
 import type { ExportedAnnotation } from "./types";
-import { escapeTsv, readWebAnnoTsv, toWebAnnoTsv, unescapeTsv, WEBANNO_LAYER } from "./webanno-tsv";
+import { escapeTsv, readWebAnnoTsv, toWebAnnoTsv, unescapeTsv, WEBANNO_LAYER, WEBANNO_RELATION_LAYER } from "./webanno-tsv";
 
 // Astral characters before and inside spans: WebAnno counts them as two (UTF-16, as Java).
 const TEXT = "I like it 😊 a lot.\n𝔘nion [1] holds_firm; a*b -> c.\n";
@@ -32,22 +32,23 @@ const document: ExportDocument = { stem: "01-astral", title: "Astral", text: TEX
 describe("toWebAnnoTsv", () => {
   it("writes the header, a sentence per line, UTF-16 offsets, and stacked spans with ids", () => {
     const lines = toWebAnnoTsv(document).split("\n");
-    expect(lines.slice(0, 5)).toEqual([
+    expect(lines.slice(0, 6)).toEqual([
       "#FORMAT=WebAnno TSV 3.3",
       `#T_SP=${WEBANNO_LAYER}|assertedBy|author|claimAsserter|claimStatus|comment|evidence|tag|tagSet`,
+      `#T_RL=${WEBANNO_RELATION_LAYER}|type|BT_${WEBANNO_LAYER}`,
       "",
       "",
       "#Text=I like it 😊 a lot.",
     ]);
     const comment = "Line one\\nline two \\| with a pipe";
     const evidence = "https://example.org/a https://example.org/caf%C3%A9";
-    expect(lines[7]).toBe(
+    expect(lines[8]).toBe(
       `1-3\t7-9\tit\tsomeone[1]|someone[2]\tDana Demo[1]|Dana Demo[2]\tquoted party[1]|quoted party[2]\tsupported[1]|supported[2]\t${comment}[1]|${comment}[2]\t` +
-        `${evidence}[1]|${evidence}[2]\tLoaded language[1]|Doubt[2]\tFraming devices[1]|Persuasion techniques[2]`,
+        `${evidence}[1]|${evidence}[2]\tLoaded language[1]|Doubt[2]\tFraming devices[1]|Persuasion techniques[2]\t_\t_`,
     );
-    expect(lines[8]).toMatch(/^1-4\t10-12\t😊\t/);
-    const labeling = "*[3]\tZoë Ñúñez[3]\t*[3]\t*[3]\t*[3]\t*[3]\tLabeling[3]\tFraming devices[3]";
-    expect(lines.slice(10, 15)).toEqual([
+    expect(lines[9]).toMatch(/^1-4\t10-12\t😊\t/);
+    const labeling = "*[3]\tZoë Ñúñez[3]\t*[3]\t*[3]\t*[3]\t*[3]\tLabeling[3]\tFraming devices[3]\t_\t_";
+    expect(lines.slice(11, 16)).toEqual([
       `1-6\t15-18\tlot\t${labeling}`,
       `1-7\t18-19\t.\t${labeling}`,
       "",
@@ -73,6 +74,39 @@ describe("toWebAnnoTsv", () => {
       },
       { tags: annotations[1]!.tags, creator: { id: null, name: "Zoë Ñúñez" }, comment: null, claim: null, links: [], quote: "lot.\n𝔘nion", position: annotations[1]!.codePoints },
     ]);
+  });
+
+  it("writes a relation on the first token it points to, naming where it starts as INCEpTION does, and reads it back", () => {
+    const [from, to] = [on("it 😊 a", { id: "a1", tags: annotations[0]!.tags }), on("𝔘nion", { id: "a2", tags: [{ name: "Doubt", tagSet: "P" }] })];
+    from.links = [{ direction: "to", type: "Same | as", annotationId: "a2" }];
+    to.links = [{ direction: "from", type: "Same | as", annotationId: "a1" }];
+    const tsv = toWebAnnoTsv({ stem: "01-r", title: "R", text: TEXT, annotations: [from, to] });
+    expect(tsv.split("\n").find((l) => l.startsWith("2-1\t"))).toMatch(/\tSame \\\| as\t1-3\[1_3\]$/);
+    const doc = readWebAnnoTsv({ stem: "01-r", name: "r.tsv", tsv, annotator: "anna" });
+    expect(doc.skipped).toEqual([]);
+    const [first, second, link] = doc.annotations;
+    expect(second!.targets[0]!.position).toEqual({ start: index.toCodePoint(TEXT.indexOf("𝔘nion")), end: index.toCodePoint(TEXT.indexOf("𝔘nion")) + 5 });
+    expect(link).toMatchObject({ tags: [], creator: { name: "anna" }, relation: { from: first!.id, to: second!.id, type: "Same | as", key: null } });
+  });
+
+  it("reads a relation between spans on one token without ids (`0`), and skips one whose end is not a span", () => {
+    const tsv = [
+      "#FORMAT=WebAnno TSV 3.3",
+      `#T_SP=${WEBANNO_LAYER}|tag`,
+      `#T_RL=${WEBANNO_RELATION_LAYER}|type|BT_${WEBANNO_LAYER}`,
+      "",
+      "",
+      "#Text=😊 Alpha beta gamma",
+      "1-1\t0-2\t😊\t_\t_\t_",
+      "1-2\t3-8\tAlpha\tA\t_\t_",
+      "1-3\t9-13\tbeta\tB\tCause\t1-2",
+      "1-4\t14-19\tgamma\t_\tCause\t1-1",
+      "",
+    ].join("\n");
+    const doc = readWebAnnoTsv({ stem: "z", name: "z.tsv", tsv, annotator: null });
+    const [alpha, beta, link] = doc.annotations;
+    expect(link!.relation).toEqual({ from: alpha!.id, to: beta!.id, type: "Cause", key: null });
+    expect(doc.skipped).toEqual([{ where: "z.tsv:10", reason: `a relation “Cause” whose ends are not both labelled spans of ${WEBANNO_LAYER}` }]);
   });
 
   it.each([["a|b"], ["back\\slash"], ["_"], ["*"], ["x -> y"], ["[3]"], ["tab\there"], ["a;b"]])("escapes and unescapes %j", (value) => {
@@ -110,7 +144,7 @@ describe("readWebAnnoTsv", () => {
       ["Haag", [{ name: "LASTNAME", tagSet: "NamedEntity" }], "anna"],
       ["Elsa", [{ name: "PER", tagSet: "NamedEntity" }], "anna"],
     ]);
-    expect(doc.skipped).toEqual([{ where: "annotation/story.txt/anna.tsv:12", reason: expect.stringMatching(/^a relation \(webanno.custom.Link\) “knows”: relations between annotations are not imported yet: they arrive with relations support/) }]);
+    expect(doc.skipped).toEqual([{ where: "annotation/story.txt/anna.tsv:12", reason: `a relation (webanno.custom.Link) “knows”: only Parallax's own relation layer (${WEBANNO_RELATION_LAYER}) is imported` }]);
   });
 
   it.each([

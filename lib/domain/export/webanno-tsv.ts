@@ -1,5 +1,4 @@
-import { RELATIONS_LATER } from "./brat";
-import { joinSpans, type DocumentSpan, type ExportDocument, type ReadDocument, type TextFile } from "./documents";
+import { joinSpans, type DocumentRelation, type DocumentSpan, type ExportDocument, type ReadDocument, type TextFile } from "./documents";
 import { AnnotationFileError, type ImportedClaim } from "./read-web-annotations";
 import type { ExportClaimAsserter, ExportClaimStatus, ExportedAnnotation } from "./types";
 import { asUri } from "./web-annotation";
@@ -16,10 +15,20 @@ import { asUri } from "./web-annotation";
  * annotation's author, claim (status, asserter, who asserts it, evidence links separated by
  * spaces) and comment as features; it reads that layer and any other
  * span layer (its `value` feature, else its first feature with a value, as the tag, the
- * layer's name as the tag set). Relation and chain layers are skipped with their reason.
+ * layer's name as the tag set).
+ *
+ * Relations between annotations of the same source are Parallax's relation layer,
+ * `webanno.custom.ParallaxRelation` with the type's name as its `type` feature, written as
+ * INCEpTION writes relations: on the first token of the annotation it points to (the
+ * dependent), the last column naming the one it points from (the governor) by that one's
+ * first token and both spans' ids, `<governor token>[<governor span>_<dependent span>]`
+ * (`0` for a span on one token without an id). Other relation layers and chain layers are
+ * skipped with their reason.
  */
 
 export const WEBANNO_LAYER = "webanno.custom.Parallax";
+export const WEBANNO_RELATION_LAYER = "webanno.custom.ParallaxRelation";
+const GOVERNOR = `BT_${WEBANNO_LAYER}`;
 const FEATURES = ["assertedBy", "author", "claimAsserter", "claimStatus", "comment", "evidence", "tag", "tagSet"] as const;
 type Feature = (typeof FEATURES)[number];
 
@@ -99,25 +108,52 @@ export function toWebAnnoTsv(document: ExportDocument): string {
   const { text } = document;
   const tokens = tokenize(text, new Set(document.annotations.flatMap((a) => [a.start, a.end])));
   let nextId = 0;
-  const spans = document.annotations.flatMap((a) => a.tags.map((tag) => ({ id: ++nextId, start: a.start, end: a.end, values: featureValues(a, tag) })));
+  const firstSpan = new Map<string, number>();
+  const spans = document.annotations.flatMap((a) =>
+    a.tags.map((tag) => {
+      const id = ++nextId;
+      if (!firstSpan.has(a.id)) firstSpan.set(a.id, id);
+      return { id, start: a.start, end: a.end, values: featureValues(a, tag) };
+    }),
+  );
 
-  const lines = ["#FORMAT=WebAnno TSV 3.3", `#T_SP=${WEBANNO_LAYER}|${FEATURES.join("|")}`, ""];
-  let sentence = 0;
+  const sentences: { text: string; tokens: { token: Token; id: string }[] }[] = [];
   let lineStart = 0;
   for (const line of text.split(/(?<=\r\n|\n|\r)/)) {
     const lineEnd = lineStart + line.length;
     const inLine = tokens.filter((t) => t.start >= lineStart && t.end <= lineEnd);
     lineStart = lineEnd;
     if (inLine.length === 0) continue;
-    sentence++;
-    lines.push("", `#Text=${escapeTsv(text.slice(inLine[0]!.start, inLine.at(-1)!.end))}`);
-    inLine.forEach((token, i) => {
+    const sentence = sentences.length + 1;
+    sentences.push({ text: text.slice(inLine[0]!.start, inLine.at(-1)!.end), tokens: inLine.map((token, i) => ({ token, id: `${sentence}-${i + 1}` })) });
+  }
+  const all = sentences.flatMap((s) => s.tokens);
+  const firstTokenOf = (a: ExportedAnnotation) => all.find(({ token }) => token.start >= a.start && token.end <= a.end);
+  const byId = new Map(document.annotations.map((a) => [a.id, a]));
+  /** Each relation of the document, on the first token of the annotation it points to. */
+  const relationsAt = new Map<string, { type: string; governor: string }[]>();
+  for (const a of document.annotations) {
+    for (const link of a.links ?? []) {
+      const to = byId.get(link.annotationId);
+      const from = firstTokenOf(a);
+      const at = to && firstTokenOf(to);
+      if (link.direction !== "to" || !from || !at || !firstSpan.has(a.id) || !firstSpan.has(to.id)) continue;
+      relationsAt.set(at.id, [...(relationsAt.get(at.id) ?? []), { type: link.type, governor: `${from.id}[${firstSpan.get(a.id)}_${firstSpan.get(to.id)}]` }]);
+    }
+  }
+
+  const lines = ["#FORMAT=WebAnno TSV 3.3", `#T_SP=${WEBANNO_LAYER}|${FEATURES.join("|")}`, `#T_RL=${WEBANNO_RELATION_LAYER}|type|${GOVERNOR}`, ""];
+  for (const sentence of sentences) {
+    lines.push("", `#Text=${escapeTsv(sentence.text)}`);
+    for (const { token, id } of sentence.tokens) {
       const covering = spans.filter((s) => s.start <= token.start && token.end <= s.end);
       const columns = FEATURES.map((feature) =>
         covering.length === 0 ? "_" : covering.map((s) => `${s.values[feature] ? escapeTsv(s.values[feature]) : "*"}[${s.id}]`).join("|"),
       );
-      lines.push([`${sentence}-${i + 1}`, `${token.start}-${token.end}`, escapeTsv(text.slice(token.start, token.end)), ...columns].join("\t"));
-    });
+      const relations = relationsAt.get(id) ?? [];
+      const relationColumns = relations.length === 0 ? ["_", "_"] : [relations.map((r) => escapeTsv(r.type)).join("|"), relations.map((r) => r.governor).join("|")];
+      lines.push([id, `${token.start}-${token.end}`, escapeTsv(text.slice(token.start, token.end)), ...columns, ...relationColumns].join("\t"));
+    }
   }
   return `${lines.join("\n")}\n`;
 }
@@ -171,6 +207,8 @@ export function readWebAnnoTsv(file: { stem: string; name: string; tsv: string; 
   let columns = 0;
   const skipped: ReadDocument["skipped"] = [];
   const units = new Map<string, Unit>();
+  const tokenLines = new Map<string, number>();
+  const relationItems: { where: string; line: number; type: string | null; governor: { value: string | null; id: string | null } }[] = [];
   const tokens: { start: number; end: number; text: string; line: number }[] = [];
   const sentences: { text: string[]; tokens: typeof tokens }[] = [];
   let inTokens = true;
@@ -203,6 +241,7 @@ export function readWebAnnoTsv(file: { stem: string; name: string; tsv: string; 
     if (end <= start || end - start !== text.length) throw fail(n, `the token “${text}” does not fit its offsets ${start}-${end} (UTF-16 code units).`);
     const token = { start, end, text, line: n };
     tokens.push(token);
+    tokenLines.set(cells[0]!, n);
     if (sentences.length === 0) sentences.push({ text: [], tokens: [] });
     sentences.at(-1)!.tokens.push(token);
 
@@ -211,10 +250,18 @@ export function readWebAnnoTsv(file: { stem: string; name: string; tsv: string; 
       if (layer.kind !== "SP") {
         const first = cellsOf[0];
         if (first === undefined || first === "_") continue;
-        for (const item of splitUnescaped(first, "|")) {
+        const own = layer.kind === "RL" && layer.name === WEBANNO_RELATION_LAYER && layer.features.at(-1) === GOVERNOR;
+        const governors = splitUnescaped(cellsOf.at(-1)!, "|");
+        splitUnescaped(first, "|").forEach((item, k) => {
+          const where = `${file.name}:${n + 1}`;
+          if (own) {
+            relationItems.push({ where, line: n, type: readItem(item).value, governor: readItem(governors[k] ?? "") });
+            return;
+          }
           const what = layer.kind === "RL" ? `a relation (${layer.name})` : `a chain link (${layer.name})`;
-          skipped.push({ where: `${file.name}:${n + 1}`, reason: `${what}${readItem(item).value ? ` “${readItem(item).value}”` : ""}: ${layer.kind === "RL" ? RELATIONS_LATER : "coreference chains are not imported"}` });
-        }
+          const why = layer.kind === "RL" ? `only Parallax's own relation layer (${WEBANNO_RELATION_LAYER}) is imported` : "coreference chains are not imported";
+          skipped.push({ where, reason: `${what}${readItem(item).value ? ` “${readItem(item).value}”` : ""}: ${why}` });
+        });
         continue;
       }
       const stacks = cellsOf.map((cell) => (cell === "_" ? [] : splitUnescaped(cell, "|")));
@@ -236,12 +283,27 @@ export function readWebAnnoTsv(file: { stem: string; name: string; tsv: string; 
 
   const text = rebuildText(sentences, tokens);
   const spans: DocumentSpan[] = [];
-  for (const unit of units.values()) {
+  const ref = (key: string) => `${file.name}#${key}`;
+  for (const [key, unit] of units) {
     const span = toSpan(unit, file.annotator);
-    if (span) spans.push(span);
+    if (span) spans.push({ ...span, ref: ref(key) });
     else skipped.push({ where: unit.where, reason: `a span of ${unit.layer.name} with no label (none of its features has a value)` });
   }
-  return { stem: file.stem, text, annotations: joinSpans(text, spans), skipped };
+  const known = new Set(spans.map((s) => s.ref));
+  /** A span of Parallax's layer by its id, or (`0`) the one span without an id on the token of that line. */
+  const spanKey = (id: string | undefined, line: number | undefined) => (id && id !== "0" ? ref(`${WEBANNO_LAYER}#${id}`) : ref(`${WEBANNO_LAYER}@${line}:0`));
+  const relations: DocumentRelation[] = [];
+  for (const item of relationItems) {
+    const [governorId, dependentId] = (item.governor.id ?? "0_0").split("_");
+    const from = spanKey(governorId, tokenLines.get(item.governor.value ?? ""));
+    const to = spanKey(dependentId, item.line);
+    if (!item.type || !known.has(from) || !known.has(to)) {
+      skipped.push({ where: item.where, reason: item.type ? `a relation “${item.type}” whose ends are not both labelled spans of ${WEBANNO_LAYER}` : "a relation with no type" });
+      continue;
+    }
+    relations.push({ where: item.where, from, to, type: item.type, author: file.annotator });
+  }
+  return { stem: file.stem, text, annotations: joinSpans(text, spans, relations), skipped };
 }
 
 function toSpan(unit: Unit, annotator: string | null): DocumentSpan | null {

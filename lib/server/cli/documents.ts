@@ -86,7 +86,7 @@ async function writeFolder(out: string, files: readonly TextFile[]): Promise<voi
 
 /** `export … --format brat|webanno --out <folder>`: the documents as files in a folder (the comparison's slug is left out of their paths). */
 export async function exportDocumentsToFolder(actor: Actor, comparisonId: string, format: DocumentFormat, out: string) {
-  const { files } = await exportDocuments(actor, comparisonId, format);
+  const { files, relationsLeftOut } = await exportDocuments(actor, comparisonId, format);
   await writeFolder(out, files);
-  return { path: out, bytes: files.reduce((sum, f) => sum + Buffer.byteLength(f.text), 0), format };
+  return { path: out, bytes: files.reduce((sum, f) => sum + Buffer.byteLength(f.text), 0), format, relationsLeftOut };
 }

@@ -28,6 +28,7 @@ export async function runExport(args: string[], io: CliIo = processIo): Promise<
     const written = await exportToFile({ ...options, comparison: operands[0]!, onProgress: (bytes) => progress.update(bytes) });
     progress.finish();
     io.out(`Wrote ${written.path} (${written.format}, ${written.bytes.toLocaleString("en")} bytes).`);
+    if ("relationsLeftOut" in written && written.relationsLeftOut) io.out(`Left out ${written.relationsLeftOut} relations between annotations of two different sources: ${written.format} links annotations within one document only.`);
     return 0;
   });
 }

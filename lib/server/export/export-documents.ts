@@ -18,16 +18,19 @@ export interface DocumentExport {
   files: TextFile[];
   /** Annotations left out because they are not on their source's current text (orphans, older revisions). */
   leftOut: number;
+  /** Relations left out: across two sources (neither format can link documents), or with an end left out. */
+  relationsLeftOut: number;
 }
 
 /**
  * A comparison's sources with the annotations an actor may export (the same ones, with the
  * same filters, as the CSV and JSON-LD), as brat or WebAnno TSV files: one document per
- * source, its current text and the annotations placed on it. Built whole: the files need
+ * source, its current text and the annotations placed on it, with the relations between
+ * annotations of the same source. Built whole: the files need
  * each source's complete text and tokens.
  */
 export async function exportDocuments(actor: Actor, comparisonId: string, format: DocumentFormat, filters: ReportFilters = {}): Promise<DocumentExport> {
-  const { comparison, batches } = await openAnnotationExport(actor, comparisonId, filters);
+  const { comparison, batches, relations } = await openAnnotationExport(actor, comparisonId, filters);
   const sources = await db().source.findMany({
     where: { comparisonId: comparison.id, comparison: { workspace: hasMember(actor) } },
     orderBy: { position: "asc" },
@@ -52,8 +55,10 @@ export async function exportDocuments(actor: Actor, comparisonId: string, format
       leftOut += all.length - placed.length;
       return { stem: documentStem(position, source.title), title: source.title, text: source.currentRevision!.text, annotations: placed };
     });
+  const documentOf = new Map(documents.flatMap((d) => d.annotations.map((a) => [a.id, d.stem])));
+  const relationsLeftOut = relations.filter((r) => !documentOf.has(r.fromId) || documentOf.get(r.fromId) !== documentOf.get(r.toId)).length;
   const files = format === "brat" ? writeBrat(comparison.slug, documents) : writeWebAnno(comparison.slug, documents);
-  return { comparison: { id: comparison.id, slug: comparison.slug }, files, leftOut };
+  return { comparison: { id: comparison.id, slug: comparison.slug }, files, leftOut, relationsLeftOut };
 }
 
 /** The files as one zip, in their order. */

@@ -14,6 +14,7 @@ import { AppError, notFound } from "@/lib/server/errors";
 import { canAnnotate, canEditComparisons, hasMember } from "@/lib/server/permissions";
 import { claimColumns } from "@/lib/server/services/annotations/annotation-fields";
 import { requireAnnotationAccess } from "@/lib/server/services/annotations/require-annotation-access";
+import { DEFAULT_RELATION_TYPES } from "@/lib/domain/relations/default-relation-types";
 import { ensureRelationTypes } from "@/lib/server/services/relations/find-relation-types";
 import { selectorColumns } from "@/lib/server/services/sources/span-target";
 
@@ -323,16 +324,18 @@ function planRelations(loaded: Loaded, links: PlannedLink[], idOfIri: Map<string
     const fromId = idOfIri.get(link.from) ?? ownAnnotationId(loaded, link.from);
     const toId = idOfIri.get(link.to) ?? ownAnnotationId(loaded, link.to);
     if (!fromId || !toId || fromId === toId) {
-      report.skipped.push({ where: link.where, reason: "it links annotations that are neither in the file nor in this comparison" });
+      report.skipped.push({ where: link.where, reason: fromId && fromId === toId ? "it links an annotation to itself" : "it links annotations that are neither in the file nor in this comparison" });
       continue;
     }
     const type = (link.key ? loaded.relationTypes.find((t) => t.key === link.key) : undefined) ?? loaded.relationTypes.find((t) => t.name.toLowerCase() === link.type?.toLowerCase());
     const typeName = type?.name ?? link.type ?? "";
-    if (!type && (!typeName || !mayAddTypes)) {
+    // A comparison gets its default types on first use (saveRelations), so they are there to link with before anyone listed them.
+    const byDefault = loaded.relationTypes.length === 0 ? DEFAULT_RELATION_TYPES.find((t) => t.key === link.key || t.name.toLowerCase() === typeName.toLowerCase()) : undefined;
+    if (!type && !byDefault && (!typeName || !mayAddTypes)) {
       report.skipped.push({ where: link.where, reason: typeName ? `its relation type “${typeName}” is not one of this comparison's; an owner or editor can add it` : "it names no relation type" });
       continue;
     }
-    const relation = { fromId, toId, typeId: type?.id ?? null, typeKey: type ? null : link.key, typeName, authorId: link.authorId };
+    const relation = { fromId, toId, typeId: type?.id ?? null, typeKey: type ? null : (byDefault?.key ?? link.key), typeName, authorId: link.authorId };
     if (existing.has(key(relation))) {
       report.skipped.push({ where: link.where, reason: "the same relation is already in the comparison" });
       continue;
