@@ -8,6 +8,7 @@ export function WorkspaceTabs({ slug, kind = "TEAM", role }: { slug: string; kin
       <nav className="tabs" aria-label="Class">
         <NavLink href={`/w/${slug}`}>Assignments</NavLink>
         {role && canTeach(role) ? <NavLink href={`/w/${slug}/members`}>Roster</NavLink> : null}
+        {role && canTeach(role) ? <NavLink href={`/w/${slug}/outlets`}>Outlet profiles</NavLink> : null}
       </nav>
     );
   }
@@ -15,6 +16,7 @@ export function WorkspaceTabs({ slug, kind = "TEAM", role }: { slug: string; kin
     <nav className="tabs" aria-label="Workspace">
       <NavLink href={`/w/${slug}`}>Comparisons</NavLink>
       <NavLink href={`/w/${slug}/members`}>Members</NavLink>
+      <NavLink href={`/w/${slug}/outlets`}>Outlet profiles</NavLink>
       <NavLink href={`/w/${slug}/analysers`}>Analysers</NavLink>
     </nav>
   );
