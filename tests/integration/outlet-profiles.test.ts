@@ -8,6 +8,7 @@ import { createSource } from "@/lib/server/services/sources/create-source";
 import { classroom } from "./helpers/classroom-fixture";
 import { annotatedComparison } from "./helpers/comparison-fixture";
 import { signUp } from "./helpers/factories";
+import { insertAnnotations } from "./helpers/bulk-annotations";
 import { setupTestDb } from "./helpers/setup-test-db";
 
 const db = setupTestDb();
@@ -86,5 +87,25 @@ describe("getOutletProfiles", () => {
     const c = await classroom(db);
     expect((await failure(getOutletProfiles(c.ana, c.klass.slug, [])))?.code).toBe("FORBIDDEN");
     expect((await getOutletProfiles(c.teacher, c.klass.slug, [])).profiles.outlets.map((o) => o.name)).toEqual(["City Daily", "River Post"]);
+  });
+
+  it("aggregates 200,000 annotations in the database: the page gets a row per outlet, comparison, month and tag", { timeout: 300_000 }, async () => {
+    const f = await profileFixture();
+    const sources = await db().source.findMany({
+      where: { comparison: { workspaceId: f.workspace.id } },
+      select: { id: true, comparisonId: true, currentRevision: { select: { id: true, text: true } } },
+    });
+    expect(sources).toHaveLength(3);
+    for (const [i, source] of sources.entries()) {
+      const tagIds = (await db().tag.findMany({ where: { tagSet: { comparisonId: source.comparisonId } }, select: { id: true } })).map((t) => t.id);
+      const target = { comparisonId: source.comparisonId, sourceId: source.id, revisionId: source.currentRevision!.id, authorId: f.reviewer.id, text: source.currentRevision!.text, tagIds };
+      await insertAnnotations(db(), target, i === 0 ? 100_000 : 50_000, { prefix: `bulk${i}` });
+    }
+    const started = performance.now();
+    const { profiles } = await getOutletProfiles(f.owner, f.workspace.slug, []);
+    const elapsed = performance.now() - started;
+    const applications = profiles.tagSets.flatMap((s) => s.tags.flatMap((t) => t.cells.map((c) => c.count))).reduce((sum, n) => sum + n, 0);
+    expect(applications).toBe(200_000 + 4);
+    console.log(`outlet profiles of 200,000 annotations in ${Math.round(elapsed)} ms`);
   });
 });

@@ -37,15 +37,17 @@ export default async function SideBySidePage({ params }: Params) {
             ) : null}
           </ul>
         </div>
-        {view.canEdit && comparison.sources.length > 1 ? (
-          <Link className="button button--quiet no-print" href={`/w/${workspaceSlug}/c/${comparisonSlug}/align`}>
-            Align all
-          </Link>
-        ) : null}
         {view.canEdit ? (
-          <Link className="button button--quiet no-print" href={`/w/${workspaceSlug}/c/${comparisonSlug}/copy`}>
-            Copy to workspace
-          </Link>
+          <div className="no-print" style={{ display: "flex", gap: "0.5rem" }}>
+            {comparison.sources.length > 1 ? (
+              <Link className="button button--quiet" href={`/w/${workspaceSlug}/c/${comparisonSlug}/align`}>
+                Align all
+              </Link>
+            ) : null}
+            <Link className="button button--quiet" href={`/w/${workspaceSlug}/c/${comparisonSlug}/copy`}>
+              Copy to workspace
+            </Link>
+          </div>
         ) : null}
       </div>
       {comparison.sources.length === 0 ? (
