@@ -37,6 +37,11 @@ export async function getOutletProfiles(actor: Actor, workspaceSlug: string, out
     ORDER BY o.name`;
   const chosen = choices.filter((o) => outletIds.includes(o.id)).map((o) => o.id);
   const ids = chosen.length > 0 ? chosen : choices.map((o) => o.id);
+  const sources = await db().$queryRaw<{ id: string; comparisonId: string }[]>`
+    SELECT s.id, s."comparisonId" FROM "Source" s JOIN "Comparison" c ON c.id = s."comparisonId"
+    WHERE c."workspaceId" = ${workspace.id} AND s."outletId" = ANY(${ids}::text[])`;
+  const sourceIds = sources.map((s) => s.id);
+  const comparisonIds = [...new Set(sources.map((s) => s.comparisonId))];
   const [textRows, tagRows] = await Promise.all([
     db().$queryRaw<ProfileTextRow[]>`
       SELECT s."outletId", o.name AS "outletName", c.id AS "comparisonId", c.slug AS "comparisonSlug", c.title AS "comparisonTitle",
@@ -45,19 +50,27 @@ export async function getOutletProfiles(actor: Actor, workspaceSlug: string, out
       JOIN "Comparison" c ON c.id = s."comparisonId"
       JOIN "Outlet" o ON o.id = s."outletId"
       LEFT JOIN "SourceRevision" r ON r.id = s."currentRevisionId"
-      WHERE c."workspaceId" = ${workspace.id} AND s."outletId" = ANY(${ids}::text[])
+      WHERE s.id = ANY(${sourceIds}::text[])
       GROUP BY 1, 2, 3, 4, 5, 6`,
+    // The annotations are counted per source and tag first, alone: joined with the small
+    // tables in one go, the planner (without statistics on fresh rows) looped over every tag
+    // for each annotation: 65 s for 200,000 annotations on PGlite, against 2.5 s this way.
     db().$queryRaw<ProfileTagRow[]>`
+      WITH counts AS MATERIALIZED (
+        SELECT a."sourceId", at."tagId", count(*)::int AS count
+        FROM "Annotation" a JOIN "AnnotationTag" at ON at."annotationId" = a.id
+        WHERE a."comparisonId" = ANY(${comparisonIds}::text[]) AND a."sourceId" = ANY(${sourceIds}::text[])
+          AND a."deletedAt" IS NULL AND a."hiddenAt" IS NULL
+        GROUP BY 1, 2
+      )
       SELECT s."outletId", c.id AS "comparisonId", ${MONTH} AS month, ts.key AS "tagSetKey", min(ts.name) AS "tagSetName",
-        t.name AS "tagName", min(t.color) AS color, count(*)::int AS count
-      FROM "Annotation" a
-      JOIN "Comparison" c ON c.id = a."comparisonId"
-      JOIN "Source" s ON s.id = a."sourceId"
-      JOIN "AnnotationTag" at ON at."annotationId" = a.id
-      JOIN "Tag" t ON t.id = at."tagId"
+        t.name AS "tagName", min(t.color) AS color, sum(k.count)::int AS count
+      FROM counts k
+      JOIN "Source" s ON s.id = k."sourceId"
+      JOIN "Comparison" c ON c.id = s."comparisonId"
+      JOIN "Tag" t ON t.id = k."tagId"
       JOIN "TagSet" ts ON ts.id = t."tagSetId"
-      WHERE c."workspaceId" = ${workspace.id} AND s."outletId" = ANY(${ids}::text[])
-        AND a."deletedAt" IS NULL AND a."hiddenAt" IS NULL AND t."mergedIntoId" IS NULL
+      WHERE t."mergedIntoId" IS NULL
       GROUP BY 1, 2, 3, 4, 6`,
   ]);
   const profiles: OutletProfiles = buildOutletProfiles(textRows, tagRows);
