@@ -15,7 +15,7 @@ test("an editor of a newsroom and a class copies the newsroom's comparison into 
   await page.getByRole("link", { name: "Copy to workspace" }).click();
   await expect(page.getByRole("heading", { level: 1 })).toHaveText(`Copy ${title} to another workspace`);
 
-  // Only workspaces the editor edits are offered; a key is refused outside a class, and the form keeps the choice.
+  // Only the other workspaces the editor edits are offered: here the demo class.
   const target = page.getByLabel("Workspace to copy into");
   await expect(target.getByRole("option")).toHaveText(["Demo class (class)"]);
   await page.getByRole("radio", { name: /as the key of a new assignment/ }).check();
