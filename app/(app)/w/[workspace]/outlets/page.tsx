@@ -43,6 +43,7 @@ export default async function OutletProfilesPage({ params, searchParams }: Props
   const comparisonHref = (comparisonSlug: string) => `/w/${workspace.slug}/c/${comparisonSlug}/report`;
   const color = (outlet: ProfileOutlet) => OUTLET_COLORS[outlets.indexOf(outlet) % OUTLET_COLORS.length]!;
   const names = outlets.map((o) => o.name).join(", ");
+  const pair = outlets.length > 3 ? `${styles.pair} ${styles.stacked}` : styles.pair;
   return (
     <div className="page">
       <Breadcrumbs items={[{ href: "/workspaces", label: "Workspaces" }, { href: `/w/${workspace.slug}`, label: workspace.name }]} />
@@ -125,7 +126,7 @@ export default async function OutletProfilesPage({ params, searchParams }: Props
             <section key={set.key} className={styles.section} aria-labelledby={`set-${set.key}`}>
               <h2 id={`set-${set.key}`}>{set.name}</h2>
               <h3>Tags per 1,000 words</h3>
-              <div className={styles.pair}>
+              <div className={pair}>
                 <figure className={styles.figure}>
                   <GroupedBarChart
                     title={`${set.name}: each tag per 1,000 words, per outlet`}
@@ -158,7 +159,7 @@ export default async function OutletProfilesPage({ params, searchParams }: Props
                 />
               </div>
               <h3>Over time</h3>
-              <div className={styles.pair}>
+              <div className={pair}>
                 <figure className={styles.figure}>
                   <GroupedBarChart
                     title={`${set.name}: all its tags per 1,000 words, by month of publication, per outlet`}
