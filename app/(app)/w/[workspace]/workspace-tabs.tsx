@@ -9,6 +9,7 @@ export function WorkspaceTabs({ slug, kind = "TEAM", role }: { slug: string; kin
         <NavLink href={`/w/${slug}`}>Assignments</NavLink>
         {role && canTeach(role) ? <NavLink href={`/w/${slug}/members`}>Roster</NavLink> : null}
         <NavLink href={`/w/${slug}/search`}>Search</NavLink>
+        {role && canTeach(role) ? <NavLink href={`/w/${slug}/outlets`}>Outlet profiles</NavLink> : null}
       </nav>
     );
   }
@@ -16,6 +17,7 @@ export function WorkspaceTabs({ slug, kind = "TEAM", role }: { slug: string; kin
     <nav className="tabs" aria-label="Workspace">
       <NavLink href={`/w/${slug}`}>Comparisons</NavLink>
       <NavLink href={`/w/${slug}/members`}>Members</NavLink>
+      <NavLink href={`/w/${slug}/outlets`}>Outlet profiles</NavLink>
       <NavLink href={`/w/${slug}/analysers`}>Analysers</NavLink>
       <NavLink href={`/w/${slug}/search`}>Search</NavLink>
     </nav>

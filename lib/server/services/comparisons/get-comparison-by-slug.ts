@@ -22,6 +22,7 @@ export async function getComparisonBySlug(actor: Actor, workspaceSlug: string, c
       title: true,
       description: true,
       eventDate: true,
+      copiedFrom: true,
       createdAt: true,
       createdBy: { select: { name: true } },
       sources: {

@@ -5,6 +5,7 @@ import { classroomEntries } from "./classroom";
 import { comparisonEntries } from "./comparisons";
 import { curationEntries } from "./curation";
 import { memberEntries } from "./members";
+import { profilesCopyEntries } from "./profiles-copy";
 import { proposalEntries } from "./proposals";
 import { relationEntries } from "./relations";
 import { reportEntries } from "./reports";
@@ -12,4 +13,4 @@ import { taxonomyEntries } from "./taxonomy";
 import { workQueueEntries } from "./work-queue";
 
 /** Every entry of the authorization matrix; a new cases file is added here. */
-export const MATRIX = [...accountEntries, ...comparisonEntries, ...alignmentEntries, ...annotationEntries, ...taxonomyEntries, ...memberEntries, ...reportEntries, ...classroomEntries, ...proposalEntries, ...relationEntries, ...workQueueEntries, ...curationEntries];
+export const MATRIX = [...accountEntries, ...comparisonEntries, ...alignmentEntries, ...annotationEntries, ...taxonomyEntries, ...memberEntries, ...reportEntries, ...classroomEntries, ...proposalEntries, ...relationEntries, ...workQueueEntries, ...curationEntries, ...profilesCopyEntries];

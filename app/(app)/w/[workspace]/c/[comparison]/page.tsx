@@ -33,12 +33,24 @@ export default async function SideBySidePage({ params }: Params) {
             <li>{comparison.factRows.length} fact rows</li>
             <li>{comparison._count.annotations} annotations</li>
             <li>Created by <UserText>{comparison.createdBy.name}</UserText></li>
+            {comparison.copiedFrom ? (
+              <li>
+                Copied from <UserText>{comparison.copiedFrom}</UserText>
+              </li>
+            ) : null}
           </ul>
         </div>
-        {view.canEdit && comparison.sources.length > 1 ? (
-          <Link className="button button--quiet no-print" href={`/w/${workspaceSlug}/c/${comparisonSlug}/align`}>
-            Align all
-          </Link>
+        {view.canEdit ? (
+          <div className="no-print" style={{ display: "flex", gap: "0.5rem" }}>
+            {comparison.sources.length > 1 ? (
+              <Link className="button button--quiet" href={`/w/${workspaceSlug}/c/${comparisonSlug}/align`}>
+                Align all
+              </Link>
+            ) : null}
+            <Link className="button button--quiet" href={`/w/${workspaceSlug}/c/${comparisonSlug}/copy`}>
+              Copy to workspace
+            </Link>
+          </div>
         ) : null}
         {view.canEdit && comparison.sources.length > 0 ? (
           <Link className="button button--quiet no-print" href={`/w/${workspaceSlug}/c/${comparisonSlug}/curate`}>
