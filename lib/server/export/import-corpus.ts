@@ -7,7 +7,8 @@ import type { Actor } from "@/lib/server/actor";
 import { db } from "@/lib/server/db/client";
 import { AppError, isAppError, notFound } from "@/lib/server/errors";
 import { extractSource } from "@/lib/server/import/extract-source";
-import { hasMember } from "@/lib/server/permissions";
+import { canReadReports, hasMember } from "@/lib/server/permissions";
+import { requireAnnotationAccess } from "@/lib/server/services/annotations/require-annotation-access";
 import { insertComparison } from "@/lib/server/services/comparisons/create-comparison";
 import { requireEditableWorkspace } from "@/lib/server/services/comparisons/require-comparison";
 import { storeSource, type PreparedSource } from "@/lib/server/services/sources/create-source";
@@ -23,9 +24,12 @@ const SOURCES_TRANSACTION_MS = 600_000;
  * annotations and go through the annotation import (anchoring, tags found by name or
  * created, authors kept when they are members, duplicates skipped), all in one transaction.
  * A document no source matches is skipped with the reason, as is what the file holds that
- * Parallax does not import.
+ * Parallax does not import. As every import, it is not for a class's students: their
+ * annotations belong to their assignments.
  */
 export async function importCorpus(actor: Actor, comparisonId: string, corpus: ReadCorpus): Promise<ImportReport> {
+  const { role } = await requireAnnotationAccess(actor, comparisonId, "annotate");
+  if (!canReadReports(role)) throw new AppError("FORBIDDEN", "Students annotate in their assignments: importing annotations is for the class's teachers.");
   const found = await db().comparison.findFirst({
     where: { id: comparisonId, workspace: hasMember(actor) },
     select: {

@@ -213,6 +213,15 @@ export const annotationEntries = [
       }),
     ),
   ),
+  action(annotate.fetchLinkCandidatesAction, (c) => [
+    c({
+      name: "list the annotations of a source a link may point to",
+      // Everyone who reads the comparison; which annotations they get follows the visibility rule (tests/integration/relations.test.ts).
+      expect: MEMBERS,
+      args: (cell) => [cell.world.comparison.id, cell.world.source.id],
+      shows: (body) => Array.isArray((body as Called<{ candidates: unknown[] }>).data.candidates),
+    }),
+  ]),
   action(annotate.fetchSourceTextAction, (c) => [
     c({
       name: "read a source's text to annotate it",

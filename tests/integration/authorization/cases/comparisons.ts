@@ -95,6 +95,30 @@ export const comparisonEntries = [
       verify: async (_cell, t, allowed) => expect(await db().passage.count({ where: { id: t.passageId } })).toBe(allowed ? 0 : 1),
     }),
   ]),
+  action(sideBySide.saveColumnLayoutAction, (c) => [
+    c({
+      name: "save one's own arrangement of the side by side's columns",
+      expect: MEMBERS,
+      args: (cell) => [cell.world.where, { order: [cell.world.source.id], hidden: [], collapsed: [cell.world.source.id] }],
+      verify: async (cell, _t, allowed) => {
+        if (!cell.user) return;
+        const saved = await db().columnLayout.count({ where: { userId: cell.user.id, comparisonId: cell.world.comparison.id } });
+        expect(saved).toBe(allowed ? 1 : 0);
+      },
+    }),
+  ]),
+  action(sources.updateSourceLanguageAction, (c) => [
+    c({
+      name: "set a source's language",
+      expect: EDITORS,
+      arrange: async (cell) => {
+        const title = unique("Language report");
+        return createSource(cell.world.owner, cell.world.where.workspace, cell.world.where.comparison, { content: { kind: "paste", text: article(title) }, metadata: { title } });
+      },
+      args: (cell, t) => [null, form({ ...cell.world.where, sourceId: t.id, language: "fa" })],
+      verify: async (_cell, t, allowed) => expect((await db().source.findUniqueOrThrow({ where: { id: t.id } })).language === "fa").toBe(allowed),
+    }),
+  ]),
   action(sideBySide.suggestPassagesAction, (c) => [
     c({
       name: "suggest matching passages",

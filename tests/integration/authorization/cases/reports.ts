@@ -1,5 +1,6 @@
 import { expect } from "vitest";
 import * as report from "@/app/(app)/w/[workspace]/c/[comparison]/report/actions";
+import * as corpus from "@/app/(app)/w/[workspace]/c/[comparison]/report/import-corpus-action";
 import * as exportRoute from "@/app/api/comparisons/[comparisonId]/export/route";
 import * as shared from "@/app/r/[token]/actions";
 import * as download from "@/app/r/[token]/download/route";
@@ -95,6 +96,24 @@ export const reportEntries = [
           target: { source: "urn:elsewhere", selector: { type: "TextQuoteSelector", exact: "Officials opened the spillway" } },
         };
         data.append("file", new File([JSON.stringify(annotation)], "import.jsonld"));
+        return [null, data];
+      },
+      verify: async (cell, t, allowed) => expect(await db().annotation.count({ where: { comparisonId: cell.world.comparison.id, comment: t.comment } })).toBe(allowed ? 1 : 0),
+    }),
+  ]),
+  action(corpus.importCorpusAction, (c) => [
+    c({
+      name: "import annotations from a Label Studio file",
+      expect: IMPORTERS,
+      arrange: async (cell) => ({ comment: unique("Labelled"), text: (await db().sourceRevision.findFirstOrThrow({ where: { sourceId: cell.world.source.id }, orderBy: { number: "desc" } })).text }),
+      args: (cell, t) => {
+        const data = form({ ...cell.world.where, comparisonId: cell.world.comparison.id, format: "labelstudio" });
+        const start = t.text.indexOf("spillway");
+        const task = {
+          data: { text: t.text },
+          annotations: [{ result: [{ type: "labels", from_name: "label", to_name: "text", value: { start, end: start + "spillway".length, text: "spillway", labels: ["Loaded language"] }, meta: { text: [t.comment] } }] }],
+        };
+        data.append("files", new File([JSON.stringify([task])], "tasks.json"));
         return [null, data];
       },
       verify: async (cell, t, allowed) => expect(await db().annotation.count({ where: { comparisonId: cell.world.comparison.id, comment: t.comment } })).toBe(allowed ? 1 : 0),
