@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { seededRandom } from '../seeded-random';
 import { segmentDistance, unitizingAlpha, UnitizingInputError, type UnitizingUnit } from './unitizing';
+import { KRIPPENDORFF_2004 as study2004 } from './unitizing-test-fixtures';
 
 /** Within `tolerance` of a published figure (DKPro's `isCloseTo(x, offset(tolerance))`; papers truncate). */
 function near(actual: number | null | undefined, published: number, tolerance: number) {
@@ -33,23 +34,6 @@ function krippendorff1995(stretch: number): UnitizingUnit[] {
   ];
 }
 const study1995 = (stretch: number) => ({ continuum: { begin: 0, length: Math.trunc(24 * stretch) }, raters: 2, units: krippendorff1995(stretch) });
-
-/** Krippendorff (2004, p. 254): two observers, continuum 150 … 449, categories c and k. */
-const study2004 = {
-  continuum: { begin: 150, length: 300 },
-  raters: 2,
-  units: [
-    { rater: 0, begin: 225, length: 70, category: 'c' },
-    { rater: 0, begin: 370, length: 30, category: 'c' },
-    { rater: 1, begin: 220, length: 80, category: 'c' },
-    { rater: 1, begin: 355, length: 20, category: 'c' },
-    { rater: 1, begin: 400, length: 20, category: 'c' },
-    { rater: 0, begin: 180, length: 60, category: 'k' },
-    { rater: 0, begin: 300, length: 50, category: 'k' },
-    { rater: 1, begin: 180, length: 60, category: 'k' },
-    { rater: 1, begin: 300, length: 50, category: 'k' },
-  ],
-};
 
 describe('segmentDistance (Krippendorff 2004, p. 251; DKPro Agreement distance tests)', () => {
   it.each([

@@ -1,9 +1,7 @@
 import { describe, expect, it } from "vitest";
-import { ASTRAL_TEXT, documentSpan, labelledDocument } from "./corpus-test-fixtures";
+import { annotationFileRefusal as refusal, ASTRAL_QUOTE as quote, ASTRAL_TEXT, documentSpan, labelledDocument } from "./corpus-test-fixtures";
 import { readDoccano, writeDoccano } from "./doccano";
-import { AnnotationFileError } from "./read-web-annotations";
 
-const quote = "𝔐arrowick";
 const start = ASTRAL_TEXT.indexOf(quote);
 const end = start + quote.length;
 /** doccano counts code points: one astral character (🌊) before the quote makes them one less. */
@@ -11,16 +9,6 @@ const cpStart = start - 1;
 const cpEnd = end - 2;
 
 const line = (row: unknown) => `${JSON.stringify(row)}\n`;
-
-function refusal(run: () => unknown): { where: string; message: string } {
-  try {
-    run();
-  } catch (error) {
-    if (error instanceof AnnotationFileError) return { where: error.where, message: error.message };
-    throw error;
-  }
-  throw new Error("expected a refusal");
-}
 
 describe("readDoccano", () => {
   it.each([

@@ -1,9 +1,7 @@
 import { describe, expect, it } from "vitest";
-import { ASTRAL_TEXT, documentSpan, labelledDocument } from "./corpus-test-fixtures";
+import { annotationFileRefusal as refusal, ASTRAL_QUOTE as quote, ASTRAL_TEXT, documentSpan, labelledDocument } from "./corpus-test-fixtures";
 import { readLabelStudio, writeLabelStudio } from "./label-studio";
-import { AnnotationFileError } from "./read-web-annotations";
 
-const quote = "𝔐arrowick";
 const start = ASTRAL_TEXT.indexOf(quote);
 const end = start + quote.length;
 
@@ -13,16 +11,6 @@ const task = (result: unknown[], extra: Record<string, unknown> = {}) => ({
   annotations: [{ id: 1, completed_by: 3, result, created_at: "2026-11-21T08:00:00Z", ...extra }],
 });
 const region = (value: Record<string, unknown>, extra: Record<string, unknown> = {}) => ({ id: "r1", from_name: "label", to_name: "text", type: "labels", value, ...extra });
-
-function refusal(run: () => unknown): { where: string; message: string } {
-  try {
-    run();
-  } catch (error) {
-    if (error instanceof AnnotationFileError) return { where: error.where, message: error.message };
-    throw error;
-  }
-  throw new Error("expected a refusal");
-}
 
 describe("readLabelStudio", () => {
   it("reads UTF-16 offsets after astral characters, as Label Studio's editor counts them", () => {

@@ -1,9 +1,7 @@
 import { describe, expect, it } from "vitest";
-import { ASTRAL_TEXT, documentSpan, labelledDocument } from "./corpus-test-fixtures";
+import { annotationFileRefusal as refusal, ASTRAL_QUOTE as quote, ASTRAL_TEXT, documentSpan, labelledDocument } from "./corpus-test-fixtures";
 import { readPtc, writePtc } from "./ptc";
-import { AnnotationFileError } from "./read-web-annotations";
 
-const quote = "𝔐arrowick";
 const at = ASTRAL_TEXT.indexOf(quote);
 /** The quote's code-point offset: one astral character (🌊) comes before it, so one less than in UTF-16. */
 const cpStart = [...ASTRAL_TEXT.slice(0, at)].length;
@@ -12,16 +10,6 @@ const folder = (labels: string) => [
   { name: "article111111111.txt", content: ASTRAL_TEXT },
   { name: "article111111111.labels.tsv", content: labels },
 ];
-
-function refusal(run: () => unknown): { where: string; message: string } {
-  try {
-    run();
-  } catch (error) {
-    if (error instanceof AnnotationFileError) return { where: error.where, message: error.message };
-    throw error;
-  }
-  throw new Error("expected a refusal");
-}
 
 describe("readPtc", () => {
   it("reads code-point offsets after astral characters as UTF-16 spans", () => {

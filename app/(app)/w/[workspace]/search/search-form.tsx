@@ -1,5 +1,6 @@
 type Values = { q: string; tag: string; author: string; claim: string; outlet: string; from: string; to: string };
-type Options = { tags: string[]; authors: { id: string; name: string }[]; outlets: { id: string; name: string }[] };
+type Choice = { id: string; name: string };
+type Options = { tags: string[]; authors: Choice[]; outlets: Choice[] };
 
 /**
  * The search controls: a plain GET form, so a search is a link to share and every control
@@ -23,17 +24,7 @@ export function SearchForm({ values, options }: { values: Values; options: Optio
           ))}
         </select>
       </div>
-      <div className="field">
-        <label htmlFor="search-author">Author</label>
-        <select id="search-author" name="author" defaultValue={values.author}>
-          <option value="">Anyone</option>
-          {options.authors.map((a) => (
-            <option key={a.id} value={a.id}>
-              {a.name}
-            </option>
-          ))}
-        </select>
-      </div>
+      <ChoiceField name="author" label="Author" anyLabel="Anyone" value={values.author} choices={options.authors} />
       <div className="field">
         <label htmlFor="search-claim">Claim status</label>
         <select id="search-claim" name="claim" defaultValue={values.claim}>
@@ -45,17 +36,7 @@ export function SearchForm({ values, options }: { values: Values; options: Optio
           <option value="FALSE">False</option>
         </select>
       </div>
-      <div className="field">
-        <label htmlFor="search-outlet">Outlet</label>
-        <select id="search-outlet" name="outlet" defaultValue={values.outlet}>
-          <option value="">Any outlet</option>
-          {options.outlets.map((o) => (
-            <option key={o.id} value={o.id}>
-              {o.name}
-            </option>
-          ))}
-        </select>
-      </div>
+      <ChoiceField name="outlet" label="Outlet" anyLabel="Any outlet" value={values.outlet} choices={options.outlets} />
       <div className="field">
         <label htmlFor="search-from">Annotated from</label>
         <input id="search-from" name="from" type="date" defaultValue={values.from} />
@@ -68,5 +49,22 @@ export function SearchForm({ values, options }: { values: Values; options: Optio
         Search
       </button>
     </form>
+  );
+}
+
+/** A labelled select of named records, its first option matching any of them. */
+function ChoiceField({ name, label, anyLabel, value, choices }: { name: string; label: string; anyLabel: string; value: string; choices: Choice[] }) {
+  return (
+    <div className="field">
+      <label htmlFor={`search-${name}`}>{label}</label>
+      <select id={`search-${name}`} name={name} defaultValue={value}>
+        <option value="">{anyLabel}</option>
+        {choices.map((c) => (
+          <option key={c.id} value={c.id}>
+            {c.name}
+          </option>
+        ))}
+      </select>
+    </div>
   );
 }
