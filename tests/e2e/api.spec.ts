@@ -1,5 +1,5 @@
 import { expect, test, type APIResponse } from "@playwright/test";
-import { DEMO, signIn, signOut, uniqueEmail } from "./helpers";
+import { DEMO, signIn, signOut, signUp, uniqueEmail } from "./helpers";
 
 const DEMO_COMPARISON = "marrowick-barrier-flood";
 
@@ -30,12 +30,7 @@ test("a script works on annotations with a personal API token, and loses access 
   test.setTimeout(120_000);
 
   // Someone else's workspace and comparison, whose id the outsider reads with their cookie session.
-  await page.goto("/sign-up");
-  await page.getByLabel("Name").fill("Otto Outsider");
-  await page.getByLabel("Email").fill(uniqueEmail("outsider"));
-  await page.getByLabel("Password").fill("outsider passphrase");
-  await page.getByRole("button", { name: "Create account" }).click();
-  await expect(page).toHaveURL(/\/workspaces$/);
+  await signUp(page, "Otto Outsider", uniqueEmail("outsider"), "outsider passphrase");
   await page.getByLabel("Workspace name").fill("Outsider desk");
   await page.getByRole("button", { name: "Create workspace" }).click();
   await expect(page).toHaveURL(/\/w\/outsider-desk[\w-]*$/);

@@ -1,6 +1,6 @@
 import { readFile } from "node:fs/promises";
 import { expect, test, type Browser, type Page } from "@playwright/test";
-import { signIn, uniqueEmail } from "./helpers";
+import { pasteSource, signIn, uniqueEmail } from "./helpers";
 
 const PASSWORD = "classroom passphrase";
 
@@ -22,11 +22,7 @@ async function signUp(page: Page, name: string) {
 }
 
 async function addSource(page: Page, text: string, title: string, outlet: string) {
-  await page.getByLabel("Article text").fill(text);
-  await page.getByLabel("Title", { exact: true }).fill(title);
-  await page.getByLabel("Outlet", { exact: true }).selectOption({ label: "New outlet…" });
-  await page.getByLabel("New outlet's name").fill(outlet);
-  await page.getByRole("button", { name: "Add source" }).click();
+  await pasteSource(page, { text, title, outlet });
   await expect(page.getByRole("row", { name: new RegExp(title) })).toBeVisible();
 }
 

@@ -1,6 +1,6 @@
 import { readFile } from "node:fs/promises";
 import { expect, test, type Page } from "@playwright/test";
-import { DEMO, signIn } from "./helpers";
+import { DEMO, pasteSource, signIn } from "./helpers";
 
 /** Invented text with astral characters (🌊, 𝔐) before the spans: UTF-16 units and code points part there. */
 const TEXT = "Flood 🌊 in 𝔐arrowick: officials blame the traitors.\n\nThe so-called experts failed us again, the mayor said.";
@@ -16,15 +16,7 @@ async function comparisonWithText(page: Page, title: string) {
   await page.getByLabel("Title").fill(title);
   await page.getByRole("button", { name: "Create comparison" }).click();
   await expect(page).toHaveURL(/\/sources$/);
-  await page.getByLabel("Article text").fill(TEXT);
-  await page.getByLabel("Title", { exact: true }).fill("Flood notes");
-  const outlet = page.getByLabel("Outlet", { exact: true });
-  if (await outlet.locator("option", { hasText: "Town Crier" }).count()) await outlet.selectOption({ label: "Town Crier" });
-  else {
-    await outlet.selectOption({ label: "New outlet…" });
-    await page.getByLabel("New outlet's name").fill("Town Crier");
-  }
-  await page.getByRole("button", { name: "Add source" }).click();
+  await pasteSource(page, { text: TEXT, title: "Flood notes", outlet: "Town Crier" });
   await expect(page.getByText("Source added.")).toBeVisible();
   return page.url().replace(/\/sources.*$/, "/report");
 }

@@ -45,3 +45,30 @@ export async function acceptInvitation(page: Page, invitationPath: string, works
   await page.getByRole("button", { name: `Join ${workspaceName}` }).click();
   await expect(page).toHaveURL(/\/w\/[^/]+$/);
 }
+
+/** Creates an account through the sign-up form; the new user lands signed in on their workspaces. */
+export async function signUp(page: Page, name: string, email: string, password: string) {
+  await page.goto("/sign-up");
+  await page.getByLabel("Name").fill(name);
+  await page.getByLabel("Email").fill(email);
+  await page.getByLabel("Password").fill(password);
+  await page.getByRole("button", { name: "Create account" }).click();
+  await expect(page).toHaveURL(/\/workspaces$/);
+}
+
+/**
+ * On a comparison's sources page, pastes an article and submits it, choosing the outlet by name
+ * when the workspace has it already and creating it otherwise (other journeys may have added it).
+ */
+export async function pasteSource(page: Page, source: { text: string; title: string; outlet: string }) {
+  await page.getByLabel("Article text").fill(source.text);
+  await page.getByLabel("Title", { exact: true }).fill(source.title);
+  const outlet = page.getByLabel("Outlet", { exact: true });
+  const outlets = (await outlet.locator("option").allTextContents()).map((label) => label.trim());
+  if (outlets.includes(source.outlet)) await outlet.selectOption({ label: source.outlet });
+  else {
+    await outlet.selectOption({ label: "New outlet…" });
+    await page.getByLabel("New outlet's name").fill(source.outlet);
+  }
+  await page.getByRole("button", { name: "Add source" }).click();
+}

@@ -1,5 +1,5 @@
 import { expect, test, type Page } from "@playwright/test";
-import { DEMO, signIn } from "./helpers";
+import { DEMO, pasteSource, signIn } from "./helpers";
 
 // Written for this journey: one short report of a late ferry in Persian and in two Chinese wordings.
 const PERSIAN = "کشتی مسافربری روز سه‌شنبه با دو ساعت تأخیر از بندر خارج شد. شهردار گفت شهر هزینهٔ قایق دوم را می‌پردازد.";
@@ -7,11 +7,7 @@ const CHINESE_A = "周二渡轮晚了两个小时才离开港口。市长说市�
 const CHINESE_B = "周二渡轮晚了三个小时才离开码头。市长说市政府将出钱购买第二艘船。";
 
 async function addSource(page: Page, title: string, outlet: string, text: string, count: number) {
-  await page.getByLabel("Article text").fill(text);
-  await page.getByLabel("Title", { exact: true }).fill(title);
-  await page.getByLabel("Outlet", { exact: true }).selectOption({ label: "New outlet…" });
-  await page.getByLabel("New outlet's name").fill(outlet);
-  await page.getByRole("button", { name: "Add source" }).click();
+  await pasteSource(page, { text, title, outlet });
   await expect(page.getByRole("table").getByRole("row")).toHaveCount(count + 1);
 }
 

@@ -1,5 +1,5 @@
 import { expect, test } from "@playwright/test";
-import { DEMO, signIn } from "./helpers";
+import { DEMO, pasteSource, signIn } from "./helpers";
 
 // Written for this test: labels, an unnamed attribution, doubt and a hedge for the default analysers to find.
 const ARTICLE = [
@@ -15,11 +15,7 @@ test("a reviewer steps through proposals with the keyboard; only accepted ones b
   await page.getByLabel("Title").fill(`Proposals ${Date.now()}`);
   await page.getByRole("button", { name: "Create comparison" }).click();
   await expect(page).toHaveURL(/\/c\/[^/]+\/sources$/);
-  await page.getByLabel("Article text").fill(ARTICLE);
-  await page.getByLabel("Title", { exact: true }).fill("Protest at the ministry");
-  await page.getByLabel("Outlet", { exact: true }).selectOption({ label: "New outlet…" });
-  await page.getByLabel("New outlet's name").fill("Test Wire");
-  await page.getByRole("button", { name: "Add source" }).click();
+  await pasteSource(page, { text: ARTICLE, title: "Protest at the ministry", outlet: "Test Wire" });
   await expect(page.getByText("Source added.")).toBeVisible();
   const base = new URL(page.url()).pathname.replace(/\/sources$/, "");
 

@@ -1,5 +1,5 @@
 import { expect, test, type Browser, type Page } from "@playwright/test";
-import { DEMO, signIn, uniqueEmail } from "./helpers";
+import { DEMO, pasteSource, signIn, uniqueEmail } from "./helpers";
 
 // Five short articles written for this test about an invented harbour bridge closure.
 const ARTICLES = [
@@ -12,11 +12,7 @@ const ARTICLES = [
 const PASSWORD = "tablet class passphrase";
 
 async function addSource(page: Page, article: (typeof ARTICLES)[number]) {
-  await page.getByLabel("Article text").fill(article.text);
-  await page.getByLabel("Title", { exact: true }).fill(article.title);
-  await page.getByLabel("Outlet", { exact: true }).selectOption({ label: "New outlet…" });
-  await page.getByLabel("New outlet's name").fill(article.outlet);
-  await page.getByRole("button", { name: "Add source" }).click();
+  await pasteSource(page, article);
   await expect(page.getByRole("row", { name: new RegExp(article.title) })).toBeVisible();
 }
 

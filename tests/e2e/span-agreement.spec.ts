@@ -1,17 +1,12 @@
 import { expect, test } from "@playwright/test";
-import { acceptInvitation, DEMO, invite, signIn, signOut, uniqueEmail } from "./helpers";
+import { acceptInvitation, DEMO, invite, signIn, signOut, signUp, uniqueEmail } from "./helpers";
 
 type Annotation = { sourceId: string; revision: number; target: { start: number; end: number }; anchor: { status: string }; tags: { id: string; name: string }[] };
 
 test("the agreement page shows αU beside token α with its explanation, and what changed after a disagreement is settled", async ({ page }) => {
   const email = uniqueEmail("second-reviewer");
   const password = "second reviewer passphrase";
-  await page.goto("/sign-up");
-  await page.getByLabel("Name").fill("Sam Second");
-  await page.getByLabel("Email").fill(email);
-  await page.getByLabel("Password").fill(password);
-  await page.getByRole("button", { name: "Create account" }).click();
-  await expect(page).toHaveURL(/\/workspaces$/);
+  await signUp(page, "Sam Second", email, password);
   await signOut(page);
 
   await signIn(page, DEMO.email, DEMO.password);

@@ -1,5 +1,5 @@
 import { expect, test, type Locator, type Page } from "@playwright/test";
-import { acceptInvitation, DEMO, invite, signIn, signOut, uniqueEmail } from "./helpers";
+import { acceptInvitation, DEMO, invite, signIn, signOut, signUp, uniqueEmail } from "./helpers";
 
 /** From the workspace list to the demo comparison's Taxonomy tab, the way a user gets there. */
 async function openDemoTaxonomy(page: Page) {
@@ -112,12 +112,7 @@ test("an editor adds, renames, recolours, retires, restores and merges tags", as
 test("a viewer reads the taxonomy as coding guidelines, without the editing controls", async ({ page }) => {
   const email = uniqueEmail("reader");
   const password = "viewer passphrase";
-  await page.goto("/sign-up");
-  await page.getByLabel("Name").fill("Vera Viewer");
-  await page.getByLabel("Email").fill(email);
-  await page.getByLabel("Password").fill(password);
-  await page.getByRole("button", { name: "Create account" }).click();
-  await expect(page).toHaveURL(/\/workspaces$/);
+  await signUp(page, "Vera Viewer", email, password);
   await signOut(page);
 
   await signIn(page, DEMO.email, DEMO.password);

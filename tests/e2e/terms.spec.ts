@@ -1,5 +1,5 @@
 import { expect, test } from "@playwright/test";
-import { DEMO, signIn } from "./helpers";
+import { DEMO, pasteSource, signIn } from "./helpers";
 
 const DEMO_COMPARISON = "/w/demo-newsroom/c/marrowick-barrier-flood";
 
@@ -11,15 +11,7 @@ test("Find words matches whatever quote, apostrophe, dash and spacing style the 
   await expect(page).toHaveURL(/\/sources$/);
   // Invented text, typeset as a newspaper would: curly apostrophe and quotes, an em dash, a line break.
   const text = "Crews worked overnight.\nThe mayor’s office called it a “water release” — nothing\nmore. Café owners disagreed.";
-  await page.getByLabel("Article text").fill(text);
-  await page.getByLabel("Title", { exact: true }).fill("Harbour notes");
-  const outlet = page.getByLabel("Outlet", { exact: true });
-  if (await outlet.locator("option", { hasText: "Town Crier" }).count()) await outlet.selectOption({ label: "Town Crier" });
-  else {
-    await outlet.selectOption({ label: "New outlet…" });
-    await page.getByLabel("New outlet's name").fill("Town Crier");
-  }
-  await page.getByRole("button", { name: "Add source" }).click();
+  await pasteSource(page, { text, title: "Harbour notes", outlet: "Town Crier" });
   await expect(page.getByText("Source added.")).toBeVisible();
 
   await page.getByRole("link", { name: "Side by side" }).click();

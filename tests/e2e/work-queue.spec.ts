@@ -1,15 +1,10 @@
 import { expect, test, type Browser } from "@playwright/test";
-import { acceptInvitation, DEMO, invite, signIn, uniqueEmail } from "./helpers";
+import { acceptInvitation, DEMO, invite, signIn, signUp, uniqueEmail } from "./helpers";
 
 async function signUpIn(browser: Browser, name: string) {
   const page = await (await browser.newContext()).newPage();
   const email = uniqueEmail(name.toLowerCase().replace(/\W+/g, "."));
-  await page.goto("/sign-up");
-  await page.getByLabel("Name").fill(name);
-  await page.getByLabel("Email").fill(email);
-  await page.getByLabel("Password").fill("queue passphrase");
-  await page.getByRole("button", { name: "Create account" }).click();
-  await expect(page).toHaveURL(/\/workspaces$/);
+  await signUp(page, name, email, "queue passphrase");
   return { page, email };
 }
 

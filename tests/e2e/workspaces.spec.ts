@@ -1,16 +1,11 @@
 import { expect, test } from "@playwright/test";
-import { acceptInvitation, DEMO, invite, signIn, signOut, uniqueEmail } from "./helpers";
+import { acceptInvitation, DEMO, invite, signIn, signOut, signUp, uniqueEmail } from "./helpers";
 
 test("an owner invites a colleague, who joins through the link and then sees the workspace with the role given", async ({ page }) => {
   const email = uniqueEmail("colleague");
   const password = "colleague passphrase";
 
-  await page.goto("/sign-up");
-  await page.getByLabel("Name").fill("Colin Colleague");
-  await page.getByLabel("Email").fill(email);
-  await page.getByLabel("Password").fill(password);
-  await page.getByRole("button", { name: "Create account" }).click();
-  await expect(page).toHaveURL(/\/workspaces$/);
+  await signUp(page, "Colin Colleague", email, password);
   await page.goto("/w/demo-newsroom");
   await expect(page.getByRole("heading", { name: "Page not found" })).toBeVisible();
   await page.goto("/workspaces");
