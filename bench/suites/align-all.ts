@@ -6,7 +6,7 @@
 import { alignAll, DEFAULT_MIN_SCORE } from "@/lib/domain/alignment";
 import type { Suite } from "@/bench/harness";
 import path from "node:path";
-import { bridgeGoldPath, ferryGoldPath, fireGoldPath, goldPath, linksOfResult, loadGold, score, tfidfBaseline, type Gold } from "@/bench/fixtures/alignment-gold";
+import { bridgeGoldPath, ferryGoldPath, fireGoldPath, goldPath, strikeGoldPath, linksOfResult, loadGold, score, tfidfBaseline, type Gold } from "@/bench/fixtures/alignment-gold";
 import { createRandom } from "@/bench/fixtures/random";
 import { article, facts } from "@/bench/fixtures/text";
 import { describeMachine } from "@/bench/machine";
@@ -26,7 +26,7 @@ export const alignAllSuite: Suite = {
     const sources = Array.from({ length: 8 }, (_, i) => ({ id: `source-${i}`, text: article(random, 5000, story) }));
     const texts = sources.map((s) => s.text);
 
-    const sets = [goldPath, ferryGoldPath, fireGoldPath, bridgeGoldPath].map((file) => {
+    const sets = [goldPath, ferryGoldPath, fireGoldPath, bridgeGoldPath, strikeGoldPath].map((file) => {
       const loaded = loadGold(file);
       return loaded && { ...loaded, file: path.basename(file) };
     });
@@ -57,7 +57,9 @@ const GOLD_TEXTS: Record<string, string> = {
   "fire-kelbrook":
     "3 articles written for this repository about an invented chemical plant fire, [gold/fire-kelbrook](gold/fire-kelbrook) (same rules), held out: scored only once every rule was settled",
   "bridge-marrowby":
-    "3 articles written for this repository about an invented bridge collapse, [gold/bridge-marrowby](gold/bridge-marrowby) (same rules), held out from the third pass on recall: committed before Align all ran on it",
+    "3 articles written for this repository about an invented bridge collapse, [gold/bridge-marrowby](gold/bridge-marrowby) (same rules), held out from the third pass on recall: committed before Align all ran on it, scored once; the name-keying fixes came after seeing its misses",
+  "strike-carrow":
+    "3 articles written for this repository about an invented dock strike, [gold/strike-carrow](gold/strike-carrow) (same rules), held out from the name-keying fixes: committed before Align all ran on it",
 };
 
 function qualityMarkdown(sets: readonly { gold: Gold; texts: string[]; file: string }[]): string {
@@ -88,7 +90,7 @@ ${m.cpu}, ${m.cores} cores, ${m.memory}, ${m.os}, Node ${m.node}; load average a
 A proposed link is every pair of passages of different sources in one row; it is correct when
 each passage overlaps the gold sentence on its side. The baseline proposes, for each sentence
 and each other source, the best match by plain TF-IDF cosine (lower-cased words, no stemming)
-when it reaches the threshold. Four gold sets, all scored in this run; "—" where a method proposed
+when it reaches the threshold. Five gold sets, all scored in this run; "—" where a method proposed
 nothing (its precision is undefined).
 
 ${tables.join("\n")}`;
