@@ -90,3 +90,28 @@ describe("sourceFeatures", () => {
     expect(keys(b!)).toEqual(keys(c!));
   });
 });
+
+describe("sourceFeatures: one name keyed alike however a source writes it", () => {
+  const names = (m: ReadonlyMap<string, number>) => keys(m).filter((k) => k.startsWith("nm:") || k.startsWith("ng:") || k.startsWith("t:")).sort();
+  const nameKeys = (...words: string[]) => words.map((w, i) => (i === words.length - 1 ? `nm:${nameKey(w)}` : `ng:${nameKey(w)}`)).sort();
+  it.each([
+    [
+      "a many-word name whose words the source also writes in lower case",
+      "Rail safety is a transport issue.\nThe Transport Safety Board sent a team.",
+      1,
+      nameKeys("Transport", "Safety", "Board"),
+    ],
+    ["the same name where no word of it is written in lower case", "The Transport Safety Board sent a team.", 0, nameKeys("Transport", "Safety", "Board")],
+    ["a place's possessive opening a sentence", "Crowds gathered in Dunmore.\nDunmore's mayor spoke.", 1, [`nm:${nameKey("Dunmore")}`]],
+    ["a capital word after a dateline's dash, not a name", "DUNMORE, 4 May 2026 — Seven people were hurt in Dunmore.", 0, [`nm:${nameKey("Dunmore")}`]],
+    ["a title word ending a place's name (a hospital), no title", "Nine were taken to Dunmore General.", 0, [`nm:${nameKey("Dunmore")}`]],
+    ["a title word before a name stays a title", "General Ada Voss arrived.", 0, [...nameKeys("Ada", "Voss"), "t:general"].sort()],
+  ])("%s", (_name, text, index, expected) => {
+    expect(names(features(text)[index]!)).toEqual(expected);
+  });
+
+  it("reads a number word after a dateline's dash as a number", () => {
+    const [first] = features("DUNMORE, 4 May 2026 — One person died.");
+    expect(keys(first!)).toContain("n:1");
+  });
+});

@@ -173,27 +173,31 @@ export function prepareSource(text: string): (units: readonly Span[]) => Map<str
   const lowerSeen = new Set<string>();
   const capitalInside = new Set<string>();
   all.forEach((t, i) => {
-    if (!upper[i]) lowerSeen.add(t.norm);
-    else if (!initial[i]) capitalInside.add(t.norm);
+    if (!upper[i]) lowerSeen.add(withoutPossessive(t.norm));
+    else if (!initial[i]) capitalInside.add(withoutPossessive(t.norm));
   });
   // A capitalised word is a name when the source never writes it in lower case, and, at
-  // the start of a sentence, only when the source also capitalises it elsewhere.
+  // the start of a sentence, only when the source also capitalises it elsewhere (a
+  // possessive is the same word: "Marrowby's" at the start, "in Marrowby" inside).
   const isName = (t: { norm: string }, i: number) =>
     upper[i] &&
-    (!initial[i] || capitalInside.has(t.norm)) &&
-    !lowerSeen.has(t.norm) &&
+    (!initial[i] || capitalInside.has(withoutPossessive(t.norm))) &&
+    !lowerSeen.has(withoutPossessive(t.norm)) &&
     isContentWord(t.norm) &&
     !title(t.norm) &&
     !GENERIC_NOUNS.has(t.norm) &&
     !MONTH_OR_DAY.test(t.norm) &&
     !/\d/.test(t.norm);
   const tokens: Token[] = all.map((t, i) => ({ ...t, name: isName(t, i) || (PARTICLES.has(t.norm) && upper[i] === true) }));
-  // A sentence-initial capital directly before a name is the name's first word ("Qasem
-  // Halabi visited…").
+  // A capital directly before a name is the name's first word: at the start of a sentence
+  // ("Qasem Halabi visited…"), and inside one even when the source writes the word in lower
+  // case elsewhere ("the Transport Safety Board" beside "transport costs"), so that every
+  // outlet keys a many-word name alike.
   for (let i = tokens.length - 2; i >= 0; i--) {
     const t = tokens[i] as Token;
     const next = tokens[i + 1] as Token;
-    if (!t.name && initial[i] && upper[i] && next.name && /^ +$/.test(text.slice(t.end, next.start)) && isContentWord(t.norm) && !title(t.norm)) t.name = true;
+    if (t.name || !upper[i] || !next.name || !/^ +$/.test(text.slice(t.end, next.start)) || !isContentWord(t.norm) || title(t.norm)) continue;
+    if (initial[i] || (!GENERIC_NOUNS.has(t.norm) && !MONTH_OR_DAY.test(t.norm) && !/\d/.test(t.norm))) t.name = true;
   }
 
   const index = new Map<Token, number>(tokens.map((t, i) => [t, i]));
@@ -259,6 +263,9 @@ export function prepareSource(text: string): (units: readonly Span[]) => Map<str
         const next = unitTokens[i + 1];
         const prev = unitTokens[i - 1];
         const role = title(t.norm);
+        // A title word right after a name ends the name of a place ("Kelbrook General", a
+        // hospital), keyed by the word before, as generic nouns are: no person's title.
+        if (role && prev?.name && /^ +$/.test(text.slice(prev.end, t.start))) continue;
         if (role) {
           if (prev?.norm === "the" && !next?.name) {
             const person = titled.get(role);
@@ -332,14 +339,23 @@ function addPerson(out: Map<string, number>, keys: readonly string[]) {
   keys.forEach((k, i) => (i === keys.length - 1 ? add(out, `nm:${k}`, 1) : add(out, `ng:${k}`, GIVEN_NAME_WEIGHT)));
 }
 
-/** Whether the word at `at` is the first of a line or sentence (quotes, emoji and the like skipped). */
+/**
+ * Whether the word at `at` is the first of a line, a sentence or what follows a dash
+ * ("KELBROOK, 10 June — One person…": a dateline's dash, or a dash that opens a clause);
+ * quotes, emoji and the like are skipped.
+ */
 function startsSentence(text: string, at: number): boolean {
   for (let i = at - 1; i >= 0; i--) {
     const c = text[i] as string;
     if (/[\p{L}\p{N},;]/u.test(c)) return false;
-    if (/[.!?:\n\r]/u.test(c)) return true;
+    if (/[.!?:\n\r—–]/u.test(c)) return true;
   }
   return true;
+}
+
+/** A folded word without its possessive ("marrowby's" -> "marrowby"). */
+function withoutPossessive(norm: string): string {
+  return norm.replace(/'s?$/, "");
 }
 
 /** Whether the word at `at` starts with a capital letter (digits and lower case do not). */

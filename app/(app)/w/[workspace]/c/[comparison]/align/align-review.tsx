@@ -6,6 +6,7 @@ import { useEffect, useId, useRef, useState, useTransition } from "react";
 import type { CallResult } from "@/lib/server/action";
 import type { AlignmentReview } from "@/lib/server/services/alignment/find-alignment-proposals";
 import type { Where } from "../comparison-types";
+import { PassageCell } from "../passage-cell";
 import {
   acceptAlignmentProposalAction,
   acceptAlignmentProposalsAboveAction,
@@ -240,27 +241,19 @@ function ProposalCard({
           {columns.map((source) => {
             const passage = p.passages.find((x) => x.sourceId === source.id);
             return (
-              <div key={source.id} className={`cell${passage ? "" : " cell--missing"}`}>
-                <div className="source__outlet">{source.outlet}</div>
-                {passage ? (
-                  <>
-                    <p className="cell__text">{passage.exact}</p>
-                    {passage.stale ? <p className="meta">From an earlier version of the text.</p> : null}
-                    {open && !alone ? (
-                      <button
-                        type="button"
-                        className={`button button--quiet button--small ${styles.cellAction}`}
-                        disabled={pending}
-                        onClick={() => run(() => splitAlignmentProposalAction(where, p.id, source.id))}
-                      >
-                        Split out<span className="visually-hidden"> {source.outlet}’s passage of proposal {number}</span>
-                      </button>
-                    ) : null}
-                  </>
-                ) : (
-                  <p className="cell__missing">Not reported</p>
-                )}
-              </div>
+              <PassageCell key={source.id} outlet={source.outlet} outletLabel="visible" text={passage ? passage.exact : null}>
+                {passage?.stale ? <p className="meta">From an earlier version of the text.</p> : null}
+                {open && !alone ? (
+                  <button
+                    type="button"
+                    className={`button button--quiet button--small ${styles.cellAction}`}
+                    disabled={pending}
+                    onClick={() => run(() => splitAlignmentProposalAction(where, p.id, source.id))}
+                  >
+                    Split out<span className="visually-hidden"> {source.outlet}’s passage of proposal {number}</span>
+                  </button>
+                ) : null}
+              </PassageCell>
             );
           })}
         </div>

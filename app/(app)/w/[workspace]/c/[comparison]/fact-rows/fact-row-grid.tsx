@@ -3,10 +3,10 @@
 import { usePathname, useRouter } from "next/navigation";
 import { useState, useTransition, type CSSProperties, type ReactNode } from "react";
 import { UserText } from "@/app/_components/user-text";
-import { textAttributes } from "@/lib/domain/text/language";
 import { termSlots, termsAgainstBase, type TermSpan } from "@/lib/domain/diff";
 import { deleteFactRowAction, removePassageAction, renameFactRowAction } from "../actions";
 import type { ViewRow, ViewSource, Where } from "../comparison-types";
+import { PassageCell } from "../passage-cell";
 import { rowColor } from "../row-colors";
 import { TermsAgainstBase, TermsEachAgainstAll } from "./terms-strip";
 
@@ -128,32 +128,26 @@ function FactRowView({ where, row, index, sources, canEdit, termsBase }: {
       {sources.map((source) => {
         const cell = cells.get(source.id);
         return (
-          <div key={source.id} className={`cell${cell ? "" : " cell--missing"}`}>
-            <span className="visually-hidden">{source.outlet}</span>
-            {cell && base && cell.sourceId === base.sourceId && reporting.length > 1 ? <span className="badge cell__badge">base</span> : null}
-              {cell ? (
-                <>
-                  <p className="cell__text" {...textAttributes(source.language)}>
-                    {marks.has(source.id) ? <Marked text={cell.text} spans={marks.get(source.id)!} /> : cell.text}
-                  </p>
-                  {cell.orphaned ? (
-                    <p className="notice notice--error">This passage could not be found in the edited text. Select it again.</p>
-                  ) : null}
-                  {canEdit ? (
-                    <button
-                      type="button"
-                      className="button button--quiet button--small no-print"
-                      disabled={pending}
-                      onClick={() => run(() => removePassageAction(where, cell.passageId))}
-                    >
-                      Remove<span className="visually-hidden"> {source.outlet}’s passage</span>
-                    </button>
-                  ) : null}
-                </>
-              ) : (
-                <p className="cell__missing">Not reported</p>
-              )}
-          </div>
+          <PassageCell
+            key={source.id}
+            outlet={source.outlet}
+            outletLabel="hidden"
+            language={source.language}
+            badge={cell && base && cell.sourceId === base.sourceId && reporting.length > 1 ? <span className="badge cell__badge">base</span> : null}
+            text={cell ? marks.has(source.id) ? <Marked text={cell.text} spans={marks.get(source.id)!} /> : cell.text : null}
+          >
+            {cell?.orphaned ? <p className="notice notice--error">This passage could not be found in the edited text. Select it again.</p> : null}
+            {cell && canEdit ? (
+              <button
+                type="button"
+                className="button button--quiet button--small no-print"
+                disabled={pending}
+                onClick={() => run(() => removePassageAction(where, cell.passageId))}
+              >
+                Remove<span className="visually-hidden"> {source.outlet}’s passage</span>
+              </button>
+            ) : null}
+          </PassageCell>
         );
       })}
       {(base && against.length > 0) || eachAgainstAll ? (
