@@ -157,12 +157,55 @@ const MIN_MOVED_LINE = 24;
 /** Lines paired by their words need this share of them in common (Jaccard index). */
 const MIN_LINE_SIMILARITY = 0.5;
 
+/** What pairing a line with one from elsewhere (a move) costs against one edited in place. */
+const MOVE_PENALTY = 0.1;
+
 type Line = { start: number; text: string };
 
 /**
- * The lines of the old and new text in the same order, paired by a diff of whole lines
- * (each distinct line one character, as wordDiff does with words), and the runs of lines
- * that diff deleted and inserted together (a line edited in place, or replaced).
+ * Pairs of lines found exactly once in both texts that keep their order (the longest such
+ * run, as patience diff chooses its anchors): of two identical captions, neither is an
+ * anchor, so a diff cannot pair one with the other's moved copy across a unique line.
+ */
+function uniqueAnchors(oldLines: Line[], newLines: Line[]): Array<[number, number]> {
+  const once = (lines: Line[]) => {
+    const at = new Map<string, number>();
+    lines.forEach(({ text }, i) => at.set(text, at.has(text) ? -1 : i));
+    return at;
+  };
+  const oldAt = once(oldLines);
+  const newAt = once(newLines);
+  const candidates: Array<[number, number]> = [];
+  for (const [text, i] of oldAt) {
+    const j = newAt.get(text);
+    if (i >= 0 && j !== undefined && j >= 0) candidates.push([i, j]);
+  }
+  candidates.sort((x, y) => x[0] - y[0]);
+  // The longest run of increasing new positions (patience sorting).
+  const tails: number[] = [];
+  const previous: number[] = [];
+  candidates.forEach(([, j], k) => {
+    let lo = 0;
+    let hi = tails.length;
+    while (lo < hi) {
+      const mid = (lo + hi) >> 1;
+      if (candidates[tails[mid]!]![1] < j) lo = mid + 1;
+      else hi = mid;
+    }
+    previous[k] = lo > 0 ? tails[lo - 1]! : -1;
+    tails[lo] = k;
+  });
+  const run: Array<[number, number]> = [];
+  for (let k = tails.length > 0 ? tails[tails.length - 1]! : -1; k >= 0; k = previous[k]!) run.push(candidates[k]!);
+  return run.reverse();
+}
+
+/**
+ * The lines of the old and new text in the same order, paired: lines found once in both
+ * texts anchor the pairing (uniqueAnchors), and between two anchors a diff of whole lines
+ * (each distinct line one character, as wordDiff does with words) pairs the rest. Also
+ * the runs of lines that diff deleted and inserted together (a line edited in place, or
+ * replaced).
  */
 function lineDiff(oldLines: Line[], newLines: Line[]) {
   const pairs = new Map<Line, Line>();
@@ -181,20 +224,26 @@ function lineDiff(oldLines: Line[], newLines: Line[]) {
   if (codes.size > 0xd7ff) return { pairs, hunkOf };
   const dmp = new DiffMatchPatch();
   dmp.Diff_Timeout = DIFF_TIMEOUT_SECONDS;
+  let hunk = 0;
   let o = 0;
   let n = 0;
-  let hunk = 0;
-  for (const [op, chunk] of dmp.diff_main(encodedOld, encodedNew, false)) {
-    if (op === DiffMatchPatch.DIFF_EQUAL) {
-      for (let k = 0; k < chunk.length; k++) pairs.set(oldLines[o + k]!, newLines[n + k]!);
-      o += chunk.length;
-      n += chunk.length;
-      hunk++;
-    } else if (op === DiffMatchPatch.DIFF_DELETE) {
-      for (let k = 0; k < chunk.length; k++) hunkOf.set(oldLines[o++]!, hunk);
-    } else {
-      for (let k = 0; k < chunk.length; k++) hunkOf.set(newLines[n++]!, hunk);
+  for (const [anchorOld, anchorNew] of [...uniqueAnchors(oldLines, newLines), [oldLines.length, newLines.length] as [number, number]]) {
+    for (const [op, chunk] of dmp.diff_main(encodedOld.slice(o, anchorOld), encodedNew.slice(n, anchorNew), false)) {
+      if (op === DiffMatchPatch.DIFF_EQUAL) {
+        for (let k = 0; k < chunk.length; k++) pairs.set(oldLines[o + k]!, newLines[n + k]!);
+        o += chunk.length;
+        n += chunk.length;
+        hunk++;
+      } else if (op === DiffMatchPatch.DIFF_DELETE) {
+        for (let k = 0; k < chunk.length; k++) hunkOf.set(oldLines[o++]!, hunk);
+      } else {
+        for (let k = 0; k < chunk.length; k++) hunkOf.set(newLines[n++]!, hunk);
+      }
     }
+    if (anchorOld < oldLines.length) pairs.set(oldLines[anchorOld]!, newLines[anchorNew]!);
+    o = anchorOld + 1;
+    n = anchorNew + 1;
+    hunk++;
   }
   return { pairs, hunkOf };
 }
@@ -249,7 +298,10 @@ function paragraphPairs(oldText: string, newText: string, map: (offset: number) 
       }
     }
   }
-  candidates.sort((x, y) => y.similarity - x.similarity || Number(y.inPlace) - Number(x.inPlace) || x.distance - y.distance);
+  // A move costs a little similarity: a caption edited in place keeps its place unless a
+  // moved line is clearly more like it; two identical old captions are told apart this way.
+  const score = (c: { similarity: number; inPlace: boolean }) => c.similarity - (c.inPlace ? 0 : MOVE_PENALTY);
+  candidates.sort((x, y) => score(y) - score(x) || x.distance - y.distance);
   for (const { from, to } of candidates) {
     if (pairs.has(from) || taken.has(to)) continue;
     pairs.set(from, to);
@@ -435,6 +487,9 @@ function diffMap(oldText: string, newText: string): DiffMap {
   return { map, unchanged, surviving, mapRange, movedCopy };
 }
 
+/** A quote at least this long found once in each text is the same words (see reanchorOne, 1b). */
+const MIN_UNIQUE_QUOTE = 16;
+
 /**
  * An edited quote is placed on its new words while at least this share of its words is
  * still there (the diff kept them); below it, "most of the quoted words are gone" and
@@ -469,6 +524,15 @@ function reanchorOne(oldText: string, newText: string, target: AnchorTarget, dif
   // other copy of the same words, whatever happened to its context.
   const kept = diff.unchanged(start, end);
   if (kept !== null) return { status: "exact", score: 1, selectors: createSelectors(newText, kept, kept + quote.length) };
+  // (1b) Its exact words, long enough to be telling, are found once in the old text and
+  // once in the new: they are the same words, moved with a paragraph the diff could not
+  // follow (edited past recognition around them, or pasted among near-identical ones).
+  if (quote.length >= MIN_UNIQUE_QUOTE) {
+    const at = newText.indexOf(quote);
+    if (at !== -1 && newText.indexOf(quote, at + 1) === -1 && oldText.indexOf(quote) === start && oldText.indexOf(quote, start + 1) === -1) {
+      return { status: "exact", score: 1, selectors: createSelectors(newText, at, at + quote.length) };
+    }
+  }
   // (2) Edited a little: placed on its new words, where the diff puts them.
   const surviving = diff.surviving(start, end);
   if (surviving.words >= MIN_SURVIVING_WORDS && surviving.characters > 0) {
