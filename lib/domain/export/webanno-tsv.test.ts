@@ -4,7 +4,7 @@ import type { ExportDocument } from "./documents";
 import { AnnotationFileError } from "./read-web-annotations";
 import { exportedAnnotation } from "./test-fixtures";
 import type { ExportedAnnotation } from "./types";
-import { escapeTsv, readWebAnnoTsv, toWebAnnoTsv, unescapeTsv, WEBANNO_LAYER, WEBANNO_RELATION_LAYER } from "./webanno-tsv";
+import { escapeTsv, escapeTsvText, readWebAnnoTsv, toWebAnnoTsv, unescapeTsv, WEBANNO_LAYER, WEBANNO_RELATION_LAYER } from "./webanno-tsv";
 
 // Astral characters before and inside spans: WebAnno counts them as two (UTF-16, as Java).
 const TEXT = "I like it 😊 a lot.\n𝔘nion [1] holds_firm; a*b -> c.\n";
@@ -131,6 +131,15 @@ describe("toWebAnnoTsv", () => {
     const tsv = toWebAnnoTsv({ stem: "r", title: "R", text, annotations: [a, b] });
     const dependent = tsv.split("\n").find((l) => l.startsWith(`1-${text.slice(0, text.indexOf(to)).split(" ").length}\t`))!;
     expect(dependent.split("\t").slice(-3)).toEqual(["*", governor, ""]);
+  });
+
+  it.each([
+    ["a*b [1] x_y; p|q -> r", "a*b [1] x_y; p|q -> r"],
+    ["back\\slash\ttab", "back\\\\slash\\ttab"],
+    ["bell\u0007 and vertical\u000b tab", "bell\\\u0007 and vertical\u000b tab"],
+  ])("escapes a sentence's text as INCEpTION does: %j", (text, escaped) => {
+    expect(escapeTsvText(text)).toBe(escaped);
+    expect(unescapeTsv(escaped)).toBe(text);
   });
 
   it.each([["a|b"], ["back\\slash"], ["_"], ["*"], ["x -> y"], ["[3]"], ["tab\there"], ["a;b"]])("escapes and unescapes %j", (value) => {

@@ -55,7 +55,10 @@ export function unescapeTsv(value: string): string {
  * backslash before them); `* _ [ ] | ;` stay as they are. unescapeTsv reads it back.
  */
 export function escapeTsvText(text: string): string {
-  return text.replace(/[\\\u0000-\u001f]/g, (c) => ({ "\\": "\\\\", "\t": "\\t", "\n": "\\n", "\r": "\\r", "\f": "\\f", "\b": "\\b" })[c] ?? (c === "\v" ? c : `\\${c}`));
+  const named: Record<string, string> = { "\\": "\\\\", "\t": "\\t", "\n": "\\n", "\r": "\\r", "\f": "\\f", "\b": "\\b", "\v": "\v" };
+  let escaped = "";
+  for (const c of text) escaped += named[c] ?? (c < " " ? `\\${c}` : c);
+  return escaped;
 }
 
 /** Splits at a separator not escaped by a backslash. */
