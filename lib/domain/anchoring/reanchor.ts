@@ -524,10 +524,12 @@ function reanchorOne(oldText: string, newText: string, target: AnchorTarget, dif
   // other copy of the same words, whatever happened to its context.
   const kept = diff.unchanged(start, end);
   if (kept !== null) return { status: "exact", score: 1, selectors: createSelectors(newText, kept, kept + quote.length) };
-  // (1b) Its exact words, long enough to be telling, are found once in the old text and
-  // once in the new: they are the same words, moved with a paragraph the diff could not
-  // follow (edited past recognition around them, or pasted among near-identical ones).
-  if (quote.length >= MIN_UNIQUE_QUOTE) {
+  // (1b) Its exact words, long enough to be telling and within one paragraph, are found
+  // once in the old text and once in the new: they are the same words, moved with a
+  // paragraph the diff could not follow (edited past recognition around them, or pasted
+  // among near-identical ones). Not a quote over a line break: moving a paragraph makes new
+  // junctions, where the end of one paragraph and the start of another may meet again.
+  if (quote.length >= MIN_UNIQUE_QUOTE && !/[\n\r]/.test(quote)) {
     const at = newText.indexOf(quote);
     if (at !== -1 && newText.indexOf(quote, at + 1) === -1 && oldText.indexOf(quote) === start && oldText.indexOf(quote, start + 1) === -1) {
       return { status: "exact", score: 1, selectors: createSelectors(newText, at, at + quote.length) };
