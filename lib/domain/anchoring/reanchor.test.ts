@@ -212,6 +212,18 @@ describe("reanchor: untouched quotes in moved and edited gallery captions (the m
     expect(result.status !== "orphaned" && result.selectors.position).toMatchObject({ start: expected, end: expected + quote.length });
   });
 
+  it.each([
+    ["a letter of its last word doubled after the quote's end", "of the summer reg", "regatta", "reggatta"],
+    ["the first letter of its first word doubled before the quote's start", "ilver cup", "silver", "ssilver"],
+  ])("keeps a quote that ends or starts inside a word exact when %s", (_name, quote, word, typo) => {
+    const updated = GALLERY.replace(CAPTIONS[4]!, CAPTIONS[4]!.replace(word, typo));
+    const at = GALLERY.indexOf(quote, GALLERY.indexOf(CAPTIONS[4]!));
+    const expected = updated.indexOf(quote, GALLERY.indexOf(CAPTIONS[4]!));
+    const result = reanchor(GALLERY, updated, createSelectors(GALLERY, at, at + quote.length));
+    expect(result.status).toBe("exact");
+    expect(result.status !== "orphaned" && result.selectors.position).toMatchObject({ start: expected, end: expected + quote.length });
+  });
+
   it("of two identical captions, the one moved whole keeps its quotes and the one edited in place keeps its own", () => {
     const lines = [TWIN.replace("opening", "festive"), CAPTIONS[1]!, TWIN, ...CAPTIONS.slice(2).filter((_, i) => i !== 1)];
     const updated = lines.join("\n");

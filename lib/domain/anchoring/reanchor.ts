@@ -109,7 +109,7 @@ function segmentsOf(oldText: string, newText: string): Segments {
   const { oldStarts, newStarts, oldLengths, newLengths } = segments;
   let o = 0;
   let n = 0;
-  for (const [op, length] of diffs) {
+  for (const [op, length] of refineShortReplacements(oldText, newText, diffs)) {
     if (op === DiffMatchPatch.DIFF_INSERT) {
       // diff-match-patch puts a replacement's deletion right before its insertion.
       const last = oldStarts.length - 1;
@@ -121,7 +121,12 @@ function segmentsOf(oldText: string, newText: string): Segments {
       continue;
     }
     const equal = op === DiffMatchPatch.DIFF_EQUAL;
-    push(o, n, length, equal ? length : 0, equal);
+    const last = oldStarts.length - 1;
+    // Equal text on both sides of a refined word is one segment.
+    if (equal && last >= 0 && segments.equal[last] && oldStarts[last]! + oldLengths[last]! === o && newStarts[last]! + newLengths[last]! === n) {
+      oldLengths[last]! += length;
+      newLengths[last]! += length;
+    } else push(o, n, length, equal ? length : 0, equal);
     o += length;
     if (equal) n += length;
   }
@@ -134,6 +139,37 @@ function segmentsOf(oldText: string, newText: string): Segments {
     segments.newLengths.push(newLength);
     segments.equal.push(equal);
   }
+}
+
+/** Replacements up to this long on both sides (a word with a typo) are diffed again letter by letter. */
+const MAX_REFINED_REPLACEMENT = 32;
+
+/**
+ * The word diff with each short replacement (a deletion right before an insertion, both at
+ * most MAX_REFINED_REPLACEMENT characters: a typo made or fixed, a letter doubled) diffed
+ * again by letters, so the letters of the word that stayed are equal text: a quote that
+ * ends inside the word, before the typo, was not touched by it.
+ */
+function refineShortReplacements(oldText: string, newText: string, diffs: Array<[op: number, length: number]>): Array<[op: number, length: number]> {
+  const refined: Array<[op: number, length: number]> = [];
+  const dmp = new DiffMatchPatch();
+  let o = 0;
+  let n = 0;
+  for (let i = 0; i < diffs.length; i++) {
+    const [op, length] = diffs[i]!;
+    const next = diffs[i + 1];
+    if (op === DiffMatchPatch.DIFF_DELETE && next?.[0] === DiffMatchPatch.DIFF_INSERT && length <= MAX_REFINED_REPLACEMENT && next[1] <= MAX_REFINED_REPLACEMENT) {
+      for (const [letterOp, chunk] of dmp.diff_main(oldText.slice(o, o + length), newText.slice(n, n + next[1]), false)) refined.push([letterOp, chunk.length]);
+      o += length;
+      n += next[1];
+      i++;
+      continue;
+    }
+    refined.push([op, length]);
+    if (op !== DiffMatchPatch.DIFF_INSERT) o += length;
+    if (op !== DiffMatchPatch.DIFF_DELETE) n += length;
+  }
+  return refined;
 }
 
 /** Index of the segment holding old offset `offset` (the last one for the text's end). */
