@@ -12,7 +12,8 @@
  *     edited-but-placeable (at least half of its words still there, whole), mostly-gone;
  *   - where it truly is now: the old range followed through the splices, growing by
  *     what was inserted inside it and by the new words of an edit that replaced its
- *     first or last words (null when nothing of it is left).
+ *     first or last words (null when nothing of it is left); for an untouched quote in
+ *     one of two identical lines that were both moved, either copy (twinPlaces).
  */
 import { randomInt, randomWords } from "@/lib/domain/anchoring/test-support";
 
@@ -55,7 +56,10 @@ export function randomEdits(random: () => number, text: string, editsPer100Words
       const kind = randomInt(random, 0, 2);
       if (kind === 0) push({ at, deleteCount: 1, insert: "xq"[randomInt(random, 0, 1)]! });
       else if (kind === 1 && w.end - w.start > 1) push({ at, deleteCount: 1, insert: "" });
-      else push({ at, deleteCount: 0, insert: current[at]! });
+      // A doubled letter: the copy goes after the letter. Two equal letters side by side
+      // cannot be told apart, and a diff reports the second as the new one ("kiled" →
+      // "kiiled" keeps "ki"), so a quote ending after the first still holds it.
+      else push({ at: at + 1, deleteCount: 0, insert: current[at]! });
     } else if (roll < 0.5) {
       push({ at: w.start, deleteCount: w.end - w.start, insert: randomWords(random, 1) });
     } else if (roll < 0.65) {
@@ -109,6 +113,35 @@ export function classify(oldText: string, next: Int32Array, start: number, end: 
       ? Array.from({ length: end - start }, (_, i) => next[start + i]!).filter((n) => n >= 0).length / (end - start)
       : quoted.filter((w) => kept(start + w.start, start + w.end)).length / quoted.length;
   return share >= 0.5 ? "edited-but-placeable" : "mostly-gone";
+}
+
+/**
+ * Other places an untouched quote may as rightly be found: when its line (paragraph) has
+ * an identical twin in the old text and both lines were moved, whole, the new text holds
+ * two identical copies of that line in new places and nothing tells which copy is which;
+ * the quote's offset in the twin's copy is as right as in its own.
+ */
+export function twinPlaces(oldText: string, next: Int32Array, start: number, end: number): number[] {
+  const lineStart = oldText.lastIndexOf("\n", start - 1) + 1;
+  const newline = oldText.indexOf("\n", lineStart);
+  const lineEnd = newline === -1 ? oldText.length : newline;
+  if (end > lineEnd) return [];
+  const line = oldText.slice(lineStart, lineEnd);
+  const intactAndMoved = (from: number) => {
+    for (let i = from; i < from + line.length; i++) if (next[i]! < 0 || next[i]! !== next[from]! + (i - from)) return false;
+    // Moved: neither the text before it nor the paragraph after its line breaks is beside it any more.
+    let after = from + line.length;
+    while (oldText[after] === "\n") after++;
+    const before = from > 0 && next[from - 1]! !== next[from]! - 1;
+    return before && (after >= oldText.length || next[after]! !== next[after - 1]! + 1);
+  };
+  if (!intactAndMoved(lineStart)) return [];
+  const places: number[] = [];
+  for (let at = oldText.indexOf(line); at !== -1; at = oldText.indexOf(line, at + 1)) {
+    const whole = (at === 0 || oldText[at - 1] === "\n") && (at + line.length === oldText.length || oldText[at + line.length] === "\n");
+    if (at !== lineStart && whole && intactAndMoved(at)) places.push(next[at]! + (start - lineStart));
+  }
+  return places;
 }
 
 /** Where the old range [start, end) truly is after the splices (see the header), or null. */

@@ -116,6 +116,32 @@ describe("propaganda-technique corpus (PTC)", () => {
     expect(await db().comparison.count()).toBe(before);
   });
 
+  it("saves a new comparison, its sources and its annotations in one transaction: a failure while saving the annotations leaves no comparison, source, revision, annotation, tag or audit event", async () => {
+    const { workspace } = await ownerWithWorkspace("PTC Rollback");
+    // The database itself refuses the annotations of one quote, after the comparison and its sources were written.
+    await db().$executeRawUnsafe(`CREATE FUNCTION refuse_marked_annotation() RETURNS trigger LANGUAGE plpgsql AS $$
+      BEGIN IF NEW."exact" = 'Everyone already agrees.' THEN RAISE EXCEPTION 'annotation step failed on purpose'; END IF; RETURN NEW; END $$`);
+    await db().$executeRawUnsafe(`CREATE TRIGGER refuse_marked_annotation BEFORE INSERT ON "Annotation" FOR EACH ROW EXECUTE FUNCTION refuse_marked_annotation()`);
+    const count = async () => ({
+      comparisons: await db().comparison.count(),
+      sources: await db().source.count(),
+      revisions: await db().sourceRevision.count(),
+      annotations: await db().annotation.count(),
+      tags: await db().tag.count(),
+      audit: await db().auditEvent.count({ where: { workspaceId: workspace.id } }),
+    });
+    const before = await count();
+    try {
+      await expect(runCorpusImport([await ptcFolder(), "--workspace", workspace.slug, "--format", "ptc"], capture().io)).rejects.toThrow(/annotation step failed on purpose/);
+    } finally {
+      await db().$executeRawUnsafe(`DROP TRIGGER refuse_marked_annotation ON "Annotation"`);
+      await db().$executeRawUnsafe(`DROP FUNCTION refuse_marked_annotation()`);
+    }
+    expect(await count()).toEqual(before);
+    expect(await runCorpusImport([await ptcFolder(), "--workspace", workspace.slug, "--format", "ptc"], capture().io)).toBe(0);
+    expect((await count()).annotations).toBe(before.annotations + 6);
+  });
+
   it("exports the same files over HTTP as a zip of the folder", async () => {
     const { owner, workspace } = await ownerWithWorkspace("PTC Zip");
     await runCorpusImport([await ptcFolder(), "--workspace", workspace.slug, "--format", "ptc"], capture().io);

@@ -161,6 +161,89 @@ describe("reanchor: a slightly edited quote is placed on its new words; orphaned
   });
 });
 
+describe("reanchor: untouched quotes in moved and edited gallery captions (the misses of the replay bench)", () => {
+  // Captions made from one template; the first and the fourth are identical.
+  const TWIN = "• Fans wave scarves along the harbour wall during the opening parade of the summer regatta in the old port, 4 July 2026.";
+  const CAPTIONS = [
+    TWIN,
+    "• A sailor coils a rope beside the blue ketch before the start of the opening race of the summer regatta, 4 July 2026.",
+    "• Children watch the fireworks over the bay after the final race of the summer regatta in the old port, 5 July 2026.",
+    TWIN,
+    "• The mayor hands the silver cup to the winning crew at the end of the summer regatta in the old port, 5 July 2026.",
+    "• Fans wave flags along the harbour wall during the closing parade of the summer regatta in the old port, 5 July 2026.",
+    "• A crew member climbs the mast of the red sloop before the start of the final race of the summer regatta, 5 July 2026.",
+  ];
+  const GALLERY = CAPTIONS.join("\n");
+  /** Edits as the bench makes them, one after the other: [at, characters deleted, inserted]; a move is a cut and a paste. */
+  type Splice = [at: number, deleteCount: number, insert: string];
+  const apply = (text: string, splices: Splice[]) => splices.reduce((t, [at, deleteCount, insert]) => t.slice(0, at) + insert + t.slice(at + deleteCount), text);
+  const line = (n: number) => `${CAPTIONS[n]!}\n`;
+
+  const cases: Array<{ name: string; splices: Splice[]; quote: string; at: number; expected: number }> = [
+    {
+      name: "a quote over two captions, a third caption moved from below them to the top",
+      splices: [[452, 1, "q"], [71, 0, "f"], [241, 117, ""], [0, 0, line(2)], [50, 3, "jasmine"], [539, 3, "harbor"]],
+      quote: "summer regatta in the old port, 4 July 2026.\n• A sailor coils a rope beside the blue ketch before",
+      at: 76,
+      expected: 198,
+    },
+    {
+      name: "a quote over two captions (one of two identical ones and the next), a caption moved from above them to below",
+      splices: [[167, 16, "violet pixel orbit ember velvet"], [546, 7, ""], [255, 117, ""], [485, 0, line(2)], [550, 2, "glacier"], [761, 30, "lantern pixel copper zebra canyon lantern"]],
+      quote: "regatta in the old port, 4 July 2026.\n• The mayor hands",
+      at: 440,
+      expected: 338,
+    },
+    {
+      name: "a quote in a caption whose neighbour was moved above a near-identical caption, other captions edited",
+      splices: [[199, 4, "harbor"], [383, 0, "n"], [266, 1, ""], [274, 1, "x"], [715, 119, ""], [596, 0, CAPTIONS[6]!]],
+      quote: "parade of the summer",
+      at: 654,
+      expected: 775,
+    },
+  ];
+
+  it.each(cases)("$name", ({ splices, quote, at, expected }) => {
+    const updated = apply(GALLERY, splices);
+    expect(GALLERY.slice(at, at + quote.length)).toBe(quote);
+    expect(updated.slice(expected, expected + quote.length)).toBe(quote);
+    const result = reanchor(GALLERY, updated, createSelectors(GALLERY, at, at + quote.length));
+    expect(result.status).toBe("exact");
+    expect(result.status !== "orphaned" && result.selectors.position).toMatchObject({ start: expected, end: expected + quote.length });
+  });
+
+  it.each([
+    ["a letter of its last word doubled after the quote's end", "of the summer reg", "regatta", "reggatta"],
+    ["the first letter of its first word doubled before the quote's start", "ilver cup", "silver", "ssilver"],
+  ])("keeps a quote that ends or starts inside a word exact when %s", (_name, quote, word, typo) => {
+    const updated = GALLERY.replace(CAPTIONS[4]!, CAPTIONS[4]!.replace(word, typo));
+    const at = GALLERY.indexOf(quote, GALLERY.indexOf(CAPTIONS[4]!));
+    const expected = updated.indexOf(quote, GALLERY.indexOf(CAPTIONS[4]!));
+    const result = reanchor(GALLERY, updated, createSelectors(GALLERY, at, at + quote.length));
+    expect(result.status).toBe("exact");
+    expect(result.status !== "orphaned" && result.selectors.position).toMatchObject({ start: expected, end: expected + quote.length });
+  });
+
+  it("of two identical captions, the one moved whole keeps its quotes and the one edited in place keeps its own", () => {
+    const lines = [TWIN.replace("opening", "festive"), CAPTIONS[1]!, TWIN, ...CAPTIONS.slice(2).filter((_, i) => i !== 1)];
+    const updated = lines.join("\n");
+    const quote = "harbour wall during the";
+    const fourth = GALLERY.indexOf(quote, GALLERY.indexOf(CAPTIONS[2]!));
+    const [moved, inPlace] = reanchorAll(GALLERY, updated, [createSelectors(GALLERY, fourth, fourth + quote.length), createSelectors(GALLERY, GALLERY.indexOf(quote), GALLERY.indexOf(quote) + quote.length)]);
+    expect(moved?.status !== "orphaned" && moved?.selectors.position.start).toBe(updated.indexOf(quote, updated.indexOf(CAPTIONS[1]!)));
+    expect(inPlace?.status !== "orphaned" && inPlace?.selectors.position.start).toBe(updated.indexOf(quote));
+  });
+
+  it("places a long quote found once in each text there, though its caption moved and was rewritten around it past recognition", () => {
+    const quote = "watch the fireworks over the bay";
+    const updated = [CAPTIONS[0], `Crowds cheered as the children ${quote} until midnight.`, CAPTIONS[1], ...CAPTIONS.slice(3)].join("\n");
+    const at = GALLERY.indexOf(quote);
+    const result = reanchor(GALLERY, updated, createSelectors(GALLERY, at, at + quote.length));
+    expect(result.status).toBe("exact");
+    expect(result.status !== "orphaned" && result.selectors.position.start).toBe(updated.indexOf(quote));
+  });
+});
+
 describe("wordsChanged", () => {
   it.each([
     ["same words", "bus network", "bus network", false],

@@ -109,7 +109,7 @@ function segmentsOf(oldText: string, newText: string): Segments {
   const { oldStarts, newStarts, oldLengths, newLengths } = segments;
   let o = 0;
   let n = 0;
-  for (const [op, length] of diffs) {
+  for (const [op, length] of refineShortReplacements(oldText, newText, diffs)) {
     if (op === DiffMatchPatch.DIFF_INSERT) {
       // diff-match-patch puts a replacement's deletion right before its insertion.
       const last = oldStarts.length - 1;
@@ -121,7 +121,12 @@ function segmentsOf(oldText: string, newText: string): Segments {
       continue;
     }
     const equal = op === DiffMatchPatch.DIFF_EQUAL;
-    push(o, n, length, equal ? length : 0, equal);
+    const last = oldStarts.length - 1;
+    // Equal text on both sides of a refined word is one segment.
+    if (equal && last >= 0 && segments.equal[last] && oldStarts[last]! + oldLengths[last]! === o && newStarts[last]! + newLengths[last]! === n) {
+      oldLengths[last]! += length;
+      newLengths[last]! += length;
+    } else push(o, n, length, equal ? length : 0, equal);
     o += length;
     if (equal) n += length;
   }
@@ -134,6 +139,37 @@ function segmentsOf(oldText: string, newText: string): Segments {
     segments.newLengths.push(newLength);
     segments.equal.push(equal);
   }
+}
+
+/** Replacements up to this long on both sides (a word with a typo) are diffed again letter by letter. */
+const MAX_REFINED_REPLACEMENT = 32;
+
+/**
+ * The word diff with each short replacement (a deletion right before an insertion, both at
+ * most MAX_REFINED_REPLACEMENT characters: a typo made or fixed, a letter doubled) diffed
+ * again by letters, so the letters of the word that stayed are equal text: a quote that
+ * ends inside the word, before the typo, was not touched by it.
+ */
+function refineShortReplacements(oldText: string, newText: string, diffs: Array<[op: number, length: number]>): Array<[op: number, length: number]> {
+  const refined: Array<[op: number, length: number]> = [];
+  const dmp = new DiffMatchPatch();
+  let o = 0;
+  let n = 0;
+  for (let i = 0; i < diffs.length; i++) {
+    const [op, length] = diffs[i]!;
+    const next = diffs[i + 1];
+    if (op === DiffMatchPatch.DIFF_DELETE && next?.[0] === DiffMatchPatch.DIFF_INSERT && length <= MAX_REFINED_REPLACEMENT && next[1] <= MAX_REFINED_REPLACEMENT) {
+      for (const [letterOp, chunk] of dmp.diff_main(oldText.slice(o, o + length), newText.slice(n, n + next[1]), false)) refined.push([letterOp, chunk.length]);
+      o += length;
+      n += next[1];
+      i++;
+      continue;
+    }
+    refined.push([op, length]);
+    if (op !== DiffMatchPatch.DIFF_INSERT) o += length;
+    if (op !== DiffMatchPatch.DIFF_DELETE) n += length;
+  }
+  return refined;
 }
 
 /** Index of the segment holding old offset `offset` (the last one for the text's end). */
@@ -151,57 +187,157 @@ function segmentAt(segments: Segments, offset: number): number {
 /** Characters of quote plus agreeing surroundings that identify a moved copy. */
 const MIN_MOVE_EVIDENCE = 48;
 
-/** Lines shorter than this (blank lines, "Photo", a date) repeat too often to follow. */
+/** Lines shorter than this (blank lines, "Photo", a date) repeat too often to follow when moved. */
 const MIN_MOVED_LINE = 24;
 
 /** Lines paired by their words need this share of them in common (Jaccard index). */
 const MIN_LINE_SIMILARITY = 0.5;
 
+/** What pairing a line with one from elsewhere (a move) costs against one edited in place. */
+const MOVE_PENALTY = 0.1;
+
+type Line = { start: number; text: string };
+
+/**
+ * Pairs of lines found exactly once in both texts that keep their order (the longest such
+ * run, as patience diff chooses its anchors): of two identical captions, neither is an
+ * anchor, so a diff cannot pair one with the other's moved copy across a unique line.
+ */
+function uniqueAnchors(oldLines: Line[], newLines: Line[]): Array<[number, number]> {
+  const once = (lines: Line[]) => {
+    const at = new Map<string, number>();
+    lines.forEach(({ text }, i) => at.set(text, at.has(text) ? -1 : i));
+    return at;
+  };
+  const oldAt = once(oldLines);
+  const newAt = once(newLines);
+  const candidates: Array<[number, number]> = [];
+  for (const [text, i] of oldAt) {
+    const j = newAt.get(text);
+    if (i >= 0 && j !== undefined && j >= 0) candidates.push([i, j]);
+  }
+  candidates.sort((x, y) => x[0] - y[0]);
+  // The longest run of increasing new positions (patience sorting).
+  const tails: number[] = [];
+  const previous: number[] = [];
+  candidates.forEach(([, j], k) => {
+    let lo = 0;
+    let hi = tails.length;
+    while (lo < hi) {
+      const mid = (lo + hi) >> 1;
+      if (candidates[tails[mid]!]![1] < j) lo = mid + 1;
+      else hi = mid;
+    }
+    previous[k] = lo > 0 ? tails[lo - 1]! : -1;
+    tails[lo] = k;
+  });
+  const run: Array<[number, number]> = [];
+  for (let k = tails.length > 0 ? tails[tails.length - 1]! : -1; k >= 0; k = previous[k]!) run.push(candidates[k]!);
+  return run.reverse();
+}
+
+/**
+ * The lines of the old and new text in the same order, paired: lines found once in both
+ * texts anchor the pairing (uniqueAnchors), and between two anchors a diff of whole lines
+ * (each distinct line one character, as wordDiff does with words) pairs the rest. Also
+ * the runs of lines that diff deleted and inserted together (a line edited in place, or
+ * replaced).
+ */
+function lineDiff(oldLines: Line[], newLines: Line[]) {
+  const pairs = new Map<Line, Line>();
+  const hunkOf = new Map<Line, number>();
+  const codes = new Map<string, number>();
+  const encode = (lines: Line[]) =>
+    lines
+      .map(({ text }) => {
+        let code = codes.get(text);
+        if (code === undefined) codes.set(text, (code = codes.size));
+        return String.fromCharCode(code);
+      })
+      .join("");
+  const encodedOld = encode(oldLines);
+  const encodedNew = encode(newLines);
+  if (codes.size > 0xd7ff) return { pairs, hunkOf };
+  const dmp = new DiffMatchPatch();
+  dmp.Diff_Timeout = DIFF_TIMEOUT_SECONDS;
+  let hunk = 0;
+  let o = 0;
+  let n = 0;
+  for (const [anchorOld, anchorNew] of [...uniqueAnchors(oldLines, newLines), [oldLines.length, newLines.length] as [number, number]]) {
+    for (const [op, chunk] of dmp.diff_main(encodedOld.slice(o, anchorOld), encodedNew.slice(n, anchorNew), false)) {
+      if (op === DiffMatchPatch.DIFF_EQUAL) {
+        for (let k = 0; k < chunk.length; k++) pairs.set(oldLines[o + k]!, newLines[n + k]!);
+        o += chunk.length;
+        n += chunk.length;
+        hunk++;
+      } else if (op === DiffMatchPatch.DIFF_DELETE) {
+        for (let k = 0; k < chunk.length; k++) hunkOf.set(oldLines[o++]!, hunk);
+      } else {
+        for (let k = 0; k < chunk.length; k++) hunkOf.set(newLines[n++]!, hunk);
+      }
+    }
+    if (anchorOld < oldLines.length) pairs.set(oldLines[anchorOld]!, newLines[anchorNew]!);
+    o = anchorOld + 1;
+    n = anchorNew + 1;
+    hunk++;
+  }
+  return { pairs, hunkOf };
+}
+
 /**
  * Pairs the lines (paragraphs) of the old and new text, however far apart: a character
  * diff cannot follow a moved paragraph, and in a text of near-identical paragraphs (a
- * photo gallery's captions) it pairs the moved one's words with another's. A line found
- * exactly once in both texts is the same line, moved or not; the remaining lines are
- * paired greedily by the words they share, most similar first, and compared with a word
- * diff of their own.
+ * photo gallery's captions) it pairs the moved one's words with another's. First a diff
+ * of whole lines pairs the lines that kept their text and their order (so of two
+ * identical captions, each keeps the one between the same neighbours); of the lines it
+ * leaves over, one found exactly once among them on both sides is the same line, moved;
+ * the rest are paired greedily by the words they share, most similar first, then a line
+ * edited in place (deleted and inserted in the same run of the line diff) before one
+ * from elsewhere, then the nearest; each pair is compared with a word diff of its own.
  */
 function paragraphPairs(oldText: string, newText: string, map: (offset: number) => number) {
-  const lines = (text: string) =>
-    [...text.matchAll(/[^\n]+/g)].map((m) => ({ start: m.index, text: m[0] })).filter((l) => l.text.length >= MIN_MOVED_LINE);
-  const count = (list: Array<{ text: string }>) => {
+  const lines = (text: string): Line[] => [...text.matchAll(/[^\n]+/g)].map((m) => ({ start: m.index, text: m[0] }));
+  const count = (list: Line[]) => {
     const counts = new Map<string, number>();
     for (const { text } of list) counts.set(text, (counts.get(text) ?? 0) + 1);
     return counts;
   };
   const oldLines = lines(oldText);
   const newLines = lines(newText);
-  const oldCounts = count(oldLines);
-  const newCounts = count(newLines);
-  const newByText = new Map(newLines.map((l) => [l.text, l]));
-  type Line = { start: number; text: string };
-  const pairs = new Map<Line, Line>();
-  const taken = new Set<Line>();
-  for (const line of oldLines) {
+  const { pairs, hunkOf } = lineDiff(oldLines, newLines);
+  const taken = new Set<Line>(pairs.values());
+  let restOld = oldLines.filter((l) => !pairs.has(l) && l.text.length >= MIN_MOVED_LINE);
+  let restNew = newLines.filter((l) => !taken.has(l) && l.text.length >= MIN_MOVED_LINE);
+  const oldCounts = count(restOld);
+  const newCounts = count(restNew);
+  const newByText = new Map(restNew.map((l) => [l.text, l]));
+  for (const line of restOld) {
     if (oldCounts.get(line.text) !== 1 || newCounts.get(line.text) !== 1) continue;
     const twin = newByText.get(line.text)!;
     pairs.set(line, twin);
     taken.add(twin);
   }
   const wordSet = (text: string) => new Set(text.match(WORD) ?? []);
-  const restOld = oldLines.filter((l) => !pairs.has(l) && newCounts.get(l.text) !== 1).map((l) => ({ line: l, words: wordSet(l.text) }));
-  const restNew = newLines.filter((l) => !taken.has(l) && oldCounts.get(l.text) !== 1).map((l) => ({ line: l, words: wordSet(l.text) }));
-  const candidates: Array<{ from: Line; to: Line; similarity: number; distance: number }> = [];
-  for (const o of restOld) {
-    for (const n of restNew) {
+  restOld = restOld.filter((l) => !pairs.has(l));
+  restNew = restNew.filter((l) => !taken.has(l));
+  const newWords = restNew.map((l) => ({ line: l, words: wordSet(l.text) }));
+  const candidates: Array<{ from: Line; to: Line; similarity: number; inPlace: boolean; distance: number }> = [];
+  for (const line of restOld) {
+    const words = wordSet(line.text);
+    for (const n of newWords) {
       let shared = 0;
-      for (const w of o.words) if (n.words.has(w)) shared++;
-      const similarity = shared / (o.words.size + n.words.size - shared || 1);
-      if (similarity >= MIN_LINE_SIMILARITY) candidates.push({ from: o.line, to: n.line, similarity, distance: Math.abs(n.line.start - map(o.line.start)) });
+      for (const w of words) if (n.words.has(w)) shared++;
+      const similarity = shared / (words.size + n.words.size - shared || 1);
+      if (similarity >= MIN_LINE_SIMILARITY) {
+        const inPlace = hunkOf.has(line) && hunkOf.get(line) === hunkOf.get(n.line);
+        candidates.push({ from: line, to: n.line, similarity, inPlace, distance: Math.abs(n.line.start - map(line.start)) });
+      }
     }
   }
-  // Equally similar lines (captions made from one template): the one the whole-text diff
-  // puts nearest wins.
-  candidates.sort((x, y) => y.similarity - x.similarity || x.distance - y.distance);
+  // A move costs a little similarity: a caption edited in place keeps its place unless a
+  // moved line is clearly more like it; two identical old captions are told apart this way.
+  const score = (c: { similarity: number; inPlace: boolean }) => c.similarity - (c.inPlace ? 0 : MOVE_PENALTY);
+  candidates.sort((x, y) => score(y) - score(x) || x.distance - y.distance);
   for (const { from, to } of candidates) {
     if (pairs.has(from) || taken.has(to)) continue;
     pairs.set(from, to);
@@ -209,30 +345,55 @@ function paragraphPairs(oldText: string, newText: string, map: (offset: number) 
   }
   const paired = oldLines.filter((l) => pairs.has(l));
   const diffs = new Map<Line, Segments>();
+  /** Where [start, end) of `line` is in its pair, if the pair kept it; else null. */
+  const within = (line: Line, start: number, end: number): number | null => {
+    const twin = pairs.get(line)!;
+    if (twin.text === line.text) return twin.start + (start - line.start);
+    let segments = diffs.get(line);
+    if (!segments) diffs.set(line, (segments = segmentsOf(line.text, twin.text)));
+    const i = segmentAt(segments, start - line.start);
+    if (!segments.equal[i] || end - line.start > segments.oldStarts[i]! + segments.oldLengths[i]!) return null;
+    return twin.start + segments.newStarts[i]! + (start - line.start - segments.oldStarts[i]!);
+  };
   return {
     /**
-     * Where [start, end) is now if it lies in a paired line and its pair kept it; null if
-     * the pair changed it; undefined if it lies in no paired line (the whole-text diff decides).
+     * Where [start, end) is now if it lies in paired lines and their pairs kept it, side
+     * by side (a quote over several lines: each line's pair follows the previous one's,
+     * with the same line breaks between them); null if a pair changed it or the pairs lie
+     * apart; undefined if it begins in no paired line (the whole-text diff decides).
      */
     find(start: number, end: number): number | null | undefined {
       let lo = 0;
       let hi = paired.length - 1;
-      while (lo <= hi) {
-        const mid = (lo + hi) >> 1;
-        const line = paired[mid]!;
-        if (line.start > start) hi = mid - 1;
-        else if (line.start + line.text.length < end) lo = mid + 1;
-        else {
-          const twin = pairs.get(line)!;
-          if (twin.text === line.text) return twin.start + (start - line.start);
-          let segments = diffs.get(line);
-          if (!segments) diffs.set(line, (segments = segmentsOf(line.text, twin.text)));
-          const i = segmentAt(segments, start - line.start);
-          if (!segments.equal[i] || end - line.start > segments.oldStarts[i]! + segments.oldLengths[i]!) return null;
-          return twin.start + segments.newStarts[i]! + (start - line.start - segments.oldStarts[i]!);
-        }
+      while (lo < hi) {
+        const mid = (lo + hi + 1) >> 1;
+        if (paired[mid]!.start <= start) lo = mid;
+        else hi = mid - 1;
       }
-      return undefined;
+      let line = paired[lo];
+      if (!line || line.start > start || start >= line.start + line.text.length) return undefined;
+      let from = start;
+      let found: number | null = null;
+      for (let k = lo; ; ) {
+        const lineEnd = line.start + line.text.length;
+        const at = within(line, from, Math.min(end, lineEnd));
+        if (at === null || (found !== null && at !== pairs.get(line)!.start)) return null;
+        found ??= at;
+        if (end <= lineEnd) return found;
+        // The quote goes on past this line: to the end of its pair, over the same line breaks, into the next line's pair.
+        const twin = pairs.get(line)!;
+        const next = paired[++k];
+        const twinEnd = twin.start + twin.text.length;
+        if (at + (lineEnd - from) !== twinEnd) return null;
+        const gap = oldText.slice(lineEnd, Math.min(end, next?.start ?? end));
+        // Text other than line breaks before the next paired line: a line that was not paired.
+        if (!/^\n*$/.test(gap)) return undefined;
+        if (newText.slice(twinEnd, twinEnd + gap.length) !== gap) return null;
+        if (!next || end <= next.start) return found;
+        if (pairs.get(next)!.start !== twinEnd + gap.length) return null;
+        line = next;
+        from = next.start;
+      }
     },
   };
 }
@@ -362,6 +523,9 @@ function diffMap(oldText: string, newText: string): DiffMap {
   return { map, unchanged, surviving, mapRange, movedCopy };
 }
 
+/** A quote at least this long found once in each text is the same words (see reanchorOne, 1b). */
+const MIN_UNIQUE_QUOTE = 16;
+
 /**
  * An edited quote is placed on its new words while at least this share of its words is
  * still there (the diff kept them); below it, "most of the quoted words are gone" and
@@ -396,6 +560,17 @@ function reanchorOne(oldText: string, newText: string, target: AnchorTarget, dif
   // other copy of the same words, whatever happened to its context.
   const kept = diff.unchanged(start, end);
   if (kept !== null) return { status: "exact", score: 1, selectors: createSelectors(newText, kept, kept + quote.length) };
+  // (1b) Its exact words, long enough to be telling and within one paragraph, are found
+  // once in the old text and once in the new: they are the same words, moved with a
+  // paragraph the diff could not follow (edited past recognition around them, or pasted
+  // among near-identical ones). Not a quote over a line break: moving a paragraph makes new
+  // junctions, where the end of one paragraph and the start of another may meet again.
+  if (quote.length >= MIN_UNIQUE_QUOTE && !/[\n\r]/.test(quote)) {
+    const at = newText.indexOf(quote);
+    if (at !== -1 && newText.indexOf(quote, at + 1) === -1 && oldText.indexOf(quote) === start && oldText.indexOf(quote, start + 1) === -1) {
+      return { status: "exact", score: 1, selectors: createSelectors(newText, at, at + quote.length) };
+    }
+  }
   // (2) Edited a little: placed on its new words, where the diff puts them.
   const surviving = diff.surviving(start, end);
   if (surviving.words >= MIN_SURVIVING_WORDS && surviving.characters > 0) {

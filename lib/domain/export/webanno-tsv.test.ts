@@ -4,7 +4,7 @@ import type { ExportDocument } from "./documents";
 import { AnnotationFileError } from "./read-web-annotations";
 import { exportedAnnotation } from "./test-fixtures";
 import type { ExportedAnnotation } from "./types";
-import { escapeTsv, readWebAnnoTsv, toWebAnnoTsv, unescapeTsv, WEBANNO_LAYER, WEBANNO_RELATION_LAYER } from "./webanno-tsv";
+import { escapeTsv, escapeTsvText, readWebAnnoTsv, toWebAnnoTsv, unescapeTsv, WEBANNO_LAYER, WEBANNO_RELATION_LAYER } from "./webanno-tsv";
 
 // Astral characters before and inside spans: WebAnno counts them as two (UTF-16, as Java).
 const TEXT = "I like it 😊 a lot.\n𝔘nion [1] holds_firm; a*b -> c.\n";
@@ -44,16 +44,23 @@ describe("toWebAnnoTsv", () => {
     const evidence = "https://example.org/a https://example.org/caf%C3%A9";
     expect(lines[8]).toBe(
       `1-3\t7-9\tit\tsomeone[1]|someone[2]\tDana Demo[1]|Dana Demo[2]\tquoted party[1]|quoted party[2]\tsupported[1]|supported[2]\t${comment}[1]|${comment}[2]\t` +
-        `${evidence}[1]|${evidence}[2]\tLoaded language[1]|Doubt[2]\tFraming devices[1]|Persuasion techniques[2]\t_\t_`,
+        `${evidence}[1]|${evidence}[2]\tLoaded language[1]|Doubt[2]\tFraming devices[1]|Persuasion techniques[2]\t_\t_\t`,
     );
     expect(lines[9]).toMatch(/^1-4\t10-12\t😊\t/);
-    const labeling = "*[3]\tZoë Ñúñez[3]\t*[3]\t*[3]\t*[3]\t*[3]\tLabeling[3]\tFraming devices[3]\t_\t_";
-    expect(lines.slice(11, 16)).toEqual([
+    const labeling = "*[3]\tZoë Ñúñez[3]\t*[3]\t*[3]\t*[3]\t*[3]\tLabeling[3]\tFraming devices[3]\t_\t_\t";
+    // The sentence's text and the tokens as they are: INCEpTION escapes only backslashes,
+    // tabs and line breaks there (values escape `[ ] | _ ; * ->` too).
+    expect(lines.slice(11, 21)).toEqual([
       `1-6\t15-18\tlot\t${labeling}`,
       `1-7\t18-19\t.\t${labeling}`,
       "",
-      "#Text=𝔘nion \\[1\\] holds\\_firm\\; a\\*b \\-> c.",
+      "#Text=𝔘nion [1] holds_firm; a*b -> c.",
       `2-1\t20-26\t𝔘nion\t${labeling}`,
+      `2-2\t27-28\t[\t${"_\t".repeat(10)}`,
+      `2-3\t28-29\t1\t${"_\t".repeat(10)}`,
+      `2-4\t29-30\t]\t${"_\t".repeat(10)}`,
+      `2-5\t31-36\tholds\t${"_\t".repeat(10)}`,
+      `2-6\t36-37\t_\t${"_\t".repeat(10)}`,
     ]);
     expect(lines.at(-1)).toBe("");
   });
@@ -81,7 +88,7 @@ describe("toWebAnnoTsv", () => {
     from.links = [{ direction: "to", type: "Same | as", annotationId: "a2" }];
     to.links = [{ direction: "from", type: "Same | as", annotationId: "a1" }];
     const tsv = toWebAnnoTsv({ stem: "01-r", title: "R", text: TEXT, annotations: [from, to] });
-    expect(tsv.split("\n").find((l) => l.startsWith("2-1\t"))).toMatch(/\tSame \\\| as\t1-3\[1_3\]$/);
+    expect(tsv.split("\n").find((l) => l.startsWith("2-1\t"))).toMatch(/\tSame \\\| as\t1-3\[1_0\]\t$/);
     const doc = readWebAnnoTsv({ stem: "01-r", name: "r.tsv", tsv, annotator: "anna" });
     expect(doc.skipped).toEqual([]);
     const [first, second, link] = doc.annotations;
@@ -107,6 +114,32 @@ describe("toWebAnnoTsv", () => {
     const [alpha, beta, link] = doc.annotations;
     expect(link!.relation).toEqual({ from: alpha!.id, to: beta!.id, type: "Cause", key: null });
     expect(doc.skipped).toEqual([{ where: "z.tsv:10", reason: `a relation “Cause” whose ends are not both labelled spans of ${WEBANNO_LAYER}` }]);
+  });
+
+  it.each([
+    ["two spans on one token each, without ids: a bare token", "Alpha", "beta", "1-1"],
+    ["from a span over two tokens (an id) to one without: `[n_0]`", "Alpha beta", "gamma", "1-1[1_0]"],
+    ["from a span without an id to one over two tokens: `[0_n]`", "gamma", "Alpha beta", "1-3[0_1]"],
+  ])("writes a relation reference as INCEpTION does: %s", (_name, from, to, governor) => {
+    const text = "Alpha beta gamma";
+    const span = (words: string, id: string) => {
+      const start = text.indexOf(words);
+      return exportedAnnotation({ id, exact: words, start, end: start + words.length, codePoints: { start, end: start + words.length }, tags: [{ name: "T", tagSet: "S" }] });
+    };
+    const [a, b] = [span(from, "a"), span(to, "b")];
+    a.links = [{ direction: "to", type: "", annotationId: "b" }];
+    const tsv = toWebAnnoTsv({ stem: "r", title: "R", text, annotations: [a, b] });
+    const dependent = tsv.split("\n").find((l) => l.startsWith(`1-${text.slice(0, text.indexOf(to)).split(" ").length}\t`))!;
+    expect(dependent.split("\t").slice(-3)).toEqual(["*", governor, ""]);
+  });
+
+  it.each([
+    ["a*b [1] x_y; p|q -> r", "a*b [1] x_y; p|q -> r"],
+    ["back\\slash\ttab", "back\\\\slash\\ttab"],
+    ["bell\u0007 and vertical\u000b tab", "bell\\\u0007 and vertical\u000b tab"],
+  ])("escapes a sentence's text as INCEpTION does: %j", (text, escaped) => {
+    expect(escapeTsvText(text)).toBe(escaped);
+    expect(unescapeTsv(escaped)).toBe(text);
   });
 
   it.each([["a|b"], ["back\\slash"], ["_"], ["*"], ["x -> y"], ["[3]"], ["tab\there"], ["a;b"]])("escapes and unescapes %j", (value) => {
@@ -145,6 +178,50 @@ describe("readWebAnnoTsv", () => {
       ["Elsa", [{ name: "PER", tagSet: "NamedEntity" }], "anna"],
     ]);
     expect(doc.skipped).toEqual([{ where: "annotation/story.txt/anna.tsv:12", reason: `a relation (webanno.custom.Link) “knows”: only Parallax's own relation layer (${WEBANNO_RELATION_LAYER}) is imported` }]);
+  });
+
+  it("imports a file laid out exactly as INCEpTION writes one: stacked and multi-token spans, stacked relations, ids only where needed, tokens as they are", () => {
+    // Written by hand after INCEpTION's TSV 3.3 test suite (inception-io-webanno-tsv,
+    // src/test/resources/tsv3-suite): a tab after the last column; relations on the first
+    // token of their dependent, the governor's first token with both ids (`0` for a span
+    // without one) or bare; `*` for a relation without a value; the text's backslash escaped
+    // in `#Text=` but not in the token.
+    const tsv = [
+      "#FORMAT=WebAnno TSV 3.3",
+      `#T_SP=${WEBANNO_LAYER}|tag`,
+      `#T_RL=${WEBANNO_RELATION_LAYER}|type|BT_${WEBANNO_LAYER}`,
+      "",
+      "",
+      "#Text=Rain_fall 😊 soaks the c:\\\\mill town .",
+      "1-1\t0-9\tRain_fall\tWeather[1]|Cause[2]\t_\t_\t",
+      "1-2\t10-12\t😊\tMood\tfelt by\t1-3[3_0]\t",
+      "1-3\t13-18\tsoaks\tEffect[3]\tcauses|*\t1-1[2_3]|1-1[1_3]\t",
+      "1-4\t19-22\tthe\tEffect[3]\t_\t_\t",
+      "1-5\t23-30\tc:\\mill\t_\t_\t_\t",
+      "1-6\t31-35\ttown\tPlace\tnear\t1-2\t",
+      "1-7\t36-37\t.\t_\t_\t_\t",
+      "",
+      "#Text=It ends .",
+      "2-1\t38-40\tIt\t_\t_\t_\t",
+      "2-2\t41-45\tends\t_\t_\t_\t",
+      "2-3\t46-47\t.\t_\t_\t_\t",
+      "",
+    ].join("\n");
+    const doc = readWebAnnoTsv({ stem: "rain", name: "annotation/rain.txt/anna.tsv", tsv, annotator: "anna" });
+    expect(doc.text).toBe("Rain_fall 😊 soaks the c:\\mill town .\nIt ends .");
+    const quoteOf = new Map(doc.annotations.filter((a) => !a.relation).map((a) => [a.id, a.targets[0]!.quote!.exact]));
+    expect(doc.annotations.filter((a) => !a.relation).map((a) => [a.targets[0]!.quote!.exact, a.tags.map((t) => t.name)])).toEqual([
+      ["Rain_fall", ["Weather", "Cause"]],
+      ["😊", ["Mood"]],
+      ["soaks the", ["Effect"]],
+      ["town", ["Place"]],
+    ]);
+    expect(doc.annotations.filter((a) => a.relation).map((a) => [quoteOf.get(a.relation!.from), a.relation!.type, quoteOf.get(a.relation!.to)])).toEqual([
+      ["soaks the", "felt by", "😊"],
+      ["Rain_fall", "causes", "soaks the"],
+      ["😊", "near", "town"],
+    ]);
+    expect(doc.skipped).toEqual([{ where: "annotation/rain.txt/anna.tsv:9", reason: "a relation with no type" }]);
   });
 
   it.each([

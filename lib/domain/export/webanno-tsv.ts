@@ -37,13 +37,28 @@ const ASSERTER_VALUES: Record<ExportClaimAsserter, string> = { OUTLET: "outlet",
 const lookup = <K extends string>(record: Record<K, string>, value: string | null) =>
   (Object.entries(record) as [K, string][]).find(([, v]) => v === value?.toLowerCase())?.[0];
 
-/** The characters the format reserves are escaped with a backslash; line breaks and tabs as `\n`, `\r`, `\t`. */
+/**
+ * A feature value as INCEpTION escapes it: `\ [ ] | _ -> ; *`, tab and line break with a
+ * backslash (a tab as `\t`, a line break as `\n`; a CR LF or lone CR is one line break).
+ */
 export function escapeTsv(value: string): string {
-  return value.replace(/->|[\\[\]|_;*\t\n\r]/g, (c) => ({ "\t": "\\t", "\n": "\\n", "\r": "\\r" })[c] ?? `\\${c}`);
+  return value.replace(/\r\n?/g, "\n").replace(/->|[\\[\]|_;*\t\n]/g, (c) => ({ "\t": "\\t", "\n": "\\n" })[c] ?? `\\${c}`);
 }
 
 export function unescapeTsv(value: string): string {
-  return value.replace(/\\(->|[\s\S])/g, (_, c: string) => ({ t: "\t", n: "\n", r: "\r" })[c] ?? c);
+  return value.replace(/\\(->|[\s\S])/g, (_, c: string) => ({ t: "\t", n: "\n", r: "\r", f: "\f", b: "\b" })[c] ?? c);
+}
+
+/**
+ * A sentence's text (`#Text=`) as INCEpTION escapes it: only the backslash, tab, line
+ * breaks, form feed, backspace (`\\ \t \n \r \f \b`) and other control characters (a
+ * backslash before them); `* _ [ ] | ;` stay as they are. unescapeTsv reads it back.
+ */
+export function escapeTsvText(text: string): string {
+  const named: Record<string, string> = { "\\": "\\\\", "\t": "\\t", "\n": "\\n", "\r": "\\r", "\f": "\\f", "\b": "\\b", "\v": "\v" };
+  let escaped = "";
+  for (const c of text) escaped += named[c] ?? (c < " " ? `\\${c}` : c);
+  return escaped;
 }
 
 /** Splits at a separator not escaped by a backslash. */
@@ -103,19 +118,24 @@ function featureValues(a: ExportedAnnotation, tag: ExportedAnnotation["tags"][nu
   };
 }
 
-/** One source as a WebAnno TSV 3.3 file: one sentence per line of its text. */
+/**
+ * One source as a WebAnno TSV 3.3 file, laid out as INCEpTION writes one: the header, two
+ * blank lines, then per sentence (one per line of the text) its `#Text=` and its tokens, a
+ * blank line between sentences, each token line ending with a tab. A span carries an id
+ * (`[n]`) only where INCEpTION gives one: over several tokens, or stacked with another
+ * span on a token.
+ */
 export function toWebAnnoTsv(document: ExportDocument): string {
   const { text } = document;
   const tokens = tokenize(text, new Set(document.annotations.flatMap((a) => [a.start, a.end])));
+  const covered = (start: number, end: number) => tokens.filter((t) => start <= t.start && t.end <= end);
+  const raw = document.annotations.flatMap((a) => a.tags.map((tag) => ({ annotation: a.id, start: a.start, end: a.end, tokens: covered(a.start, a.end), values: featureValues(a, tag) })));
+  const spansOn = new Map<Token, number>();
+  for (const span of raw) for (const token of span.tokens) spansOn.set(token, (spansOn.get(token) ?? 0) + 1);
   let nextId = 0;
-  const firstSpan = new Map<string, number>();
-  const spans = document.annotations.flatMap((a) =>
-    a.tags.map((tag) => {
-      const id = ++nextId;
-      if (!firstSpan.has(a.id)) firstSpan.set(a.id, id);
-      return { id, start: a.start, end: a.end, values: featureValues(a, tag) };
-    }),
-  );
+  const spans = raw.map((span) => ({ ...span, id: span.tokens.length > 1 || span.tokens.some((t) => spansOn.get(t)! > 1) ? ++nextId : null }));
+  const firstSpan = new Map<string, (typeof spans)[number]>();
+  for (const span of spans) if (!firstSpan.has(span.annotation)) firstSpan.set(span.annotation, span);
 
   const sentences: { text: string; tokens: { token: Token; id: string }[] }[] = [];
   let lineStart = 0;
@@ -127,32 +147,36 @@ export function toWebAnnoTsv(document: ExportDocument): string {
     const sentence = sentences.length + 1;
     sentences.push({ text: text.slice(inLine[0]!.start, inLine.at(-1)!.end), tokens: inLine.map((token, i) => ({ token, id: `${sentence}-${i + 1}` })) });
   }
-  const all = sentences.flatMap((s) => s.tokens);
-  const firstTokenOf = (a: ExportedAnnotation) => all.find(({ token }) => token.start >= a.start && token.end <= a.end);
-  const byId = new Map(document.annotations.map((a) => [a.id, a]));
-  /** Each relation of the document, on the first token of the annotation it points to. */
+  const tokenId = new Map(sentences.flatMap((s) => s.tokens.map(({ token, id }) => [token, id] as const)));
+  /**
+   * Each relation of the document, on the first token of the span it points to (the
+   * dependent), naming the first token of the span it starts from (the governor), with
+   * both spans' ids when either has one (`0` for the other).
+   */
   const relationsAt = new Map<string, { type: string; governor: string }[]>();
   for (const a of document.annotations) {
     for (const link of a.links ?? []) {
-      const to = byId.get(link.annotationId);
-      const from = firstTokenOf(a);
-      const at = to && firstTokenOf(to);
-      if (link.direction !== "to" || !from || !at || !firstSpan.has(a.id) || !firstSpan.has(to.id)) continue;
-      relationsAt.set(at.id, [...(relationsAt.get(at.id) ?? []), { type: link.type, governor: `${from.id}[${firstSpan.get(a.id)}_${firstSpan.get(to.id)}]` }]);
+      const governor = firstSpan.get(a.id);
+      const dependent = firstSpan.get(link.annotationId);
+      if (link.direction !== "to" || !governor?.tokens[0] || !dependent?.tokens[0]) continue;
+      const at = tokenId.get(dependent.tokens[0])!;
+      const ids = governor.id !== null || dependent.id !== null ? `[${governor.id ?? 0}_${dependent.id ?? 0}]` : "";
+      relationsAt.set(at, [...(relationsAt.get(at) ?? []), { type: link.type, governor: `${tokenId.get(governor.tokens[0])!}${ids}` }]);
     }
   }
 
   const lines = ["#FORMAT=WebAnno TSV 3.3", `#T_SP=${WEBANNO_LAYER}|${FEATURES.join("|")}`, `#T_RL=${WEBANNO_RELATION_LAYER}|type|${GOVERNOR}`, ""];
   for (const sentence of sentences) {
-    lines.push("", `#Text=${escapeTsv(sentence.text)}`);
+    lines.push("", `#Text=${escapeTsvText(sentence.text)}`);
     for (const { token, id } of sentence.tokens) {
-      const covering = spans.filter((s) => s.start <= token.start && token.end <= s.end);
+      const stacked = spans.filter((s) => s.tokens.includes(token));
       const columns = FEATURES.map((feature) =>
-        covering.length === 0 ? "_" : covering.map((s) => `${s.values[feature] ? escapeTsv(s.values[feature]) : "*"}[${s.id}]`).join("|"),
+        stacked.length === 0 ? "_" : stacked.map((s) => `${s.values[feature] ? escapeTsv(s.values[feature]) : "*"}${s.id === null ? "" : `[${s.id}]`}`).join("|"),
       );
       const relations = relationsAt.get(id) ?? [];
-      const relationColumns = relations.length === 0 ? ["_", "_"] : [relations.map((r) => escapeTsv(r.type)).join("|"), relations.map((r) => r.governor).join("|")];
-      lines.push([id, `${token.start}-${token.end}`, escapeTsv(text.slice(token.start, token.end)), ...columns, ...relationColumns].join("\t"));
+      const relationColumns = relations.length === 0 ? ["_", "_"] : [relations.map((r) => (r.type ? escapeTsv(r.type) : "*")).join("|"), relations.map((r) => r.governor).join("|")];
+      // The token as it is in the text (INCEpTION does not escape it); tokens hold no white space.
+      lines.push(`${[id, `${token.start}-${token.end}`, text.slice(token.start, token.end), ...columns, ...relationColumns].join("\t")}\t`);
     }
   }
   return `${lines.join("\n")}\n`;
@@ -230,14 +254,16 @@ export function readWebAnnoTsv(file: { stem: string; name: string; tsv: string; 
     }
     if (line.startsWith("#")) return;
     inTokens = true;
-    const cells = splitUnescaped(line, "\t");
+    // Tabs in values and in the text are escaped (`\t`): every tab separates columns.
+    const cells = line.split("\t");
     if (cells.length === 4 + columns && cells.at(-1) === "") cells.pop();
     if (cells.length !== 3 + columns) throw fail(n, `a token line has ${cells.length} columns, where the header declares ${3 + columns}.`);
     const offsets = /^(\d+)-(\d+)$/.exec(cells[1]!);
     if (!/^\d+-\d+(\.\d+)?$/.test(cells[0]!) || !offsets) throw fail(n, `a token line starts with “<sentence>-<token>” and “<begin>-<end>”, not “${cells.slice(0, 2).join(" ")}”.`);
     const start = Number(offsets[1]);
     const end = Number(offsets[2]);
-    const text = unescapeTsv(cells[2]!);
+    // INCEpTION writes the token as it is; files of earlier Parallax versions escaped it as a value.
+    const text = cells[2]!.length === end - start ? cells[2]! : unescapeTsv(cells[2]!);
     if (end <= start || end - start !== text.length) throw fail(n, `the token “${text}” does not fit its offsets ${start}-${end} (UTF-16 code units).`);
     const token = { start, end, text, line: n };
     tokens.push(token);

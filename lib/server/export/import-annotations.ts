@@ -7,7 +7,7 @@ import type { AnnotationFilePart } from "@/lib/domain/export/split-annotation-fi
 import { slugify, uniqueSlug } from "@/lib/domain/slug";
 import { ZClaim, ZComment } from "@/lib/schemas/annotation";
 import { tagNameKey, ZTagName } from "@/lib/schemas/taxonomy";
-import type { AnchorStatus } from "@/lib/generated/prisma/enums";
+import type { AnchorStatus, Role } from "@/lib/generated/prisma/enums";
 import type { Actor } from "@/lib/server/actor";
 import { db, type DbTx } from "@/lib/server/db/client";
 import { AppError, notFound } from "@/lib/server/errors";
@@ -84,8 +84,8 @@ function readPart({ value, where }: AnnotationFilePart): ImportedAnnotation[] {
   }
 }
 
-async function loadComparison(actor: Actor, comparisonId: string) {
-  const found = await db().comparison.findFirst({
+async function loadComparison(client: DbTx, actor: Actor, comparisonId: string) {
+  const found = await client.comparison.findFirst({
     where: { id: comparisonId, workspace: hasMember(actor) },
     select: {
       id: true,
@@ -496,6 +496,22 @@ export function importReadAnnotations(
 }
 
 /**
+ * importReadAnnotations inside a transaction the caller holds (and commits or rolls back
+ * with whatever else it writes), for an actor whose `role` in the comparison's workspace
+ * the caller has checked.
+ */
+export function importReadAnnotationsWithin(
+  tx: DbTx,
+  actor: Actor,
+  comparisonId: string,
+  role: Role,
+  annotations: Iterable<ImportedAnnotation>,
+): Promise<ImportReport> {
+  if (!canAnnotate(role)) throw new AppError("FORBIDDEN", "Viewers can read annotations but not add or change them.");
+  return importWithin(tx, actor, comparisonId, role, () => ({ annotations, skipped: [], documents: [] }), {});
+}
+
+/**
  * Imports documents read from a document format (brat, WebAnno TSV) in the same way: each
  * document is recognised as one of the comparison's sources by its text or file name
  * (docs/export.md), its annotations anchored there; what the reader skipped is reported first.
@@ -521,14 +537,28 @@ export function importDocuments(actor: Actor, comparisonId: string, read: () => 
 /** What a reader made of a file, given the comparison's sources to recognise its documents by. */
 type Reading = Pick<ImportReport, "skipped" | "documents"> & { annotations: AsyncIterable<ImportedAnnotation> | Iterable<ImportedAnnotation> };
 
+/** A large file takes a while, so the default 5 s limit of a transaction would cut it short. */
+export const IMPORT_TRANSACTION = { timeout: 60 * 60_000, maxWait: 30_000 };
+
 async function importInto(
   actor: Actor,
   comparisonId: string,
   read: (sources: CandidateSource[]) => Reading,
-  { onRead }: { onRead?: (annotations: number) => void } = {},
+  options: { onRead?: (annotations: number) => void } = {},
 ): Promise<ImportReport> {
   const { role } = await requireAnnotationAccess(actor, comparisonId, "annotate");
-  const loaded = await loadComparison(actor, comparisonId);
+  return db().$transaction((tx) => importWithin(tx, actor, comparisonId, role, read, options), IMPORT_TRANSACTION);
+}
+
+async function importWithin(
+  tx: DbTx,
+  actor: Actor,
+  comparisonId: string,
+  role: Role,
+  read: (sources: CandidateSource[]) => Reading,
+  { onRead }: { onRead?: (annotations: number) => void },
+): Promise<ImportReport> {
+  const loaded = await loadComparison(tx, actor, comparisonId);
   const report: ImportReport = { exact: 0, fuzzy: 0, orphaned: 0, skipped: [], newTags: [], reassigned: [], relations: 0, documents: [] };
   const { plan, linking, idOfIri, sources } = planner(loaded, actor, report);
   const { annotations, skipped, documents } = read(sources);
@@ -538,37 +568,31 @@ async function importInto(
   const refusedTags = new Set<TagRef>();
   const newTags: TagRef[] = [];
   let readCount = 0;
-  // A large file takes a while, so the default 5 s limit of a transaction would cut it short.
-  await db().$transaction(
-    async (tx) => {
-      const writer = batchWriter(tx, loaded, newTags);
-      for await (const annotation of annotations) {
-        for (const planned of plan(annotation)) {
-          const missing = planned.tags.filter((t) => t.id === null);
-          // Someone who may not create tags gets the whole list of those missing, after reading every annotation.
-          if (!mayCreateTags && missing.length > 0) missing.forEach((t) => refusedTags.add(t));
-          else if (refusedTags.size === 0) await writer.add(planned);
-        }
-        onRead?.(++readCount);
-      }
-      if (refusedTags.size > 0) {
-        throw new AppError(
-          "FORBIDDEN",
-          `The file uses tags this comparison's taxonomy does not have (${[...refusedTags].map((t) => `“${t.name}”`).join(", ")}). Ask an owner or editor to add them, or to import the file.`,
-        );
-      }
-      const count = await writer.finish();
-      const relations = planRelations(loaded, linking, idOfIri, mayCreateTags, report);
-      report.relations = relations.length;
-      await saveRelations(tx, loaded, relations);
-      if (count > 0 || relations.length > 0) {
-        await tx.auditEvent.create({
-          data: { workspaceId: loaded.workspaceId, actorId: actor.id, action: "annotations.imported", entityType: "Comparison", entityId: loaded.id, data: { count, relations: relations.length } },
-        });
-      }
-    },
-    { timeout: 60 * 60_000, maxWait: 30_000 },
-  );
+  const writer = batchWriter(tx, loaded, newTags);
+  for await (const annotation of annotations) {
+    for (const planned of plan(annotation)) {
+      const missing = planned.tags.filter((t) => t.id === null);
+      // Someone who may not create tags gets the whole list of those missing, after reading every annotation.
+      if (!mayCreateTags && missing.length > 0) missing.forEach((t) => refusedTags.add(t));
+      else if (refusedTags.size === 0) await writer.add(planned);
+    }
+    onRead?.(++readCount);
+  }
+  if (refusedTags.size > 0) {
+    throw new AppError(
+      "FORBIDDEN",
+      `The file uses tags this comparison's taxonomy does not have (${[...refusedTags].map((t) => `“${t.name}”`).join(", ")}). Ask an owner or editor to add them, or to import the file.`,
+    );
+  }
+  const count = await writer.finish();
+  const relations = planRelations(loaded, linking, idOfIri, mayCreateTags, report);
+  report.relations = relations.length;
+  await saveRelations(tx, loaded, relations);
+  if (count > 0 || relations.length > 0) {
+    await tx.auditEvent.create({
+      data: { workspaceId: loaded.workspaceId, actorId: actor.id, action: "annotations.imported", entityType: "Comparison", entityId: loaded.id, data: { count, relations: relations.length } },
+    });
+  }
   report.newTags = newTags.map((t) => ({ name: t.name, tagSet: t.tagSet }));
   return report;
 }

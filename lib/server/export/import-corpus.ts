@@ -1,10 +1,11 @@
 import "server-only";
+import type { Role } from "@/lib/generated/prisma/enums";
 import type { ReadCorpus } from "@/lib/domain/export/labelled-documents";
 import { matchDocument, spansAsAnnotations } from "@/lib/domain/export/match-document";
 import { slugify } from "@/lib/domain/slug";
 import { ZCreateComparison, ZSourceMetadata } from "@/lib/schemas/comparison";
 import type { Actor } from "@/lib/server/actor";
-import { db } from "@/lib/server/db/client";
+import { db, type DbTx } from "@/lib/server/db/client";
 import { AppError, isAppError, notFound } from "@/lib/server/errors";
 import { extractSource } from "@/lib/server/import/extract-source";
 import { canReadReports, hasMember } from "@/lib/server/permissions";
@@ -13,10 +14,7 @@ import { insertComparison } from "@/lib/server/services/comparisons/create-compa
 import { requireEditableWorkspace } from "@/lib/server/services/comparisons/require-comparison";
 import { storeSource, type PreparedSource } from "@/lib/server/services/sources/create-source";
 import { parseInput } from "@/lib/server/validation";
-import { importReadAnnotations, type ImportReport } from "./import-annotations";
-
-/** How long the one transaction that stores a new comparison's articles may run (as for a folder of articles). */
-const SOURCES_TRANSACTION_MS = 600_000;
+import { IMPORT_TRANSACTION, importReadAnnotationsWithin, type ImportReport } from "./import-annotations";
 
 /**
  * Imports a corpus's spans into a comparison whose sources hold its documents: each
@@ -29,8 +27,13 @@ const SOURCES_TRANSACTION_MS = 600_000;
  */
 export async function importCorpus(actor: Actor, comparisonId: string, corpus: ReadCorpus): Promise<ImportReport> {
   const { role } = await requireAnnotationAccess(actor, comparisonId, "annotate");
+  return db().$transaction((tx) => importCorpusWithin(tx, actor, comparisonId, role, corpus), IMPORT_TRANSACTION);
+}
+
+/** importCorpus inside the caller's transaction, for an actor whose role the caller has looked up. */
+async function importCorpusWithin(tx: DbTx, actor: Actor, comparisonId: string, role: Role, corpus: ReadCorpus): Promise<ImportReport> {
   if (!canReadReports(role)) throw new AppError("FORBIDDEN", "Students annotate in their assignments: importing annotations is for the class's teachers.");
-  const found = await db().comparison.findFirst({
+  const found = await tx.comparison.findFirst({
     where: { id: comparisonId, workspace: hasMember(actor) },
     select: {
       sources: { orderBy: { position: "asc" }, select: { id: true, title: true, corpusId: true, currentRevision: { select: { text: true } } } },
@@ -49,16 +52,16 @@ export async function importCorpus(actor: Actor, comparisonId: string, corpus: R
     skipped.push({ where: doc.where, reason: `no source of this comparison has its text${doc.name ? `, id “${doc.name}”` : ""}${doc.title ? ` or title “${doc.title}”` : ""}: add the article first${doc.spans.length ? ` (${doc.spans.length} spans not imported)` : ""}` });
     return [];
   });
-  const report = await importReadAnnotations(actor, comparisonId, annotations);
+  const report = await importReadAnnotationsWithin(tx, actor, comparisonId, role, annotations);
   return { ...report, skipped: [...skipped, ...report.skipped] };
 }
 
 /**
  * Imports a corpus as a new comparison (its title given): one source per document, under
  * the document's title (else its first line) and corpus id, then its spans as annotations.
- * The documents are checked first; the comparison and its sources are saved in one
- * transaction and the annotations in a second, and should the second fail the comparison
- * is deleted again, so a failed import leaves nothing behind.
+ * The documents are checked first; then the comparison, its sources and the annotations
+ * are saved in one transaction (no compensating delete), so a failed import leaves
+ * nothing behind.
  */
 export async function importCorpusAsComparison(actor: Actor, workspaceSlug: string, title: string, corpus: ReadCorpus) {
   const workspace = await requireEditableWorkspace(actor, workspaceSlug);
@@ -72,24 +75,18 @@ export async function importCorpusAsComparison(actor: Actor, workspaceSlug: stri
     });
     prepared.push({ meta, extracted });
   }
-  const comparison = await db().$transaction(
+  return db().$transaction(
     async (tx) => {
-      const created = await insertComparison(tx, actor, workspace.id, input);
+      const comparison = await insertComparison(tx, actor, workspace.id, input);
       for (const [i, source] of prepared.entries()) {
-        const stored = await storeSource(tx, actor, created, source);
+        const stored = await storeSource(tx, actor, comparison, source);
         if ("source" in stored && corpus.documents[i]!.name) {
           await tx.source.update({ where: { id: stored.source.id }, data: { corpusId: corpus.documents[i]!.name } });
         }
       }
-      return created;
+      const report = await importCorpusWithin(tx, actor, comparison.id, workspace.role, corpus);
+      return { ...report, comparison: { id: comparison.id, slug: comparison.slug, title: comparison.title }, sources: prepared.length };
     },
-    { timeout: SOURCES_TRANSACTION_MS },
+    IMPORT_TRANSACTION,
   );
-  try {
-    const report = await importCorpus(actor, comparison.id, corpus);
-    return { ...report, comparison: { id: comparison.id, slug: comparison.slug, title: comparison.title }, sources: prepared.length };
-  } catch (error) {
-    await db().comparison.delete({ where: { id: comparison.id } });
-    throw error;
-  }
 }
