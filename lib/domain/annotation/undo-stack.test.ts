@@ -53,6 +53,30 @@ describe("the stacks", () => {
     expect(peek(stack, "undo")?.step).toEqual({ op: "delete", entity: "annotation", id: "b", version: 3 });
   });
 
+  it("create, retag, delete of one annotation undo and redo at the versions the user's own writes left", () => {
+    let stack = record(emptyStack<F>(), created("x", "create"));
+    stack = record(stack, { op: "update", entity: "annotation", id: "x", label: "retag", versionAfter: 2, before: A, after: B });
+    stack = record(stack, { op: "delete", entity: "annotation", id: "x", label: "delete", versionAfter: 3 });
+    stack = record(stack, created("y", "other"));
+    expect(stack.undo.map((c) => [c.label, c.step.op, c.step.version])).toEqual([["create", "delete", 3], ["retag", "update", 3], ["delete", "restore", 3], ["other", "delete", 1]]);
+    stack = applied(stack, "undo", 2);
+    stack = applied(stack, "undo", 4);
+    expect(peek(stack, "undo")?.step).toEqual({ op: "update", entity: "annotation", id: "x", version: 4, fields: A, previous: B });
+    stack = applied(stack, "undo", 5);
+    stack = applied(stack, "undo", 6);
+    expect(stack.redo.map((c) => [c.label, c.step.op, c.step.version])).toEqual([["other", "restore", 2], ["delete", "delete", 6], ["retag", "update", 6], ["create", "restore", 6]]);
+    stack = applied(stack, "redo", 7);
+    expect(stack.redo.map((c) => c.step.version)).toEqual([2, 7, 7]);
+    expect(peek(stack, "undo")?.step).toEqual({ op: "delete", entity: "annotation", id: "x", version: 7 });
+  });
+
+  it("a relation and an annotation with the same id are different things", () => {
+    let stack = record(emptyStack<F>(), created("x"));
+    stack = record(stack, { op: "create", entity: "relation", id: "x", label: "link", versionAfter: 1 });
+    stack = applied(stack, "undo", 2);
+    expect(peek(stack, "undo")?.step.version).toBe(1);
+  });
+
   it("a new change after an undo makes the undone ones unredoable", () => {
     let stack = applied(record(record(emptyStack<F>(), created("a")), created("b")), "undo", 2);
     expect(stack.redo).toHaveLength(1);

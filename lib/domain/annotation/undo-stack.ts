@@ -8,7 +8,9 @@
  * service refuses it when that is no longer the current one.
  *
  * A step says what to write next; applying it moves its change to the other stack as the
- * step that reverses it, at the version the write produced.
+ * step that reverses it, at the version the write produced. Every other change kept for the
+ * same thing moves to that version too: it is the one the user now holds, so the user's own
+ * writes never stand in the way of their next undo, and only someone else's do.
  */
 
 export type Entity = "annotation" | "relation";
@@ -55,9 +57,15 @@ export function inverse<F>(step: Step<F>, versionAfter: number): Step<F> {
   return { ...step, op: step.op === "delete" ? "restore" : "delete", version: versionAfter };
 }
 
+/** The changes kept for one thing, based on the version the user now holds of it. */
+function rebased<F>(changes: Change<F>[], entity: Entity, id: string, version: number): Change<F>[] {
+  return changes.map((change) => (change.step.entity === entity && change.step.id === id ? { ...change, step: { ...change.step, version } } : change));
+}
+
 /** A new change: it goes on top, and what was undone before can no longer be redone. */
 export function record<F>(stack: UndoStack<F>, done: Done<F>, depth = UNDO_DEPTH): UndoStack<F> {
-  return { undo: [...stack.undo, { label: done.label, step: reversal(done) }].slice(-depth), redo: [] };
+  const kept = rebased(stack.undo, done.entity, done.id, done.versionAfter);
+  return { undo: [...kept, { label: done.label, step: reversal(done) }].slice(-depth), redo: [] };
 }
 
 export type Direction = "undo" | "redo";
@@ -71,8 +79,9 @@ export function peek<F>(stack: UndoStack<F>, direction: Direction): Change<F> | 
 export function applied<F>(stack: UndoStack<F>, direction: Direction, versionAfter: number, depth = UNDO_DEPTH): UndoStack<F> {
   const top = peek(stack, direction);
   if (!top) return stack;
-  const rest = stack[direction].slice(0, -1);
-  const moved = [...stack[direction === "undo" ? "redo" : "undo"], { label: top.label, step: inverse(top.step, versionAfter) }].slice(-depth);
+  const { entity, id } = top.step;
+  const rest = rebased(stack[direction].slice(0, -1), entity, id, versionAfter);
+  const moved = [...rebased(stack[direction === "undo" ? "redo" : "undo"], entity, id, versionAfter), { label: top.label, step: inverse(top.step, versionAfter) }].slice(-depth);
   return direction === "undo" ? { undo: rest, redo: moved } : { undo: moved, redo: rest };
 }
 

@@ -156,7 +156,7 @@ export function useUndo({
         const parts = before ? changedParts(before, snapshotOf(current)) : [];
         const what = parts.length ? joinWords(parts) : `changed it (it is now at version ${current.version})`;
         held.current.set(current.id, snapshotOf(current));
-        setNotice({ ok: false, text: `Can't ${verb} ${change.label}: someone else ${what} since. Nothing was changed; their version is shown.`, button: null });
+        setNotice({ ok: false, text: `Can't ${verb} ${change.label}: someone ${what} since. Nothing was changed; their version is shown.`, button: null });
         return;
       }
       setNotice({ ok: false, text: `Can't ${verb} ${change.label}: ${result.message}`, button: null });
