@@ -156,7 +156,13 @@ export function Annotator({
   const upsertRelation = useCallback((next: Relation) => setRelations((current) => [...current.filter((r) => r.id !== next.id), next]), []);
   const removeRelation = useCallback((id: string) => setRelations((current) => current.filter((r) => r.id !== id)), []);
   const relationsOffered = initialRelations !== undefined;
-  const undo = useUndo({ comparisonId, onAnnotation: upsert, onAnnotationGone: remove, onRelation: upsertRelation, onRelationGone: removeRelation });
+  const reloadRelations = useCallback(() => {
+    if (!relationsOffered) return;
+    void fetchAllRelationsAction(comparisonId).then((result) => {
+      if (result.ok) setRelations(result.data);
+    });
+  }, [relationsOffered, comparisonId]);
+  const undo = useUndo({ comparisonId, onAnnotation: upsert, onAnnotationGone: remove, onAnnotationBack: reloadRelations, onRelation: upsertRelation, onRelationGone: removeRelation });
   const loadCandidates: LoadLinkCandidates = useCallback(
     async (linkSourceId) => {
       const result = await fetchLinkCandidatesAction(comparisonId, linkSourceId);
@@ -186,12 +192,8 @@ export function Annotator({
   useEffect(() => {
     if (status !== "live") return;
     reload();
-    if (relationsOffered) {
-      void fetchAllRelationsAction(comparisonId).then((result) => {
-        if (result.ok) setRelations(result.data);
-      });
-    }
-  }, [status, reload, relationsOffered, comparisonId]);
+    reloadRelations();
+  }, [status, reload, reloadRelations]);
 
   const scrollToProposal = useCallback((id: string) => {
     document.getElementById(`proposal-${id}`)?.scrollIntoView({ block: "center" });

@@ -79,10 +79,12 @@ function isTextField(target: EventTarget | null): boolean {
  * the service refuses it, their version is shown, and the notice says what they changed.
  */
 export function useUndo({
-  comparisonId, onAnnotation, onAnnotationGone, onRelation, onRelationGone,
+  comparisonId, onAnnotation, onAnnotationGone, onAnnotationBack, onRelation, onRelationGone,
 }: {
   comparisonId: string;
   onAnnotation: (a: Annotation) => void;
+  /** An annotation restored: its links, hidden while it was gone, are there again. */
+  onAnnotationBack: () => void;
   onAnnotationGone: (id: string) => void;
   onRelation: (r: Relation) => void;
   onRelationGone: (id: string) => void;
@@ -123,10 +125,11 @@ export function useUndo({
       const result = step.op === "update" ? await updateAnnotationAction(comparisonId, step.id, { version: step.version, ...step.fields }) : await restoreAnnotationAction(comparisonId, step.id, step.version);
       if (!result.ok) return result;
       onAnnotation(result.data);
+      if (step.op === "restore") onAnnotationBack();
       held.current.set(result.data.id, snapshotOf(result.data));
       return { ok: true, version: result.data.version };
     },
-    [comparisonId, onAnnotation, onAnnotationGone, onRelation, onRelationGone],
+    [comparisonId, onAnnotation, onAnnotationGone, onAnnotationBack, onRelation, onRelationGone],
   );
 
   const run = useCallback(
