@@ -80,7 +80,7 @@ test("Ctrl+Z undoes a create, a retag and a delete as new versioned writes, Ctrl
   await edited.getByRole("button", { name: "Edit" }).click();
   await edited.getByLabel("Euphemism", { exact: true }).uncheck();
   await edited.getByLabel("Find a tag").fill("Loaded");
-  await edited.getByLabel("Loaded language", { exact: true }).check();
+  await edited.getByRole("group", { name: "Framing devices" }).getByLabel("Loaded language", { exact: true }).check();
   await edited.getByRole("button", { name: "Save changes" }).click();
   await expect(notice(page)).toContainText(`Done: retag “${WORDS}”.`);
   await expect(card(page).locator(".tag-chip")).toHaveText(["Loaded language"]);
