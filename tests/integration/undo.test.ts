@@ -45,6 +45,19 @@ describe("undo through the services", () => {
     expect(audit.map((a) => [a.action, a.actorId])).toEqual([["annotation.deleted", f.reviewer.id], ["annotation.restored", f.reviewer.id]]);
   });
 
+  it("announces an annotation's links again when it is restored, as they show again", async () => {
+    const f = await twoNotes();
+    const link = await createRelation(f.reviewer, f.comparison.id, { fromId: f.note.id, toId: f.other.id, typeId: f.evidence });
+    await deleteAnnotation(f.reviewer, f.comparison.id, f.other.id, { version: 1 });
+    expect(await findRelations(f.colleague, f.comparison.id)).toEqual([]);
+    const events: string[] = [];
+    const stop = subscribeComparisonEvents(f.comparison.id, (e) => events.push(`${e.type}:${e.action}:${e.id}`));
+    await restoreAnnotation(f.reviewer, f.comparison.id, f.other.id, { version: 2 });
+    stop();
+    expect(events).toEqual([`annotation:created:${f.other.id}`, `relation:created:${link.id}`]);
+    expect((await findRelations(f.colleague, f.comparison.id)).map((r) => r.id)).toEqual([link.id]);
+  });
+
   it("refuses a restore at a stale version, one that is not deleted, and anyone but the author", async () => {
     const f = await twoNotes();
     expect((await failure(restoreAnnotation(f.reviewer, f.comparison.id, f.note.id, { version: 1 }))).code).toBe("NOT_FOUND");

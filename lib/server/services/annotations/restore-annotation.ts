@@ -16,12 +16,14 @@ const ZRestore = z.object({ version: z.number().int().positive().describe("The v
  * Brings back the actor's own deleted annotation (undoing a delete): the same rule as
  * deleting it (its author, with a student's submitted work locked), at the version the
  * delete left, audited and announced like any other write. Someone else's deleted
- * annotation does not exist for the actor, as it does not anywhere else.
+ * annotation does not exist for the actor, as it does not anywhere else. Its relations were
+ * only out of sight while it was gone (a relation shows while both its ends do), so they
+ * are announced again too, for co-reviewers' views to show them.
  */
 export async function restoreAnnotation(actor: Actor, comparisonId: string, annotationId: string, input: unknown) {
   const { version } = parseInput(ZRestore, input);
   const { comparison, role } = await requireAnnotationAccess(actor, comparisonId, "annotate");
-  const row = await db().$transaction(async (tx) => {
+  const { row, relationIds } = await db().$transaction(async (tx) => {
     const annotation = await tx.annotation.findFirst({
       where: { id: annotationId, comparisonId: comparison.id, authorId: actor.id, deletedAt: { not: null } },
       select: { exact: true, assignmentId: true, sourceId: true },
@@ -32,8 +34,10 @@ export async function restoreAnnotation(actor: Actor, comparisonId: string, anno
     await tx.auditEvent.create({
       data: { workspaceId: comparison.workspaceId, actorId: actor.id, action: "annotation.restored", entityType: "Annotation", entityId: annotationId, data: { exact: annotation.exact } },
     });
-    return tx.annotation.findUniqueOrThrow({ where: { id: annotationId }, select: annotationSelect });
+    const relations = await tx.relation.findMany({ where: { comparisonId: comparison.id, deletedAt: null, OR: [{ fromId: annotationId }, { toId: annotationId }] }, select: { id: true } });
+    return { row: await tx.annotation.findUniqueOrThrow({ where: { id: annotationId }, select: annotationSelect }), relationIds: relations.map((r) => r.id) };
   });
   await publishComparisonEvent({ comparisonId: comparison.id, type: "annotation", id: annotationId, action: "created" });
+  for (const id of relationIds) await publishComparisonEvent({ comparisonId: comparison.id, type: "relation", id, action: "created" });
   return toAnnotationView(row);
 }
