@@ -19,27 +19,29 @@ async function signUpIn(browser: Browser, name: string) {
   return { page, email };
 }
 
-function card(page: Page) {
-  return page.locator(".annotation-card").filter({ has: page.locator(".annotation-card__quote", { hasText: `“${WORDS}”` }) });
+function card(page: Page, words = WORDS) {
+  return page.locator(".annotation-card").filter({ has: page.locator(".annotation-card__quote", { hasText: `“${words}”` }) });
 }
 
-async function openCard(page: Page) {
-  const quote = card(page).locator(".annotation-card__quote");
+async function openCard(page: Page, words = WORDS) {
+  const quote = card(page, words).locator(".annotation-card__quote");
   if ((await quote.getAttribute("aria-pressed")) !== "true") await quote.click();
-  return card(page);
+  return card(page, words);
 }
 
-/** The undo notice, found by the live region it is announced in. */
-const notice = (page: Page) => page.locator(".undo-notice-region");
-
-/** Ctrl+Z and friends go to the page, not to a text field: focus the article's text first. */
-async function press(page: Page, keys: string) {
-  await page.getByLabel("Text of Ferry Times").focus();
-  await page.keyboard.press(keys);
+async function annotate(page: Page, words: string) {
+  await page.getByLabel("Find words to annotate").fill(words);
+  await page.getByRole("button", { name: "Select", exact: true }).click();
+  const form = page.getByRole("region", { name: "New annotation" });
+  await expect(form).toContainText(words);
+  await form.getByLabel("Find a tag").fill("Euphemism");
+  await form.getByRole("group", { name: "Framing devices" }).getByLabel("Euphemism", { exact: true }).check();
+  await form.getByRole("button", { name: "Save annotation" }).click();
+  await expect(notice(page)).toContainText(`Done: annotate “${words}”.`);
 }
 
-test("Ctrl+Z undoes a create, a retag and a delete as new versioned writes, Ctrl+Shift+Z redoes, and an undo a co-reviewer overtook is refused", async ({ browser }, testInfo) => {
-  test.setTimeout(300_000);
+/** An owner with a comparison of one source, and a reviewer of the workspace; both on its annotate view, at 1440 px. */
+async function deskWithReviewer(browser: Browser) {
   const owner = await signUpIn(browser, "Uma Undo");
   await owner.page.getByLabel("Workspace name").fill("Undo desk");
   await owner.page.getByRole("button", { name: "Create workspace" }).click();
@@ -58,20 +60,27 @@ test("Ctrl+Z undoes a create, a retag and a delete as new versioned writes, Ctrl
 
   const rita = await signUpIn(browser, "Rita Reviewer");
   await acceptInvitation(rita.page, await invite(owner.page, workspace, rita.email, "REVIEWER"), "Undo desk");
-
-  const page = owner.page;
-  await page.goto(annotatePath);
+  await owner.page.goto(annotatePath);
   await rita.page.goto(annotatePath);
   await expect(rita.page.getByText("Live: others' changes appear here")).toBeVisible();
+  return { page: owner.page, rita };
+}
+
+/** The undo notice, found by the live region it is announced in. */
+const notice = (page: Page) => page.locator(".undo-notice-region");
+
+/** Ctrl+Z and friends go to the page, not to a text field: focus the article's text first. */
+async function press(page: Page, keys: string) {
+  await page.getByLabel("Text of Ferry Times").focus();
+  await page.keyboard.press(keys);
+}
+
+test("Ctrl+Z undoes a create, a retag and a delete as new versioned writes, Ctrl+Shift+Z redoes, and an undo a co-reviewer overtook is refused", async ({ browser }, testInfo) => {
+  test.setTimeout(300_000);
+  const { page, rita } = await deskWithReviewer(browser);
 
   // Create.
-  await page.getByLabel("Find words to annotate").fill(WORDS);
-  await page.getByRole("button", { name: "Select", exact: true }).click();
-  const form = page.getByRole("region", { name: "New annotation" });
-  await form.getByLabel("Find a tag").fill("Euphemism");
-  await form.getByRole("group", { name: "Framing devices" }).getByLabel("Euphemism", { exact: true }).check();
-  await form.getByRole("button", { name: "Save annotation" }).click();
-  await expect(notice(page)).toContainText(`Done: annotate “${WORDS}”.`);
+  await annotate(page, WORDS);
   await expect(notice(page).getByRole("button", { name: "Undo" })).toBeVisible();
   await page.screenshot({ path: testInfo.outputPath("undo-notice-1440.png") });
 
@@ -135,4 +144,47 @@ test("Ctrl+Z undoes a create, a retag and a delete as new versioned writes, Ctrl
   // The refused change is dropped: nothing older is left to undo.
   await press(page, "Control+z");
   await expect(notice(page)).toContainText("Nothing to undo here.");
+});
+
+test("Ctrl+Z undoes an unlink and a link; undoing an annotation's delete brings its link back, for the co-reviewer too", async ({ browser }) => {
+  test.setTimeout(300_000);
+  const { page, rita } = await deskWithReviewer(browser);
+  const EVIDENCE = "four hours on the quay";
+  await annotate(page, WORDS);
+  await annotate(page, EVIDENCE);
+  const label = `“${WORDS}” has evidence “${EVIDENCE}”`;
+
+  const claim = await openCard(page);
+  await claim.getByRole("button", { name: "Link to…" }).click();
+  const linkForm = claim.getByRole("form", { name: "Link this annotation to another" });
+  await linkForm.getByLabel("Relation").selectOption({ label: "has evidence" });
+  await linkForm.getByLabel("Target annotation").selectOption({ label: `“${EVIDENCE}” (Euphemism; Uma Undo)` });
+  await linkForm.getByRole("button", { name: "Create link" }).click();
+  await expect(notice(page)).toContainText(`Done: link ${label}.`);
+  await claim.getByRole("list", { name: "Links" }).getByRole("button", { name: "Remove link" }).click();
+  await expect(notice(page)).toContainText(`Done: unlink ${label}.`);
+  await expect(card(rita.page).getByRole("list", { name: "Links" })).toHaveCount(0);
+
+  await press(page, "Control+z");
+  await expect(notice(page)).toContainText(`Undone: unlink ${label}.`);
+  await expect(card(page).getByRole("list", { name: "Links" })).toContainText(`has evidence “${EVIDENCE}”`);
+  await expect(card(rita.page).getByRole("list", { name: "Links" })).toContainText(`has evidence “${EVIDENCE}”`);
+
+  // Deleting the evidence takes the link out of sight; undoing the delete brings both back, live.
+  page.once("dialog", (dialog) => void dialog.accept());
+  await (await openCard(page, EVIDENCE)).getByRole("button", { name: "Delete" }).click();
+  await expect(notice(page)).toContainText(`Done: delete “${EVIDENCE}”.`);
+  await expect(card(rita.page).getByRole("list", { name: "Links" })).toHaveCount(0);
+  await press(page, "Control+z");
+  await expect(notice(page)).toContainText(`Undone: delete “${EVIDENCE}”.`);
+  await expect(card(page).getByRole("list", { name: "Links" })).toContainText(`has evidence “${EVIDENCE}”`);
+  await expect(card(rita.page).getByRole("list", { name: "Links" })).toContainText(`has evidence “${EVIDENCE}”`);
+
+  await press(page, "Control+z");
+  await expect(notice(page)).toContainText(`Undone: link ${label}.`);
+  await expect(card(page).getByRole("list", { name: "Links" })).toHaveCount(0);
+  await expect(card(rita.page).getByRole("list", { name: "Links" })).toHaveCount(0);
+  await press(page, "Control+y");
+  await expect(notice(page)).toContainText(`Redone: link ${label}.`);
+  await expect(card(rita.page).getByRole("list", { name: "Links" })).toContainText(`has evidence “${EVIDENCE}”`);
 });
