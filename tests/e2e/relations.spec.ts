@@ -74,6 +74,7 @@ test("a relation across two outlets is listed on both cards, live, in the report
   await owner.page.goto(`${base}/annotate`);
   await annotate(owner.page, CLAIM, "Loaded language", { claim: true });
   await owner.page.getByRole("button", { name: "Port Post" }).click();
+  await expect(owner.page.getByLabel("Text of Port Post")).toContainText(ANSWER);
   await annotate(owner.page, ANSWER, "Euphemism");
 
   await rita.page.goto(`${base}/annotate`);

@@ -19,7 +19,7 @@ async function requireOwnRelation(tx: DbTx, actor: Actor, role: Role, comparison
 }
 
 /** Writes only at the version the change was based on; otherwise hands back the current relation. */
-async function bumpRelationVersion(tx: DbTx, relationId: string, version: number, data: Parameters<DbTx["relation"]["updateMany"]>[0]["data"]) {
+export async function bumpRelationVersion(tx: DbTx, relationId: string, version: number, data: Parameters<DbTx["relation"]["updateMany"]>[0]["data"]) {
   const { count } = await tx.relation.updateMany({ where: { id: relationId, version }, data: { ...data, version: { increment: 1 } } });
   if (count === 0) {
     const current = await tx.relation.findUniqueOrThrow({ where: { id: relationId }, select: relationSelect });

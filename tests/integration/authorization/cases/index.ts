@@ -10,7 +10,8 @@ import { proposalEntries } from "./proposals";
 import { relationEntries } from "./relations";
 import { reportEntries } from "./reports";
 import { taxonomyEntries } from "./taxonomy";
+import { undoEntries } from "./undo";
 import { workQueueEntries } from "./work-queue";
 
 /** Every entry of the authorization matrix; a new cases file is added here. */
-export const MATRIX = [...accountEntries, ...comparisonEntries, ...alignmentEntries, ...annotationEntries, ...taxonomyEntries, ...memberEntries, ...reportEntries, ...classroomEntries, ...proposalEntries, ...relationEntries, ...workQueueEntries, ...curationEntries, ...profilesCopyEntries];
+export const MATRIX = [...accountEntries, ...comparisonEntries, ...alignmentEntries, ...annotationEntries, ...taxonomyEntries, ...memberEntries, ...reportEntries, ...classroomEntries, ...proposalEntries, ...relationEntries, ...workQueueEntries, ...curationEntries, ...profilesCopyEntries, ...undoEntries];

@@ -32,6 +32,8 @@ import { ProposalPanel } from "./proposal-panel";
 import { RelationArcs } from "./relation-arcs";
 import { useProposals } from "./use-proposals";
 import { useAnnotationWindow, type AnnotationWindowData } from "./use-annotation-window";
+import { UndoNotice } from "./undo-notice";
+import { editLabel, fieldsBefore, quote, useUndo } from "./use-undo";
 import { VirtualAnnotationList } from "./virtual-annotation-list";
 import { WorkQueueBar } from "./work-queue-bar";
 import type { ProposalView } from "@/lib/server/services/proposals/find-proposals";
@@ -154,6 +156,13 @@ export function Annotator({
   const upsertRelation = useCallback((next: Relation) => setRelations((current) => [...current.filter((r) => r.id !== next.id), next]), []);
   const removeRelation = useCallback((id: string) => setRelations((current) => current.filter((r) => r.id !== id)), []);
   const relationsOffered = initialRelations !== undefined;
+  const reloadRelations = useCallback(() => {
+    if (!relationsOffered) return;
+    void fetchAllRelationsAction(comparisonId).then((result) => {
+      if (result.ok) setRelations(result.data);
+    });
+  }, [relationsOffered, comparisonId]);
+  const undo = useUndo({ comparisonId, onAnnotation: upsert, onAnnotationGone: remove, onAnnotationBack: reloadRelations, onRelation: upsertRelation, onRelationGone: removeRelation });
   const loadCandidates: LoadLinkCandidates = useCallback(
     async (linkSourceId) => {
       const result = await fetchLinkCandidatesAction(comparisonId, linkSourceId);
@@ -183,12 +192,8 @@ export function Annotator({
   useEffect(() => {
     if (status !== "live") return;
     reload();
-    if (relationsOffered) {
-      void fetchAllRelationsAction(comparisonId).then((result) => {
-        if (result.ok) setRelations(result.data);
-      });
-    }
-  }, [status, reload, relationsOffered, comparisonId]);
+    reloadRelations();
+  }, [status, reload, reloadRelations]);
 
   const scrollToProposal = useCallback((id: string) => {
     document.getElementById(`proposal-${id}`)?.scrollIntoView({ block: "center" });
@@ -267,6 +272,7 @@ export function Annotator({
           if (result.ok) {
             setConflicts(({ [a.id]: _, ...rest }) => rest);
             upsert(result.data);
+            undo.record({ op: "update", entity: "annotation", id: a.id, label: editLabel(a, fields), versionAfter: result.data.version, before: fieldsBefore(a, fields), after: fields }, result.data);
             resolve(null);
           } else {
             if (result.current) upsert(result.current as Annotation);
@@ -275,7 +281,11 @@ export function Annotator({
           }
         });
       }),
-    remove: (a) => run(() => deleteAnnotationAction(comparisonId, a.id, a.version), () => remove(a.id), a.id),
+    remove: (a) =>
+      run(() => deleteAnnotationAction(comparisonId, a.id, a.version), () => {
+        remove(a.id);
+        undo.record({ op: "delete", entity: "annotation", id: a.id, label: `delete ${quote(a.target.exact)}`, versionAfter: a.version + 1 });
+      }, a.id),
     hide: (a, hidden, reason) =>
       run(() => hideAnnotationAction(comparisonId, a.id, { hidden, version: a.version, reason }), async () => {
         const fresh = await fetchAnnotationAction(comparisonId, a.id);
@@ -310,6 +320,7 @@ export function Annotator({
     const work = assignment ? { assignmentId: assignment.id } : {};
     run(() => createAnnotationAction(comparisonId, { sourceId: source.id, revisionNumber: source.revision, ...selection, ...draftFields(draft), ...work }), (created) => {
       upsert(created);
+      undo.record({ op: "create", entity: "annotation", id: created.id, label: `annotate ${quote(created.target.exact)}`, versionAfter: created.version }, created);
       setSelection(null);
       setDraft(EMPTY_DRAFT);
       focusAnnotation(created.id);
@@ -339,6 +350,7 @@ export function Annotator({
           const result = await createRelationAction(comparisonId, { fromId, toId, typeId });
           if (result.ok) {
             upsertRelation(result.data);
+            undo.record({ op: "create", entity: "relation", id: result.data.id, label: `link ${quote(result.data.from.exact)} ${result.data.type.name} ${quote(result.data.to.exact)}`, versionAfter: result.data.version });
             setMessage({ ok: true, text: `Linked: ${result.data.type.name}.` });
           } else setMessage({ ok: false, text: result.message });
           resolve(result.ok);
@@ -347,6 +359,7 @@ export function Annotator({
     remove: (r) =>
       run(() => deleteRelationAction(comparisonId, r.id, r.version), () => {
         removeRelation(r.id);
+        undo.record({ op: "delete", entity: "relation", id: r.id, label: `unlink ${quote(r.from.exact)} ${r.type.name} ${quote(r.to.exact)}`, versionAfter: r.version + 1 });
         setMessage({ ok: true, text: "Link removed." });
       }),
   };
@@ -605,6 +618,7 @@ export function Annotator({
           </section>
         ) : null}
       </aside>
+      <UndoNotice notice={undo.notice} onRun={(direction) => void undo.run(direction)} onDismiss={undo.dismiss} />
     </div>
   );
 }
