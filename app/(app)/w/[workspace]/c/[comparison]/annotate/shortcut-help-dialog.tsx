@@ -1,14 +1,30 @@
 "use client";
 
-import { useEffect, useRef } from "react";
+import { useEffect, useRef, type KeyboardEvent } from "react";
 import { UserText } from "@/app/_components/user-text";
 import type { TagSetOption } from "./annotate-types";
 import { PROPOSAL_KEYS } from "./use-proposals";
 
 /**
+ * Tab and Shift+Tab go round the dialog's own controls: a modal dialog makes the page inert,
+ * but without this Tab would leave for the browser's address bar.
+ */
+function keepTabInside(event: KeyboardEvent<HTMLDialogElement>) {
+  if (event.key !== "Tab") return;
+  const focusable = [...event.currentTarget.querySelectorAll<HTMLElement>("button, a[href], input, select, textarea, [tabindex]:not([tabindex='-1'])")];
+  const first = focusable[0];
+  const last = focusable.at(-1);
+  if (!first || !last) return;
+  if (event.shiftKey ? document.activeElement === first : document.activeElement === last) {
+    event.preventDefault();
+    (event.shiftKey ? last : first).focus();
+  }
+}
+
+/**
  * Every shortcut of the annotate view, in a modal dialog. The native `<dialog>` opened with
  * showModal() makes the rest of the page inert (focus stays inside), closes on Escape, and
- * gives focus back to what had it; the heading labels it.
+ * gives focus back to what had it; the heading labels it. Tab stays inside (see keepTabInside).
  */
 export function ShortcutHelpDialog({
   open, onClose, tagSets, tagKeys, proposals,
@@ -29,7 +45,7 @@ export function ShortcutHelpDialog({
   }, [open]);
   const tags = tagSets.flatMap((set) => set.tags.filter((t) => tagKeys.has(t.id)).map((t) => ({ ...t, set: set.name })));
   return (
-    <dialog ref={ref} className="shortcut-help" aria-labelledby="shortcut-help-title" onClose={onClose}>
+    <dialog ref={ref} className="shortcut-help" aria-labelledby="shortcut-help-title" onClose={onClose} onKeyDown={keepTabInside}>
       <h2 id="shortcut-help-title">Keyboard shortcuts</h2>
       <div className="shortcut-help__groups">
         <section aria-labelledby="shortcut-help-text">
