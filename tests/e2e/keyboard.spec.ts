@@ -22,7 +22,7 @@ test("a reviewer annotates with the keyboard: caret selection, a tag key, Enter,
   await page.getByLabel("Email").fill(email);
   await page.getByLabel("Password").fill(PASSWORD);
   await page.getByRole("button", { name: "Create account" }).click();
-  await expect(page).toHaveURL(/\/workspaces$/);
+  await expect(page).toHaveURL(/\/workspaces$/, { timeout: 30_000 });
   const owner = await (await browser.newContext()).newPage();
   await signIn(owner, DEMO.email, DEMO.password);
   await acceptInvitation(page, await invite(owner, "demo-newsroom", email, "REVIEWER"), "Demo newsroom");
@@ -92,6 +92,30 @@ test("a reviewer annotates with the keyboard: caret selection, a tag key, Enter,
   await page.mouse.up();
   await expect.poll(async () => (await openQuote(page)).length).toBeGreaterThan(threeWords.length);
   expect((await openQuote(page)).startsWith(threeWords)).toBe(true);
+  const dragged = await openQuote(page);
+
+  // A move based on a version changed since (here in another tab) is refused; the change made there stays.
+  const other = await (await browser.newContext()).newPage();
+  await signIn(other, email, PASSWORD);
+  await other.goto(page.url());
+  await other.getByRole("button", { name: `“${dragged}”` }).click();
+  await expect(other.getByLabel(/^Text of /).locator(".span-handle--start")).toHaveCount(1);
+  await other.keyboard.press("]");
+  await expect(other.getByText("The span of the open annotation has moved")).toBeVisible();
+  await text.focus();
+  await page.keyboard.press("[");
+  await page.keyboard.press("Enter");
+  await expect.poll(async () => (await openQuote(page)).length).toBeGreaterThan(dragged.length);
+  const theirs = await openQuote(page);
+  await expect(other.locator(".annotation-card--selected .annotation-card__quote")).toHaveText(`“${theirs}”`);
+  await other.getByLabel(/^Text of /).focus();
+  await other.keyboard.press("Enter");
+  await expect(other.getByRole("alert")).toContainText("Someone changed this annotation");
+  await expect(other.getByRole("alert")).toContainText("your new span is still shown");
+  await other.keyboard.press("Escape");
+  await expect(other.getByText("The span of the open annotation has moved")).toBeHidden();
+  await other.reload();
+  await expect(other.getByRole("button", { name: `“${theirs}”` })).toBeVisible();
 
   // ? lists every shortcut in a modal dialog; Tab stays inside; Escape closes it.
   await text.focus();
