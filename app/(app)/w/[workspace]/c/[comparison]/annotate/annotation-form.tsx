@@ -78,13 +78,24 @@ export function AnnotationForm({
           return (
             <fieldset key={tagSet.id}>
               <legend><UserText>{tagSet.name}</UserText></legend>
-              {tags.map((tag) => (
-                <label key={tag.id} className="tag-option" title={tag.description ?? undefined} style={{ background: draft.tagIds.includes(tag.id) ? tag.color : undefined }}>
-                  <input type="checkbox" checked={draft.tagIds.includes(tag.id)} onChange={() => toggle(tag.id)} aria-keyshortcuts={tagKeys?.get(tag.id)} />
-                  <UserText>{tag.name}</UserText>
-                  {tagKeys?.has(tag.id) ? <kbd className="tag-key" aria-hidden="true">{tagKeys.get(tag.id)}</kbd> : null}
-                </label>
-              ))}
+              {tags.map((tag) => {
+                const option = (
+                  <label key={tag.id} className="tag-option" title={tag.description ?? undefined} style={{ background: draft.tagIds.includes(tag.id) ? tag.color : undefined }}>
+                    <input type="checkbox" checked={draft.tagIds.includes(tag.id)} onChange={() => toggle(tag.id)} aria-keyshortcuts={tagKeys?.get(tag.id)} />
+                    <UserText>{tag.name}</UserText>
+                  </label>
+                );
+                const key = tagKeys?.get(tag.id);
+                // The key sits beside the label, not in it: the tag's label stays its name alone.
+                return key ? (
+                  <span key={tag.id} className="tag-option-keyed">
+                    {option}
+                    <kbd className="tag-key" aria-hidden="true">{key}</kbd>
+                  </span>
+                ) : (
+                  option
+                );
+              })}
             </fieldset>
           );
         })}

@@ -23,8 +23,8 @@ function keepTabInside(event: KeyboardEvent<HTMLDialogElement>) {
 
 /**
  * Every shortcut of the annotate view, in a modal dialog. The native `<dialog>` opened with
- * showModal() makes the rest of the page inert (focus stays inside), closes on Escape, and
- * gives focus back to what had it; the heading labels it. Tab stays inside (see keepTabInside).
+ * showModal() makes the rest of the page inert, closes on Escape and gives focus back to what
+ * had it; its heading labels it, and Tab goes round its own controls (keepTabInside).
  */
 export function ShortcutHelpDialog({
   open, onClose, tagSets, tagKeys, proposals,
