@@ -134,4 +134,26 @@ test("a reviewer annotates with the keyboard: caret selection, a tag key, Enter,
   await page.keyboard.press("Escape");
   await expect(help).toBeHidden();
   await expect(text).toBeFocused();
+
+  // A click puts the caret where it lands: Shift+Ctrl+Right then selects from there, and Escape drops the selection.
+  // The second letter of a word of letters only, between spaces, in plain text (outside any highlight) and in view.
+  const word = await text.evaluate((el) => {
+    const view = el.getBoundingClientRect();
+    for (const node of el.childNodes) {
+      if (node.nodeType !== Node.TEXT_NODE) continue;
+      for (const match of (node.textContent ?? "").matchAll(/(?<=\s|^)[A-Za-z]{5,}(?=\s)/g)) {
+        const range = document.createRange();
+        range.setStart(node, match.index + 1);
+        range.setEnd(node, match.index + 2);
+        const r = range.getBoundingClientRect();
+        if (r.top > view.top && r.bottom < view.bottom) return { rest: match[0].slice(1), x: r.left + 1, y: r.top + r.height / 2 };
+      }
+    }
+    throw new Error("no plain word in view");
+  });
+  await page.mouse.click(word.x, word.y);
+  await page.keyboard.press("Control+Shift+ArrowRight");
+  await expect(selected).toHaveText(`“${word.rest}”`);
+  await page.keyboard.press("Escape");
+  await expect(form).toBeHidden();
 });

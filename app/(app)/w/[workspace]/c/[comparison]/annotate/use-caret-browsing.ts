@@ -1,6 +1,6 @@
 "use client";
 
-import { useLayoutEffect, useState, type KeyboardEvent, type RefObject } from "react";
+import { useEffect, useLayoutEffect, useState, type KeyboardEvent, type RefObject } from "react";
 import { arrowDirection, caretSelection, stepCaret, type CaretState } from "@/lib/domain/text/caret-selection";
 
 type Span = { start: number; end: number };
@@ -35,6 +35,19 @@ export function useCaretBrowsing({
     }
   }
 
+  // A click in the text (without dragging a selection) puts the caret there.
+  useEffect(() => {
+    const element = container.current;
+    if (!element) return;
+    const region: HTMLElement = element;
+    function onMouseUp() {
+      const offset = collapsedOffset(region);
+      if (offset !== null) setCaret({ anchor: offset, focus: offset });
+    }
+    element.addEventListener("mouseup", onMouseUp);
+    return () => element.removeEventListener("mouseup", onMouseUp);
+  }, [container]);
+
   // Keep the caret in view as it moves through a long text.
   useLayoutEffect(() => {
     container.current?.querySelector(".text-caret")?.scrollIntoView({ block: "nearest" });
@@ -58,4 +71,16 @@ export function useCaretBrowsing({
   }
 
   return { caret: Math.min(caret.focus, text.length), onKeyDown };
+}
+
+/** The text offset of the browser's collapsed selection (where a click put it) inside `container`, or null. */
+function collapsedOffset(container: HTMLElement): number | null {
+  const selection = window.getSelection();
+  if (!selection || selection.rangeCount === 0 || !selection.isCollapsed) return null;
+  const range = selection.getRangeAt(0);
+  if (!container.contains(range.startContainer)) return null;
+  const before = document.createRange();
+  before.selectNodeContents(container);
+  before.setEnd(range.startContainer, range.startOffset);
+  return before.toString().length;
 }
