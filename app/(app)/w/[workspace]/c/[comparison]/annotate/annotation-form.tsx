@@ -42,7 +42,7 @@ export function draftFields(draft: AnnotationDraft) {
 
 /** Tags by set (filterable), comment and claim fields; used to create and to edit. */
 export function AnnotationForm({
-  idPrefix, tagSets, draft, onChange, onSubmit, submitLabel, pending, onCancel,
+  idPrefix, tagSets, draft, onChange, onSubmit, submitLabel, pending, onCancel, tagKeys,
 }: {
   idPrefix: string;
   tagSets: TagSetOption[];
@@ -52,6 +52,8 @@ export function AnnotationForm({
   submitLabel: string;
   pending: boolean;
   onCancel?: () => void;
+  /** The key (1–9) that toggles a tag, shown beside it, where the view has tag keys. */
+  tagKeys?: Map<string, string>;
 }) {
   const [filter, setFilter] = useState("");
   const set = (patch: Partial<AnnotationDraft>) => onChange({ ...draft, ...patch });
@@ -76,12 +78,24 @@ export function AnnotationForm({
           return (
             <fieldset key={tagSet.id}>
               <legend><UserText>{tagSet.name}</UserText></legend>
-              {tags.map((tag) => (
-                <label key={tag.id} className="tag-option" title={tag.description ?? undefined} style={{ background: draft.tagIds.includes(tag.id) ? tag.color : undefined }}>
-                  <input type="checkbox" checked={draft.tagIds.includes(tag.id)} onChange={() => toggle(tag.id)} />
-                  <UserText>{tag.name}</UserText>
-                </label>
-              ))}
+              {tags.map((tag) => {
+                const option = (
+                  <label key={tag.id} className="tag-option" title={tag.description ?? undefined} style={{ background: draft.tagIds.includes(tag.id) ? tag.color : undefined }}>
+                    <input type="checkbox" checked={draft.tagIds.includes(tag.id)} onChange={() => toggle(tag.id)} aria-keyshortcuts={tagKeys?.get(tag.id)} />
+                    <UserText>{tag.name}</UserText>
+                  </label>
+                );
+                const key = tagKeys?.get(tag.id);
+                // The key sits beside the label, not in it: the tag's label stays its name alone.
+                return key ? (
+                  <span key={tag.id} className="tag-option-keyed">
+                    {option}
+                    <kbd className="tag-key" aria-hidden="true">{key}</kbd>
+                  </span>
+                ) : (
+                  option
+                );
+              })}
             </fieldset>
           );
         })}

@@ -1,6 +1,6 @@
 "use client";
 
-import { useCallback, useEffect, useMemo, useRef, useState, useTransition } from "react";
+import { Fragment, useCallback, useEffect, useMemo, useRef, useState, useTransition } from "react";
 import { selectionOffsets } from "@/app/_components/text-selection";
 import { useTouchSelection } from "@/app/_components/use-touch-selection";
 import { findInText } from "@/lib/domain/text/find";
@@ -30,6 +30,11 @@ import { AnnotationRelations, type LoadLinkCandidates, type Relation, type Relat
 import { CLAIM_STATUS_LABELS, type AnnotateSource, type Annotation, type AssignmentContext, type TagSetOption } from "./annotate-types";
 import { ProposalPanel } from "./proposal-panel";
 import { RelationArcs } from "./relation-arcs";
+import { ShortcutHelpDialog } from "./shortcut-help-dialog";
+import { SpanHandle, TextCaret, withMarkers, type TextMarker } from "./span-handles";
+import { useCaretBrowsing } from "./use-caret-browsing";
+import { tagKeys, useShortcuts } from "./use-shortcuts";
+import { useSpanAdjust } from "./use-span-adjust";
 import { useProposals } from "./use-proposals";
 import { useAnnotationWindow, type AnnotationWindowData } from "./use-annotation-window";
 import { UndoNotice } from "./undo-notice";
@@ -111,6 +116,7 @@ export function Annotator({
   const [message, setMessage] = useState<{ ok: boolean; text: string } | null>(permalink?.notice ? { ok: false, text: permalink.notice } : null);
   const [pending, startTransition] = useTransition();
   const textRef = useRef<HTMLDivElement>(null);
+  const [helpOpen, setHelpOpen] = useState(false);
 
   const summary = sources.find((s) => s.id === sourceId) ?? sources[0]!;
   const loadedText = texts[summary.id];
@@ -249,6 +255,30 @@ export function Annotator({
   }
   useTouchSelection(textRef, capture);
 
+  const selectText = useCallback((offsets: { start: number; end: number } | null) => {
+    setSelection(offsets);
+    if (offsets) setMessage(null);
+  }, []);
+  const caret = useCaretBrowsing({ container: textRef, text: source.text, language: source.language, selection, onSelect: selectText });
+  // The open annotation, when this user may move its span (its author, or an editor).
+  const openIndex = selectedId ? view.highlights.findIndex((h) => h.id === selectedId) : -1;
+  const openAnnotation = openIndex >= 0 ? view.rowAt(openIndex) : undefined;
+  const movable = openAnnotation && canAnnotate && (openAnnotation.author.id === me.id || canModerate) ? openAnnotation : null;
+  const spans = useSpanAdjust({
+    comparisonId,
+    container: textRef,
+    source,
+    annotation: movable,
+    onSaved: (saved) => {
+      upsert(saved);
+      setMessage({ ok: true, text: "Span saved." });
+    },
+    onRefused: (text, current) => {
+      if (current) upsert(current);
+      setMessage({ ok: false, text });
+    },
+  });
+
   function run<T>(call: () => Promise<{ ok: true; data: T } | { ok: false; message: string; current?: unknown }>, then: (data: T) => void, id?: string) {
     startTransition(async () => {
       const result = await call();
@@ -327,6 +357,30 @@ export function Annotator({
       setMessage({ ok: true, text: "Annotation saved." });
     });
   }
+
+  const keyOfTag = useMemo(() => tagKeys(tagSets), [tagSets]);
+  useShortcuts(keyOfTag, {
+    tag: (tagId) => {
+      if (!selection || !canAnnotate) return false;
+      setDraft((d) => ({ ...d, tagIds: d.tagIds.includes(tagId) ? d.tagIds.filter((t) => t !== tagId) : [...d.tagIds, tagId] }));
+      return true;
+    },
+    save: () => {
+      if (spans.save()) return true;
+      if (!selection || !canAnnotate || pending) return false;
+      create();
+      return true;
+    },
+    cancel: () => {
+      if (spans.cancel()) return true;
+      if (!selection) return false;
+      setSelection(null);
+      setDraft(EMPTY_DRAFT);
+      return true;
+    },
+    moveEdge: (edge, direction) => Boolean(movable) && spans.moveEdge(edge, direction),
+    help: () => setHelpOpen(true),
+  });
 
   function focusAnnotation(id: string) {
     setSelectedId(id);
@@ -413,11 +467,23 @@ export function Annotator({
   );
 
   const proposalById = new Map(proposals.shown.map((p) => [p.id, p]));
+  const moved = spans.adjustment;
   const segments = segmentText(source.text, [
-    ...highlights.map((h) => ({ start: h.start, end: h.end, key: h.id })),
+    ...highlights.map((h) => (h.id === moved?.id ? { start: moved.start, end: moved.end, key: h.id } : { start: h.start, end: h.end, key: h.id })),
     ...proposals.shown.map((p) => ({ start: p.start, end: p.end, key: `${PROPOSAL_KEY}${p.id}` })),
     ...(selection ? [{ ...selection, key: "selection" }] : []),
   ]);
+  // The caret, and the drag handles on the ends of the open annotation (where it may be moved).
+  const handleSpan = movable && !view.loading && loadedText ? (moved ?? movable.target) : null;
+  const markers: TextMarker[] = [
+    ...(loadedText ? [{ offset: caret.caret, side: caret.caret === source.text.length ? "after" : "before", node: <TextCaret key="caret" /> } as const] : []),
+    ...(handleSpan
+      ? [
+          { offset: handleSpan.start, side: "before", node: <SpanHandle key="handle-start" edge="start" onGrab={spans.grab} /> } as const,
+          { offset: handleSpan.end, side: "after", node: <SpanHandle key="handle-end" edge="end" onGrab={spans.grab} /> } as const,
+        ]
+      : []),
+  ];
   const firstSegmentOf = new Map<string, number>();
   for (const segment of segments) {
     for (const key of segment.keys) if (key.startsWith(PROPOSAL_KEY) && !firstSegmentOf.has(key)) firstSegmentOf.set(key, segment.start);
@@ -440,6 +506,9 @@ export function Annotator({
               </button>
             ))}
           </div>
+          <button type="button" className="button button--quiet button--small" aria-keyshortcuts="?" onClick={() => setHelpOpen(true)}>
+            Keyboard shortcuts <kbd aria-hidden="true">?</kbd>
+          </button>
           <span className={`live live--${status}`} role="status">
             {status === "live" ? (assignment?.mode === "student" ? "Live: your work is saved as you go" : "Live: others' changes appear here") : status === "connecting" ? "Connecting…" : "Offline: reconnecting"}
           </span>
@@ -465,9 +534,10 @@ export function Annotator({
             Select
           </button>
         </form>
-        <div className="annotated-text" {...textAttributes(source.language)} ref={textRef} onMouseUp={capture} onKeyUp={(e) => e.shiftKey && capture()} tabIndex={0} aria-label={`Text of ${source.outlet}`}>
+        <div className="annotated-text" {...textAttributes(source.language)} ref={textRef} onMouseUp={capture} onKeyUp={(e) => e.shiftKey && capture()} onKeyDown={caret.onKeyDown} tabIndex={0} aria-label={`Text of ${source.outlet}`}>
           {segments.map((segment) => {
-            if (segment.keys.length === 0) return segment.text;
+            const content = withMarkers(segment.text, segment.start, markers);
+            if (segment.keys.length === 0) return typeof content === "string" ? content : <Fragment key={segment.start}>{content}</Fragment>;
             const ids = segment.keys.filter((k) => k !== "selection" && !k.startsWith(PROPOSAL_KEY));
             // Where proposals overlap, the active one is drawn (and clicked); otherwise the innermost.
             const proposalKey = segment.keys.find((k) => k === `${PROPOSAL_KEY}${proposals.active?.id}`) ?? segment.keys.findLast((k) => k.startsWith(PROPOSAL_KEY));
@@ -492,7 +562,7 @@ export function Annotator({
                   title={`Proposed: ${proposal!.tag.name} (${proposal!.analyser})`}
                   onClick={() => proposals.setActiveId(proposal!.id)}
                 >
-                  {segment.text}
+                  {content}
                 </span>
               );
             }
@@ -510,7 +580,7 @@ export function Annotator({
                 data-keys={ids.join(" ") || undefined}
                 onClick={inner ? () => focusAnnotation(inner.id) : undefined}
               >
-                {segment.text}
+                {content}
               </mark>
             );
           })}
@@ -524,6 +594,11 @@ export function Annotator({
             {message.text}
           </p>
         ) : null}
+        {spans.unsaved ? (
+          <p className="notice" role="status">
+            The span of the open annotation has moved: <kbd>Enter</kbd> saves it, <kbd>Esc</kbd> puts it back.
+          </p>
+        ) : null}
         {selection && canAnnotate ? (
           <section className="card new-annotation" aria-labelledby="new-annotation">
             <h2 id="new-annotation">New annotation</h2>
@@ -535,6 +610,7 @@ export function Annotator({
               onChange={setDraft}
               pending={pending}
               submitLabel="Save annotation"
+              tagKeys={keyOfTag}
               onSubmit={create}
               onCancel={() => setSelection(null)}
             />
@@ -619,6 +695,7 @@ export function Annotator({
         ) : null}
       </aside>
       <UndoNotice notice={undo.notice} onRun={(direction) => void undo.run(direction)} onDismiss={undo.dismiss} />
+      <ShortcutHelpDialog open={helpOpen} onClose={() => setHelpOpen(false)} tagSets={tagSets} tagKeys={keyOfTag} proposals={proposals.offered && canAnnotate} />
     </div>
   );
 }
