@@ -8,10 +8,10 @@ import { parseTrustedProxies } from "@/lib/server/auth/trusted-proxies";
 import { parseSmtpUrl } from "@/lib/server/mail/smtp-url";
 import { acquireDataLock } from "@/lib/server/db/data-lock";
 import { createDbClient, installDbClient } from "@/lib/server/db/client";
-import { deployMigrations } from "@/lib/server/db/schema-engine";
+import { pendingMigrations } from "@/lib/server/db/migration-status";
 import { describeTarget, openAdapter, resolveDatabaseTarget, resolveDataDir } from "@/lib/server/db/target";
 import { DEMO_ACCOUNT, DEMO_STUDENTS } from "@/lib/server/seed/demo-account";
-import { seedDemoOnce } from "@/lib/server/seed/seed-demo";
+import { demoSeedDone } from "@/lib/server/seed/seed-markers";
 
 const root = path.resolve(import.meta.dirname, "..");
 const dev = process.argv.includes("--dev");
@@ -86,22 +86,33 @@ function buildIfNeeded(): Promise<void> {
   });
 }
 
+/**
+ * Applies pending migrations and seeds the demo once. A later start does neither, and loads
+ * neither the schema engine (WASM) nor the seed (its services, demo texts and a password
+ * hash): two queries tell that there is nothing to do.
+ */
 async function prepareDatabase(target: ReturnType<typeof resolveDatabaseTarget>) {
   const adapter = openAdapter(target);
+  const client = createDbClient(adapter.factory);
   try {
-    const { applied } = await deployMigrations(adapter.factory, { migrationsDir: path.join(root, "prisma", "migrations") });
-    console.log(applied.length ? `Database: applied ${applied.length} migration(s): ${applied.join(", ")}` : "Database: schema is up to date.");
-    if (process.env.PARALLAX_SEED_DEMO !== "false") {
-      const client = createDbClient(adapter.factory);
+    const migrationsDir = path.join(root, "prisma", "migrations");
+    if ((await pendingMigrations((sql) => client.$queryRawUnsafe(sql), migrationsDir)).length === 0) console.log("Database: schema is up to date.");
+    else {
+      const { deployMigrations } = await import("@/lib/server/db/schema-engine");
+      const { applied } = await deployMigrations(adapter.factory, { migrationsDir });
+      console.log(`Database: applied ${applied.length} migration(s): ${applied.join(", ")}`);
+    }
+    if (process.env.PARALLAX_SEED_DEMO !== "false" && !(await demoSeedDone(client))) {
       installDbClient(client, target);
+      const { seedDemoOnce } = await import("@/lib/server/seed/seed-demo");
       const outcome = await seedDemoOnce();
-      await client.$disconnect();
       if (outcome === "seeded") {
         const students = Object.values(DEMO_STUDENTS).map((s) => s.email).join(" or ");
         console.log(`Database: seeded the demo data. Sign in as ${DEMO_ACCOUNT.email} (or the students ${students}) with password ${DEMO_ACCOUNT.password}`);
       }
     }
   } finally {
+    await client.$disconnect();
     await adapter.close();
   }
 }

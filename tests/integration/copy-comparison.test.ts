@@ -40,7 +40,8 @@ const contents = async (comparisonId: string) =>
       sources: { select: { title: true, outlet: { select: { name: true, workspaceId: true } }, currentRevision: { select: { text: true } } } },
       factRows: { select: { label: true, passages: { select: { exact: true } } } },
       tagSets: { select: { key: true, _count: { select: { tags: true } } }, orderBy: { position: "asc" } },
-      annotations: { select: { exact: true, authorId: true, isKey: true, assignmentId: true, tags: { select: { tag: { select: { name: true } } } }, evidence: { select: { url: true } } }, orderBy: { start: "asc" } },
+      copyNote: true,
+      annotations: { select: { exact: true, authorId: true, copiedFromId: true, isKey: true, assignmentId: true, tags: { select: { tag: { select: { name: true } } } }, evidence: { select: { url: true } } }, orderBy: { start: "asc" } },
     },
   });
 
@@ -62,15 +63,48 @@ describe("copyComparison", () => {
     expect(audit).toMatchObject({ actorId: f.owner.id, entityId: copy.id, data: { fromComparisonId: f.comparison.id, annotations: "none", annotationCount: 0 } });
   });
 
-  it("copies the visible annotations as the copier's, with tags and evidence, on request", async () => {
+  it("copies the visible annotations as the copier's when their reviewer is not a member of the target, and says so", async () => {
     const f = await copyFixture();
     const copy = await copyComparison(f.owner, f.comparison.id, { targetWorkspaceSlug: f.newsroom.slug, annotations: "copy" });
-    expect(copy.annotations).toBe(2);
-    const { annotations } = await contents(copy.id);
+    expect(copy).toMatchObject({ annotations: 2, reattributed: 2 });
+    const { annotations, copyNote } = await contents(copy.id);
     expect(annotations.map((a) => [a.exact, a.authorId, a.isKey, a.tags.map((t) => t.tag.name), a.evidence.map((e) => e.url)])).toEqual([
       ["opened the spillway", f.owner.id, false, ["Euphemism"], ["https://example.org/minutes"]],
       ["reckless", f.owner.id, false, ["Loaded language"], []],
     ]);
+    expect(copyNote).toBe("2 annotations are attributed to Editor, who copied them: their reviewers are not members of Second desk.");
+    const originals = await db().annotation.findMany({ where: { comparisonId: f.comparison.id, hiddenAt: null }, select: { id: true, exact: true } });
+    expect(annotations.map((a) => a.copiedFromId)).toEqual(annotations.map((a) => originals.find((o) => o.exact === a.exact)!.id));
+  });
+
+  it("keeps the original reviewer of an annotation when they are a member of the target, with where it was copied from", async () => {
+    const f = await copyFixture();
+    const reviewer = await db().user.findUniqueOrThrow({ where: { id: f.reviewer.id }, select: { email: true } });
+    await addMember(f.owner, f.newsroom.slug, { email: reviewer.email, role: "REVIEWER" });
+    await createAnnotation(f.owner, f.comparison.id, { ...f.span("at dawn"), tagIds: [f.tag("Euphemism")] });
+    const copy = await copyComparison(f.owner, f.comparison.id, { targetWorkspaceSlug: f.newsroom.slug, annotations: "copy" });
+    expect(copy).toMatchObject({ annotations: 3, reattributed: 0 });
+    const { annotations, copyNote } = await contents(copy.id);
+    expect(annotations.map((a) => [a.exact, a.authorId])).toEqual([
+      ["opened the spillway", f.reviewer.id],
+      ["at dawn", f.owner.id],
+      ["reckless", f.reviewer.id],
+    ]);
+    expect(annotations.every((a) => a.copiedFromId !== null)).toBe(true);
+    expect(copyNote).toBeNull();
+    const audit = await db().auditEvent.findFirstOrThrow({ where: { workspaceId: f.newsroom.id, action: "comparison.copied" } });
+    expect(audit.data).toMatchObject({ annotationCount: 3, reattributed: 0 });
+  });
+
+  it("gives the copier a key's annotations whose reviewer is a student of the class", async () => {
+    const f = await copyFixture();
+    // Students join a class by its code and the teacher's admission; here the membership is made directly.
+    await db().membership.create({ data: { workspaceId: f.klass.id, userId: f.reviewer.id, role: "STUDENT" } });
+    const copy = await copyComparison(f.owner, f.comparison.id, { targetWorkspaceSlug: f.klass.slug, annotations: "key" });
+    expect(copy).toMatchObject({ annotations: 2, reattributed: 2 });
+    const { annotations, copyNote } = await contents(copy.id);
+    expect(annotations.every((a) => a.authorId === f.owner.id && a.isKey)).toBe(true);
+    expect(copyNote).toContain("not members of Media 9B");
   });
 
   it("makes the annotations the key of a new assignment in a class", async () => {

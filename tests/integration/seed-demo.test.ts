@@ -1,6 +1,7 @@
 import { describe, expect, it } from "vitest";
 import { DEMO_ACCOUNT, DEMO_CLASS, DEMO_STUDENTS, DEMO_WORKSPACE } from "@/lib/server/seed/demo-account";
 import { seedDemoOnce } from "@/lib/server/seed/seed-demo";
+import { demoSeedDone } from "@/lib/server/seed/seed-markers";
 import { findAllAnnotations } from "@/lib/server/services/annotations/find-annotations";
 import { findAssignments } from "@/lib/server/services/assignments/find-assignments";
 import { getAssignmentDashboard } from "@/lib/server/services/assignments/get-assignment-dashboard";
@@ -15,7 +16,10 @@ const db = setupTestDb();
 
 describe("demo data", () => {
   it("seeds a demo account that can sign in and owns a demo comparison", async () => {
+    expect(await demoSeedDone(db())).toBe(false);
     expect(await seedDemoOnce()).toBe("seeded");
+    // What lets a later start skip loading the seed at all.
+    expect(await demoSeedDone(db())).toBe(true);
     const demo = await verifyCredentials({ email: DEMO_ACCOUNT.email, password: DEMO_ACCOUNT.password, ip: "127.0.0.1" });
     const { workspace, comparisons } = await findComparisons(demo, DEMO_WORKSPACE.slug);
     expect(workspace.role).toBe("OWNER");

@@ -2,7 +2,7 @@ import { describe, expect, it } from "vitest";
 import { buildReport } from "@/lib/domain/report/build-report";
 import { annotation, input, NORTH, SOUTH } from "@/lib/domain/report/test-fixtures";
 import { reportToPdf } from "./pdf";
-import { pdfPages } from "./test-support";
+import { pdfPages, pdfTextItems } from "./test-support";
 
 describe("reportToPdf", () => {
   it("writes a PDF whose text readers can extract, accents and typographic quotes included", async () => {
@@ -59,5 +59,51 @@ describe("reportToPdf", () => {
     }
     const all = (await pdfPages(pdf)).join("\n");
     expect(all).toContain("渡轮晚了两个小时才离开港口");
+  }, 30_000);
+
+  it("draws mixed-direction lines in the order of the bidirectional algorithm", async () => {
+    // Written for this test: a Hebrew line naming an agency and a year, an English one quoting Hebrew.
+    const hebrew = "לפי Reuters המעבורת יצאה בשנת 2026 באיחור";
+    const english = "The mayor said שלום לכולם before the vote";
+    const data = input([annotation("s1", hebrew, "המעבורת", ["euph"]), annotation("s2", english, "mayor", ["loaded"])]);
+    data.sources[0]!.revision!.text = hebrew;
+    data.sources[0]!.language = "he";
+    data.sources[1]!.revision!.text = english;
+    data.sources[1]!.language = "en";
+    data.factRows = [
+      {
+        id: "r1",
+        label: "Late ferry",
+        note: null,
+        passages: [
+          { sourceId: "s1", revisionId: "s1-r1", start: 0, end: hebrew.length, exact: "", orphaned: false },
+          { sourceId: "s2", revisionId: "s2-r1", start: 0, end: english.length, exact: "", orphaned: false },
+        ],
+      },
+    ];
+    const pdf = await reportToPdf(buildReport(data, {}, new Date("2026-04-01T00:00:00Z")));
+    const page = (await pdfPages(pdf)).findIndex((text) => text.includes("Term choice") && text.includes("Late ferry")) + 1;
+    const items = await pdfTextItems(pdf, page);
+    const at = (re: RegExp, y?: number) => {
+      const item = items.find((i) => re.test(i.str) && (y === undefined || Math.abs(i.y - y) < 1));
+      if (!item) throw new Error(`${re} not on page ${page}: ${JSON.stringify(items)}`);
+      return item;
+    };
+
+    // Right to left: the agency's name, then further left the year, then the last word.
+    const reuters = at(/Reuters/);
+    const year = at(/2026/, reuters.y);
+    expect(year.x).toBeLessThan(reuters.x);
+    expect(reuters.x).toBeGreaterThan(300);
+    const hebrewOnLine = items.filter((i) => Math.abs(i.y - reuters.y) < 1 && /[\u0590-\u05ff]/.test(i.str));
+    expect(Math.min(...hebrewOnLine.map((i) => i.x))).toBeLessThan(year.x);
+    expect(Math.max(...hebrewOnLine.map((i) => i.x))).toBeGreaterThan(reuters.x);
+
+    // Left to right, with the quoted Hebrew between the English words around it.
+    const before = at(/before/);
+    const quoted = at(/[\u0590-\u05ff]/, before.y);
+    const said = at(/said/, before.y);
+    expect(said.x).toBeLessThan(quoted.x);
+    expect(quoted.x).toBeLessThan(before.x);
   }, 30_000);
 });

@@ -22,7 +22,10 @@ import { heatFill, shade } from "@/lib/domain/report/colors";
 import { onlyHereRule } from "@/lib/domain/report/outlet-omissions";
 import { LAYER_TEXT } from "@/lib/domain/report/filters";
 import { paragraphDirection, scriptRuns, type FontScript } from "@/lib/domain/report/script-runs";
+import { firstStrongDirection, hasRightToLeft, type Direction } from "@/lib/domain/report/visual-order";
+import { textDirection } from "@/lib/domain/text/language";
 import type { FramingReport, ReportTagSet } from "@/lib/domain/report/types";
+import { bidiHeight, writeBidi, type Span } from "./pdf-bidi";
 
 // Inter as static TrueType: pdfkit embeds TTF (subset to the glyphs used) but not the WOFF2
 // files of @fontsource. It covers Latin (accents, Latin Extended), Greek and Cyrillic,
@@ -59,21 +62,32 @@ function registerFonts(doc: Doc) {
 
 /**
  * Writes `text` in `font` as pdfkit's `doc.text` would, but run by run in the font that has
- * each script's letters. A paragraph of its own in one right-to-left script aligns right
- * (pdfkit aligns each run of a continued paragraph on its own, so runs in several fonts
- * stay left-aligned). `continued` keeps the paragraph open for more text, as in pdfkit.
+ * each script's letters. Text with right-to-left letters (or a paragraph in a right-to-left
+ * language) is wrapped and ordered by the bidirectional algorithm instead (pdf-bidi.ts), in
+ * `direction` or, when not given, the direction of its first letter (a title, a tag); it
+ * aligns to the paragraph's start. `continued` keeps a left-to-right paragraph open for more text.
  */
-function writeText(doc: Doc, font: string, text: string, at: { x: number; y: number } | null, options: PDFKit.Mixins.TextOptions = {}) {
+function writeText(doc: Doc, font: string, text: string, at: { x: number; y: number } | null, options: PDFKit.Mixins.TextOptions = {}, direction?: Direction) {
+  if (direction === "rtl" || hasRightToLeft(text)) {
+    const { width, lineGap, lineBreak, underline } = options;
+    const align = options.align === "right" || options.align === "center" ? options.align : undefined;
+    writeBidi(doc, [{ text, font, underline }], at, { width, lineGap, lineBreak, align, direction: direction ?? firstStrongDirection(text) }, fontFor);
+    return;
+  }
   const runs = scriptRuns(text);
   if (runs.length === 0) runs.push({ text, script: "latin" });
-  const ownParagraph = at !== null && runs.length === 1 && !options.continued;
-  const align = options.align ?? (ownParagraph && paragraphDirection(text) === "rtl" ? "right" : undefined);
   runs.forEach((run, k) => {
-    const runOptions = { ...options, align, continued: k < runs.length - 1 || options.continued };
+    const runOptions = { ...options, continued: k < runs.length - 1 || options.continued };
     doc.font(fontFor(font, run.script));
     if (k === 0 && at) doc.text(run.text, at.x, at.y, runOptions);
     else doc.text(run.text, runOptions);
   });
+}
+
+/** The height of `text` written by {@link writeText} in `width` (in the document's current size). */
+function heightOfText(doc: Doc, font: string, text: string, width: number): number {
+  if (hasRightToLeft(text)) return bidiHeight(doc, [{ text, font }], width, { direction: firstStrongDirection(text) }, fontFor);
+  return doc.font(font).heightOfString(text, { width });
 }
 
 const INK = "#1d2433";
@@ -159,8 +173,8 @@ class Layout {
     this.heading(text, 1);
   }
 
-  paragraph(text: string, { size = 9.5, font = "regular", color = INK, gap = 0.4 } = {}) {
-    writeText(this.doc.fontSize(size).fillColor(color), font, text, { x: this.left, y: this.doc.y }, { width: this.width, lineGap: 1.5 });
+  paragraph(text: string, { size = 9.5, font = "regular", color = INK, gap = 0.4, direction = undefined as Direction | undefined } = {}) {
+    writeText(this.doc.fontSize(size).fillColor(color), font, text, { x: this.left, y: this.doc.y }, { width: this.width, lineGap: 1.5 }, direction);
     this.doc.moveDown(gap);
   }
 
@@ -172,7 +186,7 @@ class Layout {
     const pad = 4;
     const size = 8.5;
     const heightOf = (cells: string[], font: string) =>
-      Math.max(...cells.map((cell, i) => doc.font(font).fontSize(size).heightOfString(cell || " ", { width: widths[i]! - pad * 2 }))) + pad * 2;
+      Math.max(...cells.map((cell, i) => heightOfText(doc.fontSize(size), font, cell || " ", widths[i]! - pad * 2))) + pad * 2;
     const draw = (cells: string[], font: string, header: boolean) => {
       const height = heightOf(cells, font);
       if (doc.y + height > this.bottom) {
@@ -219,6 +233,12 @@ class Layout {
 function writeReport(layout: Layout, report: FramingReport) {
   const { doc } = layout;
   const outlet = outletNames(report);
+  const languages = new Map(report.outlets.flatMap((o) => o.sources.map((s) => [s.id, s.language] as const)));
+  /** A source's passage reads in its language's direction; in its letters' when the language is unknown. */
+  const directionOf = (sourceId: string, text: string): Direction => {
+    const language = languages.get(sourceId);
+    return language ? textDirection(language) : paragraphDirection(text);
+  };
   const { comparison, method } = report;
 
   doc.font("semibold").fontSize(9).fillColor(SOFT).text("FRAMING REPORT", layout.left, doc.y, { characterSpacing: 1 });
@@ -278,20 +298,29 @@ function writeReport(layout: Layout, report: FramingReport) {
     if (row.note) layout.paragraph(row.note, { font: "italic", size: 9, color: SOFT });
     row.passages.forEach((p, i) => {
       layout.ensure(40);
-      doc.font("bold").fontSize(9.5).fillColor(INK).text(`${outlet(p.outletId)}${i === 0 && row.passages.length > 1 ? " (base)" : ""}:  `, layout.left, doc.y, {
-        width: layout.width,
-        continued: true,
-      });
-      // pdfkit styles runs of one paragraph with `continued`; only the words of a change are marked.
+      const label = `${outlet(p.outletId)}${i === 0 && row.passages.length > 1 ? " (base)" : ""}:`;
+      // Only the words of a change are marked.
       const runs = p.segments.flatMap(({ text, kind }) => {
         const flat = text.replace(/\s+/g, " ");
         if (kind !== "added") return [{ text: flat, marked: false }];
         const [before, core, after] = splitEdges(flat);
         return [{ text: before, marked: false }, { text: core, marked: true }, { text: after, marked: false }];
       }).filter((r) => r.text !== "");
-      runs.forEach((run, k) => {
-        writeText(doc, run.marked ? "bold" : "regular", run.text, null, { continued: k < runs.length - 1, underline: run.marked });
-      });
+      const direction = directionOf(p.sourceId, p.text);
+      doc.fontSize(9.5).fillColor(INK);
+      if (direction === "rtl" || hasRightToLeft(p.text)) {
+        // A right-to-left passage starts on its own line, below the outlet's name, at the right.
+        const spans: Span[] = runs.map((run) => ({ text: run.text, font: run.marked ? "bold" : "regular", underline: run.marked }));
+        if (direction === "rtl") doc.font("bold").text(label, layout.left, doc.y, { width: layout.width });
+        else spans.unshift({ text: `${label}  `, font: "bold" });
+        writeBidi(doc, spans, { x: layout.left, y: doc.y }, { width: layout.width, direction }, fontFor);
+      } else {
+        // pdfkit styles runs of one paragraph with `continued`.
+        doc.font("bold").text(`${label}  `, layout.left, doc.y, { width: layout.width, continued: true });
+        runs.forEach((run, k) => {
+          writeText(doc, run.marked ? "bold" : "regular", run.text, null, { continued: k < runs.length - 1, underline: run.marked });
+        });
+      }
       const changes = p.changes.filter((c) => c.base || c.here).slice(0, MAX_CHANGES);
       const notes = [
         p.orphaned ? "No longer in the source's current text; last wording shown." : null,
@@ -331,7 +360,7 @@ function writeReport(layout: Layout, report: FramingReport) {
     if (o.onlyHere.length === 0) layout.paragraph("Reports nothing the other outlets leave out.");
     else {
       layout.paragraph(`Only in ${outlet(o.outletId)} (${o.onlyHere.length === 1 ? "1 passage" : `${o.onlyHere.length} passages`}):`, { gap: 0.15 });
-      for (const p of o.onlyHere) layout.paragraph(`• ${p.text.replace(/\s+/g, " ")}`, { size: 9, gap: 0.15 });
+      for (const p of o.onlyHere) layout.paragraph(`• ${p.text.replace(/\s+/g, " ")}`, { size: 9, gap: 0.15, direction: directionOf(p.sourceId, p.text) });
     }
   }
 

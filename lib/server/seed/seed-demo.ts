@@ -1,14 +1,15 @@
 import "server-only";
 import { loadDemoContent, type DemoContent } from "@/prisma/demo/load-demo";
 import { hashPassword } from "@/lib/server/auth/password";
-import { db, type Db, type DbTx } from "@/lib/server/db/client";
+import { db, type DbTx } from "@/lib/server/db/client";
 import { isUniqueViolation } from "@/lib/server/db/errors";
 import { DEMO_ACCOUNT, DEMO_WORKSPACE } from "./demo-account";
 import { seedDemoClass } from "./demo-class";
 import { writeDemoComparison } from "./demo-comparison";
+import { SEED_MARKERS } from "./seed-markers";
 
-const SEEDED_KEY = "demo-seeded";
-const CLASS_SEEDED_KEY = "demo-class-seeded";
+const SEEDED_KEY = SEED_MARKERS.team;
+const CLASS_SEEDED_KEY = SEED_MARKERS.class;
 
 export type SeedOutcome = "seeded" | "already-seeded";
 
@@ -22,10 +23,6 @@ export async function seedDemoOnce(): Promise<SeedOutcome> {
   const team = await seedTeamOnce(content);
   const klass = await seedClassOnce(content);
   return team || klass ? "seeded" : "already-seeded";
-}
-
-export async function isDemoSeeded(client: Db): Promise<boolean> {
-  return (await client.appSetting.count({ where: { key: SEEDED_KEY } })) > 0;
 }
 
 async function seedTeamOnce(content: DemoContent): Promise<boolean> {

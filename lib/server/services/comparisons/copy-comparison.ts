@@ -17,9 +17,11 @@ export const COPY_NEEDS_EDITOR = "Copying a comparison takes being an editor (or
  * name in the target), fact rows with their passages, and taxonomy; optionally the annotations
  * (neither deleted nor hidden, with their tags and claims), and into a class as the key of a
  * new assignment over every source, fact row and tag. The copier must edit both workspaces.
- * One transaction: all of it or nothing. The copied annotations are the copier's (the
- * original reviewers need not be members of the target); the copy names its origin and the
- * target's audit log records who copied what.
+ * One transaction: all of it or nothing. A copied annotation keeps its author when they are a
+ * member of the target (other than a student: a class's students annotate only as work for
+ * an assignment) and names the annotation it was copied from; the others become the copier's,
+ * and the copy's note says how many. The copy names its origin and the target's audit log
+ * records who copied what.
  */
 export async function copyComparison(actor: Actor, comparisonId: string, input: unknown) {
   const { targetWorkspaceSlug, annotations: mode } = parseInput(ZCopyComparison, input);
@@ -60,7 +62,15 @@ export async function copyComparison(actor: Actor, comparisonId: string, input: 
         });
         assignmentId = assignment.id;
       }
-      const annotations = mode === "none" ? 0 : await copyAnnotations(tx, actor, original.id, copy.id, ids, assignmentId);
+      const { copied: annotations, reattributed } = mode === "none" ? { copied: 0, reattributed: 0 } : await copyAnnotations(tx, actor, original.id, copy.id, target.id, ids, assignmentId);
+      if (reattributed > 0) {
+        const copier = await tx.user.findUniqueOrThrow({ where: { id: actor.id }, select: { name: true } });
+        const count = reattributed === 1 ? "1 annotation is" : `${reattributed} annotations are`;
+        await tx.comparison.update({
+          where: { id: copy.id },
+          data: { copyNote: `${count} attributed to ${copier.name}, who copied them: their reviewers are not members of ${target.name}${target.kind === "CLASS" ? ", or are its students" : ""}.` },
+        });
+      }
       await tx.auditEvent.create({
         data: {
           workspaceId: target.id,
@@ -68,10 +78,10 @@ export async function copyComparison(actor: Actor, comparisonId: string, input: 
           action: "comparison.copied",
           entityType: "Comparison",
           entityId: copy.id,
-          data: { fromComparisonId: original.id, fromWorkspaceId: original.workspace.id, annotations: mode, annotationCount: annotations, assignmentId },
+          data: { fromComparisonId: original.id, fromWorkspaceId: original.workspace.id, annotations: mode, annotationCount: annotations, reattributed, assignmentId },
         },
       });
-      return { workspaceSlug: target.slug, slug: copy.slug, id: copy.id, annotations, assignmentId };
+      return { workspaceSlug: target.slug, slug: copy.slug, id: copy.id, annotations, reattributed, assignmentId };
     },
     { timeout: 120_000 },
   );
@@ -191,7 +201,7 @@ async function copyContent(tx: DbTx, actor: Actor, fromId: string, toId: string,
   return { sources, tags, liveTags, factRows };
 }
 
-async function copyAnnotations(tx: DbTx, actor: Actor, fromId: string, toId: string, ids: CopiedIds, assignmentId: string | null) {
+async function copyAnnotations(tx: DbTx, actor: Actor, fromId: string, toId: string, workspaceId: string, ids: CopiedIds, assignmentId: string | null) {
   const rows = await tx.annotation.findMany({
     where: { comparisonId: fromId, deletedAt: null, hiddenAt: null },
     orderBy: [{ createdAt: "asc" }, { id: "asc" }],
@@ -199,6 +209,7 @@ async function copyAnnotations(tx: DbTx, actor: Actor, fromId: string, toId: str
       id: true,
       sourceId: true,
       revisionId: true,
+      authorId: true,
       exact: true,
       prefix: true,
       suffix: true,
@@ -217,13 +228,21 @@ async function copyAnnotations(tx: DbTx, actor: Actor, fromId: string, toId: str
     tx.annotationTag.findMany({ where: { annotation: { comparisonId: fromId, deletedAt: null, hiddenAt: null } }, select: { annotationId: true, tagId: true } }),
     tx.claimEvidence.findMany({ where: { annotation: { comparisonId: fromId, deletedAt: null, hiddenAt: null, isClaim: true } }, select: { annotationId: true, url: true, note: true } }),
   ]);
+  const members = await tx.membership.findMany({
+    where: { workspaceId, role: { not: "STUDENT" }, userId: { in: [...new Set(rows.map((r) => r.authorId))] } },
+    select: { userId: true },
+  });
+  const keepsAuthor = new Set(members.map((m) => m.userId));
   const newId = new Map<string, string>();
-  const data = rows.flatMap(({ id, sourceId, revisionId, ...fields }) => {
+  let reattributed = 0;
+  const data = rows.flatMap(({ id, sourceId, revisionId, authorId, ...fields }) => {
     const source = ids.sources.get(sourceId);
     if (!source || source.fromRevisionId !== revisionId) return [];
     const copyId = randomUUID();
     newId.set(id, copyId);
-    return [{ ...fields, id: copyId, comparisonId: toId, sourceId: source.id, revisionId: source.revisionId, authorId: actor.id, assignmentId, isKey: assignmentId !== null }];
+    const author = keepsAuthor.has(authorId) ? authorId : actor.id;
+    if (author !== authorId) reattributed++;
+    return [{ ...fields, id: copyId, comparisonId: toId, sourceId: source.id, revisionId: source.revisionId, authorId: author, copiedFromId: id, assignmentId, isKey: assignmentId !== null }];
   });
   await tx.annotation.createMany({ data });
   await tx.annotationTag.createMany({
@@ -239,5 +258,5 @@ async function copyAnnotations(tx: DbTx, actor: Actor, fromId: string, toId: str
       return copyId ? [{ ...evidence, annotationId: copyId }] : [];
     }),
   });
-  return data.length;
+  return { copied: data.length, reattributed };
 }

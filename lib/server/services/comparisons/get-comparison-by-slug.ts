@@ -23,6 +23,7 @@ export async function getComparisonBySlug(actor: Actor, workspaceSlug: string, c
       description: true,
       eventDate: true,
       copiedFrom: true,
+      copyNote: true,
       createdAt: true,
       createdBy: { select: { name: true } },
       sources: {

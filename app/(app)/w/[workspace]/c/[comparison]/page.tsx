@@ -38,6 +38,11 @@ export default async function SideBySidePage({ params }: Params) {
                 Copied from <UserText>{comparison.copiedFrom}</UserText>
               </li>
             ) : null}
+            {comparison.copyNote ? (
+              <li>
+                <UserText>{comparison.copyNote}</UserText>
+              </li>
+            ) : null}
           </ul>
         </div>
         {view.canEdit ? (

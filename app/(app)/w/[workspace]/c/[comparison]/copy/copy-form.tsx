@@ -30,7 +30,7 @@ export function CopyForm({ comparisonId, targets }: { comparisonId: string; targ
           <input type="radio" name="annotations" value="none" defaultChecked={(values?.annotations ?? "none") === "none"} /> Leave them out: sources, fact rows and taxonomy only
         </label>
         <label>
-          <input type="radio" name="annotations" value="copy" defaultChecked={values?.annotations === "copy"} /> Copy them (as yours)
+          <input type="radio" name="annotations" value="copy" defaultChecked={values?.annotations === "copy"} /> Copy them (each keeps its reviewer when they are a member there; the others become yours)
         </label>
         <label>
           <input type="radio" name="annotations" value="key" defaultChecked={values?.annotations === "key"} /> Into a class: as the key of a new assignment over every

@@ -1,0 +1,5 @@
+-- AlterTable
+ALTER TABLE "Annotation" ADD COLUMN     "copiedFromId" TEXT;
+
+-- AlterTable
+ALTER TABLE "Comparison" ADD COLUMN     "copyNote" TEXT;
