@@ -1,12 +1,12 @@
 import "server-only";
 
 /**
- * Figures computed from every annotation of a comparison (agreement's alphas), kept in this
+ * Figures computed from every annotation of a comparison (agreement, the report), kept in this
  * server process between requests. Each entry carries the change marker it was computed
  * at: a caller reads the marker fresh from the database on every request (a few aggregates
  * over an index, not the rows) and gets the kept figures only when the marker is the same,
  * so a write is never hidden behind a kept figure. The marker must change with every write
- * the figures depend on; see agreementMarker.
+ * the figures depend on (see annotationsMarker).
  *
  * One entry per key (the latest marker wins), the least recently used dropped past
  * {@link FIGURES_KEPT}: a process keeps at most that many comparisons' figures.

@@ -4,6 +4,7 @@ import type { Prisma } from "@/lib/generated/prisma/client";
 import type { Actor } from "@/lib/server/actor";
 import { db } from "@/lib/server/db/client";
 import { figuresCache } from "@/lib/server/figures-cache";
+import { annotationsMarker } from "@/lib/server/services/annotations/annotations-marker";
 import { AppError } from "@/lib/server/errors";
 import { canBrowseComparisons, canEditComparisons, STUDENTS_READ_ASSIGNMENTS } from "@/lib/server/permissions";
 import { visibleAnnotationsWhere } from "@/lib/server/services/annotations/annotation-view";
@@ -36,7 +37,7 @@ export async function getAgreement(actor: Actor, workspaceSlug: string, comparis
       where: { comparisonId: comparison.id },
       select: { sourceId: true, revisionId: true, tagSetId: true, start: true, end: true },
     }),
-    agreementMarker(counted),
+    annotationsMarker(counted),
   ]);
   const settled = new Set(resolutions.map((r) => `${r.sourceId}:${r.revisionId}:${r.tagSetId}:${r.start}:${r.end}`));
   // Everything the figures are computed from is in the key or the marker: the annotations
@@ -65,33 +66,6 @@ const agreementFigures = figuresCache<Awaited<ReturnType<typeof measureAgreement
 /** Forgets the kept agreement figures, for tests that compare them with a cold computation. */
 export function forgetAgreementFigures() {
   agreementFigures.clear();
-}
-
-/**
- * What changes whenever an annotation the figures count does, without reading the rows: per
- * author, how many annotations count and the sums of their versions and offsets (every edit,
- * hide and delete bumps a version; a re-anchoring moves offsets), their latest update, and
- * how many of them carry each tag (a tag merge moves tags without an edit). Sums of versions only
- * grow, so a write that commits after a reader computed the figures still changes the marker.
- */
-async function agreementMarker(counted: Prisma.AnnotationWhereInput) {
-  const [byAuthor, tagged] = await Promise.all([
-    db().annotation.groupBy({
-      by: ["authorId"],
-      where: counted,
-      orderBy: { authorId: "asc" },
-      _count: { _all: true },
-      _sum: { version: true, start: true, end: true },
-      _max: { updatedAt: true },
-    }),
-    db().annotationTag.groupBy({ by: ["tagId"], where: { annotation: counted }, orderBy: { tagId: "asc" }, _count: { _all: true } }),
-  ]);
-  const authors = await db().user.findMany({ where: { id: { in: byAuthor.map((a) => a.authorId) } }, orderBy: { id: "asc" }, select: { id: true, name: true } });
-  return {
-    authors,
-    annotations: byAuthor.map((a) => [a.authorId, a._count._all, a._sum.version, a._sum.start, a._sum.end, a._max.updatedAt?.toISOString() ?? null]),
-    tagged: tagged.map((t) => [t.tagId, t._count._all]),
-  };
 }
 
 type AgreementTagSet = { id: string; name: string; tags: { id: string; name: string; color: string }[] };
