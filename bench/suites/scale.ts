@@ -99,7 +99,7 @@ const READY: Partial<Record<PageName, (page: Page) => Promise<void>>> = {
     await page.getByText("Live: others' changes appear here").waitFor();
     await page.locator(".annotation-list > li.annotation-card").first().waitFor();
   },
-  report: (page) => page.getByRole("heading", { name: "Claims" }).waitFor(),
+  report: (page) => page.getByRole("heading", { name: "Claims", exact: true }).waitFor(),
   agreement: (page) => page.getByRole("heading", { name: "Agreement between reviewers" }).waitFor(),
 };
 

@@ -1,7 +1,10 @@
 import { describe, expect, it } from "vitest";
-import { getAgreement } from "@/lib/server/services/agreement/get-agreement";
+import { forgetAgreementFigures, getAgreement } from "@/lib/server/services/agreement/get-agreement";
 import { resolveDisagreement } from "@/lib/server/services/agreement/resolve-disagreement";
 import { createAnnotation } from "@/lib/server/services/annotations/create-annotation";
+import { deleteAnnotation, setAnnotationHidden } from "@/lib/server/services/annotations/moderate-annotation";
+import { updateAnnotation } from "@/lib/server/services/annotations/update-annotation";
+import { mergeTags } from "@/lib/server/services/taxonomy/merge-tags";
 import type { AppError } from "@/lib/server/errors";
 import { annotatedComparison } from "./helpers/comparison-fixture";
 import { setupTestDb } from "./helpers/setup-test-db";
@@ -54,5 +57,37 @@ describe("agreement between reviewers", () => {
     const record = await db().disagreementResolution.findFirstOrThrow({ where: { comparisonId: f.comparison.id } });
     expect(record).toMatchObject({ kind: "ACCEPTED", resolvedById: f.owner.id });
     expect(record.acceptedAnnotationId).not.toBeNull();
+  });
+
+  it("shows kept figures only while nothing they count has changed: every write is seen on the next read", async () => {
+    const f = await annotatedComparison(db);
+    const loaded = f.tag("Loaded language");
+    const read = () => getAgreement(f.owner, f.workspace.slug, f.comparison.slug);
+    const cold = async () => {
+      forgetAgreementFigures();
+      return read();
+    };
+    const figures = (a: Awaited<ReturnType<typeof read>>) => ({ coders: a.coders, sets: a.sets });
+    await createAnnotation(f.reviewer, f.comparison.id, { ...f.span("reckless"), tagIds: [loaded] });
+    const mine = await createAnnotation(f.colleague, f.comparison.id, { ...f.span("reckless"), tagIds: [loaded] });
+    const first = await read();
+    expect(figures(await read())).toEqual(figures(first));
+
+    const writes: [string, () => Promise<unknown>][] = [
+      ["a create", () => createAnnotation(f.reviewer, f.comparison.id, { ...f.span("sacrificed"), tagIds: [loaded] })],
+      ["a tag change", () => updateAnnotation(f.colleague, f.comparison.id, mine.id, { version: 1, tagIds: [f.tag("Euphemism")] })],
+      ["a hide", () => setAnnotationHidden(f.owner, f.comparison.id, mine.id, { hidden: true, version: 2, reason: "off topic" })],
+      ["an unhide", () => setAnnotationHidden(f.owner, f.comparison.id, mine.id, { hidden: false, version: 3 })],
+      ["a tag merge", () => mergeTags(f.owner, f.workspace.slug, f.comparison.slug, { tagId: f.tag("Euphemism"), intoTagId: loaded })],
+      ["a delete", () => deleteAnnotation(f.colleague, f.comparison.id, mine.id, { version: 4 })],
+    ];
+    let before = figures(first);
+    for (const [what, write] of writes) {
+      await write();
+      const after = figures(await read());
+      expect(after, what).not.toEqual(before);
+      expect(after, what).toEqual(figures(await cold()));
+      before = after;
+    }
   });
 });

@@ -1,10 +1,12 @@
 import { describe, expect, it } from "vitest";
 import type { AppError } from "@/lib/server/errors";
-import { getPublishedReport, getReport } from "@/lib/server/reports/get-report";
+import { forgetReports, getPublishedReport, getReport } from "@/lib/server/reports/get-report";
 import { createAnnotation } from "@/lib/server/services/annotations/create-annotation";
 import { deleteAnnotation, setAnnotationHidden } from "@/lib/server/services/annotations/moderate-annotation";
+import { updateAnnotation } from "@/lib/server/services/annotations/update-annotation";
 import { setPassage } from "@/lib/server/services/passages/set-passage";
 import { findReportShare } from "@/lib/server/services/report-shares/find-report-share";
+import { mergeTags } from "@/lib/server/services/taxonomy/merge-tags";
 import { publishReport, revokeReportShare } from "@/lib/server/services/report-shares/publish-report";
 import { createSource } from "@/lib/server/services/sources/create-source";
 import { annotatedComparison, ARTICLE } from "./helpers/comparison-fixture";
@@ -44,6 +46,37 @@ async function reportFixture() {
 }
 
 describe("getReport", () => {
+  it("keeps a report only while nothing it counts has changed: every write shows on the next read, as a cold build has it", async () => {
+    const f = await reportFixture();
+    const read = () => getReport(f.owner, f.comparison.id, {});
+    const figures = ({ generatedAt: _, ...report }: Awaited<ReturnType<typeof read>>) => report;
+    const cold = async () => {
+      forgetReports();
+      return figures(await read());
+    };
+    const first = figures(await read());
+    expect(figures(await read())).toEqual(first);
+    expect(figures(await getReport(f.owner, f.comparison.id, { outletIds: [first.outlets[0]!.id] }))).not.toEqual(first);
+
+    const writes: [string, () => Promise<unknown>][] = [
+      ["a create", () => createAnnotation(f.colleague, f.comparison.id, { ...f.span("sacrificed"), tagIds: [f.loaded] })],
+      ["a tag change", () => updateAnnotation(f.reviewer, f.comparison.id, f.reckless.id, { version: 1, tagIds: [f.tag("Euphemism")] })],
+      ["a claim's status", () => updateAnnotation(f.reviewer, f.comparison.id, f.flooded.id, { version: 1, claim: { asserter: "QUOTED_PARTY", assertedBy: "officials", status: "FALSE", evidence: [] } })],
+      ["a hide", () => setAnnotationHidden(f.owner, f.comparison.id, f.opened.id, { hidden: true, version: 1, reason: "off topic" })],
+      ["a tag merge", () => mergeTags(f.owner, f.workspace.slug, f.comparison.slug, { tagId: f.tag("Euphemism"), intoTagId: f.loaded })],
+      ["a delete", () => deleteAnnotation(f.reviewer, f.comparison.id, f.reckless.id, { version: 2 })],
+      ["a new source", () => createSource(f.owner, f.workspace.slug, f.comparison.slug, { content: { kind: "paste", text: "A third outlet's short account." }, metadata: { title: "Third", outletName: "Third Times" } })],
+    ];
+    let before = first;
+    for (const [what, write] of writes) {
+      await write();
+      const after = figures(await read());
+      expect(after, what).not.toEqual(before);
+      expect(after, what).toEqual(await cold());
+      before = after;
+    }
+  });
+
   it("gives members the report: tag counts per outlet, term choice, omissions, claims and method", async () => {
     const f = await reportFixture();
     const report = await getReport(f.viewer, f.comparison.id, {});

@@ -10,11 +10,30 @@ import type { FramingReport, ReportPassage } from "@/lib/domain/report/types";
 import styles from "./report.module.css";
 import { Pager } from "@/app/_components/pager";
 import { pageOf } from "@/lib/domain/paging/page";
-import { TagCharts, type LoadCell } from "./tag-charts";
+import { TagCharts, type ChartOutlet, type ChartTagSet, type LoadCell } from "./tag-charts";
 
 export interface Download {
   label: string;
   href: string;
+}
+
+/** The charts' numbers: outlets by name, each tag's counts and rates in their order; no annotation ids. */
+function chartFigures(report: FramingReport): { outlets: ChartOutlet[]; tagSets: ChartTagSet[] } {
+  return {
+    outlets: report.outlets.map(({ id, name }) => ({ id, name })),
+    tagSets: report.tagSets.map((set) => ({
+      id: set.id,
+      name: set.name,
+      tags: set.tags.map((tag) => ({
+        id: tag.id,
+        name: tag.name,
+        color: tag.color,
+        retired: tag.retired,
+        counts: tag.cells.map((c) => c.count),
+        rates: tag.cells.map((c) => c.per1000),
+      })),
+    })),
+  };
 }
 
 /** The lang and dir attributes of each source's text, by source id. */
@@ -98,7 +117,7 @@ export function ReportView({
   report, downloads, filters, loadCell, claimsPage, claimsHref,
 }: { report: FramingReport; downloads: Download[]; filters: React.ReactNode; loadCell: LoadCell; claimsPage: number; claimsHref: (page: number) => string }) {
   const claims = pageOf(report.claims, claimsPage, CLAIMS_PER_PAGE);
-  const figures = report.tagSets.map((set) => ({ ...set, tags: set.tags.map((tag) => ({ ...tag, cells: tag.cells.map((c) => ({ ...c, annotationIds: [] })) })) }));
+  const figures = chartFigures(report);
   const outlet = outletNames(report);
   const texts = textAttributesBySource(report);
   const { method } = report;
@@ -179,7 +198,7 @@ export function ReportView({
           1,000 words of its text (count × 1,000 ÷ words), with the count in brackets. Within a tag set all bars share one
           scale.
         </p>
-        <TagCharts outlets={report.outlets} tagSets={figures} loadCell={loadCell} />
+        <TagCharts outlets={figures.outlets} tagSets={figures.tagSets} loadCell={loadCell} />
       </section>
 
       <section className={`${styles.section} ${styles.pageBreak}`} aria-labelledby="term-choice">

@@ -1,24 +1,51 @@
 "use client";
 
 import { useEffect, useId, useState } from "react";
-import { heatFill, shade } from "@/lib/domain/report/colors";
+import { GroupedBarChart } from "@/app/_components/charts/grouped-bar-chart";
+import { heatFill } from "@/lib/domain/report/colors";
 import { formatRate } from "@/lib/domain/report/format";
-import type { ReportOutlet, ReportTag, ReportTagSet } from "@/lib/domain/report/types";
 import type { CallResult } from "@/lib/server/action";
 import type { ReportCellPage } from "@/lib/server/reports/find-report-annotations";
 import styles from "./report.module.css";
 
-type Props = { outlets: ReportOutlet[]; tagSets: ReportTagSet[]; loadCell: LoadCell };
-type Active = { tag: ReportTag; outletId: string } | null;
+/**
+ * A tag's figures as the charts get them: per covered outlet, in the outlets' order, its
+ * count and rate per 1,000 words. Only the numbers cross to the browser, once, with the
+ * outlets named once: the report has up to tags × outlets of them.
+ */
+export interface ChartTag {
+  id: string;
+  name: string;
+  color: string;
+  retired: boolean;
+  counts: number[];
+  rates: (number | null)[];
+}
+
+export interface ChartTagSet {
+  id: string;
+  name: string;
+  tags: ChartTag[];
+}
+
+export interface ChartOutlet {
+  id: string;
+  name: string;
+}
+
+type Props = { outlets: ChartOutlet[]; tagSets: ChartTagSet[]; loadCell: LoadCell };
+/** The figure pointed at: a tag and the index of an outlet. */
+type Active = { tag: ChartTag; outlet: number } | null;
 
 const WIDTH = 720;
 
 const plural = (n: number, one: string, many: string) => `${n} ${n === 1 ? one : many}`;
 
+const figureText = (tag: ChartTag, i: number) => (tag.counts[i] === 0 ? "0" : `${formatRate(tag.rates[i]!)} (${tag.counts[i]})`);
+
 /** What a bar or cell says, for its label and the panel: "The Flats Voice, Loaded language: 3.3 per 1,000 words (1 annotation)". */
-function describe(tag: ReportTag, outlet: string, outletId: string) {
-  const cell = tag.cells.find((c) => c.outletId === outletId)!;
-  return `${outlet}, ${tag.name}: ${formatRate(cell.per1000)} per 1,000 words (${plural(cell.count, "annotation", "annotations")})`;
+function describe(tag: ChartTag, outlet: string, i: number) {
+  return `${outlet}, ${tag.name}: ${formatRate(tag.rates[i]!)} per 1,000 words (${plural(tag.counts[i]!, "annotation", "annotations")})`;
 }
 
 /** Asks the server for one page of the annotations behind a figure (bound to the report and its filters). */
@@ -28,34 +55,34 @@ export type LoadCell = (cell: { tagId: string; outletId: string; page: number })
  * The annotations behind the bar or cell last hovered or focused, a page at a time from the
  * server (the page itself carries only the figures); announced politely.
  */
-function AnnotationPanel({ active, outlets, loadCell, id }: { active: Active; outlets: ReportOutlet[]; loadCell: LoadCell; id: string }) {
-  const outlet = active ? outlets.find((o) => o.id === active.outletId) : undefined;
-  const cell = active?.tag.cells.find((c) => c.outletId === active.outletId);
+function AnnotationPanel({ active, outlets, loadCell, id }: { active: Active; outlets: ChartOutlet[]; loadCell: LoadCell; id: string }) {
+  const outlet = active ? outlets[active.outlet] : undefined;
+  const count = active ? active.tag.counts[active.outlet] : undefined;
   const [shown, setShown] = useState<{ key: string; result: CallResult<ReportCellPage> } | null>(null);
   const [page, setPage] = useState({ key: "", number: 1 });
-  const key = active ? `${active.tag.id}|${active.outletId}` : "";
+  const key = active && outlet ? `${active.tag.id}|${outlet.id}` : "";
   const number = page.key === key ? page.number : 1;
   useEffect(() => {
-    if (!active || !cell?.count) return;
+    if (!active || !outlet || !count) return;
     let current = true;
-    void loadCell({ tagId: active.tag.id, outletId: active.outletId, page: number }).then((result) => {
+    void loadCell({ tagId: active.tag.id, outletId: outlet.id, page: number }).then((result) => {
       if (current) setShown({ key: `${key}|${number}`, result });
     });
     return () => {
       current = false;
     };
-  }, [active, cell?.count, key, number, loadCell]);
+  }, [active, outlet, count, key, number, loadCell]);
   const result = shown?.key === `${key}|${number}` ? shown.result : null;
   return (
     <aside className={styles.panel} aria-labelledby={`${id}-heading`}>
       <h4 id={`${id}-heading`}>Annotations behind the figure</h4>
       <div aria-live="polite">
-        {!active || !outlet || !cell ? (
+        {!active || !outlet || count === undefined ? (
           <p className="meta">Point at a bar or cell, or move to it with the Tab key, to list the annotations it counts.</p>
         ) : (
           <>
-            <p className={styles.panelTitle}>{describe(active.tag, outlet.name, outlet.id)}</p>
-            {cell.count === 0 ? (
+            <p className={styles.panelTitle}>{describe(active.tag, outlet.name, active.outlet)}</p>
+            {count === 0 ? (
               <p className="meta">No annotations.</p>
             ) : !result ? (
               <p className="meta">Loading the annotations…</p>
@@ -101,7 +128,7 @@ function AnnotationPanel({ active, outlets, loadCell, id }: { active: Active; ou
 }
 
 /** A table of the same numbers as a chart, for reading and for screen readers. */
-function DataTable({ caption, outlets, tags }: { caption: string; outlets: ReportOutlet[]; tags: ReportTag[] }) {
+function DataTable({ caption, outlets, tags }: { caption: string; outlets: ChartOutlet[]; tags: ChartTag[] }) {
   return (
     <div className={styles.tableWrap}>
       <table className={`table ${styles.dataTable}`}>
@@ -123,9 +150,9 @@ function DataTable({ caption, outlets, tags }: { caption: string; outlets: Repor
                 <span className="swatch" style={{ background: tag.color }} aria-hidden="true" /> {tag.name}
                 {tag.retired ? <span className="meta"> (retired)</span> : null}
               </th>
-              {tag.cells.map((c) => (
-                <td key={c.outletId} className={styles.number}>
-                  {c.count === 0 ? "0" : `${formatRate(c.per1000)} (${c.count})`}
+              {outlets.map((o, i) => (
+                <td key={o.id} className={styles.number}>
+                  {figureText(tag, i)}
                 </td>
               ))}
             </tr>
@@ -137,66 +164,22 @@ function DataTable({ caption, outlets, tags }: { caption: string; outlets: Repor
 }
 
 /** Bars grouped by tag, one per outlet, in the tag's colour, on one scale per tag set. */
-function BarChart({ set, outlets, onActivate }: { set: ReportTagSet; outlets: ReportOutlet[]; onActivate: (active: Active) => void }) {
-  const id = useId();
-  const label = 190;
-  const value = 90;
-  const area = WIDTH - label - value;
-  const head = 26;
-  const row = 22;
-  const max = Math.max(0, ...set.tags.flatMap((t) => t.cells.map((c) => c.per1000 ?? 0)));
-  const group = head + outlets.length * row + 8;
-  const height = set.tags.length * group;
-  const name = (outletId: string) => outlets.find((o) => o.id === outletId)?.name ?? "";
+function BarChart({ set, outlets, onActivate }: { set: ChartTagSet; outlets: ChartOutlet[]; onActivate: (active: Active) => void }) {
   return (
-    <svg
-      className={styles.chart}
-      viewBox={`0 0 ${WIDTH} ${height}`}
-      style={{ maxWidth: WIDTH }}
-      role="group"
-      aria-labelledby={`${id}-title`}
-      aria-describedby={`${id}-desc`}
-    >
-      <title id={`${id}-title`}>{`${set.name}: rate per 1,000 words of each tag, per outlet`}</title>
-      <desc id={`${id}-desc`}>
-        {`A bar chart. For each tag a group of bars, one per outlet (${outlets.map((o) => o.name).join(", ")}); the longer the bar, the more often the outlet's articles carry the tag per 1,000 words. The longest bar is ${formatRate(max)} per 1,000 words. The table below the chart gives every figure.`}
-      </desc>
-      {set.tags.map((tag, t) => (
-        <g key={tag.id} transform={`translate(0 ${t * group})`}>
-          <rect x={0} y={5} width={12} height={12} rx={2} fill={tag.color} stroke={shade(tag.color, 0.45)} aria-hidden="true" />
-          <text x={18} y={15} className={styles.chartHeading}>
-            {tag.name}
-          </text>
-          {tag.cells.map((cell, i) => {
-            const length = max > 0 && cell.per1000 ? Math.max(2, (cell.per1000 / max) * (area - 10)) : 0;
-            const rowTop = head + i * row;
-            return (
-              <g
-                key={cell.outletId}
-                className={styles.hit}
-                tabIndex={0}
-                role="img"
-                aria-label={describe(tag, name(cell.outletId), cell.outletId)}
-                onMouseEnter={() => onActivate({ tag, outletId: cell.outletId })}
-                onFocus={() => onActivate({ tag, outletId: cell.outletId })}
-              >
-                <rect className={styles.ring} x={0} y={rowTop} width={WIDTH} height={row} rx={3} />
-                <text x={label - 8} y={rowTop + 15} textAnchor="end" className={styles.chartLabel}>
-                  {name(cell.outletId)}
-                </text>
-                <line x1={label} x2={label} y1={rowTop} y2={rowTop + row} stroke="#6b7080" />
-                {length > 0 ? (
-                  <rect x={label} y={rowTop + 3} width={length} height={row - 6} fill={tag.color} stroke={shade(tag.color, 0.45)} />
-                ) : null}
-                <text x={label + length + 6} y={rowTop + 15} className={cell.count ? styles.chartValue : styles.chartZero}>
-                  {cell.count === 0 ? "0" : `${formatRate(cell.per1000)} (${cell.count})`}
-                </text>
-              </g>
-            );
-          })}
-        </g>
-      ))}
-    </svg>
+    <GroupedBarChart
+      title={`${set.name}: rate per 1,000 words of each tag, per outlet`}
+      description={(longest) =>
+        `A bar chart. For each tag a group of bars, one per outlet (${outlets.map((o) => o.name).join(", ")}); the longer the bar, the more often the outlet's articles carry the tag per 1,000 words. The longest bar is ${formatRate(longest)} per 1,000 words. The table below the chart gives every figure.`
+      }
+      groups={set.tags.map((tag) => ({
+        key: tag.id,
+        label: tag.name,
+        swatch: tag.color,
+        bars: outlets.map((o, i) => ({ key: String(i), label: o.name, value: tag.rates[i] ?? null, text: figureText(tag, i), color: tag.color, description: describe(tag, o.name, i) })),
+      }))}
+      width={WIDTH}
+      onActivate={(tagId, outlet) => onActivate({ tag: set.tags.find((t) => t.id === tagId)!, outlet: Number(outlet) })}
+    />
   );
 }
 
@@ -212,7 +195,7 @@ function headerLines(name: string, perLine: number): string[] {
 }
 
 /** Tags down, outlets across; each cell's shade grows with its rate. */
-function HeatMap({ tagSets, outlets, onActivate }: { tagSets: ReportTagSet[]; outlets: ReportOutlet[]; onActivate: (active: Active) => void }) {
+function HeatMap({ tagSets, outlets, onActivate }: { tagSets: ChartTagSet[]; outlets: ChartOutlet[]; onActivate: (active: Active) => void }) {
   const id = useId();
   const label = 250;
   const cellWidth = Math.min(140, Math.max(90, (WIDTH - label) / Math.max(1, outlets.length)));
@@ -220,7 +203,7 @@ function HeatMap({ tagSets, outlets, onActivate }: { tagSets: ReportTagSet[]; ou
   const head = 44;
   const row = 24;
   const setHead = 26;
-  const max = Math.max(0, ...tagSets.flatMap((s) => s.tags.flatMap((t) => t.cells.map((c) => c.per1000 ?? 0))));
+  const max = Math.max(0, ...tagSets.flatMap((s) => s.tags.flatMap((t) => t.rates.map((rate) => rate ?? 0))));
   const used = tagSets.filter((s) => s.tags.length > 0);
   const tops = used.map((_, i) => head + used.slice(0, i).reduce((sum, s) => sum + setHead + s.tags.length * row, 0));
   const height = head + used.reduce((sum, s) => sum + setHead + s.tags.length * row, 0);
@@ -249,20 +232,20 @@ function HeatMap({ tagSets, outlets, onActivate }: { tagSets: ReportTagSet[]; ou
               <text x={label - 10} y={16} textAnchor="end" className={styles.chartLabel}>
                 {tag.name.length > 34 ? `${tag.name.slice(0, 33)}…` : tag.name}
               </text>
-              {tag.cells.map((cell, i) => (
+              {outlets.map((outlet, i) => (
                 <g
-                  key={cell.outletId}
+                  key={outlet.id}
                   className={styles.hit}
                   tabIndex={0}
                   role="img"
-                  aria-label={describe(tag, outlets.find((o) => o.id === cell.outletId)?.name ?? "", cell.outletId)}
-                  onMouseEnter={() => onActivate({ tag, outletId: cell.outletId })}
-                  onFocus={() => onActivate({ tag, outletId: cell.outletId })}
+                  aria-label={describe(tag, outlet.name, i)}
+                  onMouseEnter={() => onActivate({ tag, outlet: i })}
+                  onFocus={() => onActivate({ tag, outlet: i })}
                 >
-                  <rect x={label + i * cellWidth} y={0} width={cellWidth} height={row} fill={heatFill(tag.color, cell.per1000, max)} stroke="#cfcbc0" />
+                  <rect x={label + i * cellWidth} y={0} width={cellWidth} height={row} fill={heatFill(tag.color, tag.rates[i]!, max)} stroke="#cfcbc0" />
                   <rect className={styles.ring} x={label + i * cellWidth + 2} y={2} width={cellWidth - 4} height={row - 4} />
-                  <text x={label + i * cellWidth + cellWidth / 2} y={16} textAnchor="middle" className={cell.count ? styles.chartValue : styles.chartZero}>
-                    {cell.count === 0 ? "0" : `${formatRate(cell.per1000)} (${cell.count})`}
+                  <text x={label + i * cellWidth + cellWidth / 2} y={16} textAnchor="middle" className={tag.counts[i] ? styles.chartValue : styles.chartZero}>
+                    {figureText(tag, i)}
                   </text>
                 </g>
               ))}
@@ -279,6 +262,9 @@ export function TagCharts({ outlets, tagSets, loadCell }: Props) {
   const [active, setActive] = useState<Record<string, Active>>({});
   const activate = (key: string) => (value: Active) => setActive((current) => ({ ...current, [key]: value }));
   const used = tagSets.filter((s) => s.tags.length > 0);
+  // The every-tag table repeats the tag sets' tables: drawn when asked for, so a report with
+  // hundreds of figures does not send each of them a fourth time.
+  const [everyTag, setEveryTag] = useState(false);
   return (
     <>
       {tagSets.map((set) => (
@@ -311,7 +297,11 @@ export function TagCharts({ outlets, tagSets, loadCell }: Props) {
               </figure>
               <AnnotationPanel id="panel-heat" active={active.heat ?? null} outlets={outlets} loadCell={loadCell} />
             </div>
-            <DataTable caption="Every tag: per 1,000 words (count)" outlets={outlets} tags={used.flatMap((s) => s.tags)} />
+            <p className="meta">The heat map&apos;s figures are those of the tag sets&apos; tables above.</p>
+            <button type="button" className="button button--quiet button--small" aria-expanded={everyTag} onClick={() => setEveryTag((shown) => !shown)}>
+              {everyTag ? "Hide the table of every tag" : "Show every tag in one table"}
+            </button>
+            {everyTag ? <DataTable caption="Every tag: per 1,000 words (count)" outlets={outlets} tags={used.flatMap((s) => s.tags)} /> : null}
           </>
         )}
       </section>

@@ -123,6 +123,8 @@ export function buildReport(input: ReportInput, filters: ReportFilters, now: Dat
   const tagSets = input.tagSets.filter((s) => !tagSetFilter || tagSetFilter.has(s.id));
   const tagById = new Map(tagSets.flatMap((set) => set.tags.map((tag) => [tag.id, { ...tag, tagSetId: set.id }] as const)));
   const tagOrder = [...tagById.keys()];
+  const tagPosition = new Map(tagOrder.map((id, index) => [id, index]));
+  const inTagOrder = (ids: readonly string[]) => [...new Set(ids)].filter((id) => tagPosition.has(id)).sort((x, y) => tagPosition.get(x)! - tagPosition.get(y)!);
 
   const inScope = input.annotations.filter(
     (a) =>
@@ -141,7 +143,7 @@ export function buildReport(input: ReportInput, filters: ReportFilters, now: Dat
     sourceId: a.sourceId,
     quote: a.exact,
     comment: a.comment,
-    tags: tagOrder.filter((id) => a.tagIds.includes(id)).map((id) => {
+    tags: inTagOrder(a.tagIds).map((id) => {
       const tag = tagById.get(id)!;
       return { id, name: tag.name, color: tag.color, tagSetId: tag.tagSetId };
     }),
@@ -150,13 +152,31 @@ export function buildReport(input: ReportInput, filters: ReportFilters, now: Dat
     claim: a.claim,
   }));
 
+  // Each tag's annotations and, per passage, the annotations of its source, found in one pass
+  // (in the annotations' order): filtering every annotation per tag, or per passage, costs
+  // seconds at 100,000 annotations.
+  const carryingTag = new Map<string, ReportAnnotation[]>();
+  for (const a of annotations) {
+    for (const t of a.tags) {
+      const list = carryingTag.get(t.id);
+      if (list) list.push(a);
+      else carryingTag.set(t.id, [a]);
+    }
+  }
+  const onCurrentTextOf = new Map<string, InputAnnotation[]>();
+  for (const a of onCurrentText) {
+    const list = onCurrentTextOf.get(a.sourceId);
+    if (list) list.push(a);
+    else onCurrentTextOf.set(a.sourceId, [a]);
+  }
+
   const reportTagSets: ReportTagSet[] = tagSets.map((set) => ({
     id: set.id,
     key: set.key,
     name: set.name,
     description: set.description,
     tags: set.tags.flatMap((tag) => {
-      const carrying = annotations.filter((a) => a.tags.some((t) => t.id === tag.id));
+      const carrying = carryingTag.get(tag.id) ?? [];
       if (carrying.length === 0) return [];
       const cells = outlets.map((outlet) => {
         const ids = carrying.filter((a) => a.outletId === outlet.id).map((a) => a.id);
@@ -187,8 +207,8 @@ export function buildReport(input: ReportInput, filters: ReportFilters, now: Dat
         const terms = index > 0 ? against[index - 1] : undefined;
         const tags = new Map<string, ReportPassage["tags"][number]>();
         if (current) {
-          for (const a of onCurrentText) {
-            if (a.sourceId !== passage.sourceId || !overlaps(a, passage)) continue;
+          for (const a of onCurrentTextOf.get(passage.sourceId) ?? []) {
+            if (!overlaps(a, passage)) continue;
             for (const id of a.tagIds) {
               const tag = tagById.get(id);
               if (!tag) continue;

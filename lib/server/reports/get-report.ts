@@ -1,13 +1,16 @@
 import "server-only";
+import { createHash } from "node:crypto";
 import { buildReport } from "@/lib/domain/report/build-report";
 import type { FramingReport, ReportFilters } from "@/lib/domain/report/types";
 import type { Prisma } from "@/lib/generated/prisma/client";
 import type { Actor } from "@/lib/server/actor";
 import { db } from "@/lib/server/db/client";
 import { AppError } from "@/lib/server/errors";
+import { figuresCache } from "@/lib/server/figures-cache";
 import { alignmentExclusives } from "@/lib/server/reports/alignment-exclusives";
 import { canReadReports } from "@/lib/server/permissions";
 import { visibleAnnotationsWhere } from "@/lib/server/services/annotations/annotation-view";
+import { annotationsMarker } from "@/lib/server/services/annotations/annotations-marker";
 import { requireComparisonById } from "@/lib/server/services/comparisons/require-comparison-by-id";
 import { isShareToken } from "@/lib/server/services/report-shares/share-token";
 
@@ -66,61 +69,83 @@ export async function publishedReportScope(token: string): Promise<ReportScope> 
   return { comparisonId: share.comparisonId, visible: { AND: [visibleAnnotationsWhere(publisher, role), { hiddenAt: null }] } };
 }
 
+/** What a report reads of the comparison itself (its annotations apart). */
+const comparisonSelect = {
+  id: true,
+  title: true,
+  description: true,
+  eventDate: true,
+  workspace: { select: { name: true } },
+  sources: {
+    orderBy: { position: "asc" },
+    select: {
+      id: true,
+      title: true,
+      url: true,
+      author: true,
+      publishedAt: true,
+      language: true,
+      outlet: { select: { id: true, name: true, site: true, country: true } },
+      currentRevision: { select: { id: true, text: true, wordCount: true } },
+    },
+  },
+  tagSets: {
+    orderBy: { position: "asc" },
+    select: {
+      id: true,
+      key: true,
+      name: true,
+      description: true,
+      tags: {
+        where: { mergedIntoId: null },
+        orderBy: { position: "asc" },
+        select: { id: true, name: true, description: true, color: true, retiredAt: true },
+      },
+    },
+  },
+  factRows: {
+    orderBy: { position: "asc" },
+    select: {
+      id: true,
+      label: true,
+      note: true,
+      passages: { select: { sourceId: true, revisionId: true, start: true, end: true, exact: true, anchorStatus: true } },
+    },
+  },
+} satisfies Prisma.ComparisonSelect;
+
 async function loadReport(comparisonId: string, visible: Prisma.AnnotationWhereInput, filters: ReportFilters): Promise<FramingReport> {
   // The annotations' tags, evidence and authors are read by the same filter (a join), not
   // as relations of the rows: Prisma reads a relation with one bind parameter per row
   // (`annotationId IN ($1, …)`), which Postgres refuses past 65,535 (P2029).
   const annotations: Prisma.AnnotationWhereInput = { AND: [{ comparisonId }, visible] };
-  const [comparison, { rows, tagRows, evidenceRows }] = await Promise.all([
-    db().comparison.findUniqueOrThrow({
-      where: { id: comparisonId },
-      select: {
-        id: true,
-        title: true,
-        description: true,
-        eventDate: true,
-        workspace: { select: { name: true } },
-        sources: {
-          orderBy: { position: "asc" },
-          select: {
-            id: true,
-            title: true,
-            url: true,
-            author: true,
-            publishedAt: true,
-            language: true,
-            outlet: { select: { id: true, name: true, site: true, country: true } },
-            currentRevision: { select: { id: true, text: true, wordCount: true } },
-          },
-        },
-        tagSets: {
-          orderBy: { position: "asc" },
-          select: {
-            id: true,
-            key: true,
-            name: true,
-            description: true,
-            tags: {
-              where: { mergedIntoId: null },
-              orderBy: { position: "asc" },
-              select: { id: true, name: true, description: true, color: true, retiredAt: true },
-            },
-          },
-        },
-        factRows: {
-          orderBy: { position: "asc" },
-          select: {
-            id: true,
-            label: true,
-            note: true,
-            passages: { select: { sourceId: true, revisionId: true, start: true, end: true, exact: true, anchorStatus: true } },
-          },
-        },
-      },
-    }),
-    filters.layer === "curated" ? readCuratedLayer(comparisonId) : readReviewerAnnotations(annotations),
+  const [comparison, marker] = await Promise.all([
+    db().comparison.findUniqueOrThrow({ where: { id: comparisonId }, select: comparisonSelect }),
+    filters.layer === "curated" ? null : annotationsMarker(annotations),
   ]);
-  const authors = await db().user.findMany({ where: { id: { in: [...new Set(rows.map((a) => a.authorId))] } }, select: { id: true, name: true } });
+  const now = new Date();
+  if (!marker) return buildFrom(comparison, await readCuratedLayer(comparisonId), filters, now);
+  // The reviewers' layer of a large comparison is hundreds of thousands of rows: its report is
+  // kept per scope and filters until the annotations (the marker) or what the comparison
+  // read above says (its sources' text, taxonomy, fact rows) change. The curated layer is
+  // small and built on every request.
+  const key = JSON.stringify([comparisonId, visible, filters]);
+  const stamp = createHash("sha256").update(JSON.stringify([marker, comparison])).digest("base64");
+  const report = await reports.get(key, stamp, async () => buildFrom(comparison, await readReviewerAnnotations(annotations), filters, now));
+  return { ...report, generatedAt: now.toISOString() };
+}
+
+const reports = figuresCache<FramingReport>();
+
+/** Forgets the kept reports, for tests that compare them with a cold build. */
+export function forgetReports() {
+  reports.clear();
+}
+
+type ComparisonRead = Prisma.ComparisonGetPayload<{ select: typeof comparisonSelect }>;
+type AnnotationRead = Awaited<ReturnType<typeof readReviewerAnnotations>>;
+
+function buildFrom(comparison: ComparisonRead, { rows, tagRows, evidenceRows, authors }: AnnotationRead, filters: ReportFilters, now: Date): FramingReport {
   const authorOf = new Map(authors.map((author) => [author.id, author]));
   const tagsOf = groupByAnnotation(tagRows, (row) => row.tagId);
   const evidenceOf = groupByAnnotation(evidenceRows, (row) => row.url);
@@ -152,13 +177,13 @@ async function loadReport(comparisonId: string, visible: Prisma.AnnotationWhereI
       alignment: alignmentExclusives(comparison.sources.map((s) => ({ id: s.id, revision: s.currentRevision }))),
     },
     filters,
-    new Date(),
+    now,
   );
 }
 
 /** Every reviewer's annotations (the default layer), their tags and claims' evidence. */
 async function readReviewerAnnotations(annotations: Prisma.AnnotationWhereInput) {
-  const [rows, tagRows, evidenceRows] = await Promise.all([
+  const [rows, tagRows, evidenceRows, authors] = await Promise.all([
     db().annotation.findMany({
       where: annotations,
       orderBy: [{ createdAt: "asc" }, { id: "asc" }],
@@ -181,8 +206,9 @@ async function readReviewerAnnotations(annotations: Prisma.AnnotationWhereInput)
     }),
     db().annotationTag.findMany({ where: { annotation: annotations }, select: { annotationId: true, tagId: true } }),
     db().claimEvidence.findMany({ where: { annotation: { AND: [annotations, { isClaim: true }] } }, orderBy: { createdAt: "asc" }, select: { annotationId: true, url: true } }),
+    db().user.findMany({ where: { annotations: { some: annotations } }, select: { id: true, name: true } }),
   ]);
-  return { rows, tagRows, evidenceRows };
+  return { rows, tagRows, evidenceRows, authors };
 }
 
 /**
@@ -191,13 +217,14 @@ async function readReviewerAnnotations(annotations: Prisma.AnnotationWhereInput)
  */
 async function readCuratedLayer(comparisonId: string) {
   const accepted = { comparisonId, verdict: "ACCEPTED" as const };
-  const [curated, tags] = await Promise.all([
+  const [curated, tags, authors] = await Promise.all([
     db().curatedAnnotation.findMany({
       where: accepted,
       orderBy: [{ createdAt: "asc" }, { id: "asc" }],
       select: { id: true, sourceId: true, revisionId: true, start: true, end: true, exact: true, comment: true, createdAt: true, curatorId: true },
     }),
     db().curatedAnnotationTag.findMany({ where: { curatedAnnotation: accepted }, select: { curatedAnnotationId: true, tagId: true } }),
+    db().user.findMany({ where: { curations: { some: accepted } }, select: { id: true, name: true } }),
   ]);
   return {
     rows: curated.map(({ curatorId, ...c }) => ({
@@ -213,6 +240,7 @@ async function readCuratedLayer(comparisonId: string) {
     })),
     tagRows: tags.map((t) => ({ annotationId: t.curatedAnnotationId, tagId: t.tagId })),
     evidenceRows: [] as { annotationId: string; url: string }[],
+    authors,
   };
 }
 

@@ -1,6 +1,7 @@
 import type { Metadata } from "next";
 import { Breadcrumbs } from "@/app/_components/breadcrumbs";
-import { FigureTable, GroupedBarChart, type TableCell } from "@/app/_components/profiles/profile-charts";
+import { GroupedBarChart } from "@/app/_components/charts/grouped-bar-chart";
+import { FigureTable, type TableCell } from "@/app/_components/profiles/profile-charts";
 import styles from "@/app/_components/profiles/profiles.module.css";
 import { monthLabel, type ProfileCell, type ProfileOutlet } from "@/lib/domain/profiles/outlet-profiles";
 import { formatRate } from "@/lib/domain/report/format";
@@ -29,6 +30,10 @@ function tagText(cell: ProfileCell) {
   if (cell.count === 0) return "0";
   return `${formatRate(cell.per1000)} · ${cell.share === null ? "—" : PERCENT.format(cell.share)} (${cell.count})`;
 }
+
+/** The profiles' charts: narrower than the report's, beside their tables. */
+const PROFILE_CHART = { width: 640, labelWidth: 170, valueWidth: 80, labelChars: 24 };
+const profileChartNote = (longest: number) => `The longest bar is ${longest.toFixed(1)}. The table beside the chart gives every figure and the comparisons behind it.`;
 
 const rateText = (cell: ProfileCell) => (cell.count === 0 ? "0" : `${formatRate(cell.per1000)} (${cell.count})`);
 
@@ -130,12 +135,14 @@ export default async function OutletProfilesPage({ params, searchParams }: Props
                 <figure className={styles.figure}>
                   <GroupedBarChart
                     title={`${set.name}: each tag per 1,000 words, per outlet`}
-                    description={`A bar chart. For each tag a group of bars, one per outlet (${names}); the longer the bar, the more often the outlet's articles carry the tag per 1,000 words.`}
+                    description={(longest) => `A bar chart. For each tag a group of bars, one per outlet (${names}); the longer the bar, the more often the outlet's articles carry the tag per 1,000 words. ${profileChartNote(longest)}`}
+                    {...PROFILE_CHART}
                     groups={set.tags.map((tag) => ({
                       key: tag.name,
                       label: tag.name,
                       swatch: tag.color,
                       bars: tag.cells.map((c, i) => ({
+                        key: outlets[i]!.id,
                         label: outlets[i]!.name,
                         value: c.per1000,
                         text: rateText(c),
@@ -163,11 +170,13 @@ export default async function OutletProfilesPage({ params, searchParams }: Props
                 <figure className={styles.figure}>
                   <GroupedBarChart
                     title={`${set.name}: all its tags per 1,000 words, by month of publication, per outlet`}
-                    description={`A bar chart. For each month a group of bars, one per outlet (${names}), giving how often the outlet's articles of that month carry any tag of the set per 1,000 words.`}
+                    description={(longest) => `A bar chart. For each month a group of bars, one per outlet (${names}), giving how often the outlet's articles of that month carry any tag of the set per 1,000 words. ${profileChartNote(longest)}`}
+                    {...PROFILE_CHART}
                     groups={set.months.map((m) => ({
                       key: m.month ?? "undated",
                       label: monthLabel(m.month),
                       bars: m.cells.map((c, i) => ({
+                        key: outlets[i]!.id,
                         label: outlets[i]!.name,
                         value: c.per1000,
                         text: c.words === 0 ? "no articles" : rateText(c),
