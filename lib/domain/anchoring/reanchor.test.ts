@@ -244,6 +244,20 @@ describe("reanchor: untouched quotes in moved and edited gallery captions (the m
   });
 });
 
+describe("reanchor: an untouched stretch between two rewrites, with a copy elsewhere", () => {
+  // The diff's semantic cleanup folds the kept stretch between the two rewrites into one
+  // replacement; the copy in the unchanged last sentence keeps the old suffix, so a search
+  // by quote and context would pick it.
+  const tail = " In 2019 the board voted to close the old library branch near the harbour as well.";
+  const oldText = `Members of the regional planning committee argued for several hours about the proposed budget, then voted to close the old library branch near the harbour before the summer holidays began.${tail}`;
+  const newText = `Nobody on the panel could agree on anything whatsoever during the meeting, then voted to close the old library branch, citing falling visitor numbers and rising heating costs every winter.${tail}`;
+
+  it.each(["voted to close the old library", "then voted to close", "close the old library branch"])("%s stays in the rewritten sentence", (quote) => {
+    const result = reanchor(oldText, newText, target(oldText, quote));
+    expect(result).toEqual({ status: "exact", score: 1, selectors: target(newText, quote) });
+  });
+});
+
 describe("reanchor: placement does not depend on the clock", () => {
   const WORDS = ["council", "budget", "river", "bridge", "school", "market", "harbour", "station", "the", "a", "of", "and", "new", "old", "north", "south"];
 

@@ -101,7 +101,7 @@ function replacedWhole(oldLength: number, newLength: number): Array<[op: number,
  * 25 kB article is ~8,000 tokens instead of 25,000 characters; the diff only has to be
  * exact outside the edits. Too large a run (MAX_WORD_DIFF_WORK) is replaced whole.
  */
-function wordDiff(oldText: string, newText: string): Array<[op: number, length: number]> {
+function wordDiff(oldText: string, newText: string, cleanup = true): Array<[op: number, length: number]> {
   const oldTokens = oldText.match(TOKEN) ?? [];
   const newTokens = newText.match(TOKEN) ?? [];
   const encoded = oldTokens.length * newTokens.length <= MAX_WORD_DIFF_WORK ? encodePieces(oldTokens, newTokens) : null;
@@ -110,7 +110,7 @@ function wordDiff(oldText: string, newText: string): Array<[op: number, length: 
   const diffs = dmp.diff_main(encoded.encodedOld, encoded.encodedNew, false);
   // A moved or rewritten passage otherwise comes out as many small edits around chance
   // equalities ("the", a space) that pin short quotes to the wrong place.
-  dmp.diff_cleanupSemantic(diffs);
+  if (cleanup) dmp.diff_cleanupSemantic(diffs);
   return decodedLengths(diffs, encoded.lengths);
 }
 
@@ -512,13 +512,36 @@ function diffMap(oldText: string, newText: string): DiffMap {
   };
 
   const lines = paragraphPairs(oldText, newText, map);
+  // The semantic cleanup folds short kept passages between two edits into one replacement
+  // (it cannot tell them from chance equalities like " the "). Inside a replacement, a word
+  // diff without that cleanup tells them apart by length: a kept stretch of
+  // MIN_KEPT_IN_REPLACEMENT characters or more is the same words, untouched.
+  const keptInside = new Map<number, Array<{ oldStart: number; newStart: number; length: number }>>();
+  const keptInReplacement = (i: number) => {
+    let kept = keptInside.get(i);
+    if (kept) return kept;
+    kept = [];
+    let o = oldStarts[i]!;
+    let n = newStarts[i]!;
+    for (const [op, length] of wordDiff(oldText.slice(o, o + oldLengths[i]!), newText.slice(n, n + newLengths[i]!), false)) {
+      if (op === DiffMatchPatch.DIFF_EQUAL && length >= MIN_KEPT_IN_REPLACEMENT) kept.push({ oldStart: o, newStart: n, length });
+      if (op !== DiffMatchPatch.DIFF_INSERT) o += length;
+      if (op !== DiffMatchPatch.DIFF_DELETE) n += length;
+    }
+    keptInside.set(i, kept);
+    return kept;
+  };
+
   const unchanged = (start: number, end: number) => {
     if (none || end <= start) return null;
     const paired = lines.find(start, end);
     if (paired !== undefined) return paired;
     const i = segmentAt(segments, start);
-    if (!equal[i] || end > oldStarts[i]! + oldLengths[i]!) return null;
-    return newStarts[i]! + (start - oldStarts[i]!);
+    if (end > oldStarts[i]! + oldLengths[i]!) return null;
+    if (equal[i]) return newStarts[i]! + (start - oldStarts[i]!);
+    if (newLengths[i] === 0) return null;
+    const kept = keptInReplacement(i).find((k) => k.oldStart <= start && end <= k.oldStart + k.length);
+    return kept ? kept.newStart + (start - kept.oldStart) : null;
   };
 
   const keptCharacters = (start: number, end: number) => {
@@ -593,6 +616,9 @@ function diffMap(oldText: string, newText: string): DiffMap {
 
   return { map, unchanged, surviving, mapRange, movedCopy };
 }
+
+/** Kept text inside a replacement this long is the same words, not a chance equality (see diffMap). */
+const MIN_KEPT_IN_REPLACEMENT = 16;
 
 /** A quote at least this long found once in each text is the same words (see reanchorOne, 1b). */
 const MIN_UNIQUE_QUOTE = 16;
