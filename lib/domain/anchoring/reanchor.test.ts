@@ -1,4 +1,4 @@
-import { describe, expect, it } from "vitest";
+import { afterEach, describe, expect, it, vi } from "vitest";
 import { reanchor, reanchorAll, wordsChanged } from "./reanchor";
 import { createSelectors } from "./selectors";
 
@@ -241,6 +241,56 @@ describe("reanchor: untouched quotes in moved and edited gallery captions (the m
     const result = reanchor(GALLERY, updated, createSelectors(GALLERY, at, at + quote.length));
     expect(result.status).toBe("exact");
     expect(result.status !== "orphaned" && result.selectors.position.start).toBe(updated.indexOf(quote));
+  });
+});
+
+describe("reanchor: an untouched stretch between two rewrites, with a copy elsewhere", () => {
+  // The diff's semantic cleanup folds the kept stretch between the two rewrites into one
+  // replacement; the copy in the unchanged last sentence keeps the old suffix, so a search
+  // by quote and context would pick it.
+  const tail = " In 2019 the board voted to close the old library branch near the harbour as well.";
+  const oldText = `Members of the regional planning committee argued for several hours about the proposed budget, then voted to close the old library branch near the harbour before the summer holidays began.${tail}`;
+  const newText = `Nobody on the panel could agree on anything whatsoever during the meeting, then voted to close the old library branch, citing falling visitor numbers and rising heating costs every winter.${tail}`;
+
+  it.each(["voted to close the old library", "then voted to close", "close the old library branch"])("%s stays in the rewritten sentence", (quote) => {
+    const result = reanchor(oldText, newText, target(oldText, quote));
+    expect(result).toEqual({ status: "exact", score: 1, selectors: target(newText, quote) });
+  });
+});
+
+describe("reanchor: placement does not depend on the clock", () => {
+  const WORDS = ["council", "budget", "river", "bridge", "school", "market", "harbour", "station", "the", "a", "of", "and", "new", "old", "north", "south"];
+
+  /** A long, repetitive text and a heavily edited revision of it: words replaced, paragraphs moved. */
+  function texts() {
+    let seed = 17;
+    const random = () => (seed = (seed * 1103515245 + 12345) % 2147483648) / 2147483648;
+    const pick = () => WORDS[Math.floor(random() * WORDS.length)]!;
+    const paragraphs = Array.from({ length: 120 }, (_, p) => `${p % 7 === 0 ? "Photo caption" : "Paragraph"} ${Array.from({ length: 30 }, pick).join(" ")}.`);
+    const edited = paragraphs.map((paragraph) => paragraph.split(" ").map((word) => (random() < 0.15 ? pick() : word)).join(" "));
+    const moved = edited.splice(10, 5);
+    edited.splice(90, 0, ...moved);
+    const oldText = paragraphs.join("\n\n");
+    const targets = Array.from({ length: 200 }, () => {
+      const start = Math.floor(random() * (oldText.length - 60));
+      return createSelectors(oldText, start, start + 5 + Math.floor(random() * 50));
+    });
+    return { oldText, newText: edited.join("\n\n"), targets };
+  }
+
+  afterEach(() => {
+    vi.restoreAllMocks();
+  });
+
+  it("places every annotation the same when every reading of the clock is ten seconds later than the last", () => {
+    const { oldText, newText, targets } = texts();
+    const normal = reanchorAll(oldText, newText, targets);
+    let now = Date.now();
+    vi.spyOn(Date, "now").mockImplementation(() => (now += 10_000));
+    vi.spyOn(Date.prototype, "getTime").mockImplementation(() => (now += 10_000));
+    const slowed = reanchorAll(oldText, newText, targets);
+    expect(slowed).toEqual(normal);
+    expect(normal.filter((result) => result.status === "exact").length).toBeGreaterThan(targets.length / 2);
   });
 });
 

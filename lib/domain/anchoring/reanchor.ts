@@ -30,53 +30,130 @@ export type ReanchorResult =
   | { status: "orphaned" };
 
 /**
- * Upper bound on the diff. Myers' diff is near-linear for a revision with a few edits;
- * for a rewrite it degrades towards quadratic, and then a coarse diff is good enough
- * because it only provides hints: anchoring falls back to searching by quote.
+ * Placement must not depend on how busy the machine is, so no diff here has a time limit
+ * (diff-match-patch's Diff_Timeout 0: it always finishes with the same, minimal diff).
+ * The work is bounded by size instead: lines first, then words only inside the runs of
+ * changed lines, and a run too large to diff word by word (its old words times its new
+ * words above this) is treated as replaced whole, which re-anchoring then searches by
+ * quote. Myers' diff of n words with d edits costs about n·d, at most this product: a few
+ * hundred milliseconds for two rewritten 8,000-word passages.
  */
-const DIFF_TIMEOUT_SECONDS = 0.1;
+const MAX_WORD_DIFF_WORK = 1 << 26;
+
+/** A diff-match-patch with no time limit (see MAX_WORD_DIFF_WORK). */
+function untimedDiff(): DiffMatchPatch {
+  const dmp = new DiffMatchPatch();
+  dmp.Diff_Timeout = 0;
+  return dmp;
+}
 
 /** Words, whitespace runs and single other characters (punctuation, symbols). */
 const TOKEN = /[\p{L}\p{M}\p{N}_]+|\s+|[^]/gu;
 
+/** Lines with their line break, as diff-match-patch cuts them (diff_linesToChars_). */
+const LINE_WITH_BREAK = /[^\n]*\n|[^\n]+$/g;
+
 /**
- * Diffs two texts word by word: each distinct token becomes one character, as
- * diff-match-patch does for lines (diff_linesToChars_). A 25 kB article is ~8,000
- * tokens instead of 25,000 characters, which makes the diff of a heavily edited
- * revision several times faster; the diff only has to be exact outside the edits.
- * Returns (operation, length in characters) pairs, or null when there are too many
- * distinct tokens to encode.
+ * Each distinct piece becomes one character, as diff-match-patch does for lines
+ * (diff_linesToChars_); null when there are too many distinct pieces to encode.
  */
-function wordDiff(oldText: string, newText: string): Array<[op: number, length: number]> | null {
+function encodePieces(oldPieces: string[], newPieces: string[]): { encodedOld: string; encodedNew: string; lengths: number[] } | null {
   const codes = new Map<string, number>();
   const lengths: number[] = [];
-  const encode = (text: string) => {
+  const encode = (pieces: string[]) => {
     let encoded = "";
-    for (const [token] of text.matchAll(TOKEN)) {
-      let code = codes.get(token);
+    for (const piece of pieces) {
+      let code = codes.get(piece);
       if (code === undefined) {
         code = codes.size;
-        codes.set(token, code);
-        lengths.push(token.length);
+        codes.set(piece, code);
+        lengths.push(piece.length);
       }
       encoded += String.fromCharCode(code);
     }
     return encoded;
   };
-  const encodedOld = encode(oldText);
-  const encodedNew = encode(newText);
+  const encodedOld = encode(oldPieces);
+  const encodedNew = encode(newPieces);
   if (codes.size > 0xd7ff) return null; // keep clear of the surrogate range
-  const dmp = new DiffMatchPatch();
-  dmp.Diff_Timeout = DIFF_TIMEOUT_SECONDS;
-  const diffs = dmp.diff_main(encodedOld, encodedNew, false);
-  // A moved or rewritten passage otherwise comes out as many small edits around chance
-  // equalities ("the", a space) that pin short quotes to the wrong place.
-  dmp.diff_cleanupSemantic(diffs);
+  return { encodedOld, encodedNew, lengths };
+}
+
+/** An encoded diff back as (operation, length in characters) pairs. */
+function decodedLengths(diffs: DiffMatchPatch.Diff[], lengths: number[]): Array<[op: number, length: number]> {
   return diffs.map(([op, chunk]) => {
     let length = 0;
     for (let i = 0; i < chunk.length; i++) length += lengths[chunk.charCodeAt(i)]!;
     return [op, length];
   });
+}
+
+/** A run of changed text replaced whole: its deletion, then its insertion. */
+function replacedWhole(oldLength: number, newLength: number): Array<[op: number, length: number]> {
+  const diffs: Array<[op: number, length: number]> = [];
+  if (oldLength > 0) diffs.push([DiffMatchPatch.DIFF_DELETE, oldLength]);
+  if (newLength > 0) diffs.push([DiffMatchPatch.DIFF_INSERT, newLength]);
+  return diffs;
+}
+
+/**
+ * Diffs a run of changed text word by word: each distinct token becomes one character. A
+ * 25 kB article is ~8,000 tokens instead of 25,000 characters; the diff only has to be
+ * exact outside the edits. Too large a run (MAX_WORD_DIFF_WORK) is replaced whole.
+ */
+function wordDiff(oldText: string, newText: string, cleanup = true): Array<[op: number, length: number]> {
+  const oldTokens = oldText.match(TOKEN) ?? [];
+  const newTokens = newText.match(TOKEN) ?? [];
+  const encoded = oldTokens.length * newTokens.length <= MAX_WORD_DIFF_WORK ? encodePieces(oldTokens, newTokens) : null;
+  if (encoded === null) return replacedWhole(oldText.length, newText.length);
+  const dmp = untimedDiff();
+  const diffs = dmp.diff_main(encoded.encodedOld, encoded.encodedNew, false);
+  // A moved or rewritten passage otherwise comes out as many small edits around chance
+  // equalities ("the", a space) that pin short quotes to the wrong place.
+  if (cleanup) dmp.diff_cleanupSemantic(diffs);
+  return decodedLengths(diffs, encoded.lengths);
+}
+
+/**
+ * The diff of two texts: a diff of whole lines first (each distinct line one character),
+ * then a word diff of each run of lines it deleted and inserted together. Lines the
+ * line diff kept are kept; the work grows with the edited runs, not the whole text.
+ */
+function textDiff(oldText: string, newText: string): Array<[op: number, length: number]> {
+  const oldLines = oldText.match(LINE_WITH_BREAK) ?? [];
+  const newLines = newText.match(LINE_WITH_BREAK) ?? [];
+  const encoded = encodePieces(oldLines, newLines);
+  if (encoded === null) return wordDiff(oldText, newText);
+  const diffs: Array<[op: number, length: number]> = [];
+  let o = 0;
+  let n = 0;
+  let runOld = 0;
+  let runNew = 0;
+  const flush = () => {
+    if (runOld > 0 || runNew > 0) diffs.push(...wordDiff(oldText.slice(o - runOld, o), newText.slice(n - runNew, n)));
+    runOld = runNew = 0;
+  };
+  const dmp = untimedDiff();
+  const lineDiffs = dmp.diff_main(encoded.encodedOld, encoded.encodedNew, false);
+  // A blank or stock line kept between edited ones joins them into one run, so the word
+  // diff sees the whole edited passage (a moved paragraph, a rewrite) at once.
+  dmp.diff_cleanupSemantic(lineDiffs);
+  for (const [op, length] of decodedLengths(lineDiffs, encoded.lengths)) {
+    if (op === DiffMatchPatch.DIFF_EQUAL) {
+      flush();
+      diffs.push([op, length]);
+      o += length;
+      n += length;
+    } else if (op === DiffMatchPatch.DIFF_DELETE) {
+      runOld += length;
+      o += length;
+    } else {
+      runNew += length;
+      n += length;
+    }
+  }
+  flush();
+  return diffs;
 }
 
 /**
@@ -100,12 +177,7 @@ function segmentsOf(oldText: string, newText: string): Segments {
     if (oldText.length > 0) push(0, 0, oldText.length, oldText.length, true);
     return segments;
   }
-  let diffs = wordDiff(oldText, newText);
-  if (diffs === null) {
-    const dmp = new DiffMatchPatch();
-    dmp.Diff_Timeout = DIFF_TIMEOUT_SECONDS;
-    diffs = dmp.diff_main(oldText, newText, true).map(([op, chunk]) => [op, chunk.length]);
-  }
+  const diffs = textDiff(oldText, newText);
   const { oldStarts, newStarts, oldLengths, newLengths } = segments;
   let o = 0;
   let n = 0;
@@ -152,7 +224,7 @@ const MAX_REFINED_REPLACEMENT = 32;
  */
 function refineShortReplacements(oldText: string, newText: string, diffs: Array<[op: number, length: number]>): Array<[op: number, length: number]> {
   const refined: Array<[op: number, length: number]> = [];
-  const dmp = new DiffMatchPatch();
+  const dmp = untimedDiff();
   let o = 0;
   let n = 0;
   for (let i = 0; i < diffs.length; i++) {
@@ -258,8 +330,7 @@ function lineDiff(oldLines: Line[], newLines: Line[]) {
   const encodedOld = encode(oldLines);
   const encodedNew = encode(newLines);
   if (codes.size > 0xd7ff) return { pairs, hunkOf };
-  const dmp = new DiffMatchPatch();
-  dmp.Diff_Timeout = DIFF_TIMEOUT_SECONDS;
+  const dmp = untimedDiff();
   let hunk = 0;
   let o = 0;
   let n = 0;
@@ -430,7 +501,7 @@ function diffMap(oldText: string, newText: string): DiffMap {
   const none = oldStarts.length === 0;
 
   // Equal text maps one to one; inside a replaced block (small edits, or the whole
-  // middle of a rewrite when the diff ran out of time) proportionally.
+  // middle of a rewrite too large to diff word by word) proportionally.
   const map = (offset: number) => {
     if (none) return Math.min(offset, newText.length);
     const i = segmentAt(segments, offset);
@@ -441,13 +512,36 @@ function diffMap(oldText: string, newText: string): DiffMap {
   };
 
   const lines = paragraphPairs(oldText, newText, map);
+  // The semantic cleanup folds short kept passages between two edits into one replacement
+  // (it cannot tell them from chance equalities like " the "). Inside a replacement, a word
+  // diff without that cleanup tells them apart by length: a kept stretch of
+  // MIN_KEPT_IN_REPLACEMENT characters or more is the same words, untouched.
+  const keptInside = new Map<number, Array<{ oldStart: number; newStart: number; length: number }>>();
+  const keptInReplacement = (i: number) => {
+    let kept = keptInside.get(i);
+    if (kept) return kept;
+    kept = [];
+    let o = oldStarts[i]!;
+    let n = newStarts[i]!;
+    for (const [op, length] of wordDiff(oldText.slice(o, o + oldLengths[i]!), newText.slice(n, n + newLengths[i]!), false)) {
+      if (op === DiffMatchPatch.DIFF_EQUAL && length >= MIN_KEPT_IN_REPLACEMENT) kept.push({ oldStart: o, newStart: n, length });
+      if (op !== DiffMatchPatch.DIFF_INSERT) o += length;
+      if (op !== DiffMatchPatch.DIFF_DELETE) n += length;
+    }
+    keptInside.set(i, kept);
+    return kept;
+  };
+
   const unchanged = (start: number, end: number) => {
     if (none || end <= start) return null;
     const paired = lines.find(start, end);
     if (paired !== undefined) return paired;
     const i = segmentAt(segments, start);
-    if (!equal[i] || end > oldStarts[i]! + oldLengths[i]!) return null;
-    return newStarts[i]! + (start - oldStarts[i]!);
+    if (end > oldStarts[i]! + oldLengths[i]!) return null;
+    if (equal[i]) return newStarts[i]! + (start - oldStarts[i]!);
+    if (newLengths[i] === 0) return null;
+    const kept = keptInReplacement(i).find((k) => k.oldStart <= start && end <= k.oldStart + k.length);
+    return kept ? kept.newStart + (start - kept.oldStart) : null;
   };
 
   const keptCharacters = (start: number, end: number) => {
@@ -522,6 +616,9 @@ function diffMap(oldText: string, newText: string): DiffMap {
 
   return { map, unchanged, surviving, mapRange, movedCopy };
 }
+
+/** Kept text inside a replacement this long is the same words, not a chance equality (see diffMap). */
+const MIN_KEPT_IN_REPLACEMENT = 16;
 
 /** A quote at least this long found once in each text is the same words (see reanchorOne, 1b). */
 const MIN_UNIQUE_QUOTE = 16;
