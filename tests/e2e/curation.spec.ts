@@ -89,16 +89,20 @@ test("an editor curates two reviewers' annotations in the merge view, the report
   await expect(owner.getByText(/^Copied from Demo newsroom › /)).toBeVisible({ timeout: 30_000 });
   await expect(owner).toHaveURL(/\/w\/demo-class[^/]*\/c\/[^/]+$/);
   const copy = owner.url();
+  const title = (await owner.getByRole("heading", { level: 1 }).textContent())!;
   await owner.goto(`${copy}/annotate`);
   await expect(owner.getByText("Live: others' changes appear here")).toBeVisible();
   const keyList = owner.locator(".annotation-list");
   await expect(keyList).toContainText(agreed);
   await expect(keyList).not.toContainText(disputed);
 
-  // Blind: a student of the class opens the same source and sees none of the key.
+  // Blind: a student of the class opens the new assignment (any of them, should other runs have
+  // made some: Ben has submitted none) and sees the text without the key.
   const ben = await (await browser.newContext()).newPage();
   await signIn(ben, "student.ben@parallax.example", DEMO.password);
-  await ben.goto(`${copy}/annotate`);
+  await ben.goto("/w/demo-class");
+  await ben.getByRole("table", { name: "Your assignments" }).getByRole("link", { name: `${title} (curated key)` }).first().click();
   await expect(ben.getByText("Live: others' changes appear here")).toBeVisible();
-  await expect(ben.getByRole("heading", { name: /^0 annotations in / })).toBeVisible();
+  await expect(ben.locator(".annotated-text")).toContainText(agreed);
+  await expect(ben.locator(".annotated-text mark")).toHaveCount(0);
 });

@@ -70,8 +70,8 @@ describe("a class key from the curated layer", () => {
       { exact: "opened the spillway", isKey: true, assignmentId: copy.assignmentId, authorId: f.editor.id, tags: ["Euphemism", "Loaded language"] },
       { exact: "reckless", isKey: true, assignmentId: copy.assignmentId, authorId: f.editor.id, tags: ["Loaded language"] },
     ]);
-    const assignment = await db().assignment.findUniqueOrThrow({ where: { id: copy.assignmentId! }, select: { workspaceId: true, comparisonId: true, _count: { select: { sources: true } } } });
-    expect(assignment).toEqual({ workspaceId: f.editorsClass.id, comparisonId: copy.id, _count: { sources: 1 } });
+    const assignment = await db().assignment.findUniqueOrThrow({ where: { id: copy.assignmentId! }, select: { title: true, workspaceId: true, comparisonId: true, _count: { select: { sources: true } } } });
+    expect(assignment).toEqual({ title: "Spillway (curated key)", workspaceId: f.editorsClass.id, comparisonId: copy.id, _count: { sources: 1 } });
     const audit = await db().auditEvent.findFirstOrThrow({ where: { workspaceId: f.editorsClass.id, action: "comparison.copied" } });
     expect(audit).toMatchObject({ actorId: f.editor.id, entityId: copy.id, data: { fromComparisonId: f.comparison.id, annotations: "curated-key", annotationCount: 2, assignmentId: copy.assignmentId } });
   });

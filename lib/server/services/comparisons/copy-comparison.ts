@@ -54,7 +54,8 @@ export async function copyComparison(actor: Actor, comparisonId: string, input: 
           data: {
             workspaceId: target.id,
             comparisonId: copy.id,
-            title: original.title,
+            // Named apart, so a teacher tells it from a key made of every reviewer's annotations.
+            title: mode === "curated-key" ? `${original.title} (curated key)` : original.title,
             createdById: actor.id,
             sources: { create: [...ids.sources.values()].map((s) => ({ sourceId: s.id })) },
             factRows: { create: ids.factRows.map((factRowId) => ({ factRowId })) },

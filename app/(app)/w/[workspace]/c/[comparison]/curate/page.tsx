@@ -45,6 +45,8 @@ export default async function CuratePage({ params, searchParams }: Props) {
           <MergeView
             key={view.source.id}
             comparisonId={view.comparison.id}
+            workspaceSlug={workspace}
+            comparisonSlug={comparisonSlug}
             sourceId={view.source.id}
             reviewers={view.reviewers}
             spans={view.spans}
