@@ -98,16 +98,26 @@ export function MergeView({
     </span>
   );
 
-  if (spans.length === 0) return <p className="card empty">No reviewer has annotated this source yet.</p>;
+  const live = (
+    <p className="meta">
+      {status === "live" ? "Live: reviewers' annotations and other editors' verdicts appear here" : status === "offline" ? "Offline: reload to see others' changes" : "Connecting…"}
+    </p>
+  );
+  if (spans.length === 0) {
+    return (
+      <>
+        {live}
+        <p className="card empty">No reviewer has annotated this source yet.</p>
+      </>
+    );
+  }
   return (
     <section aria-labelledby="merge-heading">
       <h3 id="merge-heading">
         Spans: {decided} of {spans.length} curated
       </h3>
       <p className={styles.keys}>Keys: ↑ ↓ move · 1–9 accept that version · m merge · e edit · r reject</p>
-      <p className="meta">
-        {status === "live" ? "Live: reviewers' annotations and other editors' verdicts appear here" : status === "offline" ? "Offline: reload to see others' changes" : "Connecting…"}
-      </p>
+      {live}
       {message ? <p role={message.ok ? "status" : "alert"} className={`notice ${message.ok ? "notice--success" : "notice--error"}`}>{message.text}</p> : null}
       <div style={{ overflowX: "auto" }}>
         <table className="table">
