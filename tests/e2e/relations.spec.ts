@@ -74,6 +74,8 @@ test("a relation across two outlets is listed on both cards, live, retyped and t
   await owner.page.goto(`${base}/annotate`);
   await annotate(owner.page, CLAIM, "Loaded language", { claim: true });
   await owner.page.getByRole("button", { name: "Port Post" }).click();
+  // Its text is read when shown: find the words once it is there.
+  await expect(owner.page.locator(".annotated-text")).toContainText(ANSWER);
   await annotate(owner.page, ANSWER, "Euphemism");
 
   await rita.page.goto(`${base}/annotate`);
