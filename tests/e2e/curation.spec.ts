@@ -25,8 +25,8 @@ async function annotate(page: Page, words: string, tag: string) {
   await expect(page.getByText("Annotation saved.")).toBeVisible();
 }
 
-test("an editor curates two reviewers' annotations in the merge view and the report counts the curated layer only", async ({ browser }) => {
-  test.setTimeout(240_000);
+test("an editor curates two reviewers' annotations in the merge view, the report counts the curated layer only, and it becomes a class key", async ({ browser }) => {
+  test.setTimeout(360_000);
   const owner = await (await browser.newContext()).newPage();
   await signIn(owner, DEMO.email, DEMO.password);
   // Names of their own, so a rerun on the same data finds this run's columns.
@@ -78,4 +78,31 @@ test("an editor curates two reviewers' annotations in the merge view and the rep
   await expect(owner.getByText(/Counted: the curated layer only/)).toBeVisible();
   await expect(owner.getByText(/Annotations counted: 1\./)).toBeVisible();
   await expect(owner.getByRole("link", { name: "Markdown" })).toHaveAttribute("href", /layer=curated/);
+
+  // The curated layer as a class key: the demo editor teaches Demo class. The copy's key holds
+  // the accepted span and not the rejected one.
+  await owner.goto(`${base}/curate`);
+  await owner.getByRole("link", { name: "Make a class key from the curated layer" }).click();
+  await expect(owner.getByRole("radio", { name: /the curated layer as the key/ })).toBeChecked();
+  await owner.getByLabel("Workspace to copy into").selectOption({ label: "Demo class (class)" });
+  await owner.getByRole("button", { name: "Copy" }).click();
+  await expect(owner.getByText(/^Copied from Demo newsroom › /)).toBeVisible({ timeout: 30_000 });
+  await expect(owner).toHaveURL(/\/w\/demo-class[^/]*\/c\/[^/]+$/);
+  const copy = owner.url();
+  const title = (await owner.getByRole("heading", { level: 1 }).textContent())!;
+  await owner.goto(`${copy}/annotate`);
+  await expect(owner.getByText("Live: others' changes appear here")).toBeVisible();
+  const keyList = owner.locator(".annotation-list");
+  await expect(keyList).toContainText(agreed);
+  await expect(keyList).not.toContainText(disputed);
+
+  // Blind: a student of the class opens the new assignment (any of them, should other runs have
+  // made some: Ben has submitted none) and sees the text without the key.
+  const ben = await (await browser.newContext()).newPage();
+  await signIn(ben, "student.ben@parallax.example", DEMO.password);
+  await ben.goto("/w/demo-class");
+  await ben.getByRole("table", { name: "Your assignments" }).getByRole("link", { name: `${title} (curated key)` }).first().click();
+  await expect(ben.getByRole("heading", { name: /^0 annotations in / })).toBeVisible();
+  await expect(ben.locator(".annotated-text")).toContainText(agreed);
+  await expect(ben.locator(".annotated-text mark")).toHaveCount(0);
 });

@@ -54,7 +54,7 @@ async function openCard(page: Page, words: string) {
   return card(page, words);
 }
 
-test("a relation across two outlets is listed on both cards, live, in the report and in the exports; a permalink opens for members only", async ({ browser }) => {
+test("a relation across two outlets is listed on both cards, live, retyped and turned around by its author, in the report and in the exports; a permalink opens for members only", async ({ browser }) => {
   test.setTimeout(300_000);
   const owner = await signUpIn(browser, "Olga Owner");
   await owner.page.getByLabel("Workspace name").fill("Relations desk");
@@ -96,6 +96,21 @@ test("a relation across two outlets is listed on both cards, live, in the report
 
   // The co-reviewer sees it without reloading.
   await expect(card(rita.page, ANSWER).getByRole("list", { name: "Links" })).toContainText(`contradicts “${CLAIM}”`, { timeout: 10_000 });
+
+  // Its author changes its type and turns it around in the side panel; the co-reviewer sees each change live.
+  await links.getByLabel("Type of this link").selectOption({ label: "same as" });
+  await expect(owner.page.getByText("Link changed: same as.")).toBeVisible();
+  await expect(card(rita.page, ANSWER).getByRole("list", { name: "Links" })).toContainText(`same as “${CLAIM}”`, { timeout: 10_000 });
+  await links.getByRole("button", { name: "Swap direction" }).click();
+  await expect(owner.page.getByText("Link turned around: same as.")).toBeVisible();
+  await expect(links).toContainText(`← same as “${CLAIM}” in Harbour Herald (links here)`);
+  await expect(card(rita.page, ANSWER).getByRole("list", { name: "Links" })).toContainText(`← same as “${CLAIM}”`, { timeout: 10_000 });
+  // Back as it was, for the steps below: from the answer, contradicting the claim.
+  await links.getByRole("button", { name: "Swap direction" }).click();
+  await expect(links).toContainText(`same as “${CLAIM}” in Harbour Herald`);
+  await expect(links).not.toContainText("←");
+  await links.getByLabel("Type of this link").selectOption({ label: "contradicts" });
+  await expect(links).toContainText(`contradicts “${CLAIM}” in Harbour Herald`);
 
   // Following the link opens the other source at the claim, which lists it too.
   await links.getByRole("button", { name: `“${CLAIM}”` }).click();

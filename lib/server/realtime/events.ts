@@ -11,8 +11,8 @@ export const ZComparisonEvent = z.object({
   // bytes, far below Postgres' 8000-byte limit, whatever a caller passes.
   comparisonId: z.string().min(1).max(100).describe("The comparison the change belongs to"),
   type: z
-    .enum(["annotation", "reply", "passage", "source", "fact-row", "source-progress", "relation"])
-    .describe("What kind of thing changed; for source-progress (a reviewer marked a source done or undid it), the id is the source's"),
+    .enum(["annotation", "reply", "passage", "source", "fact-row", "source-progress", "relation", "curation"])
+    .describe("What kind of thing changed; for source-progress (a reviewer marked a source done or undid it) and curation (an editor decided a span of its curated layer), the id is the source's"),
   id: z
     .string()
     .min(1)

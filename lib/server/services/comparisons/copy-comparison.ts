@@ -6,6 +6,7 @@ import type { Actor } from "@/lib/server/actor";
 import { db, type DbTx } from "@/lib/server/db/client";
 import { AppError, notFound } from "@/lib/server/errors";
 import { canEditComparisons } from "@/lib/server/permissions";
+import { copyCuratedKey, requireCuratedLayer } from "@/lib/server/services/curation/copy-curated-key";
 import { revisionFields } from "@/lib/server/services/sources/revision-fields";
 import { getWorkspaceBySlug } from "@/lib/server/services/workspaces/get-workspace-by-slug";
 import { parseInput } from "@/lib/server/validation";
@@ -16,11 +17,13 @@ export const COPY_NEEDS_EDITOR = "Copying a comparison takes being an editor (or
  * Copy to workspace: the comparison's sources (their current text, under outlets of the same
  * name in the target), fact rows with their passages, and taxonomy; optionally the annotations
  * (neither deleted nor hidden, with their tags and claims), and into a class as the key of a
- * new assignment over every source, fact row and tag. The copier must edit both workspaces.
+ * new assignment over every source, fact row and tag; or, into a class, the curated layer as
+ * that key instead of every reviewer's annotations. The copier must edit both workspaces.
  * One transaction: all of it or nothing. A copied annotation keeps its author when they are a
  * member of the target (other than a student: a class's students annotate only as work for
  * an assignment) and names the annotation it was copied from; the others become the copier's,
- * and the copy's note says how many. The copy names its origin and the target's audit log
+ * and the copy's note says how many. A curated key is the copier's (it is the editors'
+ * verdicts, not one reviewer's work). The copy names its origin and the target's audit log
  * records who copied what.
  */
 export async function copyComparison(actor: Actor, comparisonId: string, input: unknown) {
@@ -40,19 +43,22 @@ export async function copyComparison(actor: Actor, comparisonId: string, input: 
   const target = await getWorkspaceBySlug(actor, targetWorkspaceSlug);
   if (!canEditComparisons(target.role)) throw new AppError("FORBIDDEN", COPY_NEEDS_EDITOR);
   if (target.id === original.workspace.id) throw new AppError("INVALID_INPUT", "Choose another workspace: this comparison is already in this one.");
-  if (mode === "key" && target.kind !== "CLASS") throw new AppError("INVALID_INPUT", "Annotations become a key only in a class: choose a class, or copy them as annotations.");
+  const asKey = mode === "key" || mode === "curated-key";
+  if (asKey && target.kind !== "CLASS") throw new AppError("INVALID_INPUT", "Annotations become a key only in a class: choose a class, or copy them as annotations.");
+  if (mode === "curated-key") await requireCuratedLayer(original.id);
 
   return db().$transaction(
     async (tx) => {
       const copy = await insertCopy(tx, actor, target.id, original);
       const ids = await copyContent(tx, actor, original.id, copy.id, target.id);
       let assignmentId: string | null = null;
-      if (mode === "key") {
+      if (asKey) {
         const assignment = await tx.assignment.create({
           data: {
             workspaceId: target.id,
             comparisonId: copy.id,
-            title: original.title,
+            // Named apart, so a teacher tells it from a key made of every reviewer's annotations.
+            title: mode === "curated-key" ? `${original.title} (curated key)` : original.title,
             createdById: actor.id,
             sources: { create: [...ids.sources.values()].map((s) => ({ sourceId: s.id })) },
             factRows: { create: ids.factRows.map((factRowId) => ({ factRowId })) },
@@ -62,7 +68,12 @@ export async function copyComparison(actor: Actor, comparisonId: string, input: 
         });
         assignmentId = assignment.id;
       }
-      const { copied: annotations, reattributed } = mode === "none" ? { copied: 0, reattributed: 0 } : await copyAnnotations(tx, actor, original.id, copy.id, target.id, ids, assignmentId);
+      const { copied: annotations, reattributed } =
+        mode === "none"
+          ? { copied: 0, reattributed: 0 }
+          : mode === "curated-key"
+            ? { copied: await copyCuratedKey(tx, actor, { comparisonId: original.id, ...ids }, { comparisonId: copy.id, assignmentId: assignmentId! }), reattributed: 0 }
+            : await copyAnnotations(tx, actor, original.id, copy.id, target.id, ids, assignmentId);
       if (reattributed > 0) {
         const copier = await tx.user.findUniqueOrThrow({ where: { id: actor.id }, select: { name: true } });
         const count = reattributed === 1 ? "1 annotation is" : `${reattributed} annotations are`;

@@ -6,7 +6,7 @@ import { db } from "@/lib/server/db/client";
 import { requireComparison } from "@/lib/server/services/comparisons/require-comparison";
 import { reviewerAnnotationsWhere } from "./reviewer-annotations";
 
-type Verdict = { verdict: CurationVerdict; tagIds: string[]; curator: string };
+type Verdict = { verdict: CurationVerdict; tagIds: string[]; curator: string; version: number };
 
 /**
  * The merge view of one source for an editor (others are refused): the reviewers as columns,
@@ -41,7 +41,7 @@ export async function getCurationView(actor: Actor, workspaceSlug: string, compa
     }),
     db().curatedAnnotation.findMany({
       where: { sourceId: source.id },
-      select: { start: true, end: true, verdict: true, tags: { select: { tagId: true } }, curator: { select: { name: true } } },
+      select: { start: true, end: true, verdict: true, version: true, tags: { select: { tagId: true } }, curator: { select: { name: true } } },
     }),
   ]);
   const spans = buildMergeSpans(
@@ -49,7 +49,7 @@ export async function getCurationView(actor: Actor, workspaceSlug: string, compa
   );
   const reviewers = [...new Map(annotations.map((a) => [a.author.id, a.author])).values()].sort((a, b) => a.name.localeCompare(b.name));
   const verdicts: Record<string, Verdict> = Object.fromEntries(
-    curated.map((c) => [`${c.start}:${c.end}`, { verdict: c.verdict, tagIds: c.tags.map((t) => t.tagId).sort(), curator: c.curator.name }]),
+    curated.map((c) => [`${c.start}:${c.end}`, { verdict: c.verdict, tagIds: c.tags.map((t) => t.tagId).sort(), curator: c.curator.name, version: c.version }]),
   );
   return {
     comparison,

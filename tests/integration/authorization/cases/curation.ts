@@ -27,6 +27,13 @@ export const curationEntries = [
   action(curate.curateSpanAction, (c) => [
     c({ ...acceptSpan, args: (cell, t) => [cell.world.comparison.id, { ...spanOf(cell.world.span("sacrificed")), verdict: "ACCEPTED", tagIds: [t.tagId] }] }),
   ]),
+  action(curate.fetchCurationAction, (c) => [
+    c({
+      name: "read a source's merge view for live updates",
+      expect: EDITORS,
+      args: (cell) => [cell.world.workspace.slug, cell.world.comparison.slug, cell.world.span("sacrificed").sourceId],
+    }),
+  ]),
   route(curatedRoute.POST, (c) => [
     c({
       ...acceptSpan,

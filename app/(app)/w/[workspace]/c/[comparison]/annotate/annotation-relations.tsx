@@ -6,7 +6,9 @@ import { UserText } from "@/app/_components/user-text";
 import type { RelationView } from "@/lib/server/services/relations/relation-view";
 import type { RelationTypeView } from "@/lib/server/services/relations/find-relation-types";
 import type { LinkCandidates } from "@/lib/server/services/relations/find-link-candidates";
+import type { TUpdateRelation } from "@/lib/schemas/relation";
 import type { AnnotateSource, Annotation } from "./annotate-types";
+import { RelationEditor } from "./relation-editor";
 
 /** The annotations of a source a link may point to, or why they could not be read. */
 export type LoadLinkCandidates = (sourceId: string) => Promise<LinkCandidates | string>;
@@ -17,6 +19,8 @@ export type RelationType = RelationTypeView;
 export interface RelationActions {
   create: (fromId: string, toId: string, typeId: string) => Promise<boolean>;
   remove: (relation: Relation) => void;
+  /** Changes the type or turns the link around, at the version shown. */
+  update: (relation: Relation, change: Omit<TUpdateRelation, "version">) => void;
 }
 
 function quote(text: string, max = 60) {
@@ -100,9 +104,13 @@ export function AnnotationRelations({
                   {outgoing ? "" : " (links here)"}
                 </span>
                 {open && r.author.id === me ? (
-                  <button type="button" className="button button--quiet button--small" disabled={pending} onClick={() => actions.remove(r)}>
-                    Remove link
-                  </button>
+                  <>
+                    {" "}
+                    <RelationEditor relation={r} types={types} pending={pending} onChange={actions.update} />{" "}
+                    <button type="button" className="button button--quiet button--small" disabled={pending} onClick={() => actions.remove(r)}>
+                      Remove link
+                    </button>
+                  </>
                 ) : null}
               </li>
             );

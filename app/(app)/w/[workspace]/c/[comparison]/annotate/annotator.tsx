@@ -23,6 +23,7 @@ import {
   reattachAnnotationAction,
   replyAction,
   updateAnnotationAction,
+  updateRelationAction,
 } from "./actions";
 import { AnnotationCard, type CardActions } from "./annotation-card";
 import { AnnotationForm, draftFields, EMPTY_DRAFT, type AnnotationDraft } from "./annotation-form";
@@ -415,6 +416,17 @@ export function Annotator({
         removeRelation(r.id);
         undo.record({ op: "delete", entity: "relation", id: r.id, label: `unlink ${quote(r.from.exact)} ${r.type.name} ${quote(r.to.exact)}`, versionAfter: r.version + 1 });
         setMessage({ ok: true, text: "Link removed." });
+      }),
+    update: (r, change) =>
+      startTransition(async () => {
+        const result = await updateRelationAction(comparisonId, r.id, { version: r.version, ...change });
+        if (result.ok) {
+          upsertRelation(result.data);
+          setMessage({ ok: true, text: change.reverse ? `Link turned around: ${result.data.type.name}.` : `Link changed: ${result.data.type.name}.` });
+        } else {
+          if (result.current) upsertRelation(result.current as Relation);
+          setMessage({ ok: false, text: result.current ? `${result.message} Their version is shown now.` : result.message });
+        }
       }),
   };
 

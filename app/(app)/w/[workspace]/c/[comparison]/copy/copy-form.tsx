@@ -6,9 +6,12 @@ import { copyComparisonAction } from "./actions";
 
 type Target = { slug: string; name: string; kind: "TEAM" | "CLASS" };
 
-export function CopyForm({ comparisonId, targets }: { comparisonId: string; targets: Target[] }) {
+type Mode = "none" | "copy" | "key" | "curated-key";
+
+export function CopyForm({ comparisonId, targets, mode }: { comparisonId: string; targets: Target[]; mode: Mode }) {
   const [state, action] = useActionState(copyComparisonAction, null);
   const values = state && !state.ok ? state.values : undefined;
+  const checked = values?.annotations ?? mode;
   const errors = state && !state.ok ? state.fieldErrors : undefined;
   return (
     <form className="form" action={action} noValidate>
@@ -27,14 +30,18 @@ export function CopyForm({ comparisonId, targets }: { comparisonId: string; targ
       <fieldset className="field">
         <legend>Annotations</legend>
         <label>
-          <input type="radio" name="annotations" value="none" defaultChecked={(values?.annotations ?? "none") === "none"} /> Leave them out: sources, fact rows and taxonomy only
+          <input type="radio" name="annotations" value="none" defaultChecked={checked === "none"} /> Leave them out: sources, fact rows and taxonomy only
         </label>
         <label>
-          <input type="radio" name="annotations" value="copy" defaultChecked={values?.annotations === "copy"} /> Copy them (each keeps its reviewer when they are a member there; the others become yours)
+          <input type="radio" name="annotations" value="copy" defaultChecked={checked === "copy"} /> Copy them (each keeps its reviewer when they are a member there; the others become yours)
         </label>
         <label>
-          <input type="radio" name="annotations" value="key" defaultChecked={values?.annotations === "key"} /> Into a class: as the key of a new assignment over every
+          <input type="radio" name="annotations" value="key" defaultChecked={checked === "key"} /> Into a class: as the key of a new assignment over every
           source, fact row and tag
+        </label>
+        <label>
+          <input type="radio" name="annotations" value="curated-key" defaultChecked={checked === "curated-key"} /> Into a class: the curated layer as the key
+          instead (the spans accepted on the Curate page, with their curated tags)
         </label>
       </fieldset>
       <FormMessage state={state} />

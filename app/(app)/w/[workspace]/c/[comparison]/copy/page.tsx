@@ -6,12 +6,16 @@ import { requireComparison } from "@/lib/server/services/comparisons/require-com
 import { findCopyTargets } from "@/lib/server/services/comparisons/find-copy-targets";
 import { CopyForm } from "./copy-form";
 
-type Params = { params: Promise<{ workspace: string; comparison: string }> };
+type Params = { params: Promise<{ workspace: string; comparison: string }>; searchParams: Promise<{ annotations?: string }> };
+
+const MODES = ["none", "copy", "key", "curated-key"] as const;
 
 export const metadata: Metadata = { title: "Copy to workspace" };
 
-export default async function CopyPage({ params }: Params) {
+export default async function CopyPage({ params, searchParams }: Params) {
   const { workspace: workspaceSlug, comparison: comparisonSlug } = await params;
+  const { annotations } = await searchParams;
+  const mode = MODES.find((m) => m === annotations) ?? "none";
   const user = await requireSessionUser(`/w/${workspaceSlug}/c/${comparisonSlug}/copy`);
   const { comparison } = await orNotFound(requireComparison(user, workspaceSlug, comparisonSlug, { edit: true }));
   const targets = await findCopyTargets(user, comparison.workspaceId);
@@ -32,7 +36,7 @@ export default async function CopyPage({ params }: Params) {
         <p className="card">You edit no other workspace. Create one, or ask its owner to make you an editor, then come back.</p>
       ) : (
         <div className="card">
-          <CopyForm comparisonId={comparison.id} targets={targets} />
+          <CopyForm comparisonId={comparison.id} targets={targets} mode={mode} />
         </div>
       )}
     </>

@@ -1,30 +1,51 @@
 "use client";
 
-import { useRef, useState, useTransition, type KeyboardEvent } from "react";
+import { useCallback, useEffect, useRef, useState, useTransition, type KeyboardEvent } from "react";
+import { useComparisonEvents } from "@/app/_components/use-comparison-events";
 import { UserText } from "@/app/_components/user-text";
 import type { MergeSpan } from "@/lib/domain/curation/merge";
-import { curateSpanAction } from "./actions";
+import { curateSpanAction, fetchCurationAction } from "./actions";
 import styles from "./curate.module.css";
 
-type Verdict = { verdict: "ACCEPTED" | "REJECTED"; tagIds: string[]; curator: string };
+type Verdict = { verdict: "ACCEPTED" | "REJECTED"; tagIds: string[]; curator: string; version: number };
 type TagSet = { id: string; name: string; tags: { id: string; name: string; color: string }[] };
 
 /**
  * The merge view's table: a row per span, a column per reviewer, the curated verdict and the
  * ways to make it. Keyboard: ↑/↓ (or k/j) move between spans, 1–9 accept that version,
  * m merges, e edits, r rejects; after a verdict the next span takes the focus.
+ *
+ * Live, like the annotate view: when a reviewer annotates or another editor curates, the
+ * table re-reads this source's merge view through the permission-checked action. Each
+ * decision names the verdict's version it was made on, so an editor who decides a span the
+ * other one decided meanwhile is told so and shown their verdict instead of overwriting it.
  */
 export function MergeView({
-  comparisonId, sourceId, reviewers, spans, initialVerdicts, tagSets,
+  comparisonId, workspaceSlug, comparisonSlug, sourceId, reviewers: initialReviewers, spans: initialSpans, initialVerdicts, tagSets,
 }: {
   comparisonId: string;
+  workspaceSlug: string;
+  comparisonSlug: string;
   sourceId: string;
   reviewers: { id: string; name: string }[];
   spans: MergeSpan[];
   initialVerdicts: Record<string, Verdict>;
   tagSets: TagSet[];
 }) {
-  const [verdicts, setVerdicts] = useState(initialVerdicts);
+  const [{ reviewers, spans, verdicts }, setView] = useState({ reviewers: initialReviewers, spans: initialSpans, verdicts: initialVerdicts });
+  const setVerdicts = (update: (current: Record<string, Verdict>) => Record<string, Verdict>) => setView((view) => ({ ...view, verdicts: update(view.verdicts) }));
+  const refresh = useCallback(() => {
+    void fetchCurationAction(workspaceSlug, comparisonSlug, sourceId).then((result) => {
+      if (result.ok) setView(result.data);
+    });
+  }, [workspaceSlug, comparisonSlug, sourceId]);
+  const status = useComparisonEvents(comparisonId, (event) => {
+    if (event.type === "annotation" || (event.type === "curation" && event.id === sourceId)) refresh();
+  });
+  // Each time the stream (re)connects, catch up on what changed while it was not listening.
+  useEffect(() => {
+    if (status === "live") refresh();
+  }, [status, refresh]);
   const [editing, setEditing] = useState<{ key: string; tagIds: string[] } | null>(null);
   const [message, setMessage] = useState<{ ok: boolean; text: string } | null>(null);
   const [pending, startTransition] = useTransition();
@@ -37,12 +58,15 @@ export function MergeView({
   function decide(index: number, verdict: Verdict["verdict"], tagIds: string[]) {
     const span = spans[index]!;
     startTransition(async () => {
-      const result = await curateSpanAction(comparisonId, { sourceId, start: span.start, end: span.end, verdict, tagIds });
+      const version = verdicts[span.key]?.version ?? 0;
+      const result = await curateSpanAction(comparisonId, { sourceId, start: span.start, end: span.end, verdict, tagIds, version });
       if (!result.ok) {
+        const current = result.current as Verdict | null | undefined;
+        if (current) setVerdicts(({ [span.key]: _, ...rest }) => ({ ...rest, [span.key]: current }));
         setMessage({ ok: false, text: result.message });
         return;
       }
-      setVerdicts((current) => ({ ...current, [span.key]: { verdict, tagIds: [...result.data.tagIds].sort(), curator: "you" } }));
+      setVerdicts((current) => ({ ...current, [span.key]: { verdict, tagIds: [...result.data.tagIds].sort(), curator: "you", version: result.data.version } }));
       setEditing(null);
       setMessage({ ok: true, text: verdict === "ACCEPTED" ? `Accepted “${span.exact}”.` : `Rejected “${span.exact}”.` });
       focusRow(index + 1);
@@ -74,13 +98,26 @@ export function MergeView({
     </span>
   );
 
-  if (spans.length === 0) return <p className="card empty">No reviewer has annotated this source yet.</p>;
+  const live = (
+    <p className="meta">
+      {status === "live" ? "Live: reviewers' annotations and other editors' verdicts appear here" : status === "offline" ? "Offline: reload to see others' changes" : "Connecting…"}
+    </p>
+  );
+  if (spans.length === 0) {
+    return (
+      <>
+        {live}
+        <p className="card empty">No reviewer has annotated this source yet.</p>
+      </>
+    );
+  }
   return (
     <section aria-labelledby="merge-heading">
       <h3 id="merge-heading">
         Spans: {decided} of {spans.length} curated
       </h3>
       <p className={styles.keys}>Keys: ↑ ↓ move · 1–9 accept that version · m merge · e edit · r reject</p>
+      {live}
       {message ? <p role={message.ok ? "status" : "alert"} className={`notice ${message.ok ? "notice--success" : "notice--error"}`}>{message.text}</p> : null}
       <div style={{ overflowX: "auto" }}>
         <table className="table">

@@ -26,6 +26,10 @@ export default async function CuratePage({ params, searchParams }: Props) {
             Every reviewer&apos;s annotations on one source, a column each, lined up by span. Accept one version, merge their
             tags, edit them or reject the span: the curated layer is what the report counts when set to &ldquo;curated only&rdquo;.
           </p>
+          <p>
+            <Link href={`${base}/copy?annotations=curated-key`}>Make a class key from the curated layer</Link>: copies this comparison into a class you
+            teach, with the accepted spans as the key of a new assignment; students see the key only when the assignment reveals it (by default, once they submit).
+          </p>
         </div>
       </div>
       {view.source ? (
@@ -41,6 +45,8 @@ export default async function CuratePage({ params, searchParams }: Props) {
           <MergeView
             key={view.source.id}
             comparisonId={view.comparison.id}
+            workspaceSlug={workspace}
+            comparisonSlug={comparisonSlug}
             sourceId={view.source.id}
             reviewers={view.reviewers}
             spans={view.spans}
