@@ -1,4 +1,4 @@
-import { describe, expect, it, vi } from "vitest";
+import { beforeAll, describe, expect, it, vi } from "vitest";
 import { POST as createAnnotationRoute } from "@/app/api/comparisons/[comparisonId]/annotations/route";
 import { createApiToken } from "@/lib/server/services/api-tokens/create-api-token";
 import { revokeApiToken } from "@/lib/server/services/api-tokens/revoke-api-token";
@@ -23,36 +23,40 @@ async function post(comparisonId: string, token: string, body: unknown) {
 }
 
 describe("creating an annotation with an API token", () => {
-  it("refuses the very next request once the token is revoked", async () => {
-    const { comparison, reviewer, span, tag } = await annotatedComparison(db, "Revoking Desk");
-    const { id, token } = await createApiToken(reviewer, { name: "script" });
-    const input = { ...span("the rising river"), tagIds: [tag("Loaded language")] };
-    expect((await post(comparison.id, token, input)).status).toBe(201);
+  let f: Awaited<ReturnType<typeof annotatedComparison>>;
+  beforeAll(async () => {
+    f = await annotatedComparison(db);
+  });
+  const input = () => ({ ...f.span("the rising river"), tagIds: [f.tag("Loaded language")] });
+  const annotations = () => db().annotation.count({ where: { comparisonId: f.comparison.id } });
 
-    await revokeApiToken(reviewer, id);
-    const refused = await post(comparison.id, token, input);
+  it("refuses the very next request once the token is revoked", async () => {
+    const { id, token } = await createApiToken(f.reviewer, { name: "revoked" });
+    expect((await post(f.comparison.id, token, input())).status).toBe(201);
+    const before = await annotations();
+
+    await revokeApiToken(f.reviewer, id);
+    const refused = await post(f.comparison.id, token, input());
     expect(refused).toMatchObject({ status: 401, body: { error: { code: "UNAUTHENTICATED" } } });
-    expect(await db().annotation.count({ where: { comparisonId: comparison.id } })).toBe(1);
+    expect(await annotations()).toBe(before);
   });
 
   it("refuses the very next request once the member is removed from the workspace", async () => {
-    const { owner, workspace, comparison, reviewer, span, tag } = await annotatedComparison(db, "Removing Desk");
-    const { token } = await createApiToken(reviewer, { name: "script" });
-    const input = { ...span("the harbour district"), tagIds: [tag("Loaded language")] };
-    expect((await post(comparison.id, token, input)).status).toBe(201);
+    const { token } = await createApiToken(f.colleague, { name: "removed" });
+    expect((await post(f.comparison.id, token, input())).status).toBe(201);
+    const before = await annotations();
 
-    const membership = await db().membership.findFirstOrThrow({ where: { workspaceId: workspace.id, userId: reviewer.id } });
-    await removeMember(owner, workspace.slug, { membershipId: membership.id });
-    const refused = await post(comparison.id, token, input);
-    expect(refused.status).toBe(404);
-    expect(await db().annotation.count({ where: { comparisonId: comparison.id } })).toBe(1);
+    const membership = await db().membership.findFirstOrThrow({ where: { workspaceId: f.workspace.id, userId: f.colleague.id } });
+    await removeMember(f.owner, f.workspace.slug, { membershipId: membership.id });
+    const refused = await post(f.comparison.id, token, input());
+    expect(refused).toMatchObject({ status: 404, body: { error: { code: "NOT_FOUND" } } });
+    expect(await annotations()).toBe(before);
   });
 
   it("refuses the token of a deleted account", async () => {
-    const { comparison, colleague, span, tag } = await annotatedComparison(db, "Deleting Desk");
-    const { token } = await createApiToken(colleague, { name: "script" });
-    await db().user.delete({ where: { id: colleague.id } });
-    const refused = await post(comparison.id, token, { ...span("the rising river"), tagIds: [tag("Loaded language")] });
+    const { token } = await createApiToken(f.viewer, { name: "deleted" });
+    await db().user.delete({ where: { id: f.viewer.id } });
+    const refused = await post(f.comparison.id, token, input());
     expect(refused).toMatchObject({ status: 401, body: { error: { code: "UNAUTHENTICATED" } } });
   });
 });
