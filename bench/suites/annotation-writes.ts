@@ -37,7 +37,7 @@ function createActionId(dir: string): string {
   return found[0];
 }
 
-export async function fixture(db: Db) {
+async function fixture(db: Db) {
   const random = createRandom(13);
   const user = await db.user.create({
     data: { name: "Bench Writer", email: "writer@bench.example", passwordHash: await hashPassword("bench writer password") },
@@ -58,7 +58,7 @@ export async function fixture(db: Db) {
 type Fixture = Awaited<ReturnType<typeof fixture>>;
 
 /** Creates through the JSON API with the personal token, as a script does. */
-export function viaApi(app: RunningApp, f: Fixture) {
+function viaApi(app: RunningApp, f: Fixture) {
   const body = JSON.stringify(f.input);
   return async () => {
     const response = await fetch(`${app.origin}/api/comparisons/${f.comparison.id}/annotations`, {
@@ -71,7 +71,7 @@ export function viaApi(app: RunningApp, f: Fixture) {
 }
 
 /** Creates through the server action the annotate view calls, with a session cookie, as the browser does. */
-export async function viaAction(app: RunningApp, dir: string, f: Fixture) {
+async function viaAction(app: RunningApp, dir: string, f: Fixture) {
   const cookie = await sessionCookie({ ...f.user, token: "" }, app.secret);
   const headers = { cookie, "next-action": createActionId(dir), accept: "text/x-component", "content-type": "text/plain;charset=UTF-8", origin: app.origin };
   const body = JSON.stringify([f.comparison.id, f.input]);
