@@ -36,7 +36,7 @@ export async function createTestDatabase({ migrated = true } = {}): Promise<Test
     return createPostgresDatabase(serverUrl, migrated ? template.database : "template1");
   }
   if (template.kind !== "pglite") throw new Error("The global set-up made no PGlite template.");
-  const pglite = new PGlite({ loadDataDir: new Blob([await readFile(migrated ? template.migrated : template.empty)]) });
+  const pglite = new PGlite({ loadDataDir: new Blob([new Uint8Array(await readFile(migrated ? template.migrated : template.empty))]) });
   // Unpacked in the set-up hook, not in the file's first test.
   await pglite.waitReady;
   return { factory: new PrismaPGlite(pglite), close: () => pglite.close() };
