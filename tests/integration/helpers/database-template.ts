@@ -31,16 +31,20 @@ export default async function setup(project: TestProject): Promise<() => Promise
 async function pgliteTemplate() {
   const dir = await mkdtemp(path.join(os.tmpdir(), "parallax-test-template-"));
   const template = { kind: "pglite" as const, empty: path.join(dir, "empty.tar"), migrated: path.join(dir, "migrated.tar") };
+  const remove = () => rm(dir, { recursive: true, force: true });
   const { pglite, factory, close } = openMemoryAdapter();
   try {
     await pglite.waitReady;
     await writeFile(template.empty, await pglite.dumpDataDir("none").then(bytes));
     await deployMigrations(factory, { migrationsDir });
     await writeFile(template.migrated, await pglite.dumpDataDir("none").then(bytes));
+  } catch (error) {
+    await remove();
+    throw error;
   } finally {
     await close();
   }
-  return { template, remove: () => rm(dir, { recursive: true, force: true }) };
+  return { template, remove };
 }
 
 async function bytes(blob: Blob): Promise<Uint8Array> {
