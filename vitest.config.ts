@@ -25,8 +25,9 @@ export default defineConfig({
           name: "integration",
           include: ["tests/integration/**/*.test.ts"],
           environment: "node",
-          // Each file gets its own database; PGlite and migrations make files heavy, and
-          // the machines have two cores.
+          // Each file gets its own database, copied from the migrated one the global set-up
+          // makes once per run; the machines have two cores.
+          globalSetup: ["tests/integration/helpers/database-template.ts"],
           maxWorkers: 2,
           // Runs after the unit project; vitest needs distinct groups for distinct worker limits.
           sequence: { groupOrder: 1 },

@@ -8,6 +8,7 @@ import { alignAllSuite } from "./align-all";
 import { alignment } from "./alignment";
 import { analysis } from "./analysis";
 import { annotationApp } from "./annotation-app";
+import { annotationWrites } from "./annotation-writes";
 import { anchoring } from "./anchoring";
 import { comparisonPage } from "./comparison-page";
 import { database } from "./database";
@@ -15,4 +16,4 @@ import { diff } from "./diff";
 import { exportSuite } from "./export";
 import { scale } from "./scale";
 
-export const suites: Suite[] = [database, comparisonPage, annotationApp, diff, alignment, alignAllSuite, anchoring, agreement, exportSuite, analysis, scale];
+export const suites: Suite[] = [database, comparisonPage, annotationApp, annotationWrites, diff, alignment, alignAllSuite, anchoring, agreement, exportSuite, analysis, scale];

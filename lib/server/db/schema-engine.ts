@@ -225,12 +225,30 @@ function trackConnections(factory: Factory): { factory: Factory; closeAll(): Pro
   };
 }
 
+/**
+ * The first shadow PGlite of the process runs initdb; its empty data folder is kept, and
+ * later shadows are unpacked from it. Creating a migration takes several shadow databases,
+ * and initdb is most of what a new PGlite costs (seconds, far more on a loaded machine).
+ */
+let emptyCluster: Promise<Blob> | undefined;
+
+async function newShadowCluster(): Promise<PGlite> {
+  if (emptyCluster) return new PGlite({ loadDataDir: await emptyCluster });
+  const shadow = new PGlite();
+  emptyCluster = shadow.waitReady.then(() => shadow.dumpDataDir("none"));
+  emptyCluster.catch(() => {
+    emptyCluster = undefined;
+  });
+  await emptyCluster;
+  return shadow;
+}
+
 function fixFactory(factory: Factory): Pick<Factory, "connect" | "connectToShadowDb"> {
   if (factory.adapterName === "pglite-prisma-adapter") {
     return {
       connect: async () => awaitPGliteScripts(await factory.connect()),
       connectToShadowDb: async () => {
-        const shadow = new PGlite();
+        const shadow = await newShadowCluster();
         const adapter = awaitPGliteScripts(await new PrismaPGlite(shadow).connect());
         return withOverrides(adapter, { dispose: () => shadow.close() });
       },
