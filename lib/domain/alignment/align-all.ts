@@ -255,7 +255,6 @@ function bestMatches(units: readonly Unit[], sourceCount: number, minScore: numb
   const dot = new Float64Array(items.length);
   const shared = new Uint16Array(items.length);
   const content = new Uint16Array(items.length);
-  const related = new Uint16Array(items.length);
   const touched: number[] = [];
   // Items are in source order, so the items of one source are contiguous and each posting
   // list is sorted: skipping to the first item of the next source visits only the pairs
@@ -280,7 +279,6 @@ function bestMatches(units: readonly Unit[], sourceCount: number, minScore: numb
         dot[j] = (dot[j] as number) + w * (postW[p] as number);
         if (ev === Evidence.Name || ev === Evidence.Content) shared[j] = (shared[j] as number) + 1;
         if (ev === Evidence.Content) content[j] = (content[j] as number) + 1;
-        if (ev === Evidence.Related) related[j] = (related[j] as number) + 1;
       }
     }
     const ni = norm[i] as number;
@@ -291,7 +289,7 @@ function bestMatches(units: readonly Unit[], sourceCount: number, minScore: numb
       // The guards and the date conflict only lower a score: a cosine under minScore is
       // dropped before them (most pairs share only a word or two; 1e-6 for the rounding).
       if (d * fij >= (minScore - 1e-6) * ni * (norm[j] as number)) {
-        const score = round(fij * finishScore(d, shared[j] as number, content[j] as number, related[j] as number, it.w, (items[j] as (typeof items)[number]).w));
+        const score = round(fij * finishScore(d, shared[j] as number, content[j] as number, it.w, (items[j] as (typeof items)[number]).w));
         if (score >= minScore && score > 0) {
           offer(it.unit, unitOf[j] as number, score);
           offer(unitOf[j] as number, it.unit, score);
@@ -300,7 +298,6 @@ function bestMatches(units: readonly Unit[], sourceCount: number, minScore: numb
       dot[j] = 0;
       shared[j] = 0;
       content[j] = 0;
-      related[j] = 0;
     }
     touched.length = 0;
   });

@@ -94,12 +94,12 @@ export function conflictFactor(a: Weighted, b: Weighted): number {
 
 /**
  * Score from a dot product already computed, with the counts of shared evidence (names and
- * content), shared content features and shared synonym classes. Two passages that share only
- * names need, besides MIN_SHARED of them, a shared synonym class ("killed" / "assassinated")
- * in place of the content word.
+ * content) and shared content features. Two passages that share only names need, besides
+ * MIN_SHARED of them, a shared synonym class ("killed" / "assassinated") in place of the
+ * content word (looked up here: rare, so kept out of the callers' inner loops).
  */
-export function finishScore(dot: number, shared: number, content: number, related: number, a: Weighted, b: Weighted): number {
-  if (shared < MIN_SHARED || (content < 1 && related < 1) || a.norm === 0 || b.norm === 0) return 0;
+export function finishScore(dot: number, shared: number, content: number, a: Weighted, b: Weighted): number {
+  if (shared < MIN_SHARED || (content < 1 && !sharesRelated(a, b)) || a.norm === 0 || b.norm === 0) return 0;
   return round((dot / (a.norm * b.norm)) * conflictFactor(a, b));
 }
 
@@ -109,7 +109,6 @@ export function scoreWeighted(a: Weighted, b: Weighted): number {
   let dot = 0;
   let shared = 0;
   let content = 0;
-  let related = 0;
   for (const [f, w] of small) {
     const x = large.get(f);
     if (x === undefined) continue;
@@ -117,9 +116,14 @@ export function scoreWeighted(a: Weighted, b: Weighted): number {
     const e = evidenceOf(f);
     if (e === Evidence.Name || e === Evidence.Content) shared++;
     if (e === Evidence.Content) content++;
-    if (e === Evidence.Related) related++;
   }
-  return finishScore(dot, shared, content, related, a, b);
+  return finishScore(dot, shared, content, a, b);
+}
+
+function sharesRelated(a: Weighted, b: Weighted): boolean {
+  const [small, large] = a.vec.size <= b.vec.size ? [a.vec, b.vec] : [b.vec, a.vec];
+  for (const f of small.keys()) if (large.has(f) && evidenceOf(f) === Evidence.Related) return true;
+  return false;
 }
 
 /** Sum of feature vectors, each times its weight (1 without weights): a passage of several sentences or clauses. */
