@@ -277,7 +277,7 @@ function bestMatches(units: readonly Unit[], sourceCount: number, minScore: numb
         const j = postItem[p] as number;
         if (dot[j] === 0) touched.push(j);
         dot[j] = (dot[j] as number) + w * (postW[p] as number);
-        if (ev !== Evidence.None) shared[j] = (shared[j] as number) + 1;
+        if (ev === Evidence.Name || ev === Evidence.Content) shared[j] = (shared[j] as number) + 1;
         if (ev === Evidence.Content) content[j] = (content[j] as number) + 1;
       }
     }

@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { isHeading, isProse, lemma, sourceFeatures } from "./features";
+import { derivationBase, isHeading, isProse, lemma, sourceFeatures, wordFeatures } from "./features";
 import { nameKey } from "./names";
 import { segmentSentences } from "./sentences";
 
@@ -17,6 +17,47 @@ describe("lemma", () => {
     ["dam", "dam"],
   ])("%s -> %s", (word, expected) => {
     expect(lemma(word)).toBe(expected);
+  });
+});
+
+describe("derivationBase", () => {
+  it.each([
+    ["closure", "close"],
+    ["evacuation", "evacuate"],
+    ["inspection", "inspect"],
+    ["examination", "examine"],
+    ["information", "inform"],
+    ["suspension", "suspend"],
+    ["decision", "decide"],
+    ["discussion", "discuss"],
+    ["competition", "compete"],
+    ["assessment", "assess"],
+    ["removal", "remove"],
+    ["proposal", "propose"],
+    ["denial", "deny"],
+    ["injury", "injure"],
+    ["inquiry", "inquire"],
+    ["recovery", "recover"],
+    ["failure", "fail"],
+  ])("%s -> %s", (noun, verb) => {
+    expect(derivationBase(noun)).toBe(verb);
+  });
+
+  it.each(["department", "station", "nation", "position", "tradition", "creature", "question", "million", "region", "official", "festival", "army", "trial", "crowd"])(
+    "%s is not derived from a verb",
+    (word) => {
+      expect(derivationBase(word)).toBeNull();
+    },
+  );
+
+  it.each([
+    ["closure", "closed"],
+    ["evacuation", "evacuated"],
+    ["injuries", "injured"],
+    ["suspension", "suspended"],
+  ])("%s and %s share their word feature", (a, b) => {
+    const words = (w: string) => [...wordFeatures(w).keys()].filter((k) => k.startsWith("w:"));
+    expect(words(a)).toEqual(words(b));
   });
 });
 

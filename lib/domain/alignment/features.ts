@@ -11,8 +11,9 @@ import { verbSynonymClasses } from "./wordnet";
  * same thing, with weights (align-all multiplies them by IDF over the comparison).
  *
  * - "w:" the lemma (wink-lemmatizer: WordNet's exception lists, so "struck" -> "strike",
- *   "children" -> "child"), then light stemming (text.ts) to join derivations
- *   ("assassination" / "assassinate").
+ *   "children" -> "child"), a nominalisation's verb when WordNet has it (derivationBase:
+ *   "closure" -> "close", "removal" -> "remove"), then light stemming (text.ts) to join
+ *   derivations ("assassination" / "assassinate").
  * - "s:" the curated synonym class of the lemma (synonyms.ts) and "v:" the WordNet verb
  *   classes (wordnet.ts), at reduced weight: a synonym is evidence, a repeated word more.
  * - "n:" numbers, number words and ordinals as values ("five", "5", "5th" -> n:5);
@@ -111,14 +112,16 @@ export function wordFeatures(norm: string, into: Map<string, number> = new Map()
 
 function computeWordFeatures(norm: string): Map<string, number> {
   const into = new Map<string, number>();
-  const l = compoundHead(agentBase(lemma(norm)));
+  const lemmaOf = compoundHead(agentBase(lemma(norm)));
+  const derived = derivationBase(lemmaOf);
+  const l = derived ?? lemmaOf;
   add(into, `w:${stem(l)}`, 1);
   const cls = synonymClass(l) ?? synonymClass(norm);
   if (cls) add(into, `s:${cls}`, SYNONYM_WEIGHT);
   // WordNet only where the word is surely a verb (an inflected verb form) or a verb's
   // -ation noun: the verb senses of nouns ("drone": to buzz) would only add noise.
   const verb =
-    lemmatizer.verb(norm) !== norm ? verbSynonymClasses(l) : l.endsWith("ation") ? verbSynonymClasses(`${l.slice(0, -5)}ate`) : [];
+    lemmatizer.verb(norm) !== norm ? verbSynonymClasses(l) : lemmaOf.endsWith("ation") ? verbSynonymClasses(`${lemmaOf.slice(0, -5)}ate`) : [];
   for (const v of verb) add(into, `v:${v}`, WORDNET_WEIGHT / verb.length);
   return into;
 }
@@ -134,6 +137,49 @@ function agentBase(l: string): string {
     if (candidate.length >= 3 && verbSynonymClasses(candidate).length > 0) return candidate;
   }
   return l;
+}
+
+/**
+ * Nominalisation suffixes and what replaces them to give the verb, tried in order
+ * ("closure" -> "close", "evacuation" -> "evacuate", "inspection" -> "inspect", "removal" ->
+ * "remove", "injury" -> "injure", "suspension" -> "suspend").
+ */
+const NOMINAL_SUFFIXES: readonly (readonly [string, readonly string[]])[] = [
+  ["ation", ["ate", "", "e"]],
+  ["ition", ["e"]],
+  ["nsion", ["nd"]],
+  ["ssion", ["ss"]],
+  ["sion", ["de"]],
+  ["tion", ["t", "te"]],
+  ["ment", [""]],
+  ["ure", ["e", ""]],
+  ["ial", ["y"]],
+  ["val", ["ve"]],
+  ["sal", ["se"]],
+  ["ury", ["ure"]],
+  ["iry", ["ire"]],
+  ["ery", ["er"]],
+];
+/** Nouns that only look derived from a verb ("department" is not departing). */
+const NOT_DERIVED = new Set(["apartment", "battery", "creature", "department", "manure", "mission", "nation", "notion", "passion", "pension", "portion", "position", "posture", "pottery", "question", "ration", "situation", "station", "tension", "texture", "tradition", "vacation"]);
+
+/**
+ * The verb a noun is formed from, when the candidate is a
+ * WordNet verb (nouns that are verbs too, like "closure", included): "closure" and "closed"
+ * are one act's words. Null when there is none.
+ */
+export function derivationBase(l: string): string | null {
+  if (l.length < 6 || NOT_DERIVED.has(l)) return null;
+  for (const [suffix, replacements] of NOMINAL_SUFFIXES) {
+    if (!l.endsWith(suffix)) continue;
+    const base = l.slice(0, -suffix.length);
+    for (const r of replacements) {
+      const candidate = base + r;
+      if (candidate.length >= 3 && verbSynonymClasses(candidate).length > 0) return candidate;
+    }
+    return null;
+  }
+  return null;
 }
 
 /** "airstrike" -> "strike", "airraid" -> "raid": an air- compound counts as its head word. */

@@ -15,6 +15,7 @@ describe("similarity", () => {
     { name: "both empty", a: "", b: "", expected: 0 },
     { name: "only stop words", a: "and then there were", b: "And then there were", expected: 0 },
     { name: "one shared name is a topic, not a fact", a: "This is Kesselford.", b: "Traders in Kesselford closed their shops.", expected: 0 },
+    { name: "two shared names and no act in common", a: "Marta Vell met Oskar Brun.", b: "Oskar Brun praised Marta Vell.", expected: 0 },
   ])("$name", ({ a, b, expected }) => {
     expect(similarity(a, b)).toBeCloseTo(expected, 6);
   });
@@ -93,8 +94,22 @@ describe("similarity", () => {
       same: "They rescued the village at dawn.",
       other: "They reinforced the village at dawn.",
     },
+    {
+      name: "a nominalisation and its verb (derivation)",
+      a: "The council ordered the closure of the Tarsel bridge.",
+      same: "The council closed the Tarsel bridge.",
+      other: "The council painted the Tarsel bridge.",
+    },
   ])("$name", ({ a, same, other }) => {
     expect(similarity(a, same)).toBeGreaterThan(similarity(a, other));
+  });
+
+  it.each([
+    { name: "two shared names and a synonym of the act", a: "Marta Vell killed Oskar Brun.", b: "Oskar Brun was assassinated by Marta Vell.", linked: true },
+    { name: "two shared names and unrelated acts", a: "Marta Vell met Oskar Brun.", b: "Oskar Brun praised Marta Vell.", linked: false },
+    { name: "one shared name and a synonym of the act", a: "Marta Vell killed a guard.", b: "A soldier was assassinated by Marta Vell.", linked: false },
+  ])("names-only pairs: $name", ({ a, b, linked }) => {
+    expect(similarity(a, b) > 0).toBe(linked);
   });
 
   it("sets apart passages that pin different days, however alike the wording", () => {

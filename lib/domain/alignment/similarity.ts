@@ -8,7 +8,8 @@ import { FULL_DATE } from "./numbers";
  * cosine alone lacks:
  * - evidence: two passages must share at least MIN_SHARED words, names, numbers or dates
  *   (synonym classes only add to them), one of them a word, number or date (the same
- *   people and titles alone are not the same fact), so a short passage that shares one
+ *   people and titles alone are not the same fact) or, for passages sharing two names
+ *   and nothing else, a synonym class of the act, so a short passage that shares one
  *   place name with another is not "the same fact";
  * - conflict: two passages that each pin their event to a day (a date with its year, an
  *   anniversary's ordinal) and share no such day report different events, and get
@@ -70,16 +71,19 @@ export function weigh(features: ReadonlyMap<string, number>, table: IdfTable | u
 }
 
 export const enum Evidence {
-  /** Synonym classes and given names: they only add to other evidence. */
+  /** Given names: they only add to other evidence. */
   None = 0,
   /** Names (surnames, places) and titles. */
   Name = 1,
   /** Words, numbers and dates: what was done, how many, when. */
   Content = 2,
+  /** Synonym classes: they only add to other evidence, or stand for the content word of names-only pairs (finishScore). */
+  Related = 3,
 }
 
 export function evidenceOf(feature: string): Evidence {
-  if (feature.startsWith("s:") || feature.startsWith("v:") || feature.startsWith("ng:")) return Evidence.None;
+  if (feature.startsWith("s:") || feature.startsWith("v:")) return Evidence.Related;
+  if (feature.startsWith("ng:")) return Evidence.None;
   if (feature.startsWith("nm:") || feature.startsWith("t:")) return Evidence.Name;
   return Evidence.Content;
 }
@@ -88,9 +92,14 @@ export function conflictFactor(a: Weighted, b: Weighted): number {
   return a.days.length > 0 && b.days.length > 0 && !a.days.some((d) => b.days.includes(d)) ? DATE_CONFLICT_FACTOR : 1;
 }
 
-/** Score from a dot product already computed, with the counts of shared evidence and shared content features. */
+/**
+ * Score from a dot product already computed, with the counts of shared evidence (names and
+ * content) and shared content features. Two passages that share only names need, besides
+ * MIN_SHARED of them, a shared synonym class ("killed" / "assassinated") in place of the
+ * content word (looked up here: rare, so kept out of the callers' inner loops).
+ */
 export function finishScore(dot: number, shared: number, content: number, a: Weighted, b: Weighted): number {
-  if (shared < MIN_SHARED || content < 1 || a.norm === 0 || b.norm === 0) return 0;
+  if (shared < MIN_SHARED || (content < 1 && !sharesRelated(a, b)) || a.norm === 0 || b.norm === 0) return 0;
   return round((dot / (a.norm * b.norm)) * conflictFactor(a, b));
 }
 
@@ -105,10 +114,16 @@ export function scoreWeighted(a: Weighted, b: Weighted): number {
     if (x === undefined) continue;
     dot += w * x;
     const e = evidenceOf(f);
-    if (e !== Evidence.None) shared++;
+    if (e === Evidence.Name || e === Evidence.Content) shared++;
     if (e === Evidence.Content) content++;
   }
   return finishScore(dot, shared, content, a, b);
+}
+
+function sharesRelated(a: Weighted, b: Weighted): boolean {
+  const [small, large] = a.vec.size <= b.vec.size ? [a.vec, b.vec] : [b.vec, a.vec];
+  for (const f of small.keys()) if (large.has(f) && evidenceOf(f) === Evidence.Related) return true;
+  return false;
 }
 
 /** Sum of feature vectors, each times its weight (1 without weights): a passage of several sentences or clauses. */
