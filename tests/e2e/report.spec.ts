@@ -65,7 +65,7 @@ test("an editor reads, filters, prints, publishes and withdraws the demo report"
   const top = async (locator: Locator) => (await locator.boundingBox())!.y;
   expect(await top(reader.getByRole("heading", { level: 1 }))).toBeLessThan(await top(reader.getByRole("group", { name: "Outlets" })));
   await expect(reader.getByRole("button", { name: "Sign out" })).toHaveCount(0);
-  await expect(reader.getByRole("group", { name: /^Framing devices: rate per 1,000 words/ })).toBeVisible();
+  await expect(reader.getByRole("img", { name: /^Framing devices: rate per 1,000 words/ })).toBeVisible();
   await reader.getByRole("group", { name: "Outlets" }).getByLabel(outlet).check();
   await reader.getByRole("button", { name: "Apply filters" }).click();
   await expect(reader.getByText(`Shows: Outlets: ${outlet}`)).toBeVisible();
