@@ -1,7 +1,7 @@
 import { createElement } from "react";
 import { renderToString } from "react-dom/server";
 import { describe, expect, it } from "vitest";
-import { TagCharts, type ChartOutlet, type ChartTagSet } from "@/app/_components/report/tag-charts";
+import { TagCharts, type ChartOutlet, type ChartTagSet, type LoadCell } from "@/app/_components/report/tag-charts";
 
 // A large comparison's figures: the default taxonomy's 49 tags (four sets) over 20 outlets.
 const OUTLETS: ChartOutlet[] = Array.from({ length: 20 }, (_, i) => ({ id: `outlet-${i}`, name: `Outlet number ${i + 1} Daily` }));
@@ -20,8 +20,11 @@ function tagSets(): ChartTagSet[] {
   }));
 }
 
+// Server rendering never asks for the annotations behind a figure.
+const loadCell: LoadCell = () => new Promise(() => {});
+
 function render() {
-  return renderToString(createElement(TagCharts, { outlets: OUTLETS, tagSets: tagSets(), loadCell: () => new Promise(() => {}) }));
+  return renderToString(createElement(TagCharts, { outlets: OUTLETS, tagSets: tagSets(), loadCell }));
 }
 
 describe("the report's tag charts for 49 tags over 20 outlets (980 figures)", () => {
