@@ -15,7 +15,7 @@ test("an editor profiles the demo newsroom's outlets, sets two side by side, fol
   const picker = page.getByRole("group", { name: /Outlets side by side/ });
   const outletCount = await picker.getByRole("checkbox").count();
   expect(outletCount).toBeGreaterThanOrEqual(2);
-  await expect(page.getByRole("group", { name: /^Framing devices: each tag per 1,000 words, per outlet/ })).toBeVisible();
+  await expect(page.getByRole("img", { name: /^Framing devices: each tag per 1,000 words, per outlet/ })).toBeVisible();
   const devices = page.getByRole("table", { name: /^Framing devices: per 1,000 words · share of the tag set/ });
   await expect(devices.getByRole("columnheader")).toHaveCount(outletCount + 1);
   await expect(page.getByRole("table", { name: /^Framing devices by month/ })).toBeVisible();

@@ -11,7 +11,7 @@ test("an editor reads, filters, prints, publishes and withdraws the demo report"
   const title = (await page.getByRole("heading", { level: 1 }).textContent())!;
 
   // A chart per tag set, with its data table beside it.
-  const devices = page.getByRole("group", { name: /^Framing devices: rate per 1,000 words/ });
+  const devices = page.getByRole("img", { name: /^Framing devices: rate per 1,000 words/ });
   await expect(devices).toBeVisible();
   await expect(page.getByRole("table", { name: "Framing devices: per 1,000 words (count)" })).toBeVisible();
   await expect(page.getByRole("table", { name: "Framing devices: per 1,000 words (count)" }).getByRole("columnheader")).toHaveCount(5);
@@ -65,7 +65,7 @@ test("an editor reads, filters, prints, publishes and withdraws the demo report"
   const top = async (locator: Locator) => (await locator.boundingBox())!.y;
   expect(await top(reader.getByRole("heading", { level: 1 }))).toBeLessThan(await top(reader.getByRole("group", { name: "Outlets" })));
   await expect(reader.getByRole("button", { name: "Sign out" })).toHaveCount(0);
-  await expect(reader.getByRole("group", { name: /^Framing devices: rate per 1,000 words/ })).toBeVisible();
+  await expect(reader.getByRole("img", { name: /^Framing devices: rate per 1,000 words/ })).toBeVisible();
   await reader.getByRole("group", { name: "Outlets" }).getByLabel(outlet).check();
   await reader.getByRole("button", { name: "Apply filters" }).click();
   await expect(reader.getByText(`Shows: Outlets: ${outlet}`)).toBeVisible();

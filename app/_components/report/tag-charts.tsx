@@ -39,6 +39,9 @@ type Active = { tag: ChartTag; outlet: number } | null;
 
 const WIDTH = 720;
 
+/** A coordinate to one decimal. */
+const at = (n: number) => Math.round(n * 10) / 10;
+
 const plural = (n: number, one: string, many: string) => `${n} ${n === 1 ? one : many}`;
 
 const figureText = (tag: ChartTag, i: number) => (tag.counts[i] === 0 ? "0" : `${formatRate(tag.rates[i]!)} (${tag.counts[i]})`);
@@ -78,7 +81,7 @@ function AnnotationPanel({ active, outlets, loadCell, id }: { active: Active; ou
       <h4 id={`${id}-heading`}>Annotations behind the figure</h4>
       <div aria-live="polite">
         {!active || !outlet || count === undefined ? (
-          <p className="meta">Point at a bar or cell, or move to it with the Tab key, to list the annotations it counts.</p>
+          <p className="meta">Point at a bar or cell, or move to a cell of the heat map with the Tab key, to list the annotations it counts.</p>
         ) : (
           <>
             <p className={styles.panelTitle}>{describe(active.tag, outlet.name, active.outlet)}</p>
@@ -175,7 +178,7 @@ function BarChart({ set, outlets, onActivate }: { set: ChartTagSet; outlets: Cha
         key: tag.id,
         label: tag.name,
         swatch: tag.color,
-        bars: outlets.map((o, i) => ({ key: String(i), label: o.name, value: tag.rates[i] ?? null, text: figureText(tag, i), color: tag.color, description: describe(tag, o.name, i) })),
+        bars: outlets.map((o, i) => ({ key: String(i), label: o.name, value: tag.rates[i] ?? null, text: figureText(tag, i), color: tag.color })),
       }))}
       width={WIDTH}
       onActivate={(tagId, outlet) => onActivate({ tag: set.tags.find((t) => t.id === tagId)!, outlet: Number(outlet) })}
@@ -194,7 +197,11 @@ function headerLines(name: string, perLine: number): string[] {
   return lines.length > 2 ? [lines[0]!, `${lines.slice(1).join(" ").slice(0, perLine - 1)}…`] : lines;
 }
 
-/** Tags down, outlets across; each cell's shade grows with its rate. */
+/**
+ * Tags down, outlets across; each cell's shade grows with its rate. A cell is focusable and
+ * says its figure in words, so the keyboard reaches the annotations behind every figure;
+ * alignment, outline and type are set once on the rows' parent, not per cell.
+ */
 function HeatMap({ tagSets, outlets, onActivate }: { tagSets: ChartTagSet[]; outlets: ChartOutlet[]; onActivate: (active: Active) => void }) {
   const id = useId();
   const label = 250;
@@ -232,23 +239,23 @@ function HeatMap({ tagSets, outlets, onActivate }: { tagSets: ChartTagSet[]; out
               <text x={label - 10} y={16} textAnchor="end" className={styles.chartLabel}>
                 {tag.name.length > 34 ? `${tag.name.slice(0, 33)}…` : tag.name}
               </text>
-              {outlets.map((outlet, i) => (
-                <g
-                  key={outlet.id}
-                  className={styles.hit}
-                  tabIndex={0}
-                  role="img"
-                  aria-label={describe(tag, outlet.name, i)}
-                  onMouseEnter={() => onActivate({ tag, outlet: i })}
-                  onFocus={() => onActivate({ tag, outlet: i })}
-                >
-                  <rect x={label + i * cellWidth} y={0} width={cellWidth} height={row} fill={heatFill(tag.color, tag.rates[i]!, max)} stroke="#cfcbc0" />
-                  <rect className={styles.ring} x={label + i * cellWidth + 2} y={2} width={cellWidth - 4} height={row - 4} />
-                  <text x={label + i * cellWidth + cellWidth / 2} y={16} textAnchor="middle" className={tag.counts[i] ? styles.chartValue : styles.chartZero}>
-                    {figureText(tag, i)}
-                  </text>
-                </g>
-              ))}
+              <g className={styles.cells} textAnchor="middle">
+                {outlets.map((outlet, i) => (
+                  <g
+                    key={outlet.id}
+                    tabIndex={0}
+                    role="img"
+                    aria-label={describe(tag, outlet.name, i)}
+                    onMouseEnter={() => onActivate({ tag, outlet: i })}
+                    onFocus={() => onActivate({ tag, outlet: i })}
+                  >
+                    <rect x={at(label + i * cellWidth)} width={at(cellWidth)} height={row} fill={heatFill(tag.color, tag.rates[i]!, max)} />
+                    <text x={at(label + i * cellWidth + cellWidth / 2)} y={16} className={tag.counts[i] ? undefined : styles.chartZero}>
+                      {figureText(tag, i)}
+                    </text>
+                  </g>
+                ))}
+              </g>
             </g>
           ))}
         </g>

@@ -147,7 +147,6 @@ export default async function OutletProfilesPage({ params, searchParams }: Props
                         value: c.per1000,
                         text: rateText(c),
                         color: tag.color,
-                        description: `${outlets[i]!.name}, ${tag.name}: ${formatRate(c.per1000)} per 1,000 words, ${plural(c.count, "annotation", "annotations")}`,
                       })),
                     }))}
                   />
@@ -181,7 +180,6 @@ export default async function OutletProfilesPage({ params, searchParams }: Props
                         value: c.per1000,
                         text: c.words === 0 ? "no articles" : rateText(c),
                         color: color(outlets[i]!),
-                        description: `${outlets[i]!.name}, ${monthLabel(m.month)}: ${c.words === 0 ? "no articles" : `${formatRate(c.per1000)} per 1,000 words, ${plural(c.count, "annotation", "annotations")}`}`,
                       })),
                     }))}
                   />
