@@ -3,19 +3,6 @@
  * and with which tags. Plain data in, plain data out.
  */
 
-export interface CuratedSpan {
-  sourceId: string;
-  revisionId: string;
-  verdict: "ACCEPTED" | "REJECTED";
-  start: number;
-  end: number;
-  exact: string;
-  prefix: string;
-  suffix: string;
-  comment: string | null;
-  tagIds: string[];
-}
-
 export interface KeySpan {
   sourceId: string;
   revisionId: string;
@@ -26,6 +13,11 @@ export interface KeySpan {
   suffix: string;
   comment: string | null;
   tagIds: string[];
+}
+
+/** A span of the curated layer: a key span with the editors' verdict on it. */
+export interface CuratedSpan extends KeySpan {
+  verdict: "ACCEPTED" | "REJECTED";
 }
 
 /**
