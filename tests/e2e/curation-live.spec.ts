@@ -57,13 +57,13 @@ test("two editors curate one source at once: a reviewer's new span and each othe
 
   // The owner accepts; Eda, who has not seen it, rejects: refused, and shown the owner's verdict.
   await ownerRow.getByRole("button", { name: /^Accept / }).first().click();
-  await expect(ownerRow).toHaveAttribute("aria-label", `“${words}”, accepted`);
+  await expect(ownerRow).toHaveAttribute("aria-label", /, accepted$/);
   await edaRow.getByRole("button", { name: "Reject" }).click();
   await expect(eda.getByRole("alert").filter({ hasText: "Dana Demo accepted it while you were deciding" })).toBeVisible();
-  await expect(edaRow).toHaveAttribute("aria-label", `“${words}”, accepted`);
+  await expect(edaRow).toHaveAttribute("aria-label", /, accepted$/);
 
   // Having seen it, she rejects it; the owner's view follows without a reload.
   await edaRow.getByRole("button", { name: "Reject" }).click();
-  await expect(edaRow).toHaveAttribute("aria-label", `“${words}”, rejected`);
-  await expect(ownerRow).toHaveAttribute("aria-label", `“${words}”, rejected`, { timeout: 15_000 });
+  await expect(edaRow).toHaveAttribute("aria-label", /, rejected$/);
+  await expect(ownerRow).toHaveAttribute("aria-label", /, rejected$/, { timeout: 15_000 });
 });
