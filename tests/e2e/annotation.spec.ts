@@ -1,5 +1,5 @@
 import { expect, test, type Browser, type Page } from "@playwright/test";
-import { acceptInvitation, DEMO, invite, signIn, uniqueEmail } from "./helpers";
+import { acceptInvitation, DEMO, invite, signIn, signUp, uniqueEmail } from "./helpers";
 
 const PASSWORD = "reviewer passphrase";
 
@@ -7,12 +7,7 @@ async function signUpIn(browser: Browser, name: string) {
   const context = await browser.newContext();
   const page = await context.newPage();
   const email = uniqueEmail(name.toLowerCase().replace(/\W+/g, "."));
-  await page.goto("/sign-up");
-  await page.getByLabel("Name").fill(name);
-  await page.getByLabel("Email").fill(email);
-  await page.getByLabel("Password").fill(PASSWORD);
-  await page.getByRole("button", { name: "Create account" }).click();
-  await expect(page).toHaveURL(/\/workspaces$/);
+  await signUp(page, name, email, PASSWORD);
   return { page, email };
 }
 

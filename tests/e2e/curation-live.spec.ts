@@ -1,16 +1,11 @@
 import { expect, test, type Browser, type Page } from "@playwright/test";
-import { acceptInvitation, DEMO, invite, signIn, uniqueEmail } from "./helpers";
+import { acceptInvitation, DEMO, invite, signIn, signUp, uniqueEmail } from "./helpers";
 
 /** A new account, invited to the demo newsroom with `role`, signed in on a context of its own. */
 async function member(browser: Browser, owner: Page, name: string, role: string) {
   const page = await (await browser.newContext()).newPage();
   const email = uniqueEmail(name.toLowerCase().replace(/\W+/g, "."));
-  await page.goto("/sign-up");
-  await page.getByLabel("Name").fill(name);
-  await page.getByLabel("Email").fill(email);
-  await page.getByLabel("Password").fill("curation live passphrase");
-  await page.getByRole("button", { name: "Create account" }).click();
-  await expect(page).toHaveURL(/\/workspaces$/);
+  await signUp(page, name, email, "curation live passphrase");
   await acceptInvitation(page, await invite(owner, "demo-newsroom", email, role), "Demo newsroom");
   return page;
 }

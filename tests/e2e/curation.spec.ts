@@ -1,15 +1,10 @@
 import { expect, test, type Browser, type Page } from "@playwright/test";
-import { acceptInvitation, DEMO, invite, signIn, uniqueEmail } from "./helpers";
+import { acceptInvitation, DEMO, invite, signIn, signUp, uniqueEmail } from "./helpers";
 
 async function reviewer(browser: Browser, owner: Page, name: string) {
   const page = await (await browser.newContext()).newPage();
   const email = uniqueEmail(name.toLowerCase().replace(/\W+/g, "."));
-  await page.goto("/sign-up");
-  await page.getByLabel("Name").fill(name);
-  await page.getByLabel("Email").fill(email);
-  await page.getByLabel("Password").fill("curation passphrase");
-  await page.getByRole("button", { name: "Create account" }).click();
-  await expect(page).toHaveURL(/\/workspaces$/);
+  await signUp(page, name, email, "curation passphrase");
   await acceptInvitation(page, await invite(owner, "demo-newsroom", email, "REVIEWER"), "Demo newsroom");
   return page;
 }

@@ -1,5 +1,5 @@
 import { expect, test, type Browser, type Page } from "@playwright/test";
-import { acceptInvitation, invite, uniqueEmail } from "./helpers";
+import { acceptInvitation, invite, signUp, uniqueEmail } from "./helpers";
 
 const PASSWORD = "undo journey passphrase";
 
@@ -10,12 +10,7 @@ const WORDS = "operational reasons";
 async function signUpIn(browser: Browser, name: string) {
   const page = await (await browser.newContext({ viewport: { width: 1440, height: 900 } })).newPage();
   const email = uniqueEmail(name.toLowerCase().replace(/\W+/g, "."));
-  await page.goto("/sign-up");
-  await page.getByLabel("Name").fill(name);
-  await page.getByLabel("Email").fill(email);
-  await page.getByLabel("Password").fill(PASSWORD);
-  await page.getByRole("button", { name: "Create account" }).click();
-  await expect(page).toHaveURL(/\/workspaces$/);
+  await signUp(page, name, email, PASSWORD);
   return { page, email };
 }
 
