@@ -8,7 +8,7 @@ const LEAD = "Marrowick's container terminals were handling ships again by late 
 /** The demo's own annotation of the lead among the results (other journeys may copy its span and tags). */
 const demoLead = (page: Page) => page.getByRole("listitem").filter({ hasText: "flooded homes never appears" }).getByRole("link", { name: `“${LEAD}”` });
 
-test("search finds an annotation by words of its comment and by its tag, and opens it in the annotate view", async ({ page }) => {
+test("search finds an annotation by words of its comment, narrows by its tag, and opens it in the annotate view", async ({ page }) => {
   await signIn(page, DEMO.email, DEMO.password);
   await page.goto("/w/demo-newsroom");
   await page.getByRole("navigation", { name: "Workspace" }).getByRole("link", { name: "Search" }).click();
@@ -26,10 +26,10 @@ test("search finds an annotation by words of its comment and by its tag, and ope
   await result.click();
   await expect(page).toHaveURL(/\/c\/marrowick-barrier-flood\/annotate\?source=[^&]+&annotation=[^&]+$/);
 
-  // By tag alone.
+  // Narrowed by its tag. The words stay: other journeys add tagged annotations to the demo
+  // newsroom, so the tag alone may list the demo's lead past the first page.
   await page.goBack();
   await expect(page.getByLabel("Words")).toHaveValue("flooded home");
-  await page.getByLabel("Words").fill("");
   await page.getByLabel("Tag").selectOption("Economic");
   await page.getByRole("button", { name: "Search" }).press("Enter");
   await expect(page).toHaveURL(/[?&]tag=Economic/);
