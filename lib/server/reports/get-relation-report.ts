@@ -31,7 +31,7 @@ export async function getRelationReport(actor: Actor, comparisonId: string) {
       select: { fromId: true, toId: true, type: { select: { key: true } }, from: { select: endSelect }, to: { select: endSelect } },
     }),
   ]);
-  const annotations = new Map(claims.map((a) => [a.id, { ...a, evidenceLinks: a._count.evidence }]));
+  const annotations = new Map(claims.map(({ _count, ...a }) => [a.id, { ...a, evidenceLinks: _count.evidence }]));
   // An end that is not a claim counts only by its outlet (a claim's evidence links are read above).
   for (const end of relations.flatMap((r) => [r.from, r.to])) {
     if (!annotations.has(end.id)) annotations.set(end.id, { ...end, evidenceLinks: 0 });
