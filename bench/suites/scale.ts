@@ -38,7 +38,7 @@ interface Seeded {
   tagIds: string[];
 }
 
-async function comparison(db: Db, random: Random, workspaceId: string, ownerId: string, slug: string, sources: number): Promise<Seeded> {
+export async function comparison(db: Db, random: Random, workspaceId: string, ownerId: string, slug: string, sources: number): Promise<Seeded> {
   const created = await db.comparison.create({ data: { workspaceId, slug, title: `Comparison ${slug}`, createdById: ownerId } });
   await installDefaultTaxonomy(db, created.id);
   const seeded: Seeded["sources"] = [];
@@ -62,7 +62,7 @@ async function comparison(db: Db, random: Random, workspaceId: string, ownerId: 
  * `perSource` annotations on each source in two statements per source: spans of one to three
  * words spread over the text, authors and tags taken in turn, one in 200 a claim.
  */
-async function annotate(db: Db, target: Seeded, comparisonId: string, authorIds: string[], perSource: number) {
+export async function annotate(db: Db, target: Seeded, comparisonId: string, authorIds: string[], perSource: number) {
   for (const [i, source] of target.sources.entries()) {
     const words = [...source.text.matchAll(/\S+/g)].map((m) => ({ start: m.index, end: m.index + m[0].length }));
     const prefix = `${target.slug}-${i}`;

@@ -1,6 +1,7 @@
 import { describe, expect, it } from "vitest";
 import { exportComparison, EXPORT_FORMATS } from "@/lib/server/export/export-comparison";
-import { getPublishedReport, getReport } from "@/lib/server/reports/get-report";
+import { getRelationReport } from "@/lib/server/reports/get-relation-report";
+import { getPublishedReport, getReport, getReportSummary } from "@/lib/server/reports/get-report";
 import { getAgreement } from "@/lib/server/services/agreement/get-agreement";
 import { publishReport } from "@/lib/server/services/report-shares/publish-report";
 import { insertAnnotations } from "./helpers/bulk-annotations";
@@ -35,11 +36,16 @@ async function largeComparison() {
 // Postgres only: on the embedded PGlite, seeding and reading this many rows takes minutes. About
 // 15-90 s on Postgres depending on the machine's load; the timeout leaves room for a busy one.
 describe.skipIf(!serverUrl)(`a comparison with ${ANNOTATIONS.toLocaleString("en")} annotations (TEST_DATABASE_URL)`, () => {
-  it("opens its report, its share link, its agreement page and every export", { timeout: 300_000 }, async () => {
+  it("opens its report (listed and counted in SQL), its relation summary, its share link, its agreement page and every export", { timeout: 300_000 }, async () => {
     const f = await largeComparison();
     const report = await getReport(f.owner, f.comparison.id, {});
     expect(report.annotations).toHaveLength(ANNOTATIONS);
     expect(report.annotations.every((a) => a.tags.length === 2 && a.author.id === f.owner.id)).toBe(true);
+
+    const summary = await getReportSummary(f.owner, f.comparison.id, {});
+    expect(summary.tagSets.map((set) => set.tags.map((t) => [t.id, t.total]))).toEqual(report.tagSets.map((set) => set.tags.map((t) => [t.id, t.total])));
+    expect(summary.method).toEqual(report.method);
+    expect((await getRelationReport(f.owner, f.comparison.id)).claims).toBe(0);
 
     const share = await publishReport(f.owner, f.comparison.id);
     const published = await getPublishedReport(share.token, {});

@@ -5,7 +5,7 @@ import { pageNumber } from "@/lib/domain/paging/page";
 import { reportQueryString } from "@/lib/domain/report/filters";
 import { orNotFound } from "@/lib/server/page";
 import { readReportFilters } from "@/lib/server/reports/filters";
-import { getPublishedReport } from "@/lib/server/reports/get-report";
+import { getPublishedReportSummary } from "@/lib/server/reports/get-report";
 import { fetchSharedReportCellAction } from "./actions";
 
 type Props = {
@@ -22,7 +22,7 @@ export default async function SharedReportPage({ params, searchParams }: Props) 
   const path = `/r/${encodeURIComponent(token)}`;
   const shown = await searchParams;
   const { filters, error } = readReportFilters(shown);
-  const report = await orNotFound(getPublishedReport(token, filters));
+  const report = await orNotFound(getPublishedReportSummary(token, filters));
   const query = reportQueryString(report.filters);
   const download = (format: string) => `${path}/download?format=${format}${query ? `&${query}` : ""}`;
   return (

@@ -4,12 +4,14 @@ import { appliedFilters } from "./filters";
 import { groupClaims } from "./claims";
 import { outletOmissions, type AlignmentExclusives } from "./outlet-omissions";
 import { recurringTerms } from "./recurring-terms";
+import { countAnnotations, coveredSources, outletKey, type ReportCounts } from "./report-counts";
 import type {
   ClaimAsserterKind,
   ClaimStatusValue,
   FramingReport,
   ReportAgreement,
   ReportAnnotation,
+  ReportCell,
   ReportFactRow,
   ReportFilters,
   ReportMethod,
@@ -73,14 +75,7 @@ export function per1000(count: number, words: number): number | null {
   return words > 0 ? (count * 1000) / words : null;
 }
 
-/** The outlet a source counts under: its outlet, or itself when it has none. */
-export function outletKey(source: { id: string; outlet: { id: string } | null }): string {
-  return source.outlet?.id ?? `source:${source.id}`;
-}
-
-function overlaps(a: { start: number; end: number }, b: { start: number; end: number }) {
-  return a.start < b.end && b.start < a.end;
-}
+export { outletKey };
 
 function range(values: (Date | null)[]): { first: string | null; last: string | null } {
   const times = values.filter((v): v is Date => v !== null).map((v) => v.getTime());
@@ -97,9 +92,16 @@ const chosen = (ids: string[] | undefined) => (ids && ids.length > 0 ? new Set(i
  * left out and counted in the method.
  */
 export function buildReport(input: ReportInput, filters: ReportFilters, now: Date): FramingReport {
-  const outletFilter = chosen(filters.outletIds);
+  return assembleReport(input, countAnnotations(input, filters), filters, now);
+}
+
+/**
+ * The framing report from the comparison and what its annotations count to under the filters
+ * (see {@link ReportCounts}): counted in memory by buildReport, or by the database for the
+ * report page. `input.annotations` is not read.
+ */
+export function assembleReport(input: Omit<ReportInput, "annotations">, counts: ReportCounts, filters: ReportFilters, now: Date): FramingReport {
   const tagSetFilter = chosen(filters.tagSetIds);
-  const reviewerFilter = chosen(filters.reviewerIds);
 
   const allOutlets: ReportOutlet[] = [];
   const outletOfSource = new Map<string, string>();
@@ -115,9 +117,9 @@ export function buildReport(input: ReportInput, filters: ReportFilters, now: Dat
     outlet.sources.push({ id: source.id, title: source.title, url: source.url, author: source.author, publishedAt: source.publishedAt?.toISOString() ?? null, language: source.language ?? null, words });
     outlet.words += words;
   }
+  const outletFilter = chosen(filters.outletIds);
   const outlets = allOutlets.filter((o) => !outletFilter || outletFilter.has(o.id));
-  const covered = new Set(outlets.map((o) => o.id));
-  const sources = input.sources.filter((s) => covered.has(outletOfSource.get(s.id)!));
+  const sources = coveredSources(input.sources, filters);
   const sourceById = new Map(sources.map((s) => [s.id, s]));
 
   const tagSets = input.tagSets.filter((s) => !tagSetFilter || tagSetFilter.has(s.id));
@@ -126,18 +128,7 @@ export function buildReport(input: ReportInput, filters: ReportFilters, now: Dat
   const tagPosition = new Map(tagOrder.map((id, index) => [id, index]));
   const inTagOrder = (ids: readonly string[]) => [...new Set(ids)].filter((id) => tagPosition.has(id)).sort((x, y) => tagPosition.get(x)! - tagPosition.get(y)!);
 
-  const inScope = input.annotations.filter(
-    (a) =>
-      sourceById.has(a.sourceId) &&
-      (!reviewerFilter || reviewerFilter.has(a.author.id)) &&
-      (!filters.from || a.createdAt >= filters.from) &&
-      (!filters.to || a.createdAt <= filters.to),
-  );
-  const counted = inScope.filter((a) => !a.orphaned);
-  // Positions are comparable only on the revision a passage or annotation was anchored on.
-  const onCurrentText = counted.filter((a) => sourceById.get(a.sourceId)!.revision?.id === a.revisionId);
-
-  const annotations: ReportAnnotation[] = counted.map((a) => ({
+  const toReportAnnotation = (a: InputAnnotation): ReportAnnotation => ({
     id: a.id,
     outletId: outletOfSource.get(a.sourceId)!,
     sourceId: a.sourceId,
@@ -150,41 +141,45 @@ export function buildReport(input: ReportInput, filters: ReportFilters, now: Dat
     author: a.author,
     createdAt: a.createdAt.toISOString(),
     claim: a.claim,
-  }));
+  });
+  const annotations = counts.annotations.map(toReportAnnotation);
 
-  // Each tag's annotations and, per passage, the annotations of its source, found in one pass
-  // (in the annotations' order): filtering every annotation per tag, or per passage, costs
-  // seconds at 100,000 annotations.
-  const carryingTag = new Map<string, ReportAnnotation[]>();
-  for (const a of annotations) {
-    for (const t of a.tags) {
-      const list = carryingTag.get(t.id);
-      if (list) list.push(a);
-      else carryingTag.set(t.id, [a]);
-    }
+  // A cell adds up the tag's figures of the outlet's sources; its ids, when listed, in annotation order.
+  const annotationOrder = new Map(counts.annotations.map((a, index) => [a.id, index]));
+  const cellOf = new Map<string, { count: number; annotationIds: string[] }>();
+  for (const { tagId, sourceId, count, annotationIds } of counts.tagSources) {
+    if (!tagById.has(tagId) || !sourceById.has(sourceId)) continue;
+    const key = `${tagId}\n${outletOfSource.get(sourceId)!}`;
+    const cell = cellOf.get(key) ?? { count: 0, annotationIds: [] };
+    cell.count += count;
+    cell.annotationIds.push(...annotationIds);
+    cellOf.set(key, cell);
   }
-  const onCurrentTextOf = new Map<string, InputAnnotation[]>();
-  for (const a of onCurrentText) {
-    const list = onCurrentTextOf.get(a.sourceId);
-    if (list) list.push(a);
-    else onCurrentTextOf.set(a.sourceId, [a]);
-  }
-
   const reportTagSets: ReportTagSet[] = tagSets.map((set) => ({
     id: set.id,
     key: set.key,
     name: set.name,
     description: set.description,
     tags: set.tags.flatMap((tag) => {
-      const carrying = carryingTag.get(tag.id) ?? [];
-      if (carrying.length === 0) return [];
-      const cells = outlets.map((outlet) => {
-        const ids = carrying.filter((a) => a.outletId === outlet.id).map((a) => a.id);
-        return { outletId: outlet.id, count: ids.length, per1000: per1000(ids.length, outlet.words), annotationIds: ids };
+      const cells = outlets.map((outlet): ReportCell => {
+        const cell = cellOf.get(`${tag.id}\n${outlet.id}`);
+        const count = cell?.count ?? 0;
+        const annotationIds = (cell?.annotationIds ?? []).sort((x, y) => annotationOrder.get(x)! - annotationOrder.get(y)!);
+        return { outletId: outlet.id, count, per1000: per1000(count, outlet.words), annotationIds };
       });
-      return [{ id: tag.id, name: tag.name, description: tag.description, color: tag.color, retired: tag.retiredAt !== null, total: carrying.length, cells }];
+      const total = cells.reduce((sum, c) => sum + c.count, 0);
+      if (total === 0) return [];
+      return [{ id: tag.id, name: tag.name, description: tag.description, color: tag.color, retired: tag.retiredAt !== null, total, cells }];
     }),
   }));
+
+  const tagsOfPassage = new Map<string, ReportPassage["tags"]>();
+  for (const { factRowId, sourceId, tagId, annotationIds } of counts.passageTags) {
+    const tag = tagById.get(tagId);
+    if (!tag) continue;
+    const key = `${factRowId}\n${sourceId}`;
+    tagsOfPassage.set(key, [...(tagsOfPassage.get(key) ?? []), { id: tagId, name: tag.name, color: tag.color, tagSetId: tag.tagSetId, annotationIds }]);
+  }
 
   const termChoice: ReportFactRow[] = input.factRows.map((row) => {
     const passages = row.passages
@@ -205,19 +200,7 @@ export function buildReport(input: ReportInput, filters: ReportFilters, now: Dat
       baseSourceId: base?.passage.sourceId ?? null,
       passages: texts.map(({ passage, text, current }, index): ReportPassage => {
         const terms = index > 0 ? against[index - 1] : undefined;
-        const tags = new Map<string, ReportPassage["tags"][number]>();
-        if (current) {
-          for (const a of onCurrentTextOf.get(passage.sourceId) ?? []) {
-            if (!overlaps(a, passage)) continue;
-            for (const id of a.tagIds) {
-              const tag = tagById.get(id);
-              if (!tag) continue;
-              const entry = tags.get(id) ?? { id, name: tag.name, color: tag.color, tagSetId: tag.tagSetId, annotationIds: [] };
-              entry.annotationIds.push(a.id);
-              tags.set(id, entry);
-            }
-          }
-        }
+        const tags = current ? (tagsOfPassage.get(`${row.id}\n${passage.sourceId}`) ?? []) : [];
         return {
           sourceId: passage.sourceId,
           outletId: outletOfSource.get(passage.sourceId)!,
@@ -226,7 +209,7 @@ export function buildReport(input: ReportInput, filters: ReportFilters, now: Dat
           paraphrased: terms?.paraphrased ?? false,
           segments: markSpans(text, terms ? terms.pairs.flatMap((p) => (p.other ? [p.other] : [])) : []),
           changes: (terms?.pairs ?? []).map((p) => ({ base: termLabel(p.base, p.kind === "paraphrased"), here: termLabel(p.other, p.kind === "paraphrased") })),
-          tags: [...tags.values()].sort((x, y) => tagOrder.indexOf(x.id) - tagOrder.indexOf(y.id)),
+          tags: [...tags].sort((x, y) => tagPosition.get(x.id)! - tagPosition.get(y.id)!),
         };
       }),
       missingOutletIds: outlets.filter((o) => !reported.has(o.id)).map((o) => o.id),
@@ -250,13 +233,13 @@ export function buildReport(input: ReportInput, filters: ReportFilters, now: Dat
   });
 
   const claims = groupClaims(
-    annotations.filter((a) => a.claim !== null),
+    counts.claims.map(toReportAnnotation),
     input.factRows.map((row) => ({
       id: row.id,
       label: row.label,
       passages: row.passages.filter((p) => !p.orphaned && sourceById.get(p.sourceId)?.revision?.id === p.revisionId),
     })),
-    new Map(onCurrentText.map((a) => [a.id, a])),
+    new Map(counts.claims.filter((a) => sourceById.get(a.sourceId)!.revision?.id === a.revisionId).map((a) => [a.id, a])),
     outlets.map((o) => o.id),
   );
 
@@ -264,17 +247,15 @@ export function buildReport(input: ReportInput, filters: ReportFilters, now: Dat
     definitions: reportTagSets
       .filter((set) => set.tags.length > 0)
       .map((set) => ({ tagSetId: set.id, name: set.name, description: set.description, tags: set.tags.map(({ id, name, description }) => ({ id, name, description })) })),
-    reviewers: [...new Map(counted.map((a) => [a.author.id, a.author])).values()]
-      .map((r) => ({ ...r, annotations: counted.filter((a) => a.author.id === r.id).length }))
-      .sort((a, b) => a.name.localeCompare(b.name)),
-    annotationDates: range(counted.map((a) => a.createdAt)),
+    reviewers: [...counts.reviewers].sort((a, b) => a.name.localeCompare(b.name)),
+    annotationDates: counts.annotationDates,
     publicationDates: range(sources.map((s) => s.publishedAt)),
-    annotations: counted.length,
-    orphanedExcluded: inScope.length - counted.length,
-    agreement: measureAgreement(sources, tagSets, onCurrentText),
+    annotations: counts.counted,
+    orphanedExcluded: counts.inScope - counts.counted,
+    agreement: measureAgreement(sources, tagSets, counts.spans),
   };
 
-  const reviewers = [...new Map(input.annotations.map((a) => [a.author.id, a.author])).values()].sort((a, b) => a.name.localeCompare(b.name));
+  const reviewers = [...counts.authors].sort((a, b) => a.name.localeCompare(b.name));
   return {
     comparison: {
       id: input.comparison.id,
@@ -319,10 +300,10 @@ function markSpans(text: string, spans: readonly TermSpan[]): ReportPassage["seg
   return out;
 }
 
-/** Krippendorff's alpha per tag set over the counted annotations, as on the Agreement tab. */
-function measureAgreement(sources: ReportInput["sources"], tagSets: ReportInput["tagSets"], annotations: InputAnnotation[]): ReportAgreement[] {
+/** Krippendorff's alpha per tag set over the counted annotations on current text, as on the Agreement tab. */
+function measureAgreement(sources: ReportInput["sources"], tagSets: ReportInput["tagSets"], counted: ReportCounts["spans"]): ReportAgreement[] {
   const texts = sources.flatMap((s) => (s.revision ? [{ id: s.id, units: tokenUnits(s.revision.text, s.language) }] : []));
-  const spans = annotations.map((a) => ({ textId: a.sourceId, coderId: a.author.id, start: a.start, end: a.end, tagIds: a.tagIds }));
+  const spans = counted.map((a) => ({ textId: a.sourceId, coderId: a.authorId, start: a.start, end: a.end, tagIds: a.tagIds }));
   const coderIds = [...new Set(spans.map((s) => s.coderId))];
   return tagSets.map((set) => {
     const { combined } = pooledAgreement(coderIds, tagSetDocuments(texts, spans, new Set(set.tags.map((t) => t.id))), []);

@@ -53,7 +53,11 @@ export interface FramingReport {
   outlets: ReportOutlet[];
   /** Tag counts per outlet, one entry per tag set included. */
   tagSets: ReportTagSet[];
-  /** Every annotation the figures count, for listing what lies behind a cell. */
+  /**
+   * Every annotation the figures count, for listing what lies behind a cell. Empty in the
+   * report pages' summary (figures counted by the database), which asks for a cell's
+   * annotations a page at a time instead.
+   */
   annotations: ReportAnnotation[];
   /** Each fact row's wording per outlet. */
   termChoice: ReportFactRow[];
@@ -120,6 +124,7 @@ export interface ReportCell {
   count: number;
   /** count × 1000 ÷ the outlet's words; null when the outlet has no text. */
   per1000: number | null;
+  /** The annotations counted, in annotation order; empty in the report pages' summary (see {@link FramingReport.annotations}). */
   annotationIds: string[];
 }
 

@@ -1,6 +1,6 @@
 import "server-only";
 import { createHash } from "node:crypto";
-import { buildReport } from "@/lib/domain/report/build-report";
+import { assembleReport, buildReport } from "@/lib/domain/report/build-report";
 import type { FramingReport, ReportFilters } from "@/lib/domain/report/types";
 import type { Prisma } from "@/lib/generated/prisma/client";
 import type { Actor } from "@/lib/server/actor";
@@ -8,6 +8,7 @@ import { db } from "@/lib/server/db/client";
 import { AppError } from "@/lib/server/errors";
 import { figuresCache } from "@/lib/server/figures-cache";
 import { alignmentExclusives } from "@/lib/server/reports/alignment-exclusives";
+import { countReportAnnotations } from "@/lib/server/reports/count-report-annotations";
 import { canReadReports } from "@/lib/server/permissions";
 import { visibleAnnotationsWhere } from "@/lib/server/services/annotations/annotation-view";
 import { annotationsMarker } from "@/lib/server/services/annotations/annotations-marker";
@@ -20,21 +21,35 @@ import { isShareToken } from "@/lib/server/services/report-shares/share-token";
  * them: a report shows what the workspace stands behind.
  */
 export async function getReport(actor: Actor, comparisonId: string, filters: ReportFilters): Promise<FramingReport> {
-  const scope = await reportScope(actor, comparisonId);
-  return loadReport(scope.comparisonId, scope.visible, filters);
+  return loadReport(await reportScope(actor, comparisonId), filters, "listed");
+}
+
+/**
+ * The report as the report page shows it: the same report, its figures counted by the
+ * database (countReportAnnotations), without the lists of annotation ids behind them
+ * (`annotations`, a cell's `annotationIds`), which the page asks for a figure at a time.
+ */
+export async function getReportSummary(actor: Actor, comparisonId: string, filters: ReportFilters): Promise<FramingReport> {
+  return loadReport(await reportScope(actor, comparisonId), filters, "summary");
 }
 
 /** Which comparison a report covers and which of its annotations it may count. */
 export interface ReportScope {
   comparisonId: string;
   visible: Prisma.AnnotationWhereInput;
+  /**
+   * Whether `visible` is every annotation neither deleted nor hidden, as for every role that
+   * may read a report: the rule the database counts by. Otherwise (a share whose publisher is
+   * now a student) the report is counted in memory, by `visible`.
+   */
+  everyUnhidden: boolean;
 }
 
 /** A member's report: what they may see, without hidden annotations. */
 export async function reportScope(actor: Actor, comparisonId: string): Promise<ReportScope> {
   const { comparison, role } = await requireComparisonById(actor, comparisonId);
   if (!canReadReports(role)) throw new AppError("FORBIDDEN", REPORT_FOR_STUDENTS);
-  return { comparisonId: comparison.id, visible: { AND: [visibleAnnotationsWhere(actor, role), { hiddenAt: null }] } };
+  return { comparisonId: comparison.id, visible: { AND: [visibleAnnotationsWhere(actor, role), { hiddenAt: null }] }, everyUnhidden: role !== "STUDENT" };
 }
 
 export const REPORT_FOR_STUDENTS = "A class's reports and exports are for its teachers: your own work is on the assignment's page.";
@@ -48,8 +63,12 @@ export const REPORT_UNAVAILABLE = "This report is no longer available. The link 
  * who has since left the workspace counts as a viewer.
  */
 export async function getPublishedReport(token: string, filters: ReportFilters): Promise<FramingReport> {
-  const scope = await publishedReportScope(token);
-  return loadReport(scope.comparisonId, scope.visible, filters);
+  return loadReport(await publishedReportScope(token), filters, "listed");
+}
+
+/** The share page's report: counted by the database, as {@link getReportSummary}. */
+export async function getPublishedReportSummary(token: string, filters: ReportFilters): Promise<FramingReport> {
+  return loadReport(await publishedReportScope(token), filters, "summary");
 }
 
 /** The scope of a share link's report, while the link stands. */
@@ -66,7 +85,7 @@ export async function publishedReportScope(token: string): Promise<ReportScope> 
   });
   const role = membership?.role ?? "VIEWER";
   const publisher = { id: share.createdById };
-  return { comparisonId: share.comparisonId, visible: { AND: [visibleAnnotationsWhere(publisher, role), { hiddenAt: null }] } };
+  return { comparisonId: share.comparisonId, visible: { AND: [visibleAnnotationsWhere(publisher, role), { hiddenAt: null }] }, everyUnhidden: role !== "STUDENT" };
 }
 
 /** What a report reads of the comparison itself (its annotations apart). */
@@ -114,7 +133,10 @@ const comparisonSelect = {
   },
 } satisfies Prisma.ComparisonSelect;
 
-async function loadReport(comparisonId: string, visible: Prisma.AnnotationWhereInput, filters: ReportFilters): Promise<FramingReport> {
+/** Whether the report lists the annotation ids behind its figures (read in memory) or only counts them (in the database). */
+type ReportKind = "listed" | "summary";
+
+async function loadReport({ comparisonId, visible, everyUnhidden }: ReportScope, filters: ReportFilters, kind: ReportKind): Promise<FramingReport> {
   // The annotations' tags, evidence and authors are read by the same filter (a join), not
   // as relations of the rows: Prisma reads a relation with one bind parameter per row
   // (`annotationId IN ($1, …)`), which Postgres refuses past 65,535 (P2029).
@@ -129,9 +151,14 @@ async function loadReport(comparisonId: string, visible: Prisma.AnnotationWhereI
   // kept per scope and filters until the annotations (the marker) or what the comparison
   // read above says (its sources' text, taxonomy, fact rows) change. The curated layer is
   // small and built on every request.
-  const key = JSON.stringify([comparisonId, visible, filters]);
+  const counted = kind === "summary" && everyUnhidden;
+  const key = JSON.stringify([comparisonId, visible, filters, counted]);
   const stamp = createHash("sha256").update(JSON.stringify([marker, comparison])).digest("base64");
-  const report = await reports.get(key, stamp, async () => buildFrom(comparison, await readReviewerAnnotations(annotations), filters, now));
+  const report = await reports.get(key, stamp, async () =>
+    counted
+      ? assembleReport(reportInput(comparison), await countReportAnnotations(comparison, filters), filters, now)
+      : buildFrom(comparison, await readReviewerAnnotations(annotations), filters, now),
+  );
   return { ...report, generatedAt: now.toISOString() };
 }
 
@@ -145,19 +172,27 @@ export function forgetReports() {
 type ComparisonRead = Prisma.ComparisonGetPayload<{ select: typeof comparisonSelect }>;
 type AnnotationRead = Awaited<ReturnType<typeof readReviewerAnnotations>>;
 
+/** What a report reads of the comparison itself, in the domain's shape. */
+function reportInput(comparison: ComparisonRead) {
+  return {
+    comparison: { ...comparison, workspaceName: comparison.workspace.name },
+    sources: comparison.sources.map(({ currentRevision, ...s }) => ({ ...s, revision: currentRevision })),
+    tagSets: comparison.tagSets,
+    factRows: comparison.factRows.map((row) => ({
+      ...row,
+      passages: row.passages.map(({ anchorStatus, ...p }) => ({ ...p, orphaned: anchorStatus === "ORPHANED" })),
+    })),
+    alignment: alignmentExclusives(comparison.sources.map((s) => ({ id: s.id, revision: s.currentRevision }))),
+  };
+}
+
 function buildFrom(comparison: ComparisonRead, { rows, tagRows, evidenceRows, authors }: AnnotationRead, filters: ReportFilters, now: Date): FramingReport {
   const authorOf = new Map(authors.map((author) => [author.id, author]));
   const tagsOf = groupByAnnotation(tagRows, (row) => row.tagId);
   const evidenceOf = groupByAnnotation(evidenceRows, (row) => row.url);
   return buildReport(
     {
-      comparison: { ...comparison, workspaceName: comparison.workspace.name },
-      sources: comparison.sources.map(({ currentRevision, ...s }) => ({ ...s, revision: currentRevision })),
-      tagSets: comparison.tagSets,
-      factRows: comparison.factRows.map((row) => ({
-        ...row,
-        passages: row.passages.map(({ anchorStatus, ...p }) => ({ ...p, orphaned: anchorStatus === "ORPHANED" })),
-      })),
+      ...reportInput(comparison),
       annotations: rows.map((a) => ({
         id: a.id,
         sourceId: a.sourceId,
@@ -174,7 +209,6 @@ function buildFrom(comparison: ComparisonRead, { rows, tagRows, evidenceRows, au
           ? { asserter: a.claimAsserter, assertedBy: a.claimAssertedBy, status: a.claimStatus, evidence: evidenceOf.get(a.id) ?? [] }
           : null,
       })),
-      alignment: alignmentExclusives(comparison.sources.map((s) => ({ id: s.id, revision: s.currentRevision }))),
     },
     filters,
     now,

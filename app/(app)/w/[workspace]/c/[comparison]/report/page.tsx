@@ -11,7 +11,7 @@ import { orNotFound } from "@/lib/server/page";
 import { canAnnotate, canEditComparisons } from "@/lib/server/permissions";
 import { readReportFilters } from "@/lib/server/reports/filters";
 import { getRelationReport } from "@/lib/server/reports/get-relation-report";
-import { getReport } from "@/lib/server/reports/get-report";
+import { getReportSummary } from "@/lib/server/reports/get-report";
 import { requireComparison } from "@/lib/server/services/comparisons/require-comparison";
 import { findReportShare } from "@/lib/server/services/report-shares/find-report-share";
 import { ImportCorpusForm } from "./import-corpus-form";
@@ -41,7 +41,7 @@ export default async function ReportPage({ params, searchParams }: Props) {
   const query = await searchParams;
   const { filters, error } = readReportFilters(query);
   const [report, share, relationReport] = await Promise.all([
-    orNotFound(getReport(user, comparison.id, filters)),
+    orNotFound(getReportSummary(user, comparison.id, filters)),
     findReportShare(user, comparison.id),
     getRelationReport(user, comparison.id),
   ]);
@@ -80,7 +80,12 @@ export default async function ReportPage({ params, searchParams }: Props) {
       />
       {canAnnotate(workspace.role) ? <ImportAnnotationsForm comparisonId={comparison.id} /> : null}
       {canAnnotate(workspace.role) ? <ImportCorpusForm workspace={workspaceSlug} comparison={comparisonSlug} comparisonId={comparison.id} /> : null}
-      <RelationSummary report={relationReport} annotatePath={`/w/${workspaceSlug}/c/${comparisonSlug}/annotate`} />
+      <RelationSummary
+        report={relationReport}
+        annotatePath={`/w/${workspaceSlug}/c/${comparisonSlug}/annotate`}
+        unevidencedPage={pageNumber(query.unevidenced)}
+        unevidencedHref={(n) => `?${filterQuery ? `${filterQuery}&` : ""}unevidenced=${n}#report-relations`}
+      />
     </>
   );
 }

@@ -1,4 +1,6 @@
+import { Pager } from "@/app/_components/pager";
 import { UserText } from "@/app/_components/user-text";
+import { pageOf } from "@/lib/domain/paging/page";
 import type { RelationReport } from "@/lib/server/reports/get-relation-report";
 
 function Claim({ claim, annotatePath }: { claim: { id: string; exact: string; outlet: string }; annotatePath: string }) {
@@ -12,8 +14,18 @@ function Claim({ claim, annotatePath }: { claim: { id: string; exact: string; ou
   );
 }
 
-/** The report's relation figures: claims with evidence and without, and claims contradicted across outlets. */
-export function RelationSummary({ report, annotatePath }: { report: RelationReport; annotatePath: string }) {
+/** Claims without evidence listed per page: a large comparison has hundreds. */
+const UNEVIDENCED_PER_PAGE = 50;
+
+/**
+ * The report's relation figures: claims with evidence and without, and claims contradicted
+ * across outlets. The claims without evidence are listed a page at a time (`unevidencedPage`,
+ * linked by `unevidencedHref`).
+ */
+export function RelationSummary({
+  report, annotatePath, unevidencedPage, unevidencedHref,
+}: { report: RelationReport; annotatePath: string; unevidencedPage: number; unevidencedHref: (page: number) => string }) {
+  const unevidenced = pageOf(report.withoutEvidence, unevidencedPage, UNEVIDENCED_PER_PAGE);
   return (
     <section className="card report-relations" aria-labelledby="report-relations">
       <h2 id="report-relations">Claims and their links</h2>
@@ -26,15 +38,16 @@ export function RelationSummary({ report, annotatePath }: { report: RelationRepo
             link), <strong>{report.withoutEvidence.length}</strong> without.
           </p>
           {report.withoutEvidence.length > 0 ? (
-            <details>
+            <details open={unevidenced.page > 1}>
               <summary>Claims without evidence ({report.withoutEvidence.length})</summary>
               <ul>
-                {report.withoutEvidence.map((c) => (
+                {unevidenced.items.map((c) => (
                   <li key={c.id}>
                     <Claim claim={c} annotatePath={annotatePath} />
                   </li>
                 ))}
               </ul>
+              <Pager page={unevidenced} shown={unevidenced.items.length} label="Pages of claims without evidence" href={unevidencedHref} />
             </details>
           ) : null}
           <h3>Claims contradicted across outlets ({report.contradictedAcrossOutlets.length})</h3>

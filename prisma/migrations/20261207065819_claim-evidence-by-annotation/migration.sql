@@ -1,0 +1,2 @@
+-- CreateIndex
+CREATE INDEX "ClaimEvidence_annotationId_idx" ON "ClaimEvidence"("annotationId");
