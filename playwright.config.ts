@@ -11,7 +11,12 @@ export default defineConfig({
   retries: 0,
   timeout: 60_000,
   expect: { timeout: 10_000 },
-  reporter: process.env.CI ? [["list"]] : [["list"], ["html", { open: "never" }]],
+  reporter: [
+    ["list"],
+    ...(process.env.CI ? [] : [["html", { open: "never" }] as const]),
+    // scripts/test.mjs reads this report to repeat what failed at the end of its output.
+    ...(process.env.PARALLAX_JOURNEY_REPORT ? [["json", { outputFile: process.env.PARALLAX_JOURNEY_REPORT }] as const] : []),
+  ],
   use: {
     baseURL,
     // A failed test keeps its trace with the page's DOM at each step, without the screencast's

@@ -5,7 +5,7 @@
  */
 import { spawn, type ChildProcess } from "node:child_process";
 import { randomBytes } from "node:crypto";
-import { mkdtempSync, openSync, readFileSync, rmSync } from "node:fs";
+import { mkdtempSync, openSync, readdirSync, readFileSync, rmSync } from "node:fs";
 import net from "node:net";
 import os from "node:os";
 import path from "node:path";
@@ -22,6 +22,8 @@ export interface RunningApp {
   secret: string;
   /** The app's output (stdout and stderr), in its data folder until `stop`. */
   logPath: string;
+  /** The process group of `npm start` and the server under it (see appCpuMs). */
+  pid: number;
   stop(): Promise<void>;
 }
 
@@ -71,12 +73,33 @@ export async function startApp(databaseUrl: string, { dir = root }: { dir?: stri
   const deadline = Date.now() + START_TIMEOUT_MS;
   while (Date.now() < deadline && server.exitCode === null) {
     const ok = await fetch(`${origin}/api/health`).then((r) => r.ok, () => false);
-    if (ok) return { origin, secret, logPath, stop };
+    if (ok) return { origin, secret, logPath, pid: server.pid!, stop };
     await new Promise((resolve) => setTimeout(resolve, 500));
   }
   const tail = readFileSync(logPath, "utf8").split("\n").slice(-15).join("\n");
   await stop();
   throw new Error(`The app did not start (npm start builds first when the code changed). Its last output:\n${tail}`);
+}
+
+/**
+ * CPU time (user and system, in ms) used so far by every process of a started app's group:
+ * npm, tsx and the server. Read from /proc, so Linux only; 10 ms resolution.
+ */
+export function appCpuMs(app: RunningApp): number {
+  let ticks = 0;
+  for (const entry of readdirSync("/proc")) {
+    if (!/^\d+$/.test(entry)) continue;
+    let stat: string;
+    try {
+      stat = readFileSync(`/proc/${entry}/stat`, "utf8");
+    } catch {
+      continue; // ended since the listing
+    }
+    // After "pid (command) ": state, ppid, pgrp, … utime and stime are the 12th and 13th.
+    const fields = stat.slice(stat.lastIndexOf(")") + 2).split(" ");
+    if (Number(fields[2]) === app.pid) ticks += Number(fields[11]) + Number(fields[12]);
+  }
+  return ticks * 10;
 }
 
 /** SIGTERM to the process group, SIGKILL if it is still there after a while. */

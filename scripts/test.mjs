@@ -3,15 +3,20 @@
 // of the embedded database. Without Chromium the browser journeys are skipped, loudly;
 // with CI=true a missing browser fails the run.
 import { spawnSync } from "node:child_process";
-import { existsSync, mkdtempSync, rmSync } from "node:fs";
+import { existsSync, mkdtempSync, readFileSync, rmSync } from "node:fs";
 import net from "node:net";
 import os from "node:os";
 import path from "node:path";
 import pg from "pg";
+import { formatFailures, playwrightFailures, vitestFailures } from "./failure-digest.mjs";
 
 const root = path.resolve(import.meta.dirname, "..");
 const bin = (name) => path.join(root, "node_modules", ".bin", name);
 const results = [];
+// JSON reports of both runners, for the digest of failures printed last.
+const reports = mkdtempSync(path.join(os.tmpdir(), "parallax-test-reports-"));
+const vitestReport = path.join(reports, "vitest.json");
+const journeyReport = path.join(reports, "journeys.json");
 
 function run(label, command, args, env = {}) {
   console.log(`\n=== ${label} ===\n`);
@@ -66,12 +71,12 @@ async function withE2eDatabase(fn) {
 const database = process.env.TEST_DATABASE_URL ? "Postgres (TEST_DATABASE_URL)" : "embedded PGlite";
 console.log(`Running every test suite on the ${database}.`);
 
-run("unit and integration tests (vitest)", bin("vitest"), ["run"]);
+run("unit and integration tests (vitest)", bin("vitest"), ["run", "--reporter=default", "--reporter=json", `--outputFile.json=${vitestReport}`]);
 
 const chromium = process.env.PLAYWRIGHT_CHROMIUM || "/usr/bin/chromium";
 if (existsSync(chromium)) {
   const port = process.env.E2E_PORT ?? String(await freePort());
-  await withE2eDatabase((env) => run("browser journeys (Playwright, Chromium)", bin("playwright"), ["test"], { ...env, E2E_PORT: port }));
+  await withE2eDatabase((env) => run("browser journeys (Playwright, Chromium)", bin("playwright"), ["test"], { ...env, E2E_PORT: port, PARALLAX_JOURNEY_REPORT: journeyReport }));
 } else if (process.env.CI === "true") {
   banner([`Chromium not found at ${chromium}: browser journeys cannot run.`, "In CI a missing browser is a failure. Install it: apt-get install -y chromium"]);
   results.push({ label: "browser journeys (Playwright, Chromium)", ok: false });
@@ -82,8 +87,25 @@ if (existsSync(chromium)) {
   ]);
 }
 
+/** What failed, read back from a runner's JSON report (none when the runner wrote none). */
+function failuresIn(file, read) {
+  if (!existsSync(file)) return [];
+  try {
+    return read(JSON.parse(readFileSync(file, "utf8")), root, 4);
+  } catch {
+    return [{ name: `${path.basename(file)} could not be read`, lines: [] }];
+  }
+}
+
+const failures = [...failuresIn(vitestReport, vitestFailures), ...failuresIn(journeyReport, playwrightFailures)];
+rmSync(reports, { recursive: true, force: true });
 console.log("\n=== summary ===");
 for (const { label, ok } of results) console.log(`${ok ? "PASS" : "FAIL"}  ${label}`);
+if (failures.length > 0) {
+  const shown = failures.slice(0, 4);
+  console.log(`\nwhat failed${failures.length > shown.length ? ` (the first ${shown.length} of ${failures.length}; all above)` : ""}:`);
+  console.log(formatFailures(shown));
+}
 const failed = results.filter((r) => !r.ok).length;
 console.log(`suites: ${results.length - failed} passed, ${failed} failed`);
 process.exit(failed === 0 ? 0 : 1);

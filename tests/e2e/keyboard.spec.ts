@@ -96,6 +96,9 @@ test("a reviewer annotates with the keyboard: caret selection, a tag key, Enter,
   await expect.poll(async () => (await openQuote(page)).length).toBeGreaterThan(threeWords.length);
   expect((await openQuote(page)).startsWith(threeWords)).toBe(true);
   const dragged = await openQuote(page);
+  // The drag takes whole words: in the text, no letter follows the new end.
+  const escaped = dragged.replace(/[.*+?^${}()|[\]\\]/g, "\\$&");
+  expect(await text.textContent()).toMatch(new RegExp(`${escaped}(?![\\p{L}\\p{N}])`, "u"));
 
   // A move based on a version changed since (here in another tab) is refused; the change made there stays.
   const other = await (await browser.newContext()).newPage();

@@ -66,6 +66,7 @@ function countingBus(inner: ComparisonEventBus) {
   const gapHandlers = new Set<() => void>();
   const bus: ComparisonEventBus = {
     publish: (e) => inner.publish(e),
+    stage: (e) => inner.stage(e),
     subscribe(comparisonId, listener, onGap) {
       open += 1;
       const unsubscribe = inner.subscribe(comparisonId, listener, onGap);

@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { arrowDirection, caretSelection, moveCaret, moveSpanEdge, stepCaret, type CaretDirection, type CaretUnit } from "./caret-selection";
+import { arrowDirection, caretSelection, moveCaret, moveSpanEdge, snapSpanEdge, stepCaret, type CaretDirection, type CaretUnit } from "./caret-selection";
 
 /** Writes a caret position into the text as "|", to make the tables readable. */
 function at(text: string, offset: number) {
@@ -86,6 +86,31 @@ describe("caretSelection", () => {
     { name: "white space alone selects nothing", text: "the  gate", caret: { anchor: 3, focus: 5 }, expected: null },
   ])("$name", ({ text, caret, expected }) => {
     expect(caretSelection(text, caret)).toEqual(expected);
+  });
+});
+
+describe("snapSpanEdge", () => {
+  const text = "the tidal gate failed again";
+  it.each([
+    { name: "the start inside a word goes to its start", offset: 6, edge: "start", expected: 4 },
+    { name: "the end inside a word goes to its end", offset: 6, edge: "end", expected: 9 },
+    { name: "the start at a word's start stays", offset: 10, edge: "start", expected: 10 },
+    { name: "the end at a word's end stays", offset: 14, edge: "end", expected: 14 },
+    { name: "an offset in the space between words stays", offset: 9, edge: "end", expected: 9 },
+    { name: "the end in the last word goes to the text's end", offset: 24, edge: "end", expected: 27 },
+    { name: "the start in the first word goes to the text's start", offset: 2, edge: "start", expected: 0 },
+    { name: "an offset past the text is clamped", offset: 40, edge: "end", expected: 27 },
+  ] as const)("$name", ({ offset, edge, expected }) => {
+    expect(snapSpanEdge(text, offset, edge)).toBe(expected);
+  });
+
+  it("snaps to words of a text written without spaces", () => {
+    const chinese = "防洪闸门昨天失灵了";
+    const end = snapSpanEdge(chinese, 3, "end", "zh");
+    const start = snapSpanEdge(chinese, 3, "start", "zh");
+    expect(start).toBeLessThan(3);
+    expect(end).toBeGreaterThan(3);
+    expect(end).toBeLessThanOrEqual(chinese.length);
   });
 });
 

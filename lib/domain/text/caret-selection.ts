@@ -130,6 +130,19 @@ export function moveSpanEdge(
   return end > span.start ? { start: span.start, end } : span;
 }
 
+/**
+ * Where a dragged end of a span lands: an offset inside a word is moved to that word's start
+ * (for the start) or end (for the end), so a drag takes whole words, as the keyboard moves
+ * do; an offset between words stays. Holding Alt drags by character instead (not here).
+ */
+export function snapSpanEdge(text: string, offset: number, edge: "start" | "end", language?: string | null): number {
+  const at = Math.min(Math.max(offset, 0), text.length);
+  const wordEnd = moveCaret(text, at, "forward", "word", language);
+  const wordStart = moveCaret(text, wordEnd, "backward", "word", language);
+  if (!(wordStart < at && at < wordEnd)) return at;
+  return edge === "start" ? wordStart : wordEnd;
+}
+
 /** The start of the word after the one starting at `offset` (the start moving forward by a word). */
 function nextWordStart(text: string, offset: number, language?: string | null): number {
   const endOfThis = moveCaret(text, offset, "forward", "word", language);

@@ -19,8 +19,22 @@ export interface ComparisonEventBus {
    * should make its client re-fetch.
    */
   subscribe(comparisonId: string, listener: ComparisonEventListener, onGap?: () => void): () => void;
+  /**
+   * For a write that sends the NOTIFY inside the statement that makes the change, which saves
+   * a round trip: Postgres delivers it to the other instances when that statement commits.
+   * `notify` is what to pass to pg_notify (null when there are no other instances to tell),
+   * and `deliver` hands the event to this process's listeners: call it once the statement
+   * has committed. Throws for a malformed event, as publish rejects.
+   */
+  stage(event: ComparisonEvent): StagedEvent;
   /** Drops every listener and closes any connection the bus holds. */
   close(): Promise<void>;
+}
+
+/** An event staged for a statement that sends its own NOTIFY (see ComparisonEventBus.stage). */
+export interface StagedEvent {
+  notify: { channel: string; payload: string } | null;
+  deliver(): void;
 }
 
 export const CHANNEL = "parallax_events";
@@ -79,6 +93,10 @@ export function createMemoryEventBus(): ComparisonEventBus {
     },
     // Publisher and listeners share the process, so there is never a gap to announce.
     subscribe: (comparisonId, listener) => listeners.add(comparisonId, listener),
+    stage(event) {
+      const checked = ZComparisonEvent.parse(event);
+      return { notify: null, deliver: () => listeners.deliver(checked) };
+    },
     async close() {
       listeners.clear();
     },
@@ -152,7 +170,7 @@ class PostgresEventBus implements ComparisonEventBus {
   async publish(event: ComparisonEvent): Promise<void> {
     const checked = ZComparisonEvent.parse(event);
     this.listeners.deliver(checked);
-    const payload = JSON.stringify({ origin: this.origin, event: checked });
+    const payload = this.payload(checked);
     try {
       await db().$executeRaw`SELECT pg_notify(${CHANNEL}, ${payload})`;
     } catch (error) {
@@ -160,6 +178,16 @@ class PostgresEventBus implements ComparisonEventBus {
       // write that succeeded. Viewers elsewhere catch up when they next re-fetch.
       console.error("[realtime] could not notify the other app instances", error);
     }
+  }
+
+  stage(event: ComparisonEvent): StagedEvent {
+    const checked = ZComparisonEvent.parse(event);
+    return { notify: { channel: CHANNEL, payload: this.payload(checked) }, deliver: () => this.listeners.deliver(checked) };
+  }
+
+  /** What other instances receive: the event, and this bus's id so its own LISTEN drops the echo. */
+  private payload(event: ComparisonEvent): string {
+    return JSON.stringify({ origin: this.origin, event });
   }
 
   subscribe(comparisonId: string, listener: ComparisonEventListener, onGap?: () => void): () => void {
@@ -320,6 +348,17 @@ function bus(): ComparisonEventBus {
  */
 export function publishComparisonEvent(event: ComparisonEvent): Promise<void> {
   return bus().publish(event);
+}
+
+/**
+ * Stages an event for a write that sends the NOTIFY in its own statement: pass `notify` to
+ * pg_notify in that statement (when not null), then call `deliver` once it has committed.
+ * Unlike publishComparisonEvent, a NOTIFY that fails then fails the write with it; pg_notify
+ * fails only for a payload over 8000 bytes (ZComparisonEvent caps ids far below that) or a
+ * notification queue full of gigabytes that a stuck listener never read.
+ */
+export function stageComparisonEvent(event: ComparisonEvent): StagedEvent {
+  return bus().stage(event);
 }
 
 /**

@@ -1,16 +1,17 @@
 import "server-only";
 import { randomUUID } from "node:crypto";
 import { ZCreateAnnotation, type TCreateAnnotation } from "@/lib/schemas/annotation";
-import type { Role } from "@/lib/generated/prisma/enums";
+import { Role as RoleValues, type Role } from "@/lib/generated/prisma/enums";
 import type { Actor } from "@/lib/server/actor";
 import type { SessionUser } from "@/lib/server/auth/session";
 import { db } from "@/lib/server/db/client";
-import { AppError, notFound } from "@/lib/server/errors";
+import { AppError, isAppError, notFound } from "@/lib/server/errors";
 import { canAnnotate } from "@/lib/server/permissions";
-import { publishComparisonEvent } from "@/lib/server/realtime/bus";
+import { publishComparisonEvent, stageComparisonEvent } from "@/lib/server/realtime/bus";
 import { checkAssignmentWork } from "@/lib/server/services/assignments/assignment-work";
 import { findSourceInComparison } from "@/lib/server/services/sources/find-source";
-import { spanTarget } from "@/lib/server/services/sources/span-target";
+import { keepRevision, keptRevision, type KeptRevision } from "@/lib/server/services/sources/kept-revisions";
+import { spanTarget, type SpanTarget } from "@/lib/server/services/sources/span-target";
 import { parseInput } from "@/lib/server/validation";
 import { assertUsableTags, claimColumns, usableTags, type FoundTag } from "./annotation-fields";
 import { annotationSelect, toAnnotationView } from "./annotation-view";
@@ -26,36 +27,47 @@ interface WriteContext {
   revisionId: string | null;
   revisionNumber: number | null;
   text: string | null;
+  textHash: string | null;
   tags: FoundTag[];
 }
+
+type CreateInput = TCreateAnnotation & { proposedBy: string | null };
+
+/** The roles whose creates take the one-statement path: those who may annotate, less students (their work goes to an assignment). */
+const DIRECT_ROLES = Object.values(RoleValues).filter((role) => canAnnotate(role) && role !== "STUDENT");
 
 /**
  * Annotates a span of a source's current text with tags, a comment and optionally a claim.
  * In a class it is work for an assignment: a student's answer, or a teacher's key.
  *
- * The common case (no assignment) takes three statements and holds no connection between
- * them: one read of everything the checks need (membership, the source's current revision,
- * the tags), one INSERT … SELECT that writes the annotation, its tags and its evidence only
- * if what was checked still holds (same revision, same role, no tag retired since), and the
- * NOTIFY. An interactive transaction took twelve round trips with a connection held idle in
- * between, which is what bounded the write throughput. If the guard finds that something
- * changed in between, the create starts over once, so the checks report what changed.
+ * The common case (no assignment, the source's text already kept in this process) is one
+ * statement: an INSERT … SELECT that writes the annotation, its tags and its evidence only if
+ * the actor may annotate in the comparison, the source's current revision is the one the
+ * offsets refer to and every tag is in the comparison's taxonomy and in use, and that sends
+ * the NOTIFY for the other app instances in the same statement. The selectors are built from
+ * the kept text (kept-revisions.ts) before it. When that statement writes nothing, or the
+ * text is not kept yet, or the span is wrong, the create takes the checked path, which
+ * reads everything the checks need (membership, the source's current revision and text,
+ * the tags) and names what is wrong, then runs the same statement; if that finds something
+ * changed since the read, it starts over once. So every refusal is decided and worded by
+ * the checked path, and the one statement only ever writes what those checks would allow.
  * `proposedBy` records the analyser whose proposal the actor accepted (never user input).
  */
 export async function createAnnotation(actor: Author, comparisonId: string, input: unknown, { proposedBy }: { proposedBy?: string } = {}) {
   const parsed = parseInput(ZCreateAnnotation, input);
+  const write = { ...parsed, proposedBy: proposedBy ?? null };
+  const direct = parsed.assignmentId ? null : await insertWithKeptText(actor, comparisonId, write);
+  if (direct) return direct;
   const context = await readWriteContext(actor, comparisonId, parsed);
   if (parsed.assignmentId || context.role === "STUDENT") return createAssignmentWork(actor, comparisonId, context.role, parsed);
-  const write = { ...parsed, proposedBy: proposedBy ?? null };
-  const created = (await insertAnnotation(actor, comparisonId, write, context)) ?? (await insertAnnotation(actor, comparisonId, write, await readWriteContext(actor, comparisonId, parsed)));
+  const created = (await insertChecked(actor, comparisonId, write, context)) ?? (await insertChecked(actor, comparisonId, write, await readWriteContext(actor, comparisonId, parsed)));
   if (!created) throw new AppError("CONFLICT", "The source or its taxonomy changed while your annotation was being saved. Try again.");
-  await publishComparisonEvent({ comparisonId, type: "annotation", id: created.row.id, action: "created" });
-  return created.view;
+  return created;
 }
 
 async function readWriteContext(actor: Actor, comparisonId: string, { sourceId, tagIds }: TCreateAnnotation): Promise<WriteContext> {
   const [context] = await db().$queryRaw<WriteContext[]>`
-    SELECT m.role::text AS role, r.id AS "revisionId", r.number AS "revisionNumber", r.text,
+    SELECT m.role::text AS role, r.id AS "revisionId", r.number AS "revisionNumber", r.text, r."textHash",
       COALESCE((
         SELECT json_agg(json_build_object('id', t.id, 'name', t.name, 'color', t.color, 'tagSetId', t."tagSetId", 'retired', t."retiredAt" IS NOT NULL))
         FROM "Tag" t JOIN "TagSet" ts ON ts.id = t."tagSetId"
@@ -71,30 +83,71 @@ async function readWriteContext(actor: Actor, comparisonId: string, { sourceId, 
   return context;
 }
 
-/** The one-statement write, or null when its guard found the checked state changed. */
-async function insertAnnotation(actor: Author, comparisonId: string, input: TCreateAnnotation & { proposedBy: string | null }, context: WriteContext) {
-  if (!context.revisionId || context.revisionNumber === null || context.text === null) throw notFound("That source");
-  const target = spanTarget({ id: context.revisionId, number: context.revisionNumber, text: context.text }, input);
-  const tags = usableTags(context.tags, input.tagIds);
-  const tagIds = tags.map((tag) => tag.id);
+/**
+ * The one statement with selectors built from the kept text, or null when the text is not
+ * kept, the span does not fit it or the statement's guard refused: the checked path then
+ * says why. Nothing is said here, so a stranger learns nothing from a kept text.
+ */
+async function insertWithKeptText(actor: Author, comparisonId: string, input: CreateInput) {
+  const revision = keptRevision(input.sourceId, input.revisionNumber);
+  if (!revision) return null;
+  let target: SpanTarget;
+  try {
+    target = spanTarget(revision, input);
+  } catch (error) {
+    if (isAppError(error)) return null;
+    throw error;
+  }
+  return insertAnnotation(actor, comparisonId, input, revision, target);
+}
+
+/** The statement after the checks of `context` passed (they throw what is wrong), or null when its guard found the checked state changed. */
+async function insertChecked(actor: Author, comparisonId: string, input: CreateInput, context: WriteContext) {
+  const { revisionId: id, revisionNumber: number, text, textHash } = context;
+  if (!id || number === null || text === null || textHash === null) throw notFound("That source");
+  const revision = { id, number, text, textHash };
+  const target = spanTarget(revision, input);
+  usableTags(context.tags, input.tagIds);
+  keepRevision(input.sourceId, revision);
+  return insertAnnotation(actor, comparisonId, input, revision, target);
+}
+
+/**
+ * Writes the annotation, its tags and its evidence and sends the NOTIFY, in one statement,
+ * only if its guard holds: the actor may annotate here (DIRECT_ROLES), `revision` (by id and
+ * text hash) is the source's current one, and every tag is in the comparison's taxonomy and
+ * in use. Returns the annotation as the views show it, or null when the guard refused.
+ */
+async function insertAnnotation(actor: Author, comparisonId: string, input: CreateInput, revision: Omit<KeptRevision, "text">, target: SpanTarget) {
+  const tagIds = [...new Set(input.tagIds)];
   const claim = claimColumns(input.claim);
   const evidence = input.claim?.evidence ?? [];
   const id = randomUUID();
+  const event = stageComparisonEvent({ comparisonId, type: "annotation", id, action: "created" });
   // Evidence keeps the order given: createdAt a millisecond apart, as the views sort by it.
-  const [row] = await db().$queryRaw<{ id: string; createdAt: Date; updatedAt: Date }[]>`
+  // The NOTIFY goes out when the statement commits, so a listener elsewhere that re-fetches
+  // at once finds the annotation; a SELECT-only CTE runs only when read, hence the count.
+  const [row] = await db().$queryRaw<{ createdAt: Date; updatedAt: Date; tags: Omit<FoundTag, "retired">[] }[]>`
     WITH checked AS (
-      SELECT 1 FROM "Source" s
+      SELECT (
+        SELECT json_agg(json_build_object('id', t.id, 'name', t.name, 'color', t.color, 'tagSetId', t."tagSetId"))
+        FROM "Tag" t JOIN "TagSet" ts ON ts.id = t."tagSetId"
+        WHERE ts."comparisonId" = c.id AND t.id = ANY(${tagIds}::text[]) AND t."retiredAt" IS NULL
+      ) AS tags
+      FROM "Source" s
       JOIN "Comparison" c ON c.id = s."comparisonId"
-      JOIN "Membership" m ON m."workspaceId" = c."workspaceId" AND m."userId" = ${actor.id} AND m.role::text = ${context.role}
-      WHERE s.id = ${input.sourceId} AND c.id = ${comparisonId} AND s."currentRevisionId" = ${target.revisionId}
-        AND NOT EXISTS (SELECT 1 FROM "Tag" t WHERE t.id = ANY(${tagIds}::text[]) AND t."retiredAt" IS NOT NULL)
+      JOIN "Membership" m ON m."workspaceId" = c."workspaceId" AND m."userId" = ${actor.id} AND m.role::text = ANY(${DIRECT_ROLES}::text[])
+      JOIN "SourceRevision" r ON r.id = s."currentRevisionId" AND r."textHash" = ${revision.textHash}
+      WHERE s.id = ${input.sourceId} AND c.id = ${comparisonId} AND r.id = ${revision.id}
+    ), usable AS (
+      SELECT tags FROM checked WHERE json_array_length(tags) = ${tagIds.length}::int
     ), annotation AS (
       INSERT INTO "Annotation" (id, "comparisonId", "sourceId", "revisionId", "authorId", exact, prefix, suffix, start, "end",
         comment, "proposedBy", "isClaim", "claimAsserter", "claimAssertedBy", "claimStatus", "updatedAt")
-      SELECT ${id}, ${comparisonId}, ${input.sourceId}, ${target.revisionId}, ${actor.id}, ${target.exact}, ${target.prefix}, ${target.suffix},
+      SELECT ${id}, ${comparisonId}, ${input.sourceId}, ${revision.id}, ${actor.id}, ${target.exact}, ${target.prefix}, ${target.suffix},
         ${target.start}::int, ${target.end}::int, ${input.comment || null}, ${input.proposedBy}, ${claim.isClaim}::boolean, ${claim.claimAsserter}::"ClaimAsserter",
         ${claim.claimAssertedBy}, ${claim.claimStatus}::"ClaimStatus", CURRENT_TIMESTAMP
-      FROM checked
+      FROM usable
       RETURNING id, "createdAt", "updatedAt"
     ), tags AS (
       INSERT INTO "AnnotationTag" ("annotationId", "tagId")
@@ -103,12 +156,17 @@ async function insertAnnotation(actor: Author, comparisonId: string, input: TCre
       INSERT INTO "ClaimEvidence" (id, "annotationId", url, "createdAt")
       SELECT annotation.id || '-' || e.n, annotation.id, e.url, CURRENT_TIMESTAMP + e.n * interval '1 millisecond'
       FROM annotation, unnest(${evidence}::text[]) WITH ORDINALITY AS e(url, n)
+    ), notified AS (
+      SELECT pg_notify(${event.notify?.channel ?? null}::text, ${event.notify?.payload ?? null}::text) FROM annotation WHERE ${event.notify !== null}::boolean
     )
-    SELECT id, "createdAt", "updatedAt" FROM annotation`;
+    SELECT annotation."createdAt", annotation."updatedAt", usable.tags, (SELECT count(*) FROM notified)::int AS notified
+    FROM annotation, usable`;
   if (!row) return null;
+  event.deliver();
+  const found = new Map(row.tags.map((tag) => [tag.id, tag]));
   // Built from what the statement was given: reading it back through annotationSelect would
   // cost a query per relation.
-  const view = toAnnotationView({
+  return toAnnotationView({
     id,
     comparisonId,
     sourceId: input.sourceId,
@@ -132,13 +190,12 @@ async function insertAnnotation(actor: Author, comparisonId: string, input: TCre
     hiddenReason: null,
     createdAt: new Date(row.createdAt),
     updatedAt: new Date(row.updatedAt),
-    revision: { number: context.revisionNumber },
+    revision: { number: revision.number },
     author: { id: actor.id, name: actor.name },
-    tags: tags.map((tag) => ({ tag })),
+    tags: tagIds.map((tagId) => ({ tag: found.get(tagId)! })),
     evidence: evidence.map((url) => ({ url })),
     replies: [],
   });
-  return { row, view };
 }
 
 /**

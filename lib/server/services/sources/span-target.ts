@@ -9,6 +9,8 @@ export function selectorColumns(text: string, start: number, end: number) {
   return { exact: quote.exact, prefix: quote.prefix, suffix: quote.suffix, start: position.start, end: position.end };
 }
 
+export type SpanTarget = ReturnType<typeof spanTarget>;
+
 /**
  * A span the user selected in a source's current revision, checked and turned into stored
  * selectors. Offsets from an older revision are refused: they would point at other words.

@@ -86,7 +86,7 @@ export function ShortcutHelpDialog({
         </section>
         <section aria-labelledby="shortcut-help-span">
           <h3 id="shortcut-help-span">Moving an annotation&rsquo;s span</h3>
-          <p className="meta">Open one of your annotations (click its highlight or its card): handles appear at its ends. Drag one to move that end; it is saved when you let go.</p>
+          <p className="meta">Open one of your annotations (click its highlight or its card): handles appear at its ends. Drag one to move that end by whole words (hold Alt to move it by character); it is saved when you let go.</p>
           <dl className="shortcut-list">
             <dt><kbd>[</kbd> <kbd>]</kbd></dt>
             <dd>Move the start back or forward by a word</dd>

@@ -44,7 +44,7 @@ export function SpanHandle({ edge, onGrab }: { edge: "start" | "end"; onGrab: (e
       className={`span-handle span-handle--${edge}`}
       data-edge={edge}
       aria-hidden="true"
-      title={edge === "start" ? "Drag to move the start ([ and ] by word)" : "Drag to move the end ({ and } by word)"}
+      title={edge === "start" ? "Drag to move the start by word, Alt+drag by character ([ and ] by word)" : "Drag to move the end by word, Alt+drag by character ({ and } by word)"}
       onPointerDown={(event) => onGrab(edge, event)}
     />
   );

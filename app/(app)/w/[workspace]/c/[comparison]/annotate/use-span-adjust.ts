@@ -1,7 +1,7 @@
 "use client";
 
 import { useCallback, useEffect, useRef, useState, type PointerEvent as ReactPointerEvent, type RefObject } from "react";
-import { caretSelection, moveSpanEdge } from "@/lib/domain/text/caret-selection";
+import { caretSelection, moveSpanEdge, snapSpanEdge } from "@/lib/domain/text/caret-selection";
 import { reattachAnnotationAction } from "./actions";
 import type { Annotation } from "./annotate-types";
 import { offsetAtPoint } from "./span-handles";
@@ -15,8 +15,8 @@ export interface SpanAdjustment extends Span {
 }
 
 /**
- * Moving the start and end of the open annotation's span: by dragging a handle (saved when
- * the handle is let go) or by word with the keyboard ([ and ] the start, { and } the end;
+ * Moving the start and end of the open annotation's span: by dragging a handle (by whole
+ * words, or by character with Alt held; saved when the handle is let go) or by word with the keyboard ([ and ] the start, { and } the end;
  * Enter saves, Escape puts the span back). The save goes through the re-attach edit, which
  * names the version the change is based on: if a co-reviewer changed the annotation since,
  * it is refused, their version is shown, and the new span stays on screen to apply again.
@@ -92,9 +92,11 @@ export function useSpanAdjust({
     function onMove(event: PointerEvent) {
       const current = drag.current;
       if (!current || !container.current) return;
-      const offset = offsetAtPoint(container.current, event.clientX, event.clientY);
-      if (offset === null) return;
+      const point = offsetAtPoint(container.current, event.clientX, event.clientY);
+      if (point === null) return;
       const { from, edge } = current;
+      // Whole words, as the keyboard moves; Alt held drags by character.
+      const offset = event.altKey ? point : snapSpanEdge(source.text, point, edge, source.language);
       const span = edge === "start" ? { start: Math.min(offset, from.end - 1), end: from.end } : { start: from.start, end: Math.max(offset, from.start + 1) };
       const trimmed = caretSelection(source.text, { anchor: span.start, focus: span.end });
       if (!trimmed) return;
@@ -114,7 +116,7 @@ export function useSpanAdjust({
       window.removeEventListener("pointermove", onMove);
       window.removeEventListener("pointerup", onUp);
     };
-  }, [container, source.text, save, saved]);
+  }, [container, source.text, source.language, save, saved]);
 
   return {
     /** The span drawn for the open annotation while it is being moved (or was refused), else null. */
