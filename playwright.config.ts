@@ -19,7 +19,10 @@ export default defineConfig({
   ],
   use: {
     baseURL,
-    trace: "retain-on-failure",
+    // A failed test keeps its trace with the page's DOM at each step, without the screencast's
+    // frames: encoding those through every test made the journeys 1.4-1.6 times as long on
+    // two cores (bench/RESULTS.md, test-speed).
+    trace: { mode: "retain-on-failure", screenshots: false },
     screenshot: "only-on-failure",
     launchOptions: {
       executablePath: process.env.PLAYWRIGHT_CHROMIUM || "/usr/bin/chromium",

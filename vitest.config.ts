@@ -17,6 +17,9 @@ export default defineConfig({
           name: "unit",
           include: ["lib/**/*.test.ts", "scripts/**/*.test.ts", "prisma/**/*.test.ts"],
           environment: "node",
+          // Vitest's default in a run is one worker fewer than the cores: one on the machines'
+          // two, which left a core idle through the unit files (bench/RESULTS.md, test-speed).
+          maxWorkers: 2,
         },
       },
       {

@@ -1,5 +1,5 @@
 import { expect, test, type Page } from "@playwright/test";
-import { DEMO, signIn } from "./helpers";
+import { DEMO, signInDirectly } from "./helpers";
 
 const DEMO_COMPARISON = "/w/demo-newsroom/c/marrowick-barrier-flood";
 
@@ -14,7 +14,7 @@ async function count(page: Page, view: string) {
 test("an editor aligns the demo comparison, reviews the proposals, re-runs, and finds the rows and omissions", async ({ page }, testInfo) => {
   test.setTimeout(180_000);
   const shot = (name: string) => page.screenshot({ path: testInfo.outputPath(`${name}.png`), fullPage: true });
-  await signIn(page, DEMO.email, DEMO.password);
+  await signInDirectly(page, DEMO.email, DEMO.password);
   await page.goto(DEMO_COMPARISON);
   await page.getByRole("link", { name: "Align all" }).click();
   await expect(page).toHaveURL(/\/align$/);

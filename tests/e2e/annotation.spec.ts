@@ -1,5 +1,5 @@
 import { expect, test, type Browser, type Page } from "@playwright/test";
-import { acceptInvitation, DEMO, invite, signIn, signUp, uniqueEmail } from "./helpers";
+import { acceptInvitation, DEMO, invite, signInDirectly, signUp, uniqueEmail } from "./helpers";
 
 const PASSWORD = "reviewer passphrase";
 
@@ -46,7 +46,7 @@ test("two reviewers annotate together, see each other live, and a stale edit is 
   const colm = await signUpIn(browser, "Colm Colleague");
 
   const owner = await (await browser.newContext()).newPage();
-  await signIn(owner, DEMO.email, DEMO.password);
+  await signInDirectly(owner, DEMO.email, DEMO.password);
   for (const reviewer of [rita, colm]) {
     await acceptInvitation(reviewer.page, await invite(owner, "demo-newsroom", reviewer.email, "REVIEWER"), "Demo newsroom");
   }
@@ -68,7 +68,7 @@ test("two reviewers annotate together, see each other live, and a stale edit is 
   await expect(await openCard(rita.page, words)).toContainText("I would tag this as labeling.", { timeout: 5_000 });
 
   const ritaAgain = await (await browser.newContext()).newPage();
-  await signIn(ritaAgain, rita.email, PASSWORD);
+  await signInDirectly(ritaAgain, rita.email, PASSWORD);
   await ritaAgain.goto(`${base}/annotate`);
   await card(rita.page, words).getByRole("button", { name: "Edit" }).click();
   await (await openCard(ritaAgain, words)).getByRole("button", { name: "Edit" }).click();
@@ -99,7 +99,7 @@ test("two reviewers annotate together, see each other live, and a stale edit is 
   const text = owner.getByLabel(/Text of revision/);
   await text.fill(`An editor's note was added at the top.\n\n${await text.inputValue()}`);
   await owner.getByRole("button", { name: "Save as new revision" }).click();
-  await expect(owner.getByText(/Saved as revision 2/)).toBeVisible();
+  await expect(owner.getByText(/Saved as revision \d+\./)).toBeVisible();
 
   await rita.page.reload();
   await expect(card(rita.page, words)).toBeVisible();

@@ -1,5 +1,5 @@
 import { expect, test, type APIResponse } from "@playwright/test";
-import { DEMO, signIn, signOut, signUp, uniqueEmail } from "./helpers";
+import { DEMO, signInDirectly, signOut, signUp, uniqueEmail } from "./helpers";
 
 const DEMO_COMPARISON = "marrowick-barrier-flood";
 
@@ -47,7 +47,7 @@ test("a script works on annotations with a personal API token, and loses access 
   await signOut(page);
 
   // The demo editor creates a token on the profile page, reached from the header.
-  await signIn(page, DEMO.email, DEMO.password);
+  await signInDirectly(page, DEMO.email, DEMO.password);
   await page.getByRole("link", { name: /your profile/ }).click();
   await expect(page).toHaveURL(/\/profile$/);
   await expect(page.getByRole("main").getByText(DEMO.email)).toBeVisible();

@@ -2,7 +2,7 @@ import { spawnSync } from "node:child_process";
 import { existsSync, readFileSync } from "node:fs";
 import path from "node:path";
 import { expect, test, type Page } from "@playwright/test";
-import { DEMO, signIn } from "./helpers";
+import { DEMO, signInDirectly } from "./helpers";
 
 const corpus = path.resolve(import.meta.dirname, "../../../shared/corpus/soleimani-anniversaries");
 const manifest = existsSync(corpus)
@@ -33,7 +33,7 @@ test.describe("comparing the corpus articles", () => {
 
   test("an editor uploads five articles, lines up two facts, accepts a suggestion and sees the word differences", async ({ page }) => {
     test.setTimeout(180_000);
-    await signIn(page, DEMO.email, DEMO.password);
+    await signInDirectly(page, DEMO.email, DEMO.password);
     await page.goto("/w/demo-newsroom");
     await page.getByLabel("Title").fill("Soleimani anniversaries");
     await page.getByLabel("Event date (optional)").fill("2020-01-03");
@@ -104,7 +104,7 @@ test.describe("comparing the corpus articles", () => {
     });
     expect(run.status, run.stderr).toBe(0);
     expect(run.stdout).toContain("5 imported, 0 skipped, 0 failed");
-    await signIn(page, DEMO.email, DEMO.password);
+    await signInDirectly(page, DEMO.email, DEMO.password);
     await page.goto("/w/demo-newsroom/c/soleimani-anniversaries/sources");
     await expect(page.getByRole("table").getByRole("row")).toHaveCount(11);
   });

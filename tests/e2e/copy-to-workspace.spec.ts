@@ -1,11 +1,11 @@
 import { expect, test } from "@playwright/test";
-import { DEMO, signIn } from "./helpers";
+import { DEMO, signInDirectly } from "./helpers";
 
 test.use({ viewport: { width: 1440, height: 1000 } });
 
 test("an editor of a newsroom and a class copies the newsroom's comparison into the class with its annotations as a key", async ({ page }, testInfo) => {
   test.setTimeout(120_000);
-  await signIn(page, DEMO.email, DEMO.password);
+  await signInDirectly(page, DEMO.email, DEMO.password);
   await page.goto("/w/demo-newsroom");
   await page.getByRole("list", { name: "Comparisons" }).getByRole("link").first().click();
   await expect(page).toHaveURL(/\/w\/demo-newsroom\/c\/[^/]+$/);

@@ -1,6 +1,6 @@
 import { readFile } from "node:fs/promises";
 import { expect, test, type Page } from "@playwright/test";
-import { DEMO, pasteSource, signIn } from "./helpers";
+import { DEMO, pasteSource, signInDirectly } from "./helpers";
 
 /** Invented text with astral characters (🌊, 𝔐) before the spans: UTF-16 units and code points part there. */
 const TEXT = "Flood 🌊 in 𝔐arrowick: officials blame the traitors.\n\nThe so-called experts failed us again, the mayor said.";
@@ -33,7 +33,7 @@ async function importFile(page: Page, format: string, file: { name: string; mime
 
 test("a researcher imports Label Studio annotations, exports them as doccano JSONL and re-imports that file into another comparison", async ({ page }, testInfo) => {
   test.setTimeout(120_000);
-  await signIn(page, DEMO.email, DEMO.password);
+  await signInDirectly(page, DEMO.email, DEMO.password);
   const stamp = Date.now();
   const first = await comparisonWithText(page, `Corpus first ${stamp}`);
   await page.goto(first);

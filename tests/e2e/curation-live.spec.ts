@@ -1,5 +1,5 @@
 import { expect, test, type Browser, type Page } from "@playwright/test";
-import { acceptInvitation, DEMO, invite, signIn, signUp, uniqueEmail } from "./helpers";
+import { acceptInvitation, DEMO, invite, signInDirectly, signUp, uniqueEmail } from "./helpers";
 
 /** A new account, invited to the demo newsroom with `role`, signed in on a context of its own. */
 async function member(browser: Browser, owner: Page, name: string, role: string) {
@@ -13,7 +13,7 @@ async function member(browser: Browser, owner: Page, name: string, role: string)
 test("two editors curate one source at once: a reviewer's new span and each other's verdicts appear without reloading, and a stale verdict is refused", async ({ browser }) => {
   test.setTimeout(300_000);
   const owner = await (await browser.newContext()).newPage();
-  await signIn(owner, DEMO.email, DEMO.password);
+  await signInDirectly(owner, DEMO.email, DEMO.password);
   const run = Date.now().toString(36);
   const rita = await member(browser, owner, `Rita Live ${run}`, "REVIEWER");
   const eda = await member(browser, owner, `Eda Live ${run}`, "EDITOR");

@@ -1,10 +1,10 @@
 import { expect, test } from "@playwright/test";
-import { DEMO, signIn, signOut } from "./helpers";
+import { DEMO, signInDirectly, signOut } from "./helpers";
 
 const DEMO_WORKSPACE = "demo-newsroom";
 
 test("a signed-in member downloads the demo comparison in every export format", async ({ page }) => {
-  await signIn(page, DEMO.email, DEMO.password);
+  await signInDirectly(page, DEMO.email, DEMO.password);
   const listed = await page.request.get(`/api/workspaces/${DEMO_WORKSPACE}/comparisons`);
   const [comparison] = ((await listed.json()) as { comparisons: { id: string; slug: string; title: string }[] }).comparisons;
   const url = (query: string) => `/api/comparisons/${comparison!.id}/export?${query}`;

@@ -1,5 +1,5 @@
 import { expect, test } from "@playwright/test";
-import { DEMO, signIn } from "./helpers";
+import { DEMO, signInDirectly } from "./helpers";
 
 interface Listed {
   id: string;
@@ -11,7 +11,7 @@ interface Listed {
 }
 
 test("an annotator exports the demo comparison as WebAnno TSV and brings a deleted annotation back by importing it", async ({ page }, testInfo) => {
-  await signIn(page, DEMO.email, DEMO.password);
+  await signInDirectly(page, DEMO.email, DEMO.password);
   const listed = await page.request.get("/api/workspaces/demo-newsroom/comparisons");
   const [comparison] = ((await listed.json()) as { comparisons: { id: string; slug: string }[] }).comparisons;
   const annotationsUrl = `/api/comparisons/${comparison!.id}/annotations`;

@@ -18,6 +18,20 @@ export async function signIn(page: Page, email: string, password: string) {
   await expect(page).toHaveURL(/\/workspaces$/);
 }
 
+/**
+ * Signs in as the form does, without opening it: next-auth's CSRF token, then its credentials
+ * callback, whose session cookie lands in the page's browser context; then opens the
+ * workspaces page, as the form would. For journeys about something else: the form itself is
+ * exercised by signIn, in accounts.spec.ts and security.spec.ts.
+ */
+export async function signInDirectly(page: Page, email: string, password: string) {
+  const { csrfToken } = (await (await page.request.get("/api/auth/csrf")).json()) as { csrfToken: string };
+  const signedIn = await page.request.post("/api/auth/callback/credentials", { form: { csrfToken, email, password, json: "true" } });
+  expect(signedIn.ok(), `signing in as ${email}`).toBe(true);
+  await page.goto("/workspaces");
+  await expect(page).toHaveURL(/\/workspaces$/);
+}
+
 export async function signOut(page: Page) {
   await page.getByRole("button", { name: "Sign out" }).click();
   await expect(page).toHaveURL(/\/sign-in\?signedOut=1/);

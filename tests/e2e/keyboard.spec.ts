@@ -1,5 +1,5 @@
 import { expect, test, type Page } from "@playwright/test";
-import { acceptInvitation, DEMO, invite, signIn, uniqueEmail } from "./helpers";
+import { acceptInvitation, DEMO, invite, signInDirectly, uniqueEmail } from "./helpers";
 
 test.use({ viewport: { width: 1440, height: 1000 } });
 
@@ -27,7 +27,7 @@ test("a reviewer annotates with the keyboard: caret selection, a tag key, Enter,
   await page.getByRole("button", { name: "Create account" }).click();
   await expect(page).toHaveURL(/\/workspaces$/, { timeout: 30_000 });
   const owner = await (await browser.newContext()).newPage();
-  await signIn(owner, DEMO.email, DEMO.password);
+  await signInDirectly(owner, DEMO.email, DEMO.password);
   await acceptInvitation(page, await invite(owner, "demo-newsroom", email, "REVIEWER"), "Demo newsroom");
 
   await page.goto("/w/demo-newsroom");
@@ -102,7 +102,7 @@ test("a reviewer annotates with the keyboard: caret selection, a tag key, Enter,
 
   // A move based on a version changed since (here in another tab) is refused; the change made there stays.
   const other = await (await browser.newContext()).newPage();
-  await signIn(other, email, PASSWORD);
+  await signInDirectly(other, email, PASSWORD);
   await other.goto(page.url());
   await cardOf(other, dragged).click();
   await expect(other.getByLabel(/^Text of /).locator(".span-handle--start")).toHaveCount(1);

@@ -1,5 +1,5 @@
 import { expect, test, type Page } from "@playwright/test";
-import { DEMO, pasteSource, signIn } from "./helpers";
+import { DEMO, pasteSource, signInDirectly } from "./helpers";
 
 // Written for this journey: one short report of a late ferry in Persian and in two Chinese wordings.
 const PERSIAN = "کشتی مسافربری روز سه‌شنبه با دو ساعت تأخیر از بندر خارج شد. شهردار گفت شهر هزینهٔ قایق دوم را می‌پردازد.";
@@ -32,7 +32,7 @@ async function addToRow(page: Page, row: string, isNew: boolean) {
 test("Persian and Chinese sources: detected language, right-to-left columns, Find, selection offsets and a word diff of two Chinese outlets", async ({ page }) => {
   test.setTimeout(180_000);
   await page.setViewportSize({ width: 1440, height: 900 });
-  await signIn(page, DEMO.email, DEMO.password);
+  await signInDirectly(page, DEMO.email, DEMO.password);
   await page.goto("/w/demo-newsroom");
   await page.getByLabel("Title").fill("Late ferry in three outlets");
   await page.getByRole("button", { name: "Create comparison" }).click();

@@ -1,12 +1,12 @@
 import { readFile } from "node:fs/promises";
 import { expect, test } from "@playwright/test";
-import { DEMO, signIn } from "./helpers";
+import { DEMO, signInDirectly } from "./helpers";
 
 test.use({ viewport: { width: 1440, height: 1000 } });
 
 test("an editor profiles the demo newsroom's outlets, sets two side by side, follows a figure to its comparison and downloads the CSV", async ({ page }, testInfo) => {
   test.setTimeout(120_000);
-  await signIn(page, DEMO.email, DEMO.password);
+  await signInDirectly(page, DEMO.email, DEMO.password);
   await page.goto("/w/demo-newsroom");
   await page.getByRole("navigation", { name: "Workspace" }).getByRole("link", { name: "Outlet profiles" }).click();
   await expect(page.getByRole("heading", { level: 1, name: "Outlet profiles" })).toBeVisible();

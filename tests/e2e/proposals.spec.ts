@@ -1,5 +1,5 @@
 import { expect, test } from "@playwright/test";
-import { DEMO, pasteSource, signIn } from "./helpers";
+import { DEMO, pasteSource, signInDirectly } from "./helpers";
 
 // Written for this test: labels, an unnamed attribution, doubt and a hedge for the default analysers to find.
 const ARTICLE = [
@@ -10,7 +10,7 @@ const ARTICLE = [
 
 test("a reviewer steps through proposals with the keyboard; only accepted ones become annotations and count", async ({ page }) => {
   test.setTimeout(120_000);
-  await signIn(page, DEMO.email, DEMO.password);
+  await signInDirectly(page, DEMO.email, DEMO.password);
   await page.goto("/w/demo-newsroom");
   await page.getByLabel("Title").fill(`Proposals ${Date.now()}`);
   await page.getByRole("button", { name: "Create comparison" }).click();
@@ -55,7 +55,7 @@ test("a reviewer steps through proposals with the keyboard; only accepted ones b
 });
 
 test("an editor switches an analyser off for the workspace and sees its accept rate", async ({ page }) => {
-  await signIn(page, DEMO.email, DEMO.password);
+  await signInDirectly(page, DEMO.email, DEMO.password);
   await page.goto("/w/demo-newsroom/analysers");
   const row = page.getByRole("row", { name: /hedging/ });
   await expect(row.getByRole("cell", { name: /^On/ })).toBeVisible();

@@ -1,9 +1,9 @@
 import { expect, test, type Locator } from "@playwright/test";
-import { DEMO, signIn } from "./helpers";
+import { DEMO, signInDirectly } from "./helpers";
 
 test("an editor reads, filters, prints, publishes and withdraws the demo report", async ({ page, browser }, testInfo) => {
   test.setTimeout(120_000);
-  await signIn(page, DEMO.email, DEMO.password);
+  await signInDirectly(page, DEMO.email, DEMO.password);
   await page.goto("/w/demo-newsroom");
   await page.getByRole("list", { name: "Comparisons" }).getByRole("link").first().click();
   await page.getByRole("navigation", { name: "Comparison" }).getByRole("link", { name: "Report" }).click();

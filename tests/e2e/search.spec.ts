@@ -1,5 +1,5 @@
 import { expect, test, type Page } from "@playwright/test";
-import { DEMO, signIn } from "./helpers";
+import { DEMO, signInDirectly } from "./helpers";
 
 // A demo annotation (prisma/demo/manifest.json): on the Harbor Ledger's lead, tagged Economic,
 // with a comment about the homes the article leaves out.
@@ -9,7 +9,7 @@ const LEAD = "Marrowick's container terminals were handling ships again by late 
 const demoLead = (page: Page) => page.getByRole("listitem").filter({ hasText: "flooded homes never appears" }).getByRole("link", { name: `“${LEAD}”` });
 
 test("search finds an annotation by words of its comment, narrows by its tag, and opens it in the annotate view", async ({ page }) => {
-  await signIn(page, DEMO.email, DEMO.password);
+  await signInDirectly(page, DEMO.email, DEMO.password);
   await page.goto("/w/demo-newsroom");
   await page.getByRole("navigation", { name: "Workspace" }).getByRole("link", { name: "Search" }).click();
   await expect(page).toHaveURL(/\/w\/demo-newsroom\/search$/);

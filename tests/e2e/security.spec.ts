@@ -1,5 +1,5 @@
 import { expect, test, type APIResponse, type Page } from "@playwright/test";
-import { DEMO, signIn, signOut } from "./helpers";
+import { DEMO, signIn, signInDirectly, signOut } from "./helpers";
 
 interface CspViolation {
   path: string;
@@ -199,7 +199,7 @@ test("hostile markup in titles, names, texts, tags, comments and uploads is show
 </body>
 </html>`;
 
-  await signIn(page, DEMO.email, DEMO.password);
+  await signInDirectly(page, DEMO.email, DEMO.password);
   await page.getByLabel("Workspace name").fill(workspaceName);
   await page.getByRole("button", { name: "Create workspace" }).click();
   await expect(page).toHaveURL(/\/w\/[^/?]+(\?.*)?$/);
@@ -313,7 +313,7 @@ async function freshComparison(page: Page, run: string): Promise<string> {
 
 test("a file of the wrong kind is refused with what to do, keeps what was typed, and the next file goes through", async ({ page }) => {
   const run = Date.now().toString(36);
-  await signIn(page, DEMO.email, DEMO.password);
+  await signInDirectly(page, DEMO.email, DEMO.password);
   await freshComparison(page, run);
 
   await page.getByText("Upload a file").click();
@@ -337,7 +337,7 @@ test("a file of the wrong kind is refused with what to do, keeps what was typed,
 
 test("an upload over the limit is refused with its size and the limit, in the page and over HTTP (413), and another file then goes through", async ({ page }) => {
   const run = Date.now().toString(36);
-  await signIn(page, DEMO.email, DEMO.password);
+  await signInDirectly(page, DEMO.email, DEMO.password);
   const sources = await freshComparison(page, run);
 
   const huge = Buffer.alloc(12_897_484, "a");
@@ -369,7 +369,7 @@ test("an upload over the limit is refused with its size and the limit, in the pa
 
 test("direction controls are refused in titles, and names and titles are shown isolated from the text around them", async ({ page }) => {
   const run = Date.now().toString(36);
-  await signIn(page, DEMO.email, DEMO.password);
+  await signInDirectly(page, DEMO.email, DEMO.password);
   const sources = await freshComparison(page, run);
   const workspace = sources.replace(/\/c\/.*$/, "");
 

@@ -1,5 +1,5 @@
 import { expect, test, type Browser, type Page } from "@playwright/test";
-import { DEMO, pasteSource, signIn, uniqueEmail } from "./helpers";
+import { DEMO, pasteSource, signInDirectly, uniqueEmail } from "./helpers";
 
 // Five short articles written for this test about an invented harbour bridge closure.
 const ARTICLES = [
@@ -23,7 +23,7 @@ test("five sources at 1440 px: columns scroll sideways at a readable width, coll
   const shot = (page: Page, name: string) => page.screenshot({ path: testInfo.outputPath(`${name}.png`), fullPage: true });
   const context = await browser.newContext({ viewport: { width: 1440, height: 900 } });
   const page = await context.newPage();
-  await signIn(page, DEMO.email, DEMO.password);
+  await signInDirectly(page, DEMO.email, DEMO.password);
   await page.goto("/w/demo-newsroom");
   const title = `Harbour bridge ${Date.now()}`;
   await page.getByLabel("Title").fill(title);
@@ -64,7 +64,7 @@ test("five sources at 1440 px: columns scroll sideways at a readable width, coll
     await expect(columnHeads(page)).toHaveText(arranged, { timeout: 1000 });
   }).toPass();
   const other = await (await browser.newContext({ viewport: { width: 1440, height: 900 } })).newPage();
-  await signIn(other, DEMO.email, DEMO.password);
+  await signInDirectly(other, DEMO.email, DEMO.password);
   await other.goto(url);
   await expect(columnHeads(other)).toHaveText(arranged);
   await expect(other.getByRole("button", { name: "Expand Coastline Wire" })).toBeVisible();

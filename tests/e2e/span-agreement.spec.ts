@@ -1,5 +1,5 @@
 import { expect, test } from "@playwright/test";
-import { acceptInvitation, DEMO, invite, signIn, signOut, signUp, uniqueEmail } from "./helpers";
+import { acceptInvitation, DEMO, invite, signInDirectly, signOut, signUp, uniqueEmail } from "./helpers";
 
 type Annotation = { sourceId: string; revision: number; target: { start: number; end: number }; anchor: { status: string }; tags: { id: string; name: string }[] };
 
@@ -9,13 +9,13 @@ test("the agreement page shows αU beside token α with its explanation, and wha
   await signUp(page, "Sam Second", email, password);
   await signOut(page);
 
-  await signIn(page, DEMO.email, DEMO.password);
+  await signInDirectly(page, DEMO.email, DEMO.password);
   const invitation = await invite(page, "demo-newsroom", email, "REVIEWER");
   await signOut(page);
 
   // The second reviewer repeats two of the demo annotations on the source whose lead the demo
   // tagged as a framing device (through the JSON API).
-  await signIn(page, email, password);
+  await signInDirectly(page, email, password);
   await acceptInvitation(page, invitation, "Demo newsroom");
   const comparisons = (await (await page.request.get("/api/workspaces/demo-newsroom/comparisons")).json()) as { comparisons: { id: string; slug: string }[] };
   const demo = comparisons.comparisons.find((c) => c.slug === "marrowick-barrier-flood")!;
@@ -30,7 +30,7 @@ test("the agreement page shows αU beside token α with its explanation, and wha
   }
   await signOut(page);
 
-  await signIn(page, DEMO.email, DEMO.password);
+  await signInDirectly(page, DEMO.email, DEMO.password);
   await page.goto("/w/demo-newsroom/c/marrowick-barrier-flood/agreement");
   const section = page.getByRole("region", { name: "Agreement on words and on spans" });
   await expect(section).toBeVisible();

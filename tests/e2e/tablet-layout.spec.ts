@@ -1,5 +1,5 @@
 import { expect, test, type Browser, type Page, type TestInfo } from "@playwright/test";
-import { DEMO, signIn } from "./helpers";
+import { DEMO, signInDirectly } from "./helpers";
 
 // A tablet in portrait: 768 px wide, a touch screen (so `pointer: coarse` applies).
 const TABLET = { viewport: { width: 768, height: 1024 }, hasTouch: true };
@@ -8,7 +8,7 @@ const COMPARISON = "/w/demo-newsroom/c/marrowick-barrier-flood";
 
 async function tablet(browser: Browser, account: { email: string; password: string }) {
   const page = await (await browser.newContext(TABLET)).newPage();
-  await signIn(page, account.email, account.password);
+  await signInDirectly(page, account.email, account.password);
   return page;
 }
 

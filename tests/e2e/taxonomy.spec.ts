@@ -1,5 +1,5 @@
 import { expect, test, type Locator, type Page } from "@playwright/test";
-import { acceptInvitation, DEMO, invite, signIn, signOut, signUp, uniqueEmail } from "./helpers";
+import { acceptInvitation, DEMO, invite, signInDirectly, signOut, signUp, uniqueEmail } from "./helpers";
 
 /** From the workspace list to the demo comparison's Taxonomy tab, the way a user gets there. */
 async function openDemoTaxonomy(page: Page) {
@@ -22,7 +22,7 @@ test("an editor adds, renames, recolours, retires, restores and merges tags", as
   const hedged = `Hedged claims ${run}`;
   const vague = `Vague sourcing ${run}`;
 
-  await signIn(page, DEMO.email, DEMO.password);
+  await signInDirectly(page, DEMO.email, DEMO.password);
   await openDemoTaxonomy(page);
   for (const name of ["Framing devices", "Frame dimensions", "Persuasion techniques"]) {
     await expect(page.getByRole("heading", { level: 2, name })).toBeVisible();
@@ -115,11 +115,11 @@ test("a viewer reads the taxonomy as coding guidelines, without the editing cont
   await signUp(page, "Vera Viewer", email, password);
   await signOut(page);
 
-  await signIn(page, DEMO.email, DEMO.password);
+  await signInDirectly(page, DEMO.email, DEMO.password);
   const invitation = await invite(page, "demo-newsroom", email, "VIEWER");
   await signOut(page);
 
-  await signIn(page, email, password);
+  await signInDirectly(page, email, password);
   await acceptInvitation(page, invitation, "Demo newsroom");
   await page.goto("/workspaces");
   await openDemoTaxonomy(page);

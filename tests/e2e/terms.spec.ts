@@ -1,10 +1,10 @@
 import { expect, test } from "@playwright/test";
-import { DEMO, pasteSource, signIn } from "./helpers";
+import { DEMO, pasteSource, signInDirectly } from "./helpers";
 
 const DEMO_COMPARISON = "/w/demo-newsroom/c/marrowick-barrier-flood";
 
 test("Find words matches whatever quote, apostrophe, dash and spacing style the page uses, and selects the page's own characters", async ({ page }) => {
-  await signIn(page, DEMO.email, DEMO.password);
+  await signInDirectly(page, DEMO.email, DEMO.password);
   await page.goto("/w/demo-newsroom");
   await page.getByLabel("Title").fill(`Typesetting ${Date.now()}`);
   await page.getByRole("button", { name: "Create comparison" }).click();
@@ -35,7 +35,7 @@ test("Find words matches whatever quote, apostrophe, dash and spacing style the 
 });
 
 test("the Terms strip names the words that differ, against a base the editor chooses or each outlet against all", async ({ page }, testInfo) => {
-  await signIn(page, DEMO.email, DEMO.password);
+  await signInDirectly(page, DEMO.email, DEMO.password);
   await page.goto(`${DEMO_COMPARISON}/fact-rows`);
   await expect(page.getByText(/entirely/)).toHaveCount(0);
 
@@ -69,7 +69,7 @@ test("the Terms strip names the words that differ, against a base the editor cho
 });
 
 test("the report's Term choice names the words each outlet uses", async ({ page }, testInfo) => {
-  await signIn(page, DEMO.email, DEMO.password);
+  await signInDirectly(page, DEMO.email, DEMO.password);
   await page.goto(`${DEMO_COMPARISON}/report`);
   const termChoice = page.getByRole("region", { name: "Term choice" });
   await expect(termChoice).toContainText("Differs: “treated” → “taken”");

@@ -1,5 +1,5 @@
 import { expect, test, type Page } from "@playwright/test";
-import { DEMO, signIn } from "./helpers";
+import { DEMO, signInDirectly } from "./helpers";
 
 async function openDemoComparison(page: Page) {
   await page.goto("/w/demo-newsroom");
@@ -15,7 +15,7 @@ function card(page: Page, words: string) {
 test("an edit changes an annotation's words: its card says so, with the words before and after, until the author clears it", async ({ browser }) => {
   test.setTimeout(180_000);
   const page = await (await browser.newContext()).newPage();
-  await signIn(page, DEMO.email, DEMO.password);
+  await signInDirectly(page, DEMO.email, DEMO.password);
   const base = await openDemoComparison(page);
   await page.goto(`${base}/annotate`);
 

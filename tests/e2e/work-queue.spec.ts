@@ -1,5 +1,5 @@
 import { expect, test, type Browser } from "@playwright/test";
-import { acceptInvitation, DEMO, invite, signIn, signUp, uniqueEmail } from "./helpers";
+import { acceptInvitation, DEMO, invite, signInDirectly, signUp, uniqueEmail } from "./helpers";
 
 async function signUpIn(browser: Browser, name: string) {
   const page = await (await browser.newContext()).newPage();
@@ -11,7 +11,7 @@ async function signUpIn(browser: Browser, name: string) {
 test("a reviewer marks sources done and moves to the next; the editor's progress table follows live", async ({ browser }) => {
   test.setTimeout(180_000);
   const owner = await (await browser.newContext()).newPage();
-  await signIn(owner, DEMO.email, DEMO.password);
+  await signInDirectly(owner, DEMO.email, DEMO.password);
   const reviewerName = `Quinn Queue ${Date.now()}`;
   const quinn = await signUpIn(browser, reviewerName);
   await acceptInvitation(quinn.page, await invite(owner, "demo-newsroom", quinn.email, "REVIEWER"), "Demo newsroom");

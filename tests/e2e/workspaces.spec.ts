@@ -1,5 +1,5 @@
 import { expect, test } from "@playwright/test";
-import { acceptInvitation, DEMO, invite, signIn, signOut, signUp, uniqueEmail } from "./helpers";
+import { acceptInvitation, DEMO, invite, signInDirectly, signOut, signUp, uniqueEmail } from "./helpers";
 
 test("an owner invites a colleague, who joins through the link and then sees the workspace with the role given", async ({ page }) => {
   const email = uniqueEmail("colleague");
@@ -11,13 +11,13 @@ test("an owner invites a colleague, who joins through the link and then sees the
   await page.goto("/workspaces");
   await signOut(page);
 
-  await signIn(page, DEMO.email, DEMO.password);
+  await signInDirectly(page, DEMO.email, DEMO.password);
   const invitation = await invite(page, "demo-newsroom", email, "REVIEWER");
   await signOut(page);
-  await signIn(page, email, password);
+  await signInDirectly(page, email, password);
   await acceptInvitation(page, invitation, "Demo newsroom");
   await signOut(page);
-  await signIn(page, DEMO.email, DEMO.password);
+  await signInDirectly(page, DEMO.email, DEMO.password);
   await page.goto("/w/demo-newsroom/members");
   const row = page.getByRole("row", { name: /Colin Colleague/ });
   await expect(row.getByLabel("Role of Colin Colleague")).toHaveValue("REVIEWER");
@@ -26,7 +26,7 @@ test("an owner invites a colleague, who joins through the link and then sees the
   await expect(row.getByText("Role changed.")).toBeVisible();
   await signOut(page);
 
-  await signIn(page, email, password);
+  await signInDirectly(page, email, password);
   await page.getByRole("link", { name: /Demo newsroom/ }).click();
   await expect(page.getByText("You are Editor here.")).toBeVisible();
   await page.getByRole("link", { name: "Members" }).click();
@@ -34,7 +34,7 @@ test("an owner invites a colleague, who joins through the link and then sees the
 });
 
 test("a signed-in user creates a workspace and becomes its owner", async ({ page }) => {
-  await signIn(page, DEMO.email, DEMO.password);
+  await signInDirectly(page, DEMO.email, DEMO.password);
   const team = page.locator("label", { has: page.getByRole("radio", { name: /^Team/ }) });
   const classKind = page.locator("label", { has: page.getByRole("radio", { name: /^Class/ }) });
   const selectedLook = (label: typeof team) => label.evaluate((el) => getComputedStyle(el).fontWeight);

@@ -43,6 +43,11 @@ import { buildClassWorld, buildWorld } from "./world";
 vi.mock("@/lib/server/auth/session", () => ({ getSessionUser: vi.fn(async () => null) }));
 vi.mock("next/headers", () => ({ headers: async () => new Headers() }));
 vi.mock("next/cache", () => ({ revalidatePath: vi.fn() }));
+// The matrix asks who gets a PDF, not how one is drawn (lib/server/reports/pdf.test.ts,
+// report-renderings.test.ts and the report journey do): drawn for real, the report of a world
+// holding every cell's annotations took over half the file's time. Its streams are compressed,
+// so the secrets scan never read a PDF's text either.
+vi.mock("@/lib/server/reports/pdf", () => ({ reportToPdf: vi.fn(async () => Buffer.from("%PDF-1.7\n%%EOF\n")) }));
 
 const db = setupTestDb();
 
