@@ -1,5 +1,5 @@
 import { splitClauses } from "./clauses";
-import { isHeading, isProse, prepareSource } from "./features";
+import { isHeading, isProse, prepareSource, statedCounts } from "./features";
 import type { Span } from "./sentences";
 import { segmentSentences } from "./sentences";
 import type { IdfTable, Weighted } from "./similarity";
@@ -22,7 +22,9 @@ import { DEFAULT_MIN_SCORE, Evidence, evidenceOf, finishScore, round, scoreWeigh
  *    inverted index (cost grows with shared features, not with all pairs). Keyword lines,
  *    datelines and headings are left out (features.ts isProse, isHeading).
  * 4. Links: for each pair of sources, unit pairs that are each other's best match in the
- *    other source (mutual best) and score at least minScore.
+ *    other source (mutual best) and score at least minScore, or at least COUNT_FLOOR_FACTOR
+ *    of it when their main clauses state the same count (an event's argument that
+ *    paraphrase keeps: "23 are dead" / "Twenty-three … lost their lives").
  * 5. Rows: links taken greedily by descending score, merging groups only when the merged
  *    group still has at most one unit per source and no pair across the two groups
  *    scores below half of minScore (no chains of facts that merely share a neighbour).
@@ -84,6 +86,14 @@ export const SUBORDINATE_FACTOR = 0.6;
 /** Weight of a subordinate clause's features in its sentence's vector (main clauses 1). */
 export const SUBORDINATE_WEIGHT = 0.5;
 
+/**
+ * Mutual best passages whose main clauses state the same count (features.ts statedCounts:
+ * "23 are dead" / "Twenty-three … lost their lives") are linked from this share of
+ * minScore up, the least any pair within a row may score (WEAKEST_PAIR_FACTOR): reports of
+ * one fact keep its numbers however they reword the rest.
+ */
+export const COUNT_FLOOR_FACTOR = WEAKEST_PAIR_FACTOR;
+
 /** How much better (absolute) a two-sentence passage must match its row to replace one sentence. */
 const EXTEND_MARGIN = 0.02;
 
@@ -98,6 +108,8 @@ interface Unit extends Weighted {
   prose: boolean;
   /** The unit's clauses when it has more than one (see pairScore). */
   parts: readonly Part[];
+  /** Its main clauses (the whole unit when it is one clause): what it asserts. */
+  main: readonly Span[];
 }
 
 export function alignAll(sources: readonly AlignSource[], options: AlignOptions = {}): AlignResult {
@@ -111,7 +123,7 @@ export function alignAll(sources: readonly AlignSource[], options: AlignOptions 
     const prose = (sp: Span) => isProse(s.text.slice(sp.start, sp.end)) && !isHeading(s.text, sp);
     if (granularity === "clause") {
       const spans = clauses.flat();
-      return { spans, features: clauseFeatures, parts: spans.map(() => []), prose: spans.map(prose) };
+      return { spans, features: clauseFeatures, parts: spans.map(() => []), prose: spans.map(prose), main: spans.map((sp) => (sp.subordinate ? [] : [sp])) };
     }
     // A sentence is its clauses' features, subordinate ones at SUBORDINATE_WEIGHT (the main
     // clause decides what the sentence asserts); one of several clauses also keeps its own.
@@ -122,6 +134,7 @@ export function alignAll(sources: readonly AlignSource[], options: AlignOptions 
       features: split.map((c) => (c.length === 1 ? (c[0]?.features as Map<string, number>) : sumFeatures(c.map((p) => p.features), c.map((p) => (p.clause.subordinate ? SUBORDINATE_WEIGHT : 1))))),
       parts: split.map((c) => (c.length === 1 ? [] : c.map((p) => ({ features: p.features, factor: p.clause.subordinate ? SUBORDINATE_FACTOR : CLAUSE_FACTOR })))),
       prose: sentences.map(prose),
+      main: clauses.map((c, i) => (c.length === 1 ? [sentences[i] as Span] : c.filter((p) => !p.subordinate))),
     };
   });
   // IDF from the comparison's own vocabulary: a "document" is one prose unit.
@@ -139,19 +152,33 @@ export function alignAll(sources: readonly AlignSource[], options: AlignOptions 
     r.spans.map((span, pos) => {
       const features = r.features[pos] as Map<string, number>;
       const parts = (r.parts[pos] as { features: Map<string, number>; factor: number }[]).map((p) => ({ ...weigh(p.features, idf), factor: p.factor }));
-      return { ...weigh(features, idf), source, pos, span, features, prose: r.prose[pos] as boolean, parts };
+      return { ...weigh(features, idf), source, pos, span, features, prose: r.prose[pos] as boolean, parts, main: r.main[pos] as Span[] };
     }),
   );
   // Keyword lines and datelines are not aligned: they end up among the exclusives.
   const units = perSource.flat().filter((u) => u.prose);
-  const best = bestMatches(units, sources.length, minScore);
+  const countFloor = minScore * COUNT_FLOOR_FACTOR;
+  const best = bestMatches(units, sources.length, countFloor);
+  const countCache = new Map<Unit, number[]>();
+  const countsOf = (u: Unit) => {
+    let counts = countCache.get(u);
+    if (!counts) {
+      const text = (sources[u.source] as AlignSource).text;
+      counts = u.main.flatMap((sp) => statedCounts(text.slice(sp.start, sp.end)));
+      countCache.set(u, counts);
+    }
+    return counts;
+  };
 
-  // Mutual best links at or above the threshold, strongest first.
+  // Mutual best links at or above the threshold, or at or above countFloor for passages
+  // whose main clauses assert the same count, strongest first.
   const links: { u: Unit; v: Unit; score: number }[] = [];
   units.forEach((u, i) => {
     (best[i] as (Match | undefined)[]).forEach((m, t) => {
-      if (!m || t <= u.source || m.score < minScore) return;
-      if (best[m.index]?.[u.source]?.index === i) links.push({ u, v: units[m.index] as Unit, score: m.score });
+      if (!m || t <= u.source) return;
+      const v = units[m.index] as Unit;
+      if (m.score < minScore && !countsOf(u).some((c) => countsOf(v).includes(c))) return;
+      if (best[m.index]?.[u.source]?.index === i) links.push({ u, v, score: m.score });
     });
   });
   links.sort((x, y) => y.score - x.score || x.u.source - y.u.source || x.u.pos - y.u.pos || x.v.source - y.v.source || x.v.pos - y.v.pos);
