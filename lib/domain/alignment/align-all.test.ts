@@ -1,6 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { alignAll, CLAUSE_FACTOR, COUNT_FLOOR_FACTOR, DEFAULT_MIN_SCORE, pairScore, SUBORDINATE_FACTOR, type AlignResult, type AlignSource } from "./align-all";
-import { statedCounts } from "./features";
+import { alignAll, CLAUSE_FACTOR, DEFAULT_MIN_SCORE, pairScore, SUBORDINATE_FACTOR, type AlignResult, type AlignSource } from "./align-all";
 import { weigh } from "./similarity";
 
 // Hand-written coverage of an invented event: a dam collapse in the fictional town of Port
@@ -109,15 +108,13 @@ describe("alignAll", () => {
   it.each([
     ["herald and gazette", [HERALD, GAZETTE]],
     ["herald and courier", [HERALD, COURIER]],
-  ])("keeps a link that scores exactly the minimum and drops it just above, or above twice its score when both passages state the same count (%s)", (_, pair) => {
+  ])("keeps a link that scores exactly the minimum and drops it just above (%s)", (_, pair) => {
     // Two-source rows have one link: their score is the link's score.
     const [a, b] = pair as AlignSource[];
     for (const row of alignAll([a!, b!], { minScore: 0.05 }).rows) {
-      const [x, y] = row.passages.map((p) => statedCounts(p!.text));
-      const limit = x!.some((c) => y!.includes(c)) ? row.score / COUNT_FLOOR_FACTOR : row.score;
-      const at = alignAll([a!, b!], { minScore: limit }).rows.map((r) => r.passages.map((p) => p?.start));
+      const at = alignAll([a!, b!], { minScore: row.score }).rows.map((r) => r.passages.map((p) => p?.start));
       expect(at).toContainEqual(row.passages.map((p) => p?.start));
-      const above = alignAll([a!, b!], { minScore: limit + 1e-4 }).rows.map((r) => r.passages.map((p) => p?.start));
+      const above = alignAll([a!, b!], { minScore: row.score + 1e-4 }).rows.map((r) => r.passages.map((p) => p?.start));
       expect(above).not.toContainEqual(row.passages.map((p) => p?.start));
     }
   });
@@ -178,25 +175,35 @@ describe("pairScore", () => {
   });
 });
 
-describe("alignAll: passages stating the same count", () => {
-  // An invented mine rescue: the two reports of it share little wording but the number.
+describe("alignAll: passages agreeing on the event's arguments", () => {
+  // An invented mine rescue: two reports that share little wording but the number.
   const rescue = (count: string): AlignSource[] => [
     { id: "wire", text: "Forty-two miners were brought to the surface at the Ostra colliery on Sunday, the company said.\nThe regional governor praised the rescue teams." },
-    { id: "daily", text: `By the evening, ${count} had been lifted out of the flooded shaft at Ostra.\nShares in the mining group fell on Monday.` },
+    { id: "daily", text: `By the evening, ${count} had been lifted out of the flooded shaft at the Ostra colliery.\nShares in the mining group fell on Monday.` },
   ];
   it.each([
     ["the same count in digits and in words", "42 workers", 1],
     ["a different count", "40 workers", 0],
     ["the number as a measure, not a count", "workers in a 42-metre cage", 0],
     ["the number as an ordinal, not a count", "the 42nd worker", 0],
-  ])("links a mutual best pair under the threshold when its main clauses state the same count: %s", (_, count, rows) => {
+  ])("links a mutual best pair scoring under the threshold when its main clauses state the same count: %s", (_, count, rows) => {
     const result = alignAll(rescue(count));
     expect(result.rows).toHaveLength(rows);
-    for (const row of result.rows) expect(row.score).toBeLessThan(DEFAULT_MIN_SCORE);
+    for (const row of result.rows) expect(row.score).toBeGreaterThanOrEqual(DEFAULT_MIN_SCORE);
   });
 
-  it("does not link them under half the threshold", () => {
-    expect(alignAll(rescue("42 workers"), { minScore: 0.5 }).rows).toHaveLength(0);
+  it("links a mutual best pair scoring under the threshold when the same actor does an act of the same class", () => {
+    const sources: AlignSource[] = [
+      { id: "wire", text: "Harlow Freight suspended its night services to Dunmore on Friday after a theft.\nThe mayor of Dunmore criticised the decision." },
+      { id: "daily", text: "Harlow Freight has halted its night trains, a spokesman for the operator told reporters in Carrick.\nPassenger numbers on the coast line rose in March." },
+    ];
+    expect(rowsOf(alignAll(sources), sources)).toEqual([{ wire: "Harlow Freight suspended", daily: "Harlow Freight has" }]);
+  });
+
+  it("reports the agreeing pair's similarity over EVENT_FLOOR_FACTOR: kept at a minimum of its score, dropped just above", () => {
+    const [row] = alignAll(rescue("42 workers")).rows;
+    expect(alignAll(rescue("42 workers"), { minScore: row!.score }).rows).toHaveLength(1);
+    expect(alignAll(rescue("42 workers"), { minScore: row!.score + 1e-4 }).rows).toHaveLength(0);
   });
 });
 
