@@ -118,8 +118,8 @@ interface Unit extends Weighted {
   prose: boolean;
   /** The unit's clauses when it has more than one (see pairScore). */
   parts: readonly Part[];
-  /** What its main clauses (the whole unit when it is one clause) assert (events.ts). */
-  slots: EventSlots;
+  /** What its main clauses (the whole unit when it is one clause) assert (events.ts), read when first asked. */
+  slots: () => EventSlots;
 }
 
 export function alignAll(sources: readonly AlignSource[], options: AlignOptions = {}): AlignResult {
@@ -138,7 +138,7 @@ export function alignAll(sources: readonly AlignSource[], options: AlignOptions 
         features: clauseFeatures,
         parts: spans.map(() => []),
         prose: spans.map(prose),
-        slots: spans.map((sp, i) => (sp.subordinate ? eventSlots(s.text, [], []) : eventSlots(s.text, [sp], [clauseFeatures[i] as Map<string, number>]))),
+        slots: spans.map((sp, i) => once(() => (sp.subordinate ? eventSlots(s.text, [], []) : eventSlots(s.text, [sp], [clauseFeatures[i] as Map<string, number>])))),
       };
     }
     // A sentence is its clauses' features, subordinate ones at SUBORDINATE_WEIGHT (the main
@@ -150,10 +150,12 @@ export function alignAll(sources: readonly AlignSource[], options: AlignOptions 
       features: split.map((c) => (c.length === 1 ? (c[0]?.features as Map<string, number>) : sumFeatures(c.map((p) => p.features), c.map((p) => (p.clause.subordinate ? SUBORDINATE_WEIGHT : 1))))),
       parts: split.map((c) => (c.length === 1 ? [] : c.map((p) => ({ features: p.features, factor: p.clause.subordinate ? SUBORDINATE_FACTOR : CLAUSE_FACTOR })))),
       prose: sentences.map(prose),
-      slots: split.map((c, i) => {
-        const main = c.length === 1 ? c : c.filter((p) => !p.clause.subordinate);
-        return eventSlots(s.text, c.length === 1 ? [sentences[i] as Span] : main.map((p) => p.clause), main.map((p) => p.features));
-      }),
+      slots: split.map((c, i) =>
+        once(() => {
+          const main = c.length === 1 ? c : c.filter((p) => !p.clause.subordinate);
+          return eventSlots(s.text, c.length === 1 ? [sentences[i] as Span] : main.map((p) => p.clause), main.map((p) => p.features));
+        }),
+      ),
     };
   });
   // IDF from the comparison's own vocabulary: a "document" is one prose unit.
@@ -171,7 +173,7 @@ export function alignAll(sources: readonly AlignSource[], options: AlignOptions 
     r.spans.map((span, pos) => {
       const features = r.features[pos] as Map<string, number>;
       const parts = (r.parts[pos] as { features: Map<string, number>; factor: number }[]).map((p) => ({ ...weigh(p.features, idf), factor: p.factor }));
-      return { ...weigh(features, idf), source, pos, span, features, prose: r.prose[pos] as boolean, parts, slots: r.slots[pos] as EventSlots };
+      return { ...weigh(features, idf), source, pos, span, features, prose: r.prose[pos] as boolean, parts, slots: r.slots[pos] as () => EventSlots };
     }),
   );
   // Keyword lines and datelines are not aligned: they end up among the exclusives.
@@ -183,7 +185,7 @@ export function alignAll(sources: readonly AlignSource[], options: AlignOptions 
 
   /** A pair's score: its similarity, over EVENT_FLOOR_FACTOR when the passages agree on the event. */
   const eventScore = (us: readonly Unit[], vs: readonly Unit[], similarity: number) =>
-    us.some((u) => vs.some((v) => sameEvent(u.slots, v.slots, passagesNaming))) ? round(similarity / EVENT_FLOOR_FACTOR) : similarity;
+    us.some((u) => vs.some((v) => sameEvent(u.slots(), v.slots(), passagesNaming))) ? round(similarity / EVENT_FLOOR_FACTOR) : similarity;
 
   // Mutual best links scoring at least minScore, most similar first (an event's agreement
   // lets a pair in, it does not reorder the grouping).
@@ -218,6 +220,12 @@ export function alignAll(sources: readonly AlignSource[], options: AlignOptions 
     for (const u of list) if (!taken.has(u)) exclusives.push(passage(sources, u.source, u.span));
   }
   return { rows, exclusives, minScore };
+}
+
+/** A value computed on first use: most units are never compared on their event slots. */
+function once<T>(make: () => T): () => T {
+  let value: T | undefined;
+  return () => (value ??= make());
 }
 
 interface Match {

@@ -14,10 +14,10 @@ describe("eventSlots", () => {
     const text = "Harlow Freight suspended 12 night services. Dunmore council met on Friday.";
     const [first] = segmentSentences(text);
     const slots = eventSlots(text, [first!], sourceFeatures(text, [first!]));
-    expect(slots.counts).toEqual([12]);
+    expect(slots.counts()).toEqual([12]);
     expect(slots.actors.length).toBeGreaterThan(0);
     expect(slots.acts.some((a) => a.startsWith("s:"))).toBe(true);
-    expect(eventSlots(text, [], []).counts).toEqual([]);
+    expect(eventSlots(text, [], []).counts()).toEqual([]);
   });
 });
 

@@ -8,24 +8,33 @@ import type { Span } from "./sentences";
  * WordNet's verb classes are too broad for this: "brought" and "lifted" share one).
  */
 export interface EventSlots {
-  readonly counts: readonly number[];
+  /** Every number value among the features (counts, years, ordinals, measures alike): a cheap first test. */
+  readonly numbers: readonly number[];
+  /** The counts stated (features.ts statedCounts), read from the text when first asked. */
+  counts(): readonly number[];
   readonly actors: readonly string[];
   readonly acts: readonly string[];
 }
 
 /** A passage's event slots, from the text and feature maps of its main clauses. */
 export function eventSlots(text: string, mainClauses: readonly Span[], mainFeatures: readonly ReadonlyMap<string, number>[]): EventSlots {
-  const counts = new Set<number>();
-  for (const c of mainClauses) for (const n of statedCounts(text.slice(c.start, c.end))) counts.add(n);
+  let counts: number[] | undefined;
+  const numbers = new Set<number>();
   const actors = new Set<string>();
   const acts = new Set<string>();
   for (const f of mainFeatures) {
     for (const k of f.keys()) {
-      if (k.startsWith("nm:")) actors.add(k);
+      if (k.startsWith("n:")) numbers.add(Number(k.slice(2)));
+      else if (k.startsWith("nm:")) actors.add(k);
       else if (k.startsWith("s:")) acts.add(k);
     }
   }
-  return { counts: [...counts], actors: [...actors], acts: [...acts] };
+  return {
+    numbers: [...numbers],
+    counts: () => (counts ??= [...new Set(mainClauses.flatMap((c) => statedCounts(text.slice(c.start, c.end))))]),
+    actors: [...actors],
+    acts: [...acts],
+  };
 }
 
 /**
@@ -42,6 +51,7 @@ export const RARE_ACT_MAX_PASSAGES = 3;
  * passages of the comparison have an act feature.
  */
 export function sameEvent(a: EventSlots, b: EventSlots, passagesNaming: (act: string) => number): boolean {
-  if (a.counts.some((c) => b.counts.includes(c))) return true;
+  const shared = a.numbers.filter((n) => b.numbers.includes(n));
+  if (shared.length > 0 && a.counts().some((c) => shared.includes(c) && b.counts().includes(c))) return true;
   return a.actors.some((x) => b.actors.includes(x)) && a.acts.some((x) => b.acts.includes(x) && passagesNaming(x) <= RARE_ACT_MAX_PASSAGES);
 }
