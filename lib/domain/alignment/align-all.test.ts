@@ -174,3 +174,36 @@ describe("pairScore", () => {
     expect(pairScore(b, a)).toBeCloseTo(expected, 5);
   });
 });
+
+describe("alignAll: passages agreeing on the event's arguments", () => {
+  // An invented mine rescue: two reports that share little wording but the number.
+  const rescue = (count: string): AlignSource[] => [
+    { id: "wire", text: "Forty-two miners were brought to the surface at the Ostra colliery on Sunday, the company said.\nThe regional governor praised the rescue teams." },
+    { id: "daily", text: `By the evening, ${count} had been lifted out of the flooded shaft at the Ostra colliery.\nShares in the mining group fell on Monday.` },
+  ];
+  it.each([
+    ["the same count in digits and in words", "42 workers", 1],
+    ["a different count", "40 workers", 0],
+    ["the number as a measure, not a count", "workers in a 42-metre cage", 0],
+    ["the number as an ordinal, not a count", "the 42nd worker", 0],
+  ])("links a mutual best pair scoring under the threshold when its main clauses state the same count: %s", (_, count, rows) => {
+    const result = alignAll(rescue(count));
+    expect(result.rows).toHaveLength(rows);
+    for (const row of result.rows) expect(row.score).toBeGreaterThanOrEqual(DEFAULT_MIN_SCORE);
+  });
+
+  it("links a mutual best pair scoring under the threshold when the same actor does an act of the same class", () => {
+    const sources: AlignSource[] = [
+      { id: "wire", text: "Harlow Freight suspended its night services to Dunmore on Friday after a theft.\nThe mayor of Dunmore criticised the decision." },
+      { id: "daily", text: "Harlow Freight has halted its night trains, a spokesman for the operator told reporters in Carrick.\nPassenger numbers on the coast line rose in March." },
+    ];
+    expect(rowsOf(alignAll(sources), sources)).toEqual([{ wire: "Harlow Freight suspended", daily: "Harlow Freight has" }]);
+  });
+
+  it("reports the agreeing pair's similarity over EVENT_FLOOR_FACTOR: kept at a minimum of its score, dropped just above", () => {
+    const [row] = alignAll(rescue("42 workers")).rows;
+    expect(alignAll(rescue("42 workers"), { minScore: row!.score }).rows).toHaveLength(1);
+    expect(alignAll(rescue("42 workers"), { minScore: row!.score + 1e-4 }).rows).toHaveLength(0);
+  });
+});
+

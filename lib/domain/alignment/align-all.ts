@@ -1,4 +1,6 @@
 import { splitClauses } from "./clauses";
+import type { EventSlots } from "./events";
+import { eventSlots, sameEvent } from "./events";
 import { isHeading, isProse, prepareSource } from "./features";
 import type { Span } from "./sentences";
 import { segmentSentences } from "./sentences";
@@ -22,7 +24,10 @@ import { DEFAULT_MIN_SCORE, Evidence, evidenceOf, finishScore, round, scoreWeigh
  *    inverted index (cost grows with shared features, not with all pairs). Keyword lines,
  *    datelines and headings are left out (features.ts isProse, isHeading).
  * 4. Links: for each pair of sources, unit pairs that are each other's best match in the
- *    other source (mutual best) and score at least minScore.
+ *    other source (mutual best) and score at least minScore, a pair whose main clauses
+ *    agree on the event's arguments (a count; an actor and a rare act, which paraphrase
+ *    keeps: "23 are dead" / "Twenty-three … lost their lives") scoring its similarity over
+ *    EVENT_FLOOR_FACTOR.
  * 5. Rows: links taken greedily by descending score, merging groups only when the merged
  *    group still has at most one unit per source and no pair across the two groups
  *    scores below half of minScore (no chains of facts that merely share a neighbour).
@@ -84,6 +89,21 @@ export const SUBORDINATE_FACTOR = 0.6;
 /** Weight of a subordinate clause's features in its sentence's vector (main clauses 1). */
 export const SUBORDINATE_WEIGHT = 0.5;
 
+/**
+ * Event arguments. Two passages whose main clauses agree on an argument of the event they
+ * assert score their similarity divided by this factor (capped at 1), so a pair from this
+ * share of minScore up can be linked:
+ * - how many: the same count (features.ts statedCounts: "23 are dead" / "Twenty-three …
+ *   lost their lives"), since reports of one fact keep its numbers however they reword it;
+ * - who did what: a shared name and a shared synonym class of the act ("Baltora Lines
+ *   suspended its routes" / "Baltora Lines has halted its services"), when that act is
+ *   named by at most RARE_ACT_MAX_PASSAGES (events.ts) passages of the comparison: an act
+ *   named all through the story ("the killing" in every commemoration) singles out no event.
+ * Only the main clauses count: a fact told in passing is not what a sentence asserts.
+ * Which passages are each other's best match is decided on similarity alone.
+ */
+export const EVENT_FLOOR_FACTOR = 2 / 3;
+
 /** How much better (absolute) a two-sentence passage must match its row to replace one sentence. */
 const EXTEND_MARGIN = 0.02;
 
@@ -98,6 +118,8 @@ interface Unit extends Weighted {
   prose: boolean;
   /** The unit's clauses when it has more than one (see pairScore). */
   parts: readonly Part[];
+  /** What its main clauses (the whole unit when it is one clause) assert (events.ts), read when first asked. */
+  slots: () => EventSlots;
 }
 
 export function alignAll(sources: readonly AlignSource[], options: AlignOptions = {}): AlignResult {
@@ -111,7 +133,13 @@ export function alignAll(sources: readonly AlignSource[], options: AlignOptions 
     const prose = (sp: Span) => isProse(s.text.slice(sp.start, sp.end)) && !isHeading(s.text, sp);
     if (granularity === "clause") {
       const spans = clauses.flat();
-      return { spans, features: clauseFeatures, parts: spans.map(() => []), prose: spans.map(prose) };
+      return {
+        spans,
+        features: clauseFeatures,
+        parts: spans.map(() => []),
+        prose: spans.map(prose),
+        slots: spans.map((sp, i) => once(() => (sp.subordinate ? eventSlots(s.text, [], []) : eventSlots(s.text, [sp], [clauseFeatures[i] as Map<string, number>])))),
+      };
     }
     // A sentence is its clauses' features, subordinate ones at SUBORDINATE_WEIGHT (the main
     // clause decides what the sentence asserts); one of several clauses also keeps its own.
@@ -122,6 +150,12 @@ export function alignAll(sources: readonly AlignSource[], options: AlignOptions 
       features: split.map((c) => (c.length === 1 ? (c[0]?.features as Map<string, number>) : sumFeatures(c.map((p) => p.features), c.map((p) => (p.clause.subordinate ? SUBORDINATE_WEIGHT : 1))))),
       parts: split.map((c) => (c.length === 1 ? [] : c.map((p) => ({ features: p.features, factor: p.clause.subordinate ? SUBORDINATE_FACTOR : CLAUSE_FACTOR })))),
       prose: sentences.map(prose),
+      slots: split.map((c, i) =>
+        once(() => {
+          const main = c.length === 1 ? c : c.filter((p) => !p.clause.subordinate);
+          return eventSlots(s.text, c.length === 1 ? [sentences[i] as Span] : main.map((p) => p.clause), main.map((p) => p.features));
+        }),
+      ),
     };
   });
   // IDF from the comparison's own vocabulary: a "document" is one prose unit.
@@ -139,19 +173,28 @@ export function alignAll(sources: readonly AlignSource[], options: AlignOptions 
     r.spans.map((span, pos) => {
       const features = r.features[pos] as Map<string, number>;
       const parts = (r.parts[pos] as { features: Map<string, number>; factor: number }[]).map((p) => ({ ...weigh(p.features, idf), factor: p.factor }));
-      return { ...weigh(features, idf), source, pos, span, features, prose: r.prose[pos] as boolean, parts };
+      return { ...weigh(features, idf), source, pos, span, features, prose: r.prose[pos] as boolean, parts, slots: r.slots[pos] as () => EventSlots };
     }),
   );
   // Keyword lines and datelines are not aligned: they end up among the exclusives.
   const units = perSource.flat().filter((u) => u.prose);
-  const best = bestMatches(units, sources.length, minScore);
+  const eventFloor = minScore * EVENT_FLOOR_FACTOR;
+  // 1e-6 for the rounding of a score over EVENT_FLOOR_FACTOR (eventScore).
+  const best = bestMatches(units, sources.length, eventFloor - 1e-6);
+  const passagesNaming = (act: string) => df.get(act) ?? 0;
 
-  // Mutual best links at or above the threshold, strongest first.
+  /** A pair's score: its similarity, over EVENT_FLOOR_FACTOR when the passages agree on the event. */
+  const eventScore = (us: readonly Unit[], vs: readonly Unit[], similarity: number) =>
+    us.some((u) => vs.some((v) => sameEvent(u.slots(), v.slots(), passagesNaming))) ? round(similarity / EVENT_FLOOR_FACTOR) : similarity;
+
+  // Mutual best links scoring at least minScore, most similar first (an event's agreement
+  // lets a pair in, it does not reorder the grouping).
   const links: { u: Unit; v: Unit; score: number }[] = [];
   units.forEach((u, i) => {
     (best[i] as (Match | undefined)[]).forEach((m, t) => {
-      if (!m || t <= u.source || m.score < minScore) return;
-      if (best[m.index]?.[u.source]?.index === i) links.push({ u, v: units[m.index] as Unit, score: m.score });
+      if (!m || t <= u.source || best[m.index]?.[u.source]?.index !== i) return;
+      const v = units[m.index] as Unit;
+      if (eventScore([u], [v], m.score) >= minScore) links.push({ u, v, score: m.score });
     });
   });
   links.sort((x, y) => y.score - x.score || x.u.source - y.u.source || x.u.pos - y.u.pos || x.v.source - y.v.source || x.v.pos - y.v.pos);
@@ -169,7 +212,7 @@ export function alignAll(sources: readonly AlignSource[], options: AlignOptions 
 
   const groups = [...new Set(groupOf.values())].filter((g) => g.length > 1);
   const taken = new Set<Unit>(groups.flat());
-  const rows = groups.map((g) => toRow(g, perSource, taken, sources, idf));
+  const rows = groups.map((g) => toRow(g, perSource, taken, sources, idf, eventScore));
   rows.sort((x, y) => storyKey(x, sources) - storyKey(y, sources) || firstSource(x) - firstSource(y));
 
   const exclusives: AlignPassage[] = [];
@@ -177,6 +220,12 @@ export function alignAll(sources: readonly AlignSource[], options: AlignOptions 
     for (const u of list) if (!taken.has(u)) exclusives.push(passage(sources, u.source, u.span));
   }
   return { rows, exclusives, minScore };
+}
+
+/** A value computed on first use: most units are never compared on their event slots. */
+function once<T>(make: () => T): () => T {
+  let value: T | undefined;
+  return () => (value ??= make());
 }
 
 interface Match {
@@ -342,7 +391,14 @@ export function pairScore(a: Scored, b: Scored): number {
   return best;
 }
 
-function toRow(group: Unit[], perSource: readonly Unit[][], taken: Set<Unit>, sources: readonly AlignSource[], idf: IdfTable): AlignRow {
+function toRow(
+  group: Unit[],
+  perSource: readonly Unit[][],
+  taken: Set<Unit>,
+  sources: readonly AlignSource[],
+  idf: IdfTable,
+  eventScore: (us: readonly Unit[], vs: readonly Unit[], similarity: number) => number,
+): AlignRow {
   const members: (Unit[] | null)[] = sources.map(() => null);
   for (const u of group) members[u.source] = [u];
   const merged = (m: readonly Unit[]): Scored =>
@@ -376,7 +432,7 @@ function toRow(group: Unit[], perSource: readonly Unit[][], taken: Set<Unit>, so
     for (let b = a + 1; b < vectors.length; b++) {
       const x = vectors[a];
       const y = vectors[b];
-      if (x && y) links.push({ a, b, score: pairScore(x, y) });
+      if (x && y) links.push({ a, b, score: eventScore(members[a] as Unit[], members[b] as Unit[], pairScore(x, y)) });
     }
   }
   const score = links.length ? round(links.reduce((sum, l) => sum + l.score, 0) / links.length) : 0;

@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { derivationBase, isHeading, isProse, lemma, sourceFeatures, wordFeatures } from "./features";
+import { derivationBase, isHeading, isProse, lemma, sourceFeatures, statedCounts, wordFeatures } from "./features";
 import { nameKey } from "./names";
 import { segmentSentences } from "./sentences";
 
@@ -156,3 +156,23 @@ describe("sourceFeatures: one name keyed alike however a source writes it", () =
     expect(keys(first!)).toContain("n:1");
   });
 });
+
+describe("statedCounts", () => {
+  it.each([
+    ["Twenty-three people died and nine are missing.", [23, 9]],
+    ["Some 1,800 dock workers walked out.", [1800]],
+    ["eighteen hundred workers walked out", [1800]],
+    ["One person was killed.", [1]],
+    ["one of the oldest bridges", []],
+    ["the second anniversary of the strike", []],
+    ["on its 5th day", []],
+    ["The bridge opened in 1971.", []],
+    ["on 3 January 2020, at 14 March", []],
+    ["a 20-metre span fell eight metres", []],
+    ["winds of 90 km/h and 4 tonnes of debris", []],
+    ["a 9 per cent pay rise", [9]],
+  ])("%s", (text, counts) => {
+    expect(statedCounts(text)).toEqual(counts);
+  });
+});
+

@@ -1,8 +1,9 @@
 import lemmatizer from "wink-lemmatizer";
 import { nameKey } from "./names";
-import { dateFeatures, numberValue } from "./numbers";
+import { dateFeatures, isOrdinal, numberValue } from "./numbers";
 import type { Span } from "./sentences";
 import { synonymClass } from "./synonyms";
+import type { WordToken } from "./text";
 import { isContentWord, stem, STOP_WORDS, wordTokens } from "./text";
 import { verbSynonymClasses } from "./wordnet";
 
@@ -328,6 +329,33 @@ export function prepareSource(text: string): (units: readonly Span[]) => Map<str
   };
 }
 
+/** Units of size, distance, weight and speed: a number before one measures something, it does not count it. */
+const MEASURE_UNITS = new Set(
+  "m metre metres meter meters km kilometre kilometres kilometer kilometers cm centimetre centimetres mm millimetre millimetres mile miles ft foot feet inch inches kg kilogram kilograms kilo kilos tonne tonnes ton tons lb lbs pound pounds kmh mph knot knots degree degrees".split(" "),
+);
+
+/**
+ * The counts a passage states ("23 were killed", "thirteen bridges", "some 400 residents"):
+ * its numbers that are not ordinals ("second anniversary"), not years or other parts of a
+ * date ("in 1971", "3 January 2020"), and not measures ("a 20-metre span", "90 km/h").
+ * Reports of one fact keep its counts however they reword it (see align-all.ts).
+ */
+export function statedCounts(text: string): number[] {
+  const consumed = dateFeatures(text).consumed;
+  const tokens = wordTokens(text).filter((t) => !consumed.some((c) => t.start < c.end && c.start < t.end));
+  const out = new Set<number>();
+  for (let i = 0; i < tokens.length; i++) {
+    const t = tokens[i] as WordToken;
+    const number = readNumber(tokens, i);
+    if (!number) continue;
+    const next = tokens[i + number.tokens]?.norm;
+    const year = /^\d{4}$/.test(t.norm) && number.value >= 1000 && number.value <= 2100;
+    if (!isOrdinal(t.norm) && !year && !(next && MEASURE_UNITS.has(next)) && !(t.norm === "one" && next === "of")) out.add(number.value);
+    i += number.tokens - 1;
+  }
+  return [...out];
+}
+
 const MULTIPLIERS: Record<string, number> = { hundred: 100, thousand: 1e3, million: 1e6, billion: 1e9 };
 
 /**
@@ -335,7 +363,7 @@ const MULTIPLIERS: Record<string, number> = { hundred: 100, thousand: 1e3, milli
  * five" -> 25, "5 million" -> 5000000, "two thousand four hundred" -> 2400. Returns how
  * many tokens it spans, or null when token i is no number.
  */
-function readNumber(tokens: readonly Token[], i: number): { value: number; tokens: number } | null {
+function readNumber(tokens: readonly { norm: string }[], i: number): { value: number; tokens: number } | null {
   const first = numberValue((tokens[i] as Token).norm);
   if (first === undefined) return null;
   let total = 0;

@@ -15,6 +15,11 @@ UNITS.forEach((w, i) => WORD_VALUES.set(w, i));
 ORDINALS.forEach((w, i) => WORD_VALUES.set(w, i));
 for (const [w, v] of Object.entries(TENS)) WORD_VALUES.set(w, v);
 
+/** Whether a folded word is an ordinal ("5th", "fifth", "second"): a rank or a date, not a count. */
+export function isOrdinal(norm: string): boolean {
+  return /^\d+(?:st|nd|rd|th)$/.test(norm) || (ORDINALS.includes(norm) && norm !== "zeroth");
+}
+
 /**
  * The value of a folded word that is a number ("5", "5,000", "5th", "five", "fifth"), or
  * undefined. "second" and "first" read as ordinals too: in news text they mostly are.
