@@ -27,6 +27,9 @@ type Algorithm = { name: string; place: (oldText: string, newText: string, targe
 
 const CLASSES: EditClass[] = ["untouched-quote", "edited-but-placeable", "mostly-gone"];
 
+/** `--misses`: print every untouched quote that "Parallax now" did not place exactly, to stderr. */
+const PRINT_MISSES = process.argv.includes("--misses");
+
 interface Tally {
   n: number;
   exact: number;
@@ -93,6 +96,13 @@ async function main(): Promise<void> {
               t.correct++;
               if (result.start === truth.start && result.end === truth.end) t.exact++;
             } else t.wrong++;
+            if (PRINT_MISSES && algorithm.name === "Parallax now" && cls === "untouched-quote" && !twin && (result?.start !== truth?.start || result?.end !== truth?.end)) {
+              const { start, end } = ranges[i]!;
+              console.error(
+                `level ${level}, ${article.name}, revision ${r}: ${JSON.stringify(article.text.slice(start, end))} at ${start}, expected at ${truth?.start}, ` +
+                  (result ? `placed at ${result.start}-${result.end} on ${JSON.stringify(revised.slice(result.start, result.end))}` : "orphaned"),
+              );
+            }
           });
         }
       }
