@@ -244,6 +244,56 @@ describe("reanchor: untouched quotes in moved and edited gallery captions (the m
   });
 });
 
+describe("reanchor: identical captions each keep their own place while the captions around them are edited and moved", () => {
+  // A photo gallery: captions from one template, the second and the seventh line identical.
+  const TWIN = "• Crowds wave pennants on the quay during the lantern procession of the autumn fair in Wexmoor, 9 October 2026.";
+  const LINES = [
+    "Autumn fair gallery",
+    TWIN,
+    "• A baker carries a tray of plum tarts on the quay during the lantern procession of the autumn fair in Wexmoor, 9 October 2026.",
+    "• Two drummers lead the band on the quay during the lantern procession of the autumn fair in Wexmoor, 9 October 2026.",
+    "• The ferry from Oldhaven docks at dawn with the first visitors of the fair, its deck lined with paper lanterns.",
+    "• A juggler balances three torches on the quay during the lantern procession of the autumn fair in Wexmoor, 9 October 2026.",
+    TWIN,
+    "• Stallholders pack away the last apples on the quay during the lantern procession of the autumn fair in Wexmoor, 10 October 2026.",
+    "Photographs: the fair committee.",
+  ];
+  const GALLERY = LINES.join("\n");
+  const QUOTE = "wave pennants on the quay";
+  const edited = (n: number, from: string, to: string) => LINES[n]!.replace(from, to);
+
+  const cases: Array<{ name: string; lines: string[]; first: number; second: number }> = [
+    {
+      // The one line found once in both texts, unchanged, is the moved one; anchoring the
+      // line pairing on it paired the first twin with the second's copy below it.
+      name: "the only caption left unchanged apart from a twin moved between the twins, every other caption edited in place",
+      lines: [LINES[0]!, edited(1, "Crowds", "Families"), edited(2, "plum", "pear"), edited(3, "Two", "Three"), edited(5, "three", "four"), TWIN, LINES[4]!, edited(7, "last", "final"), LINES[8]!],
+      first: 1,
+      second: 5,
+    },
+    {
+      // The first twin moved whole to the end, the second edited in place: its copy below
+      // was as like the second twin as its own edited line, in the same run of edited lines.
+      name: "the first twin moved whole to the end, the second edited in place, the captions between them edited",
+      lines: [LINES[0]!, edited(2, "plum", "pear"), edited(3, "Two", "Three"), edited(4, "dawn", "noon"), edited(5, "three", "four"), edited(6, "9 October", "10 October"), edited(7, "last", "final"), TWIN, LINES[8]!],
+      first: 7,
+      second: 5,
+    },
+  ];
+
+  it.each(cases)("$name", ({ lines, first, second }) => {
+    const updated = lines.join("\n");
+    const lineStart = (n: number) => lines.slice(0, n).reduce((sum, line) => sum + line.length + 1, 0);
+    const oldFirst = GALLERY.indexOf(QUOTE);
+    const oldSecond = GALLERY.indexOf(QUOTE, oldFirst + 1);
+    const results = reanchorAll(GALLERY, updated, [createSelectors(GALLERY, oldFirst, oldFirst + QUOTE.length), createSelectors(GALLERY, oldSecond, oldSecond + QUOTE.length)]);
+    const expected = [updated.indexOf(QUOTE, lineStart(first)), updated.indexOf(QUOTE, lineStart(second))];
+    expect(expected.every((at) => at >= 0)).toBe(true);
+    expect(results.map((r) => r.status)).toEqual(["exact", "exact"]);
+    expect(results.map((r) => (r.status === "orphaned" ? null : r.selectors.position.start))).toEqual(expected);
+  });
+});
+
 describe("reanchor: an untouched stretch between two rewrites, with a copy elsewhere", () => {
   // The diff's semantic cleanup folds the kept stretch between the two rewrites into one
   // replacement; the copy in the unchanged last sentence keeps the old suffix, so a search

@@ -262,158 +262,188 @@ const MIN_MOVE_EVIDENCE = 48;
 /** Lines shorter than this (blank lines, "Photo", a date) repeat too often to follow when moved. */
 const MIN_MOVED_LINE = 24;
 
-/** Lines paired by their words need this share of them in common (Jaccard index). */
+/** Lines paired by their words need this share of their tokens in common (sharedShare). */
 const MIN_LINE_SIMILARITY = 0.5;
 
 /** What pairing a line with one from elsewhere (a move) costs against one edited in place. */
 const MOVE_PENALTY = 0.1;
 
+/**
+ * Bounds on the line pairing's work: identical lines are candidates only while their
+ * copies in both texts multiply to at most MAX_COPY_PAIRS (a stock line such as "Photo"
+ * repeated everywhere pairs with nothing), and lines are compared by their words only
+ * while the long lines of both texts multiply to at most MAX_LINE_COMPARISONS.
+ */
+const MAX_COPY_PAIRS = 256;
+const MAX_LINE_COMPARISONS = 1 << 22;
+
+/**
+ * How much a chain of kept lines loses per pair for lying away from where the whole-text
+ * diff puts the old line (as a share of the text's length): only enough to choose between
+ * chains equally similar, such as two identical captions either of which could be kept.
+ */
+const TIE_BREAK = 1e-3;
+
 type Line = { start: number; text: string };
 
 /**
- * Pairs of lines found exactly once in both texts that keep their order (the longest such
- * run, as patience diff chooses its anchors): of two identical captions, neither is an
- * anchor, so a diff cannot pair one with the other's moved copy across a unique line.
+ * A possible pair of an old line (index i) and a new one (j), with the share of tokens
+ * they have in common and how far the new line is from where the diff puts the old one.
  */
-function uniqueAnchors(oldLines: Line[], newLines: Line[]): Array<[number, number]> {
-  const once = (lines: Line[]) => {
-    const at = new Map<string, number>();
-    lines.forEach(({ text }, i) => at.set(text, at.has(text) ? -1 : i));
-    return at;
-  };
-  const oldAt = once(oldLines);
-  const newAt = once(newLines);
-  const candidates: Array<[number, number]> = [];
-  for (const [text, i] of oldAt) {
-    const j = newAt.get(text);
-    if (i >= 0 && j !== undefined && j >= 0) candidates.push([i, j]);
+type LineCandidate = { i: number; j: number; similarity: number; distance: number };
+
+/** A line's words and other non-space characters (a bullet, a dash), each with its count. */
+function tokenCounts(text: string): Map<string, number> {
+  const counts = new Map<string, number>();
+  for (const token of text.match(TOKEN) ?? []) if (!/^\s/.test(token)) counts.set(token, (counts.get(token) ?? 0) + 1);
+  return counts;
+}
+
+/** The share of two lines' tokens they have in common, counting repeats (Jaccard index of multisets). */
+function sharedShare(a: Map<string, number>, b: Map<string, number>): number {
+  let shared = 0;
+  let all = 0;
+  for (const [token, count] of a) {
+    const other = b.get(token) ?? 0;
+    shared += Math.min(count, other);
+    all += Math.max(count, other);
   }
-  candidates.sort((x, y) => x[0] - y[0]);
-  // The longest run of increasing new positions (patience sorting).
-  const tails: number[] = [];
-  const previous: number[] = [];
-  candidates.forEach(([, j], k) => {
-    let lo = 0;
-    let hi = tails.length;
-    while (lo < hi) {
-      const mid = (lo + hi) >> 1;
-      if (candidates[tails[mid]!]![1] < j) lo = mid + 1;
-      else hi = mid;
-    }
-    previous[k] = lo > 0 ? tails[lo - 1]! : -1;
-    tails[lo] = k;
-  });
-  const run: Array<[number, number]> = [];
-  for (let k = tails.length > 0 ? tails[tails.length - 1]! : -1; k >= 0; k = previous[k]!) run.push(candidates[k]!);
-  return run.reverse();
+  for (const [token, count] of b) if (!a.has(token)) all += count;
+  return all === 0 ? 0 : shared / all;
 }
 
 /**
- * The lines of the old and new text in the same order, paired: lines found once in both
- * texts anchor the pairing (uniqueAnchors), and between two anchors a diff of whole lines
- * (each distinct line one character, as wordDiff does with words) pairs the rest. Also
- * the runs of lines that diff deleted and inserted together (a line edited in place, or
- * replaced).
+ * Every pair of lines that may be the same line: identical lines of any length, and
+ * long lines (MIN_MOVED_LINE) sharing at least MIN_LINE_SIMILARITY of their tokens.
  */
-function lineDiff(oldLines: Line[], newLines: Line[]) {
-  const pairs = new Map<Line, Line>();
-  const hunkOf = new Map<Line, number>();
-  const codes = new Map<string, number>();
-  const encode = (lines: Line[]) =>
-    lines
-      .map(({ text }) => {
-        let code = codes.get(text);
-        if (code === undefined) codes.set(text, (code = codes.size));
-        return String.fromCharCode(code);
-      })
-      .join("");
-  const encodedOld = encode(oldLines);
-  const encodedNew = encode(newLines);
-  if (codes.size > 0xd7ff) return { pairs, hunkOf };
-  const dmp = untimedDiff();
-  let hunk = 0;
-  let o = 0;
-  let n = 0;
-  for (const [anchorOld, anchorNew] of [...uniqueAnchors(oldLines, newLines), [oldLines.length, newLines.length] as [number, number]]) {
-    for (const [op, chunk] of dmp.diff_main(encodedOld.slice(o, anchorOld), encodedNew.slice(n, anchorNew), false)) {
-      if (op === DiffMatchPatch.DIFF_EQUAL) {
-        for (let k = 0; k < chunk.length; k++) pairs.set(oldLines[o + k]!, newLines[n + k]!);
-        o += chunk.length;
-        n += chunk.length;
-        hunk++;
-      } else if (op === DiffMatchPatch.DIFF_DELETE) {
-        for (let k = 0; k < chunk.length; k++) hunkOf.set(oldLines[o++]!, hunk);
-      } else {
-        for (let k = 0; k < chunk.length; k++) hunkOf.set(newLines[n++]!, hunk);
+function lineCandidates(oldLines: Line[], newLines: Line[], map: (offset: number) => number): LineCandidate[] {
+  const candidates: LineCandidate[] = [];
+  const distance = (i: number, j: number) => Math.abs(newLines[j]!.start - map(oldLines[i]!.start));
+  const newAt = new Map<string, number[]>();
+  newLines.forEach(({ text }, j) => {
+    const at = newAt.get(text);
+    if (at) at.push(j);
+    else newAt.set(text, [j]);
+  });
+  const oldCount = new Map<string, number>();
+  for (const { text } of oldLines) oldCount.set(text, (oldCount.get(text) ?? 0) + 1);
+  oldLines.forEach(({ text }, i) => {
+    const copies = newAt.get(text) ?? [];
+    if (copies.length * oldCount.get(text)! <= MAX_COPY_PAIRS) for (const j of copies) candidates.push({ i, j, similarity: 1, distance: distance(i, j) });
+  });
+  const longOld = oldLines.flatMap((line, i) => (line.text.length >= MIN_MOVED_LINE ? [i] : []));
+  const longNew = newLines.flatMap((line, j) => (line.text.length >= MIN_MOVED_LINE ? [j] : []));
+  if (longOld.length * longNew.length > MAX_LINE_COMPARISONS) return candidates;
+  const newTokens = longNew.map((j) => ({ j, tokens: tokenCounts(newLines[j]!.text) }));
+  for (const i of longOld) {
+    const tokens = tokenCounts(oldLines[i]!.text);
+    for (const n of newTokens) {
+      if (newLines[n.j]!.text === oldLines[i]!.text) continue;
+      const similarity = sharedShare(tokens, n.tokens);
+      if (similarity >= MIN_LINE_SIMILARITY) candidates.push({ i, j: n.j, similarity, distance: distance(i, n.j) });
+    }
+  }
+  return candidates;
+}
+
+/**
+ * The pairs of lines that kept their order: of all candidate pairs, the chain increasing
+ * in both texts with the most similarity in total (a weighted longest increasing
+ * subsequence, O(c log n) for c candidates). Lines edited in place stay on it; a moved
+ * line leaves it, even when it is the one line found once in both texts, because the
+ * lines edited around it outweigh it (a diff anchored on unique lines would keep the moved
+ * line and pair the lines around it out of order). Of two chains as similar, the one
+ * nearer to where the diff puts each line wins (TIE_BREAK).
+ */
+function keptOrder(candidates: LineCandidate[], newCount: number, newLength: number): LineCandidate[] {
+  const sorted = [...candidates].sort((x, y) => x.i - y.i || y.j - x.j);
+  // A Fenwick tree over new line indices: the best chain ending before each index.
+  const best = new Float64Array(newCount + 1);
+  const endOf = new Int32Array(newCount + 1).fill(-1);
+  const total = new Float64Array(sorted.length);
+  const previous = new Int32Array(sorted.length).fill(-1);
+  sorted.forEach(({ j, similarity, distance }, k) => {
+    let value = 0;
+    let from = -1;
+    for (let x = j; x > 0; x -= x & -x) {
+      if (best[x]! > value) {
+        value = best[x]!;
+        from = endOf[x]!;
       }
     }
-    if (anchorOld < oldLines.length) pairs.set(oldLines[anchorOld]!, newLines[anchorNew]!);
-    o = anchorOld + 1;
-    n = anchorNew + 1;
-    hunk++;
-  }
-  return { pairs, hunkOf };
+    total[k] = value + similarity - (TIE_BREAK * distance) / (newLength + 1);
+    previous[k] = from;
+    for (let x = j + 1; x <= newCount; x += x & -x) {
+      if (total[k]! > best[x]!) {
+        best[x] = total[k]!;
+        endOf[x] = k;
+      }
+    }
+  });
+  let last = -1;
+  sorted.forEach((_, k) => {
+    if (last === -1 || total[k]! > total[last]!) last = k;
+  });
+  const chain: LineCandidate[] = [];
+  for (let k = last; k >= 0; k = previous[k]!) chain.push(sorted[k]!);
+  return chain.reverse();
 }
 
 /**
  * Pairs the lines (paragraphs) of the old and new text, however far apart: a character
  * diff cannot follow a moved paragraph, and in a text of near-identical paragraphs (a
- * photo gallery's captions) it pairs the moved one's words with another's. First a diff
- * of whole lines pairs the lines that kept their text and their order (so of two
- * identical captions, each keeps the one between the same neighbours); of the lines it
- * leaves over, one found exactly once among them on both sides is the same line, moved;
- * the rest are paired greedily by the words they share, most similar first, then a line
- * edited in place (deleted and inserted in the same run of the line diff) before one
- * from elsewhere, then the nearest; each pair is compared with a word diff of its own.
+ * photo gallery's captions) it pairs the moved one's words with another's. A line found
+ * exactly once in each text, unchanged, is the same line wherever it went. The rest are
+ * paired greedily: most similar first (identical, then by the tokens they share), a pair
+ * that fits between the lines that kept their order around it (keptOrder) before one from
+ * elsewhere, then the nearest; short lines only in place. So of two identical captions
+ * each keeps the one between its own neighbours, whatever moved around them. Each pair is
+ * compared with a word diff of its own.
  */
 function paragraphPairs(oldText: string, newText: string, map: (offset: number) => number) {
   const lines = (text: string): Line[] => [...text.matchAll(/[^\n]+/g)].map((m) => ({ start: m.index, text: m[0] }));
-  const count = (list: Line[]) => {
-    const counts = new Map<string, number>();
-    for (const { text } of list) counts.set(text, (counts.get(text) ?? 0) + 1);
-    return counts;
-  };
   const oldLines = lines(oldText);
   const newLines = lines(newText);
-  const { pairs, hunkOf } = lineDiff(oldLines, newLines);
-  const taken = new Set<Line>(pairs.values());
-  let restOld = oldLines.filter((l) => !pairs.has(l) && l.text.length >= MIN_MOVED_LINE);
-  let restNew = newLines.filter((l) => !taken.has(l) && l.text.length >= MIN_MOVED_LINE);
-  const oldCounts = count(restOld);
-  const newCounts = count(restNew);
-  const newByText = new Map(restNew.map((l) => [l.text, l]));
-  for (const line of restOld) {
-    if (oldCounts.get(line.text) !== 1 || newCounts.get(line.text) !== 1) continue;
-    const twin = newByText.get(line.text)!;
-    pairs.set(line, twin);
-    taken.add(twin);
+  const candidates = lineCandidates(oldLines, newLines, map);
+  const pairs = new Map<Line, Line>();
+  const taken = new Set<Line>();
+  const pair = (i: number, j: number) => {
+    pairs.set(oldLines[i]!, newLines[j]!);
+    taken.add(newLines[j]!);
+  };
+  const free = (c: LineCandidate) => !pairs.has(oldLines[c.i]!) && !taken.has(newLines[c.j]!);
+  // A line found once in each text, unchanged, is the same line wherever it went.
+  const copies = (key: (c: LineCandidate) => number) => {
+    const counts = new Map<number, number>();
+    for (const c of candidates) if (c.similarity === 1) counts.set(key(c), (counts.get(key(c)) ?? 0) + 1);
+    return counts;
+  };
+  const oldCopies = copies((c) => c.i);
+  const newCopies = copies((c) => c.j);
+  for (const c of candidates) if (c.similarity === 1 && oldCopies.get(c.i) === 1 && newCopies.get(c.j) === 1) pair(c.i, c.j);
+  // Whether a pair fits between the lines that kept their order around its old line
+  // (keptOrder, leaving the line itself out): edited in place, not moved.
+  const chainNew = new Int32Array(oldLines.length).fill(-1);
+  for (const { i, j } of keptOrder(candidates, newLines.length, newText.length)) chainNew[i] = j;
+  const before = new Int32Array(oldLines.length);
+  const after = new Int32Array(oldLines.length);
+  for (let i = 0, seen = -1; i < oldLines.length; i++) {
+    before[i] = seen;
+    if (chainNew[i]! >= 0) seen = chainNew[i]!;
   }
-  const wordSet = (text: string) => new Set(text.match(WORD) ?? []);
-  restOld = restOld.filter((l) => !pairs.has(l));
-  restNew = restNew.filter((l) => !taken.has(l));
-  const newWords = restNew.map((l) => ({ line: l, words: wordSet(l.text) }));
-  const candidates: Array<{ from: Line; to: Line; similarity: number; inPlace: boolean; distance: number }> = [];
-  for (const line of restOld) {
-    const words = wordSet(line.text);
-    for (const n of newWords) {
-      let shared = 0;
-      for (const w of words) if (n.words.has(w)) shared++;
-      const similarity = shared / (words.size + n.words.size - shared || 1);
-      if (similarity >= MIN_LINE_SIMILARITY) {
-        const inPlace = hunkOf.has(line) && hunkOf.get(line) === hunkOf.get(n.line);
-        candidates.push({ from: line, to: n.line, similarity, inPlace, distance: Math.abs(n.line.start - map(line.start)) });
-      }
-    }
+  for (let i = oldLines.length - 1, seen = newLines.length; i >= 0; i--) {
+    after[i] = seen;
+    if (chainNew[i]! >= 0) seen = chainNew[i]!;
   }
+  const inPlace = (c: LineCandidate) => before[c.i]! < c.j && c.j < after[c.i]!;
   // A move costs a little similarity: a caption edited in place keeps its place unless a
   // moved line is clearly more like it; two identical old captions are told apart this way.
-  const score = (c: { similarity: number; inPlace: boolean }) => c.similarity - (c.inPlace ? 0 : MOVE_PENALTY);
-  candidates.sort((x, y) => score(y) - score(x) || x.distance - y.distance);
-  for (const { from, to } of candidates) {
-    if (pairs.has(from) || taken.has(to)) continue;
-    pairs.set(from, to);
-    taken.add(to);
-  }
+  // Short lines are paired only in place.
+  const ranked = candidates
+    .filter((c) => free(c) && (inPlace(c) || oldLines[c.i]!.text.length >= MIN_MOVED_LINE))
+    .map((c) => ({ ...c, score: c.similarity - (inPlace(c) ? 0 : MOVE_PENALTY) }))
+    .sort((x, y) => y.score - x.score || x.distance - y.distance);
+  for (const c of ranked) if (free(c)) pair(c.i, c.j);
   const paired = oldLines.filter((l) => pairs.has(l));
   const diffs = new Map<Line, Segments>();
   /** Where [start, end) of `line` is in its pair, if the pair kept it; else null. */
