@@ -308,6 +308,29 @@ describe("reanchor: an untouched stretch between two rewrites, with a copy elsew
   });
 });
 
+describe("reanchor: an untouched word in a paragraph both moved and rewritten around it", () => {
+  const PARAGRAPHS = [
+    "The harbour board met on Monday to discuss the dredging contract for the northern basin.",
+    "Residents of Kelby gathered at the chapel on the hill, where they paid their respects to the lifeboat crew lost in the storm of 1953, and laid wreaths on the quay.",
+    "Later, the mayor paid tribute to the volunteers who still launch the boat in all weathers.",
+    "The board will publish its decision next month.",
+  ];
+  const OLD = PARAGRAPHS.join("\n\n");
+  const rewritten = PARAGRAPHS[1]!.replace("the chapel on the hill", "zebra quartz copper").replace("their respects to the lifeboat crew", "lantern velvet orbit meadow");
+
+  it.each([
+    ["moved below the next paragraph", [PARAGRAPHS[0], PARAGRAPHS[2], rewritten, PARAGRAPHS[3]]],
+    ["moved to the top", [rewritten, PARAGRAPHS[0], PARAGRAPHS[2], PARAGRAPHS[3]]],
+  ])("stays on its own word when its paragraph was %s", (_name, paragraphs) => {
+    const updated = paragraphs.join("\n\n");
+    const at = OLD.indexOf("paid");
+    const expected = updated.indexOf("paid", updated.indexOf(rewritten));
+    const result = reanchor(OLD, updated, createSelectors(OLD, at, at + "paid".length));
+    expect(result.status).toBe("exact");
+    expect(result.status !== "orphaned" && result.selectors.position.start).toBe(expected);
+  });
+});
+
 describe("reanchor: placement does not depend on the clock", () => {
   const WORDS = ["council", "budget", "river", "bridge", "school", "market", "harbour", "station", "the", "a", "of", "and", "new", "old", "north", "south"];
 

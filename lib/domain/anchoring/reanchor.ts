@@ -256,6 +256,39 @@ function segmentAt(segments: Segments, offset: number): number {
   return lo;
 }
 
+/** A stretch of text a diff kept inside one of its replacements (see keptAt). */
+type KeptStretch = { oldStart: number; newStart: number; length: number };
+
+/**
+ * Where [start, end) of `oldText` is in `newText` if the diff `segments` kept it, else
+ * null. The diff's semantic cleanup folds short kept passages between two edits into one
+ * replacement (it cannot tell them from chance equalities like " the "). Inside a
+ * replacement, a word diff without that cleanup tells them apart by length: a kept stretch
+ * of MIN_KEPT_IN_REPLACEMENT characters or more is the same words, untouched. `kept`
+ * caches each replacement's kept stretches.
+ */
+function keptAt(oldText: string, newText: string, segments: Segments, kept: Map<number, KeptStretch[]>, start: number, end: number): number | null {
+  const { oldStarts, newStarts, oldLengths, newLengths, equal } = segments;
+  const i = segmentAt(segments, start);
+  if (end > oldStarts[i]! + oldLengths[i]!) return null;
+  if (equal[i]) return newStarts[i]! + (start - oldStarts[i]!);
+  if (newLengths[i] === 0) return null;
+  let stretches = kept.get(i);
+  if (!stretches) {
+    stretches = [];
+    let o = oldStarts[i]!;
+    let n = newStarts[i]!;
+    for (const [op, length] of wordDiff(oldText.slice(o, o + oldLengths[i]!), newText.slice(n, n + newLengths[i]!), false)) {
+      if (op === DiffMatchPatch.DIFF_EQUAL && length >= MIN_KEPT_IN_REPLACEMENT) stretches.push({ oldStart: o, newStart: n, length });
+      if (op !== DiffMatchPatch.DIFF_INSERT) o += length;
+      if (op !== DiffMatchPatch.DIFF_DELETE) n += length;
+    }
+    kept.set(i, stretches);
+  }
+  const stretch = stretches.find((k) => k.oldStart <= start && end <= k.oldStart + k.length);
+  return stretch ? stretch.newStart + (start - stretch.oldStart) : null;
+}
+
 /** Characters of quote plus agreeing surroundings that identify a moved copy. */
 const MIN_MOVE_EVIDENCE = 48;
 
@@ -445,16 +478,15 @@ function paragraphPairs(oldText: string, newText: string, map: (offset: number) 
     .sort((x, y) => y.score - x.score || x.distance - y.distance);
   for (const c of ranked) if (free(c)) pair(c.i, c.j);
   const paired = oldLines.filter((l) => pairs.has(l));
-  const diffs = new Map<Line, Segments>();
+  const diffs = new Map<Line, { segments: Segments; kept: Map<number, KeptStretch[]> }>();
   /** Where [start, end) of `line` is in its pair, if the pair kept it; else null. */
   const within = (line: Line, start: number, end: number): number | null => {
     const twin = pairs.get(line)!;
     if (twin.text === line.text) return twin.start + (start - line.start);
-    let segments = diffs.get(line);
-    if (!segments) diffs.set(line, (segments = segmentsOf(line.text, twin.text)));
-    const i = segmentAt(segments, start - line.start);
-    if (!segments.equal[i] || end - line.start > segments.oldStarts[i]! + segments.oldLengths[i]!) return null;
-    return twin.start + segments.newStarts[i]! + (start - line.start - segments.oldStarts[i]!);
+    let diff = diffs.get(line);
+    if (!diff) diffs.set(line, (diff = { segments: segmentsOf(line.text, twin.text), kept: new Map() }));
+    const at = keptAt(line.text, twin.text, diff.segments, diff.kept, start - line.start, end - line.start);
+    return at === null ? null : twin.start + at;
   };
   return {
     /**
@@ -542,36 +574,13 @@ function diffMap(oldText: string, newText: string): DiffMap {
   };
 
   const lines = paragraphPairs(oldText, newText, map);
-  // The semantic cleanup folds short kept passages between two edits into one replacement
-  // (it cannot tell them from chance equalities like " the "). Inside a replacement, a word
-  // diff without that cleanup tells them apart by length: a kept stretch of
-  // MIN_KEPT_IN_REPLACEMENT characters or more is the same words, untouched.
-  const keptInside = new Map<number, Array<{ oldStart: number; newStart: number; length: number }>>();
-  const keptInReplacement = (i: number) => {
-    let kept = keptInside.get(i);
-    if (kept) return kept;
-    kept = [];
-    let o = oldStarts[i]!;
-    let n = newStarts[i]!;
-    for (const [op, length] of wordDiff(oldText.slice(o, o + oldLengths[i]!), newText.slice(n, n + newLengths[i]!), false)) {
-      if (op === DiffMatchPatch.DIFF_EQUAL && length >= MIN_KEPT_IN_REPLACEMENT) kept.push({ oldStart: o, newStart: n, length });
-      if (op !== DiffMatchPatch.DIFF_INSERT) o += length;
-      if (op !== DiffMatchPatch.DIFF_DELETE) n += length;
-    }
-    keptInside.set(i, kept);
-    return kept;
-  };
+  const keptInside = new Map<number, KeptStretch[]>();
 
   const unchanged = (start: number, end: number) => {
     if (none || end <= start) return null;
     const paired = lines.find(start, end);
     if (paired !== undefined) return paired;
-    const i = segmentAt(segments, start);
-    if (end > oldStarts[i]! + oldLengths[i]!) return null;
-    if (equal[i]) return newStarts[i]! + (start - oldStarts[i]!);
-    if (newLengths[i] === 0) return null;
-    const kept = keptInReplacement(i).find((k) => k.oldStart <= start && end <= k.oldStart + k.length);
-    return kept ? kept.newStart + (start - kept.oldStart) : null;
+    return keptAt(oldText, newText, segments, keptInside, start, end);
   };
 
   const keptCharacters = (start: number, end: number) => {
