@@ -279,6 +279,24 @@ describe("reanchor: identical captions each keep their own place while the capti
       first: 7,
       second: 5,
     },
+    {
+      // The moved twin, edited less, was most like both; taken first by the twin edited in
+      // place, it left the moved twin the edited one.
+      name: "the second twin moved up and edited a little, the first edited more in place",
+      lines: [
+        LINES[0]!,
+        TWIN.replace("Crowds", "Families").replace("lantern", "torch").replace("autumn", "harvest").replace("Wexmoor", "Wexham"),
+        edited(2, "plum", "pear"),
+        TWIN.replace("2026", "2027"),
+        edited(3, "Two", "Three"),
+        LINES[4]!,
+        edited(5, "three", "four"),
+        LINES[7]!,
+        LINES[8]!,
+      ],
+      first: 1,
+      second: 3,
+    },
   ];
 
   it.each(cases)("$name", ({ lines, first, second }) => {

@@ -317,6 +317,9 @@ const MAX_LINE_COMPARISONS = 1 << 22;
  */
 const TIE_BREAK = 1e-3;
 
+/** Passes of pair swapping after the greedy line pairing (see paragraphPairs). */
+const MAX_SWAP_PASSES = 8;
+
 type Line = { start: number; text: string };
 
 /**
@@ -381,8 +384,10 @@ function lineCandidates(oldLines: Line[], newLines: Line[], map: (offset: number
 
 /**
  * The pairs of lines that kept their order: of all candidate pairs, the chain increasing
- * in both texts with the most similarity in total (a weighted longest increasing
- * subsequence, O(c log n) for c candidates). Lines edited in place stay on it; a moved
+ * in both texts with the most similarity above MIN_LINE_SIMILARITY in total (a weighted
+ * longest increasing subsequence, O(c log n) for c candidates). Counting only what is
+ * above the threshold keeps a run of merely similar captions, filling the gap a moved one
+ * left, from outweighing fewer identical ones. Lines edited in place stay on it; a moved
  * line leaves it, even when it is the one line found once in both texts, because the
  * lines edited around it outweigh it (a diff anchored on unique lines would keep the moved
  * line and pair the lines around it out of order). Of two chains as similar, the one
@@ -404,7 +409,7 @@ function keptOrder(candidates: LineCandidate[], newCount: number, newLength: num
         from = endOf[x]!;
       }
     }
-    total[k] = value + similarity - (TIE_BREAK * distance) / (newLength + 1);
+    total[k] = value + similarity - MIN_LINE_SIMILARITY - (TIE_BREAK * distance) / (newLength + 1);
     previous[k] = from;
     for (let x = j + 1; x <= newCount; x += x & -x) {
       if (total[k]! > best[x]!) {
@@ -476,7 +481,35 @@ function paragraphPairs(oldText: string, newText: string, map: (offset: number) 
     .filter((c) => free(c) && (inPlace(c) || oldLines[c.i]!.text.length >= MIN_MOVED_LINE))
     .map((c) => ({ ...c, score: c.similarity - (inPlace(c) ? 0 : MOVE_PENALTY) }))
     .sort((x, y) => y.score - x.score || x.distance - y.distance);
-  for (const c of ranked) if (free(c)) pair(c.i, c.j);
+  const chosen: LineCandidate[] = [];
+  for (const c of ranked) {
+    if (!free(c)) continue;
+    pair(c.i, c.j);
+    chosen.push(c);
+  }
+  // Greedy picks the single best pair first, which can cost two lines their better pairs:
+  // two identical captions, one edited in place and one moved and edited more, both most
+  // like the less edited copy. Swapping partners between two chosen pairs when that makes
+  // their scores' sum larger fixes it (bounded: MAX_SWAP_PASSES passes over the pairs).
+  const scoreOf = new Map<number, number>(ranked.map((c) => [c.i * newLines.length + c.j, c.score]));
+  const scoreAt = (i: number, j: number) => scoreOf.get(i * newLines.length + j);
+  for (let pass = 0, swapped = true; swapped && pass < MAX_SWAP_PASSES; pass++) {
+    swapped = false;
+    for (let a = 0; a < chosen.length; a++) {
+      for (let b = a + 1; b < chosen.length; b++) {
+        const x = chosen[a]!;
+        const y = chosen[b]!;
+        const crossed = [scoreAt(x.i, y.j), scoreAt(y.i, x.j)];
+        if (crossed[0] === undefined || crossed[1] === undefined) continue;
+        if (crossed[0] + crossed[1] <= scoreAt(x.i, x.j)! + scoreAt(y.i, y.j)! + 1e-9) continue;
+        chosen[a] = { ...x, j: y.j };
+        chosen[b] = { ...y, j: x.j };
+        pair(x.i, y.j);
+        pair(y.i, x.j);
+        swapped = true;
+      }
+    }
+  }
   const paired = oldLines.filter((l) => pairs.has(l));
   const diffs = new Map<Line, { segments: Segments; kept: Map<number, KeptStretch[]> }>();
   /** Where [start, end) of `line` is in its pair, if the pair kept it; else null. */
