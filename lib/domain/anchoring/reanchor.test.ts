@@ -349,6 +349,31 @@ describe("reanchor: an untouched word in a paragraph both moved and rewritten ar
   });
 });
 
+describe("reanchor: a short last line moved, glued to the moved heading it now precedes", () => {
+  // Moving the last paragraph, which ends without a line break, leaves none between it and
+  // the heading it is pasted before: two short lines become one that neither of them pairs with.
+  const PARAGRAPHS = [
+    "The harbour board met on Monday to discuss the dredging contract for the northern basin.",
+    "A new quay for Kelby",
+    "Work on the harbour wall is to begin in spring, once the board has chosen a contractor.",
+    "Source » harbour desk",
+  ];
+  const OLD = PARAGRAPHS.join("\n\n");
+  // The heading moved below the next paragraph, then the last line pasted before it.
+  const UPDATED = `${PARAGRAPHS[0]}\n\n${PARAGRAPHS[2]}\n\n${PARAGRAPHS[3]}${PARAGRAPHS[1]}\n\n`;
+
+  it.each([
+    ["a word of the moved line", "harbour", OLD.lastIndexOf("harbour"), UPDATED.indexOf("harbour desk")],
+    ["a space in the heading it was glued to", " ", OLD.indexOf("A new") + 1, UPDATED.indexOf("A new") + 1],
+  ])("keeps %s exact", (_name, quote, at, expected) => {
+    expect(OLD.slice(at, at + quote.length)).toBe(quote);
+    expect(UPDATED.slice(expected, expected + quote.length)).toBe(quote);
+    const result = reanchor(OLD, UPDATED, createSelectors(OLD, at, at + quote.length));
+    expect(result.status).toBe("exact");
+    expect(result.status !== "orphaned" && result.selectors.position.start).toBe(expected);
+  });
+});
+
 describe("reanchor: placement does not depend on the clock", () => {
   const WORDS = ["council", "budget", "river", "bridge", "school", "market", "harbour", "station", "the", "a", "of", "and", "new", "old", "north", "south"];
 

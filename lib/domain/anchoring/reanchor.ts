@@ -712,6 +712,14 @@ export function wordsChanged(oldQuote: string, newQuote: string): boolean {
   return words(oldQuote) !== words(newQuote);
 }
 
+/** Where oldText[from, to) is in the new text, if it occurs exactly once in each text; else null. */
+function onceInEach(oldText: string, newText: string, from: number, to: number): number | null {
+  const words = oldText.slice(from, to);
+  const at = newText.indexOf(words);
+  const once = at !== -1 && newText.indexOf(words, at + 1) === -1 && oldText.indexOf(words) === from && oldText.indexOf(words, from + 1) === -1;
+  return once ? at : null;
+}
+
 function reanchorOne(oldText: string, newText: string, target: AnchorTarget, diff: DiffMap): ReanchorResult {
   const quote = target?.quote?.exact;
   const position = target?.position;
@@ -734,10 +742,15 @@ function reanchorOne(oldText: string, newText: string, target: AnchorTarget, dif
   // paragraph the diff could not follow (edited past recognition around them, or pasted
   // among near-identical ones). Not a quote over a line break: moving a paragraph makes new
   // junctions, where the end of one paragraph and the start of another may meet again.
-  if (quote.length >= MIN_UNIQUE_QUOTE && !/[\n\r]/.test(quote)) {
-    const at = newText.indexOf(quote);
-    if (at !== -1 && newText.indexOf(quote, at + 1) === -1 && oldText.indexOf(quote) === start && oldText.indexOf(quote, start + 1) === -1) {
-      return { status: "exact", score: 1, selectors: createSelectors(newText, at, at + quote.length) };
+  // A shorter quote is placed likewise by its whole line (paragraph), found verbatim once
+  // in each text: a short line moved with no line break left between it and its new
+  // neighbour, which no line pairing can pair.
+  if (!/[\n\r]/.test(quote)) {
+    const lineStart = oldText.lastIndexOf("\n", start - 1) + 1;
+    const lineEnd = oldText.indexOf("\n", end) === -1 ? oldText.length : oldText.indexOf("\n", end);
+    for (const [from, to] of [[start, end], [lineStart, lineEnd]] as const) {
+      const at = to - from >= MIN_UNIQUE_QUOTE ? onceInEach(oldText, newText, from, to) : null;
+      if (at !== null) return { status: "exact", score: 1, selectors: createSelectors(newText, at + start - from, at + start - from + quote.length) };
     }
   }
   // (2) Edited a little: placed on its new words, where the diff puts them.
