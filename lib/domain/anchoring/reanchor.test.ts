@@ -299,6 +299,42 @@ describe("reanchor: identical captions each keep their own place while the capti
     },
   ];
 
+  it("a quote in a line merged into another, which the whole-text diff puts in a caption paired elsewhere, goes to the merged copy", () => {
+    // Random edits as the replay bench makes them ([at, deleted, inserted], one after the
+    // other): the second twin moved up below the ferry caption and merged into it by a
+    // deletion across the line break, the last line glued before the ferry caption, other
+    // captions edited. The whole-text diff pairs the quote's words with another caption's.
+    const lines = [
+      ...LINES.slice(0, 2),
+      `${LINES[2]!} The bakery has sold its tarts at the fair since the harbour was rebuilt after the great storm, and by noon its queue reaches the steps of the church.`,
+      ...LINES.slice(3, 8),
+      "• A girl holds a paper lantern on the quay during the lantern procession of the autumn fair in Wexmoor, 9 October 2026.",
+      "• A fiddler plays for the dancers on the quay during the lantern procession of the autumn fair in Wexmoor, 9 October 2026.",
+      LINES[8]!,
+    ];
+    const old = lines.join("\n");
+    const splices: Array<[at: number, deleteCount: number, insert: string]> = [
+      [765, 112, ""],
+      [641, 0, `${TWIN}\n`],
+      [1251, 32, ""],
+      [528, 0, "Photographs: the fair committee."],
+      [663, 19, ""],
+      [857, 1, ""],
+      [165, 28, "jasmine saffron glacier harbor saffron lantern"],
+      [835, 0, "i"],
+      [142, 22, "saffron saffron glacier copper copper quartz"],
+      [142, 0, "zebra "],
+      [83, 1, ""],
+    ];
+    const updated = splices.reduce((t, [at, deleteCount, insert]) => t.slice(0, at) + insert + t.slice(at + deleteCount), old);
+    const quote = "Wexmoor, 9 October";
+    expect(old.slice(852, 852 + quote.length)).toBe(quote);
+    expect(updated.slice(786, 786 + quote.length)).toBe(quote);
+    const result = reanchor(old, updated, createSelectors(old, 852, 852 + quote.length));
+    expect(result.status).toBe("exact");
+    expect(result.status !== "orphaned" && result.selectors.position.start).toBe(786);
+  });
+
   it.each(cases)("$name", ({ lines, first, second }) => {
     const updated = lines.join("\n");
     const lineStart = (n: number) => lines.slice(0, n).reduce((sum, line) => sum + line.length + 1, 0);

@@ -292,6 +292,30 @@ function keptAt(oldText: string, newText: string, segments: Segments, kept: Map<
 /** Characters of quote plus agreeing surroundings that identify a moved copy. */
 const MIN_MOVE_EVIDENCE = 48;
 
+/**
+ * Where oldText[start, end) reappears verbatim inside one of `blocks` of the new text (text
+ * that nothing else accounts for), if anywhere: of several copies, the one whose
+ * surroundings agree longest with the old surroundings wins, then the nearest to
+ * `expected`. The quote and the surroundings that moved with it must make
+ * MIN_MOVE_EVIDENCE characters together: such text also holds rewritten passages, full of
+ * short words ("the", "out").
+ */
+function verbatimCopy(oldText: string, newText: string, start: number, end: number, blocks: ReadonlyArray<{ start: number; end: number }>, expected: number): number | null {
+  const quote = oldText.slice(start, end);
+  let best: { at: number; agreement: number; distance: number } | null = null;
+  for (const block of blocks) {
+    if (block.end - block.start < quote.length) continue;
+    for (let at = newText.indexOf(quote, block.start); at !== -1 && at + quote.length <= block.end; at = newText.indexOf(quote, at + 1)) {
+      let agreement = 0;
+      while (agreement < MOVE_CONTEXT && oldText[start - 1 - agreement] !== undefined && oldText[start - 1 - agreement] === newText[at - 1 - agreement]) agreement++;
+      for (let k = 0; k < MOVE_CONTEXT && oldText[end + k] !== undefined && oldText[end + k] === newText[at + quote.length + k]; k++) agreement++;
+      const distance = Math.abs(at - expected);
+      if (!best || agreement > best.agreement || (agreement === best.agreement && distance < best.distance)) best = { at, agreement, distance };
+    }
+  }
+  return best && best.agreement + quote.length >= MIN_MOVE_EVIDENCE ? best.at : null;
+}
+
 /** Lines shorter than this (blank lines, "Photo", a date) repeat too often to follow when moved. */
 const MIN_MOVED_LINE = 24;
 
@@ -512,16 +536,58 @@ function paragraphPairs(oldText: string, newText: string, map: (offset: number) 
   }
   const paired = oldLines.filter((l) => pairs.has(l));
   const diffs = new Map<Line, { segments: Segments; kept: Map<number, KeptStretch[]> }>();
+  const diffOf = (line: Line) => {
+    let diff = diffs.get(line);
+    if (!diff) diffs.set(line, (diff = { segments: segmentsOf(line.text, pairs.get(line)!.text), kept: new Map() }));
+    return diff;
+  };
   /** Where [start, end) of `line` is in its pair, if the pair kept it; else null. */
   const within = (line: Line, start: number, end: number): number | null => {
     const twin = pairs.get(line)!;
     if (twin.text === line.text) return twin.start + (start - line.start);
-    let diff = diffs.get(line);
-    if (!diff) diffs.set(line, (diff = { segments: segmentsOf(line.text, twin.text), kept: new Map() }));
+    const diff = diffOf(line);
     const at = keptAt(line.text, twin.text, diff.segments, diff.kept, start - line.start, end - line.start);
     return at === null ? null : twin.start + at;
   };
+  // The new text that pairs of lines kept (identical lines, and the equal text of each
+  // pair's diff), in order, and the rest: new lines left unpaired, and what each pair's diff
+  // inserted (a line moved and merged into another by an edit across the line break).
+  let kept: { claimed: Array<{ start: number; end: number }>; unclaimed: Array<{ start: number; end: number }> } | null = null;
+  const keptText = () => {
+    if (kept) return kept;
+    const claimed: Array<{ start: number; end: number }> = [];
+    for (const [line, twin] of pairs) {
+      if (twin.text === line.text) {
+        claimed.push({ start: twin.start, end: twin.start + twin.text.length });
+        continue;
+      }
+      const { newStarts, newLengths, equal } = diffOf(line).segments;
+      equal.forEach((isEqual, k) => {
+        if (isEqual) claimed.push({ start: twin.start + newStarts[k]!, end: twin.start + newStarts[k]! + newLengths[k]! });
+      });
+    }
+    claimed.sort((x, y) => x.start - y.start);
+    const unclaimed: Array<{ start: number; end: number }> = [];
+    let from = 0;
+    for (const range of claimed) {
+      if (range.start > from) unclaimed.push({ start: from, end: range.start });
+      from = Math.max(from, range.end);
+    }
+    if (from < newText.length) unclaimed.push({ start: from, end: newText.length });
+    return (kept = { claimed, unclaimed });
+  };
   return {
+    /**
+     * Where [start, end), beginning in a line left unpaired, reappears verbatim in new text
+     * that no pair kept (see verbatimCopy); else null.
+     */
+    moved(start: number, end: number): number | null {
+      return verbatimCopy(oldText, newText, start, end, keptText().unclaimed, map(start));
+    },
+    /** Whether new text [start, end) overlaps text that a pair of lines kept. */
+    claimed(start: number, end: number): boolean {
+      return keptText().claimed.some((range) => range.start < end && start < range.end);
+    },
     /**
      * Where [start, end) is now if it lies in paired lines and their pairs kept it, side
      * by side (a quote over several lines: each line's pair follows the previous one's,
@@ -609,11 +675,18 @@ function diffMap(oldText: string, newText: string): DiffMap {
   const lines = paragraphPairs(oldText, newText, map);
   const keptInside = new Map<number, KeptStretch[]>();
 
-  const unchanged = (start: number, end: number) => {
+  // A quote beginning in a line that no line pairs with, which the whole-text diff puts in
+  // text that a pair of other lines kept, was moved with a line the pairing could not follow
+  // (merged into another by an edit across the line break): a verbatim copy in new text that
+  // no pair kept, with surroundings to match, is it. Words (for `surviving`) are not looked
+  // for this way: too short to tell.
+  const unchanged = (start: number, end: number, followMoves = true) => {
     if (none || end <= start) return null;
     const paired = lines.find(start, end);
     if (paired !== undefined) return paired;
-    return keptAt(oldText, newText, segments, keptInside, start, end);
+    const kept = keptAt(oldText, newText, segments, keptInside, start, end);
+    if (!followMoves || kept === null || !lines.claimed(kept, kept + end - start)) return kept;
+    return lines.moved(start, end) ?? kept;
   };
 
   const keptCharacters = (start: number, end: number) => {
@@ -632,7 +705,7 @@ function diffMap(oldText: string, newText: string): DiffMap {
     let kept = 0;
     for (const match of quote.matchAll(WORD)) {
       total++;
-      if (unchanged(start + match.index, start + match.index + match[0].length) !== null) kept++;
+      if (unchanged(start + match.index, start + match.index + match[0].length, false) !== null) kept++;
     }
     // A quote without words (punctuation, a symbol) is judged by its characters.
     return { words: total === 0 ? characters : kept / total, characters };
@@ -669,22 +742,7 @@ function diffMap(oldText: string, newText: string): DiffMap {
   // whose surroundings agree longest with the old surroundings wins, then the nearest.
   // Inserted text also holds rewritten passages, full of short words ("the", "out"), so
   // the quote and the surroundings that moved with it must make MIN_MOVE_EVIDENCE together.
-  const movedCopy = (start: number, end: number) => {
-    const quote = oldText.slice(start, end);
-    const expected = map(start);
-    let best: { at: number; agreement: number; distance: number } | null = null;
-    for (const block of segments.inserted) {
-      if (block.end - block.start < quote.length) continue;
-      for (let at = newText.indexOf(quote, block.start); at !== -1 && at + quote.length <= block.end; at = newText.indexOf(quote, at + 1)) {
-        let agreement = 0;
-        while (agreement < MOVE_CONTEXT && oldText[start - 1 - agreement] !== undefined && oldText[start - 1 - agreement] === newText[at - 1 - agreement]) agreement++;
-        for (let k = 0; k < MOVE_CONTEXT && oldText[end + k] !== undefined && oldText[end + k] === newText[at + quote.length + k]; k++) agreement++;
-        const distance = Math.abs(at - expected);
-        if (!best || agreement > best.agreement || (agreement === best.agreement && distance < best.distance)) best = { at, agreement, distance };
-      }
-    }
-    return best && best.agreement + quote.length >= MIN_MOVE_EVIDENCE ? best.at : null;
-  };
+  const movedCopy = (start: number, end: number) => verbatimCopy(oldText, newText, start, end, segments.inserted, map(start));
 
   return { map, unchanged, surviving, mapRange, movedCopy };
 }
