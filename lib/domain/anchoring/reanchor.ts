@@ -374,7 +374,8 @@ function sharedShare(a: Map<string, number>, b: Map<string, number>): number {
 
 /**
  * Every pair of lines that may be the same line: identical lines of any length, and
- * long lines (MIN_MOVED_LINE) sharing at least MIN_LINE_SIMILARITY of their tokens.
+ * long lines (MIN_MOVED_LINE) sharing at least MIN_LINE_SIMILARITY of their tokens,
+ * compared only while the long lines left multiply to at most MAX_LINE_COMPARISONS.
  */
 function lineCandidates(oldLines: Line[], newLines: Line[], map: (offset: number) => number): LineCandidate[] {
   const candidates: LineCandidate[] = [];
@@ -391,8 +392,11 @@ function lineCandidates(oldLines: Line[], newLines: Line[], map: (offset: number
     const copies = newAt.get(text) ?? [];
     if (copies.length * oldCount.get(text)! <= MAX_COPY_PAIRS) for (const j of copies) candidates.push({ i, j, similarity: 1, distance: distance(i, j) });
   });
-  const longOld = oldLines.flatMap((line, i) => (line.text.length >= MIN_MOVED_LINE ? [i] : []));
-  const longNew = newLines.flatMap((line, j) => (line.text.length >= MIN_MOVED_LINE ? [j] : []));
+  // A line found once in each text, unchanged, pairs with nothing else (see paragraphPairs):
+  // an edit or two in a long text leaves few lines to compare.
+  const once = (text: string) => oldCount.get(text) === 1 && newAt.get(text)?.length === 1;
+  const longOld = oldLines.flatMap((line, i) => (line.text.length >= MIN_MOVED_LINE && !once(line.text) ? [i] : []));
+  const longNew = newLines.flatMap((line, j) => (line.text.length >= MIN_MOVED_LINE && !once(line.text) ? [j] : []));
   if (longOld.length * longNew.length > MAX_LINE_COMPARISONS) return candidates;
   const newTokens = longNew.map((j) => ({ j, tokens: tokenCounts(newLines[j]!.text) }));
   for (const i of longOld) {
