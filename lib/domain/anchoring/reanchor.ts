@@ -332,7 +332,9 @@ const MOVE_PENALTY = 0.1;
  * while the long lines of both texts multiply to at most MAX_LINE_COMPARISONS.
  */
 const MAX_COPY_PAIRS = 256;
-const MAX_LINE_COMPARISONS = 1 << 22;
+const MAX_LINE_COMPARISONS = 1 << 20;
+/** Of the lines similar to an old line, the most similar this many are candidates (a gallery's captions all look alike). */
+const MAX_SIMILAR_LINES = 16;
 
 /**
  * How much a chain of kept lines loses per pair for lying away from where the whole-text
@@ -401,11 +403,14 @@ function lineCandidates(oldLines: Line[], newLines: Line[], map: (offset: number
   const newTokens = longNew.map((j) => ({ j, tokens: tokenCounts(newLines[j]!.text) }));
   for (const i of longOld) {
     const tokens = tokenCounts(oldLines[i]!.text);
+    const similar: LineCandidate[] = [];
     for (const n of newTokens) {
       if (newLines[n.j]!.text === oldLines[i]!.text) continue;
       const similarity = sharedShare(tokens, n.tokens);
-      if (similarity >= MIN_LINE_SIMILARITY) candidates.push({ i, j: n.j, similarity, distance: distance(i, n.j) });
+      if (similarity >= MIN_LINE_SIMILARITY) similar.push({ i, j: n.j, similarity, distance: distance(i, n.j) });
     }
+    similar.sort((x, y) => y.similarity - x.similarity || x.distance - y.distance);
+    candidates.push(...similar.slice(0, MAX_SIMILAR_LINES));
   }
   return candidates;
 }
@@ -518,20 +523,31 @@ function paragraphPairs(oldText: string, newText: string, map: (offset: number) 
   // Greedy picks the single best pair first, which can cost two lines their better pairs:
   // two identical captions, one edited in place and one moved and edited more, both most
   // like the less edited copy. Swapping partners between two chosen pairs when that makes
-  // their scores' sum larger fixes it (bounded: MAX_SWAP_PASSES passes over the pairs).
+  // their scores' sum larger fixes it (bounded: MAX_SWAP_PASSES passes over the pairs,
+  // each trying a pair's other candidates only).
   const scoreOf = new Map<number, number>(ranked.map((c) => [c.i * newLines.length + c.j, c.score]));
   const scoreAt = (i: number, j: number) => scoreOf.get(i * newLines.length + j);
+  const alternatives = new Map<number, number[]>();
+  for (const c of ranked) {
+    const list = alternatives.get(c.i);
+    if (list) list.push(c.j);
+    else alternatives.set(c.i, [c.j]);
+  }
+  const chosenNew = new Map<number, number>(chosen.map(({ j }, k) => [j, k]));
   for (let pass = 0, swapped = true; swapped && pass < MAX_SWAP_PASSES; pass++) {
     swapped = false;
     for (let a = 0; a < chosen.length; a++) {
-      for (let b = a + 1; b < chosen.length; b++) {
+      for (const j of alternatives.get(chosen[a]!.i) ?? []) {
+        const b = chosenNew.get(j);
+        if (b === undefined || b === a) continue;
         const x = chosen[a]!;
         const y = chosen[b]!;
-        const crossed = [scoreAt(x.i, y.j), scoreAt(y.i, x.j)];
-        if (crossed[0] === undefined || crossed[1] === undefined) continue;
-        if (crossed[0] + crossed[1] <= scoreAt(x.i, x.j)! + scoreAt(y.i, y.j)! + 1e-9) continue;
+        const crossed = scoreAt(y.i, x.j);
+        if (crossed === undefined || scoreAt(x.i, y.j)! + crossed <= scoreAt(x.i, x.j)! + scoreAt(y.i, y.j)! + 1e-9) continue;
         chosen[a] = { ...x, j: y.j };
         chosen[b] = { ...y, j: x.j };
+        chosenNew.set(y.j, a);
+        chosenNew.set(x.j, b);
         pair(x.i, y.j);
         pair(y.i, x.j);
         swapped = true;
