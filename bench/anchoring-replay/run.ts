@@ -29,6 +29,8 @@ const CLASSES: EditClass[] = ["untouched-quote", "edited-but-placeable", "mostly
 
 /** `--misses`: print every untouched quote that "Parallax now" did not place exactly, to stderr. */
 const PRINT_MISSES = process.argv.includes("--misses");
+/** `--compare <commit>`: also score lib/domain/anchoring at that commit, as "Parallax at <commit>". */
+const COMPARE_REF = process.argv.includes("--compare") ? process.argv[process.argv.indexOf("--compare") + 1] : undefined;
 
 interface Tally {
   n: number;
@@ -49,8 +51,10 @@ async function main(): Promise<void> {
   const articles = loadCorpus();
   if (articles.length === 0) throw new Error("No corpus: ../shared/corpus/soleimani-anniversaries is missing.");
   const before = await loadBaseline();
+  const compared = COMPARE_REF ? await loadBaseline(COMPARE_REF) : null;
   const algorithms: Algorithm[] = [
     { name: "Parallax before #17", place: (o, n, t) => placed(before(o, n, t)) },
+    ...(compared ? [{ name: `Parallax at ${COMPARE_REF}`, place: (o: string, n: string, t: Selectors[]) => placed(compared(o, n, t)) }] : []),
     { name: "Parallax now", place: (o, n, t) => placed(reanchorAll(o, n, t)) },
     { name: "Hypothesis-style", place: (_o, n, t) => t.map((target) => hypothesisStyleAnchor(n, target)) },
   ];
@@ -145,7 +149,7 @@ quote in one of two identical lines that were both moved whole, either copy: not
 apart; a doubled letter's copy counts as the second of the two); *placed
 correctly*: overlapping the true range by ≥ ${MIN_OVERLAP * 100} % (intersection over union; exact included);
 *placed wrongly*: anywhere else; *orphaned*: not placed. "Parallax before #17" is
-lib/domain/anchoring at ${BASELINE_COMMIT.slice(0, 7)}, loaded from git history; "Hypothesis-style" is a
+lib/domain/anchoring at ${BASELINE_COMMIT.slice(0, 7)}, loaded from git history${COMPARE_REF ? `, and "Parallax at ${COMPARE_REF}" the same folder at that commit` : ""}; "Hypothesis-style" is a
 reimplementation of diff-match-patch quote matching with context and position hint
 (bench/anchoring-replay/hypothesis-style.ts). Time over all levels: ${timing}.
 
