@@ -457,3 +457,48 @@ describe("wordsChanged", () => {
     expect(wordsChanged(before, after)).toBe(changed);
   });
 });
+
+describe("reanchor: held-out misses of the replay bench (seed 99000)", () => {
+  const TWIN = "• Fans wave scarves along the harbour wall during the opening parade of the summer regatta in the old port, 4 July 2026.";
+  const LINES = [
+    "Summer regatta gallery",
+    TWIN,
+    "• A sailor coils a rope beside the blue ketch before the start of the opening race of the summer regatta in the old port, 4 July 2026.",
+    "• Children watch the fireworks over the bay after the final race of the summer regatta in the old port, 5 July 2026.",
+    TWIN,
+    "• The mayor hands the silver cup to the winning crew at the end of the summer regatta in the old port, 5 July 2026.",
+    "The regatta has been held in the old port every summer since 1898, apart from the war years, and draws crews from all along the coast and from across the channel.",
+    "• Fans wave flags along the harbour wall during the closing parade of the summer regatta in the old port, 5 July 2026.",
+    "• A crew member climbs the mast of the red sloop before the start of the final race of the summer regatta in the old port, 5 July 2026.",
+    "Photographs: the regatta committee.",
+  ];
+  const GALLERY = LINES.join("\n");
+  /** Edits as the bench makes them, one after the other: [at, characters deleted, inserted]; a move is a cut and a paste. */
+  type Splice = [at: number, deleteCount: number, insert: string];
+  const apply = (text: string, splices: Splice[]) => splices.reduce((t, [at, deleteCount, insert]) => t.slice(0, at) + insert + t.slice(at + deleteCount), text);
+
+  const cases: Array<{ name: string; splices: Splice[]; quote: string; at: number; expected: number }> = [];
+  const merged: Splice[] = [
+    [612, 1, ""], [358, 7, "meadow"], [596, 0, "e"], [0, 23, ""], [1027, 0, "Summer regatta gallery\n"], [533, 13, ""], [669, 9, ""], [300, 6, ""],
+    [999, 23, ""], [0, 0, "Summer regatta gallery\n"], [385, 0, "0"], [23, 121, ""], [390, 0, `${TWIN}\n`], [169, 5, "meadow"], [364, 12, ""], [93, 8, ""],
+    [423, 1, "q"], [269, 5, ""], [1022, 0, "t"], [719, 42, "orbit ember"], [127, 8, ""], [582, 242, ""],
+    [0, 0, "The regatta has been held in the old port every summer since 1898, apart war years, and draws crews from all along the coast and orbit ember along the harbour wall during the closing parade of the summer regatta in the old port, 5 July 2026.\n"],
+    [276, 8, ""], [767, 0, "jasmine "],
+  ];
+  // A rewrite across the line break merged a caption into the paragraph before it, and the
+  // merged line moved to the top: no line pairs with the caption, and the whole-text diff
+  // keeps none of its words, so a search by quote took a look-alike caption.
+  cases.push(
+    { name: "a quote in a caption merged into the paragraph before it and moved, which the whole-text diff did not keep", splices: merged, quote: "r wall during the", at: 830, expected: 157 },
+    { name: "another quote of that caption, found in four other captions", splices: merged, quote: "the summer regatta", at: 866, expected: 193 },
+  );
+
+  it.each(cases)("$name", ({ splices, quote, at, expected }) => {
+    const updated = apply(GALLERY, splices);
+    expect(GALLERY.slice(at, at + quote.length)).toBe(quote);
+    expect(updated.slice(expected, expected + quote.length)).toBe(quote);
+    const result = reanchor(GALLERY, updated, createSelectors(GALLERY, at, at + quote.length));
+    expect(result.status).toBe("exact");
+    expect(result.status !== "orphaned" && result.selectors.position).toMatchObject({ start: expected, end: expected + quote.length });
+  });
+});

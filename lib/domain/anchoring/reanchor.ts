@@ -298,9 +298,11 @@ const MIN_MOVE_EVIDENCE = 48;
  * surroundings agree longest with the old surroundings wins, then the nearest to
  * `expected`. The quote and the surroundings that moved with it must make
  * MIN_MOVE_EVIDENCE characters together: such text also holds rewritten passages, full of
- * short words ("the", "out").
+ * short words ("the", "out"). With `contextOnly`, the surroundings alone must make them
+ * (when nothing else says the quote is untouched: an edited quote's words may be found
+ * verbatim in a look-alike line).
  */
-function verbatimCopy(oldText: string, newText: string, start: number, end: number, blocks: ReadonlyArray<{ start: number; end: number }>, expected: number): number | null {
+function verbatimCopy(oldText: string, newText: string, start: number, end: number, blocks: ReadonlyArray<{ start: number; end: number }>, expected: number, contextOnly = false): number | null {
   const quote = oldText.slice(start, end);
   let best: { at: number; agreement: number; distance: number } | null = null;
   for (const block of blocks) {
@@ -313,7 +315,7 @@ function verbatimCopy(oldText: string, newText: string, start: number, end: numb
       if (!best || agreement > best.agreement || (agreement === best.agreement && distance < best.distance)) best = { at, agreement, distance };
     }
   }
-  return best && best.agreement + quote.length >= MIN_MOVE_EVIDENCE ? best.at : null;
+  return best && best.agreement + (contextOnly ? 0 : quote.length) >= MIN_MOVE_EVIDENCE ? best.at : null;
 }
 
 /** Lines shorter than this (blank lines, "Photo", a date) repeat too often to follow when moved. */
@@ -599,10 +601,10 @@ function paragraphPairs(oldText: string, newText: string, map: (offset: number) 
   return {
     /**
      * Where [start, end), beginning in a line left unpaired, reappears verbatim in new text
-     * that no pair kept (see verbatimCopy); else null.
+     * that no pair kept (see verbatimCopy, also for `contextOnly`); else null.
      */
-    moved(start: number, end: number): number | null {
-      return verbatimCopy(oldText, newText, start, end, keptText().unclaimed, map(start));
+    moved(start: number, end: number, contextOnly = false): number | null {
+      return verbatimCopy(oldText, newText, start, end, keptText().unclaimed, map(start), contextOnly);
     },
     /** Whether new text [start, end) overlaps text that a pair of lines kept. */
     claimed(start: number, end: number): boolean {
@@ -698,15 +700,18 @@ function diffMap(oldText: string, newText: string): DiffMap {
   // A quote beginning in a line that no line pairs with, which the whole-text diff puts in
   // text that a pair of other lines kept, was moved with a line the pairing could not follow
   // (merged into another by an edit across the line break): a verbatim copy in new text that
-  // no pair kept, with surroundings to match, is it. Words (for `surviving`) are not looked
-  // for this way: too short to tell.
-  const unchanged = (start: number, end: number, followMoves = true) => {
+  // no pair kept, with surroundings to match, is it. So is one when the diff keeps the quote
+  // nowhere, if the surroundings alone match for MIN_MOVE_EVIDENCE characters: an edited
+  // quote's words are often found verbatim in a look-alike line, with a little context.
+  // Words (for `surviving`) are not looked for this way: too short to tell.
+  const unchanged = (start: number, end: number, followMoves = true): number | null => {
     if (none || end <= start) return null;
     const paired = lines.find(start, end);
     if (paired !== undefined) return paired;
     const kept = keptAt(oldText, newText, segments, keptInside, start, end);
-    if (!followMoves || kept === null || !lines.claimed(kept, kept + end - start)) return kept;
-    return lines.moved(start, end) ?? kept;
+    if (!followMoves) return kept;
+    if (kept === null) return lines.moved(start, end, true);
+    return lines.claimed(kept, kept + end - start) ? (lines.moved(start, end) ?? kept) : kept;
   };
 
   const keptCharacters = (start: number, end: number) => {
