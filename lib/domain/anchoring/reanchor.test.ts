@@ -502,3 +502,25 @@ describe("reanchor: held-out misses of the replay bench (seed 99000)", () => {
     expect(result.status !== "orphaned" && result.selectors.position).toMatchObject({ start: expected, end: expected + quote.length });
   });
 });
+
+describe("reanchor: a last line moved and edited, its last word glued to the first word of the line it now precedes", () => {
+  // The last paragraph ends without a line break: pasted before another, its last word and
+  // that paragraph's first become one word, which no word diff can keep, and the line, short
+  // and edited, pairs with no line.
+  const PARAGRAPHS = [
+    "The harbour board met on Monday to discuss the dredging contract for the northern basin.",
+    "Work on the harbour wall is to begin in spring, once the board has chosen a contractor for the job.",
+    "The board will publish its decision next month, after a public meeting in the harbour office.",
+    "Source » harbourdesk",
+  ];
+  const OLD = PARAGRAPHS.join("\n\n");
+  const UPDATED = `${PARAGRAPHS[0]}\n\nSource » weekly harbourdesk${PARAGRAPHS[1]}\n\n${PARAGRAPHS[2]}\n\n`;
+
+  it.each(["harbourdesk", "arbourdes"])("keeps %s exact", (quote) => {
+    const at = OLD.lastIndexOf(quote);
+    const expected = UPDATED.indexOf(quote);
+    const result = reanchor(OLD, UPDATED, createSelectors(OLD, at, at + quote.length));
+    expect(result.status).toBe("exact");
+    expect(result.status !== "orphaned" && result.selectors.position).toMatchObject({ start: expected, end: expected + quote.length });
+  });
+});

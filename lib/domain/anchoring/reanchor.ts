@@ -598,7 +598,68 @@ function paragraphPairs(oldText: string, newText: string, map: (offset: number) 
     if (from < newText.length) unclaimed.push({ start: from, end: newText.length });
     return (kept = { claimed, unclaimed });
   };
+  // An unpaired old line against the new text no pair kept, letter by letter (see lineCopy).
+  let pieces: Array<{ start: number; end: number; tokens: Map<string, number> }> | null = null;
+  const letterCopies = new Map<Line, Array<{ oldStart: number; newStart: number; length: number }> | null>();
+  const lineCopyOf = (line: Line) => {
+    if (letterCopies.has(line)) return letterCopies.get(line)!;
+    pieces ??= keptText().unclaimed.flatMap(({ start, end }) =>
+      [...newText.slice(start, end).matchAll(/[^\n]+/g)].map((m) => ({ start: start + m.index, end: start + m.index + m[0].length, tokens: tokenCounts(m[0]) })),
+    );
+    const tokens = tokenCounts(line.text);
+    let wanted = 0;
+    for (const count of tokens.values()) wanted += count;
+    let best: { start: number; end: number; shared: number; distance: number } | null = null;
+    for (const piece of pieces) {
+      let shared = 0;
+      for (const [token, count] of tokens) shared += Math.min(count, piece.tokens.get(token) ?? 0);
+      const distance = Math.abs(piece.start - map(line.start));
+      if (shared > 0 && (!best || shared > best.shared || (shared === best.shared && distance < best.distance))) best = { ...piece, shared, distance };
+    }
+    let runs: Array<{ oldStart: number; newStart: number; length: number }> | null = null;
+    if (best && best.shared * 2 >= wanted && line.text.length * (best.end - best.start) <= MAX_WORD_DIFF_WORK) {
+      const dmp = untimedDiff();
+      const diffs = dmp.diff_main(line.text, newText.slice(best.start, best.end), false);
+      dmp.diff_cleanupSemantic(diffs);
+      runs = [];
+      let o = line.start;
+      let n = best.start;
+      let equalLength = 0;
+      for (const [op, chunk] of diffs) {
+        if (op === DiffMatchPatch.DIFF_EQUAL) {
+          runs.push({ oldStart: o, newStart: n, length: chunk.length });
+          equalLength += chunk.length;
+        }
+        if (op !== DiffMatchPatch.DIFF_INSERT) o += chunk.length;
+        if (op !== DiffMatchPatch.DIFF_DELETE) n += chunk.length;
+      }
+      if (equalLength * 2 < line.text.length) runs = null;
+    }
+    letterCopies.set(line, runs);
+    return runs;
+  };
   return {
+    /**
+     * Where [start, end), within one line left unpaired, is in the new text no pair kept
+     * that is most like its line (most tokens in common, at least half of the line's), by a
+     * diff of the two letter by letter that keeps at least half of the line: a line moved
+     * and glued to another (a last line without its line break, so that its last word and
+     * the next line's first become one token), or merged into another by a rewrite across
+     * the line break. Null if that diff does not keep the range.
+     */
+    lineCopy(start: number, end: number): number | null {
+      let lo = 0;
+      let hi = oldLines.length - 1;
+      while (lo < hi) {
+        const mid = (lo + hi + 1) >> 1;
+        if (oldLines[mid]!.start <= start) lo = mid;
+        else hi = mid - 1;
+      }
+      const line = oldLines[lo];
+      if (!line || pairs.has(line) || start < line.start || end > line.start + line.text.length) return null;
+      const run = lineCopyOf(line)?.find((r) => r.oldStart <= start && end <= r.oldStart + r.length);
+      return run ? run.newStart + (start - run.oldStart) : null;
+    },
     /**
      * Where [start, end), beginning in a line left unpaired, reappears verbatim in new text
      * that no pair kept (see verbatimCopy, also for `contextOnly`); else null.
@@ -701,16 +762,17 @@ function diffMap(oldText: string, newText: string): DiffMap {
   // text that a pair of other lines kept, was moved with a line the pairing could not follow
   // (merged into another by an edit across the line break): a verbatim copy in new text that
   // no pair kept, with surroundings to match, is it. So is one when the diff keeps the quote
-  // nowhere, if the surroundings alone match for MIN_MOVE_EVIDENCE characters: an edited
-  // quote's words are often found verbatim in a look-alike line, with a little context.
-  // Words (for `surviving`) are not looked for this way: too short to tell.
+  // nowhere, if the surroundings alone match for MIN_MOVE_EVIDENCE characters (an edited
+  // quote's words are often found verbatim in a look-alike line, with a little context), or
+  // else where a letter diff of its line with the unkept new text most like it keeps it
+  // (lineCopy). Words (for `surviving`) are not looked for this way: too short to tell.
   const unchanged = (start: number, end: number, followMoves = true): number | null => {
     if (none || end <= start) return null;
     const paired = lines.find(start, end);
     if (paired !== undefined) return paired;
     const kept = keptAt(oldText, newText, segments, keptInside, start, end);
     if (!followMoves) return kept;
-    if (kept === null) return lines.moved(start, end, true);
+    if (kept === null) return lines.moved(start, end, true) ?? lines.lineCopy(start, end);
     return lines.claimed(kept, kept + end - start) ? (lines.moved(start, end) ?? kept) : kept;
   };
 
