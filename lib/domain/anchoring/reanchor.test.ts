@@ -523,4 +523,32 @@ describe("reanchor: a last line moved and edited, its last word glued to the fir
     expect(result.status).toBe("exact");
     expect(result.status !== "orphaned" && result.selectors.position).toMatchObject({ start: expected, end: expected + quote.length });
   });
+
+  it("keeps a quote at the end of a long last line exact when the moved line was also edited and the line it was glued to rewritten", () => {
+    // Random edits as the replay bench makes them ([at, deleted, inserted], one after the
+    // other). Neither the merged line nor the old last line pairs with the other, and a letter
+    // diff of the two, with its semantic cleanup, folds the kept end into one replacement with
+    // the deleted word and the glued line; a word diff without the cleanup keeps it.
+    const article = [
+      "Harbour works to start in spring",
+      "The harbour board met on Monday to discuss the dredging contract for the northern basin, which has silted up since the storms of last winter.",
+      "Work on the harbour wall is to begin in spring, once the board has chosen a contractor for the job and the council has agreed to pay its share.",
+      "The board will publish its decision next month, after a public meeting in the harbour office on the quay.",
+      "Fishermen say the silt has cost them two hours a day at low tide, and some have moved their boats to the marina across the bay.",
+      "The pier, built in 1908, is said by the engineers to be sound, though its railings will have to be replaced before the summer.",
+      "While the board has approved the budget for the northern basin, the engineers will still need to survey and inspect the old pier.",
+    ].join("\n\n");
+    const splices: Array<[at: number, deleteCount: number, insert: string]> = [
+      [38, 7, "canyon"], [460, 4, "tundra"], [741, 0, "e"], [732, 1, ""], [395, 3, "orbit"], [344, 13, ""], [38, 6, "orbit"], [387, 7, "velvet"],
+      [628, 0, "s"], [582, 17, ""], [755, 7, ""], [183, 3, "harbor"], [218, 0, "violet violet "], [675, 122, ""],
+      [34, 0, "While the board has approved the budget for te northeern basin, the engineers will still need to and inspect the old pier."], [260, 9, ""],
+    ];
+    const updated = splices.reduce((t, [at, deleteCount, insert]) => t.slice(0, at) + insert + t.slice(at + deleteCount), article);
+    const [at, expected] = [810, 151];
+    expect(article.slice(at, at + 5)).toBe("pier.");
+    expect(updated.slice(expected, expected + 5)).toBe("pier.");
+    const result = reanchor(article, updated, createSelectors(article, at, at + 5));
+    expect(result.status).toBe("exact");
+    expect(result.status !== "orphaned" && result.selectors.position).toMatchObject({ start: expected, end: expected + 5 });
+  });
 });

@@ -618,22 +618,30 @@ function paragraphPairs(oldText: string, newText: string, map: (offset: number) 
     }
     let runs: Array<{ oldStart: number; newStart: number; length: number }> | null = null;
     if (best && best.shared * 2 >= wanted && line.text.length * (best.end - best.start) <= MAX_WORD_DIFF_WORK) {
+      // As in keptAt: the semantic cleanup folds kept text between two long edits into a
+      // replacement, so what a word diff without it keeps in runs of
+      // MIN_KEPT_IN_REPLACEMENT characters counts too.
+      const piece = newText.slice(best.start, best.end);
       const dmp = untimedDiff();
-      const diffs = dmp.diff_main(line.text, newText.slice(best.start, best.end), false);
-      dmp.diff_cleanupSemantic(diffs);
-      runs = [];
-      let o = line.start;
-      let n = best.start;
-      let equalLength = 0;
-      for (const [op, chunk] of diffs) {
-        if (op === DiffMatchPatch.DIFF_EQUAL) {
-          runs.push({ oldStart: o, newStart: n, length: chunk.length });
-          equalLength += chunk.length;
+      const letters = dmp.diff_main(line.text, piece, false);
+      dmp.diff_cleanupSemantic(letters);
+      const found: Array<{ oldStart: number; newStart: number; length: number }> = [];
+      const equalRuns = (diffs: Array<[op: number, length: number]>, minimum: number) => {
+        let o = line.start;
+        let n = best.start;
+        let equalLength = 0;
+        for (const [op, length] of diffs) {
+          if (op === DiffMatchPatch.DIFF_EQUAL && length >= minimum) {
+            found.push({ oldStart: o, newStart: n, length });
+            equalLength += length;
+          }
+          if (op !== DiffMatchPatch.DIFF_INSERT) o += length;
+          if (op !== DiffMatchPatch.DIFF_DELETE) n += length;
         }
-        if (op !== DiffMatchPatch.DIFF_INSERT) o += chunk.length;
-        if (op !== DiffMatchPatch.DIFF_DELETE) n += chunk.length;
-      }
-      if (equalLength * 2 < line.text.length) runs = null;
+        return equalLength;
+      };
+      equalRuns(wordDiff(line.text, piece, false), MIN_KEPT_IN_REPLACEMENT);
+      if (equalRuns(letters.map(([op, chunk]) => [op, chunk.length]), 1) * 2 >= line.text.length) runs = found;
     }
     letterCopies.set(line, runs);
     return runs;
@@ -642,10 +650,11 @@ function paragraphPairs(oldText: string, newText: string, map: (offset: number) 
     /**
      * Where [start, end), within one line left unpaired, is in the new text no pair kept
      * that is most like its line (most tokens in common, at least half of the line's), by a
-     * diff of the two letter by letter that keeps at least half of the line: a line moved
-     * and glued to another (a last line without its line break, so that its last word and
-     * the next line's first become one token), or merged into another by a rewrite across
-     * the line break. Null if that diff does not keep the range.
+     * diff of the two letter by letter that keeps at least half of the line (and, as in
+     * keptAt, stretches of MIN_KEPT_IN_REPLACEMENT characters a word diff without the
+     * semantic cleanup keeps): a line moved and glued to another (a last line without its
+     * line break, so that its last word and the next line's first become one token), or
+     * merged into another by a rewrite across the line break. Null if neither keeps the range.
      */
     lineCopy(start: number, end: number): number | null {
       let lo = 0;
