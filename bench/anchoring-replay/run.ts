@@ -146,7 +146,7 @@ async function main(): Promise<void> {
 Written by \`npm run bench:anchoring\` (bench/anchoring-replay/) on ${new Date().toISOString().slice(0, 10)},
 on ${machine.cpu} (${machine.cores} cores, ${machine.memory}, ${machine.os}, Node ${machine.node}, load ${machine.load} at start).
 The ${articles.length} articles of shared/corpus/soleimani-anniversaries, ${REVISIONS_PER_ARTICLE} seeded random revisions
-each per level (seed ${SEED} + level) (typos, words replaced, inserted or deleted, phrases rewritten, paragraphs moved) with
+each per level (seed ${SEED} + level; typos, words replaced, inserted or deleted, phrases rewritten, paragraphs moved) with
 ${ANNOTATIONS_PER_REVISION} random annotations each: ${perLevel.toLocaleString("en-US")} annotations per level.
 Classes, from following every character through the edits: *untouched-quote* (its characters all
 there, side by side; its context may have been edited), *edited-but-placeable* (at least half of
