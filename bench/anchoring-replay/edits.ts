@@ -13,7 +13,8 @@
  *   - where it truly is now: the old range followed through the splices, growing by
  *     what was inserted inside it and by the new words of an edit that replaced its
  *     first or last words (null when nothing of it is left); for an untouched quote in
- *     one of two identical lines that were both moved, either copy (twinPlaces).
+ *     one of two identical lines that were both moved (whole, or edited elsewhere), either
+ *     copy (twinPlaces).
  */
 import { randomInt, randomWords } from "@/lib/domain/anchoring/test-support";
 
@@ -101,6 +102,21 @@ export function followCharacters(oldLength: number, splices: readonly Splice[]):
   return next;
 }
 
+/** For each character of the old text, whether a move (a paragraph cut and pasted) carried it. */
+export function movedCharacters(oldLength: number, splices: readonly Splice[]): Uint8Array {
+  let origin: number[] = Array.from({ length: oldLength }, (_, i) => i);
+  let cut: number[] = [];
+  const moved = new Uint8Array(oldLength);
+  for (const s of splices) {
+    const removed = origin.slice(s.at, s.at + s.deleteCount);
+    if (s.move === "out") cut = removed;
+    if (s.move === "in") for (const old of cut) if (old >= 0) moved[old] = 1;
+    const inserted = s.move === "in" ? cut : Array<number>(s.insert.length).fill(-1);
+    origin = [...origin.slice(0, s.at), ...inserted, ...origin.slice(s.at + s.deleteCount)];
+  }
+  return moved;
+}
+
 export function classify(oldText: string, next: Int32Array, start: number, end: number): EditClass {
   const kept = (from: number, to: number) => {
     for (let i = from; i < to; i++) if (next[i]! < 0 || next[i]! !== next[from]! + (i - from)) return false;
@@ -117,29 +133,45 @@ export function classify(oldText: string, next: Int32Array, start: number, end: 
 
 /**
  * Other places an untouched quote may as rightly be found: when its line (paragraph) has
- * an identical twin in the old text and both lines were moved, whole, the new text holds
- * two identical copies of that line in new places and nothing tells which copy is which;
- * the quote's offset in the twin's copy is as right as in its own.
+ * an identical twin in the old text and both lines were moved, the new text holds two
+ * copies of that line in new places and nothing tells which copy is which; the quote's
+ * offset in the twin's copy is as right as in its own. Moved: whole, so that neither the
+ * text before it nor the paragraph after it is beside it any more; or cut and pasted by a
+ * move (`moved`, see movedCharacters) with the quote's characters, edited elsewhere or not
+ * (two identical lines both moved and each edited somewhere else: which edit befell which
+ * is as unknowable, and where each landed says nothing either).
  */
-export function twinPlaces(oldText: string, next: Int32Array, start: number, end: number): number[] {
+export function twinPlaces(oldText: string, next: Int32Array, moved: Uint8Array, start: number, end: number): number[] {
   const lineStart = oldText.lastIndexOf("\n", start - 1) + 1;
   const newline = oldText.indexOf("\n", lineStart);
   const lineEnd = newline === -1 ? oldText.length : newline;
   if (end > lineEnd) return [];
   const line = oldText.slice(lineStart, lineEnd);
-  const intactAndMoved = (from: number) => {
-    for (let i = from; i < from + line.length; i++) if (next[i]! < 0 || next[i]! !== next[from]! + (i - from)) return false;
+  const intact = (from: number, to: number) => {
+    for (let i = from; i < to; i++) if (next[i]! < 0 || next[i]! !== next[from]! + (i - from)) return false;
+    return true;
+  };
+  const movedWhole = (from: number) => {
+    if (!intact(from, from + line.length)) return false;
     // Moved: neither the text before it nor the paragraph after its line breaks is beside it any more.
     let after = from + line.length;
     while (oldText[after] === "\n") after++;
     const before = from > 0 && next[from - 1]! !== next[from]! - 1;
     return before && (after >= oldText.length || next[after]! !== next[after - 1]! + 1);
   };
-  if (!intactAndMoved(lineStart)) return [];
+  // The quote's characters, at `offset` into the line starting at `from`, intact and carried by a move.
+  const quoteMoved = (from: number) => {
+    const [a, b] = [from + start - lineStart, from + end - lineStart];
+    if (!intact(a, b)) return false;
+    for (let i = a; i < b; i++) if (!moved[i]) return false;
+    return true;
+  };
+  const movedLine = (from: number) => movedWhole(from) || quoteMoved(from);
+  if (!movedLine(lineStart)) return [];
   const places: number[] = [];
   for (let at = oldText.indexOf(line); at !== -1; at = oldText.indexOf(line, at + 1)) {
     const whole = (at === 0 || oldText[at - 1] === "\n") && (at + line.length === oldText.length || oldText[at + line.length] === "\n");
-    if (at !== lineStart && whole && intactAndMoved(at)) places.push(next[at]! + (start - lineStart));
+    if (at !== lineStart && whole && movedLine(at) && intact(at + start - lineStart, at + end - lineStart)) places.push(next[at + start - lineStart]!);
   }
   return places;
 }

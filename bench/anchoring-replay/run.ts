@@ -4,7 +4,7 @@
  * algorithms where each annotation went: Parallax before issue 17 (from git history, see
  * baseline.ts), Parallax now, and a Hypothesis-style fuzzy quote match
  * (hypothesis-style.ts). Prints a table per level and writes it to its section of
- * bench/RESULTS.md. Needs no database; deterministic (seeded).
+ * bench/RESULTS.md (only with the default seed). Needs no database; deterministic (seeded).
  */
 import { createSelectors, reanchorAll, type ReanchorResult, type Selectors } from "@/lib/domain/anchoring";
 import { loadCorpus, randomSpan } from "@/lib/domain/anchoring/test-support";
@@ -13,7 +13,7 @@ import { markdownTable } from "@/bench/harness";
 import { describeMachine } from "@/bench/machine";
 import { writeSection } from "@/bench/results-file";
 import { BASELINE_COMMIT, loadBaseline } from "./baseline";
-import { classify, followCharacters, followRange, randomEdits, twinPlaces, type EditClass } from "./edits";
+import { classify, followCharacters, followRange, movedCharacters, randomEdits, twinPlaces, type EditClass } from "./edits";
 import { hypothesisStyleAnchor } from "./hypothesis-style";
 
 const LEVELS = [1, 4, 10];
@@ -26,6 +26,15 @@ type Range = { start: number; end: number };
 type Algorithm = { name: string; place: (oldText: string, newText: string, targets: Selectors[]) => Array<Range | null> };
 
 const CLASSES: EditClass[] = ["untouched-quote", "edited-but-placeable", "mostly-gone"];
+
+/** `--misses`: print every untouched quote that "Parallax now" did not place exactly, to stderr. */
+const PRINT_MISSES = process.argv.includes("--misses");
+/** `--compare <commit>`: also score lib/domain/anchoring at that commit, as "Parallax at <commit>". */
+const COMPARE_REF = process.argv.includes("--compare") ? process.argv[process.argv.indexOf("--compare") + 1] : undefined;
+/** The revisions' seed: each level uses seed + level. */
+const DEFAULT_SEED = 17_000;
+/** `--seed <n>`: replay other revisions (a held-out check); the table is printed, bench/RESULTS.md is left alone. */
+const SEED = process.argv.includes("--seed") ? Number(process.argv[process.argv.indexOf("--seed") + 1]) : DEFAULT_SEED;
 
 interface Tally {
   n: number;
@@ -43,11 +52,14 @@ function overlap(a: Range, b: Range): number {
 }
 
 async function main(): Promise<void> {
+  if (!Number.isSafeInteger(SEED)) throw new Error("--seed needs a whole number.");
   const articles = loadCorpus();
   if (articles.length === 0) throw new Error("No corpus: ../shared/corpus/soleimani-anniversaries is missing.");
   const before = await loadBaseline();
+  const compared = COMPARE_REF ? await loadBaseline(COMPARE_REF) : null;
   const algorithms: Algorithm[] = [
     { name: "Parallax before #17", place: (o, n, t) => placed(before(o, n, t)) },
+    ...(compared ? [{ name: `Parallax at ${COMPARE_REF}`, place: (o: string, n: string, t: Selectors[]) => placed(compared(o, n, t)) }] : []),
     { name: "Parallax now", place: (o, n, t) => placed(reanchorAll(o, n, t)) },
     { name: "Hypothesis-style", place: (_o, n, t) => t.map((target) => hypothesisStyleAnchor(n, target)) },
   ];
@@ -61,11 +73,12 @@ async function main(): Promise<void> {
   const millis = new Map<string, number>();
 
   for (const level of LEVELS) {
-    const random = createRandom(17_000 + level);
+    const random = createRandom(SEED + level);
     for (const article of articles) {
       for (let r = 0; r < REVISIONS_PER_ARTICLE; r++) {
         const { text: revised, splices } = randomEdits(random, article.text, level);
         const next = followCharacters(article.text.length, splices);
+        const carried = movedCharacters(article.text.length, splices);
         const ranges = Array.from({ length: ANNOTATIONS_PER_REVISION }, () => randomSpan(random, article.text));
         const targets = ranges.map(({ start, end }) => createSelectors(article.text, start, end));
         const truths = ranges.map((range) => {
@@ -73,7 +86,7 @@ async function main(): Promise<void> {
           // An untouched quote is where its characters went; the others grow and shrink with the edits.
           const moved = next[range.start]!;
           const truth = cls === "untouched-quote" ? { start: moved, end: moved + range.end - range.start } : followRange(range, splices);
-          const twins = cls === "untouched-quote" ? twinPlaces(article.text, next, range.start, range.end).map((at) => ({ start: at, end: at + range.end - range.start })) : [];
+          const twins = cls === "untouched-quote" ? twinPlaces(article.text, next, carried, range.start, range.end).map((at) => ({ start: at, end: at + range.end - range.start })) : [];
           return { cls, truth, twins };
         });
         for (const algorithm of algorithms) {
@@ -93,6 +106,13 @@ async function main(): Promise<void> {
               t.correct++;
               if (result.start === truth.start && result.end === truth.end) t.exact++;
             } else t.wrong++;
+            if (PRINT_MISSES && algorithm.name === "Parallax now" && cls === "untouched-quote" && !twin && (result?.start !== truth?.start || result?.end !== truth?.end)) {
+              const { start, end } = ranges[i]!;
+              console.error(
+                `level ${level}, ${article.name}, revision ${r}: ${JSON.stringify(article.text.slice(start, end))} at ${start}, expected at ${truth?.start}, ` +
+                  (result ? `placed at ${result.start}-${result.end} on ${JSON.stringify(revised.slice(result.start, result.end))}` : "orphaned"),
+              );
+            }
           });
         }
       }
@@ -126,23 +146,24 @@ async function main(): Promise<void> {
 Written by \`npm run bench:anchoring\` (bench/anchoring-replay/) on ${new Date().toISOString().slice(0, 10)},
 on ${machine.cpu} (${machine.cores} cores, ${machine.memory}, ${machine.os}, Node ${machine.node}, load ${machine.load} at start).
 The ${articles.length} articles of shared/corpus/soleimani-anniversaries, ${REVISIONS_PER_ARTICLE} seeded random revisions
-each per level (typos, words replaced, inserted or deleted, phrases rewritten, paragraphs moved) with
+each per level (seed ${SEED} + level; typos, words replaced, inserted or deleted, phrases rewritten, paragraphs moved) with
 ${ANNOTATIONS_PER_REVISION} random annotations each: ${perLevel.toLocaleString("en-US")} annotations per level.
 Classes, from following every character through the edits: *untouched-quote* (its characters all
 there, side by side; its context may have been edited), *edited-but-placeable* (at least half of
 its words still there), *mostly-gone*. *Exact*: placed on exactly the true range (for an untouched
-quote in one of two identical lines that were both moved whole, either copy: nothing tells them
-apart; a doubled letter's copy counts as the second of the two); *placed
+quote in one of two identical lines that were both moved, whole or edited elsewhere, either copy:
+nothing tells them apart; a doubled letter's copy counts as the second of the two); *placed
 correctly*: overlapping the true range by ≥ ${MIN_OVERLAP * 100} % (intersection over union; exact included);
 *placed wrongly*: anywhere else; *orphaned*: not placed. "Parallax before #17" is
-lib/domain/anchoring at ${BASELINE_COMMIT.slice(0, 7)}, loaded from git history; "Hypothesis-style" is a
+lib/domain/anchoring at ${BASELINE_COMMIT.slice(0, 7)}, loaded from git history${COMPARE_REF ? `, and "Parallax at ${COMPARE_REF}" the same folder at that commit` : ""}; "Hypothesis-style" is a
 reimplementation of diff-match-patch quote matching with context and position hint
 (bench/anchoring-replay/hypothesis-style.ts). Time over all levels: ${timing}.
 
 ${markdownTable(["edits / 100 words", "class", "algorithm", "annotations", "exact", "placed correctly", "placed wrongly", "orphaned"], body, [true, false, false, true, true, true, true, true])}
 `;
   console.log(markdown);
-  await writeSection("anchoring-replay", markdown);
+  if (SEED === DEFAULT_SEED) await writeSection("anchoring-replay", markdown);
+  else console.error(`Seed ${SEED} is not the bench's own (${DEFAULT_SEED}): bench/RESULTS.md left as it was.`);
 }
 
 main().then(

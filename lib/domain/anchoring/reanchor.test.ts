@@ -244,6 +244,110 @@ describe("reanchor: untouched quotes in moved and edited gallery captions (the m
   });
 });
 
+describe("reanchor: identical captions each keep their own place while the captions around them are edited and moved", () => {
+  // A photo gallery: captions from one template, the second and the seventh line identical.
+  const TWIN = "• Crowds wave pennants on the quay during the lantern procession of the autumn fair in Wexmoor, 9 October 2026.";
+  const LINES = [
+    "Autumn fair gallery",
+    TWIN,
+    "• A baker carries a tray of plum tarts on the quay during the lantern procession of the autumn fair in Wexmoor, 9 October 2026.",
+    "• Two drummers lead the band on the quay during the lantern procession of the autumn fair in Wexmoor, 9 October 2026.",
+    "• The ferry from Oldhaven docks at dawn with the first visitors of the fair, its deck lined with paper lanterns.",
+    "• A juggler balances three torches on the quay during the lantern procession of the autumn fair in Wexmoor, 9 October 2026.",
+    TWIN,
+    "• Stallholders pack away the last apples on the quay during the lantern procession of the autumn fair in Wexmoor, 10 October 2026.",
+    "Photographs: the fair committee.",
+  ];
+  const GALLERY = LINES.join("\n");
+  const QUOTE = "wave pennants on the quay";
+  const edited = (n: number, from: string, to: string) => LINES[n]!.replace(from, to);
+
+  const cases: Array<{ name: string; lines: string[]; first: number; second: number }> = [
+    {
+      // The one line found once in both texts, unchanged, is the moved one; anchoring the
+      // line pairing on it paired the first twin with the second's copy below it.
+      name: "the only caption left unchanged apart from a twin moved between the twins, every other caption edited in place",
+      lines: [LINES[0]!, edited(1, "Crowds", "Families"), edited(2, "plum", "pear"), edited(3, "Two", "Three"), edited(5, "three", "four"), TWIN, LINES[4]!, edited(7, "last", "final"), LINES[8]!],
+      first: 1,
+      second: 5,
+    },
+    {
+      // The first twin moved whole to the end, the second edited in place: its copy below
+      // was as like the second twin as its own edited line, in the same run of edited lines.
+      name: "the first twin moved whole to the end, the second edited in place, the captions between them edited",
+      lines: [LINES[0]!, edited(2, "plum", "pear"), edited(3, "Two", "Three"), edited(4, "dawn", "noon"), edited(5, "three", "four"), edited(6, "9 October", "10 October"), edited(7, "last", "final"), TWIN, LINES[8]!],
+      first: 7,
+      second: 5,
+    },
+    {
+      // The moved twin, edited less, was most like both; taken first by the twin edited in
+      // place, it left the moved twin the edited one.
+      name: "the second twin moved up and edited a little, the first edited more in place",
+      lines: [
+        LINES[0]!,
+        TWIN.replace("Crowds", "Families").replace("lantern", "torch").replace("autumn", "harvest").replace("Wexmoor", "Wexham"),
+        edited(2, "plum", "pear"),
+        TWIN.replace("2026", "2027"),
+        edited(3, "Two", "Three"),
+        LINES[4]!,
+        edited(5, "three", "four"),
+        LINES[7]!,
+        LINES[8]!,
+      ],
+      first: 1,
+      second: 3,
+    },
+  ];
+
+  it("a quote in a line merged into another, which the whole-text diff puts in a caption paired elsewhere, goes to the merged copy", () => {
+    // Random edits as the replay bench makes them ([at, deleted, inserted], one after the
+    // other): the second twin moved up below the ferry caption and merged into it by a
+    // deletion across the line break, the last line glued before the ferry caption, other
+    // captions edited. The whole-text diff pairs the quote's words with another caption's.
+    const lines = [
+      ...LINES.slice(0, 2),
+      `${LINES[2]!} The bakery has sold its tarts at the fair since the harbour was rebuilt after the great storm, and by noon its queue reaches the steps of the church.`,
+      ...LINES.slice(3, 8),
+      "• A girl holds a paper lantern on the quay during the lantern procession of the autumn fair in Wexmoor, 9 October 2026.",
+      "• A fiddler plays for the dancers on the quay during the lantern procession of the autumn fair in Wexmoor, 9 October 2026.",
+      LINES[8]!,
+    ];
+    const old = lines.join("\n");
+    const splices: Array<[at: number, deleteCount: number, insert: string]> = [
+      [765, 112, ""],
+      [641, 0, `${TWIN}\n`],
+      [1251, 32, ""],
+      [528, 0, "Photographs: the fair committee."],
+      [663, 19, ""],
+      [857, 1, ""],
+      [165, 28, "jasmine saffron glacier harbor saffron lantern"],
+      [835, 0, "i"],
+      [142, 22, "saffron saffron glacier copper copper quartz"],
+      [142, 0, "zebra "],
+      [83, 1, ""],
+    ];
+    const updated = splices.reduce((t, [at, deleteCount, insert]) => t.slice(0, at) + insert + t.slice(at + deleteCount), old);
+    const quote = "Wexmoor, 9 October";
+    expect(old.slice(852, 852 + quote.length)).toBe(quote);
+    expect(updated.slice(786, 786 + quote.length)).toBe(quote);
+    const result = reanchor(old, updated, createSelectors(old, 852, 852 + quote.length));
+    expect(result.status).toBe("exact");
+    expect(result.status !== "orphaned" && result.selectors.position.start).toBe(786);
+  });
+
+  it.each(cases)("$name", ({ lines, first, second }) => {
+    const updated = lines.join("\n");
+    const lineStart = (n: number) => lines.slice(0, n).reduce((sum, line) => sum + line.length + 1, 0);
+    const oldFirst = GALLERY.indexOf(QUOTE);
+    const oldSecond = GALLERY.indexOf(QUOTE, oldFirst + 1);
+    const results = reanchorAll(GALLERY, updated, [createSelectors(GALLERY, oldFirst, oldFirst + QUOTE.length), createSelectors(GALLERY, oldSecond, oldSecond + QUOTE.length)]);
+    const expected = [updated.indexOf(QUOTE, lineStart(first)), updated.indexOf(QUOTE, lineStart(second))];
+    expect(expected.every((at) => at >= 0)).toBe(true);
+    expect(results.map((r) => r.status)).toEqual(["exact", "exact"]);
+    expect(results.map((r) => (r.status === "orphaned" ? null : r.selectors.position.start))).toEqual(expected);
+  });
+});
+
 describe("reanchor: an untouched stretch between two rewrites, with a copy elsewhere", () => {
   // The diff's semantic cleanup folds the kept stretch between the two rewrites into one
   // replacement; the copy in the unchanged last sentence keeps the old suffix, so a search
@@ -255,6 +359,54 @@ describe("reanchor: an untouched stretch between two rewrites, with a copy elsew
   it.each(["voted to close the old library", "then voted to close", "close the old library branch"])("%s stays in the rewritten sentence", (quote) => {
     const result = reanchor(oldText, newText, target(oldText, quote));
     expect(result).toEqual({ status: "exact", score: 1, selectors: target(newText, quote) });
+  });
+});
+
+describe("reanchor: an untouched word in a paragraph both moved and rewritten around it", () => {
+  const PARAGRAPHS = [
+    "The harbour board met on Monday to discuss the dredging contract for the northern basin.",
+    "Residents of Kelby gathered at the chapel on the hill, where they paid their respects to the lifeboat crew lost in the storm of 1953, and laid wreaths on the quay.",
+    "Later, the mayor paid tribute to the volunteers who still launch the boat in all weathers.",
+    "The board will publish its decision next month.",
+  ];
+  const OLD = PARAGRAPHS.join("\n\n");
+  const rewritten = PARAGRAPHS[1]!.replace("the chapel on the hill", "zebra quartz copper").replace("their respects to the lifeboat crew", "lantern velvet orbit meadow");
+
+  it.each([
+    ["moved below the next paragraph", [PARAGRAPHS[0], PARAGRAPHS[2], rewritten, PARAGRAPHS[3]]],
+    ["moved to the top", [rewritten, PARAGRAPHS[0], PARAGRAPHS[2], PARAGRAPHS[3]]],
+  ])("stays on its own word when its paragraph was %s", (_name, paragraphs) => {
+    const updated = paragraphs.join("\n\n");
+    const at = OLD.indexOf("paid");
+    const expected = updated.indexOf("paid", updated.indexOf(rewritten));
+    const result = reanchor(OLD, updated, createSelectors(OLD, at, at + "paid".length));
+    expect(result.status).toBe("exact");
+    expect(result.status !== "orphaned" && result.selectors.position.start).toBe(expected);
+  });
+});
+
+describe("reanchor: a short last line moved, glued to the moved heading it now precedes", () => {
+  // Moving the last paragraph, which ends without a line break, leaves none between it and
+  // the heading it is pasted before: two short lines become one that neither of them pairs with.
+  const PARAGRAPHS = [
+    "The harbour board met on Monday to discuss the dredging contract for the northern basin.",
+    "A new quay for Kelby",
+    "Work on the harbour wall is to begin in spring, once the board has chosen a contractor.",
+    "Source » harbour desk",
+  ];
+  const OLD = PARAGRAPHS.join("\n\n");
+  // The heading moved below the next paragraph, then the last line pasted before it.
+  const UPDATED = `${PARAGRAPHS[0]}\n\n${PARAGRAPHS[2]}\n\n${PARAGRAPHS[3]}${PARAGRAPHS[1]}\n\n`;
+
+  it.each([
+    ["a word of the moved line", "harbour", OLD.lastIndexOf("harbour"), UPDATED.indexOf("harbour desk")],
+    ["a space in the heading it was glued to", " ", OLD.indexOf("A new") + 1, UPDATED.indexOf("A new") + 1],
+  ])("keeps %s exact", (_name, quote, at, expected) => {
+    expect(OLD.slice(at, at + quote.length)).toBe(quote);
+    expect(UPDATED.slice(expected, expected + quote.length)).toBe(quote);
+    const result = reanchor(OLD, UPDATED, createSelectors(OLD, at, at + quote.length));
+    expect(result.status).toBe("exact");
+    expect(result.status !== "orphaned" && result.selectors.position.start).toBe(expected);
   });
 });
 
@@ -303,5 +455,100 @@ describe("wordsChanged", () => {
     ["a letter changed", "praised", "praized", true],
   ])("%s", (_name, before, after, changed) => {
     expect(wordsChanged(before, after)).toBe(changed);
+  });
+});
+
+describe("reanchor: held-out misses of the replay bench (seed 99000)", () => {
+  const TWIN = "• Fans wave scarves along the harbour wall during the opening parade of the summer regatta in the old port, 4 July 2026.";
+  const LINES = [
+    "Summer regatta gallery",
+    TWIN,
+    "• A sailor coils a rope beside the blue ketch before the start of the opening race of the summer regatta in the old port, 4 July 2026.",
+    "• Children watch the fireworks over the bay after the final race of the summer regatta in the old port, 5 July 2026.",
+    TWIN,
+    "• The mayor hands the silver cup to the winning crew at the end of the summer regatta in the old port, 5 July 2026.",
+    "The regatta has been held in the old port every summer since 1898, apart from the war years, and draws crews from all along the coast and from across the channel.",
+    "• Fans wave flags along the harbour wall during the closing parade of the summer regatta in the old port, 5 July 2026.",
+    "• A crew member climbs the mast of the red sloop before the start of the final race of the summer regatta in the old port, 5 July 2026.",
+    "Photographs: the regatta committee.",
+  ];
+  const GALLERY = LINES.join("\n");
+  /** Edits as the bench makes them, one after the other: [at, characters deleted, inserted]; a move is a cut and a paste. */
+  type Splice = [at: number, deleteCount: number, insert: string];
+  const apply = (text: string, splices: Splice[]) => splices.reduce((t, [at, deleteCount, insert]) => t.slice(0, at) + insert + t.slice(at + deleteCount), text);
+
+  const cases: Array<{ name: string; splices: Splice[]; quote: string; at: number; expected: number }> = [];
+  const merged: Splice[] = [
+    [612, 1, ""], [358, 7, "meadow"], [596, 0, "e"], [0, 23, ""], [1027, 0, "Summer regatta gallery\n"], [533, 13, ""], [669, 9, ""], [300, 6, ""],
+    [999, 23, ""], [0, 0, "Summer regatta gallery\n"], [385, 0, "0"], [23, 121, ""], [390, 0, `${TWIN}\n`], [169, 5, "meadow"], [364, 12, ""], [93, 8, ""],
+    [423, 1, "q"], [269, 5, ""], [1022, 0, "t"], [719, 42, "orbit ember"], [127, 8, ""], [582, 242, ""],
+    [0, 0, "The regatta has been held in the old port every summer since 1898, apart war years, and draws crews from all along the coast and orbit ember along the harbour wall during the closing parade of the summer regatta in the old port, 5 July 2026.\n"],
+    [276, 8, ""], [767, 0, "jasmine "],
+  ];
+  // A rewrite across the line break merged a caption into the paragraph before it, and the
+  // merged line moved to the top: no line pairs with the caption, and the whole-text diff
+  // keeps none of its words, so a search by quote took a look-alike caption.
+  cases.push(
+    { name: "a quote in a caption merged into the paragraph before it and moved, which the whole-text diff did not keep", splices: merged, quote: "r wall during the", at: 830, expected: 157 },
+    { name: "another quote of that caption, found in four other captions", splices: merged, quote: "the summer regatta", at: 866, expected: 193 },
+  );
+
+  it.each(cases)("$name", ({ splices, quote, at, expected }) => {
+    const updated = apply(GALLERY, splices);
+    expect(GALLERY.slice(at, at + quote.length)).toBe(quote);
+    expect(updated.slice(expected, expected + quote.length)).toBe(quote);
+    const result = reanchor(GALLERY, updated, createSelectors(GALLERY, at, at + quote.length));
+    expect(result.status).toBe("exact");
+    expect(result.status !== "orphaned" && result.selectors.position).toMatchObject({ start: expected, end: expected + quote.length });
+  });
+});
+
+describe("reanchor: a last line moved and edited, its last word glued to the first word of the line it now precedes", () => {
+  // The last paragraph ends without a line break: pasted before another, its last word and
+  // that paragraph's first become one word, which no word diff can keep, and the line, short
+  // and edited, pairs with no line.
+  const PARAGRAPHS = [
+    "The harbour board met on Monday to discuss the dredging contract for the northern basin.",
+    "Work on the harbour wall is to begin in spring, once the board has chosen a contractor for the job.",
+    "The board will publish its decision next month, after a public meeting in the harbour office.",
+    "Source » harbourdesk",
+  ];
+  const OLD = PARAGRAPHS.join("\n\n");
+  const UPDATED = `${PARAGRAPHS[0]}\n\nSource » weekly harbourdesk${PARAGRAPHS[1]}\n\n${PARAGRAPHS[2]}\n\n`;
+
+  it.each(["harbourdesk", "arbourdes"])("keeps %s exact", (quote) => {
+    const at = OLD.lastIndexOf(quote);
+    const expected = UPDATED.indexOf(quote);
+    const result = reanchor(OLD, UPDATED, createSelectors(OLD, at, at + quote.length));
+    expect(result.status).toBe("exact");
+    expect(result.status !== "orphaned" && result.selectors.position).toMatchObject({ start: expected, end: expected + quote.length });
+  });
+
+  it("keeps a quote at the end of a long last line exact when the moved line was also edited and the line it was glued to rewritten", () => {
+    // Random edits as the replay bench makes them ([at, deleted, inserted], one after the
+    // other). Neither the merged line nor the old last line pairs with the other, and a letter
+    // diff of the two, with its semantic cleanup, folds the kept end into one replacement with
+    // the deleted word and the glued line; a word diff without the cleanup keeps it.
+    const article = [
+      "Harbour works to start in spring",
+      "The harbour board met on Monday to discuss the dredging contract for the northern basin, which has silted up since the storms of last winter.",
+      "Work on the harbour wall is to begin in spring, once the board has chosen a contractor for the job and the council has agreed to pay its share.",
+      "The board will publish its decision next month, after a public meeting in the harbour office on the quay.",
+      "Fishermen say the silt has cost them two hours a day at low tide, and some have moved their boats to the marina across the bay.",
+      "The pier, built in 1908, is said by the engineers to be sound, though its railings will have to be replaced before the summer.",
+      "While the board has approved the budget for the northern basin, the engineers will still need to survey and inspect the old pier.",
+    ].join("\n\n");
+    const splices: Array<[at: number, deleteCount: number, insert: string]> = [
+      [38, 7, "canyon"], [460, 4, "tundra"], [741, 0, "e"], [732, 1, ""], [395, 3, "orbit"], [344, 13, ""], [38, 6, "orbit"], [387, 7, "velvet"],
+      [628, 0, "s"], [582, 17, ""], [755, 7, ""], [183, 3, "harbor"], [218, 0, "violet violet "], [675, 122, ""],
+      [34, 0, "While the board has approved the budget for te northeern basin, the engineers will still need to and inspect the old pier."], [260, 9, ""],
+    ];
+    const updated = splices.reduce((t, [at, deleteCount, insert]) => t.slice(0, at) + insert + t.slice(at + deleteCount), article);
+    const [at, expected] = [810, 151];
+    expect(article.slice(at, at + 5)).toBe("pier.");
+    expect(updated.slice(expected, expected + 5)).toBe("pier.");
+    const result = reanchor(article, updated, createSelectors(article, at, at + 5));
+    expect(result.status).toBe("exact");
+    expect(result.status !== "orphaned" && result.selectors.position).toMatchObject({ start: expected, end: expected + 5 });
   });
 });

@@ -256,177 +256,430 @@ function segmentAt(segments: Segments, offset: number): number {
   return lo;
 }
 
+/** A stretch of text a diff kept inside one of its replacements (see keptAt). */
+type KeptStretch = { oldStart: number; newStart: number; length: number };
+
+/**
+ * Where [start, end) of `oldText` is in `newText` if the diff `segments` kept it, else
+ * null. The diff's semantic cleanup folds short kept passages between two edits into one
+ * replacement (it cannot tell them from chance equalities like " the "). Inside a
+ * replacement, a word diff without that cleanup tells them apart by length: a kept stretch
+ * of MIN_KEPT_IN_REPLACEMENT characters or more is the same words, untouched. `kept`
+ * caches each replacement's kept stretches.
+ */
+function keptAt(oldText: string, newText: string, segments: Segments, kept: Map<number, KeptStretch[]>, start: number, end: number): number | null {
+  const { oldStarts, newStarts, oldLengths, newLengths, equal } = segments;
+  const i = segmentAt(segments, start);
+  if (end > oldStarts[i]! + oldLengths[i]!) return null;
+  if (equal[i]) return newStarts[i]! + (start - oldStarts[i]!);
+  if (newLengths[i] === 0) return null;
+  let stretches = kept.get(i);
+  if (!stretches) {
+    stretches = [];
+    let o = oldStarts[i]!;
+    let n = newStarts[i]!;
+    for (const [op, length] of wordDiff(oldText.slice(o, o + oldLengths[i]!), newText.slice(n, n + newLengths[i]!), false)) {
+      if (op === DiffMatchPatch.DIFF_EQUAL && length >= MIN_KEPT_IN_REPLACEMENT) stretches.push({ oldStart: o, newStart: n, length });
+      if (op !== DiffMatchPatch.DIFF_INSERT) o += length;
+      if (op !== DiffMatchPatch.DIFF_DELETE) n += length;
+    }
+    kept.set(i, stretches);
+  }
+  const stretch = stretches.find((k) => k.oldStart <= start && end <= k.oldStart + k.length);
+  return stretch ? stretch.newStart + (start - stretch.oldStart) : null;
+}
+
 /** Characters of quote plus agreeing surroundings that identify a moved copy. */
 const MIN_MOVE_EVIDENCE = 48;
+
+/**
+ * Where oldText[start, end) reappears verbatim inside one of `blocks` of the new text (text
+ * that nothing else accounts for), if anywhere: of several copies, the one whose
+ * surroundings agree longest with the old surroundings wins, then the nearest to
+ * `expected`. The quote and the surroundings that moved with it must make
+ * MIN_MOVE_EVIDENCE characters together: such text also holds rewritten passages, full of
+ * short words ("the", "out"). With `contextOnly`, the surroundings alone must make them
+ * (when nothing else says the quote is untouched: an edited quote's words may be found
+ * verbatim in a look-alike line).
+ */
+function verbatimCopy(oldText: string, newText: string, start: number, end: number, blocks: ReadonlyArray<{ start: number; end: number }>, expected: number, contextOnly = false): number | null {
+  const quote = oldText.slice(start, end);
+  let best: { at: number; agreement: number; distance: number } | null = null;
+  for (const block of blocks) {
+    if (block.end - block.start < quote.length) continue;
+    for (let at = newText.indexOf(quote, block.start); at !== -1 && at + quote.length <= block.end; at = newText.indexOf(quote, at + 1)) {
+      let agreement = 0;
+      while (agreement < MOVE_CONTEXT && oldText[start - 1 - agreement] !== undefined && oldText[start - 1 - agreement] === newText[at - 1 - agreement]) agreement++;
+      for (let k = 0; k < MOVE_CONTEXT && oldText[end + k] !== undefined && oldText[end + k] === newText[at + quote.length + k]; k++) agreement++;
+      const distance = Math.abs(at - expected);
+      if (!best || agreement > best.agreement || (agreement === best.agreement && distance < best.distance)) best = { at, agreement, distance };
+    }
+  }
+  return best && best.agreement + (contextOnly ? 0 : quote.length) >= MIN_MOVE_EVIDENCE ? best.at : null;
+}
 
 /** Lines shorter than this (blank lines, "Photo", a date) repeat too often to follow when moved. */
 const MIN_MOVED_LINE = 24;
 
-/** Lines paired by their words need this share of them in common (Jaccard index). */
+/** Lines paired by their words need this share of their tokens in common (sharedShare). */
 const MIN_LINE_SIMILARITY = 0.5;
 
 /** What pairing a line with one from elsewhere (a move) costs against one edited in place. */
 const MOVE_PENALTY = 0.1;
 
+/**
+ * Bounds on the line pairing's work: identical lines are candidates only while their
+ * copies in both texts multiply to at most MAX_COPY_PAIRS (a stock line such as "Photo"
+ * repeated everywhere pairs with nothing), and lines are compared by their words only
+ * while the long lines of both texts multiply to at most MAX_LINE_COMPARISONS.
+ */
+const MAX_COPY_PAIRS = 256;
+const MAX_LINE_COMPARISONS = 1 << 20;
+/** Of the lines similar to an old line, the most similar this many are candidates (a gallery's captions all look alike). */
+const MAX_SIMILAR_LINES = 16;
+
+/**
+ * How much a chain of kept lines loses per pair for lying away from where the whole-text
+ * diff puts the old line (as a share of the text's length): only enough to choose between
+ * chains equally similar, such as two identical captions either of which could be kept.
+ */
+const TIE_BREAK = 1e-3;
+
+/** Passes of pair swapping after the greedy line pairing (see paragraphPairs). */
+const MAX_SWAP_PASSES = 8;
+
 type Line = { start: number; text: string };
 
 /**
- * Pairs of lines found exactly once in both texts that keep their order (the longest such
- * run, as patience diff chooses its anchors): of two identical captions, neither is an
- * anchor, so a diff cannot pair one with the other's moved copy across a unique line.
+ * A possible pair of an old line (index i) and a new one (j), with the share of tokens
+ * they have in common and how far the new line is from where the diff puts the old one.
  */
-function uniqueAnchors(oldLines: Line[], newLines: Line[]): Array<[number, number]> {
-  const once = (lines: Line[]) => {
-    const at = new Map<string, number>();
-    lines.forEach(({ text }, i) => at.set(text, at.has(text) ? -1 : i));
-    return at;
-  };
-  const oldAt = once(oldLines);
-  const newAt = once(newLines);
-  const candidates: Array<[number, number]> = [];
-  for (const [text, i] of oldAt) {
-    const j = newAt.get(text);
-    if (i >= 0 && j !== undefined && j >= 0) candidates.push([i, j]);
+type LineCandidate = { i: number; j: number; similarity: number; distance: number };
+
+/** A line's words and other non-space characters (a bullet, a dash), each with its count. */
+function tokenCounts(text: string): Map<string, number> {
+  const counts = new Map<string, number>();
+  for (const token of text.match(TOKEN) ?? []) if (!/^\s/.test(token)) counts.set(token, (counts.get(token) ?? 0) + 1);
+  return counts;
+}
+
+/** The share of two lines' tokens they have in common, counting repeats (Jaccard index of multisets). */
+function sharedShare(a: Map<string, number>, b: Map<string, number>): number {
+  let shared = 0;
+  let all = 0;
+  for (const [token, count] of a) {
+    const other = b.get(token) ?? 0;
+    shared += Math.min(count, other);
+    all += Math.max(count, other);
   }
-  candidates.sort((x, y) => x[0] - y[0]);
-  // The longest run of increasing new positions (patience sorting).
-  const tails: number[] = [];
-  const previous: number[] = [];
-  candidates.forEach(([, j], k) => {
-    let lo = 0;
-    let hi = tails.length;
-    while (lo < hi) {
-      const mid = (lo + hi) >> 1;
-      if (candidates[tails[mid]!]![1] < j) lo = mid + 1;
-      else hi = mid;
-    }
-    previous[k] = lo > 0 ? tails[lo - 1]! : -1;
-    tails[lo] = k;
-  });
-  const run: Array<[number, number]> = [];
-  for (let k = tails.length > 0 ? tails[tails.length - 1]! : -1; k >= 0; k = previous[k]!) run.push(candidates[k]!);
-  return run.reverse();
+  for (const [token, count] of b) if (!a.has(token)) all += count;
+  return all === 0 ? 0 : shared / all;
 }
 
 /**
- * The lines of the old and new text in the same order, paired: lines found once in both
- * texts anchor the pairing (uniqueAnchors), and between two anchors a diff of whole lines
- * (each distinct line one character, as wordDiff does with words) pairs the rest. Also
- * the runs of lines that diff deleted and inserted together (a line edited in place, or
- * replaced).
+ * Every pair of lines that may be the same line: identical lines of any length, and
+ * long lines (MIN_MOVED_LINE) sharing at least MIN_LINE_SIMILARITY of their tokens,
+ * compared only while the long lines left multiply to at most MAX_LINE_COMPARISONS.
  */
-function lineDiff(oldLines: Line[], newLines: Line[]) {
-  const pairs = new Map<Line, Line>();
-  const hunkOf = new Map<Line, number>();
-  const codes = new Map<string, number>();
-  const encode = (lines: Line[]) =>
-    lines
-      .map(({ text }) => {
-        let code = codes.get(text);
-        if (code === undefined) codes.set(text, (code = codes.size));
-        return String.fromCharCode(code);
-      })
-      .join("");
-  const encodedOld = encode(oldLines);
-  const encodedNew = encode(newLines);
-  if (codes.size > 0xd7ff) return { pairs, hunkOf };
-  const dmp = untimedDiff();
-  let hunk = 0;
-  let o = 0;
-  let n = 0;
-  for (const [anchorOld, anchorNew] of [...uniqueAnchors(oldLines, newLines), [oldLines.length, newLines.length] as [number, number]]) {
-    for (const [op, chunk] of dmp.diff_main(encodedOld.slice(o, anchorOld), encodedNew.slice(n, anchorNew), false)) {
-      if (op === DiffMatchPatch.DIFF_EQUAL) {
-        for (let k = 0; k < chunk.length; k++) pairs.set(oldLines[o + k]!, newLines[n + k]!);
-        o += chunk.length;
-        n += chunk.length;
-        hunk++;
-      } else if (op === DiffMatchPatch.DIFF_DELETE) {
-        for (let k = 0; k < chunk.length; k++) hunkOf.set(oldLines[o++]!, hunk);
-      } else {
-        for (let k = 0; k < chunk.length; k++) hunkOf.set(newLines[n++]!, hunk);
+function lineCandidates(oldLines: Line[], newLines: Line[], map: (offset: number) => number): LineCandidate[] {
+  const candidates: LineCandidate[] = [];
+  const distance = (i: number, j: number) => Math.abs(newLines[j]!.start - map(oldLines[i]!.start));
+  const newAt = new Map<string, number[]>();
+  newLines.forEach(({ text }, j) => {
+    const at = newAt.get(text);
+    if (at) at.push(j);
+    else newAt.set(text, [j]);
+  });
+  const oldCount = new Map<string, number>();
+  for (const { text } of oldLines) oldCount.set(text, (oldCount.get(text) ?? 0) + 1);
+  oldLines.forEach(({ text }, i) => {
+    const copies = newAt.get(text) ?? [];
+    if (copies.length * oldCount.get(text)! <= MAX_COPY_PAIRS) for (const j of copies) candidates.push({ i, j, similarity: 1, distance: distance(i, j) });
+  });
+  // A line found once in each text, unchanged, pairs with nothing else (see paragraphPairs):
+  // an edit or two in a long text leaves few lines to compare.
+  const once = (text: string) => oldCount.get(text) === 1 && newAt.get(text)?.length === 1;
+  const longOld = oldLines.flatMap((line, i) => (line.text.length >= MIN_MOVED_LINE && !once(line.text) ? [i] : []));
+  const longNew = newLines.flatMap((line, j) => (line.text.length >= MIN_MOVED_LINE && !once(line.text) ? [j] : []));
+  if (longOld.length * longNew.length > MAX_LINE_COMPARISONS) return candidates;
+  const newTokens = longNew.map((j) => ({ j, tokens: tokenCounts(newLines[j]!.text) }));
+  for (const i of longOld) {
+    const tokens = tokenCounts(oldLines[i]!.text);
+    const similar: LineCandidate[] = [];
+    for (const n of newTokens) {
+      if (newLines[n.j]!.text === oldLines[i]!.text) continue;
+      const similarity = sharedShare(tokens, n.tokens);
+      if (similarity >= MIN_LINE_SIMILARITY) similar.push({ i, j: n.j, similarity, distance: distance(i, n.j) });
+    }
+    similar.sort((x, y) => y.similarity - x.similarity || x.distance - y.distance);
+    candidates.push(...similar.slice(0, MAX_SIMILAR_LINES));
+  }
+  return candidates;
+}
+
+/**
+ * The pairs of lines that kept their order: of all candidate pairs, the chain increasing
+ * in both texts with the most similarity above MIN_LINE_SIMILARITY in total (a weighted
+ * longest increasing subsequence, O(c log n) for c candidates). Counting only what is
+ * above the threshold keeps a run of merely similar captions, filling the gap a moved one
+ * left, from outweighing fewer identical ones. Lines edited in place stay on it; a moved
+ * line leaves it, even when it is the one line found once in both texts, because the
+ * lines edited around it outweigh it (a diff anchored on unique lines would keep the moved
+ * line and pair the lines around it out of order). Of two chains as similar, the one
+ * nearer to where the diff puts each line wins (TIE_BREAK).
+ */
+function keptOrder(candidates: LineCandidate[], newCount: number, newLength: number): LineCandidate[] {
+  const sorted = [...candidates].sort((x, y) => x.i - y.i || y.j - x.j);
+  // A Fenwick tree over new line indices: the best chain ending before each index.
+  const best = new Float64Array(newCount + 1);
+  const endOf = new Int32Array(newCount + 1).fill(-1);
+  const total = new Float64Array(sorted.length);
+  const previous = new Int32Array(sorted.length).fill(-1);
+  sorted.forEach(({ j, similarity, distance }, k) => {
+    let value = 0;
+    let from = -1;
+    for (let x = j; x > 0; x -= x & -x) {
+      if (best[x]! > value) {
+        value = best[x]!;
+        from = endOf[x]!;
       }
     }
-    if (anchorOld < oldLines.length) pairs.set(oldLines[anchorOld]!, newLines[anchorNew]!);
-    o = anchorOld + 1;
-    n = anchorNew + 1;
-    hunk++;
-  }
-  return { pairs, hunkOf };
+    total[k] = value + similarity - MIN_LINE_SIMILARITY - (TIE_BREAK * distance) / (newLength + 1);
+    previous[k] = from;
+    for (let x = j + 1; x <= newCount; x += x & -x) {
+      if (total[k]! > best[x]!) {
+        best[x] = total[k]!;
+        endOf[x] = k;
+      }
+    }
+  });
+  let last = -1;
+  sorted.forEach((_, k) => {
+    if (last === -1 || total[k]! > total[last]!) last = k;
+  });
+  const chain: LineCandidate[] = [];
+  for (let k = last; k >= 0; k = previous[k]!) chain.push(sorted[k]!);
+  return chain.reverse();
 }
 
 /**
  * Pairs the lines (paragraphs) of the old and new text, however far apart: a character
  * diff cannot follow a moved paragraph, and in a text of near-identical paragraphs (a
- * photo gallery's captions) it pairs the moved one's words with another's. First a diff
- * of whole lines pairs the lines that kept their text and their order (so of two
- * identical captions, each keeps the one between the same neighbours); of the lines it
- * leaves over, one found exactly once among them on both sides is the same line, moved;
- * the rest are paired greedily by the words they share, most similar first, then a line
- * edited in place (deleted and inserted in the same run of the line diff) before one
- * from elsewhere, then the nearest; each pair is compared with a word diff of its own.
+ * photo gallery's captions) it pairs the moved one's words with another's. A line found
+ * exactly once in each text, unchanged, is the same line wherever it went. The rest are
+ * paired greedily: most similar first (identical, then by the tokens they share), a pair
+ * that fits between the lines that kept their order around it (keptOrder) before one from
+ * elsewhere, then the nearest; short lines only in place. So of two identical captions
+ * each keeps the one between its own neighbours, whatever moved around them. Each pair is
+ * compared with a word diff of its own.
  */
 function paragraphPairs(oldText: string, newText: string, map: (offset: number) => number) {
   const lines = (text: string): Line[] => [...text.matchAll(/[^\n]+/g)].map((m) => ({ start: m.index, text: m[0] }));
-  const count = (list: Line[]) => {
-    const counts = new Map<string, number>();
-    for (const { text } of list) counts.set(text, (counts.get(text) ?? 0) + 1);
-    return counts;
-  };
   const oldLines = lines(oldText);
   const newLines = lines(newText);
-  const { pairs, hunkOf } = lineDiff(oldLines, newLines);
-  const taken = new Set<Line>(pairs.values());
-  let restOld = oldLines.filter((l) => !pairs.has(l) && l.text.length >= MIN_MOVED_LINE);
-  let restNew = newLines.filter((l) => !taken.has(l) && l.text.length >= MIN_MOVED_LINE);
-  const oldCounts = count(restOld);
-  const newCounts = count(restNew);
-  const newByText = new Map(restNew.map((l) => [l.text, l]));
-  for (const line of restOld) {
-    if (oldCounts.get(line.text) !== 1 || newCounts.get(line.text) !== 1) continue;
-    const twin = newByText.get(line.text)!;
-    pairs.set(line, twin);
-    taken.add(twin);
+  const candidates = lineCandidates(oldLines, newLines, map);
+  const pairs = new Map<Line, Line>();
+  const taken = new Set<Line>();
+  const pair = (i: number, j: number) => {
+    pairs.set(oldLines[i]!, newLines[j]!);
+    taken.add(newLines[j]!);
+  };
+  const free = (c: LineCandidate) => !pairs.has(oldLines[c.i]!) && !taken.has(newLines[c.j]!);
+  // A line found once in each text, unchanged, is the same line wherever it went.
+  const copies = (key: (c: LineCandidate) => number) => {
+    const counts = new Map<number, number>();
+    for (const c of candidates) if (c.similarity === 1) counts.set(key(c), (counts.get(key(c)) ?? 0) + 1);
+    return counts;
+  };
+  const oldCopies = copies((c) => c.i);
+  const newCopies = copies((c) => c.j);
+  for (const c of candidates) if (c.similarity === 1 && oldCopies.get(c.i) === 1 && newCopies.get(c.j) === 1) pair(c.i, c.j);
+  // Whether a pair fits between the lines that kept their order around its old line
+  // (keptOrder, leaving the line itself out): edited in place, not moved.
+  const chainNew = new Int32Array(oldLines.length).fill(-1);
+  for (const { i, j } of keptOrder(candidates, newLines.length, newText.length)) chainNew[i] = j;
+  const before = new Int32Array(oldLines.length);
+  const after = new Int32Array(oldLines.length);
+  for (let i = 0, seen = -1; i < oldLines.length; i++) {
+    before[i] = seen;
+    if (chainNew[i]! >= 0) seen = chainNew[i]!;
   }
-  const wordSet = (text: string) => new Set(text.match(WORD) ?? []);
-  restOld = restOld.filter((l) => !pairs.has(l));
-  restNew = restNew.filter((l) => !taken.has(l));
-  const newWords = restNew.map((l) => ({ line: l, words: wordSet(l.text) }));
-  const candidates: Array<{ from: Line; to: Line; similarity: number; inPlace: boolean; distance: number }> = [];
-  for (const line of restOld) {
-    const words = wordSet(line.text);
-    for (const n of newWords) {
-      let shared = 0;
-      for (const w of words) if (n.words.has(w)) shared++;
-      const similarity = shared / (words.size + n.words.size - shared || 1);
-      if (similarity >= MIN_LINE_SIMILARITY) {
-        const inPlace = hunkOf.has(line) && hunkOf.get(line) === hunkOf.get(n.line);
-        candidates.push({ from: line, to: n.line, similarity, inPlace, distance: Math.abs(n.line.start - map(line.start)) });
+  for (let i = oldLines.length - 1, seen = newLines.length; i >= 0; i--) {
+    after[i] = seen;
+    if (chainNew[i]! >= 0) seen = chainNew[i]!;
+  }
+  const inPlace = (c: LineCandidate) => before[c.i]! < c.j && c.j < after[c.i]!;
+  // A move costs a little similarity: a caption edited in place keeps its place unless a
+  // moved line is clearly more like it; two identical old captions are told apart this way.
+  // Short lines are paired only in place.
+  const ranked = candidates
+    .filter((c) => free(c) && (inPlace(c) || oldLines[c.i]!.text.length >= MIN_MOVED_LINE))
+    .map((c) => ({ ...c, score: c.similarity - (inPlace(c) ? 0 : MOVE_PENALTY) }))
+    .sort((x, y) => y.score - x.score || x.distance - y.distance);
+  const chosen: LineCandidate[] = [];
+  for (const c of ranked) {
+    if (!free(c)) continue;
+    pair(c.i, c.j);
+    chosen.push(c);
+  }
+  // Greedy picks the single best pair first, which can cost two lines their better pairs:
+  // two identical captions, one edited in place and one moved and edited more, both most
+  // like the less edited copy. Swapping partners between two chosen pairs when that makes
+  // their scores' sum larger fixes it (bounded: MAX_SWAP_PASSES passes over the pairs,
+  // each trying a pair's other candidates only).
+  const scoreOf = new Map<number, number>(ranked.map((c) => [c.i * newLines.length + c.j, c.score]));
+  const scoreAt = (i: number, j: number) => scoreOf.get(i * newLines.length + j);
+  const alternatives = new Map<number, number[]>();
+  for (const c of ranked) {
+    const list = alternatives.get(c.i);
+    if (list) list.push(c.j);
+    else alternatives.set(c.i, [c.j]);
+  }
+  const chosenNew = new Map<number, number>(chosen.map(({ j }, k) => [j, k]));
+  for (let pass = 0, swapped = true; swapped && pass < MAX_SWAP_PASSES; pass++) {
+    swapped = false;
+    for (let a = 0; a < chosen.length; a++) {
+      for (const j of alternatives.get(chosen[a]!.i) ?? []) {
+        const b = chosenNew.get(j);
+        if (b === undefined || b === a) continue;
+        const x = chosen[a]!;
+        const y = chosen[b]!;
+        const crossed = scoreAt(y.i, x.j);
+        if (crossed === undefined || scoreAt(x.i, y.j)! + crossed <= scoreAt(x.i, x.j)! + scoreAt(y.i, y.j)! + 1e-9) continue;
+        chosen[a] = { ...x, j: y.j };
+        chosen[b] = { ...y, j: x.j };
+        chosenNew.set(y.j, a);
+        chosenNew.set(x.j, b);
+        pair(x.i, y.j);
+        pair(y.i, x.j);
+        swapped = true;
       }
     }
   }
-  // A move costs a little similarity: a caption edited in place keeps its place unless a
-  // moved line is clearly more like it; two identical old captions are told apart this way.
-  const score = (c: { similarity: number; inPlace: boolean }) => c.similarity - (c.inPlace ? 0 : MOVE_PENALTY);
-  candidates.sort((x, y) => score(y) - score(x) || x.distance - y.distance);
-  for (const { from, to } of candidates) {
-    if (pairs.has(from) || taken.has(to)) continue;
-    pairs.set(from, to);
-    taken.add(to);
-  }
   const paired = oldLines.filter((l) => pairs.has(l));
-  const diffs = new Map<Line, Segments>();
+  const diffs = new Map<Line, { segments: Segments; kept: Map<number, KeptStretch[]> }>();
+  const diffOf = (line: Line) => {
+    let diff = diffs.get(line);
+    if (!diff) diffs.set(line, (diff = { segments: segmentsOf(line.text, pairs.get(line)!.text), kept: new Map() }));
+    return diff;
+  };
   /** Where [start, end) of `line` is in its pair, if the pair kept it; else null. */
   const within = (line: Line, start: number, end: number): number | null => {
     const twin = pairs.get(line)!;
     if (twin.text === line.text) return twin.start + (start - line.start);
-    let segments = diffs.get(line);
-    if (!segments) diffs.set(line, (segments = segmentsOf(line.text, twin.text)));
-    const i = segmentAt(segments, start - line.start);
-    if (!segments.equal[i] || end - line.start > segments.oldStarts[i]! + segments.oldLengths[i]!) return null;
-    return twin.start + segments.newStarts[i]! + (start - line.start - segments.oldStarts[i]!);
+    const diff = diffOf(line);
+    const at = keptAt(line.text, twin.text, diff.segments, diff.kept, start - line.start, end - line.start);
+    return at === null ? null : twin.start + at;
+  };
+  // The new text that pairs of lines kept (identical lines, and the equal text of each
+  // pair's diff), in order, and the rest: new lines left unpaired, and what each pair's diff
+  // inserted (a line moved and merged into another by an edit across the line break).
+  let kept: { claimed: Array<{ start: number; end: number }>; unclaimed: Array<{ start: number; end: number }> } | null = null;
+  const keptText = () => {
+    if (kept) return kept;
+    const claimed: Array<{ start: number; end: number }> = [];
+    for (const [line, twin] of pairs) {
+      if (twin.text === line.text) {
+        claimed.push({ start: twin.start, end: twin.start + twin.text.length });
+        continue;
+      }
+      const { newStarts, newLengths, equal } = diffOf(line).segments;
+      equal.forEach((isEqual, k) => {
+        if (isEqual) claimed.push({ start: twin.start + newStarts[k]!, end: twin.start + newStarts[k]! + newLengths[k]! });
+      });
+    }
+    claimed.sort((x, y) => x.start - y.start);
+    const unclaimed: Array<{ start: number; end: number }> = [];
+    let from = 0;
+    for (const range of claimed) {
+      if (range.start > from) unclaimed.push({ start: from, end: range.start });
+      from = Math.max(from, range.end);
+    }
+    if (from < newText.length) unclaimed.push({ start: from, end: newText.length });
+    return (kept = { claimed, unclaimed });
+  };
+  // An unpaired old line against the new text no pair kept, letter by letter (see lineCopy).
+  let pieces: Array<{ start: number; end: number; tokens: Map<string, number> }> | null = null;
+  const letterCopies = new Map<Line, Array<{ oldStart: number; newStart: number; length: number }> | null>();
+  const lineCopyOf = (line: Line) => {
+    if (letterCopies.has(line)) return letterCopies.get(line)!;
+    pieces ??= keptText().unclaimed.flatMap(({ start, end }) =>
+      [...newText.slice(start, end).matchAll(/[^\n]+/g)].map((m) => ({ start: start + m.index, end: start + m.index + m[0].length, tokens: tokenCounts(m[0]) })),
+    );
+    const tokens = tokenCounts(line.text);
+    let wanted = 0;
+    for (const count of tokens.values()) wanted += count;
+    let best: { start: number; end: number; shared: number; distance: number } | null = null;
+    for (const piece of pieces) {
+      let shared = 0;
+      for (const [token, count] of tokens) shared += Math.min(count, piece.tokens.get(token) ?? 0);
+      const distance = Math.abs(piece.start - map(line.start));
+      if (shared > 0 && (!best || shared > best.shared || (shared === best.shared && distance < best.distance))) best = { ...piece, shared, distance };
+    }
+    let runs: Array<{ oldStart: number; newStart: number; length: number }> | null = null;
+    if (best && best.shared * 2 >= wanted && line.text.length * (best.end - best.start) <= MAX_WORD_DIFF_WORK) {
+      // As in keptAt: the semantic cleanup folds kept text between two long edits into a
+      // replacement, so what a word diff without it keeps in runs of
+      // MIN_KEPT_IN_REPLACEMENT characters counts too.
+      const piece = newText.slice(best.start, best.end);
+      const dmp = untimedDiff();
+      const letters = dmp.diff_main(line.text, piece, false);
+      dmp.diff_cleanupSemantic(letters);
+      const found: Array<{ oldStart: number; newStart: number; length: number }> = [];
+      const equalRuns = (diffs: Array<[op: number, length: number]>, minimum: number) => {
+        let o = line.start;
+        let n = best.start;
+        let equalLength = 0;
+        for (const [op, length] of diffs) {
+          if (op === DiffMatchPatch.DIFF_EQUAL && length >= minimum) {
+            found.push({ oldStart: o, newStart: n, length });
+            equalLength += length;
+          }
+          if (op !== DiffMatchPatch.DIFF_INSERT) o += length;
+          if (op !== DiffMatchPatch.DIFF_DELETE) n += length;
+        }
+        return equalLength;
+      };
+      equalRuns(wordDiff(line.text, piece, false), MIN_KEPT_IN_REPLACEMENT);
+      if (equalRuns(letters.map(([op, chunk]) => [op, chunk.length]), 1) * 2 >= line.text.length) runs = found;
+    }
+    letterCopies.set(line, runs);
+    return runs;
   };
   return {
+    /**
+     * Where [start, end), within one line left unpaired, is in the new text no pair kept
+     * that is most like its line (most tokens in common, at least half of the line's), by a
+     * diff of the two letter by letter that keeps at least half of the line (and, as in
+     * keptAt, stretches of MIN_KEPT_IN_REPLACEMENT characters a word diff without the
+     * semantic cleanup keeps): a line moved and glued to another (a last line without its
+     * line break, so that its last word and the next line's first become one token), or
+     * merged into another by a rewrite across the line break. Null if neither keeps the range.
+     */
+    lineCopy(start: number, end: number): number | null {
+      let lo = 0;
+      let hi = oldLines.length - 1;
+      while (lo < hi) {
+        const mid = (lo + hi + 1) >> 1;
+        if (oldLines[mid]!.start <= start) lo = mid;
+        else hi = mid - 1;
+      }
+      const line = oldLines[lo];
+      if (!line || pairs.has(line) || start < line.start || end > line.start + line.text.length) return null;
+      const run = lineCopyOf(line)?.find((r) => r.oldStart <= start && end <= r.oldStart + r.length);
+      return run ? run.newStart + (start - run.oldStart) : null;
+    },
+    /**
+     * Where [start, end), beginning in a line left unpaired, reappears verbatim in new text
+     * that no pair kept (see verbatimCopy, also for `contextOnly`); else null.
+     */
+    moved(start: number, end: number, contextOnly = false): number | null {
+      return verbatimCopy(oldText, newText, start, end, keptText().unclaimed, map(start), contextOnly);
+    },
+    /** Whether new text [start, end) overlaps text that a pair of lines kept. */
+    claimed(start: number, end: number): boolean {
+      return keptText().claimed.some((range) => range.start < end && start < range.end);
+    },
     /**
      * Where [start, end) is now if it lies in paired lines and their pairs kept it, side
      * by side (a quote over several lines: each line's pair follows the previous one's,
@@ -512,36 +765,24 @@ function diffMap(oldText: string, newText: string): DiffMap {
   };
 
   const lines = paragraphPairs(oldText, newText, map);
-  // The semantic cleanup folds short kept passages between two edits into one replacement
-  // (it cannot tell them from chance equalities like " the "). Inside a replacement, a word
-  // diff without that cleanup tells them apart by length: a kept stretch of
-  // MIN_KEPT_IN_REPLACEMENT characters or more is the same words, untouched.
-  const keptInside = new Map<number, Array<{ oldStart: number; newStart: number; length: number }>>();
-  const keptInReplacement = (i: number) => {
-    let kept = keptInside.get(i);
-    if (kept) return kept;
-    kept = [];
-    let o = oldStarts[i]!;
-    let n = newStarts[i]!;
-    for (const [op, length] of wordDiff(oldText.slice(o, o + oldLengths[i]!), newText.slice(n, n + newLengths[i]!), false)) {
-      if (op === DiffMatchPatch.DIFF_EQUAL && length >= MIN_KEPT_IN_REPLACEMENT) kept.push({ oldStart: o, newStart: n, length });
-      if (op !== DiffMatchPatch.DIFF_INSERT) o += length;
-      if (op !== DiffMatchPatch.DIFF_DELETE) n += length;
-    }
-    keptInside.set(i, kept);
-    return kept;
-  };
+  const keptInside = new Map<number, KeptStretch[]>();
 
-  const unchanged = (start: number, end: number) => {
+  // A quote beginning in a line that no line pairs with, which the whole-text diff puts in
+  // text that a pair of other lines kept, was moved with a line the pairing could not follow
+  // (merged into another by an edit across the line break): a verbatim copy in new text that
+  // no pair kept, with surroundings to match, is it. So is one when the diff keeps the quote
+  // nowhere, if the surroundings alone match for MIN_MOVE_EVIDENCE characters (an edited
+  // quote's words are often found verbatim in a look-alike line, with a little context), or
+  // else where a letter diff of its line with the unkept new text most like it keeps it
+  // (lineCopy). Words (for `surviving`) are not looked for this way: too short to tell.
+  const unchanged = (start: number, end: number, followMoves = true): number | null => {
     if (none || end <= start) return null;
     const paired = lines.find(start, end);
     if (paired !== undefined) return paired;
-    const i = segmentAt(segments, start);
-    if (end > oldStarts[i]! + oldLengths[i]!) return null;
-    if (equal[i]) return newStarts[i]! + (start - oldStarts[i]!);
-    if (newLengths[i] === 0) return null;
-    const kept = keptInReplacement(i).find((k) => k.oldStart <= start && end <= k.oldStart + k.length);
-    return kept ? kept.newStart + (start - kept.oldStart) : null;
+    const kept = keptAt(oldText, newText, segments, keptInside, start, end);
+    if (!followMoves) return kept;
+    if (kept === null) return lines.moved(start, end, true) ?? lines.lineCopy(start, end);
+    return lines.claimed(kept, kept + end - start) ? (lines.moved(start, end) ?? kept) : kept;
   };
 
   const keptCharacters = (start: number, end: number) => {
@@ -560,7 +801,7 @@ function diffMap(oldText: string, newText: string): DiffMap {
     let kept = 0;
     for (const match of quote.matchAll(WORD)) {
       total++;
-      if (unchanged(start + match.index, start + match.index + match[0].length) !== null) kept++;
+      if (unchanged(start + match.index, start + match.index + match[0].length, false) !== null) kept++;
     }
     // A quote without words (punctuation, a symbol) is judged by its characters.
     return { words: total === 0 ? characters : kept / total, characters };
@@ -597,22 +838,7 @@ function diffMap(oldText: string, newText: string): DiffMap {
   // whose surroundings agree longest with the old surroundings wins, then the nearest.
   // Inserted text also holds rewritten passages, full of short words ("the", "out"), so
   // the quote and the surroundings that moved with it must make MIN_MOVE_EVIDENCE together.
-  const movedCopy = (start: number, end: number) => {
-    const quote = oldText.slice(start, end);
-    const expected = map(start);
-    let best: { at: number; agreement: number; distance: number } | null = null;
-    for (const block of segments.inserted) {
-      if (block.end - block.start < quote.length) continue;
-      for (let at = newText.indexOf(quote, block.start); at !== -1 && at + quote.length <= block.end; at = newText.indexOf(quote, at + 1)) {
-        let agreement = 0;
-        while (agreement < MOVE_CONTEXT && oldText[start - 1 - agreement] !== undefined && oldText[start - 1 - agreement] === newText[at - 1 - agreement]) agreement++;
-        for (let k = 0; k < MOVE_CONTEXT && oldText[end + k] !== undefined && oldText[end + k] === newText[at + quote.length + k]; k++) agreement++;
-        const distance = Math.abs(at - expected);
-        if (!best || agreement > best.agreement || (agreement === best.agreement && distance < best.distance)) best = { at, agreement, distance };
-      }
-    }
-    return best && best.agreement + quote.length >= MIN_MOVE_EVIDENCE ? best.at : null;
-  };
+  const movedCopy = (start: number, end: number) => verbatimCopy(oldText, newText, start, end, segments.inserted, map(start));
 
   return { map, unchanged, surviving, mapRange, movedCopy };
 }
@@ -640,6 +866,14 @@ export function wordsChanged(oldQuote: string, newQuote: string): boolean {
   return words(oldQuote) !== words(newQuote);
 }
 
+/** Where oldText[from, to) is in the new text, if it occurs exactly once in each text; else null. */
+function onceInEach(oldText: string, newText: string, from: number, to: number): number | null {
+  const words = oldText.slice(from, to);
+  const at = newText.indexOf(words);
+  const once = at !== -1 && newText.indexOf(words, at + 1) === -1 && oldText.indexOf(words) === from && oldText.indexOf(words, from + 1) === -1;
+  return once ? at : null;
+}
+
 function reanchorOne(oldText: string, newText: string, target: AnchorTarget, diff: DiffMap): ReanchorResult {
   const quote = target?.quote?.exact;
   const position = target?.position;
@@ -662,10 +896,15 @@ function reanchorOne(oldText: string, newText: string, target: AnchorTarget, dif
   // paragraph the diff could not follow (edited past recognition around them, or pasted
   // among near-identical ones). Not a quote over a line break: moving a paragraph makes new
   // junctions, where the end of one paragraph and the start of another may meet again.
-  if (quote.length >= MIN_UNIQUE_QUOTE && !/[\n\r]/.test(quote)) {
-    const at = newText.indexOf(quote);
-    if (at !== -1 && newText.indexOf(quote, at + 1) === -1 && oldText.indexOf(quote) === start && oldText.indexOf(quote, start + 1) === -1) {
-      return { status: "exact", score: 1, selectors: createSelectors(newText, at, at + quote.length) };
+  // A shorter quote is placed likewise by its whole line (paragraph), found verbatim once
+  // in each text: a short line moved with no line break left between it and its new
+  // neighbour, which no line pairing can pair.
+  if (!/[\n\r]/.test(quote)) {
+    const lineStart = oldText.lastIndexOf("\n", start - 1) + 1;
+    const lineEnd = oldText.indexOf("\n", end) === -1 ? oldText.length : oldText.indexOf("\n", end);
+    for (const [from, to] of [[start, end], [lineStart, lineEnd]] as const) {
+      const at = to - from >= MIN_UNIQUE_QUOTE ? onceInEach(oldText, newText, from, to) : null;
+      if (at !== null) return { status: "exact", score: 1, selectors: createSelectors(newText, at + start - from, at + start - from + quote.length) };
     }
   }
   // (2) Edited a little: placed on its new words, where the diff puts them.
