@@ -45,6 +45,14 @@ export function notFound(what: string): AppError {
   return new AppError("NOT_FOUND", `${what} was not found, or you do not have access to it.`);
 }
 
+/**
+ * A write based on an older version than the stored one (`what`: "annotation", "relation"),
+ * carrying the current record so the client can show it and let the user apply their change again.
+ */
+export function staleVersion(what: string, version: number, current: unknown): AppError {
+  return new AppError("CONFLICT", `Someone changed this ${what} while you were editing (it is now at version ${version}). Look at their change, then apply yours again.`, undefined, current);
+}
+
 /** What every page, endpoint and form says while the database is down, restarting or too slow. */
 export const DATABASE_UNAVAILABLE_MESSAGE = "Parallax can't reach its database right now; try again in a few seconds.";
 

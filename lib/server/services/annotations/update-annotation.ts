@@ -4,7 +4,7 @@ import { ZUpdateAnnotation, type TUpdateAnnotation } from "@/lib/schemas/annotat
 import type { AnchorStatus, ClaimAsserter, ClaimStatus, Role } from "@/lib/generated/prisma/enums";
 import type { Actor } from "@/lib/server/actor";
 import { db, type DbTx } from "@/lib/server/db/client";
-import { AppError, notFound } from "@/lib/server/errors";
+import { AppError, notFound, staleVersion } from "@/lib/server/errors";
 import { canAnnotate, canEditComparisons } from "@/lib/server/permissions";
 import { publishComparisonEvent } from "@/lib/server/realtime/bus";
 import { checkAssignmentWork } from "@/lib/server/services/assignments/assignment-work";
@@ -21,12 +21,7 @@ export async function bumpVersion(tx: DbTx, annotationId: string, version: numbe
   const { count } = await tx.annotation.updateMany({ where: { id: annotationId, version }, data: { ...data, version: { increment: 1 } } });
   if (count === 0) {
     const current = await tx.annotation.findUniqueOrThrow({ where: { id: annotationId }, select: annotationSelect });
-    throw new AppError(
-      "CONFLICT",
-      `Someone changed this annotation while you were editing (it is now at version ${current.version}). Look at their change, then apply yours again.`,
-      undefined,
-      toAnnotationView(current),
-    );
+    throw staleVersion("annotation", current.version, toAnnotationView(current));
   }
 }
 

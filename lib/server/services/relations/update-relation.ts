@@ -3,7 +3,7 @@ import { ZDeleteRelation, ZUpdateRelation } from "@/lib/schemas/relation";
 import type { Role } from "@/lib/generated/prisma/enums";
 import type { Actor } from "@/lib/server/actor";
 import { db, type DbTx } from "@/lib/server/db/client";
-import { AppError, notFound } from "@/lib/server/errors";
+import { AppError, notFound, staleVersion } from "@/lib/server/errors";
 import { publishComparisonEvent } from "@/lib/server/realtime/bus";
 import { requireAnnotationAccess } from "@/lib/server/services/annotations/require-annotation-access";
 import { parseInput } from "@/lib/server/validation";
@@ -23,12 +23,7 @@ export async function bumpRelationVersion(tx: DbTx, relationId: string, version:
   const { count } = await tx.relation.updateMany({ where: { id: relationId, version }, data: { ...data, version: { increment: 1 } } });
   if (count === 0) {
     const current = await tx.relation.findUniqueOrThrow({ where: { id: relationId }, select: relationSelect });
-    throw new AppError(
-      "CONFLICT",
-      `Someone changed this relation while you were editing (it is now at version ${current.version}). Look at their change, then apply yours again.`,
-      undefined,
-      toRelationView(current),
-    );
+    throw staleVersion("relation", current.version, toRelationView(current));
   }
 }
 
