@@ -215,6 +215,9 @@ describe("reanchor: untouched quotes in moved and edited gallery captions (the m
   it.each([
     ["a letter of its last word doubled after the quote's end", "of the summer reg", "regatta", "reggatta"],
     ["the first letter of its first word doubled before the quote's start", "ilver cup", "silver", "ssilver"],
+    ["the word after it begins with the letter the quote ends on, doubled", "cup to the w", "winning", "wwinning"],
+    ["the word it ends in begins with its last letter, doubled", "hands the s", "silver", "ssilver"],
+    ["its first letter doubled", "silver cup", "silver", "ssilver"],
   ])("keeps a quote that ends or starts inside a word exact when %s", (_name, quote, word, typo) => {
     const updated = GALLERY.replace(CAPTIONS[4]!, CAPTIONS[4]!.replace(word, typo));
     const at = GALLERY.indexOf(quote, GALLERY.indexOf(CAPTIONS[4]!));
