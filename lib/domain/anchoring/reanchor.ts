@@ -683,8 +683,10 @@ function paragraphPairs(oldText: string, newText: string, map: (offset: number) 
     /**
      * Where [start, end) is now if it lies in paired lines and their pairs kept it, side
      * by side (a quote over several lines: each line's pair follows the previous one's,
-     * with the same line breaks between them); null if a pair changed it or the pairs lie
-     * apart; undefined if it begins in no paired line (the whole-text diff decides).
+     * with the same line breaks between them, or the rest of the quote verbatim after a
+     * pair when it goes on into a line left unpaired); null if a pair changed it or the
+     * pairs lie apart; undefined if it begins in no paired line, or goes on into an
+     * unpaired line and does not follow its pair verbatim (the whole-text diff decides).
      */
     find(start: number, end: number): number | null | undefined {
       let lo = 0;
@@ -711,7 +713,9 @@ function paragraphPairs(oldText: string, newText: string, map: (offset: number) 
         if (at + (lineEnd - from) !== twinEnd) return null;
         const gap = oldText.slice(lineEnd, Math.min(end, next?.start ?? end));
         // Text other than line breaks before the next paired line: a line that was not paired.
-        if (!/^\n*$/.test(gap)) return undefined;
+        // If the rest of the quote follows this pair verbatim, the quote is there; else the
+        // whole-text diff decides.
+        if (!/^\n*$/.test(gap)) return newText.startsWith(oldText.slice(lineEnd, end), twinEnd) ? found : undefined;
         if (newText.slice(twinEnd, twinEnd + gap.length) !== gap) return null;
         if (!next || end <= next.start) return found;
         if (pairs.get(next)!.start !== twinEnd + gap.length) return null;
