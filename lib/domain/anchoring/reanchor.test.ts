@@ -215,6 +215,9 @@ describe("reanchor: untouched quotes in moved and edited gallery captions (the m
   it.each([
     ["a letter of its last word doubled after the quote's end", "of the summer reg", "regatta", "reggatta"],
     ["the first letter of its first word doubled before the quote's start", "ilver cup", "silver", "ssilver"],
+    ["the word after it begins with the letter the quote ends on, doubled", "cup to the w", "winning", "wwinning"],
+    ["the word it ends in begins with its last letter, doubled", "hands the s", "silver", "ssilver"],
+    ["its first letter doubled", "silver cup", "silver", "ssilver"],
   ])("keeps a quote that ends or starts inside a word exact when %s", (_name, quote, word, typo) => {
     const updated = GALLERY.replace(CAPTIONS[4]!, CAPTIONS[4]!.replace(word, typo));
     const at = GALLERY.indexOf(quote, GALLERY.indexOf(CAPTIONS[4]!));
@@ -222,6 +225,23 @@ describe("reanchor: untouched quotes in moved and edited gallery captions (the m
     const result = reanchor(GALLERY, updated, createSelectors(GALLERY, at, at + quote.length));
     expect(result.status).toBe("exact");
     expect(result.status !== "orphaned" && result.selectors.position).toMatchObject({ start: expected, end: expected + quote.length });
+  });
+
+  it.each([
+    ["the last caption moved up above them", 6],
+    ["the second-last caption moved up above them", 5],
+  ])("keeps a quote exact that runs from an edited caption into the next, whose words after the quote were rewritten across its line break into the caption below, %s", (_name, from) => {
+    const lines = [...CAPTIONS];
+    lines.splice(1, 0, ...lines.splice(from, 1));
+    const updated = lines
+      .join("\n")
+      .replace("over the bay after the final race of the summer regatta in the old port, 5 July 2026.\n• Fans wave scarves", "quartz meadow")
+      .replace("blue ketch", "blue ketch ripple");
+    const quote = "summer regatta, 4 July 2026.\n• Children watch the";
+    const at = GALLERY.indexOf(quote);
+    const result = reanchor(GALLERY, updated, createSelectors(GALLERY, at, at + quote.length));
+    expect(result.status).toBe("exact");
+    expect(result.status !== "orphaned" && result.selectors.position).toMatchObject({ start: updated.indexOf(quote), end: updated.indexOf(quote) + quote.length });
   });
 
   it("of two identical captions, the one moved whole keeps its quotes and the one edited in place keeps its own", () => {

@@ -683,8 +683,10 @@ function paragraphPairs(oldText: string, newText: string, map: (offset: number) 
     /**
      * Where [start, end) is now if it lies in paired lines and their pairs kept it, side
      * by side (a quote over several lines: each line's pair follows the previous one's,
-     * with the same line breaks between them); null if a pair changed it or the pairs lie
-     * apart; undefined if it begins in no paired line (the whole-text diff decides).
+     * with the same line breaks between them, or the rest of the quote verbatim after a
+     * pair when it goes on into a line left unpaired); null if a pair changed it or the
+     * pairs lie apart; undefined if it begins in no paired line, or goes on into an
+     * unpaired line and does not follow its pair verbatim (the whole-text diff decides).
      */
     find(start: number, end: number): number | null | undefined {
       let lo = 0;
@@ -711,7 +713,9 @@ function paragraphPairs(oldText: string, newText: string, map: (offset: number) 
         if (at + (lineEnd - from) !== twinEnd) return null;
         const gap = oldText.slice(lineEnd, Math.min(end, next?.start ?? end));
         // Text other than line breaks before the next paired line: a line that was not paired.
-        if (!/^\n*$/.test(gap)) return undefined;
+        // If the rest of the quote follows this pair verbatim, the quote is there; else the
+        // whole-text diff decides.
+        if (!/^\n*$/.test(gap)) return newText.startsWith(oldText.slice(lineEnd, end), twinEnd) ? found : undefined;
         if (newText.slice(twinEnd, twinEnd + gap.length) !== gap) return null;
         if (!next || end <= next.start) return found;
         if (pairs.get(next)!.start !== twinEnd + gap.length) return null;
@@ -874,6 +878,31 @@ function onceInEach(oldText: string, newText: string, from: number, to: number):
   return once ? at : null;
 }
 
+/**
+ * Where the quote lies, exactly, inside the new range [start, end) its words were mapped
+ * to, if the range holds it plus only letters that repeat their neighbour at one edge: a
+ * letter doubled at the quote's edge ("troops remain" → "troops rremain" for a quote ending
+ * "troops r"). Which of the two equal letters is the new one nothing tells, and the diff's
+ * choice is arbitrary (diff-match-patch reports the first as new when the kept text before
+ * it is that one letter); read the other way, the quote is untouched. Else null.
+ */
+function heldAtEdge(newText: string, range: { start: number; end: number }, quote: string): number | null {
+  const extra = range.end - range.start - quote.length;
+  if (extra <= 0) return null;
+  if (newText.startsWith(quote, range.start)) {
+    let repeats = true;
+    for (let i = range.start + quote.length; i < range.end && repeats; i++) repeats = newText[i] === newText[i - 1];
+    if (repeats) return range.start;
+  }
+  const at = range.end - quote.length;
+  if (newText.startsWith(quote, at)) {
+    let repeats = true;
+    for (let i = at - 1; i >= range.start && repeats; i--) repeats = newText[i] === newText[i + 1];
+    if (repeats) return at;
+  }
+  return null;
+}
+
 function reanchorOne(oldText: string, newText: string, target: AnchorTarget, diff: DiffMap): ReanchorResult {
   const quote = target?.quote?.exact;
   const position = target?.position;
@@ -911,6 +940,8 @@ function reanchorOne(oldText: string, newText: string, target: AnchorTarget, dif
   const surviving = diff.surviving(start, end);
   if (surviving.words >= MIN_SURVIVING_WORDS && surviving.characters > 0) {
     const range = diff.mapRange(start, end);
+    const held = range === null ? null : heldAtEdge(newText, range, quote);
+    if (held !== null) return { status: "exact", score: 1, selectors: createSelectors(newText, held, held + quote.length) };
     if (range !== null) {
       const exact = newText.slice(range.start, range.end) === quote;
       return {
