@@ -1,3 +1,5 @@
+import type { Claim } from "./claims";
+import { claimOf, differentClaims } from "./claims";
 import { splitClauses } from "./clauses";
 import type { EventSlots } from "./events";
 import { eventSlots, sameEvent } from "./events";
@@ -27,7 +29,8 @@ import { DEFAULT_MIN_SCORE, Evidence, evidenceOf, finishScore, round, scoreWeigh
  *    other source (mutual best) and score at least minScore, a pair whose main clauses
  *    agree on the event's arguments (a count; an actor and a rare act, which paraphrase
  *    keeps: "23 are dead" / "Twenty-three … lost their lives") scoring its similarity over
- *    EVENT_FLOOR_FACTOR.
+ *    EVENT_FLOOR_FACTOR; a pair that makes different claims (claims.ts: the acts of its
+ *    clauses disagree and they share nothing but who speaks or acts) is not linked.
  * 5. Rows: links taken greedily by descending score, merging groups only when the merged
  *    group still has at most one unit per source and no pair across the two groups
  *    scores below half of minScore (no chains of facts that merely share a neighbour).
@@ -120,6 +123,8 @@ interface Unit extends Weighted {
   parts: readonly Part[];
   /** What its main clauses (the whole unit when it is one clause) assert (events.ts), read when first asked. */
   slots: () => EventSlots;
+  /** What it claims, as opposed to whom it names (claims.ts), read when first asked. */
+  claim: () => Claim;
 }
 
 export function alignAll(sources: readonly AlignSource[], options: AlignOptions = {}): AlignResult {
@@ -139,6 +144,7 @@ export function alignAll(sources: readonly AlignSource[], options: AlignOptions 
         parts: spans.map(() => []),
         prose: spans.map(prose),
         slots: spans.map((sp, i) => once(() => (sp.subordinate ? eventSlots(s.text, [], []) : eventSlots(s.text, [sp], [clauseFeatures[i] as Map<string, number>])))),
+        claims: spans.map((sp, i) => once(() => claimOf(s.text, sp, [{ span: sp, subordinate: sp.subordinate, features: clauseFeatures[i] as Map<string, number> }]))),
       };
     }
     // A sentence is its clauses' features, subordinate ones at SUBORDINATE_WEIGHT (the main
@@ -155,6 +161,9 @@ export function alignAll(sources: readonly AlignSource[], options: AlignOptions 
           const main = c.length === 1 ? c : c.filter((p) => !p.clause.subordinate);
           return eventSlots(s.text, c.length === 1 ? [sentences[i] as Span] : main.map((p) => p.clause), main.map((p) => p.features));
         }),
+      ),
+      claims: split.map((c, i) =>
+        once(() => claimOf(s.text, sentences[i] as Span, c.length === 1 ? [{ span: sentences[i] as Span, subordinate: false, features: c[0]?.features as Map<string, number> }] : c.map((p) => ({ span: p.clause, subordinate: p.clause.subordinate, features: p.features })))),
       ),
     };
   });
@@ -173,7 +182,7 @@ export function alignAll(sources: readonly AlignSource[], options: AlignOptions 
     r.spans.map((span, pos) => {
       const features = r.features[pos] as Map<string, number>;
       const parts = (r.parts[pos] as { features: Map<string, number>; factor: number }[]).map((p) => ({ ...weigh(p.features, idf), factor: p.factor }));
-      return { ...weigh(features, idf), source, pos, span, features, prose: r.prose[pos] as boolean, parts, slots: r.slots[pos] as () => EventSlots };
+      return { ...weigh(features, idf), source, pos, span, features, prose: r.prose[pos] as boolean, parts, slots: r.slots[pos] as () => EventSlots, claim: r.claims[pos] as () => Claim };
     }),
   );
   // Keyword lines and datelines are not aligned: they end up among the exclusives.
@@ -194,7 +203,7 @@ export function alignAll(sources: readonly AlignSource[], options: AlignOptions 
     (best[i] as (Match | undefined)[]).forEach((m, t) => {
       if (!m || t <= u.source || best[m.index]?.[u.source]?.index !== i) return;
       const v = units[m.index] as Unit;
-      if (eventScore([u], [v], m.score) >= minScore) links.push({ u, v, score: m.score });
+      if (eventScore([u], [v], m.score) >= minScore && !differentClaims(u.claim(), v.claim())) links.push({ u, v, score: m.score });
     });
   });
   links.sort((x, y) => y.score - x.score || x.u.source - y.u.source || x.u.pos - y.u.pos || x.v.source - y.v.source || x.v.pos - y.v.pos);
