@@ -207,7 +207,6 @@ describe("alignAll: passages agreeing on the event's arguments", () => {
   });
 });
 
-
 describe("alignAll: one speaker or event, different claims", () => {
   // An invented freight derailment: the minister's visit and his promise, told by two outlets.
   const story = (wire: string, daily: string): AlignSource[] => [
@@ -225,5 +224,13 @@ describe("alignAll: one speaker or event, different claims", () => {
   ])("%s", (_, wire, daily, rows) => {
     const sources = story(wire, daily);
     expect(rowsOf(alignAll(sources), sources).filter((r) => r.wire?.startsWith("Transport"))).toEqual(rows);
+  });
+
+  it("links the runner-up when the best match names the event only in passing", () => {
+    const sources: AlignSource[] = [
+      { id: "split", text: "The Kessel Dam collapsed on Monday night.\nThe mayor thanked the rescue crews from three towns.\nFive people were killed in the flood." },
+      { id: "whole", text: "Five people were killed when the Kessel Dam collapsed on Monday night.\nFish prices in the harbour rose sharply this week." },
+    ];
+    expect(rowsOf(alignAll(sources), sources)).toEqual([{ split: "Five people were", whole: "Five people were" }]);
   });
 });

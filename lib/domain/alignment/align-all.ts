@@ -29,8 +29,9 @@ import { DEFAULT_MIN_SCORE, Evidence, evidenceOf, finishScore, round, scoreWeigh
  *    other source (mutual best) and score at least minScore, a pair whose main clauses
  *    agree on the event's arguments (a count; an actor and a rare act, which paraphrase
  *    keeps: "23 are dead" / "Twenty-three … lost their lives") scoring its similarity over
- *    EVENT_FLOOR_FACTOR; a pair that makes different claims (claims.ts: the acts of its
- *    clauses disagree and they share nothing but who speaks or acts) is not linked.
+ *    EVENT_FLOOR_FACTOR. A best match that makes a different claim (claims.ts: the acts
+ *    disagree and the claims share nothing but who speaks or acts, or an event named in
+ *    passing) is no counterpart; the runner-up in that source takes its place.
  * 5. Rows: links taken greedily by descending score, merging groups only when the merged
  *    group still has at most one unit per source and no pair across the two groups
  *    scores below half of minScore (no chains of facts that merely share a neighbour).
@@ -196,15 +197,25 @@ export function alignAll(sources: readonly AlignSource[], options: AlignOptions 
   const eventScore = (us: readonly Unit[], vs: readonly Unit[], similarity: number) =>
     us.some((u) => vs.some((v) => sameEvent(u.slots(), v.slots(), passagesNaming))) ? round(similarity / EVENT_FLOOR_FACTOR) : similarity;
 
-  // Mutual best links scoring at least minScore, most similar first (an event's agreement
+  // Mutual counterparts scoring at least minScore, most similar first (an event's agreement
   // lets a pair in, it does not reorder the grouping).
   const links: { u: Unit; v: Unit; score: number }[] = [];
+  // A unit's counterpart in a source: its best match there, or the runner-up when the best
+  // makes a different claim (claims.ts: the same speaker or event, another act).
+  const counterpart = (i: number, t: number): Match | undefined => {
+    const m = best[i]?.[t];
+    if (!m) return undefined;
+    const claim = (units[i] as Unit).claim();
+    if (!differentClaims(claim, (units[m.index] as Unit).claim())) return m;
+    return m.second && !differentClaims(claim, (units[m.second.index] as Unit).claim()) ? m.second : undefined;
+  };
   units.forEach((u, i) => {
-    (best[i] as (Match | undefined)[]).forEach((m, t) => {
-      if (!m || t <= u.source || best[m.index]?.[u.source]?.index !== i) return;
+    for (let t = u.source + 1; t < sources.length; t++) {
+      const m = counterpart(i, t);
+      if (!m || counterpart(m.index, u.source)?.index !== i) continue;
       const v = units[m.index] as Unit;
-      if (eventScore([u], [v], m.score) >= minScore && !differentClaims(u.claim(), v.claim())) links.push({ u, v, score: m.score });
-    });
+      if (eventScore([u], [v], m.score) >= minScore) links.push({ u, v, score: m.score });
+    }
   });
   links.sort((x, y) => y.score - x.score || x.u.source - y.u.source || x.u.pos - y.u.pos || x.v.source - y.v.source || x.v.pos - y.v.pos);
 
@@ -241,6 +252,8 @@ interface Match {
   /** Index into units. */
   index: number;
   score: number;
+  /** The next best unit of that source, if any scored at least the floor. */
+  second?: Match;
 }
 
 /**
@@ -301,12 +314,25 @@ function bestMatches(units: readonly Unit[], sourceCount: number, minScore: numb
   // since a better match replaces the last one millions of times on long sources.
   const bestIndex = new Int32Array(units.length * sourceCount).fill(-1);
   const bestScore = new Float64Array(units.length * sourceCount);
+  // The runner-up, for when the best makes a different claim (claims.ts).
+  const secondIndex = new Int32Array(units.length * sourceCount).fill(-1);
+  const secondScore = new Float64Array(units.length * sourceCount);
   const offer = (i: number, j: number, score: number) => {
     const at = i * sourceCount + (source[j] as number);
     const cur = bestIndex[at] as number;
-    if (cur < 0 || score > (bestScore[at] as number) || (score === bestScore[at] && j < cur)) {
+    if (cur === j) {
+      if (score > (bestScore[at] as number)) bestScore[at] = score;
+    } else if (cur < 0 || score > (bestScore[at] as number) || (score === bestScore[at] && j < cur)) {
+      secondIndex[at] = cur;
+      secondScore[at] = bestScore[at] as number;
       bestIndex[at] = j;
       bestScore[at] = score;
+    } else {
+      const sec = secondIndex[at] as number;
+      if (sec < 0 || score > (secondScore[at] as number) || (score === secondScore[at] && j < sec)) {
+        secondIndex[at] = j;
+        secondScore[at] = score;
+      }
     }
   };
 
@@ -363,7 +389,8 @@ function bestMatches(units: readonly Unit[], sourceCount: number, minScore: numb
     Array.from({ length: sourceCount }, (_, t): Match | undefined => {
       const at = i * sourceCount + t;
       const index = bestIndex[at] as number;
-      return index < 0 ? undefined : { index, score: bestScore[at] as number };
+      const second = secondIndex[at] as number;
+      return index < 0 ? undefined : { index, score: bestScore[at] as number, second: second < 0 ? undefined : { index: second, score: secondScore[at] as number } };
     }),
   );
 }

@@ -20,6 +20,7 @@ describe("claimOf", () => {
     ["a reporting verb frames the claim, it is not the act", "Orla Brandt said the company would cooperate with the inquiry.", ["w:cooperat"]],
     ["a relative clause tells something in passing", "The harbour's mayor, Ivo Rask, who toured the flooded quay on Monday, promised new funding for the fishermen.", ["w:promis"]],
     ["an adverbial clause tells something in passing", "Two dock workers were hurt on Monday, when a crane at the container terminal collapsed.", ["w:hurt"]],
+    ["an adverbial clause with no comma before it tells something in passing", "Rescuers brought 180 passengers ashore after the ferry overturned near the harbour.", ["w:bring"]],
     ["a clause after ', but' is a second assertion", "The firm blamed the storm, but inspectors had found rust on the ship last year.", ["w:blam", "w:find"]],
     ["a quotation after 'said:' is the claim", "Orla Brandt said: “We will rebuild the pier.”", ["w:rebuild"]],
     ["a copula has no act", "The victim was a local fisherman.", []],
@@ -40,6 +41,7 @@ describe("differentClaims", () => {
   it.each([
     ["one speaker, two claims", "Chief executive Orla Brandt offered her condolences.", "Orla Brandt, the chief executive, said the company would cooperate with investigators.", true],
     ["one minister: the visit told in passing, the promise asserted", "Minister Ivo Rask visited the harbour on Monday.", "Transport Minister Ivo Rask, who visited the harbour on Monday, promised a public inquiry.", true],
+    ["the rescue, and the capsizing told in passing in an adverbial clause", "Rescuers brought 180 passengers ashore after the ferry overturned near the harbour.", "The ferry overturned in a storm near the harbour.", true],
     ["one claim, reworded acts sharing a synonym class", "Harlow Freight suspended its night services.", "Harlow Freight has halted its night trains.", false],
     ["different acts, but the claims share a content word", "Minister Ivo Rask promised an inquiry into the collapse.", "Ivo Rask ordered an inquiry.", false],
     ["different acts, but the claims share a count", "Orla Brandt said 40 jobs would go.", "Orla Brandt warned that 40 staff could leave.", false],

@@ -1,5 +1,6 @@
 import { readDocument } from "../analysis/document";
 import { wordFeatures } from "./features";
+import { fold } from "./text";
 import type { Span } from "./sentences";
 import { Evidence, evidenceOf } from "./similarity";
 
@@ -55,6 +56,13 @@ const frame = () => (frameFeatures ??= new Set([...REPORTING, ...ROLES].flatMap(
  */
 const PASSING_RE = /^(?:which|who|whom|whose|where|when|although|though|as|after|before|because|since|until|despite|following|amid|including|according to|owing to|as well as|with|on|in|at|during|last|earlier|later|shortly)\b/iu;
 
+/**
+ * Conjunctions opening an adverbial clause inside a clause, where the splitter saw no comma
+ * ("Rescuers saved 180 after the ferry overturned"): from there on the clause tells its fact
+ * in passing. "While" is left out: it also joins two assertions.
+ */
+const ADVERBIAL_CONJUNCTIONS = new Set(["after", "when", "because", "since", "before", "until", "although", "though", "once", "whenever"]);
+
 /** A clause of a passage with its features, as align-all.ts has them. */
 export interface ClaimClause {
   readonly span: Span;
@@ -64,23 +72,38 @@ export interface ClaimClause {
 
 /**
  * The claim of a passage (span into `text`) from its clauses: every clause but those that
- * tell something in passing (PASSING_RE). Acts are those clauses' verbs, reporting verbs left
- * out.
+ * tell something in passing (PASSING_RE), each up to an adverbial conjunction inside it
+ * (ADVERBIAL_CONJUNCTIONS). Acts are those parts' verbs, reporting verbs left out.
  */
 export function claimOf(text: string, passage: Span, clauses: readonly ClaimClause[]): Claim {
   const claimClauses = clauses.filter((c) => !(c.subordinate && PASSING_RE.test(text.slice(c.span.start, c.span.end))));
   const doc = readDocument(text.slice(passage.start, passage.end));
-  const inClaim = (at: number) => claimClauses.some((c) => c.span.start <= at && at < c.span.end);
+  // An adverbial clause inside a clause, with no comma for the splitter ("saved 180 after the
+  // ferry overturned"), tells its fact in passing too: from its conjunction to the clause's end.
+  // The tagger reads "after" before a clause as a preposition as often as a conjunction, so a
+  // verb after it is what makes it a clause ("after three days of rain" is none).
+  const claimRanges = claimClauses.map((c) => {
+    const within = doc.tokens.filter((t) => t.start + passage.start >= c.span.start && t.start + passage.start < c.span.end);
+    const at = within.findIndex((t, i) => i > 0 && ADVERBIAL_CONJUNCTIONS.has(t.normal) && within.slice(i + 1).some((v) => v.pos === "VERB"));
+    return at > 0 ? { start: c.span.start, end: (within[at] as (typeof within)[number]).start + passage.start } : c.span;
+  });
+  const inClaim = (at: number) => claimRanges.some((c) => c.start <= at && at < c.end);
   const acts = new Set<string>();
   for (const t of doc.tokens) {
-    if (t.pos === "VERB" && !REPORTING.has(t.lemma) && inClaim(t.start + passage.start)) for (const f of wordFeatures(t.normal).keys()) acts.add(f);
+    if (t.pos === "VERB" && !REPORTING.has(t.lemma) && inClaim(t.start + passage.start)) for (const f of wordFeatures(fold(t.text)).keys()) acts.add(f);
   }
-  // Words of names and titles ("Transport" in "Transport Minister Ivo Rask") name the actor.
-  const naming = new Set(doc.tokens.filter((t) => t.pos === "PROPN").flatMap((t) => [...wordFeatures(t.normal).keys()].filter((f) => f.startsWith("w:"))));
+  // Left out of the content besides the frame: words of names and titles ("Transport" in
+  // "Transport Minister Ivo Rask"), which name the actor, and words only in the tail of an
+  // adverbial clause (the clauses' features cannot be cut there).
+  const wordsOf = (ts: typeof doc.tokens) => new Set(ts.flatMap((t) => [...wordFeatures(fold(t.text)).keys()].filter((f) => f.startsWith("w:"))));
+  const inClauses = (at: number) => claimClauses.some((c) => c.span.start <= at && at < c.span.end);
+  const claimed = wordsOf(doc.tokens.filter((t) => inClaim(t.start + passage.start)));
+  const leftOut = new Set(frame());
+  for (const f of wordsOf(doc.tokens.filter((t) => t.pos === "PROPN"))) leftOut.add(f);
+  for (const f of wordsOf(doc.tokens.filter((t) => inClauses(t.start + passage.start) && !inClaim(t.start + passage.start)))) if (!claimed.has(f)) leftOut.add(f);
   const content = new Set<string>();
-  const left = frame();
   for (const c of claimClauses) {
-    for (const f of c.features.keys()) if (evidenceOf(f) === Evidence.Content && !left.has(f) && !naming.has(f)) content.add(f);
+    for (const f of c.features.keys()) if (evidenceOf(f) === Evidence.Content && !leftOut.has(f)) content.add(f);
   }
   return { acts, content };
 }
@@ -99,3 +122,4 @@ export function differentClaims(a: Claim, b: Claim): boolean {
   for (const f of a.content) if (b.content.has(f)) return false;
   return true;
 }
+
