@@ -207,3 +207,30 @@ describe("alignAll: passages agreeing on the event's arguments", () => {
   });
 });
 
+describe("alignAll: one speaker or event, different claims", () => {
+  // An invented freight derailment: the minister's visit and his promise, told by two outlets.
+  const story = (wire: string, daily: string): AlignSource[] => [
+    { id: "wire", text: `A freight train derailed near Carrick on Tuesday, blocking the coast line.\n${wire}\nThe regional governor praised the rescue teams at the scene.` },
+    { id: "daily", text: `Two wagons of a Harlow Freight train left the rails outside Carrick.\n${daily}\nShares in the group fell sharply on Monday.` },
+  ];
+  it.each([
+    ["the visit, and the promise with the visit told in passing, are not linked", "Transport Minister Ivo Rask visited the crash site on Wednesday afternoon.", "Transport Minister Ivo Rask, who visited the crash site, promised a full inquiry.", []],
+    [
+      "the promise told twice is linked",
+      "Transport Minister Ivo Rask promised a full inquiry into the crash.",
+      "Transport Minister Ivo Rask, who visited the site, announced a full inquiry.",
+      [{ wire: "Transport Minister Ivo", daily: "Transport Minister Ivo" }],
+    ],
+  ])("%s", (_, wire, daily, rows) => {
+    const sources = story(wire, daily);
+    expect(rowsOf(alignAll(sources), sources).filter((r) => r.wire?.startsWith("Transport"))).toEqual(rows);
+  });
+
+  it("links the runner-up when the best match names the event only in passing", () => {
+    const sources: AlignSource[] = [
+      { id: "split", text: "The Kessel Dam collapsed on Monday night.\nThe mayor thanked the rescue crews from three towns.\nFive people were killed in the flood." },
+      { id: "whole", text: "Five people were killed when the Kessel Dam collapsed on Monday night.\nFish prices in the harbour rose sharply this week." },
+    ];
+    expect(rowsOf(alignAll(sources), sources)).toEqual([{ split: "Five people were", whole: "Five people were" }]);
+  });
+});

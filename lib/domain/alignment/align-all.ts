@@ -1,3 +1,5 @@
+import type { Claim } from "./claims";
+import { claimOf, differentClaims } from "./claims";
 import { splitClauses } from "./clauses";
 import type { EventSlots } from "./events";
 import { eventSlots, sameEvent } from "./events";
@@ -27,7 +29,9 @@ import { DEFAULT_MIN_SCORE, Evidence, evidenceOf, finishScore, round, scoreWeigh
  *    other source (mutual best) and score at least minScore, a pair whose main clauses
  *    agree on the event's arguments (a count; an actor and a rare act, which paraphrase
  *    keeps: "23 are dead" / "Twenty-three … lost their lives") scoring its similarity over
- *    EVENT_FLOOR_FACTOR.
+ *    EVENT_FLOOR_FACTOR. A best match that makes a different claim (claims.ts: the acts
+ *    disagree and the claims share nothing but who speaks or acts, or an event named in
+ *    passing) is no counterpart; the runner-up in that source takes its place.
  * 5. Rows: links taken greedily by descending score, merging groups only when the merged
  *    group still has at most one unit per source and no pair across the two groups
  *    scores below half of minScore (no chains of facts that merely share a neighbour).
@@ -120,6 +124,8 @@ interface Unit extends Weighted {
   parts: readonly Part[];
   /** What its main clauses (the whole unit when it is one clause) assert (events.ts), read when first asked. */
   slots: () => EventSlots;
+  /** What it claims, as opposed to whom it names (claims.ts), read when first asked. */
+  claim: () => Claim;
 }
 
 export function alignAll(sources: readonly AlignSource[], options: AlignOptions = {}): AlignResult {
@@ -139,6 +145,7 @@ export function alignAll(sources: readonly AlignSource[], options: AlignOptions 
         parts: spans.map(() => []),
         prose: spans.map(prose),
         slots: spans.map((sp, i) => once(() => (sp.subordinate ? eventSlots(s.text, [], []) : eventSlots(s.text, [sp], [clauseFeatures[i] as Map<string, number>])))),
+        claims: spans.map((sp, i) => once(() => claimOf(s.text, sp, [{ span: sp, subordinate: sp.subordinate, features: clauseFeatures[i] as Map<string, number> }]))),
       };
     }
     // A sentence is its clauses' features, subordinate ones at SUBORDINATE_WEIGHT (the main
@@ -155,6 +162,9 @@ export function alignAll(sources: readonly AlignSource[], options: AlignOptions 
           const main = c.length === 1 ? c : c.filter((p) => !p.clause.subordinate);
           return eventSlots(s.text, c.length === 1 ? [sentences[i] as Span] : main.map((p) => p.clause), main.map((p) => p.features));
         }),
+      ),
+      claims: split.map((c, i) =>
+        once(() => claimOf(s.text, sentences[i] as Span, c.length === 1 ? [{ span: sentences[i] as Span, subordinate: false, features: c[0]?.features as Map<string, number> }] : c.map((p) => ({ span: p.clause, subordinate: p.clause.subordinate, features: p.features })))),
       ),
     };
   });
@@ -173,7 +183,7 @@ export function alignAll(sources: readonly AlignSource[], options: AlignOptions 
     r.spans.map((span, pos) => {
       const features = r.features[pos] as Map<string, number>;
       const parts = (r.parts[pos] as { features: Map<string, number>; factor: number }[]).map((p) => ({ ...weigh(p.features, idf), factor: p.factor }));
-      return { ...weigh(features, idf), source, pos, span, features, prose: r.prose[pos] as boolean, parts, slots: r.slots[pos] as () => EventSlots };
+      return { ...weigh(features, idf), source, pos, span, features, prose: r.prose[pos] as boolean, parts, slots: r.slots[pos] as () => EventSlots, claim: r.claims[pos] as () => Claim };
     }),
   );
   // Keyword lines and datelines are not aligned: they end up among the exclusives.
@@ -187,15 +197,25 @@ export function alignAll(sources: readonly AlignSource[], options: AlignOptions 
   const eventScore = (us: readonly Unit[], vs: readonly Unit[], similarity: number) =>
     us.some((u) => vs.some((v) => sameEvent(u.slots(), v.slots(), passagesNaming))) ? round(similarity / EVENT_FLOOR_FACTOR) : similarity;
 
-  // Mutual best links scoring at least minScore, most similar first (an event's agreement
+  // Mutual counterparts scoring at least minScore, most similar first (an event's agreement
   // lets a pair in, it does not reorder the grouping).
   const links: { u: Unit; v: Unit; score: number }[] = [];
+  // A unit's counterpart in a source: its best match there, or the runner-up when the best
+  // makes a different claim (claims.ts: the same speaker or event, another act).
+  const counterpart = (i: number, t: number): Match | undefined => {
+    const m = best[i]?.[t];
+    if (!m) return undefined;
+    const claim = (units[i] as Unit).claim();
+    if (!differentClaims(claim, (units[m.index] as Unit).claim())) return m;
+    return m.second && !differentClaims(claim, (units[m.second.index] as Unit).claim()) ? m.second : undefined;
+  };
   units.forEach((u, i) => {
-    (best[i] as (Match | undefined)[]).forEach((m, t) => {
-      if (!m || t <= u.source || best[m.index]?.[u.source]?.index !== i) return;
+    for (let t = u.source + 1; t < sources.length; t++) {
+      const m = counterpart(i, t);
+      if (!m || counterpart(m.index, u.source)?.index !== i) continue;
       const v = units[m.index] as Unit;
       if (eventScore([u], [v], m.score) >= minScore) links.push({ u, v, score: m.score });
-    });
+    }
   });
   links.sort((x, y) => y.score - x.score || x.u.source - y.u.source || x.u.pos - y.u.pos || x.v.source - y.v.source || x.v.pos - y.v.pos);
 
@@ -232,6 +252,8 @@ interface Match {
   /** Index into units. */
   index: number;
   score: number;
+  /** The next best unit of that source, if any scored at least the floor. */
+  second?: Match;
 }
 
 /**
@@ -292,12 +314,25 @@ function bestMatches(units: readonly Unit[], sourceCount: number, minScore: numb
   // since a better match replaces the last one millions of times on long sources.
   const bestIndex = new Int32Array(units.length * sourceCount).fill(-1);
   const bestScore = new Float64Array(units.length * sourceCount);
+  // The runner-up, for when the best makes a different claim (claims.ts).
+  const secondIndex = new Int32Array(units.length * sourceCount).fill(-1);
+  const secondScore = new Float64Array(units.length * sourceCount);
   const offer = (i: number, j: number, score: number) => {
     const at = i * sourceCount + (source[j] as number);
     const cur = bestIndex[at] as number;
-    if (cur < 0 || score > (bestScore[at] as number) || (score === bestScore[at] && j < cur)) {
+    if (cur === j) {
+      if (score > (bestScore[at] as number)) bestScore[at] = score;
+    } else if (cur < 0 || score > (bestScore[at] as number) || (score === bestScore[at] && j < cur)) {
+      secondIndex[at] = cur;
+      secondScore[at] = bestScore[at] as number;
       bestIndex[at] = j;
       bestScore[at] = score;
+    } else {
+      const sec = secondIndex[at] as number;
+      if (sec < 0 || score > (secondScore[at] as number) || (score === secondScore[at] && j < sec)) {
+        secondIndex[at] = j;
+        secondScore[at] = score;
+      }
     }
   };
 
@@ -354,7 +389,8 @@ function bestMatches(units: readonly Unit[], sourceCount: number, minScore: numb
     Array.from({ length: sourceCount }, (_, t): Match | undefined => {
       const at = i * sourceCount + t;
       const index = bestIndex[at] as number;
-      return index < 0 ? undefined : { index, score: bestScore[at] as number };
+      const second = secondIndex[at] as number;
+      return index < 0 ? undefined : { index, score: bestScore[at] as number, second: second < 0 ? undefined : { index: second, score: secondScore[at] as number } };
     }),
   );
 }
