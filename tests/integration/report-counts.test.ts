@@ -5,10 +5,8 @@ import { forgetReports, getPublishedReport, getPublishedReportSummary, getReport
 import { createAnnotation } from "@/lib/server/services/annotations/create-annotation";
 import { deleteAnnotation, setAnnotationHidden } from "@/lib/server/services/annotations/moderate-annotation";
 import { curateSpan } from "@/lib/server/services/curation/curate-span";
-import { setPassage } from "@/lib/server/services/passages/set-passage";
 import { publishReport } from "@/lib/server/services/report-shares/publish-report";
-import { createSource } from "@/lib/server/services/sources/create-source";
-import { annotatedComparison } from "./helpers/comparison-fixture";
+import { twoOutletComparison } from "./helpers/comparison-fixture";
 import { setupTestDb } from "./helpers/setup-test-db";
 
 const db = setupTestDb();
@@ -25,16 +23,9 @@ function figures({ generatedAt: _generated, annotations: _annotations, tagSets, 
  * tags of two sets, one orphaned, one hidden, one deleted) and a curated span.
  */
 async function fixture() {
-  const f = await annotatedComparison(db);
-  const rival = await createSource(f.owner, f.workspace.slug, f.comparison.slug, {
-    content: { kind: "paste", text: RIVAL },
-    metadata: { title: "Harbour flooded", outletName: "Harbour Herald" },
-  });
-  const rivalSpan = (words: string) => ({ sourceId: rival.id, revisionNumber: 1, start: RIVAL.indexOf(words), end: RIVAL.indexOf(words) + words.length });
-  const { factRowId } = await setPassage(f.owner, f.workspace.slug, f.comparison.slug, { label: "The spillway", ...f.span("Officials opened the spillway at dawn") });
-  await setPassage(f.owner, f.workspace.slug, f.comparison.slug, { factRowId, ...rivalSpan("Engineers flooded the harbour district on purpose at dawn") });
+  const f = await twoOutletComparison(db, RIVAL, "Engineers flooded the harbour district on purpose at dawn");
+  const { rivalSpan, loaded, euphemism } = f;
   const tags = await db().tag.findMany({ where: { tagSet: { comparisonId: f.comparison.id } }, orderBy: [{ tagSet: { position: "asc" } }, { position: "asc" }] });
-  const [loaded, euphemism] = [f.tag("Loaded language"), f.tag("Euphemism")];
   const otherSet = tags.find((t) => t.tagSetId !== tags.find((x) => x.id === loaded)!.tagSetId)!.id;
   await createAnnotation(f.reviewer, f.comparison.id, { ...f.span("reckless"), tagIds: [loaded, otherSet] });
   await createAnnotation(f.colleague, f.comparison.id, {
@@ -56,7 +47,7 @@ async function fixture() {
   await deleteAnnotation(f.colleague, f.comparison.id, deleted.id, { version: 1 });
   await curateSpan(f.owner, f.comparison.id, { ...f.span("reckless"), verdict: "ACCEPTED", tagIds: [loaded] });
   const report = await getReport(f.owner, f.comparison.id, {});
-  return { ...f, rival, loaded, euphemism, report };
+  return { ...f, report };
 }
 
 async function expectSameFigures(read: (filters: ReportFilters) => [Promise<FramingReport>, Promise<FramingReport>], filters: ReportFilters) {

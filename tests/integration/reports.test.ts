@@ -4,12 +4,11 @@ import { forgetReports, getPublishedReport, getReport } from "@/lib/server/repor
 import { createAnnotation } from "@/lib/server/services/annotations/create-annotation";
 import { deleteAnnotation, setAnnotationHidden } from "@/lib/server/services/annotations/moderate-annotation";
 import { updateAnnotation } from "@/lib/server/services/annotations/update-annotation";
-import { setPassage } from "@/lib/server/services/passages/set-passage";
 import { findReportShare } from "@/lib/server/services/report-shares/find-report-share";
 import { mergeTags } from "@/lib/server/services/taxonomy/merge-tags";
 import { publishReport, revokeReportShare } from "@/lib/server/services/report-shares/publish-report";
 import { createSource } from "@/lib/server/services/sources/create-source";
-import { annotatedComparison, ARTICLE } from "./helpers/comparison-fixture";
+import { ARTICLE, twoOutletComparison } from "./helpers/comparison-fixture";
 import { signUp } from "./helpers/factories";
 import { setupTestDb } from "./helpers/setup-test-db";
 
@@ -21,16 +20,8 @@ const failure = (promise: Promise<unknown>) => promise.then(() => null, (e: AppE
 
 /** The fixture's comparison with a second outlet, one fact row told by both, and annotations by two reviewers. */
 async function reportFixture() {
-  const f = await annotatedComparison(db);
-  const rival = await createSource(f.owner, f.workspace.slug, f.comparison.slug, {
-    content: { kind: "paste", text: RIVAL },
-    metadata: { title: "Harbour flooded", outletName: "Harbour Herald" },
-  });
-  const rivalSpan = (words: string) => ({ sourceId: rival.id, revisionNumber: 1, start: RIVAL.indexOf(words), end: RIVAL.indexOf(words) + words.length });
-  const { factRowId } = await setPassage(f.owner, f.workspace.slug, f.comparison.slug, { label: "The spillway", ...f.span("Officials opened the spillway at dawn") });
-  await setPassage(f.owner, f.workspace.slug, f.comparison.slug, { factRowId, ...rivalSpan("Engineers flooded the harbour district on purpose at dawn") });
-  const loaded = f.tag("Loaded language");
-  const euphemism = f.tag("Euphemism");
+  const f = await twoOutletComparison(db, RIVAL, "Engineers flooded the harbour district on purpose at dawn");
+  const { rivalSpan, loaded, euphemism } = f;
   const reckless = await createAnnotation(f.reviewer, f.comparison.id, { ...f.span("reckless"), tagIds: [loaded] });
   const opened = await createAnnotation(f.colleague, f.comparison.id, {
     ...f.span("opened the spillway"),
@@ -42,7 +33,7 @@ async function reportFixture() {
     tagIds: [loaded],
     claim: { asserter: "QUOTED_PARTY", assertedBy: "officials", status: "DISPUTED", evidence: ["https://example.org/report"] },
   });
-  return { ...f, rival, loaded, reckless, opened, flooded };
+  return { ...f, reckless, opened, flooded };
 }
 
 describe("getReport", () => {

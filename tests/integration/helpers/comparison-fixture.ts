@@ -1,4 +1,5 @@
 import { createComparison } from "@/lib/server/services/comparisons/create-comparison";
+import { setPassage } from "@/lib/server/services/passages/set-passage";
 import { createSource } from "@/lib/server/services/sources/create-source";
 import type { Db } from "@/lib/server/db/client";
 import { addMember, ownerWithWorkspace, signUp } from "./factories";
@@ -25,4 +26,20 @@ export async function annotatedComparison(db: () => Db, ownerName = "Editor") {
   const tag = (name: string) => tags.find((t) => t.name === name)!.id;
   const span = (words: string) => ({ sourceId: source.id, revisionNumber: 1, start: ARTICLE.indexOf(words), end: ARTICLE.indexOf(words) + words.length });
   return { owner, workspace, comparison, source, reviewer, colleague, viewer, tag, span };
+}
+
+/**
+ * The fixture's comparison with a second outlet whose text is `rivalText`, and a fact row
+ * joining the first source's spillway sentence with `rivalPassage` (which must be in it).
+ */
+export async function twoOutletComparison(db: () => Db, rivalText: string, rivalPassage: string) {
+  const f = await annotatedComparison(db);
+  const rival = await createSource(f.owner, f.workspace.slug, f.comparison.slug, {
+    content: { kind: "paste", text: rivalText },
+    metadata: { title: "Harbour flooded", outletName: "Harbour Herald" },
+  });
+  const rivalSpan = (words: string) => ({ sourceId: rival.id, revisionNumber: 1, start: rivalText.indexOf(words), end: rivalText.indexOf(words) + words.length });
+  const { factRowId } = await setPassage(f.owner, f.workspace.slug, f.comparison.slug, { label: "The spillway", ...f.span("Officials opened the spillway at dawn") });
+  await setPassage(f.owner, f.workspace.slug, f.comparison.slug, { factRowId, ...rivalSpan(rivalPassage) });
+  return { ...f, rival, rivalSpan, loaded: f.tag("Loaded language"), euphemism: f.tag("Euphemism") };
 }
