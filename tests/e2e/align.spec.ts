@@ -39,6 +39,9 @@ test("an editor aligns the demo comparison, reviews the proposals, re-runs, and 
   const first = proposals.first();
   await expect(first.getByText(/Score 0\.\d\d/)).toBeVisible();
   await expect(first.getByText(/↔/).first()).toBeVisible();
+  // Each card names the words that differ between its outlets, before anything is accepted.
+  await expect(first.getByRole("group", { name: /^Differing terms in “proposal \d+”$/ })).toBeVisible();
+  await expect(page.getByRole("group", { name: /^Differing terms in “proposal/ }).filter({ hasText: "replaced by" }).first()).toBeVisible();
   const acceptedQuote = (await first.locator(".cell__text").first().textContent())!;
   await first.getByRole("button", { name: /^Accept proposal/ }).click();
   await expect(page.getByRole("article").filter({ hasText: acceptedQuote })).toHaveCount(0);

@@ -3,9 +3,11 @@
 import Link from "next/link";
 import { useRouter } from "next/navigation";
 import { useEffect, useId, useRef, useState, useTransition } from "react";
+import { termsAgainstBase } from "@/lib/domain/diff";
 import type { CallResult } from "@/lib/server/action";
 import type { AlignmentReview } from "@/lib/server/services/alignment/find-alignment-proposals";
 import type { Where } from "../comparison-types";
+import { TermsAgainstBase } from "../fact-rows/terms-strip";
 import { PassageCell } from "../passage-cell";
 import {
   acceptAlignmentProposalAction,
@@ -257,6 +259,20 @@ function ProposalCard({
             );
           })}
         </div>
+        {alone ? null : (
+          <div className={styles.terms}>
+            <TermsAgainstBase
+              label={`proposal ${number}`}
+              baseOutlet={outletOf(p.passages[0]!.sourceId)}
+              results={termsAgainstBase(
+                p.passages.map((x) => ({ id: x.sourceId, text: x.exact })),
+                p.passages[0]!.sourceId,
+              )}
+              outletOf={outletOf}
+              level={4}
+            />
+          </div>
+        )}
         {p.links.length > 0 ? (
           <p className={styles.links}>
             <span className="visually-hidden">Similarity of each pair: </span>

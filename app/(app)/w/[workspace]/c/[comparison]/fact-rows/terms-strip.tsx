@@ -36,16 +36,18 @@ function PairChip({ pair }: { pair: TermPair }) {
   );
 }
 
-/** Each other passage's wording set against the base passage's, place by place. */
-export function TermsAgainstBase({ label, baseOutlet, results, outletOf }: {
+/** Each other passage's wording set against the base passage's, place by place; the heading at `level` (3 unless told). */
+export function TermsAgainstBase({ label, baseOutlet, results, outletOf, level = 3 }: {
   label: string;
   baseOutlet: string;
   results: TermsAgainst[];
   outletOf: (sourceId: string) => string;
+  level?: 3 | 4;
 }) {
+  const Heading = level === 3 ? "h3" : "h4";
   return (
     <div className="terms" role="group" aria-label={`Differing terms in “${label}”`}>
-      <h3>Terms against {baseOutlet}</h3>
+      <Heading>Terms against {baseOutlet}</Heading>
       <dl>
         {results.map((r) => (
           <div key={r.id} className="terms__pair">
