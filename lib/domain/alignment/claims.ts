@@ -1,5 +1,5 @@
-import { readDocument } from "../analysis/document";
-import { wordFeatures } from "./features";
+import { readDocument, type Token } from "../analysis/document";
+import { namesTheUS, wordFeatures } from "./features";
 import { fold } from "./text";
 import type { Span } from "./sentences";
 import { Evidence, evidenceOf } from "./similarity";
@@ -9,7 +9,7 @@ import { Evidence, evidenceOf } from "./similarity";
  * that do not tell something in passing (their verbs, part-of-speech tagged by wink-nlp,
  * lib/domain/analysis) and the content words, numbers and dates of those clauses, with the
  * reporting frame ("X said", "the company confirmed") and the words that name a speaker by
- * role left out.
+ * role left out, and the common nouns naming who acts in an active clause.
  *
  * Two reports of one speaker or one event can assert different things: a chief executive's
  * condolences and her promise to cooperate, a minister's visit and his promise of an
@@ -25,7 +25,9 @@ export interface Claim {
 
 /**
  * Verbs that frame a claim rather than make one: "X said (that) …" asserts what follows.
- * Verbs of speech with a content of their own (promise, deny, accuse, warn) are acts.
+ * Verbs of speech with a content of their own (promise, deny, accuse, warn) are acts, and
+ * so is a reporting verb in the passive ("the regulator has been told about the breach"):
+ * it frames no claim of its subject's, it says what was done to it.
  */
 const REPORTING = new Set(["say", "tell", "add", "state", "announce", "confirm", "report", "claim", "insist", "note", "explain", "quote", "according"]);
 
@@ -89,17 +91,22 @@ export function claimOf(text: string, passage: Span, clauses: readonly ClaimClau
   });
   const inClaim = (at: number) => claimRanges.some((c) => c.start <= at && at < c.end);
   const acts = new Set<string>();
-  for (const t of doc.tokens) {
-    if (t.pos === "VERB" && !REPORTING.has(t.lemma) && inClaim(t.start + passage.start)) for (const f of wordFeatures(fold(t.text)).keys()) acts.add(f);
-  }
+  doc.tokens.forEach((t, i) => {
+    if (t.pos === "VERB" && (!REPORTING.has(t.lemma) || passive(doc.tokens, i)) && inClaim(t.start + passage.start)) for (const f of wordFeatures(fold(t.text)).keys()) acts.add(f);
+  });
   // Left out of the content besides the frame: words of names and titles ("Transport" in
-  // "Transport Minister Ivo Rask"), which name the actor, and words only in the tail of an
-  // adverbial clause (the clauses' features cannot be cut there).
+  // "Transport Minister Ivo Rask") and the US (a name whose feature is a word, "america"),
+  // which name the actor; the common nouns naming who acts (activeSubjects); and words only
+  // in the tail of an adverbial clause (the clauses' features cannot be cut there).
   const wordsOf = (ts: typeof doc.tokens) => new Set(ts.flatMap((t) => [...wordFeatures(fold(t.text)).keys()].filter((f) => f.startsWith("w:"))));
   const inClauses = (at: number) => claimClauses.some((c) => c.span.start <= at && at < c.span.end);
   const claimed = wordsOf(doc.tokens.filter((t) => inClaim(t.start + passage.start)));
   const leftOut = new Set(frame());
   for (const f of wordsOf(doc.tokens.filter((t) => t.pos === "PROPN"))) leftOut.add(f);
+  if (namesTheUS(text.slice(passage.start, passage.end))) for (const f of wordFeatures("america").keys()) if (f.startsWith("w:")) leftOut.add(f);
+  const subjects = activeSubjects(doc.tokens, claimRanges, passage.start);
+  const restWords = wordsOf(doc.tokens.filter((t) => !subjects.includes(t) && inClaim(t.start + passage.start)));
+  for (const f of wordsOf(subjects)) if (!restWords.has(f)) leftOut.add(f);
   for (const f of wordsOf(doc.tokens.filter((t) => inClauses(t.start + passage.start) && !inClaim(t.start + passage.start)))) if (!claimed.has(f)) leftOut.add(f);
   const content = new Set<string>();
   for (const c of claimClauses) {
@@ -108,12 +115,62 @@ export function claimOf(text: string, passage: Span, clauses: readonly ClaimClau
   return { acts, content };
 }
 
+/** Tokens that may stand inside a verb group: "has not yet been told", "would study". */
+const VERB_GROUP = new Set(["AUX", "ADV", "PART", "VERB"]);
+/** A participle in "-ing" after "be" is progressive ("was plotting"), not passive. */
+const PROGRESSIVE_RE = /ing$/u;
+
+/** Whether the verb at i is passive: a form of "be" right before it ("was told", "has been told", "were not told"). */
+function passive(tokens: readonly Token[], i: number): boolean {
+  let k = i - 1;
+  while (k >= 0 && ((tokens[k] as Token).pos === "ADV" || (tokens[k] as Token).pos === "PART")) k--;
+  const before = tokens[k];
+  return before !== undefined && before.pos === "AUX" && before.lemma === "be" && !PROGRESSIVE_RE.test((tokens[i] as Token).normal);
+}
+
+/**
+ * The common nouns naming who acts in the claim's parts (`ranges`, offsets into the text the
+ * passage starting at `offset` is part of): the subject of an active clause, named by a
+ * common noun ("the authority would study…", "the quarry employs…"). Like a name, it is
+ * shared by two claims about one actor whatever each asserts. The tagger gives no parse, and
+ * English puts the subject before its verb: in a part with a reporting verb, the nouns after
+ * it (or after "that") up to the next verb ("Orlov said the authority would…"), since before
+ * it stands the speaker's description, which a true pair may share as its content ("the
+ * union's organiser said…" / "union organiser Roy says…"); in a part without one, the nouns
+ * before its first verb. A passive subject ("records were taken") is what is acted on, so it
+ * stays content.
+ */
+function activeSubjects(tokens: readonly Token[], ranges: readonly Span[], offset: number): Token[] {
+  const subjects: Token[] = [];
+  for (const range of ranges) {
+    const part = tokens.filter((t) => t.start + offset >= range.start && t.start + offset < range.end);
+    const reports = (t: Token) => t.pos === "VERB" && REPORTING.has(t.lemma) && !passive(tokens, t.index);
+    let open = !part.some(reports);
+    let nouns: Token[] = [];
+    part.forEach((t, j) => {
+      if (reports(t) || t.normal === "that") {
+        open = true;
+        nouns = [];
+      } else if (t.pos === "VERB" || t.pos === "AUX") {
+        let end = j;
+        while (end < part.length && VERB_GROUP.has((part[end] as Token).pos)) end++;
+        const group = part.slice(j, end);
+        const verb = group.filter((g) => g.pos === "VERB").at(-1);
+        if (open && !(verb && passive(tokens, verb.index))) subjects.push(...nouns);
+        open = false;
+        nouns = [];
+      } else if (open && t.pos === "NOUN") nouns.push(t);
+    });
+  }
+  return subjects;
+}
+
 /**
  * Whether two passages make different claims: both have acts, no act of one agrees with an
  * act of the other (the same verb, a curated synonym class or a WordNet class), and the
  * clauses that carry their claims share no content word, number or date: all they have in
- * common is who speaks or acts (names, titles, role words, "said") or what one of them names
- * in passing. Such a pair is not the same fact, however similar ("Vell offered her
+ * common is who speaks or acts (names, titles, role words, "said", the subject of an active
+ * clause named by a common noun) or what one of them names in passing. Such a pair is not the same fact, however similar ("Vell offered her
  * condolences" / "Vell said the company would cooperate").
  */
 export function differentClaims(a: Claim, b: Claim): boolean {
