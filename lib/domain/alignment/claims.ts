@@ -251,11 +251,11 @@ function activeSubjects(tokens: readonly Token[], ranges: readonly Span[], offse
 /**
  * Whether two passages make different claims: both have acts, no act of one agrees with an
  * act of the other (the same verb, a curated synonym class or a WordNet class), and the
- * clauses that carry their claims share no content word, number or date (a count counts
- * only when both tell a deed or both a plan, or their acts agree): all they have in
- * common is who speaks or acts (names, titles, role words, "said", the subject of an active
- * clause named by a common noun) or what one of them names in passing. Such a pair is not the same fact, however similar ("Vell offered her
- * condolences" / "Vell said the company would cooperate").
+ * clauses that carry their claims share no content word, number or date (a count only when
+ * both tell a deed or both a plan): all they have in common is who speaks or acts (names,
+ * titles, role words, "said", the subject of an active clause named by a common noun) or
+ * what one of them names in passing. Such a pair is not the same fact, however similar
+ * ("Vell offered her condolences" / "Vell said the company would cooperate").
  */
 export function differentClaims(a: Claim, b: Claim): boolean {
   if (a.acts.size === 0 || b.acts.size === 0) return false;
@@ -265,7 +265,7 @@ export function differentClaims(a: Claim, b: Claim): boolean {
   const unshared = new Set<string>();
   for (const [n, x] of a.counts) {
     const y = b.counts.get(n);
-    if (!y || x.planned === y.planned || x.acts.size === 0 || y.acts.size === 0 || [...x.acts].some((f) => y.acts.has(f))) continue;
+    if (!y || x.planned === y.planned || x.acts.size === 0 || y.acts.size === 0) continue;
     for (const f of [...x.phrase, ...y.phrase]) unshared.add(f);
   }
   for (const f of a.content) if (b.content.has(f) && !unshared.has(f)) return false;
