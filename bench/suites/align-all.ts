@@ -67,7 +67,7 @@ const GOLD_TEXTS: Record<string, string> = {
   "quarry-greybeck":
     "4 articles written for this repository about an invented court ruling against a quarry extension, [gold/quarry-greybeck](gold/quarry-greybeck) (same rules), held out from the sixth pass (precision: one speaker or event, different claims): committed before Align all ran on it, scored once at the end of that pass; a development set since",
   "breach-harwick":
-    "4 articles written for this repository about an invented hospital data breach, [gold/breach-harwick](gold/breach-harwick) (same rules), **held out** from the seventh pass (the subject noun, the same count for different facts): committed before Align all ran on it, scored once at the end of that pass",
+    "4 articles written for this repository about an invented hospital data breach, [gold/breach-harwick](gold/breach-harwick) (same rules), held out from the seventh pass (the subject noun, the same count for different facts): committed before Align all ran on it, scored once at the end of that pass; a development set since",
 };
 
 function qualityMarkdown(sets: readonly { gold: Gold; texts: string[]; file: string }[]): string {

@@ -62,6 +62,8 @@ const TITLE_ABBREVIATIONS: Record<string, string> = { gen: "general", cmdr: "com
 const title = (norm: string) => TITLE_ABBREVIATIONS[norm] ?? (TITLES.has(norm) ? norm : undefined);
 /** The country the US is, however written: "US", "U.S.", "USA", "United States (of America)". */
 const US_RE = /\b(?:U\.S\.A?\.?|USA|US|United States(?: of America)?)(?![\p{L}])/gu;
+/** Whether a text names the US (US_RE): a name, though its feature is the word "america" (wordFeatures), not a name key. */
+export const namesTheUS = (text: string) => text.includes("U") && new RegExp(US_RE.source, "u").test(text);
 /**
  * Common nouns that end place and organisation names ("Kessel Dam", "Baghdad
  * International Airport", "Quds Force"). They stay words, not name keys: outlets
