@@ -50,25 +50,6 @@ describe("claimOf", () => {
   });
 });
 
-describe("claimOf: counts", () => {
-  it.each([
-    ["an object of a planned act, with its relative clause", "The club will refund all 2,400 fans whose addresses were stolen.", "n:2400", "w:refund", true, ["w:fan", "w:address"]],
-    ["in a prepositional phrase after a deed", "Hackers stole the addresses of about 2,400 fans before the final.", "n:2400", "w:steal", false, ["w:fan"]],
-    ["the subject of a planned act", "The 60 staff at the depot could lose their jobs.", "n:60", "w:los", true, ["w:staf"]],
-    ["a possessor before the number", "The hospital's 900 nurses went on strike.", "n:900", "w:go", false, ["w:hospital", "w:nurs"]],
-  ])("%s", (_, text, count, act, planned, phrase) => {
-    const stated = claim(text).counts.get(count);
-    expect(stated).toBeDefined();
-    expect([...stated!.acts].some((f) => f.startsWith(act))).toBe(true);
-    expect(stated!.planned).toBe(planned);
-    expect([...stated!.phrase]).toEqual(expect.arrayContaining(phrase));
-  });
-
-  it("leaves durations out", () => {
-    expect(claim("The road will stay closed for three weeks.").counts.size).toBe(0);
-  });
-});
-
 describe("differentClaims", () => {
   it.each([
     ["one speaker, two claims", "Chief executive Orla Brandt offered her condolences.", "Orla Brandt, the chief executive, said the company would cooperate with investigators.", true],
@@ -81,9 +62,6 @@ describe("differentClaims", () => {
     ["one regulator: told about the spill, opening an inquiry", "The Coastal Regulator said it had opened an inquiry.", "The Coastal Regulator has been told about the spill.", true],
     ["one council, two claims after its leader's name", "Council leader Ivo Rask said the council would review the contract.", "Ivo Rask said the council had followed legal advice.", true],
     ["a passive subject is shared content", "Home addresses and phone numbers were stolen.", "The stolen files include home addresses.", false],
-    ["one count, a plan and a deed", "The club will refund all 2,400 fans who lost their deposits.", "Hackers stole the addresses of about 2,400 fans before the final.", true],
-    ["one count, two deeds worded apart", "Two drivers were hurt in the crash.", "Two motorists suffered minor injuries.", false],
-    ["one count, a plan and a deed whose acts agree", "The mill will cut 300 jobs.", "The mill has already cut 300 jobs.", false],
     ["one leader's two claims about the US", "Premier Adan Kole praised the US for its aid.", "Adan Kole said the US would pay for its sanctions.", true],
   ])("%s", (_, a, b, expected) => {
     expect(differentClaims(claim(a), claim(b))).toBe(expected);

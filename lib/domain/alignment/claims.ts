@@ -1,5 +1,5 @@
 import { readDocument, type Token } from "../analysis/document";
-import { namesTheUS, statedCounts, wordFeatures } from "./features";
+import { namesTheUS, wordFeatures } from "./features";
 import { fold } from "./text";
 import type { Span } from "./sentences";
 import { Evidence, evidenceOf } from "./similarity";
@@ -21,24 +21,6 @@ export interface Claim {
   readonly acts: ReadonlySet<string>;
   /** Content features (words, numbers, dates) of the claim's clauses, reporting verbs and role words left out. */
   readonly content: ReadonlySet<string>;
-  /** The counts the claim states (by their n: feature), each with the act governing it. */
-  readonly counts: ReadonlyMap<string, StatedCount>;
-}
-
-/**
- * A count and what the claim says of it. The same count in two reports is good evidence of
- * one fact (outlets reword a fact but keep its numbers), unless one report tells what will
- * or may be done to those counted and the other what was done ("the trust will write to the
- * 31,000 patients" / "hackers stole the records of 31,000 patients"): a plan and a deed are
- * two facts about the same people.
- */
-export interface StatedCount {
-  /** Features of the act governing the count: the verb after its noun phrase when that is the subject, else the nearest verb before it; empty when none is found. */
-  readonly acts: ReadonlySet<string>;
-  /** Whether that act is planned or possible rather than done: a modal in its verb group ("will write", "would be lost"). */
-  readonly planned: boolean;
-  /** Content features of the count's noun phrase, the count included ("every one of the 31,000 patients whose records were taken"). */
-  readonly phrase: ReadonlySet<string>;
 }
 
 /**
@@ -109,13 +91,8 @@ export function claimOf(text: string, passage: Span, clauses: readonly ClaimClau
   });
   const inClaim = (at: number) => claimRanges.some((c) => c.start <= at && at < c.end);
   const acts = new Set<string>();
-  const isAct = (i: number) => {
-    const t = doc.tokens[i] as Token;
-    return t.pos === "VERB" && (!REPORTING.has(t.lemma) || passive(doc.tokens, i));
-  };
-  const actFeatures = (t: Token) => wordFeatures(fold(t.text)).keys();
   doc.tokens.forEach((t, i) => {
-    if (isAct(i) && inClaim(t.start + passage.start)) for (const f of actFeatures(t)) acts.add(f);
+    if (t.pos === "VERB" && (!REPORTING.has(t.lemma) || passive(doc.tokens, i)) && inClaim(t.start + passage.start)) for (const f of wordFeatures(fold(t.text)).keys()) acts.add(f);
   });
   // Left out of the content besides the frame: words of names and titles ("Transport" in
   // "Transport Minister Ivo Rask") and the US (a name whose feature is a word, "america"),
@@ -135,67 +112,7 @@ export function claimOf(text: string, passage: Span, clauses: readonly ClaimClau
   for (const c of claimClauses) {
     for (const f of c.features.keys()) if (evidenceOf(f) === Evidence.Content && !leftOut.has(f)) content.add(f);
   }
-  const counts = new Map<string, StatedCount>();
-  for (const range of claimRanges) {
-    const part = doc.tokens.filter((t) => t.start + passage.start >= range.start && t.start + passage.start < range.end);
-    for (const c of statedCountsOf(part, doc.text, (t) => isAct(t.index))) {
-      counts.set(c.feature, { acts: new Set(c.act ? actFeatures(c.act) : []), planned: c.planned, phrase: new Set([c.feature, ...wordsOf(c.phrase)]) });
-    }
-  }
-  return { acts, content, counts };
-}
-
-/** Words a count's noun phrase may have before the number: "every one of the", "more than", "roughly", "the hospital's". */
-const BEFORE_COUNT = new Set(["DET", "ADJ", "ADV", "NUM", "PART"]);
-const BEFORE_COUNT_WORDS = new Set(["than", "of", "around", "about", "over", "under"]);
-/** Pronouns opening a restrictive relative clause, part of the noun phrase ("the patients whose records were taken"). */
-const RELATIVE_PRONOUNS = new Set(["whose", "who", "whom", "which", "that"]);
-/** Units of time: "three weeks" is a duration, not a count of things something is done to. */
-const TIME_UNIT_RE = /^(?:second|minute|hour|day|night|week|month|year|decade)s?$/u;
-/** Modal auxiliaries: an act they go with is planned or possible, not done. */
-const MODALS = new Set(["will", "would", "shall", "'ll", "could", "may", "might", "should", "must"]);
-
-/**
- * The counts stated in one part of a claim (its tokens, of a document on `text`), each with
- * its noun phrase, the act governing it (`isAct`) and whether that act is planned. Without a
- * parse, English word order stands in for one: a noun phrase followed by a verb group is its
- * subject ("the 85 staff will lose…"), and so is one with no verb before it; otherwise the
- * count is an object or complement of the nearest verb before it ("wrote to 31,000 patients",
- * "records on 31,000 patients").
- */
-function statedCountsOf(part: readonly Token[], text: string, isAct: (t: Token) => boolean): { feature: string; act: Token | undefined; planned: boolean; phrase: Token[] }[] {
-  const out: { feature: string; act: Token | undefined; planned: boolean; phrase: Token[] }[] = [];
-  const pos = (k: number) => part[k]?.pos;
-  for (let i = 0; i < part.length; i++) {
-    if (pos(i) !== "NUM" || pos(i - 1) === "NUM") continue;
-    let end = i;
-    while (pos(end + 1) === "NUM" || part[end + 1]?.text === "-") end++;
-    // The word after the number tells a measure or "one of" from a count (statedCounts).
-    const value = statedCounts(text.slice((part[i] as Token).start, (part[end + 1] ?? (part[end] as Token)).end))[0];
-    const counted = part[end + 1];
-    while (pos(end + 1) === "NOUN" || pos(end + 1) === "ADJ" || pos(end + 1) === "PROPN") end++;
-    if (value === undefined || (counted && TIME_UNIT_RE.test(counted.normal))) continue;
-    let start = i;
-    for (let p = part[start - 1]; p; p = part[start - 1]) {
-      const possessor = (p.pos === "NOUN" || p.pos === "PROPN") && pos(start) === "PART";
-      if (!BEFORE_COUNT.has(p.pos) && !BEFORE_COUNT_WORDS.has(p.normal) && !possessor) break;
-      start--;
-    }
-    if (part[end + 1] && RELATIVE_PRONOUNS.has((part[end + 1] as Token).normal)) end = part.length - 1;
-    let k = end + 1;
-    while (pos(k) === "ADV" || pos(k) === "PART") k++;
-    let act: Token | undefined;
-    if (pos(k) !== "AUX" && pos(k) !== "VERB") for (let b = start - 1; b >= 0 && !act; b--) if (isAct(part[b] as Token)) act = part[b];
-    // No verb before it: the phrase is the subject, with a modifier before its verb ("the 60 staff at the depot could lose…").
-    if (!act) while (pos(k) !== "AUX" && pos(k) !== "VERB" && k < part.length) k++;
-    for (; !act && k < part.length && VERB_GROUP.has(pos(k) as string); k++) if (isAct(part[k] as Token)) act = part[k];
-    let group = act ? part.indexOf(act) : -1;
-    while (group > 0 && VERB_GROUP.has(pos(group - 1) as string)) group--;
-    const planned = act !== undefined && part.slice(group, part.indexOf(act)).some((t) => MODALS.has(t.normal));
-    out.push({ feature: `n:${value}`, act, planned, phrase: part.slice(start, end + 1) });
-    i = end;
-  }
-  return out;
+  return { acts, content };
 }
 
 /** Tokens that may stand inside a verb group: "has not yet been told", "would study". */
@@ -251,24 +168,15 @@ function activeSubjects(tokens: readonly Token[], ranges: readonly Span[], offse
 /**
  * Whether two passages make different claims: both have acts, no act of one agrees with an
  * act of the other (the same verb, a curated synonym class or a WordNet class), and the
- * clauses that carry their claims share no content word, number or date (a count only when
- * both tell a deed or both a plan): all they have in common is who speaks or acts (names,
- * titles, role words, "said", the subject of an active clause named by a common noun) or
- * what one of them names in passing. Such a pair is not the same fact, however similar
- * ("Vell offered her condolences" / "Vell said the company would cooperate").
+ * clauses that carry their claims share no content word, number or date: all they have in
+ * common is who speaks or acts (names, titles, role words, "said", the subject of an active
+ * clause named by a common noun) or what one of them names in passing. Such a pair is not the same fact, however similar ("Vell offered her
+ * condolences" / "Vell said the company would cooperate").
  */
 export function differentClaims(a: Claim, b: Claim): boolean {
   if (a.acts.size === 0 || b.acts.size === 0) return false;
   for (const f of a.acts) if (b.acts.has(f)) return false;
-  // A count governed by a plan on one side and a deed on the other is no shared content, nor
-  // is the rest of its noun phrase (StatedCount).
-  const unshared = new Set<string>();
-  for (const [n, x] of a.counts) {
-    const y = b.counts.get(n);
-    if (!y || x.planned === y.planned || x.acts.size === 0 || y.acts.size === 0) continue;
-    for (const f of [...x.phrase, ...y.phrase]) unshared.add(f);
-  }
-  for (const f of a.content) if (b.content.has(f) && !unshared.has(f)) return false;
+  for (const f of a.content) if (b.content.has(f)) return false;
   return true;
 }
 
