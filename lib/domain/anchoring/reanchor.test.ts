@@ -572,3 +572,85 @@ describe("reanchor: a last line moved and edited, its last word glued to the fir
     expect(result.status !== "orphaned" && result.selectors.position).toMatchObject({ start: expected, end: expected + 5 });
   });
 });
+
+describe("reanchor: captions left unpaired share out the new text no pair kept", () => {
+  // A gallery of captions from one template. Random edits as the replay bench makes them
+  // ([at, characters deleted, inserted], one after the other; a move is a cut and a paste)
+  // left several captions unpaired, their remains merged into other lines or edited past
+  // pairing. Each unpaired caption took the unkept piece of new text sharing most of its
+  // words, so a caption whose own remains were rewritten more took a look-alike's better-kept
+  // remains; shared out jointly, each keeps its own. Found by replaying this gallery
+  // 1,500 times at 10 edits per 100 words: untouched quotes placed off their place 547 -> 544,
+  // none worse; edited-but-placeable placed correctly 20,810 -> 20,811 of 29,945.
+  const GALLERY = [
+    "Summer regatta gallery",
+    "• Fans wave scarves along the harbour wall during the opening parade of the summer regatta in the old port, 4 July 2026.",
+    "• A sailor coils a rope beside the blue ketch before the start of the opening race of the summer regatta in the old port, 4 July 2026.",
+    "• Children watch the fireworks over the bay after the final race of the summer regatta in the old port, 5 July 2026.",
+    "• Fans wave scarves along the harbour wall during the opening parade of the summer regatta in the old port, 4 July 2026.",
+    "• The mayor hands the silver cup to the winning crew at the end of the summer regatta in the old port, 5 July 2026.",
+    "• Crews and their families gather on the quay before the start of the opening race of the summer regatta in the old port, 4 July 2026.",
+    "• Fans wave flags along the harbour wall during the closing parade of the summer regatta in the old port, 5 July 2026.",
+    "• A crew member climbs the mast of the red sloop before the start of the final race of the summer regatta in the old port, 5 July 2026.",
+    "• Two boys watch the fireworks from the harbour wall after the final race of the summer regatta in the old port, 5 July 2026.",
+    "The regatta has been held in the old port every summer since 1898, apart from the war years, and draws crews from all along the coast.",
+    "Photographs: the regatta committee.",
+  ].join("\n");
+  const cases: Array<{ name: string; quote: string; at: number; expected: number; splices: Array<[at: number, deleteCount: number, insert: string]> }> = [
+    {
+      name: "a word in a caption merged into another whose own ending was rewritten away",
+      quote: "ong",
+      at: 788,
+      expected: 367,
+      splices: [
+      [214, 1, "x"], [768, 119, ""],
+      [396, 0, "• Fans wave flags along the harbour wall during the closing parade of the summer regatta in the old port, 5 July 2026.\n"],
+      [0, 23, ""], [1126, 0, "Summer regatta gallery\n"], [725, 1, ""], [466, 1, ""], [1240, 53, "canyon"], [705, 0, "copper meadow "],
+      [885, 17, "violet ember velvet quartz velvet"], [1193, 5, ""], [354, 4, "quartz"], [108, 43, "meadow ember velvet"], [2, 5, ""],
+      [1154, 7, "pixel"], [1115, 0, "5"], [382, 12, ""], [704, 10, ""], [1093, 0, "5"], [872, 0, "a"], [446, 13, ""], [801, 1, "pixel"],
+      [1045, 14, ""], [221, 4, "ember"], [1123, 4, "zebra"], [1012, 7, "lantern"], [668, 12, ""]
+      ],
+    },
+    {
+      name: "a quote in a caption edited and moved among look-alikes",
+      quote: "the harbour wall",
+      at: 792,
+      expected: 1030,
+      splices: [
+      [553, 3, "jasmine"], [539, 0, "tundra velvet "], [347, 0, "violet "], [234, 18, ""], [166, 1, "q"], [572, 0, "tundra falcon harbor "],
+      [261, 124, ""],
+      [23, 0, "• Children watch the fireworks over the bay after the final race of violet the summer regatta in the old port, 5 July 2026.\n"],
+      [1177, 135, ""],
+      [23, 0, "The regatta has been held in the old port every summer since 1898, apart from the war years, and draws crews from all along the coast.\n"],
+      [438, 4, "ripple"], [591, 1, "q"], [1003, 3, "lantern"], [912, 0, "l"], [868, 15, "lantern jasmine saffron copper jasmine"], [946, 9, ""],
+      [56, 15, ""], [1345, 1, "q"], [350, 8, ""], [906, 30, "copper violet"], [493, 13, ""], [1154, 126, ""],
+      [267, 0, "• Two boys watch the fireworks from the harbour wall after the final race of the summer regatta in the old port, 5 July 2026.\n"],
+      [291, 1, ""], [7, 8, ""], [816, 2, "violet"], [953, 7, "canyon"], [872, 9, ""]
+      ],
+    },
+    {
+      name: "template words of a caption rewritten at both ends",
+      quote: "summer regatta",
+      at: 588,
+      expected: 465,
+      splices: [
+      [348, 1, ""], [1113, 1, ""], [881, 1, ""], [376, 4, "velvet"], [234, 6, "violet"], [843, 18, ""],
+      [530, 23, "lantern quartz lantern saffron orbit"], [744, 7, "meadow"], [874, 0, "l"], [793, 1, "x"], [238, 1, "q"], [365, 7, ""],
+      [652, 15, ""], [795, 0, "orbit jasmine "], [1058, 4, "lantern"], [316, 0, "t"], [1217, 3, "copper"], [23, 121, ""],
+      [520, 0, "• Fans wave scarves along the harbour wall during the opening parade of the summer regatta in the old port, 4 July 2026.\n"],
+      [1128, 4, "copper"], [1272, 24, ""], [1141, 149, ""],
+      [641, 0, "The regatta has been held in the old port every summer since 1898, apart from copper war years, and draws crews from all along the regatta committee."],
+      [1216, 34, "glacier pixel"], [257, 11, ""], [486, 21, "jasmine orbit quartz canyon meadow"], [423, 5, "meadow"]
+      ],
+    },
+  ];
+
+  it.each(cases)("$name", ({ quote, at, expected, splices }) => {
+    const updated = splices.reduce((t, [from, deleteCount, insert]) => t.slice(0, from) + insert + t.slice(from + deleteCount), GALLERY);
+    expect(GALLERY.slice(at, at + quote.length)).toBe(quote);
+    expect(updated.slice(expected, expected + quote.length)).toBe(quote);
+    const result = reanchor(GALLERY, updated, createSelectors(GALLERY, at, at + quote.length));
+    expect(result.status).toBe("exact");
+    expect(result.status !== "orphaned" && result.selectors.position).toMatchObject({ start: expected, end: expected + quote.length });
+  });
+});

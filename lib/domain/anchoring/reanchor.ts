@@ -598,26 +598,77 @@ function paragraphPairs(oldText: string, newText: string, map: (offset: number) 
     if (from < newText.length) unclaimed.push({ start: from, end: newText.length });
     return (kept = { claimed, unclaimed });
   };
+  /**
+   * Which piece of new text no pair kept each unpaired old line most likely went to: the
+   * piece sharing the most of its tokens, at least half of them. The lines share the pieces
+   * out jointly, most tokens in common first, and the tokens a line is given are not
+   * given again: when a rewrite across line breaks merged two old lines into one new line,
+   * or glued a moved line to another, each keeps its own half, and a line whose own
+   * remains were rewritten more does not take the better-kept remains of a look-alike
+   * (captions from one template share most of their words). Unbounded only while the lines
+   * times the pieces stay within MAX_LINE_COMPARISONS; beyond, each line takes its best piece.
+   */
+  const shareOut = (unpaired: Line[], pieces: Array<{ start: number; end: number }>) => {
+    const left = pieces.map(({ start, end }) => tokenCounts(newText.slice(start, end)));
+    const wanted = unpaired.map((line) => tokenCounts(line.text));
+    const total = wanted.map((tokens) => [...tokens.values()].reduce((a, b) => a + b, 0));
+    const sharedWith = (l: number, p: number) => {
+      let shared = 0;
+      for (const [token, count] of wanted[l]!) shared += Math.min(count, left[p]!.get(token) ?? 0);
+      return shared;
+    };
+    type Offer = { l: number; p: number; shared: number; distance: number };
+    const better = (x: Offer, y: Offer) => x.shared - y.shared || y.distance - x.distance;
+    const offers: Offer[] = [];
+    const joint = unpaired.length * pieces.length <= MAX_LINE_COMPARISONS;
+    unpaired.forEach((line, l) => {
+      let best: Offer | null = null;
+      pieces.forEach((piece, p) => {
+        const offer = { l, p, shared: sharedWith(l, p), distance: Math.abs(piece.start - map(line.start)) };
+        if (offer.shared * 2 < total[l]! || offer.shared === 0) return;
+        if (joint) offers.push(offer);
+        else if (!best || better(offer, best) > 0) best = offer;
+      });
+      if (best) offers.push(best);
+    });
+    offers.sort((x, y) => better(y, x));
+    const given = new Map<Line, { start: number; end: number }>();
+    // Lazily: an offer's tokens only ever shrink, so the first offer that still holds all it
+    // counted is the best one left.
+    while (offers.length > 0) {
+      const offer = offers.shift()!;
+      const line = unpaired[offer.l]!;
+      if (given.has(line)) continue;
+      const shared = sharedWith(offer.l, offer.p);
+      if (shared < offer.shared) {
+        if (shared === 0) continue;
+        const reoffer = { ...offer, shared };
+        let at = 0;
+        while (at < offers.length && better(offers[at]!, reoffer) >= 0) at++;
+        offers.splice(at, 0, reoffer);
+        continue;
+      }
+      given.set(line, pieces[offer.p]!);
+      if (!joint) continue;
+      for (const [token, count] of wanted[offer.l]!) {
+        const there = left[offer.p]!.get(token);
+        if (there !== undefined) left[offer.p]!.set(token, Math.max(0, there - count));
+      }
+    }
+    return given;
+  };
   // An unpaired old line against the new text no pair kept, letter by letter (see lineCopy).
-  let pieces: Array<{ start: number; end: number; tokens: Map<string, number> }> | null = null;
+  let likeliest: Map<Line, { start: number; end: number }> | null = null;
   const letterCopies = new Map<Line, Array<{ oldStart: number; newStart: number; length: number }> | null>();
   const lineCopyOf = (line: Line) => {
     if (letterCopies.has(line)) return letterCopies.get(line)!;
-    pieces ??= keptText().unclaimed.flatMap(({ start, end }) =>
-      [...newText.slice(start, end).matchAll(/[^\n]+/g)].map((m) => ({ start: start + m.index, end: start + m.index + m[0].length, tokens: tokenCounts(m[0]) })),
+    likeliest ??= shareOut(
+      oldLines.filter((l) => !pairs.has(l)),
+      keptText().unclaimed.flatMap(({ start, end }) => [...newText.slice(start, end).matchAll(/[^\n]+/g)].map((m) => ({ start: start + m.index, end: start + m.index + m[0].length }))),
     );
-    const tokens = tokenCounts(line.text);
-    let wanted = 0;
-    for (const count of tokens.values()) wanted += count;
-    let best: { start: number; end: number; shared: number; distance: number } | null = null;
-    for (const piece of pieces) {
-      let shared = 0;
-      for (const [token, count] of tokens) shared += Math.min(count, piece.tokens.get(token) ?? 0);
-      const distance = Math.abs(piece.start - map(line.start));
-      if (shared > 0 && (!best || shared > best.shared || (shared === best.shared && distance < best.distance))) best = { ...piece, shared, distance };
-    }
+    const best = likeliest.get(line);
     let runs: Array<{ oldStart: number; newStart: number; length: number }> | null = null;
-    if (best && best.shared * 2 >= wanted && line.text.length * (best.end - best.start) <= MAX_WORD_DIFF_WORK) {
+    if (best && line.text.length * (best.end - best.start) <= MAX_WORD_DIFF_WORK) {
       // As in keptAt: the semantic cleanup folds kept text between two long edits into a
       // replacement, so what a word diff without it keeps in runs of
       // MIN_KEPT_IN_REPLACEMENT characters counts too.
