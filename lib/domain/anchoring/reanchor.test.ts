@@ -654,3 +654,45 @@ describe("reanchor: captions left unpaired share out the new text no pair kept",
     expect(result.status !== "orphaned" && result.selectors.position).toMatchObject({ start: expected, end: expected + quote.length });
   });
 });
+
+describe("reanchor: a bulleted caption and its unbulleted copy, both moved, one edited", () => {
+  const GALLERY = [
+    "Summer regatta gallery",
+    "• Fans wave scarves along the harbour wall during the opening parade of the summer regatta in the old port, 4 July 2026.",
+    "• A sailor coils a rope beside the blue ketch before the start of the opening race of the summer regatta in the old port, 4 July 2026.",
+    "• Children watch the fireworks over the bay after the final race of the summer regatta in the old port, 5 July 2026.",
+    "• Fans wave scarves along the harbour wall during the opening parade of the summer regatta in the old port, 4 July 2026.",
+    "• The mayor hands the silver cup to the winning crew at the end of the summer regatta in the old port, 5 July 2026.",
+    "• Crews and their families gather on the quay before the start of the opening race of the summer regatta in the old port, 4 July 2026.",
+    "• Fans wave flags along the harbour wall during the closing parade of the summer regatta in the old port, 5 July 2026.",
+    "• A crew member climbs the mast of the red sloop before the start of the final race of the summer regatta in the old port, 5 July 2026.",
+    "• Two boys watch the fireworks from the harbour wall after the final race of the summer regatta in the old port, 5 July 2026.",
+    "The regatta has been held in the old port every summer since 1898, apart from the war years, and draws crews from all along the coast.",
+    "Fans wave scarves along the harbour wall during the opening parade of the summer regatta in the old port, 4 July 2026.",
+    "Photographs: the regatta committee.",
+  ].join("\n");
+  // Edits as the replay bench makes them ([at, characters deleted, inserted], one after the
+  // other): the unbulleted copy moved up into the place of the second bulleted one and was
+  // edited ("regata"), and that bulleted one moved down, whole, into the unbulleted one's
+  // place. Pairing each old line with the new line in its place, across the bullet, cost one
+  // move less; at a move penalty of five tokens that won, and the two lines crossed.
+  const SPLICES: Array<[at: number, deleteCount: number, insert: string]> = [
+    [553, 0, "quartz tundra "], [755, 3, "glacier"], [99, 0, "jasmine meadow "], [1130, 2, "falcon"], [354, 4, "quartz"], [1323, 119, ""],
+    [294, 0, "Fans wave scarves along the harbour wall during the opening parade of the summer regatta in the old port, 4 July 2026.\n"], [380, 1, ""],
+    [1056, 6, "falcon"], [1176, 130, ""],
+    [412, 0, "• Two boys watch the fireworks from the harbour wall after the final race falcon the summer regatta in the old port, 5 July 2026.\n"],
+    [53, 13, ""], [648, 121, ""], [1307, 0, "• Fans wave scarves along the harbour wall during the opening parade of the summer regatta in the old port, 4 July 2026.\n"],
+  ];
+  const UPDATED = SPLICES.reduce((t, [from, deleteCount, insert]) => t.slice(0, from) + insert + t.slice(from + deleteCount), GALLERY);
+
+  it.each([
+    { line: "the unbulleted one, moved up and edited", quote: "harbour wall", at: 1312, expected: 309 },
+    { line: "the bulleted one, moved down whole", quote: "Fans wave scarves along the harbour", at: 398, expected: 1309 },
+  ])("keeps a quote in $line exact", ({ quote, at, expected }) => {
+    expect(GALLERY.slice(at, at + quote.length)).toBe(quote);
+    expect(UPDATED.slice(expected, expected + quote.length)).toBe(quote);
+    const result = reanchor(GALLERY, UPDATED, createSelectors(GALLERY, at, at + quote.length));
+    expect(result.status).toBe("exact");
+    expect(result.status !== "orphaned" && result.selectors.position).toMatchObject({ start: expected, end: expected + quote.length });
+  });
+});
