@@ -643,6 +643,43 @@ describe("reanchor: captions left unpaired share out the new text no pair kept",
       [1216, 34, "glacier pixel"], [257, 11, ""], [486, 21, "jasmine orbit quartz canyon meadow"], [423, 5, "meadow"]
       ],
     },
+    {
+      // The whole-text diff keeps the quote in a caption that a pair of other lines kept, and
+      // no verbatim copy in unkept text has surroundings enough: the quote's own line, by a
+      // letter diff with the unkept text shared out to it, is followed instead.
+      name: "a quote the whole-text diff puts in another caption's pair, followed through its own line",
+      quote: "mer regatta in the o",
+      at: 591,
+      expected: 468,
+      splices: [
+        [0, 1, ""], [621, 0, "violet violet "], [299, 0, "harbor "], [1272, 5, "velvet"], [148, 0, "s"], [987, 5, ""],
+        [648, 0, "glacier lantern tundra "], [553, 26, "harbor velvet"], [1318, 1, "x"], [569, 1, "x"], [905, 0, "orbit falcon "],
+        [1225, 4, "canyon"], [446, 6, "ember"], [1055, 45, "orbit harbor copper lantern ripple"], [542, 0, "t"], [155, 19, "pixel"],
+        [196, 19, "orbit velvet harbor canyon tundra glacier"], [65, 6, "zebra"], [621, 0, "lantern violet lantern "],
+        [948, 0, "pixel canyon tundra "], [896, 44, "orbit pixel canyon violet jasmine"], [286, 124, ""],
+        [570, 0, "• Children watch the harbor fireworks over the bay after the final race of the summer regatta in the old port, 5 July 2026.\n"],
+        [587, 33, "jasmine zebra tundra ripple"], [1210, 138, ""],
+        [823, 0, "The regatta has been held in the old canyon every summer since 1898, apart from the war years, and draws velvet from all along the coast.\n"],
+        [907, 3, "copper"]
+      ],
+    },
+    {
+      // The diff keeps the quote nowhere; a look-alike caption's copy agrees with its
+      // surroundings for 48 characters, but the unkept text shared out to the quote's own line
+      // keeps it.
+      name: "a quote the diff keeps nowhere, followed through its own line before a look-alike's surroundings",
+      quote: "July",
+      at: 268,
+      expected: 219,
+      splices: [
+        [610, 40, "canyon ripple"], [1013, 0, "orbit lantern harbor "], [470, 1, ""], [920, 1, ""], [230, 37, "glacier tundra saffron"],
+        [375, 4, "ripple"], [551, 40, "zebra meadow harbor velvet"], [503, 210, ""],
+        [264, 0, "• The mayor hands the silver cup to the winning zebra meadow harbor velvet the canyon ripple families gather on the quay before the start of the opening race of the summer regatta in the old port, 4 July 2026.\n"],
+        [1217, 20, "meadow copper"], [197, 4, ""], [615, 0, "falcon velvet "], [675, 41, "meadow copper glacier zebra canyon"], [438, 1, ""],
+        [0, 23, ""], [692, 0, "Summer regatta gallery\n"], [200, 2, "jasmine"], [69, 2, "quartz"], [581, 0, "falcon "], [144, 16, ""], [419, 0, "d"],
+        [726, 1, "x"], [232, 0, "zebra pixel pixel "], [711, 15, ""], [65, 1, "x"], [1029, 0, "m"], [1158, 0, "copper "]
+      ],
+    },
   ];
 
   it.each(cases)("$name", ({ quote, at, expected, splices }) => {

@@ -832,19 +832,20 @@ function diffMap(oldText: string, newText: string): DiffMap {
   // A quote beginning in a line that no line pairs with, which the whole-text diff puts in
   // text that a pair of other lines kept, was moved with a line the pairing could not follow
   // (merged into another by an edit across the line break): a verbatim copy in new text that
-  // no pair kept, with surroundings to match, is it. So is one when the diff keeps the quote
-  // nowhere, if the surroundings alone match for MIN_MOVE_EVIDENCE characters (an edited
-  // quote's words are often found verbatim in a look-alike line, with a little context), or
-  // else where a letter diff of its line with the unkept new text most like it keeps it
-  // (lineCopy). Words (for `surviving`) are not looked for this way: too short to tell.
+  // no pair kept, with surroundings to match, is it; else where a letter diff of its line
+  // with the unkept new text shared out to it keeps it (lineCopy); only then the diff's place,
+  // which belongs to another line. When the diff keeps the quote nowhere, the letter diff of
+  // its line comes first, then a verbatim copy whose surroundings alone match for
+  // MIN_MOVE_EVIDENCE characters (in a gallery, a look-alike caption's copy often does).
+  // Words (for `surviving`) are not looked for this way: too short to tell.
   const unchanged = (start: number, end: number, followMoves = true): number | null => {
     if (none || end <= start) return null;
     const paired = lines.find(start, end);
     if (paired !== undefined) return paired;
     const kept = keptAt(oldText, newText, segments, keptInside, start, end);
     if (!followMoves) return kept;
-    if (kept === null) return lines.moved(start, end, true) ?? lines.lineCopy(start, end);
-    return lines.claimed(kept, kept + end - start) ? (lines.moved(start, end) ?? kept) : kept;
+    if (kept === null) return lines.lineCopy(start, end) ?? lines.moved(start, end, true);
+    return lines.claimed(kept, kept + end - start) ? (lines.moved(start, end) ?? lines.lineCopy(start, end) ?? kept) : kept;
   };
 
   const keptCharacters = (start: number, end: number) => {
