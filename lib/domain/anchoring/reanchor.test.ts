@@ -733,3 +733,35 @@ describe("reanchor: a bulleted caption and its unbulleted copy, both moved, one 
     expect(result.status !== "orphaned" && result.selectors.position).toMatchObject({ start: expected, end: expected + quote.length });
   });
 });
+
+describe("reanchor: a long bulleted caption and its unbulleted copy trade places, one edited a little, the other a lot", () => {
+  // Each line moved into the other's place. Pairing each old line with the new line in its
+  // place saves two moves at the cost of the bullet twice (one token of about fifty each
+  // time); a move must cost less than that token, or the two lines cross.
+  const CAPTION =
+    "• Fans wave scarves and flags along the harbour wall during the opening parade of the summer regatta in the old port, as the crews row past the lighthouse and the pier on their way to the start line, 4 July 2026.";
+  const UNBULLETED = CAPTION.slice(2);
+  const around = ["• Children watch the fireworks over the bay after the final race of the summer regatta in the old port, 5 July 2026.", "• The mayor hands the silver cup to the winning crew at the end of the summer regatta in the old port, 5 July 2026."];
+  const OLD = ["Summer regatta gallery", around[0], CAPTION, around[1], UNBULLETED, "Photographs: the regatta committee."].join("\n");
+  const UPDATED = [
+    "Summer regatta gallery",
+    around[0],
+    UNBULLETED.replace("scarves and flags", "zebra orbit").replace("crews row past", "crews quartz past").replace("on their way", "meadow their way"),
+    around[1],
+    CAPTION.replace(" and the pier", " the pier"),
+    "Photographs: the regatta committee.",
+  ].join("\n");
+  const QUOTE = "the opening parade";
+
+  it.each([
+    { line: "the bulleted caption", copy: 0, expectedCopy: 1 },
+    { line: "the unbulleted copy", copy: 1, expectedCopy: 0 },
+  ])("keeps a quote in $line on its own line", ({ copy, expectedCopy }) => {
+    const nth = (text: string, n: number) => text.indexOf(QUOTE, n === 0 ? 0 : text.indexOf(QUOTE) + 1);
+    const at = nth(OLD, copy);
+    const expected = nth(UPDATED, expectedCopy);
+    const result = reanchor(OLD, UPDATED, createSelectors(OLD, at, at + QUOTE.length));
+    expect(result.status).toBe("exact");
+    expect(result.status !== "orphaned" && result.selectors.position).toMatchObject({ start: expected, end: expected + QUOTE.length });
+  });
+});

@@ -326,13 +326,13 @@ const MIN_LINE_SIMILARITY = 0.5;
 
 /**
  * What pairing a line with one from elsewhere (a move) costs against one edited in place, in
- * shares of tokens: about one token of a 50-token caption. Enough to keep a caption edited in
- * place from a moved identical copy of it, and small enough that a token of difference
+ * shares of tokens: about half a token of a 50-token caption. Enough to keep a caption edited
+ * in place from a moved identical copy of it, and small enough that a token of difference
  * still tells two look-alike lines apart when both moved: a bulleted caption and its
- * unbulleted copy, one of them edited, would otherwise cross (the bullet is one token in
- * forty; at 0.1, five tokens, the crossing, with one move fewer, cost less).
+ * unbulleted copy, one of them edited, would otherwise cross, pairing each with the new
+ * line in its place across the bullet (one token in forty or fifty) to save two moves.
  */
-const MOVE_PENALTY = 0.02;
+const MOVE_PENALTY = 0.01;
 
 /**
  * Bounds on the line pairing's work: identical lines are candidates only while their
