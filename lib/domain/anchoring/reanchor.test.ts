@@ -680,6 +680,23 @@ describe("reanchor: captions left unpaired share out the new text no pair kept",
         [726, 1, "x"], [232, 0, "zebra pixel pixel "], [711, 15, ""], [65, 1, "x"], [1029, 0, "m"], [1158, 0, "copper "]
       ],
     },
+    {
+      // Two captions merged into the line of a third by rewrites across two line breaks: a
+      // letter diff of one of them with the whole merged line, semantically cleaned up, keeps
+      // too little of it, but stretches of 16+ characters a word diff keeps cover half of it.
+      name: "a quote in a caption merged, with another, into a third",
+      quote: "opening parade of",
+      at: 450,
+      expected: 582,
+      splices: [
+        [505, 0, "4"], [582, 2, "harbor"], [1225, 0, "r"], [1238, 1, "q"], [227, 2, "zebra"], [7, 22, "tundra copper jasmine"], [270, 5, ""],
+        [1078, 0, "quartz ripple "], [851, 8, ""], [484, 0, "quartz orbit falcon "], [663, 3, "glacier"], [822, 0, "glacier "], [929, 0, "harbor "],
+        [413, 33, "orbit"], [60, 4, "lantern"], [630, 139, ""],
+        [0, 0, "• Crews glacier their families gather on the quay before the start of the opening race of the summer regatta in the old port, 4 July 2026.\n"],
+        [54, 1, ""], [467, 14, "falcon jasmine ripple canyon pixel"], [995, 1, ""], [278, 36, "violet saffron lantern glacier falcon"],
+        [817, 16, ""], [1013, 1, "x"], [211, 0, "n"], [656, 25, "glacier falcon ripple"], [1018, 2, ""]
+      ],
+    },
   ];
 
   it.each(cases)("$name", ({ quote, at, expected, splices }) => {

@@ -699,7 +699,10 @@ function paragraphPairs(oldText: string, newText: string, map: (offset: number) 
         return equalLength;
       };
       equalRuns(wordDiff(line.text, piece, false), MIN_KEPT_IN_REPLACEMENT);
-      if (equalRuns(letters.map(([op, chunk]) => [op, chunk.length]), 1) * 2 >= line.text.length) runs = found;
+      equalRuns(letters.map(([op, chunk]) => [op, chunk.length]), 1);
+      const covered = new Uint8Array(line.text.length);
+      for (const run of found) covered.fill(1, run.oldStart - line.start, run.oldStart - line.start + run.length);
+      if (covered.reduce((sum, kept) => sum + kept, 0) * 2 >= line.text.length) runs = found;
     }
     letterCopies.set(line, runs);
     return runs;
@@ -707,10 +710,11 @@ function paragraphPairs(oldText: string, newText: string, map: (offset: number) 
   return {
     /**
      * Where [start, end), within one line left unpaired, is in the new text no pair kept
-     * that is most like its line (most tokens in common, at least half of the line's), by a
-     * diff of the two letter by letter that keeps at least half of the line (and, as in
-     * keptAt, stretches of MIN_KEPT_IN_REPLACEMENT characters a word diff without the
-     * semantic cleanup keeps): a line moved and glued to another (a last line without its
+     * that is most like its line (shared out jointly, see shareOut), by a diff of the two
+     * letter by letter and, as in keptAt, the stretches of MIN_KEPT_IN_REPLACEMENT
+     * characters a word diff without the semantic cleanup keeps, if together they keep at
+     * least half of the line (the cleaned-up letter diff alone keeps little of a line merged
+     * with two others into one long line): a line moved and glued to another (a last line without its
      * line break, so that its last word and the next line's first become one token), or
      * merged into another by a rewrite across the line break. Null if neither keeps the range.
      */
