@@ -606,10 +606,10 @@ function paragraphPairs(oldText: string, newText: string, map: (offset: number) 
     return (kept = { claimed, unclaimed });
   };
   /**
-   * Which piece of new text no pair kept each unpaired old line most likely went to: the
-   * piece sharing the most of its tokens, at least half of them. The lines share the pieces
-   * out jointly, most tokens in common first, and the tokens a line is given are not
-   * given again: when a rewrite across line breaks merged two old lines into one new line,
+   * Which piece of new text no pair kept each unpaired old line most likely went to: a
+   * piece holding at least half of its tokens. The lines share the pieces out jointly, most
+   * tokens in common first, and the tokens a line is given are not given again (a line then
+   * ranks a piece by the tokens left in it, any left but none counted twice): when a rewrite across line breaks merged two old lines into one new line,
    * or glued a moved line to another, each keeps its own half, and a line whose own
    * remains were rewritten more does not take the better-kept remains of a look-alike
    * (captions from one template share most of their words). Unbounded only while the lines
