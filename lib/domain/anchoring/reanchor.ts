@@ -609,11 +609,12 @@ function paragraphPairs(oldText: string, newText: string, map: (offset: number) 
    * Which piece of new text no pair kept each unpaired old line most likely went to: a
    * piece holding at least half of its tokens. The lines share the pieces out jointly, most
    * tokens in common first, and the tokens a line is given are not given again (a line then
-   * ranks a piece by the tokens left in it, any left but none counted twice): when a rewrite across line breaks merged two old lines into one new line,
-   * or glued a moved line to another, each keeps its own half, and a line whose own
-   * remains were rewritten more does not take the better-kept remains of a look-alike
-   * (captions from one template share most of their words). Unbounded only while the lines
-   * times the pieces stay within MAX_LINE_COMPARISONS; beyond, each line takes its best piece.
+   * ranks a piece by the tokens left in it). So when a rewrite across line breaks merged two
+   * old lines into one new line, or glued a moved line to another, each keeps its own half,
+   * and a line whose own remains were rewritten more does not take the better-kept remains
+   * of a look-alike (captions from one template share most of their words). Joint only while
+   * the lines times the pieces stay within MAX_LINE_COMPARISONS; beyond, each line takes its
+   * best piece.
    */
   const shareOut = (unpaired: Line[], pieces: Array<{ start: number; end: number }>) => {
     const left = pieces.map(({ start, end }) => tokenCounts(newText.slice(start, end)));
