@@ -324,8 +324,15 @@ const MIN_MOVED_LINE = 24;
 /** Lines paired by their words need this share of their tokens in common (sharedShare). */
 const MIN_LINE_SIMILARITY = 0.5;
 
-/** What pairing a line with one from elsewhere (a move) costs against one edited in place. */
-const MOVE_PENALTY = 0.1;
+/**
+ * What pairing a line with one from elsewhere (a move) costs against one edited in place, in
+ * shares of tokens: about half a token of a 50-token caption. Enough to keep a caption edited
+ * in place from a moved identical copy of it, and small enough that a token of difference
+ * still tells two look-alike lines apart when both moved: a bulleted caption and its
+ * unbulleted copy, one of them edited, would otherwise cross, pairing each with the new
+ * line in its place across the bullet (one token in forty or fifty) to save two moves.
+ */
+const MOVE_PENALTY = 0.01;
 
 /**
  * Bounds on the line pairing's work: identical lines are candidates only while their
@@ -598,26 +605,78 @@ function paragraphPairs(oldText: string, newText: string, map: (offset: number) 
     if (from < newText.length) unclaimed.push({ start: from, end: newText.length });
     return (kept = { claimed, unclaimed });
   };
+  /**
+   * Which piece of new text no pair kept each unpaired old line most likely went to: a
+   * piece holding at least half of its tokens. The lines share the pieces out jointly, most
+   * tokens in common first, and the tokens a line is given are not given again (a line then
+   * ranks a piece by the tokens left in it). So when a rewrite across line breaks merged two
+   * old lines into one new line, or glued a moved line to another, each keeps its own half,
+   * and a line whose own remains were rewritten more does not take the better-kept remains
+   * of a look-alike (captions from one template share most of their words). Joint only while
+   * the lines times the pieces stay within MAX_LINE_COMPARISONS; beyond, each line takes its
+   * best piece.
+   */
+  const shareOut = (unpaired: Line[], pieces: Array<{ start: number; end: number }>) => {
+    const left = pieces.map(({ start, end }) => tokenCounts(newText.slice(start, end)));
+    const wanted = unpaired.map((line) => tokenCounts(line.text));
+    const total = wanted.map((tokens) => [...tokens.values()].reduce((a, b) => a + b, 0));
+    const sharedWith = (l: number, p: number) => {
+      let shared = 0;
+      for (const [token, count] of wanted[l]!) shared += Math.min(count, left[p]!.get(token) ?? 0);
+      return shared;
+    };
+    type Offer = { l: number; p: number; shared: number; distance: number };
+    const better = (x: Offer, y: Offer) => x.shared - y.shared || y.distance - x.distance;
+    const offers: Offer[] = [];
+    const joint = unpaired.length * pieces.length <= MAX_LINE_COMPARISONS;
+    unpaired.forEach((line, l) => {
+      let best: Offer | null = null;
+      pieces.forEach((piece, p) => {
+        const offer = { l, p, shared: sharedWith(l, p), distance: Math.abs(piece.start - map(line.start)) };
+        if (offer.shared * 2 < total[l]! || offer.shared === 0) return;
+        if (joint) offers.push(offer);
+        else if (!best || better(offer, best) > 0) best = offer;
+      });
+      if (best) offers.push(best);
+    });
+    offers.sort((x, y) => better(y, x));
+    const given = new Map<Line, { start: number; end: number }>();
+    // Lazily: an offer's tokens only ever shrink, so the first offer that still holds all it
+    // counted is the best one left.
+    while (offers.length > 0) {
+      const offer = offers.shift()!;
+      const line = unpaired[offer.l]!;
+      if (given.has(line)) continue;
+      const shared = sharedWith(offer.l, offer.p);
+      if (shared < offer.shared) {
+        if (shared === 0) continue;
+        const reoffer = { ...offer, shared };
+        let at = 0;
+        while (at < offers.length && better(offers[at]!, reoffer) >= 0) at++;
+        offers.splice(at, 0, reoffer);
+        continue;
+      }
+      given.set(line, pieces[offer.p]!);
+      if (!joint) continue;
+      for (const [token, count] of wanted[offer.l]!) {
+        const there = left[offer.p]!.get(token);
+        if (there !== undefined) left[offer.p]!.set(token, Math.max(0, there - count));
+      }
+    }
+    return given;
+  };
   // An unpaired old line against the new text no pair kept, letter by letter (see lineCopy).
-  let pieces: Array<{ start: number; end: number; tokens: Map<string, number> }> | null = null;
+  let likeliest: Map<Line, { start: number; end: number }> | null = null;
   const letterCopies = new Map<Line, Array<{ oldStart: number; newStart: number; length: number }> | null>();
   const lineCopyOf = (line: Line) => {
     if (letterCopies.has(line)) return letterCopies.get(line)!;
-    pieces ??= keptText().unclaimed.flatMap(({ start, end }) =>
-      [...newText.slice(start, end).matchAll(/[^\n]+/g)].map((m) => ({ start: start + m.index, end: start + m.index + m[0].length, tokens: tokenCounts(m[0]) })),
+    likeliest ??= shareOut(
+      oldLines.filter((l) => !pairs.has(l)),
+      keptText().unclaimed.flatMap(({ start, end }) => [...newText.slice(start, end).matchAll(/[^\n]+/g)].map((m) => ({ start: start + m.index, end: start + m.index + m[0].length }))),
     );
-    const tokens = tokenCounts(line.text);
-    let wanted = 0;
-    for (const count of tokens.values()) wanted += count;
-    let best: { start: number; end: number; shared: number; distance: number } | null = null;
-    for (const piece of pieces) {
-      let shared = 0;
-      for (const [token, count] of tokens) shared += Math.min(count, piece.tokens.get(token) ?? 0);
-      const distance = Math.abs(piece.start - map(line.start));
-      if (shared > 0 && (!best || shared > best.shared || (shared === best.shared && distance < best.distance))) best = { ...piece, shared, distance };
-    }
+    const best = likeliest.get(line);
     let runs: Array<{ oldStart: number; newStart: number; length: number }> | null = null;
-    if (best && best.shared * 2 >= wanted && line.text.length * (best.end - best.start) <= MAX_WORD_DIFF_WORK) {
+    if (best && line.text.length * (best.end - best.start) <= MAX_WORD_DIFF_WORK) {
       // As in keptAt: the semantic cleanup folds kept text between two long edits into a
       // replacement, so what a word diff without it keeps in runs of
       // MIN_KEPT_IN_REPLACEMENT characters counts too.
@@ -641,7 +700,10 @@ function paragraphPairs(oldText: string, newText: string, map: (offset: number) 
         return equalLength;
       };
       equalRuns(wordDiff(line.text, piece, false), MIN_KEPT_IN_REPLACEMENT);
-      if (equalRuns(letters.map(([op, chunk]) => [op, chunk.length]), 1) * 2 >= line.text.length) runs = found;
+      equalRuns(letters.map(([op, chunk]) => [op, chunk.length]), 1);
+      const covered = new Uint8Array(line.text.length);
+      for (const run of found) covered.fill(1, run.oldStart - line.start, run.oldStart - line.start + run.length);
+      if (covered.reduce((sum, kept) => sum + kept, 0) * 2 >= line.text.length) runs = found;
     }
     letterCopies.set(line, runs);
     return runs;
@@ -649,10 +711,11 @@ function paragraphPairs(oldText: string, newText: string, map: (offset: number) 
   return {
     /**
      * Where [start, end), within one line left unpaired, is in the new text no pair kept
-     * that is most like its line (most tokens in common, at least half of the line's), by a
-     * diff of the two letter by letter that keeps at least half of the line (and, as in
-     * keptAt, stretches of MIN_KEPT_IN_REPLACEMENT characters a word diff without the
-     * semantic cleanup keeps): a line moved and glued to another (a last line without its
+     * that is most like its line (shared out jointly, see shareOut), by a diff of the two
+     * letter by letter and, as in keptAt, the stretches of MIN_KEPT_IN_REPLACEMENT
+     * characters a word diff without the semantic cleanup keeps, if together they keep at
+     * least half of the line (the cleaned-up letter diff alone keeps little of a line merged
+     * with two others into one long line): a line moved and glued to another (a last line without its
      * line break, so that its last word and the next line's first become one token), or
      * merged into another by a rewrite across the line break. Null if neither keeps the range.
      */
@@ -774,19 +837,20 @@ function diffMap(oldText: string, newText: string): DiffMap {
   // A quote beginning in a line that no line pairs with, which the whole-text diff puts in
   // text that a pair of other lines kept, was moved with a line the pairing could not follow
   // (merged into another by an edit across the line break): a verbatim copy in new text that
-  // no pair kept, with surroundings to match, is it. So is one when the diff keeps the quote
-  // nowhere, if the surroundings alone match for MIN_MOVE_EVIDENCE characters (an edited
-  // quote's words are often found verbatim in a look-alike line, with a little context), or
-  // else where a letter diff of its line with the unkept new text most like it keeps it
-  // (lineCopy). Words (for `surviving`) are not looked for this way: too short to tell.
+  // no pair kept, with surroundings to match, is it; else where a letter diff of its line
+  // with the unkept new text shared out to it keeps it (lineCopy); only then the diff's place,
+  // which belongs to another line. When the diff keeps the quote nowhere, the letter diff of
+  // its line comes first, then a verbatim copy whose surroundings alone match for
+  // MIN_MOVE_EVIDENCE characters (in a gallery, a look-alike caption's copy often does).
+  // Words (for `surviving`) are not looked for this way: too short to tell.
   const unchanged = (start: number, end: number, followMoves = true): number | null => {
     if (none || end <= start) return null;
     const paired = lines.find(start, end);
     if (paired !== undefined) return paired;
     const kept = keptAt(oldText, newText, segments, keptInside, start, end);
     if (!followMoves) return kept;
-    if (kept === null) return lines.moved(start, end, true) ?? lines.lineCopy(start, end);
-    return lines.claimed(kept, kept + end - start) ? (lines.moved(start, end) ?? kept) : kept;
+    if (kept === null) return lines.lineCopy(start, end) ?? lines.moved(start, end, true);
+    return lines.claimed(kept, kept + end - start) ? (lines.moved(start, end) ?? lines.lineCopy(start, end) ?? kept) : kept;
   };
 
   const keptCharacters = (start: number, end: number) => {
