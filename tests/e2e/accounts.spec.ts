@@ -1,5 +1,5 @@
 import { expect, test } from "@playwright/test";
-import { attemptSignIn, DEMO, invite, signIn, signOut, uniqueEmail } from "./helpers";
+import { attemptSignIn, DEMO, invite, keepScreenshot, signIn, signOut, uniqueEmail } from "./helpers";
 
 test("a newcomer signs up, signs out, signs in as the demo editor, opens the demo comparison and signs out", async ({ page }) => {
   const email = uniqueEmail("newcomer");
@@ -23,7 +23,7 @@ test("a newcomer signs up, signs out, signs in as the demo editor, opens the dem
   await page.getByLabel("Current password").fill(password);
   await page.getByLabel("New password", { exact: true }).fill(newPassword);
   await page.getByLabel("Confirm new password").fill(newPassword);
-  await page.screenshot({ path: test.info().outputPath("change-password.png"), fullPage: true });
+  await keepScreenshot(page, "change-password", { fullPage: true });
   // The form signs this browser in again with the new password; the other sessions end.
   const signedInAgain = page.waitForResponse((response) => response.url().includes("/api/auth/callback/credentials"));
   await page.getByRole("button", { name: "Change password" }).click();
@@ -114,7 +114,7 @@ test("an invitation link: the invitee signs up on it, then joins; the link works
   const password = "invitee passphrase";
   await signIn(page, DEMO.email, DEMO.password);
   const link = await invite(page, "demo-newsroom", email, "REVIEWER");
-  await page.screenshot({ path: test.info().outputPath("invitation-link.png"), fullPage: true });
+  await keepScreenshot(page, "invitation-link", { fullPage: true });
   await expect(page.getByRole("region", { name: "Pending invitations" })).toContainText(`${email}, as Reviewer`);
 
   const invitee = await (await browser.newContext()).newPage();

@@ -1,5 +1,5 @@
 import { expect, test, type Page } from "@playwright/test";
-import { DEMO, signInDirectly } from "./helpers";
+import { DEMO, keepScreenshot, signInDirectly } from "./helpers";
 
 const DEMO_COMPARISON = "/w/demo-newsroom/c/marrowick-barrier-flood";
 
@@ -11,9 +11,9 @@ async function count(page: Page, view: string) {
   return Number((await link.textContent())!.replace(/\D+/g, ""));
 }
 
-test("an editor aligns the demo comparison, reviews the proposals, re-runs, and finds the rows and omissions", async ({ page }, testInfo) => {
+test("an editor aligns the demo comparison, reviews the proposals, re-runs, and finds the rows and omissions", async ({ page }) => {
   test.setTimeout(180_000);
-  const shot = (name: string) => page.screenshot({ path: testInfo.outputPath(`${name}.png`), fullPage: true });
+  const shot = (name: string) => keepScreenshot(page, name, { fullPage: true });
   await signInDirectly(page, DEMO.email, DEMO.password);
   await page.goto(DEMO_COMPARISON);
   await page.getByRole("link", { name: "Align all" }).click();
@@ -100,5 +100,5 @@ test("an editor aligns the demo comparison, reviews the proposals, re-runs, and 
   await expect(page.getByText(/no counterpart scoring ≥ 0\.\d\d in another outlet/)).toBeVisible();
   await expect(page.getByRole("article", { name: /^Omissions of / }).filter({ hasText: /Only in .+ \(\d+ passages?\):/ }).first()).toBeVisible();
   await page.getByRole("heading", { name: "By outlet" }).scrollIntoViewIfNeeded();
-  await page.screenshot({ path: testInfo.outputPath("report-omissions.png") });
+  await keepScreenshot(page, "report-omissions");
 });

@@ -1,6 +1,6 @@
 import { readFile } from "node:fs/promises";
 import { expect, test, type Browser, type Page } from "@playwright/test";
-import { pasteSource, signIn, uniqueEmail } from "./helpers";
+import { keepScreenshot, pasteSource, signIn, uniqueEmail } from "./helpers";
 
 const PASSWORD = "classroom passphrase";
 
@@ -64,9 +64,9 @@ async function openAssignment(page: Page) {
   await expect(page.getByText("Live: your work is saved as you go")).toBeVisible();
 }
 
-test("a class: teacher sets an assignment with a key, admits the students who asked to join, they work blind, submit, see their scores; the teacher sees all", async ({ browser }, testInfo) => {
+test("a class: teacher sets an assignment with a key, admits the students who asked to join, they work blind, submit, see their scores; the teacher sees all", async ({ browser }) => {
   test.setTimeout(240_000);
-  const shot = (page: Page, name: string) => page.screenshot({ path: testInfo.outputPath(`${name}.png`), fullPage: true });
+  const shot = (page: Page, name: string) => keepScreenshot(page, name, { fullPage: true });
 
   // The teacher signs up, creates a class, a comparison with two articles, and an assignment.
   const teacher = await (await browser.newContext()).newPage();

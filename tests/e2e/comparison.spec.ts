@@ -2,7 +2,7 @@ import { spawnSync } from "node:child_process";
 import { existsSync, readFileSync } from "node:fs";
 import path from "node:path";
 import { expect, test, type Page } from "@playwright/test";
-import { DEMO, signInDirectly } from "./helpers";
+import { DEMO, keepScreenshot, signInDirectly } from "./helpers";
 
 const corpus = path.resolve(import.meta.dirname, "../../../shared/corpus/soleimani-anniversaries");
 const manifest = existsSync(corpus)
@@ -92,7 +92,7 @@ test.describe("comparing the corpus articles", () => {
     const described = page.getByRole("region", { name: "How Soleimani is described" });
     await expect(described.getByText("Reported by 3 of 5 sources")).toBeVisible();
     await expect(described.locator(".cell__text", { hasText: "anti-imperialist hero" })).toBeVisible();
-    await page.screenshot({ path: test.info().outputPath("fact-rows.png"), fullPage: true });
+    await keepScreenshot(page, "fact-rows", { fullPage: true });
   });
 
   test("the command line imports the corpus into the database the app serves", async ({ page }) => {

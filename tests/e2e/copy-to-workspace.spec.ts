@@ -1,9 +1,9 @@
 import { expect, test } from "@playwright/test";
-import { DEMO, signInDirectly } from "./helpers";
+import { DEMO, keepScreenshot, signInDirectly } from "./helpers";
 
 test.use({ viewport: { width: 1440, height: 1000 } });
 
-test("an editor of a newsroom and a class copies the newsroom's comparison into the class with its annotations as a key", async ({ page }, testInfo) => {
+test("an editor of a newsroom and a class copies the newsroom's comparison into the class with its annotations as a key", async ({ page }) => {
   test.setTimeout(120_000);
   await signInDirectly(page, DEMO.email, DEMO.password);
   await page.goto("/w/demo-newsroom");
@@ -19,7 +19,7 @@ test("an editor of a newsroom and a class copies the newsroom's comparison into 
   const target = page.getByLabel("Workspace to copy into");
   await expect(target.getByRole("option")).toHaveText(["Demo class (class)"]);
   await page.getByRole("radio", { name: /as the key of a new assignment/ }).check();
-  await page.screenshot({ path: testInfo.outputPath("copy-form.png"), fullPage: true });
+  await keepScreenshot(page, "copy-form", { fullPage: true });
   await page.getByRole("button", { name: "Copy" }).click();
 
   // The copy opens in the class, says where it came from, and has the same sources.
@@ -27,7 +27,7 @@ test("an editor of a newsroom and a class copies the newsroom's comparison into 
   await expect(page).toHaveURL(/\/w\/demo-class[^/]*\/c\/[^/]+$/);
   await expect(page.getByRole("heading", { level: 1 })).toHaveText(title);
   await expect(page.locator(".meta-list li").filter({ hasText: / sources$/ })).toHaveText(sources);
-  await page.screenshot({ path: testInfo.outputPath("copy-in-class.png"), fullPage: true });
+  await keepScreenshot(page, "copy-in-class", { fullPage: true });
 
   // The class gets a new assignment over it, whose key is the copied annotations.
   await page.getByRole("navigation", { name: "Breadcrumb" }).getByRole("link", { name: "Demo class" }).click();

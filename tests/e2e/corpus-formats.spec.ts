@@ -1,6 +1,6 @@
 import { readFile } from "node:fs/promises";
 import { expect, test, type Page } from "@playwright/test";
-import { DEMO, pasteSource, signInDirectly } from "./helpers";
+import { DEMO, keepScreenshot, pasteSource, signInDirectly } from "./helpers";
 
 /** Invented text with astral characters (🌊, 𝔐) before the spans: UTF-16 units and code points part there. */
 const TEXT = "Flood 🌊 in 𝔐arrowick: officials blame the traitors.\n\nThe so-called experts failed us again, the mayor said.";
@@ -31,7 +31,7 @@ async function importFile(page: Page, format: string, file: { name: string; mime
   return form.getByRole("status");
 }
 
-test("a researcher imports Label Studio annotations, exports them as doccano JSONL and re-imports that file into another comparison", async ({ page }, testInfo) => {
+test("a researcher imports Label Studio annotations, exports them as doccano JSONL and re-imports that file into another comparison", async ({ page }) => {
   test.setTimeout(120_000);
   await signInDirectly(page, DEMO.email, DEMO.password);
   const stamp = Date.now();
@@ -78,7 +78,7 @@ test("a researcher imports Label Studio annotations, exports them as doccano JSO
   await page.goto(second);
   const reimported = await importFile(page, "doccano JSONL", { name: download.suggestedFilename(), mimeType: "application/jsonl", buffer: Buffer.from(jsonl) });
   await expect(reimported).toContainText("2 annotations imported from the doccano JSONL: 2 anchored exactly, 0 fuzzily, 0 orphaned");
-  await page.getByRole("region", { name: "Import a labelled corpus" }).screenshot({ path: testInfo.outputPath("corpus-import.png") });
+  await keepScreenshot(page.getByRole("region", { name: "Import a labelled corpus" }), "corpus-import");
   const comparisonId = await page.getByRole("region", { name: "Import a labelled corpus" }).locator('input[name="comparisonId"]').inputValue();
   const exported = await page.request.get(`/api/comparisons/${comparisonId}/export?format=doccano`);
   expect(JSON.parse(await exported.text())).toMatchObject({ text: TEXT, label: row.label });

@@ -1,4 +1,4 @@
-import { expect, type Page } from "@playwright/test";
+import { expect, test, type Locator, type Page } from "@playwright/test";
 
 export const DEMO = { email: "demo@parallax.example", password: "parallax-demo-2026", name: "Dana Demo" };
 
@@ -85,4 +85,18 @@ export async function pasteSource(page: Page, source: { text: string; title: str
     await page.getByLabel("New outlet's name").fill(source.outlet);
   }
   await page.getByRole("button", { name: "Add source" }).click();
+}
+
+/**
+ * Saves a screenshot of a page (or of one element, once it is visible) into the test's output
+ * folder for a person to look at, only when PARALLAX_JOURNEY_SCREENSHOTS is set: no test asserts
+ * on them, and every run paid for about 50 (a full page took 0.4-0.8 s on two busy cores, the
+ * demo report's 3 s; bench/RESULTS.md, test-speed2). A failed test keeps its own screenshot.
+ */
+export async function keepScreenshot(target: Page | Locator, name: string, { fullPage = false } = {}) {
+  const isPage = "goto" in target;
+  if (!isPage) await expect(target).toBeVisible();
+  if (!process.env.PARALLAX_JOURNEY_SCREENSHOTS) return;
+  const path = test.info().outputPath(`${name}.png`);
+  await (isPage ? target.screenshot({ path, fullPage }) : target.screenshot({ path }));
 }

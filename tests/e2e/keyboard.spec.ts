@@ -1,5 +1,5 @@
 import { expect, test, type Page } from "@playwright/test";
-import { acceptInvitation, DEMO, invite, signInDirectly, uniqueEmail } from "./helpers";
+import { acceptInvitation, DEMO, invite, keepScreenshot, signInDirectly, uniqueEmail } from "./helpers";
 
 test.use({ viewport: { width: 1440, height: 1000 } });
 
@@ -11,9 +11,9 @@ async function openQuote(page: Page) {
   return (text ?? "").replace(/^“|”$/g, "");
 }
 
-test("a reviewer annotates with the keyboard: caret selection, a tag key, Enter, moving the span by keys and by its handle, and the ? list", async ({ browser }, testInfo) => {
+test("a reviewer annotates with the keyboard: caret selection, a tag key, Enter, moving the span by keys and by its handle, and the ? list", async ({ browser }) => {
   test.setTimeout(180_000);
-  const shot = (page: Page, name: string) => page.screenshot({ path: testInfo.outputPath(`${name}.png`) });
+  const shot = (page: Page, name: string) => keepScreenshot(page, name);
 
   const page = await (await browser.newContext()).newPage();
   const email = uniqueEmail("kim.keys");

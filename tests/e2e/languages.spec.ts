@@ -1,5 +1,5 @@
 import { expect, test, type Page } from "@playwright/test";
-import { DEMO, pasteSource, signInDirectly } from "./helpers";
+import { DEMO, keepScreenshot, pasteSource, signInDirectly } from "./helpers";
 
 // Written for this journey: one short report of a late ferry in Persian and in two Chinese wordings.
 const PERSIAN = "کشتی مسافربری روز سه‌شنبه با دو ساعت تأخیر از بندر خارج شد. شهردار گفت شهر هزینهٔ قایق دوم را می‌پردازد.";
@@ -48,7 +48,7 @@ test("Persian and Chinese sources: detected language, right-to-left columns, Fin
   await expect(body).toHaveAttribute("dir", "rtl");
   await expect(body).toHaveAttribute("lang", "fa");
   await expect(page.getByLabel("Language")).toHaveValue("fa");
-  await page.screenshot({ path: test.info().outputPath("persian-source-1440.png"), fullPage: true });
+  await keepScreenshot(page, "persian-source-1440", { fullPage: true });
 
   // Side by side: the Persian column reads right to left, the Chinese ones left to right.
   await page.getByRole("link", { name: "← All sources" }).click();
@@ -83,7 +83,7 @@ test("Persian and Chinese sources: detected language, right-to-left columns, Fin
   await addToRow(page, "How late the ferry was", true);
   await selectWords(page, "Coast News", "周二渡轮晚了三个小时才离开码头");
   await addToRow(page, "How late the ferry was", false);
-  await page.screenshot({ path: test.info().outputPath("side-by-side-1440.png"), fullPage: true });
+  await keepScreenshot(page, "side-by-side-1440", { fullPage: true });
 
   // The word diff of two Chinese outlets marks the changed words, not the whole sentence.
   await page.getByRole("link", { name: "Fact rows" }).click();
@@ -93,5 +93,5 @@ test("Persian and Chinese sources: detected language, right-to-left columns, Fin
   await expect(changed.filter({ hasText: "码头" })).toHaveText(["码头"]);
   for (const text of await changed.allTextContents()) expect(text.length).toBeLessThan(4);
   await expect(row.locator(".cell__text").first()).toHaveAttribute("lang", "zh");
-  await page.screenshot({ path: test.info().outputPath("fact-rows-1440.png"), fullPage: true });
+  await keepScreenshot(page, "fact-rows-1440", { fullPage: true });
 });

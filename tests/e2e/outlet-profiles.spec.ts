@@ -1,10 +1,10 @@
 import { readFile } from "node:fs/promises";
 import { expect, test } from "@playwright/test";
-import { DEMO, signInDirectly } from "./helpers";
+import { DEMO, keepScreenshot, signInDirectly } from "./helpers";
 
 test.use({ viewport: { width: 1440, height: 1000 } });
 
-test("an editor profiles the demo newsroom's outlets, sets two side by side, follows a figure to its comparison and downloads the CSV", async ({ page }, testInfo) => {
+test("an editor profiles the demo newsroom's outlets, sets two side by side, follows a figure to its comparison and downloads the CSV", async ({ page }) => {
   test.setTimeout(120_000);
   await signInDirectly(page, DEMO.email, DEMO.password);
   await page.goto("/w/demo-newsroom");
@@ -19,7 +19,7 @@ test("an editor profiles the demo newsroom's outlets, sets two side by side, fol
   const devices = page.getByRole("table", { name: /^Framing devices: per 1,000 words · share of the tag set/ });
   await expect(devices.getByRole("columnheader")).toHaveCount(outletCount + 1);
   await expect(page.getByRole("table", { name: /^Framing devices by month/ })).toBeVisible();
-  await page.screenshot({ path: testInfo.outputPath("outlet-profiles-all.png"), fullPage: true });
+  await keepScreenshot(page, "outlet-profiles-all", { fullPage: true });
 
   // Two of the demo's outlets side by side (other journeys add outlets of their own, without framing devices).
   const [first, second] = ["Coastline Wire", "The Harbor Ledger"];
@@ -29,7 +29,7 @@ test("an editor profiles the demo newsroom's outlets, sets two side by side, fol
   await expect(page).toHaveURL(/[?&]outlet=.*&outlet=/);
   await expect(devices.getByRole("columnheader")).toHaveCount(3);
   await expect(devices.getByRole("columnheader").nth(1)).toHaveText(first);
-  await page.screenshot({ path: testInfo.outputPath("outlet-profiles-two.png"), fullPage: true });
+  await keepScreenshot(page, "outlet-profiles-two", { fullPage: true });
 
   // The CSV of what is shown: a byte order mark, the header, a row per outlet and tag.
   const downloading = page.waitForEvent("download");

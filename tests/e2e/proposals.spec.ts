@@ -1,5 +1,5 @@
 import { expect, test } from "@playwright/test";
-import { DEMO, pasteSource, signInDirectly } from "./helpers";
+import { DEMO, keepScreenshot, pasteSource, signInDirectly } from "./helpers";
 
 // Written for this test: labels, an unnamed attribution, doubt and a hedge for the default analysers to find.
 const ARTICLE = [
@@ -71,5 +71,5 @@ test("an editor switches an analyser off for the workspace and sees its accept r
   await page.getByRole("button", { name: "Save the list" }).click();
   await expect(page.getByText(/The list is not valid JSON/)).toBeVisible();
   await expect(page.getByText("This workspace uses the list Parallax ships.")).toBeVisible();
-  await page.screenshot({ path: "test-results/analysers.png", fullPage: true });
+  await keepScreenshot(page, "analysers", { fullPage: true });
 });

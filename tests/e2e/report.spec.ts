@@ -1,7 +1,7 @@
 import { expect, test, type Locator } from "@playwright/test";
-import { DEMO, signInDirectly } from "./helpers";
+import { DEMO, keepScreenshot, signInDirectly } from "./helpers";
 
-test("an editor reads, filters, prints, publishes and withdraws the demo report", async ({ page, browser }, testInfo) => {
+test("an editor reads, filters, prints, publishes and withdraws the demo report", async ({ page, browser }) => {
   test.setTimeout(120_000);
   await signInDirectly(page, DEMO.email, DEMO.password);
   await page.goto("/w/demo-newsroom");
@@ -15,7 +15,7 @@ test("an editor reads, filters, prints, publishes and withdraws the demo report"
   await expect(devices).toBeVisible();
   await expect(page.getByRole("table", { name: "Framing devices: per 1,000 words (count)" })).toBeVisible();
   await expect(page.getByRole("table", { name: "Framing devices: per 1,000 words (count)" }).getByRole("columnheader")).toHaveCount(5);
-  await page.screenshot({ path: testInfo.outputPath("report-screen.png"), fullPage: true });
+  await keepScreenshot(page, "report-screen", { fullPage: true });
 
   // Filtering by one outlet narrows every section.
   const outlets = page.getByRole("group", { name: "Outlets" });
@@ -48,7 +48,7 @@ test("an editor reads, filters, prints, publishes and withdraws the demo report"
   await expect(page.getByRole("list", { name: "Download this report" })).toBeHidden();
   await expect(panel).toBeHidden();
   await expect(page.getByRole("heading", { name: "Term choice" })).toBeVisible();
-  await page.screenshot({ path: testInfo.outputPath("report-print.png"), fullPage: true });
+  await keepScreenshot(page, "report-print", { fullPage: true });
   await page.emulateMedia({ media: "screen" });
 
   // Publishing gives a link that works signed out, filters and downloads included.
@@ -75,7 +75,7 @@ test("an editor reads, filters, prints, publishes and withdraws the demo report"
   const pdf = await reader.request.get(`${url}/download?format=pdf`);
   expect(pdf.headers()["content-type"]).toBe("application/pdf");
   expect((await pdf.body()).subarray(0, 5).toString("latin1")).toBe("%PDF-");
-  await reader.screenshot({ path: testInfo.outputPath("report-shared.png") });
+  await keepScreenshot(reader, "report-shared");
 
   // Withdrawing it: the same link now says so, with 404.
   page.once("dialog", (dialog) => void dialog.accept());

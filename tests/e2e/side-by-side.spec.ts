@@ -1,5 +1,5 @@
 import { expect, test, type Browser, type Page } from "@playwright/test";
-import { DEMO, pasteSource, signInDirectly, uniqueEmail } from "./helpers";
+import { DEMO, keepScreenshot, pasteSource, signInDirectly, uniqueEmail } from "./helpers";
 
 // Five short articles written for this test about an invented harbour bridge closure.
 const ARTICLES = [
@@ -18,9 +18,9 @@ async function addSource(page: Page, article: (typeof ARTICLES)[number]) {
 
 const columnHeads = (page: Page) => page.locator(".sbs__columns .column:not(.column--collapsed) .column__head .source__outlet");
 
-test("five sources at 1440 px: columns scroll sideways at a readable width, collapse, hide and reorder, and the layout follows the user to another browser", async ({ browser }, testInfo) => {
+test("five sources at 1440 px: columns scroll sideways at a readable width, collapse, hide and reorder, and the layout follows the user to another browser", async ({ browser }) => {
   test.setTimeout(240_000);
-  const shot = (page: Page, name: string) => page.screenshot({ path: testInfo.outputPath(`${name}.png`), fullPage: true });
+  const shot = (page: Page, name: string) => keepScreenshot(page, name, { fullPage: true });
   const context = await browser.newContext({ viewport: { width: 1440, height: 900 } });
   const page = await context.newPage();
   await signInDirectly(page, DEMO.email, DEMO.password);
@@ -192,7 +192,7 @@ async function setUpClass(browser: Browser) {
 
 test("a student on a 768 px touch screen selects words, tags them and submits; the results lead with the score and link each finding to its place", async ({ browser }, testInfo) => {
   test.setTimeout(300_000);
-  const shot = (page: Page, name: string) => page.screenshot({ path: testInfo.outputPath(`${name}.png`), fullPage: true });
+  const shot = (page: Page, name: string) => keepScreenshot(page, name, { fullPage: true });
   const { teacher, classUrl, joinLink } = await setUpClass(browser);
 
   const tablet = await browser.newContext({ viewport: { width: 768, height: 1024 }, hasTouch: true, isMobile: true });

@@ -1,5 +1,5 @@
-import { expect, test, type Browser, type Page, type TestInfo } from "@playwright/test";
-import { DEMO, signInDirectly } from "./helpers";
+import { expect, test, type Browser, type Page } from "@playwright/test";
+import { DEMO, keepScreenshot, signInDirectly } from "./helpers";
 
 // A tablet in portrait: 768 px wide, a touch screen (so `pointer: coarse` applies).
 const TABLET = { viewport: { width: 768, height: 1024 }, hasTouch: true };
@@ -13,7 +13,7 @@ async function tablet(browser: Browser, account: { email: string; password: stri
 }
 
 /** The page body does not scroll sideways, and the header's links and the page's buttons and tabs are at least 44 px to tap. */
-async function checkPage(page: Page, name: string, testInfo: TestInfo) {
+async function checkPage(page: Page, name: string) {
   await expect(page.locator("main").getByRole("heading").first()).toBeVisible();
   const overflow = await page.evaluate(() => document.documentElement.scrollWidth - document.documentElement.clientWidth);
   expect(overflow, `${name}: the page body scrolls sideways by ${overflow} px`).toBeLessThanOrEqual(0);
@@ -21,10 +21,10 @@ async function checkPage(page: Page, name: string, testInfo: TestInfo) {
     all.filter((el) => el.getBoundingClientRect().height > 0 && el.getBoundingClientRect().height < 43.5).map((el) => el.textContent?.trim()),
   );
   expect(short, `${name}: controls under 44 px tall`).toEqual([]);
-  await page.screenshot({ path: testInfo.outputPath(`768-${name}.png`), fullPage: true });
+  await keepScreenshot(page, `768-${name}`, { fullPage: true });
 }
 
-test("at 768 px on a touch screen no main page scrolls sideways and the controls are big enough to tap", async ({ browser }, testInfo) => {
+test("at 768 px on a touch screen no main page scrolls sideways and the controls are big enough to tap", async ({ browser }) => {
   test.setTimeout(240_000);
   const page = await tablet(browser, DEMO);
   const pages: [string, string][] = [
@@ -41,7 +41,7 @@ test("at 768 px on a touch screen no main page scrolls sideways and the controls
   ];
   for (const [name, path] of pages) {
     await page.goto(path);
-    await checkPage(page, name, testInfo);
+    await checkPage(page, name);
   }
 
   // The share page of the published report (withdrawn again afterwards: other journeys start unpublished).
@@ -50,9 +50,9 @@ test("at 768 px on a touch screen no main page scrolls sideways and the controls
   const link = page.getByLabel("Share link");
   await expect(link).toHaveValue(/\/r\//);
   try {
-    await checkPage(page, "report-published", testInfo);
+    await checkPage(page, "report-published");
     await page.goto(new URL(await link.inputValue()).pathname);
-    await checkPage(page, "share", testInfo);
+    await checkPage(page, "share");
   } finally {
     await page.goto(`${COMPARISON}/report`);
     page.once("dialog", (dialog) => void dialog.accept());
@@ -66,5 +66,5 @@ test("at 768 px on a touch screen no main page scrolls sideways and the controls
   await ana.getByRole("link", { name: "Who steers the story?" }).first().click();
   await ana.getByRole("link", { name: "See the results" }).click();
   await expect(ana).toHaveURL(/\/results$/);
-  await checkPage(ana, "class-results", testInfo);
+  await checkPage(ana, "class-results");
 });

@@ -1,5 +1,5 @@
 import { expect, test } from "@playwright/test";
-import { DEMO, pasteSource, signInDirectly } from "./helpers";
+import { DEMO, keepScreenshot, pasteSource, signInDirectly } from "./helpers";
 
 const DEMO_COMPARISON = "/w/demo-newsroom/c/marrowick-barrier-flood";
 
@@ -34,7 +34,7 @@ test("Find words matches whatever quote, apostrophe, dash and spacing style the 
   await expect(page.locator("mark.hl--selected").first()).toContainText("mayor’s office");
 });
 
-test("the Terms strip names the words that differ, against a base the editor chooses or each outlet against all", async ({ page }, testInfo) => {
+test("the Terms strip names the words that differ, against a base the editor chooses or each outlet against all", async ({ page }) => {
   await signInDirectly(page, DEMO.email, DEMO.password);
   await page.goto(`${DEMO_COMPARISON}/fact-rows`);
   await expect(page.getByText(/entirely/)).toHaveCount(0);
@@ -65,15 +65,15 @@ test("the Terms strip names the words that differ, against a base the editor cho
   await page.reload();
   await expect(page.getByLabel("Compare wording with")).toHaveValue("all");
   await expect(page.getByText(/entirely/)).toHaveCount(0);
-  await page.screenshot({ path: testInfo.outputPath("terms-each-against-all.png"), fullPage: true });
+  await keepScreenshot(page, "terms-each-against-all", { fullPage: true });
 });
 
-test("the report's Term choice names the words each outlet uses", async ({ page }, testInfo) => {
+test("the report's Term choice names the words each outlet uses", async ({ page }) => {
   await signInDirectly(page, DEMO.email, DEMO.password);
   await page.goto(`${DEMO_COMPARISON}/report`);
   const termChoice = page.getByRole("region", { name: "Term choice" });
   await expect(termChoice).toContainText("Differs: “treated” → “taken”");
   await expect(termChoice).toContainText("Paraphrased");
   await expect(termChoice.getByText(/entirely/)).toHaveCount(0);
-  await termChoice.screenshot({ path: testInfo.outputPath("report-term-choice.png") });
+  await keepScreenshot(termChoice, "report-term-choice");
 });

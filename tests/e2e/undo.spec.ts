@@ -1,5 +1,5 @@
 import { expect, test, type Browser, type Page } from "@playwright/test";
-import { acceptInvitation, invite, signUp, uniqueEmail } from "./helpers";
+import { acceptInvitation, invite, keepScreenshot, signUp, uniqueEmail } from "./helpers";
 
 const PASSWORD = "undo journey passphrase";
 
@@ -70,14 +70,14 @@ async function press(page: Page, keys: string) {
   await page.keyboard.press(keys);
 }
 
-test("Ctrl+Z undoes a create, a retag and a delete as new versioned writes, Ctrl+Shift+Z redoes, and an undo a co-reviewer overtook is refused", async ({ browser }, testInfo) => {
+test("Ctrl+Z undoes a create, a retag and a delete as new versioned writes, Ctrl+Shift+Z redoes, and an undo a co-reviewer overtook is refused", async ({ browser }) => {
   test.setTimeout(300_000);
   const { page, rita } = await deskWithReviewer(browser);
 
   // Create.
   await annotate(page, WORDS);
   await expect(notice(page).getByRole("button", { name: "Undo" })).toBeVisible();
-  await page.screenshot({ path: testInfo.outputPath("undo-notice-1440.png") });
+  await keepScreenshot(page, "undo-notice-1440");
 
   // Retag: Euphemism → Loaded language.
   const edited = await openCard(page);
@@ -115,7 +115,7 @@ test("Ctrl+Z undoes a create, a retag and a delete as new versioned writes, Ctrl
   await expect(notice(page)).toContainText(`Undone: annotate “${WORDS}”.`);
   await expect(card(page)).toHaveCount(0);
   await expect(card(rita.page)).toHaveCount(0);
-  await page.screenshot({ path: testInfo.outputPath("undone-notice-1440.png") });
+  await keepScreenshot(page, "undone-notice-1440");
 
   // Redo brings the annotation back, for the co-reviewer too.
   await press(page, "Control+Shift+z");
@@ -135,7 +135,7 @@ test("Ctrl+Z undoes a create, a retag and a delete as new versioned writes, Ctrl
   await expect(notice(page)).toContainText(`Can't undo annotate “${WORDS}”: someone marked it resolved since. Nothing was changed; their version is shown.`);
   await expect(card(page)).toHaveCount(1);
   await expect(card(rita.page)).toContainText("resolved");
-  await page.screenshot({ path: testInfo.outputPath("undo-refused-1440.png") });
+  await keepScreenshot(page, "undo-refused-1440");
   // The refused change is dropped: nothing older is left to undo.
   await press(page, "Control+z");
   await expect(notice(page)).toContainText("Nothing to undo here.");
