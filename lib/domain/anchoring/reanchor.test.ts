@@ -7,6 +7,20 @@ const OLD =
   "a long-awaited modernisation; opponents warned that rural villages would lose their only connection. " +
   "The first lines will open in September.";
 
+/** An edit as the replay bench makes them: [at, characters deleted, inserted], applied one after the other. */
+type Splice = [at: number, deleteCount: number, insert: string];
+const applySplices = (text: string, splices: readonly Splice[]) => splices.reduce((t, [at, deleteCount, insert]) => t.slice(0, at) + insert + t.slice(at + deleteCount), text);
+
+/** Edits `old` by `splices` and checks that the quote at `at`, untouched, is placed exactly at `expected`. */
+function expectKeptExact(old: string, splices: readonly Splice[], quote: string, at: number, expected: number) {
+  const updated = applySplices(old, splices);
+  expect(old.slice(at, at + quote.length)).toBe(quote);
+  expect(updated.slice(expected, expected + quote.length)).toBe(quote);
+  const result = reanchor(old, updated, createSelectors(old, at, at + quote.length));
+  expect(result.status).toBe("exact");
+  expect(result.status !== "orphaned" && result.selectors.position).toMatchObject({ start: expected, end: expected + quote.length });
+}
+
 function target(text: string, quote: string) {
   const start = text.indexOf(quote);
   return createSelectors(text, start, start + quote.length);
@@ -175,8 +189,6 @@ describe("reanchor: untouched quotes in moved and edited gallery captions (the m
   ];
   const GALLERY = CAPTIONS.join("\n");
   /** Edits as the bench makes them, one after the other: [at, characters deleted, inserted]; a move is a cut and a paste. */
-  type Splice = [at: number, deleteCount: number, insert: string];
-  const apply = (text: string, splices: Splice[]) => splices.reduce((t, [at, deleteCount, insert]) => t.slice(0, at) + insert + t.slice(at + deleteCount), text);
   const line = (n: number) => `${CAPTIONS[n]!}\n`;
 
   const cases: Array<{ name: string; splices: Splice[]; quote: string; at: number; expected: number }> = [
@@ -203,14 +215,7 @@ describe("reanchor: untouched quotes in moved and edited gallery captions (the m
     },
   ];
 
-  it.each(cases)("$name", ({ splices, quote, at, expected }) => {
-    const updated = apply(GALLERY, splices);
-    expect(GALLERY.slice(at, at + quote.length)).toBe(quote);
-    expect(updated.slice(expected, expected + quote.length)).toBe(quote);
-    const result = reanchor(GALLERY, updated, createSelectors(GALLERY, at, at + quote.length));
-    expect(result.status).toBe("exact");
-    expect(result.status !== "orphaned" && result.selectors.position).toMatchObject({ start: expected, end: expected + quote.length });
-  });
+  it.each(cases)("$name", ({ splices, quote, at, expected }) => expectKeptExact(GALLERY, splices, quote, at, expected));
 
   it.each([
     ["a letter of its last word doubled after the quote's end", "of the summer reg", "regatta", "reggatta"],
@@ -333,7 +338,7 @@ describe("reanchor: identical captions each keep their own place while the capti
       LINES[8]!,
     ];
     const old = lines.join("\n");
-    const splices: Array<[at: number, deleteCount: number, insert: string]> = [
+    const splices: Splice[] = [
       [765, 112, ""],
       [641, 0, `${TWIN}\n`],
       [1251, 32, ""],
@@ -346,13 +351,7 @@ describe("reanchor: identical captions each keep their own place while the capti
       [142, 0, "zebra "],
       [83, 1, ""],
     ];
-    const updated = splices.reduce((t, [at, deleteCount, insert]) => t.slice(0, at) + insert + t.slice(at + deleteCount), old);
-    const quote = "Wexmoor, 9 October";
-    expect(old.slice(852, 852 + quote.length)).toBe(quote);
-    expect(updated.slice(786, 786 + quote.length)).toBe(quote);
-    const result = reanchor(old, updated, createSelectors(old, 852, 852 + quote.length));
-    expect(result.status).toBe("exact");
-    expect(result.status !== "orphaned" && result.selectors.position.start).toBe(786);
+    expectKeptExact(old, splices, "Wexmoor, 9 October", 852, 786);
   });
 
   it.each(cases)("$name", ({ lines, first, second }) => {
@@ -494,8 +493,6 @@ describe("reanchor: held-out misses of the replay bench (seed 99000)", () => {
   ];
   const GALLERY = LINES.join("\n");
   /** Edits as the bench makes them, one after the other: [at, characters deleted, inserted]; a move is a cut and a paste. */
-  type Splice = [at: number, deleteCount: number, insert: string];
-  const apply = (text: string, splices: Splice[]) => splices.reduce((t, [at, deleteCount, insert]) => t.slice(0, at) + insert + t.slice(at + deleteCount), text);
 
   const cases: Array<{ name: string; splices: Splice[]; quote: string; at: number; expected: number }> = [];
   const merged: Splice[] = [
@@ -513,14 +510,7 @@ describe("reanchor: held-out misses of the replay bench (seed 99000)", () => {
     { name: "another quote of that caption, found in four other captions", splices: merged, quote: "the summer regatta", at: 866, expected: 193 },
   );
 
-  it.each(cases)("$name", ({ splices, quote, at, expected }) => {
-    const updated = apply(GALLERY, splices);
-    expect(GALLERY.slice(at, at + quote.length)).toBe(quote);
-    expect(updated.slice(expected, expected + quote.length)).toBe(quote);
-    const result = reanchor(GALLERY, updated, createSelectors(GALLERY, at, at + quote.length));
-    expect(result.status).toBe("exact");
-    expect(result.status !== "orphaned" && result.selectors.position).toMatchObject({ start: expected, end: expected + quote.length });
-  });
+  it.each(cases)("$name", ({ splices, quote, at, expected }) => expectKeptExact(GALLERY, splices, quote, at, expected));
 });
 
 describe("reanchor: a last line moved and edited, its last word glued to the first word of the line it now precedes", () => {
@@ -558,18 +548,12 @@ describe("reanchor: a last line moved and edited, its last word glued to the fir
       "The pier, built in 1908, is said by the engineers to be sound, though its railings will have to be replaced before the summer.",
       "While the board has approved the budget for the northern basin, the engineers will still need to survey and inspect the old pier.",
     ].join("\n\n");
-    const splices: Array<[at: number, deleteCount: number, insert: string]> = [
+    const splices: Splice[] = [
       [38, 7, "canyon"], [460, 4, "tundra"], [741, 0, "e"], [732, 1, ""], [395, 3, "orbit"], [344, 13, ""], [38, 6, "orbit"], [387, 7, "velvet"],
       [628, 0, "s"], [582, 17, ""], [755, 7, ""], [183, 3, "harbor"], [218, 0, "violet violet "], [675, 122, ""],
       [34, 0, "While the board has approved the budget for te northeern basin, the engineers will still need to and inspect the old pier."], [260, 9, ""],
     ];
-    const updated = splices.reduce((t, [at, deleteCount, insert]) => t.slice(0, at) + insert + t.slice(at + deleteCount), article);
-    const [at, expected] = [810, 151];
-    expect(article.slice(at, at + 5)).toBe("pier.");
-    expect(updated.slice(expected, expected + 5)).toBe("pier.");
-    const result = reanchor(article, updated, createSelectors(article, at, at + 5));
-    expect(result.status).toBe("exact");
-    expect(result.status !== "orphaned" && result.selectors.position).toMatchObject({ start: expected, end: expected + 5 });
+    expectKeptExact(article, splices, "pier.", 810, 151);
   });
 });
 
@@ -596,7 +580,7 @@ describe("reanchor: captions left unpaired share out the new text no pair kept",
     "The regatta has been held in the old port every summer since 1898, apart from the war years, and draws crews from all along the coast.",
     "Photographs: the regatta committee.",
   ].join("\n");
-  const cases: Array<{ name: string; quote: string; at: number; expected: number; splices: Array<[at: number, deleteCount: number, insert: string]> }> = [
+  const cases: Array<{ name: string; quote: string; at: number; expected: number; splices: Splice[] }> = [
     {
       name: "a word in a caption merged into another whose own ending was rewritten away",
       quote: "ong",
@@ -699,14 +683,7 @@ describe("reanchor: captions left unpaired share out the new text no pair kept",
     },
   ];
 
-  it.each(cases)("$name", ({ quote, at, expected, splices }) => {
-    const updated = splices.reduce((t, [from, deleteCount, insert]) => t.slice(0, from) + insert + t.slice(from + deleteCount), GALLERY);
-    expect(GALLERY.slice(at, at + quote.length)).toBe(quote);
-    expect(updated.slice(expected, expected + quote.length)).toBe(quote);
-    const result = reanchor(GALLERY, updated, createSelectors(GALLERY, at, at + quote.length));
-    expect(result.status).toBe("exact");
-    expect(result.status !== "orphaned" && result.selectors.position).toMatchObject({ start: expected, end: expected + quote.length });
-  });
+  it.each(cases)("$name", ({ quote, at, expected, splices }) => expectKeptExact(GALLERY, splices, quote, at, expected));
 });
 
 describe("reanchor: a bulleted caption and its unbulleted copy, both moved, one edited", () => {
@@ -730,14 +707,14 @@ describe("reanchor: a bulleted caption and its unbulleted copy, both moved, one 
   // edited ("regata"), and that bulleted one moved down, whole, into the unbulleted one's
   // place. Pairing each old line with the new line in its place, across the bullet, cost one
   // move less; at a move penalty of five tokens that won, and the two lines crossed.
-  const SPLICES: Array<[at: number, deleteCount: number, insert: string]> = [
+  const SPLICES: Splice[] = [
     [553, 0, "quartz tundra "], [755, 3, "glacier"], [99, 0, "jasmine meadow "], [1130, 2, "falcon"], [354, 4, "quartz"], [1323, 119, ""],
     [294, 0, "Fans wave scarves along the harbour wall during the opening parade of the summer regatta in the old port, 4 July 2026.\n"], [380, 1, ""],
     [1056, 6, "falcon"], [1176, 130, ""],
     [412, 0, "• Two boys watch the fireworks from the harbour wall after the final race falcon the summer regatta in the old port, 5 July 2026.\n"],
     [53, 13, ""], [648, 121, ""], [1307, 0, "• Fans wave scarves along the harbour wall during the opening parade of the summer regatta in the old port, 4 July 2026.\n"],
   ];
-  const UPDATED = SPLICES.reduce((t, [from, deleteCount, insert]) => t.slice(0, from) + insert + t.slice(from + deleteCount), GALLERY);
+  const UPDATED = applySplices(GALLERY, SPLICES);
 
   it.each([
     { line: "the unbulleted one, moved up and edited", quote: "harbour wall", at: 1312, expected: 309 },
