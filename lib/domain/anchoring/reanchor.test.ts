@@ -7,7 +7,7 @@ const OLD =
   "a long-awaited modernisation; opponents warned that rural villages would lose their only connection. " +
   "The first lines will open in September.";
 
-/** An edit as the replay bench makes them: [at, characters deleted, inserted], applied one after the other. */
+/** An edit as the replay bench makes them: [at, characters deleted, inserted], applied one after the other; a move is a cut and a paste. */
 type Splice = [at: number, deleteCount: number, insert: string];
 const applySplices = (text: string, splices: readonly Splice[]) => splices.reduce((t, [at, deleteCount, insert]) => t.slice(0, at) + insert + t.slice(at + deleteCount), text);
 
@@ -20,6 +20,21 @@ function expectKeptExact(old: string, splices: readonly Splice[], quote: string,
   expect(result.status).toBe("exact");
   expect(result.status !== "orphaned" && result.selectors.position).toMatchObject({ start: expected, end: expected + quote.length });
 }
+
+/** A gallery's heading, nine captions from one template (two of them twins) and a paragraph, for the galleries the replay bench found misses in. */
+const REGATTA = [
+    "Summer regatta gallery",
+    "• Fans wave scarves along the harbour wall during the opening parade of the summer regatta in the old port, 4 July 2026.",
+    "• A sailor coils a rope beside the blue ketch before the start of the opening race of the summer regatta in the old port, 4 July 2026.",
+    "• Children watch the fireworks over the bay after the final race of the summer regatta in the old port, 5 July 2026.",
+    "• Fans wave scarves along the harbour wall during the opening parade of the summer regatta in the old port, 4 July 2026.",
+    "• The mayor hands the silver cup to the winning crew at the end of the summer regatta in the old port, 5 July 2026.",
+    "• Crews and their families gather on the quay before the start of the opening race of the summer regatta in the old port, 4 July 2026.",
+    "• Fans wave flags along the harbour wall during the closing parade of the summer regatta in the old port, 5 July 2026.",
+    "• A crew member climbs the mast of the red sloop before the start of the final race of the summer regatta in the old port, 5 July 2026.",
+    "• Two boys watch the fireworks from the harbour wall after the final race of the summer regatta in the old port, 5 July 2026.",
+    "The regatta has been held in the old port every summer since 1898, apart from the war years, and draws crews from all along the coast.",
+];
 
 function target(text: string, quote: string) {
   const start = text.indexOf(quote);
@@ -188,7 +203,6 @@ describe("reanchor: untouched quotes in moved and edited gallery captions (the m
     "• A crew member climbs the mast of the red sloop before the start of the final race of the summer regatta, 5 July 2026.",
   ];
   const GALLERY = CAPTIONS.join("\n");
-  /** Edits as the bench makes them, one after the other: [at, characters deleted, inserted]; a move is a cut and a paste. */
   const line = (n: number) => `${CAPTIONS[n]!}\n`;
 
   const cases: Array<{ name: string; splices: Splice[]; quote: string; at: number; expected: number }> = [
@@ -492,7 +506,6 @@ describe("reanchor: held-out misses of the replay bench (seed 99000)", () => {
     "Photographs: the regatta committee.",
   ];
   const GALLERY = LINES.join("\n");
-  /** Edits as the bench makes them, one after the other: [at, characters deleted, inserted]; a move is a cut and a paste. */
 
   const cases: Array<{ name: string; splices: Splice[]; quote: string; at: number; expected: number }> = [];
   const merged: Splice[] = [
@@ -566,20 +579,7 @@ describe("reanchor: captions left unpaired share out the new text no pair kept",
   // remains; shared out jointly, each keeps its own. Found by replaying this gallery
   // 1,500 times at 10 edits per 100 words: untouched quotes placed off their place 547 -> 544,
   // none worse; edited-but-placeable placed correctly 20,810 -> 20,811 of 29,945.
-  const GALLERY = [
-    "Summer regatta gallery",
-    "• Fans wave scarves along the harbour wall during the opening parade of the summer regatta in the old port, 4 July 2026.",
-    "• A sailor coils a rope beside the blue ketch before the start of the opening race of the summer regatta in the old port, 4 July 2026.",
-    "• Children watch the fireworks over the bay after the final race of the summer regatta in the old port, 5 July 2026.",
-    "• Fans wave scarves along the harbour wall during the opening parade of the summer regatta in the old port, 4 July 2026.",
-    "• The mayor hands the silver cup to the winning crew at the end of the summer regatta in the old port, 5 July 2026.",
-    "• Crews and their families gather on the quay before the start of the opening race of the summer regatta in the old port, 4 July 2026.",
-    "• Fans wave flags along the harbour wall during the closing parade of the summer regatta in the old port, 5 July 2026.",
-    "• A crew member climbs the mast of the red sloop before the start of the final race of the summer regatta in the old port, 5 July 2026.",
-    "• Two boys watch the fireworks from the harbour wall after the final race of the summer regatta in the old port, 5 July 2026.",
-    "The regatta has been held in the old port every summer since 1898, apart from the war years, and draws crews from all along the coast.",
-    "Photographs: the regatta committee.",
-  ].join("\n");
+  const GALLERY = [...REGATTA, "Photographs: the regatta committee."].join("\n");
   const cases: Array<{ name: string; quote: string; at: number; expected: number; splices: Splice[] }> = [
     {
       name: "a word in a caption merged into another whose own ending was rewritten away",
@@ -687,21 +687,7 @@ describe("reanchor: captions left unpaired share out the new text no pair kept",
 });
 
 describe("reanchor: a bulleted caption and its unbulleted copy, both moved, one edited", () => {
-  const GALLERY = [
-    "Summer regatta gallery",
-    "• Fans wave scarves along the harbour wall during the opening parade of the summer regatta in the old port, 4 July 2026.",
-    "• A sailor coils a rope beside the blue ketch before the start of the opening race of the summer regatta in the old port, 4 July 2026.",
-    "• Children watch the fireworks over the bay after the final race of the summer regatta in the old port, 5 July 2026.",
-    "• Fans wave scarves along the harbour wall during the opening parade of the summer regatta in the old port, 4 July 2026.",
-    "• The mayor hands the silver cup to the winning crew at the end of the summer regatta in the old port, 5 July 2026.",
-    "• Crews and their families gather on the quay before the start of the opening race of the summer regatta in the old port, 4 July 2026.",
-    "• Fans wave flags along the harbour wall during the closing parade of the summer regatta in the old port, 5 July 2026.",
-    "• A crew member climbs the mast of the red sloop before the start of the final race of the summer regatta in the old port, 5 July 2026.",
-    "• Two boys watch the fireworks from the harbour wall after the final race of the summer regatta in the old port, 5 July 2026.",
-    "The regatta has been held in the old port every summer since 1898, apart from the war years, and draws crews from all along the coast.",
-    "Fans wave scarves along the harbour wall during the opening parade of the summer regatta in the old port, 4 July 2026.",
-    "Photographs: the regatta committee.",
-  ].join("\n");
+  const GALLERY = [...REGATTA, "Fans wave scarves along the harbour wall during the opening parade of the summer regatta in the old port, 4 July 2026.", "Photographs: the regatta committee."].join("\n");
   // Edits as the replay bench makes them ([at, characters deleted, inserted], one after the
   // other): the unbulleted copy moved up into the place of the second bulleted one and was
   // edited ("regata"), and that bulleted one moved down, whole, into the unbulleted one's
