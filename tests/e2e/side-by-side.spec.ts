@@ -203,6 +203,8 @@ test("a student on a 768 px touch screen selects words, tags them and submits; t
   await expect(student.getByRole("heading", { name: "Waiting for your teacher" })).toBeVisible();
   await teacher.goto(`${classUrl}/members`);
   await teacher.getByRole("button", { name: "Admit Tomas Tablet" }).click();
+  // The admission is saved once the roster lists the student; reloading before that can still show the waiting page.
+  await expect(teacher.getByRole("table", { name: "Members of Tablet class 8C" }).getByRole("row", { name: /Tomas Tablet/ })).toBeVisible();
   await student.reload();
   await student.getByRole("link", { name: "Loaded words" }).tap();
   await expect(student.getByText("Live: your work is saved as you go")).toBeVisible();
