@@ -665,9 +665,10 @@ function paragraphPairs(oldText: string, newText: string, map: (offset: number) 
     }
     return given;
   };
-  // An unpaired old line against the new text no pair kept, letter by letter (see lineCopy).
+  // The unpaired old lines against the new text no pair kept, letter by letter (see lineCopy).
+  type Run = { oldStart: number; newStart: number; length: number };
   let likeliest: Map<Line, { start: number; end: number }> | null = null;
-  const letterCopies = new Map<Line, Array<{ oldStart: number; newStart: number; length: number }> | null>();
+  const letterCopies = new Map<Line, Run[] | null>();
   const lineCopyOf = (line: Line) => {
     if (letterCopies.has(line)) return letterCopies.get(line)!;
     likeliest ??= shareOut(
@@ -675,44 +676,67 @@ function paragraphPairs(oldText: string, newText: string, map: (offset: number) 
       keptText().unclaimed.flatMap(({ start, end }) => [...newText.slice(start, end).matchAll(/[^\n]+/g)].map((m) => ({ start: start + m.index, end: start + m.index + m[0].length }))),
     );
     const best = likeliest.get(line);
-    let runs: Array<{ oldStart: number; newStart: number; length: number }> | null = null;
-    if (best && line.text.length * (best.end - best.start) <= MAX_WORD_DIFF_WORK) {
-      // As in keptAt: the semantic cleanup folds kept text between two long edits into a
-      // replacement, so what a word diff without it keeps in runs of
-      // MIN_KEPT_IN_REPLACEMENT characters counts too.
-      const piece = newText.slice(best.start, best.end);
-      const dmp = untimedDiff();
-      const letters = dmp.diff_main(line.text, piece, false);
-      dmp.diff_cleanupSemantic(letters);
-      const found: Array<{ oldStart: number; newStart: number; length: number }> = [];
-      const equalRuns = (diffs: Array<[op: number, length: number]>, minimum: number) => {
-        let o = line.start;
-        let n = best.start;
-        let equalLength = 0;
-        for (const [op, length] of diffs) {
-          if (op === DiffMatchPatch.DIFF_EQUAL && length >= minimum) {
-            found.push({ oldStart: o, newStart: n, length });
-            equalLength += length;
-          }
-          if (op !== DiffMatchPatch.DIFF_INSERT) o += length;
-          if (op !== DiffMatchPatch.DIFF_DELETE) n += length;
-        }
-        return equalLength;
-      };
-      equalRuns(wordDiff(line.text, piece, false), MIN_KEPT_IN_REPLACEMENT);
-      equalRuns(letters.map(([op, chunk]) => [op, chunk.length]), 1);
-      const covered = new Uint8Array(line.text.length);
-      for (const run of found) covered.fill(1, run.oldStart - line.start, run.oldStart - line.start + run.length);
-      if (covered.reduce((sum, kept) => sum + kept, 0) * 2 >= line.text.length) runs = found;
+    // Every line given the same piece (captions merged into one line), joined by line breaks
+    // and diffed against it at once: each line's words then go to their own part of the
+    // piece, not to a look-alike part that belongs to another line.
+    const given = best ? [...likeliest].filter(([, piece]) => piece === best).map(([l]) => l).sort((x, y) => x.start - y.start) : [line];
+    for (const l of given) letterCopies.set(l, null);
+    const piece = best ? newText.slice(best.start, best.end) : "";
+    if (!best || given.reduce((sum, l) => sum + l.text.length + 1, 0) * piece.length > MAX_WORD_DIFF_WORK) return null;
+    const dmp = untimedDiff();
+    // In the order that keeps the most of them (a line pasted elsewhere may have been
+    // merged too, and identical captions make either of two the one that left): every order
+    // of up to MAX_MERGED_ORDERED lines, else their old order.
+    let group = given;
+    let letters: DiffMatchPatch.Diff[] = [];
+    let mostKept = -1;
+    for (const order of given.length <= MAX_MERGED_ORDERED ? permutations(given) : [given]) {
+      const diffs = dmp.diff_main(order.map((l) => l.text).join("\n"), piece, false);
+      dmp.diff_cleanupSemantic(diffs);
+      const keptLength = diffs.reduce((sum, [op, chunk]) => sum + (op === DiffMatchPatch.DIFF_EQUAL ? chunk.length : 0), 0);
+      if (keptLength > mostKept) [group, letters, mostKept] = [order, diffs, keptLength];
     }
-    letterCopies.set(line, runs);
-    return runs;
+    const joined = group.map((l) => l.text).join("\n");
+    // Where each line begins in the joined text.
+    const offsets: number[] = [];
+    for (let k = 0, at = 0; k < group.length; at += group[k]!.text.length + 1, k++) offsets.push(at);
+    const oldAt = (at: number) => {
+      let k = offsets.length - 1;
+      while (offsets[k]! > at) k--;
+      return { line: group[k]!, offset: group[k]!.start + at - offsets[k]! };
+    };
+    // As in keptAt: the semantic cleanup folds kept text between two long edits into a
+    // replacement, so what a word diff without it keeps in runs of
+    // MIN_KEPT_IN_REPLACEMENT characters counts too. The piece has no line break, so no
+    // kept run crosses from one line into the next.
+    const found = new Map<Line, Run[]>(group.map((l) => [l, []]));
+    const equalRuns = (diffs: Array<[op: number, length: number]>, minimum: number) => {
+      let o = 0;
+      let n = best.start;
+      for (const [op, length] of diffs) {
+        if (op === DiffMatchPatch.DIFF_EQUAL && length >= minimum) {
+          const { line: owner, offset } = oldAt(o);
+          found.get(owner)!.push({ oldStart: offset, newStart: n, length });
+        }
+        if (op !== DiffMatchPatch.DIFF_INSERT) o += length;
+        if (op !== DiffMatchPatch.DIFF_DELETE) n += length;
+      }
+    };
+    equalRuns(wordDiff(joined, piece, false), MIN_KEPT_IN_REPLACEMENT);
+    equalRuns(letters.map(([op, chunk]) => [op, chunk.length]), 1);
+    for (const [l, runs] of found) {
+      const covered = new Uint8Array(l.text.length);
+      for (const run of runs) covered.fill(1, run.oldStart - l.start, run.oldStart - l.start + run.length);
+      if (covered.reduce((sum, kept) => sum + kept, 0) * 2 >= l.text.length) letterCopies.set(l, runs);
+    }
+    return letterCopies.get(line)!;
   };
   return {
     /**
      * Where [start, end), within one line left unpaired, is in the new text no pair kept
      * that is most like its line (shared out jointly, see shareOut), by a diff of the two
-     * letter by letter and, as in keptAt, the stretches of MIN_KEPT_IN_REPLACEMENT
+     * letter by letter (together with the other lines given the same piece, joined in the
+     * order that keeps most of them: captions merged into one line) and, as in keptAt, the stretches of MIN_KEPT_IN_REPLACEMENT
      * characters a word diff without the semantic cleanup keeps, if together they keep at
      * least half of the line (the cleaned-up letter diff alone keeps little of a line merged
      * with two others into one long line): a line moved and glued to another (a last line without its
@@ -787,6 +811,15 @@ function paragraphPairs(oldText: string, newText: string, map: (offset: number) 
       }
     },
   };
+}
+
+/** Lines given one piece of new text are diffed against it in every order up to this many (see lineCopy). */
+const MAX_MERGED_ORDERED = 4;
+
+/** Every order of `items`, their own first. */
+function permutations<T>(items: readonly T[]): T[][] {
+  if (items.length <= 1) return [[...items]];
+  return items.flatMap((item, k) => permutations([...items.slice(0, k), ...items.slice(k + 1)]).map((rest) => [item, ...rest]));
 }
 
 /** Characters on each side of a moved quote compared to tell its copy from others. */
