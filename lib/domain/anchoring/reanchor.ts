@@ -564,15 +564,54 @@ function paragraphPairs(oldText: string, newText: string, map: (offset: number) 
     }
   }
   const paired = oldLines.filter((l) => pairs.has(l));
+  // A line left unpaired next to a paired one (only line breaks between), whose words follow
+  // (or precede) that line's words in its pair: a rewrite across the line break merged the
+  // two. For following an untouched quote (see find), the pair is then the two old lines,
+  // joined as they were, so that each one's words are diffed against their own part of the
+  // new line. Diffed alone, the paired line's own words, where they were edited, took
+  // look-alike words of the merged part (captions from one template share most of them),
+  // and the unpaired line's quotes went to another copy. The words of edited quotes are
+  // still followed line by line: the whole-text diff, which gives an edited quote its
+  // extent, often lost such merged lines and then disagrees with where their words went.
+  const absorbed = new Set<Line>();
+  const keptLength = (old: string, now: string) => wordDiff(old, now).reduce((sum, [op, length]) => sum + (op === DiffMatchPatch.DIFF_EQUAL ? length : 0), 0);
+  const keptAlone = new Map<Line, number>();
+  const merges = new Map<Line, { first: Line; last: Line }>();
+  oldLines.forEach((line, k) => {
+    if (pairs.has(line)) return;
+    let best: { paired: Line; gain: number } | null = null;
+    for (const other of [oldLines[k - 1], oldLines[k + 1]]) {
+      if (!other || !pairs.has(other)) continue;
+      const [first, last] = other.start < line.start ? [other, line] : [line, other];
+      const twin = pairs.get(other)!;
+      if (twin.text === other.text || !/^\n+$/.test(oldText.slice(first.start + first.text.length, last.start))) continue;
+      if (!keptAlone.has(other)) keptAlone.set(other, keptLength(other.text, twin.text));
+      const gain = keptLength(oldText.slice(first.start, last.start + last.text.length), twin.text) - keptAlone.get(other)!;
+      if (gain * 2 >= line.text.length && (!best || gain > best.gain)) best = { paired: other, gain };
+    }
+    if (!best) return;
+    const merge = merges.get(best.paired) ?? { first: best.paired, last: best.paired };
+    if (line.start < merge.first.start) merge.first = line;
+    else merge.last = line;
+    merges.set(best.paired, merge);
+    absorbed.add(line);
+  });
+  const joinedPairs = new Map(pairs);
+  for (const [line, { first, last }] of merges) {
+    joinedPairs.delete(line);
+    joinedPairs.set({ start: first.start, text: oldText.slice(first.start, last.start + last.text.length) }, pairs.get(line)!);
+  }
+  const joinedPaired = [...joinedPairs.keys()].sort((x, y) => x.start - y.start);
+  const twinOf = (line: Line) => joinedPairs.get(line) ?? pairs.get(line)!;
   const diffs = new Map<Line, { segments: Segments; kept: Map<number, KeptStretch[]> }>();
   const diffOf = (line: Line) => {
     let diff = diffs.get(line);
-    if (!diff) diffs.set(line, (diff = { segments: segmentsOf(line.text, pairs.get(line)!.text), kept: new Map() }));
+    if (!diff) diffs.set(line, (diff = { segments: segmentsOf(line.text, twinOf(line).text), kept: new Map() }));
     return diff;
   };
   /** Where [start, end) of `line` is in its pair, if the pair kept it; else null. */
   const within = (line: Line, start: number, end: number): number | null => {
-    const twin = pairs.get(line)!;
+    const twin = twinOf(line);
     if (twin.text === line.text) return twin.start + (start - line.start);
     const diff = diffOf(line);
     const at = keptAt(line.text, twin.text, diff.segments, diff.kept, start - line.start, end - line.start);
@@ -585,7 +624,7 @@ function paragraphPairs(oldText: string, newText: string, map: (offset: number) 
   const keptText = () => {
     if (kept) return kept;
     const claimed: Array<{ start: number; end: number }> = [];
-    for (const [line, twin] of pairs) {
+    for (const [line, twin] of joinedPairs) {
       if (twin.text === line.text) {
         claimed.push({ start: twin.start, end: twin.start + twin.text.length });
         continue;
@@ -672,7 +711,7 @@ function paragraphPairs(oldText: string, newText: string, map: (offset: number) 
   const lineCopyOf = (line: Line) => {
     if (letterCopies.has(line)) return letterCopies.get(line)!;
     likeliest ??= shareOut(
-      oldLines.filter((l) => !pairs.has(l)),
+      oldLines.filter((l) => !pairs.has(l) && !absorbed.has(l)),
       keptText().unclaimed.flatMap(({ start, end }) => [...newText.slice(start, end).matchAll(/[^\n]+/g)].map((m) => ({ start: start + m.index, end: start + m.index + m[0].length }))),
     );
     const best = likeliest.get(line);
@@ -752,7 +791,7 @@ function paragraphPairs(oldText: string, newText: string, map: (offset: number) 
         else hi = mid - 1;
       }
       const line = oldLines[lo];
-      if (!line || pairs.has(line) || start < line.start || end > line.start + line.text.length) return null;
+      if (!line || pairs.has(line) || absorbed.has(line) || start < line.start || end > line.start + line.text.length) return null;
       const run = lineCopyOf(line)?.find((r) => r.oldStart <= start && end <= r.oldStart + r.length);
       return run ? run.newStart + (start - run.oldStart) : null;
     },
@@ -774,28 +813,31 @@ function paragraphPairs(oldText: string, newText: string, map: (offset: number) 
      * pair when it goes on into a line left unpaired); null if a pair changed it or the
      * pairs lie apart; undefined if it begins in no paired line, or goes on into an
      * unpaired line and does not follow its pair verbatim (the whole-text diff decides).
+     * With `joined`, a line merged with its unpaired neighbour is one line with it (see
+     * joinedPairs).
      */
-    find(start: number, end: number): number | null | undefined {
+    find(start: number, end: number, joined: boolean): number | null | undefined {
+      const lines = joined ? joinedPaired : paired;
       let lo = 0;
-      let hi = paired.length - 1;
+      let hi = lines.length - 1;
       while (lo < hi) {
         const mid = (lo + hi + 1) >> 1;
-        if (paired[mid]!.start <= start) lo = mid;
+        if (lines[mid]!.start <= start) lo = mid;
         else hi = mid - 1;
       }
-      let line = paired[lo];
+      let line = lines[lo];
       if (!line || line.start > start || start >= line.start + line.text.length) return undefined;
       let from = start;
       let found: number | null = null;
       for (let k = lo; ; ) {
         const lineEnd = line.start + line.text.length;
         const at = within(line, from, Math.min(end, lineEnd));
-        if (at === null || (found !== null && at !== pairs.get(line)!.start)) return null;
+        if (at === null || (found !== null && at !== twinOf(line).start)) return null;
         found ??= at;
         if (end <= lineEnd) return found;
         // The quote goes on past this line: to the end of its pair, over the same line breaks, into the next line's pair.
-        const twin = pairs.get(line)!;
-        const next = paired[++k];
+        const twin = twinOf(line);
+        const next = lines[++k];
         const twinEnd = twin.start + twin.text.length;
         if (at + (lineEnd - from) !== twinEnd) return null;
         const gap = oldText.slice(lineEnd, Math.min(end, next?.start ?? end));
@@ -805,7 +847,7 @@ function paragraphPairs(oldText: string, newText: string, map: (offset: number) 
         if (!/^\n*$/.test(gap)) return newText.startsWith(oldText.slice(lineEnd, end), twinEnd) ? found : undefined;
         if (newText.slice(twinEnd, twinEnd + gap.length) !== gap) return null;
         if (!next || end <= next.start) return found;
-        if (pairs.get(next)!.start !== twinEnd + gap.length) return null;
+        if (twinOf(next).start !== twinEnd + gap.length) return null;
         line = next;
         from = next.start;
       }
@@ -878,7 +920,7 @@ function diffMap(oldText: string, newText: string): DiffMap {
   // Words (for `surviving`) are not looked for this way: too short to tell.
   const unchanged = (start: number, end: number, followMoves = true): number | null => {
     if (none || end <= start) return null;
-    const paired = lines.find(start, end);
+    const paired = lines.find(start, end, followMoves);
     if (paired !== undefined) return paired;
     const kept = keptAt(oldText, newText, segments, keptInside, start, end);
     if (!followMoves) return kept;
