@@ -564,6 +564,8 @@ function paragraphPairs(oldText: string, newText: string, map: (offset: number) 
     }
   }
   const paired = oldLines.filter((l) => pairs.has(l));
+  // Old lines paired from elsewhere (a move): the pairing's weaker guess (see twinFind).
+  const movedPairs = new Set(chosen.filter((c) => !inPlace(c)).map((c) => oldLines[c.i]!));
   // A line left unpaired next to a paired one (only line breaks between), whose words follow
   // (or precede) that line's words in its pair: a rewrite across the line break merged the
   // two. For following an untouched quote (see find), the pair is then the two old lines,
@@ -807,6 +809,22 @@ function paragraphPairs(oldText: string, newText: string, map: (offset: number) 
       return keptText().claimed.some((range) => range.start < end && start < range.end);
     },
     /**
+     * Where [start, end), within one line paired from elsewhere (a move) whose pair did not
+     * keep it, is kept by the pair of an identical old line paired in place: which of two
+     * identical lines went where only the pairing says, and a move is its weaker guess (two
+     * identical captions, one moved and both edited, taken crosswise). Else null.
+     */
+    twinFind(start: number, end: number): number | null {
+      const line = oldLines.find((l) => l.start <= start && end <= l.start + l.text.length);
+      if (!line || !movedPairs.has(line)) return null;
+      for (const twin of oldLines) {
+        if (twin === line || twin.text !== line.text || !pairs.has(twin) || movedPairs.has(twin)) continue;
+        const at = this.find(twin.start + start - line.start, twin.start + end - line.start, true);
+        if (at != null) return at;
+      }
+      return null;
+    },
+    /**
      * Where [start, end) is now if it lies in paired lines and their pairs kept it, side
      * by side (a quote over several lines: each line's pair follows the previous one's,
      * with the same line breaks between them, or the rest of the quote verbatim after a
@@ -921,6 +939,8 @@ function diffMap(oldText: string, newText: string): DiffMap {
   const unchanged = (start: number, end: number, followMoves = true): number | null => {
     if (none || end <= start) return null;
     const paired = lines.find(start, end, followMoves);
+    // The quote's own pair lost it: an identical line's pair may be its true copy.
+    if (paired === null && followMoves) return lines.twinFind(start, end);
     if (paired !== undefined) return paired;
     const kept = keptAt(oldText, newText, segments, keptInside, start, end);
     if (!followMoves) return kept;
