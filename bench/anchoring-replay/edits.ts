@@ -14,7 +14,8 @@
  *     what was inserted inside it and by the new words of an edit that replaced its
  *     first or last words (null when nothing of it is left); for an untouched quote in
  *     one of two identical lines that were both moved (whole, or edited elsewhere), either
- *     copy (twinPlaces).
+ *     copy (twinPlaces); for one beside inserted text that begins or ends with the quote's
+ *     own characters, either side of that text (slidPlaces).
  */
 import { randomInt, randomWords } from "@/lib/domain/anchoring/test-support";
 
@@ -173,6 +174,34 @@ export function twinPlaces(oldText: string, next: Int32Array, moved: Uint8Array,
     const whole = (at === 0 || oldText[at - 1] === "\n") && (at + line.length === oldText.length || oldText[at + line.length] === "\n");
     if (at !== lineStart && whole && movedLine(at) && intact(at + start - lineStart, at + end - lineStart)) places.push(next[at + start - lineStart]!);
   }
+  return places;
+}
+
+/** For each character of the new text, whether an edit inserted it (neither kept nor moved). */
+export function insertedCharacters(newLength: number, next: Int32Array): Uint8Array {
+  const inserted = new Uint8Array(newLength).fill(1);
+  for (const at of next) if (at >= 0) inserted[at] = 0;
+  return inserted;
+}
+
+/**
+ * Other places an untouched quote, now at [at, at + length) of the new text, may as rightly
+ * be found: when inserted text right after it ends with the quote's characters (or right
+ * before it begins with them), the same new text arises from that insertion made one
+ * quote's length earlier (later), which puts the quote's characters on the other side of
+ * it. A space before words inserted at a word's start (`in port` → `in canyon port`: the
+ * old space is the first or the second) or a doubled letter: nothing in the two texts
+ * tells which copy is the old one, so either counts.
+ */
+export function slidPlaces(newText: string, inserted: Uint8Array, at: number, length: number): number[] {
+  const quote = newText.slice(at, at + length);
+  const places: number[] = [];
+  let after = at + length;
+  while (after < newText.length && inserted[after]) after++;
+  if (after - (at + length) >= length && newText.slice(after - length, after) === quote) places.push(after - length);
+  let before = at;
+  while (before > 0 && inserted[before - 1]) before--;
+  if (at - before >= length && newText.startsWith(quote, before)) places.push(before);
   return places;
 }
 

@@ -13,7 +13,7 @@ import { markdownTable } from "@/bench/harness";
 import { describeMachine } from "@/bench/machine";
 import { writeSection } from "@/bench/results-file";
 import { BASELINE_COMMIT, loadBaseline } from "./baseline";
-import { classify, followCharacters, followRange, movedCharacters, randomEdits, twinPlaces, type EditClass } from "./edits";
+import { classify, followCharacters, followRange, insertedCharacters, movedCharacters, randomEdits, slidPlaces, twinPlaces, type EditClass } from "./edits";
 import { hypothesisStyleAnchor } from "./hypothesis-style";
 
 const LEVELS = [1, 4, 10];
@@ -79,6 +79,7 @@ async function main(): Promise<void> {
         const { text: revised, splices } = randomEdits(random, article.text, level);
         const next = followCharacters(article.text.length, splices);
         const carried = movedCharacters(article.text.length, splices);
+        const inserted = insertedCharacters(revised.length, next);
         const ranges = Array.from({ length: ANNOTATIONS_PER_REVISION }, () => randomSpan(random, article.text));
         const targets = ranges.map(({ start, end }) => createSelectors(article.text, start, end));
         const truths = ranges.map((range) => {
@@ -86,7 +87,11 @@ async function main(): Promise<void> {
           // An untouched quote is where its characters went; the others grow and shrink with the edits.
           const moved = next[range.start]!;
           const truth = cls === "untouched-quote" ? { start: moved, end: moved + range.end - range.start } : followRange(range, splices);
-          const twins = cls === "untouched-quote" ? twinPlaces(article.text, next, carried, range.start, range.end).map((at) => ({ start: at, end: at + range.end - range.start })) : [];
+          const length = range.end - range.start;
+          const twins =
+            cls === "untouched-quote"
+              ? [...twinPlaces(article.text, next, carried, range.start, range.end), ...slidPlaces(revised, inserted, moved, length)].map((at) => ({ start: at, end: at + length }))
+              : [];
           return { cls, truth, twins };
         });
         for (const algorithm of algorithms) {
@@ -152,7 +157,8 @@ Classes, from following every character through the edits: *untouched-quote* (it
 there, side by side; its context may have been edited), *edited-but-placeable* (at least half of
 its words still there), *mostly-gone*. *Exact*: placed on exactly the true range (for an untouched
 quote in one of two identical lines that were both moved, whole or edited elsewhere, either copy:
-nothing tells them apart; a doubled letter's copy counts as the second of the two); *placed
+nothing tells them apart; likewise beside inserted text that begins or ends with the quote's own characters, either side of it,
+as for a doubled letter or the space before words inserted at a word's start); *placed
 correctly*: overlapping the true range by ≥ ${MIN_OVERLAP * 100} % (intersection over union; exact included);
 *placed wrongly*: anywhere else; *orphaned*: not placed. "Parallax before #17" is
 lib/domain/anchoring at ${BASELINE_COMMIT.slice(0, 7)}, loaded from git history${COMPARE_REF ? `, and "Parallax at ${COMPARE_REF}" the same folder at that commit` : ""}; "Hypothesis-style" is a

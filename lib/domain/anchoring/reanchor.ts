@@ -564,15 +564,56 @@ function paragraphPairs(oldText: string, newText: string, map: (offset: number) 
     }
   }
   const paired = oldLines.filter((l) => pairs.has(l));
+  // Old lines paired from elsewhere (a move): the pairing's weaker guess (see twinFind).
+  const movedPairs = new Set(chosen.filter((c) => !inPlace(c)).map((c) => oldLines[c.i]!));
+  // A line left unpaired next to a paired one (only line breaks between), whose words follow
+  // (or precede) that line's words in its pair: a rewrite across the line break merged the
+  // two. For following an untouched quote (see find), the pair is then the two old lines,
+  // joined as they were, so that each one's words are diffed against their own part of the
+  // new line. Diffed alone, the paired line's own words, where they were edited, took
+  // look-alike words of the merged part (captions from one template share most of them),
+  // and the unpaired line's quotes went to another copy. The words of edited quotes are
+  // still followed line by line: the whole-text diff, which gives an edited quote its
+  // extent, often lost such merged lines and then disagrees with where their words went.
+  const absorbed = new Set<Line>();
+  const keptLength = (old: string, now: string) => wordDiff(old, now).reduce((sum, [op, length]) => sum + (op === DiffMatchPatch.DIFF_EQUAL ? length : 0), 0);
+  const keptAlone = new Map<Line, number>();
+  const merges = new Map<Line, { first: Line; last: Line }>();
+  oldLines.forEach((line, k) => {
+    if (pairs.has(line)) return;
+    let best: { paired: Line; gain: number } | null = null;
+    for (const other of [oldLines[k - 1], oldLines[k + 1]]) {
+      if (!other || !pairs.has(other)) continue;
+      const [first, last] = other.start < line.start ? [other, line] : [line, other];
+      const twin = pairs.get(other)!;
+      if (twin.text === other.text || !/^\n+$/.test(oldText.slice(first.start + first.text.length, last.start))) continue;
+      if (!keptAlone.has(other)) keptAlone.set(other, keptLength(other.text, twin.text));
+      const gain = keptLength(oldText.slice(first.start, last.start + last.text.length), twin.text) - keptAlone.get(other)!;
+      if (gain * 2 >= line.text.length && (!best || gain > best.gain)) best = { paired: other, gain };
+    }
+    if (!best) return;
+    const merge = merges.get(best.paired) ?? { first: best.paired, last: best.paired };
+    if (line.start < merge.first.start) merge.first = line;
+    else merge.last = line;
+    merges.set(best.paired, merge);
+    absorbed.add(line);
+  });
+  const joinedPairs = new Map(pairs);
+  for (const [line, { first, last }] of merges) {
+    joinedPairs.delete(line);
+    joinedPairs.set({ start: first.start, text: oldText.slice(first.start, last.start + last.text.length) }, pairs.get(line)!);
+  }
+  const joinedPaired = [...joinedPairs.keys()].sort((x, y) => x.start - y.start);
+  const twinOf = (line: Line) => joinedPairs.get(line) ?? pairs.get(line)!;
   const diffs = new Map<Line, { segments: Segments; kept: Map<number, KeptStretch[]> }>();
   const diffOf = (line: Line) => {
     let diff = diffs.get(line);
-    if (!diff) diffs.set(line, (diff = { segments: segmentsOf(line.text, pairs.get(line)!.text), kept: new Map() }));
+    if (!diff) diffs.set(line, (diff = { segments: segmentsOf(line.text, twinOf(line).text), kept: new Map() }));
     return diff;
   };
   /** Where [start, end) of `line` is in its pair, if the pair kept it; else null. */
   const within = (line: Line, start: number, end: number): number | null => {
-    const twin = pairs.get(line)!;
+    const twin = twinOf(line);
     if (twin.text === line.text) return twin.start + (start - line.start);
     const diff = diffOf(line);
     const at = keptAt(line.text, twin.text, diff.segments, diff.kept, start - line.start, end - line.start);
@@ -585,7 +626,7 @@ function paragraphPairs(oldText: string, newText: string, map: (offset: number) 
   const keptText = () => {
     if (kept) return kept;
     const claimed: Array<{ start: number; end: number }> = [];
-    for (const [line, twin] of pairs) {
+    for (const [line, twin] of joinedPairs) {
       if (twin.text === line.text) {
         claimed.push({ start: twin.start, end: twin.start + twin.text.length });
         continue;
@@ -665,54 +706,78 @@ function paragraphPairs(oldText: string, newText: string, map: (offset: number) 
     }
     return given;
   };
-  // An unpaired old line against the new text no pair kept, letter by letter (see lineCopy).
+  // The unpaired old lines against the new text no pair kept, letter by letter (see lineCopy).
+  type Run = { oldStart: number; newStart: number; length: number };
   let likeliest: Map<Line, { start: number; end: number }> | null = null;
-  const letterCopies = new Map<Line, Array<{ oldStart: number; newStart: number; length: number }> | null>();
+  const letterCopies = new Map<Line, Run[] | null>();
   const lineCopyOf = (line: Line) => {
     if (letterCopies.has(line)) return letterCopies.get(line)!;
     likeliest ??= shareOut(
-      oldLines.filter((l) => !pairs.has(l)),
+      oldLines.filter((l) => !pairs.has(l) && !absorbed.has(l)),
       keptText().unclaimed.flatMap(({ start, end }) => [...newText.slice(start, end).matchAll(/[^\n]+/g)].map((m) => ({ start: start + m.index, end: start + m.index + m[0].length }))),
     );
     const best = likeliest.get(line);
-    let runs: Array<{ oldStart: number; newStart: number; length: number }> | null = null;
-    if (best && line.text.length * (best.end - best.start) <= MAX_WORD_DIFF_WORK) {
-      // As in keptAt: the semantic cleanup folds kept text between two long edits into a
-      // replacement, so what a word diff without it keeps in runs of
-      // MIN_KEPT_IN_REPLACEMENT characters counts too.
-      const piece = newText.slice(best.start, best.end);
-      const dmp = untimedDiff();
-      const letters = dmp.diff_main(line.text, piece, false);
-      dmp.diff_cleanupSemantic(letters);
-      const found: Array<{ oldStart: number; newStart: number; length: number }> = [];
-      const equalRuns = (diffs: Array<[op: number, length: number]>, minimum: number) => {
-        let o = line.start;
-        let n = best.start;
-        let equalLength = 0;
-        for (const [op, length] of diffs) {
-          if (op === DiffMatchPatch.DIFF_EQUAL && length >= minimum) {
-            found.push({ oldStart: o, newStart: n, length });
-            equalLength += length;
-          }
-          if (op !== DiffMatchPatch.DIFF_INSERT) o += length;
-          if (op !== DiffMatchPatch.DIFF_DELETE) n += length;
-        }
-        return equalLength;
-      };
-      equalRuns(wordDiff(line.text, piece, false), MIN_KEPT_IN_REPLACEMENT);
-      equalRuns(letters.map(([op, chunk]) => [op, chunk.length]), 1);
-      const covered = new Uint8Array(line.text.length);
-      for (const run of found) covered.fill(1, run.oldStart - line.start, run.oldStart - line.start + run.length);
-      if (covered.reduce((sum, kept) => sum + kept, 0) * 2 >= line.text.length) runs = found;
+    // Every line given the same piece (captions merged into one line), joined by line breaks
+    // and diffed against it at once: each line's words then go to their own part of the
+    // piece, not to a look-alike part that belongs to another line.
+    const given = best ? [...likeliest].filter(([, piece]) => piece === best).map(([l]) => l).sort((x, y) => x.start - y.start) : [line];
+    for (const l of given) letterCopies.set(l, null);
+    const piece = best ? newText.slice(best.start, best.end) : "";
+    if (!best || given.reduce((sum, l) => sum + l.text.length + 1, 0) * piece.length > MAX_WORD_DIFF_WORK) return null;
+    const dmp = untimedDiff();
+    // In the order that keeps the most of them (a line pasted elsewhere may have been
+    // merged too, and identical captions make either of two the one that left): every order
+    // of up to MAX_MERGED_ORDERED lines, else their old order.
+    let group = given;
+    let letters: DiffMatchPatch.Diff[] = [];
+    let mostKept = -1;
+    for (const order of given.length <= MAX_MERGED_ORDERED ? permutations(given) : [given]) {
+      const diffs = dmp.diff_main(order.map((l) => l.text).join("\n"), piece, false);
+      dmp.diff_cleanupSemantic(diffs);
+      const keptLength = diffs.reduce((sum, [op, chunk]) => sum + (op === DiffMatchPatch.DIFF_EQUAL ? chunk.length : 0), 0);
+      if (keptLength > mostKept) [group, letters, mostKept] = [order, diffs, keptLength];
     }
-    letterCopies.set(line, runs);
-    return runs;
+    const joined = group.map((l) => l.text).join("\n");
+    // Where each line begins in the joined text.
+    const offsets: number[] = [];
+    for (let k = 0, at = 0; k < group.length; at += group[k]!.text.length + 1, k++) offsets.push(at);
+    const oldAt = (at: number) => {
+      let k = offsets.length - 1;
+      while (offsets[k]! > at) k--;
+      return { line: group[k]!, offset: group[k]!.start + at - offsets[k]! };
+    };
+    // As in keptAt: the semantic cleanup folds kept text between two long edits into a
+    // replacement, so what a word diff without it keeps in runs of
+    // MIN_KEPT_IN_REPLACEMENT characters counts too. The piece has no line break, so no
+    // kept run crosses from one line into the next.
+    const found = new Map<Line, Run[]>(group.map((l) => [l, []]));
+    const equalRuns = (diffs: Array<[op: number, length: number]>, minimum: number) => {
+      let o = 0;
+      let n = best.start;
+      for (const [op, length] of diffs) {
+        if (op === DiffMatchPatch.DIFF_EQUAL && length >= minimum) {
+          const { line: owner, offset } = oldAt(o);
+          found.get(owner)!.push({ oldStart: offset, newStart: n, length });
+        }
+        if (op !== DiffMatchPatch.DIFF_INSERT) o += length;
+        if (op !== DiffMatchPatch.DIFF_DELETE) n += length;
+      }
+    };
+    equalRuns(wordDiff(joined, piece, false), MIN_KEPT_IN_REPLACEMENT);
+    equalRuns(letters.map(([op, chunk]) => [op, chunk.length]), 1);
+    for (const [l, runs] of found) {
+      const covered = new Uint8Array(l.text.length);
+      for (const run of runs) covered.fill(1, run.oldStart - l.start, run.oldStart - l.start + run.length);
+      if (covered.reduce((sum, kept) => sum + kept, 0) * 2 >= l.text.length) letterCopies.set(l, runs);
+    }
+    return letterCopies.get(line)!;
   };
   return {
     /**
      * Where [start, end), within one line left unpaired, is in the new text no pair kept
      * that is most like its line (shared out jointly, see shareOut), by a diff of the two
-     * letter by letter and, as in keptAt, the stretches of MIN_KEPT_IN_REPLACEMENT
+     * letter by letter (together with the other lines given the same piece, joined in the
+     * order that keeps most of them: captions merged into one line) and, as in keptAt, the stretches of MIN_KEPT_IN_REPLACEMENT
      * characters a word diff without the semantic cleanup keeps, if together they keep at
      * least half of the line (the cleaned-up letter diff alone keeps little of a line merged
      * with two others into one long line): a line moved and glued to another (a last line without its
@@ -728,7 +793,7 @@ function paragraphPairs(oldText: string, newText: string, map: (offset: number) 
         else hi = mid - 1;
       }
       const line = oldLines[lo];
-      if (!line || pairs.has(line) || start < line.start || end > line.start + line.text.length) return null;
+      if (!line || pairs.has(line) || absorbed.has(line) || start < line.start || end > line.start + line.text.length) return null;
       const run = lineCopyOf(line)?.find((r) => r.oldStart <= start && end <= r.oldStart + r.length);
       return run ? run.newStart + (start - run.oldStart) : null;
     },
@@ -744,34 +809,53 @@ function paragraphPairs(oldText: string, newText: string, map: (offset: number) 
       return keptText().claimed.some((range) => range.start < end && start < range.end);
     },
     /**
+     * Where [start, end), within one line paired from elsewhere (a move) whose pair did not
+     * keep it, is kept by the pair of an identical old line paired in place: which of two
+     * identical lines went where only the pairing says, and a move is its weaker guess (two
+     * identical captions, one moved and both edited, taken crosswise). Else null.
+     */
+    twinFind(start: number, end: number): number | null {
+      const line = oldLines.find((l) => l.start <= start && end <= l.start + l.text.length);
+      if (!line || !movedPairs.has(line)) return null;
+      for (const twin of oldLines) {
+        if (twin === line || twin.text !== line.text || !pairs.has(twin) || movedPairs.has(twin)) continue;
+        const at = this.find(twin.start + start - line.start, twin.start + end - line.start, true);
+        if (at != null) return at;
+      }
+      return null;
+    },
+    /**
      * Where [start, end) is now if it lies in paired lines and their pairs kept it, side
      * by side (a quote over several lines: each line's pair follows the previous one's,
      * with the same line breaks between them, or the rest of the quote verbatim after a
      * pair when it goes on into a line left unpaired); null if a pair changed it or the
      * pairs lie apart; undefined if it begins in no paired line, or goes on into an
      * unpaired line and does not follow its pair verbatim (the whole-text diff decides).
+     * With `joined`, a line merged with its unpaired neighbour is one line with it (see
+     * joinedPairs).
      */
-    find(start: number, end: number): number | null | undefined {
+    find(start: number, end: number, joined: boolean): number | null | undefined {
+      const lines = joined ? joinedPaired : paired;
       let lo = 0;
-      let hi = paired.length - 1;
+      let hi = lines.length - 1;
       while (lo < hi) {
         const mid = (lo + hi + 1) >> 1;
-        if (paired[mid]!.start <= start) lo = mid;
+        if (lines[mid]!.start <= start) lo = mid;
         else hi = mid - 1;
       }
-      let line = paired[lo];
+      let line = lines[lo];
       if (!line || line.start > start || start >= line.start + line.text.length) return undefined;
       let from = start;
       let found: number | null = null;
       for (let k = lo; ; ) {
         const lineEnd = line.start + line.text.length;
         const at = within(line, from, Math.min(end, lineEnd));
-        if (at === null || (found !== null && at !== pairs.get(line)!.start)) return null;
+        if (at === null || (found !== null && at !== twinOf(line).start)) return null;
         found ??= at;
         if (end <= lineEnd) return found;
         // The quote goes on past this line: to the end of its pair, over the same line breaks, into the next line's pair.
-        const twin = pairs.get(line)!;
-        const next = paired[++k];
+        const twin = twinOf(line);
+        const next = lines[++k];
         const twinEnd = twin.start + twin.text.length;
         if (at + (lineEnd - from) !== twinEnd) return null;
         const gap = oldText.slice(lineEnd, Math.min(end, next?.start ?? end));
@@ -781,12 +865,21 @@ function paragraphPairs(oldText: string, newText: string, map: (offset: number) 
         if (!/^\n*$/.test(gap)) return newText.startsWith(oldText.slice(lineEnd, end), twinEnd) ? found : undefined;
         if (newText.slice(twinEnd, twinEnd + gap.length) !== gap) return null;
         if (!next || end <= next.start) return found;
-        if (pairs.get(next)!.start !== twinEnd + gap.length) return null;
+        if (twinOf(next).start !== twinEnd + gap.length) return null;
         line = next;
         from = next.start;
       }
     },
   };
+}
+
+/** Lines given one piece of new text are diffed against it in every order up to this many (see lineCopy). */
+const MAX_MERGED_ORDERED = 4;
+
+/** Every order of `items`, their own first. */
+function permutations<T>(items: readonly T[]): T[][] {
+  if (items.length <= 1) return [[...items]];
+  return items.flatMap((item, k) => permutations([...items.slice(0, k), ...items.slice(k + 1)]).map((rest) => [item, ...rest]));
 }
 
 /** Characters on each side of a moved quote compared to tell its copy from others. */
@@ -845,7 +938,9 @@ function diffMap(oldText: string, newText: string): DiffMap {
   // Words (for `surviving`) are not looked for this way: too short to tell.
   const unchanged = (start: number, end: number, followMoves = true): number | null => {
     if (none || end <= start) return null;
-    const paired = lines.find(start, end);
+    const paired = lines.find(start, end, followMoves);
+    // The quote's own pair lost it: an identical line's pair may be its true copy.
+    if (paired === null && followMoves) return lines.twinFind(start, end);
     if (paired !== undefined) return paired;
     const kept = keptAt(oldText, newText, segments, keptInside, start, end);
     if (!followMoves) return kept;
