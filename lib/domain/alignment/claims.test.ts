@@ -97,6 +97,8 @@ describe("differentClaims", () => {
     ["one count, two deeds worded apart", "Two drivers were hurt in the crash.", "Two motorists suffered minor injuries.", false],
     ["one count, a plan and a deed whose acts agree", "The mill will cut 300 jobs.", "The mill has already cut 300 jobs.", false],
     ["one speaker's two claims, what they share named in a relative clause without a pronoun", "Orla Brandt apologised for the delays the strike would cause.", "Orla Brandt called the strike an attack on passengers.", true],
+    ["a year named only in an adverbial clause told in passing", "The Orrin sawmill shut in 2011 with the loss of 90 jobs.", "Mayor Ann Lee called it the worst day for the valley since its sawmill shut in 2011.", true],
+    ["a year in the claim itself stays shared", "The Orrin sawmill shut in 2011 with the loss of 90 jobs.", "Mayor Ann Lee said the valley had not recovered since 2011.", false],
     ["one leader's two claims about the US", "Premier Adan Kole praised the US for its aid.", "Adan Kole said the US would pay for its sanctions.", true],
   ])("%s", (_, a, b, expected) => {
     expect(differentClaims(claim(a), claim(b))).toBe(expected);

@@ -1,6 +1,7 @@
 import { readDocument, type Token } from "../analysis/document";
 import { namesTheUS, statedCounts, wordFeatures } from "./features";
 import { fold } from "./text";
+import { dateFeatures, numberValue } from "./numbers";
 import type { Span } from "./sentences";
 import { Evidence, evidenceOf } from "./similarity";
 
@@ -127,6 +128,15 @@ export function claimOf(text: string, passage: Span, clauses: readonly ClaimClau
   const restWords = wordsOf(doc.tokens.filter((t) => !subjects.includes(t) && inClaim(t.start + passage.start)));
   for (const f of wordsOf(subjects)) if (!restWords.has(f)) leftOut.add(f);
   for (const f of wordsOf(doc.tokens.filter((t) => inClauses(t.start + passage.start) && !inClaim(t.start + passage.start)))) if (!claimed.has(f)) leftOut.add(f);
+  // Numbers and dates only in what a clause tells in passing are no claim content either
+  // ("…the worst day since its mill closed in 2009"): the clauses' features cannot be cut
+  // there, so they are read again from the words on each side of each cut.
+  const claimedNumbers = new Set<string>();
+  const passingNumbers = new Set<string>();
+  for (const run of runsBy(doc.tokens.filter((t) => inClauses(t.start + passage.start)), (t) => inClaim(t.start + passage.start))) {
+    for (const f of numbersOf(doc.text, run.tokens)) (run.key ? claimedNumbers : passingNumbers).add(f);
+  }
+  for (const f of passingNumbers) if (!claimedNumbers.has(f)) leftOut.add(f);
   const content = new Set<string>();
   for (const c of claimClauses) {
     for (const f of c.features.keys()) if (evidenceOf(f) === Evidence.Content && !leftOut.has(f)) content.add(f);
@@ -193,6 +203,31 @@ function statedCountsOf(part: readonly Token[], text: string, isAct: (t: Token) 
     out.push({ feature: `n:${value}`, act, planned, phrase: part.slice(start, end + 1) });
     i = end;
   }
+  return out;
+}
+
+/** Consecutive tokens grouped by `key`. */
+function runsBy(tokens: readonly Token[], key: (t: Token) => boolean): { key: boolean; tokens: Token[] }[] {
+  const runs: { key: boolean; tokens: Token[] }[] = [];
+  for (const t of tokens) {
+    const k = key(t);
+    const last = runs.at(-1);
+    if (last && last.key === k) last.tokens.push(t);
+    else runs.push({ key: k, tokens: [t] });
+  }
+  return runs;
+}
+
+/** The number and date features (numbers.ts) of a run of tokens of `text`. */
+function numbersOf(text: string, tokens: readonly Token[]): Set<string> {
+  const out = new Set<string>();
+  for (const t of tokens) {
+    const value = numberValue(t.normal);
+    if (value !== undefined) out.add(`n:${value}`);
+  }
+  const first = tokens[0];
+  const last = tokens.at(-1);
+  if (first && last) for (const f of dateFeatures(text.slice(first.start, last.end)).features.keys()) out.add(f);
   return out;
 }
 
