@@ -77,6 +77,9 @@ const frame = () => (frameFeatures ??= new Set([...REPORTING, ...ROLES].flatMap(
  */
 const PASSING_RE = /^(?:which|who|whom|whose|where|when|although|though|as|after|before|because|since|until|despite|following|amid|including|according to|owing to|as well as|with|on|in|at|during|last|earlier|later|shortly)\b/iu;
 
+/** A relative pronoun opening a clause. */
+const RELATIVE_START_RE = /^(?:which|who|whom|whose)\b/iu;
+
 /**
  * Conjunctions opening an adverbial clause inside a clause, where the splitter saw no comma
  * ("Rescuers saved 180 after the ferry overturned"): from there on the clause tells its fact
@@ -93,12 +96,23 @@ export interface ClaimClause {
 
 /**
  * The claim of a passage (span into `text`) from its clauses: every clause but those that
- * tell something in passing (PASSING_RE), each up to an adverbial conjunction inside it
- * (ADVERBIAL_CONJUNCTIONS). Acts are those parts' verbs, reporting verbs left out.
+ * tell something in passing (PASSING_RE; of a relative clause run on to the predicate, the
+ * predicate is kept), each up to an adverbial conjunction inside it (ADVERBIAL_CONJUNCTIONS)
+ * and without what it tells in passing with no pronoun or comma to mark it (toldInPassing).
+ * Acts are those parts' verbs, reporting verbs left out.
  */
 export function claimOf(text: string, passage: Span, clauses: readonly ClaimClause[]): Claim {
-  const claimClauses = clauses.filter((c) => !(c.subordinate && PASSING_RE.test(text.slice(c.span.start, c.span.end))));
   const doc = readDocument(text.slice(passage.start, passage.end));
+  // A relative clause is closed by a comma: when the splitter ran it on to the sentence's end
+  // ("The trust, which runs the hospital, said it would not pay."), a verb right after a comma
+  // inside it starts the sentence's predicate, which is the claim (from that verb on).
+  const predicateAfter = (c: ClaimClause) => {
+    if (!c.subordinate || !RELATIVE_START_RE.test(text.slice(c.span.start, c.span.end))) return undefined;
+    const within = doc.tokens.filter((t) => t.start + passage.start >= c.span.start && t.start + passage.start < c.span.end);
+    const at = within.findIndex((t, i) => i > 0 && within[i - 1]?.text === "," && (t.pos === "VERB" || t.pos === "AUX"));
+    return at > 0 ? (within[at] as Token).start + passage.start : undefined;
+  };
+  const claimClauses = clauses.filter((c) => !(c.subordinate && PASSING_RE.test(text.slice(c.span.start, c.span.end))) || predicateAfter(c) !== undefined);
   // An adverbial clause inside a clause, with no comma for the splitter ("saved 180 after the
   // ferry overturned"), tells its fact in passing too: from its conjunction to the clause's end.
   // The tagger reads "after" before a clause as a preposition as often as a conjunction, so a
@@ -106,7 +120,8 @@ export function claimOf(text: string, passage: Span, clauses: readonly ClaimClau
   const claimRanges = claimClauses.map((c) => {
     const within = doc.tokens.filter((t) => t.start + passage.start >= c.span.start && t.start + passage.start < c.span.end);
     const at = within.findIndex((t, i) => i > 0 && ADVERBIAL_CONJUNCTIONS.has(t.normal) && within.slice(i + 1).some((v) => v.pos === "VERB"));
-    return at > 0 ? { start: c.span.start, end: (within[at] as (typeof within)[number]).start + passage.start } : c.span;
+    const from = predicateAfter(c) ?? c.span.start;
+    return at > 0 ? { start: from, end: (within[at] as (typeof within)[number]).start + passage.start } : { start: from, end: c.span.end };
   });
   const inRanges = (at: number) => claimRanges.some((c) => c.start <= at && at < c.end);
   const told = new Set(claimRanges.flatMap((range) => toldInPassing(doc.tokens.filter((t) => t.start + passage.start >= range.start && t.start + passage.start < range.end)).map((t) => t.start)));
