@@ -26,6 +26,16 @@ describe("claimOf", () => {
     ["a copula has no act", "The victim was a local fisherman.", []],
     ["a reporting verb in the passive is an act: it says what was done to its subject", "The port regulator has been told about the spill.", ["w:tell"]],
     ["a reporting verb in the passive, negated", "The crews were not told about the change.", ["w:tell"]],
+    ["a relative clause run on to the sentence's end keeps the predicate after its comma", "The Harlow Ports Authority, which runs the harbour, said it would not pay.", ["w:pay"]],
+    ["a relative clause without a pronoun tells something in passing", "Orla Brandt apologised for the delays the strike would cause.", ["w:apologis"]],
+    ["a relative clause's verb is no predicate for a participle before it", "The mayor apologised to residents for the delays the roadworks would cause.", ["w:apologis"]],
+    ["a time noun before a clause opens no relative clause", "Last week the council voted to close the library.", ["w:clos", "w:vot"]],
+    ["after 'told', the object's clause is the claim", "Officials told the crews the bridge would stay shut.", ["w:shut", "w:stay"]],
+    ["a reduced relative clause with 'by' tells something in passing", "The homes damaged by the storm will be rebuilt.", ["w:rebuild"]],
+    ["a participle after the subject, the predicate after it", "All 60 drivers employed at the depot will lose their jobs.", ["w:los"]],
+    ["a participle after a noun in a phrase after a verb", "The club will write to all 2,400 fans affected.", ["w:writ"]],
+    ["a past tense with an object after it is the main verb", "The council approved the plan on Monday.", ["w:approv"]],
+    ["a past tense with no predicate after it is the main verb", "The ship sank off the cape.", ["w:sink"]],
   ])("%s", (_, text, acts) => {
     expect(words(claim(text).acts)).toEqual(acts);
   });
@@ -50,6 +60,26 @@ describe("claimOf", () => {
   });
 });
 
+describe("claimOf: counts", () => {
+  it.each([
+    ["an object of a planned act, with its relative clause", "The club will refund all 2,400 fans whose addresses were stolen.", "n:2400", "w:refund", true, ["w:fan", "w:address"]],
+    ["in a prepositional phrase after a deed", "Hackers stole the addresses of about 2,400 fans before the final.", "n:2400", "w:steal", false, ["w:fan"]],
+    ["the subject of a planned act", "The 60 staff at the depot could lose their jobs.", "n:60", "w:los", true, ["w:staf"]],
+    ["a possessor before the number", "The hospital's 900 nurses went on strike.", "n:900", "w:go", false, ["w:hospital", "w:nurs"]],
+    ["the subject of a planned act, a participle after its noun", "All 60 drivers employed at the depot will lose their jobs.", "n:60", "w:los", true, ["w:driver"]],
+  ])("%s", (_, text, count, act, planned, phrase) => {
+    const stated = claim(text).counts.get(count);
+    expect(stated).toBeDefined();
+    expect([...stated!.acts].some((f) => f.startsWith(act))).toBe(true);
+    expect(stated!.planned).toBe(planned);
+    expect([...stated!.phrase]).toEqual(expect.arrayContaining(phrase));
+  });
+
+  it("leaves durations out", () => {
+    expect(claim("The road will stay closed for three weeks.").counts.size).toBe(0);
+  });
+});
+
 describe("differentClaims", () => {
   it.each([
     ["one speaker, two claims", "Chief executive Orla Brandt offered her condolences.", "Orla Brandt, the chief executive, said the company would cooperate with investigators.", true],
@@ -62,6 +92,15 @@ describe("differentClaims", () => {
     ["one regulator: told about the spill, opening an inquiry", "The Coastal Regulator said it had opened an inquiry.", "The Coastal Regulator has been told about the spill.", true],
     ["one council, two claims after its leader's name", "Council leader Ivo Rask said the council would review the contract.", "Ivo Rask said the council had followed legal advice.", true],
     ["a passive subject is shared content", "Home addresses and phone numbers were stolen.", "The stolen files include home addresses.", false],
+    ["one count, a plan and a deed", "The club will refund all 2,400 fans who lost their deposits.", "Hackers stole the addresses of about 2,400 fans before the final.", true],
+    ["one count, a plan and a deed, a participle after the planned act's noun", "The club will write to all 2,400 fans affected.", "Hackers stole the addresses of about 2,400 fans before the final.", true],
+    ["one count, two plans, a participle after the subject's noun", "All 60 drivers employed at the depot will lose their jobs.", "Harlow Freight said 60 jobs would go at the depot.", false],
+    ["one count, two deeds worded apart", "Two drivers were hurt in the crash.", "Two motorists suffered minor injuries.", false],
+    ["one count, a plan and a deed whose acts agree", "The mill will cut 300 jobs.", "The mill has already cut 300 jobs.", false],
+    ["one speaker's two claims, what they share named in a relative clause without a pronoun", "Orla Brandt apologised for the delays the strike would cause.", "Orla Brandt called the strike an attack on passengers.", true],
+    ["one authority's two claims, its predicate after a relative clause", "The Harlow Ports Authority, which runs the harbour, said it would not pay.", "Hackers broke into the Harlow Ports Authority's network through an old server.", true],
+    ["a year named only in an adverbial clause told in passing", "The Orrin sawmill shut in 2011 with the loss of 90 jobs.", "Mayor Ann Lee called it the worst day for the valley since its sawmill shut in 2011.", true],
+    ["a year in the claim itself stays shared", "The Orrin sawmill shut in 2011 with the loss of 90 jobs.", "Mayor Ann Lee said the valley had not recovered since 2011.", false],
     ["one leader's two claims about the US", "Premier Adan Kole praised the US for its aid.", "Adan Kole said the US would pay for its sanctions.", true],
   ])("%s", (_, a, b, expected) => {
     expect(differentClaims(claim(a), claim(b))).toBe(expected);

@@ -1,6 +1,7 @@
 import { readDocument, type Token } from "../analysis/document";
-import { namesTheUS, wordFeatures } from "./features";
+import { namesTheUS, statedCounts, wordFeatures } from "./features";
 import { fold } from "./text";
+import { dateFeatures, numberValue } from "./numbers";
 import type { Span } from "./sentences";
 import { Evidence, evidenceOf } from "./similarity";
 
@@ -21,6 +22,24 @@ export interface Claim {
   readonly acts: ReadonlySet<string>;
   /** Content features (words, numbers, dates) of the claim's clauses, reporting verbs and role words left out. */
   readonly content: ReadonlySet<string>;
+  /** The counts the claim states (by their n: feature), each with the act governing it. */
+  readonly counts: ReadonlyMap<string, StatedCount>;
+}
+
+/**
+ * A count and what the claim says of it. The same count in two reports is good evidence of
+ * one fact (outlets reword a fact but keep its numbers), unless one report tells what will
+ * or may be done to those counted and the other what was done ("the trust will write to the
+ * 31,000 patients" / "hackers stole the records of 31,000 patients"): a plan and a deed are
+ * two facts about the same people.
+ */
+export interface StatedCount {
+  /** Features of the act governing the count: the verb after its noun phrase when that is the subject, else the nearest verb before it; empty when none is found. */
+  readonly acts: ReadonlySet<string>;
+  /** Whether that act is planned or possible rather than done: a modal in its verb group ("will write", "would be lost"). */
+  readonly planned: boolean;
+  /** Content features of the count's noun phrase, the count included ("every one of the 31,000 patients whose records were taken"). */
+  readonly phrase: ReadonlySet<string>;
 }
 
 /**
@@ -58,6 +77,9 @@ const frame = () => (frameFeatures ??= new Set([...REPORTING, ...ROLES].flatMap(
  */
 const PASSING_RE = /^(?:which|who|whom|whose|where|when|although|though|as|after|before|because|since|until|despite|following|amid|including|according to|owing to|as well as|with|on|in|at|during|last|earlier|later|shortly)\b/iu;
 
+/** A relative pronoun opening a clause. */
+const RELATIVE_START_RE = /^(?:which|who|whom|whose)\b/iu;
+
 /**
  * Conjunctions opening an adverbial clause inside a clause, where the splitter saw no comma
  * ("Rescuers saved 180 after the ferry overturned"): from there on the clause tells its fact
@@ -74,12 +96,23 @@ export interface ClaimClause {
 
 /**
  * The claim of a passage (span into `text`) from its clauses: every clause but those that
- * tell something in passing (PASSING_RE), each up to an adverbial conjunction inside it
- * (ADVERBIAL_CONJUNCTIONS). Acts are those parts' verbs, reporting verbs left out.
+ * tell something in passing (PASSING_RE; of a relative clause run on to the predicate, the
+ * predicate is kept), each up to an adverbial conjunction inside it (ADVERBIAL_CONJUNCTIONS)
+ * and without what it tells in passing with no pronoun or comma to mark it (toldInPassing).
+ * Acts are those parts' verbs, reporting verbs left out.
  */
 export function claimOf(text: string, passage: Span, clauses: readonly ClaimClause[]): Claim {
-  const claimClauses = clauses.filter((c) => !(c.subordinate && PASSING_RE.test(text.slice(c.span.start, c.span.end))));
   const doc = readDocument(text.slice(passage.start, passage.end));
+  // A relative clause is closed by a comma: when the splitter ran it on to the sentence's end
+  // ("The trust, which runs the hospital, said it would not pay."), a verb right after a comma
+  // inside it starts the sentence's predicate, which is the claim (from that verb on).
+  const predicateAfter = (c: ClaimClause) => {
+    if (!c.subordinate || !RELATIVE_START_RE.test(text.slice(c.span.start, c.span.end))) return undefined;
+    const within = doc.tokens.filter((t) => t.start + passage.start >= c.span.start && t.start + passage.start < c.span.end);
+    const at = within.findIndex((t, i) => i > 0 && within[i - 1]?.text === "," && (t.pos === "VERB" || t.pos === "AUX"));
+    return at > 0 ? (within[at] as Token).start + passage.start : undefined;
+  };
+  const claimClauses = clauses.filter((c) => !(c.subordinate && PASSING_RE.test(text.slice(c.span.start, c.span.end))) || predicateAfter(c) !== undefined);
   // An adverbial clause inside a clause, with no comma for the splitter ("saved 180 after the
   // ferry overturned"), tells its fact in passing too: from its conjunction to the clause's end.
   // The tagger reads "after" before a clause as a preposition as often as a conjunction, so a
@@ -87,13 +120,15 @@ export function claimOf(text: string, passage: Span, clauses: readonly ClaimClau
   const claimRanges = claimClauses.map((c) => {
     const within = doc.tokens.filter((t) => t.start + passage.start >= c.span.start && t.start + passage.start < c.span.end);
     const at = within.findIndex((t, i) => i > 0 && ADVERBIAL_CONJUNCTIONS.has(t.normal) && within.slice(i + 1).some((v) => v.pos === "VERB"));
-    return at > 0 ? { start: c.span.start, end: (within[at] as (typeof within)[number]).start + passage.start } : c.span;
+    const from = predicateAfter(c) ?? c.span.start;
+    return at > 0 ? { start: from, end: (within[at] as (typeof within)[number]).start + passage.start } : { start: from, end: c.span.end };
   });
-  const inClaim = (at: number) => claimRanges.some((c) => c.start <= at && at < c.end);
+  const inRanges = (at: number) => claimRanges.some((c) => c.start <= at && at < c.end);
+  const told = new Set(claimRanges.flatMap((range) => toldInPassing(doc.tokens.filter((t) => t.start + passage.start >= range.start && t.start + passage.start < range.end)).map((t) => t.start)));
+  const inClaim = (at: number) => inRanges(at) && !told.has(at - passage.start);
+  const isAct = (t: Token) => t.pos === "VERB" && (!REPORTING.has(t.lemma) || passive(doc.tokens, t.index));
   const acts = new Set<string>();
-  doc.tokens.forEach((t, i) => {
-    if (t.pos === "VERB" && (!REPORTING.has(t.lemma) || passive(doc.tokens, i)) && inClaim(t.start + passage.start)) for (const f of wordFeatures(fold(t.text)).keys()) acts.add(f);
-  });
+  for (const t of doc.tokens) if (isAct(t) && inClaim(t.start + passage.start)) for (const f of wordFeatures(fold(t.text)).keys()) acts.add(f);
   // Left out of the content besides the frame: words of names and titles ("Transport" in
   // "Transport Minister Ivo Rask") and the US (a name whose feature is a word, "america"),
   // which name the actor; the common nouns naming who acts (activeSubjects); and words only
@@ -104,15 +139,111 @@ export function claimOf(text: string, passage: Span, clauses: readonly ClaimClau
   const leftOut = new Set(frame());
   for (const f of wordsOf(doc.tokens.filter((t) => t.pos === "PROPN"))) leftOut.add(f);
   if (namesTheUS(text.slice(passage.start, passage.end))) for (const f of wordFeatures("america").keys()) if (f.startsWith("w:")) leftOut.add(f);
-  const subjects = activeSubjects(doc.tokens, claimRanges, passage.start);
+  const subjects = activeSubjects(doc.tokens, claimRanges, passage.start, told);
   const restWords = wordsOf(doc.tokens.filter((t) => !subjects.includes(t) && inClaim(t.start + passage.start)));
   for (const f of wordsOf(subjects)) if (!restWords.has(f)) leftOut.add(f);
   for (const f of wordsOf(doc.tokens.filter((t) => inClauses(t.start + passage.start) && !inClaim(t.start + passage.start)))) if (!claimed.has(f)) leftOut.add(f);
+  // Numbers and dates only in what a clause tells in passing are no claim content either
+  // ("…the worst day since its mill closed in 2009"): the clauses' features cannot be cut
+  // there, so they are read again from the words on each side of each cut.
+  const claimedNumbers = new Set<string>();
+  const passingNumbers = new Set<string>();
+  for (const run of runsBy(doc.tokens.filter((t) => inClauses(t.start + passage.start)), (t) => inClaim(t.start + passage.start))) {
+    for (const f of numbersOf(doc.text, run.tokens)) (run.key ? claimedNumbers : passingNumbers).add(f);
+  }
+  for (const f of passingNumbers) if (!claimedNumbers.has(f)) leftOut.add(f);
   const content = new Set<string>();
   for (const c of claimClauses) {
     for (const f of c.features.keys()) if (evidenceOf(f) === Evidence.Content && !leftOut.has(f)) content.add(f);
   }
-  return { acts, content };
+  // The counts are read without what a part tells in passing, so that a participle after a
+  // count's noun ("420 people employed at the site will lose…") is not taken for its act.
+  const counts = new Map<string, StatedCount>();
+  for (const range of claimRanges) {
+    const part = doc.tokens.filter((t) => t.start + passage.start >= range.start && t.start + passage.start < range.end && !told.has(t.start));
+    for (const c of statedCountsOf(part, doc.text, isAct)) {
+      counts.set(c.feature, { acts: new Set(c.act ? wordFeatures(fold(c.act.text)).keys() : []), planned: c.planned, phrase: new Set([c.feature, ...wordsOf(c.phrase)]) });
+    }
+  }
+  return { acts, content, counts };
+}
+
+/** Words a count's noun phrase may have before the number: "every one of the", "more than", "roughly", "the hospital's". */
+const BEFORE_COUNT = new Set(["DET", "ADJ", "ADV", "NUM", "PART"]);
+const BEFORE_COUNT_WORDS = new Set(["than", "of", "around", "about", "over", "under"]);
+/** Pronouns opening a restrictive relative clause, part of the noun phrase ("the patients whose records were taken"). */
+const RELATIVE_PRONOUNS = new Set(["whose", "who", "whom", "which", "that"]);
+/** Units of time: "three weeks" is a duration, not a count of things something is done to. */
+const TIME_UNIT_RE = /^(?:second|minute|hour|day|night|week|month|year|decade)s?$/u;
+/** Modal auxiliaries: an act they go with is planned or possible, not done. */
+const MODALS = new Set(["will", "would", "shall", "'ll", "could", "may", "might", "should", "must"]);
+
+/**
+ * The counts stated in one part of a claim (its tokens, of a document on `text`), each with
+ * its noun phrase, the act governing it (`isAct`) and whether that act is planned. Without a
+ * parse, English word order stands in for one: a noun phrase followed by a verb group is its
+ * subject ("the 85 staff will lose…"), and so is one with no verb before it; otherwise the
+ * count is an object or complement of the nearest verb before it ("wrote to 31,000 patients",
+ * "records on 31,000 patients").
+ */
+function statedCountsOf(part: readonly Token[], text: string, isAct: (t: Token) => boolean): { feature: string; act: Token | undefined; planned: boolean; phrase: Token[] }[] {
+  const out: { feature: string; act: Token | undefined; planned: boolean; phrase: Token[] }[] = [];
+  const pos = (k: number) => part[k]?.pos;
+  for (let i = 0; i < part.length; i++) {
+    if (pos(i) !== "NUM" || pos(i - 1) === "NUM") continue;
+    let end = i;
+    while (pos(end + 1) === "NUM" || part[end + 1]?.text === "-") end++;
+    // The word after the number tells a measure or "one of" from a count (statedCounts).
+    const value = statedCounts(text.slice((part[i] as Token).start, (part[end + 1] ?? (part[end] as Token)).end))[0];
+    const counted = part[end + 1];
+    while (pos(end + 1) === "NOUN" || pos(end + 1) === "ADJ" || pos(end + 1) === "PROPN") end++;
+    if (value === undefined || (counted && TIME_UNIT_RE.test(counted.normal))) continue;
+    let start = i;
+    for (let p = part[start - 1]; p; p = part[start - 1]) {
+      const possessor = (p.pos === "NOUN" || p.pos === "PROPN") && pos(start) === "PART";
+      if (!BEFORE_COUNT.has(p.pos) && !BEFORE_COUNT_WORDS.has(p.normal) && !possessor) break;
+      start--;
+    }
+    if (part[end + 1] && RELATIVE_PRONOUNS.has((part[end + 1] as Token).normal)) end = part.length - 1;
+    let k = end + 1;
+    while (pos(k) === "ADV" || pos(k) === "PART") k++;
+    let act: Token | undefined;
+    if (pos(k) !== "AUX" && pos(k) !== "VERB") for (let b = start - 1; b >= 0 && !act; b--) if (isAct(part[b] as Token)) act = part[b];
+    // No verb before it: the phrase is the subject, with a modifier before its verb ("the 60 staff at the depot could lose…").
+    if (!act) while (pos(k) !== "AUX" && pos(k) !== "VERB" && k < part.length) k++;
+    for (; !act && k < part.length && VERB_GROUP.has(pos(k) as string); k++) if (isAct(part[k] as Token)) act = part[k];
+    let group = act ? part.indexOf(act) : -1;
+    while (group > 0 && VERB_GROUP.has(pos(group - 1) as string)) group--;
+    const planned = act !== undefined && part.slice(group, part.indexOf(act)).some((t) => MODALS.has(t.normal));
+    out.push({ feature: `n:${value}`, act, planned, phrase: part.slice(start, end + 1) });
+    i = end;
+  }
+  return out;
+}
+
+/** Consecutive tokens grouped by `key`. */
+function runsBy(tokens: readonly Token[], key: (t: Token) => boolean): { key: boolean; tokens: Token[] }[] {
+  const runs: { key: boolean; tokens: Token[] }[] = [];
+  for (const t of tokens) {
+    const k = key(t);
+    const last = runs.at(-1);
+    if (last && last.key === k) last.tokens.push(t);
+    else runs.push({ key: k, tokens: [t] });
+  }
+  return runs;
+}
+
+/** The number and date features (numbers.ts) of a run of tokens of `text`. */
+function numbersOf(text: string, tokens: readonly Token[]): Set<string> {
+  const out = new Set<string>();
+  for (const t of tokens) {
+    const value = numberValue(t.normal);
+    if (value !== undefined) out.add(`n:${value}`);
+  }
+  const first = tokens[0];
+  const last = tokens.at(-1);
+  if (first && last) for (const f of dateFeatures(text.slice(first.start, last.end)).features.keys()) out.add(f);
+  return out;
 }
 
 /** Tokens that may stand inside a verb group: "has not yet been told", "would study". */
@@ -128,6 +259,86 @@ function passive(tokens: readonly Token[], i: number): boolean {
   return before !== undefined && before.pos === "AUX" && before.lemma === "be" && !PROGRESSIVE_RE.test((tokens[i] as Token).normal);
 }
 
+/** Verbs whose object may be followed by a clause of its own ("told the council the plan would fail"), not a relative clause. */
+const CLAUSE_OBJECT = new Set(["warn", "assure", "remind", "inform", "promise", "notify", "advise", "convince", "persuade", "show", "teach", "ask"]);
+/** Nouns of time, which may stand before a clause as an adverbial ("last week the council voted"). */
+const TIME_NOUN_RE = /^(?:second|minute|hour|day|night|morning|afternoon|evening|week|weekend|month|year|decade|time)s?$/u;
+/** Subject pronouns, which may open a relative clause without a pronoun ("the money it owed"). */
+const SUBJECT_PRONOUNS = new Set(["i", "you", "he", "she", "it", "we", "they"]);
+/** Words that end a reduced relative clause's reach: a new clause or a coordinated verb starts there. */
+const CLAUSE_BREAK = new Set(["CCONJ", "SCONJ", "PUNCT", "PRON"]);
+/** Words opening a clause whatever the tagger calls them. */
+const CLAUSE_WORDS = new Set(["that", "which", "who", "whom", "whose", "where", "when", "while", "as", "after", "before", "because", "since", "until", "if"]);
+/** Quotation marks, which the tagger calls punctuation but which break no clause. */
+const QUOTE_RE = /^[\p{Pi}\p{Pf}"'«»]+$/u;
+const breaks = (t: Token | undefined) => t !== undefined && ((CLAUSE_BREAK.has(t.pos) && !QUOTE_RE.test(t.text)) || CLAUSE_WORDS.has(t.normal));
+
+/** What may follow a verb as its object: a participle followed by one is a verb of its own clause ("the council approved the plan"). */
+const OBJECT_POS = new Set(["DET", "NOUN", "PROPN", "PRON", "NUM", "ADJ"]);
+const isVerbal = (t: Token | undefined) => t !== undefined && (t.pos === "VERB" || t.pos === "AUX");
+/** A past participle or past tense: "employed", "taken", "hit" is left out (its lemma is the same word). */
+const pastForm = (t: Token | undefined) => t !== undefined && t.pos === "VERB" && t.normal !== t.lemma && !/(?:ing|s)$/u.test(t.normal);
+
+/**
+ * The tokens of a claim's part (tokens of one clause) that tell
+ * something in passing although no relative pronoun or comma marks it:
+ * - a relative clause without a pronoun ("apologised for the worry the attack would
+ *   cause"): a noun after a verb (its object or in a phrase after it), then a noun phrase
+ *   opened by a determiner or pronoun, then a verb group; that noun phrase and verb group
+ *   are in passing. A time noun may open a clause ("last week the council…"), and after
+ *   "tell", "warn" or a reporting verb the object may be followed by the claim itself
+ *   ("told the council the plan would fail"), so those are left alone;
+ * - a reduced relative clause, a past participle right after a noun with no object after it
+ *   ("the homes damaged by the storm", "people employed at the site will lose…"): when the
+ *   noun is in a phrase after a verb ("will write to the patients affected"; nothing
+ *   between them starting a clause), or the participle takes "by", or a finite verb group
+ *   follows as the sentence's predicate (not after "and": "the ship sank off the cape and
+ *   rescuers…" is two clauses); from the participle to that verb, a clause break or the
+ *   part's end. A participle with an object after it is a verb of its own clause.
+ */
+function toldInPassing(part: readonly Token[]): Token[] {
+  const out: Token[] = [];
+  const pos = (k: number) => part[k]?.pos;
+  const verbBefore = (j: number) => {
+    let preposition = false;
+    for (let k = j - 1; k >= 0; k--) {
+      const t = part[k] as Token;
+      if (isVerbal(t)) return { verb: t, preposition };
+      if (t.pos === "ADP") preposition = true;
+      if (breaks(t)) return undefined;
+    }
+    return undefined;
+  };
+  const nounAt = (j: number) => part[j]?.pos === "NOUN" && !TIME_NOUN_RE.test((part[j] as Token).normal);
+  for (let j = 0; j < part.length - 1; j++) {
+    const next = part[j + 1] as Token;
+    const opensPhrase = (next.pos === "DET" && !CLAUSE_WORDS.has(next.normal)) || (next.pos === "PRON" && (SUBJECT_PRONOUNS.has(next.normal) || pos(j + 2) === "NOUN" || pos(j + 2) === "ADJ"));
+    const before = verbBefore(j);
+    if (!nounAt(j) || !opensPhrase || !before || REPORTING.has(before.verb.lemma) || CLAUSE_OBJECT.has(before.verb.lemma)) continue;
+    let k = j + 2;
+    while (pos(k) === "ADJ" || pos(k) === "NOUN" || pos(k) === "PROPN" || pos(k) === "NUM") k++;
+    if ((next.pos === "DET" && k === j + 2) || !isVerbal(part[k])) continue;
+    let end = k;
+    while (end < part.length && VERB_GROUP.has(pos(end) as string)) end++;
+    for (let m = j + 1; m < end; m++) out.push(part[m] as Token);
+    j = end - 1;
+  }
+  // A verb of a relative clause found above is no predicate for a participle before it.
+  const finite = (t: Token | undefined) => t !== undefined && !out.includes(t) && (t.pos === "AUX" || (t.pos === "VERB" && !pastForm(t) && !/ing$/u.test(t.normal)));
+  for (let j = 0; j < part.length - 1; j++) {
+    if (!nounAt(j) || !pastForm(part[j + 1]) || OBJECT_POS.has(pos(j + 2) ?? "")) continue;
+    let end = j + 2;
+    while (end < part.length && !isVerbal(part[end]) && !breaks(part[end]) && !out.includes(part[end] as Token)) end++;
+    const inPhrase = verbBefore(j)?.preposition === true;
+    const agent = part[j + 2]?.normal === "by";
+    const predicate = finite(part[end]) && part[end - 1]?.normal !== "to";
+    if (!inPhrase && !agent && !predicate) continue;
+    for (let m = j + 1; m < end; m++) out.push(part[m] as Token);
+    j = end - 1;
+  }
+  return out;
+}
+
 /**
  * The common nouns naming who acts in the claim's parts (`ranges`, offsets into the text the
  * passage starting at `offset` is part of): the subject of an active clause, named by a
@@ -140,10 +351,10 @@ function passive(tokens: readonly Token[], i: number): boolean {
  * before its first verb. A passive subject ("records were taken") is what is acted on, so it
  * stays content.
  */
-function activeSubjects(tokens: readonly Token[], ranges: readonly Span[], offset: number): Token[] {
+function activeSubjects(tokens: readonly Token[], ranges: readonly Span[], offset: number, told: ReadonlySet<number>): Token[] {
   const subjects: Token[] = [];
   for (const range of ranges) {
-    const part = tokens.filter((t) => t.start + offset >= range.start && t.start + offset < range.end);
+    const part = tokens.filter((t) => t.start + offset >= range.start && t.start + offset < range.end && !told.has(t.start));
     const reports = (t: Token) => t.pos === "VERB" && REPORTING.has(t.lemma) && !passive(tokens, t.index);
     let open = !part.some(reports);
     let nouns: Token[] = [];
@@ -168,15 +379,24 @@ function activeSubjects(tokens: readonly Token[], ranges: readonly Span[], offse
 /**
  * Whether two passages make different claims: both have acts, no act of one agrees with an
  * act of the other (the same verb, a curated synonym class or a WordNet class), and the
- * clauses that carry their claims share no content word, number or date: all they have in
- * common is who speaks or acts (names, titles, role words, "said", the subject of an active
- * clause named by a common noun) or what one of them names in passing. Such a pair is not the same fact, however similar ("Vell offered her
- * condolences" / "Vell said the company would cooperate").
+ * clauses that carry their claims share no content word, number or date (a count only when
+ * both tell a deed or both a plan): all they have in common is who speaks or acts (names,
+ * titles, role words, "said", the subject of an active clause named by a common noun) or
+ * what one of them names in passing. Such a pair is not the same fact, however similar
+ * ("Vell offered her condolences" / "Vell said the company would cooperate").
  */
 export function differentClaims(a: Claim, b: Claim): boolean {
   if (a.acts.size === 0 || b.acts.size === 0) return false;
   for (const f of a.acts) if (b.acts.has(f)) return false;
-  for (const f of a.content) if (b.content.has(f)) return false;
+  // A count governed by a plan on one side and a deed on the other is no shared content, nor
+  // is the rest of its noun phrase (StatedCount).
+  const unshared = new Set<string>();
+  for (const [n, x] of a.counts) {
+    const y = b.counts.get(n);
+    if (!y || x.planned === y.planned || x.acts.size === 0 || y.acts.size === 0) continue;
+    for (const f of [...x.phrase, ...y.phrase]) unshared.add(f);
+  }
+  for (const f of a.content) if (b.content.has(f) && !unshared.has(f)) return false;
   return true;
 }
 
