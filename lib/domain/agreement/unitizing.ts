@@ -69,7 +69,7 @@ export interface UnitizingAlpha {
 }
 
 /** A stretch of one rater's continuum: one of their units, or a gap between units. */
-interface Segment {
+export interface Segment {
   begin: number;
   length: number;
   isUnit: boolean;
@@ -96,7 +96,7 @@ export function segmentDistance(a: Segment, b: Segment): number {
 }
 
 /** One rater's units of one category (overlaps merged) and the gaps between them, in order. */
-function timeline(continuum: Continuum, units: readonly UnitizingUnit[]): Segment[] {
+export function timeline(continuum: Continuum, units: readonly UnitizingUnit[]): Segment[] {
   const sorted = [...units].sort((a, b) => a.begin - b.begin || a.length - b.length);
   const merged: { begin: number; end: number }[] = [];
   for (const unit of sorted) {
@@ -133,21 +133,40 @@ function pairDistance(first: readonly Segment[], second: readonly Segment[]): nu
   return sum;
 }
 
-function categoryDisagreement(continuum: Continuum, raters: number, timelines: readonly Segment[][]): CategoryDisagreement {
-  const L = continuum.length;
-  const R = raters;
+/**
+ * What D_o(c) and D_e(c) are computed from, as integers that add up over the stretches of a
+ * continuum: the sum of squared segment distances over every pair of raters, and the lengths
+ * of every unit and every gap of every rater (a gap that runs on from one stretch into the
+ * next is one gap). Kept per source by the agreement page, so a write to one source does not
+ * recompute the others (lib/domain/agreement/source-figures.ts).
+ */
+export interface CategoryTally {
+  observed: number;
+  units: number[];
+  gaps: number[];
+}
+
+/** The rater's timelines of one category laid out in a tally. */
+export function categoryTally(timelines: readonly (readonly Segment[])[]): CategoryTally {
+  const R = timelines.length;
   let observed = 0;
   for (let r1 = 0; r1 < R; r1++) for (let r2 = r1 + 1; r2 < R; r2++) observed += pairDistance(timelines[r1]!, timelines[r2]!);
-  const Do = (2 * observed) / (R * (R - 1) * L * L);
-
   const all = timelines.flat();
-  const units = all.filter((s) => s.isUnit).map((s) => s.length);
-  const gaps = all.filter((s) => !s.isUnit).map((s) => s.length);
+  return { observed, units: all.filter((s) => s.isUnit).map((s) => s.length), gaps: all.filter((s) => !s.isUnit).map((s) => s.length) };
+}
+
+/**
+ * D_o(c), D_e(c) and α(c) of a category from its tally over a continuum of L positions and R
+ * raters. Every sum is of integers (distances, placements), so it is exact whatever order the
+ * units and gaps come in.
+ */
+export function categoryFromTally(L: number, R: number, { observed, units, gaps: unsorted }: CategoryTally): CategoryDisagreement {
+  const Do = (2 * observed) / (R * (R - 1) * L * L);
   const N = units.length;
   // Gaps in ascending order with suffix sums, so that a unit's placements inside every gap at
   // least as long as itself, Σ_{g ≥ l} (g − l + 1), take one binary search, not a pass over
   // every gap (thousands of units × thousands of gaps on a large comparison).
-  gaps.sort((a, b) => a - b);
+  const gaps = [...unsorted].sort((a, b) => a - b);
   const suffixSum = new Float64Array(gaps.length + 1);
   for (let i = gaps.length - 1; i >= 0; i--) suffixSum[i] = suffixSum[i + 1]! + gaps[i]!;
   const firstAtLeast = (l: number) => {
@@ -201,7 +220,7 @@ export function unitizingAlpha(study: UnitizingStudy): UnitizingAlpha {
     const timelines = Array.from({ length: study.raters }, (_, rater) =>
       timeline(study.continuum, study.units.filter((u) => u.rater === rater && u.category === category)),
     );
-    perCategory[category] = categoryDisagreement(study.continuum, study.raters, timelines);
+    perCategory[category] = categoryFromTally(study.continuum.length, study.raters, categoryTally(timelines));
   }
   const figures = Object.values(perCategory);
   const Do = figures.reduce((sum, f) => sum + f.Do, 0) / figures.length;
