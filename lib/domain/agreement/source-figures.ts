@@ -65,6 +65,9 @@ export interface SourceFigures {
   sets: SourceSetFigures[];
 }
 
+/** What combining reads of a source's part (a caller may keep its disagreements in another form). */
+export type SourceTallies = Omit<SourceFigures, 'sets'> & { sets: readonly Omit<SourceSetFigures, 'disagreements'>[] };
+
 export interface CombinedSetFigures {
   combined: AlphaSummary;
   perValue: ({ value: string } & AlphaSummary)[];
@@ -139,7 +142,7 @@ function spanCategories(length: number, spans: readonly CodedSpan[], coderIds: r
  * to end), the same as pooledAgreement and tagSetSpanAgreement give for all their spans at
  * once; `tagSets` and `coderIds` must be those the parts were measured with.
  */
-export function combineSourceFigures(sources: readonly SourceFigures[], coderIds: readonly string[], tagSets: readonly (readonly string[])[]): CombinedSetFigures[] {
+export function combineSourceFigures(sources: readonly SourceTallies[], coderIds: readonly string[], tagSets: readonly (readonly string[])[]): CombinedSetFigures[] {
   const measured = sources.filter((s) => s.everyCoder);
   const L = measured.reduce((sum, s) => sum + s.length, 0);
   return tagSets.map((tagIds, setIndex) => {
@@ -153,7 +156,7 @@ export function combineSourceFigures(sources: readonly SourceFigures[], coderIds
   });
 }
 
-function spanAgreement(measured: readonly SourceFigures[], setIndex: number, tagIds: readonly string[], R: number, L: number): SpanAgreement {
+function spanAgreement(measured: readonly SourceTallies[], setIndex: number, tagIds: readonly string[], R: number, L: number): SpanAgreement {
   if (R < 2 || L === 0) return { alphaU: null, perTag: {}, textIds: [] };
   const perTag: Record<string, CategoryDisagreement> = {};
   for (const tagId of tagIds) {
