@@ -55,7 +55,7 @@ export interface PartsCache<T> {
   /**
    * Each part's value at its marker: the kept ones where the marker is the same, compute()'s
    * for the others (asked for together, by id). The parts kept for key are then exactly
-   * these; a failed computation keeps nothing new.
+   * these (less any compute() did not return); a failed computation keeps nothing new.
    */
   get(key: string, parts: readonly { id: string; marker: string }[], compute: (ids: string[]) => Promise<Map<string, T>>): Promise<Map<string, T>>;
   /** Forgets every kept part (tests measuring a cold path). */
@@ -73,13 +73,14 @@ export function partsCache<T>(): PartsCache<T> {
     async get(key, parts, compute) {
       const kept = entries.get(key);
       const stale = parts.filter((p) => kept?.get(p.id)?.marker !== p.marker).map((p) => p.id);
+      const wanted = new Set(stale);
       const computed = stale.length > 0 ? await compute(stale) : new Map<string, T>();
-      const current = new Map(
-        parts.map((p) => {
-          const value = computed.has(p.id) ? computed.get(p.id)! : kept!.get(p.id)!.value;
-          return [p.id, { marker: p.marker, value }] as const;
-        }),
-      );
+      // A part compute() did not return (gone since the markers were read) is left out.
+      const current = new Map<string, { marker: string; value: T }>();
+      for (const p of parts) {
+        if (computed.has(p.id)) current.set(p.id, { marker: p.marker, value: computed.get(p.id)! });
+        else if (!wanted.has(p.id)) current.set(p.id, kept!.get(p.id)!);
+      }
       entries.delete(key);
       entries.set(key, current);
       while (entries.size > FIGURES_KEPT) entries.delete(entries.keys().next().value!);

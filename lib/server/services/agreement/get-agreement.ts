@@ -52,7 +52,7 @@ export async function getAgreement(actor: Actor, workspaceSlug: string, comparis
   const shownSets = tagSets.map((set) => ({ ...set, tags: set.tags.map(({ mergedIntoId: _, ...tag }) => tag) }));
   const sets = await agreementFigures.get(key, stamp, async () => {
     const measured = await sourceParts.get(key, parts, (ids) => measureSources(comparison.id, ids, coders, shownSets));
-    return combineAgreement(parts.map((p) => measured.get(p.id)!), coders, shownSets);
+    return combineAgreement(parts.flatMap((p) => measured.get(p.id) ?? []), coders, shownSets);
   });
   return {
     workspace,
