@@ -3,7 +3,7 @@ import { addNominalTally, emptyNominalTally, nominalSummary, nominalTally, type 
 import type { SpanAgreement } from './span-study';
 import { disagreements, type AlphaSummary, type Disagreement } from './summary';
 import { codePresence, codeSpans, type CoderSpans, type LabeledSpan, type TextRange } from './tokens';
-import { categoryFromTally, categoryTally, timeline, type CategoryDisagreement, type CategoryTally } from './unitizing';
+import { addLength, categoryFromTally, categoryTally, timeline, type CategoryDisagreement, type CategoryTally } from './unitizing';
 
 /**
  * The agreement figures of a comparison (pooledAgreement, tagSetSpanAgreement and the
@@ -17,8 +17,8 @@ import { categoryFromTally, categoryTally, timeline, type CategoryDisagreement, 
  * - αU's observed disagreement is a sum over pairs of overlapping segments, and segments never
  *   cross a source's end except a rater's gap, which counts nothing against another gap; its
  *   expected disagreement needs every unit's and every gap's length over the whole continuum,
- *   so a source keeps its units' lengths, its inner gaps' lengths and, per rater, the gaps it
- *   starts and ends with, which join the neighbouring sources' into one gap when combined.
+ *   so a source keeps how many units and inner gaps of each length it has and, per rater, the
+ *   gaps it starts and ends with, which join the neighbouring sources' into one gap when combined.
  */
 
 export interface FiguresText {
@@ -42,8 +42,10 @@ interface RaterEdges {
 /** A source's αU part for one category: the tally without the gaps at the source's ends, and those per rater. */
 interface SourceCategory {
   observed: number;
-  units: number[];
-  innerGaps: number[];
+  /** Length → how many units. */
+  units: Map<number, number>;
+  /** Length → how many gaps between two units of one rater. */
+  innerGaps: Map<number, number>;
   edges: RaterEdges[];
 }
 
@@ -124,12 +126,12 @@ function spanCategories(length: number, spans: readonly CodedSpan[], coderIds: r
   for (const [category, perRater] of unitsOf) {
     const timelines = perRater.map((units) => timeline({ begin: 0, length }, units.map((u) => ({ ...u, rater: 0, category }))));
     const { observed, units } = categoryTally(timelines);
-    const innerGaps: number[] = [];
+    const innerGaps = new Map<number, number>();
     const edges = timelines.map((segments): RaterEdges => {
       if (!segments.some((s) => s.isUnit)) return { blank: true, lead: 0, trail: 0 };
       const first = segments[0]!;
       const last = segments.at(-1)!;
-      for (const s of segments) if (!s.isUnit && s !== first && s !== last) innerGaps.push(s.length);
+      for (const s of segments) if (!s.isUnit && s !== first && s !== last) addLength(innerGaps, s.length);
       return { blank: false, lead: first.isUnit ? 0 : first.length, trail: last.isUnit ? 0 : last.length };
     });
     categories.set(category, { observed, units, innerGaps, edges });
@@ -161,7 +163,7 @@ function spanAgreement(measured: readonly SourceTallies[], setIndex: number, tag
   const perTag: Record<string, CategoryDisagreement> = {};
   for (const tagId of tagIds) {
     if (!measured.some((s) => s.sets[setIndex]!.span!.has(tagId))) continue;
-    const tally: CategoryTally = { observed: 0, units: [], gaps: [] };
+    const tally: CategoryTally = { observed: 0, units: new Map(), gaps: new Map() };
     // Per rater, the gap running on from the previous source into this one.
     const running = new Array<number>(R).fill(0);
     for (const source of measured) {
@@ -171,18 +173,18 @@ function spanAgreement(measured: readonly SourceTallies[], setIndex: number, tag
         continue;
       }
       tally.observed += part.observed;
-      tally.units.push(...part.units);
-      tally.gaps.push(...part.innerGaps);
+      for (const [length, count] of part.units) addLength(tally.units, length, count);
+      for (const [length, count] of part.innerGaps) addLength(tally.gaps, length, count);
       part.edges.forEach((edge, r) => {
         if (edge.blank) {
           running[r]! += source.length;
           return;
         }
-        if (running[r]! + edge.lead > 0) tally.gaps.push(running[r]! + edge.lead);
+        if (running[r]! + edge.lead > 0) addLength(tally.gaps, running[r]! + edge.lead);
         running[r] = edge.trail;
       });
     }
-    for (const gap of running) if (gap > 0) tally.gaps.push(gap);
+    for (const gap of running) if (gap > 0) addLength(tally.gaps, gap);
     perTag[tagId] = categoryFromTally(L, R, tally);
   }
   const figures = Object.values(perTag);
