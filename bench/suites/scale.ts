@@ -4,7 +4,8 @@
  *   with 200,000 annotations in other comparisons: server time, as a ratio (≤ 1.2×);
  * - a comparison with 100,000 annotations over 20 sources against the 100-annotation one:
  *   HTML bytes (annotate, report, agreement ≤ 1 MB), server time, and time until the page
- *   is interactive in Chromium (≤ 2×).
+ *   is interactive in Chromium (≤ 2×);
+ * - the agreement page's first view after a write, 100,000 annotations against 100.
  *
  * Seeding is set-based (INSERT … SELECT generate_series, one statement per source), so the
  * 300,000 rows take seconds. The figures do not fit the harness's one-time-per-row table
@@ -31,6 +32,7 @@ const SMALL = 100;
 const OTHERS = { comparisons: 10, perComparison: 10_000 };
 const REVIEWERS = 5;
 const MB = 1_000_000;
+const AFTER_WRITE_SAMPLES = 5;
 
 interface Seeded {
   slug: string;
@@ -144,6 +146,29 @@ export const scale: Suite = {
         return figures;
       };
 
+      /**
+       * The agreement page's first view after a write: an edit of one annotation (its version
+       * and update time bumped in SQL, as an edit through the app does), then the page, whose
+       * kept figures for that comparison are then out of date. Median of 5 such pairs.
+       */
+      const agreementAfterWrite = async (workspaceSlug: string, comparisonSlug: string, comparisonId: string) => {
+        const href = address(workspaceSlug, comparisonSlug, "/c/:c/agreement");
+        await fetchPage(href);
+        const samples: number[] = [];
+        for (let i = 0; i < AFTER_WRITE_SAMPLES; i++) {
+          await db.$executeRawUnsafe(
+            `UPDATE "Annotation" SET version = version + 1, "updatedAt" = now()
+             WHERE id = (SELECT id FROM "Annotation" WHERE "comparisonId" = $1 ORDER BY id OFFSET $2 LIMIT 1)`,
+            comparisonId, i * 17,
+          );
+          const started = performance.now();
+          await fetchPage(href);
+          samples.push(performance.now() - started);
+        }
+        process.stderr.write(`scale: ${workspaceSlug}/${comparisonSlug} agreement after a write: ${median(samples).toFixed(0)} ms\n`);
+        return median(samples);
+      };
+
       const emptyDatabase = await serverTimes("quiet", "small", 6);
 
       const busy = await workspace("busy");
@@ -160,6 +185,7 @@ export const scale: Suite = {
 
       const crowded = await serverTimes("quiet", "small", 6);
       const large = await serverTimes("busy", "big", 3);
+      const afterWrite = { small: await agreementAfterWrite("quiet", "small", smallId), big: await agreementAfterWrite("busy", "big", bigId) };
 
       browser = await chromium.launch({
         executablePath: process.env.PLAYWRIGHT_CHROMIUM || "/usr/bin/chromium",
@@ -210,6 +236,14 @@ ${rows((n) => `| ${n} | ${ms(emptyDatabase.get(n)!.median)} | ${ms(crowded.get(n
 | page | HTML, ${SMALL} | HTML, ${BIG.toLocaleString("en")} | server time, ${SMALL} | server time, ${BIG.toLocaleString("en")} | ratio |
 | --- | --- | --- | --- | --- | --- |
 ${rows((n) => `| ${n} | ${kb(crowded.get(n)!.bytes)} | ${kb(large.get(n)!.bytes)}${n !== "workspace" && n !== "comparison" && large.get(n)!.bytes <= MB ? " ✓" : ""} | ${ms(crowded.get(n)!.median)} | ${ms(large.get(n)!.median)} | ${ratio(large.get(n)!.median, crowded.get(n)!.median)} |`)}
+
+### Agreement, first view after a write
+An edit of one annotation (version and update time bumped in SQL), then the agreement page, whose kept figures are then out of
+date: server time, median of ${AFTER_WRITE_SAMPLES} such pairs.
+
+| page | ${SMALL} annotations | ${BIG.toLocaleString("en")} annotations | ratio |
+| --- | --- | --- | --- |
+| agreement, first view after a write | ${ms(afterWrite.small)} | ${ms(afterWrite.big)} | ${ratio(afterWrite.big, afterWrite.small)} |
 
 ### Interactive in Chromium (target ≤ 2×)
 From navigation to the page's load event and its content shown (annotate: live stream connected and the first card listed;

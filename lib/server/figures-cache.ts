@@ -50,3 +50,44 @@ export function figuresCache<T>(): FiguresCache<T> {
     },
   };
 }
+
+export interface PartsCache<T> {
+  /**
+   * Each part's value at its marker: the kept ones where the marker is the same, compute()'s
+   * for the others (asked for together, by id). The parts kept for key are then exactly
+   * these (less any compute() did not return); a failed computation keeps nothing new.
+   */
+  get(key: string, parts: readonly { id: string; marker: string }[], compute: (ids: string[]) => Promise<Map<string, T>>): Promise<Map<string, T>>;
+  /** Forgets every kept part (tests measuring a cold path). */
+  clear(): void;
+}
+
+/**
+ * Figures kept in parts, each with its own change marker (a comparison's sources): a write
+ * changes one part's marker, so only that part is computed again. At most
+ * {@link FIGURES_KEPT} keys, the least recently used dropped.
+ */
+export function partsCache<T>(): PartsCache<T> {
+  const entries = new Map<string, Map<string, { marker: string; value: T }>>();
+  return {
+    async get(key, parts, compute) {
+      const kept = entries.get(key);
+      const stale = parts.filter((p) => kept?.get(p.id)?.marker !== p.marker).map((p) => p.id);
+      const wanted = new Set(stale);
+      const computed = stale.length > 0 ? await compute(stale) : new Map<string, T>();
+      // A part compute() did not return (gone since the markers were read) is left out.
+      const current = new Map<string, { marker: string; value: T }>();
+      for (const p of parts) {
+        if (computed.has(p.id)) current.set(p.id, { marker: p.marker, value: computed.get(p.id)! });
+        else if (!wanted.has(p.id)) current.set(p.id, kept!.get(p.id)!);
+      }
+      entries.delete(key);
+      entries.set(key, current);
+      while (entries.size > FIGURES_KEPT) entries.delete(entries.keys().next().value!);
+      return new Map([...current].map(([id, { value }]) => [id, value]));
+    },
+    clear() {
+      entries.clear();
+    },
+  };
+}

@@ -69,3 +69,5 @@ export {
 } from './unitizing';
 export { tagSetSpanAgreement, tagSetSpanStudy, type SpanText, type SpanAgreement } from './span-study';
 export { agreementChanges, type AgreementFigures, type SetFigures, type TagFigures, type FigureChange, type Measure } from './changes';
+export { nominalTally, addNominalTally, emptyNominalTally, nominalSummary, type NominalTally } from './nominal-tally';
+export { sourceFigures, combineSourceFigures, type FiguresText, type SourceFigures, type SourceSetFigures, type SourceTallies, type CombinedSetFigures } from './source-figures';

@@ -69,7 +69,7 @@ export interface UnitizingAlpha {
 }
 
 /** A stretch of one rater's continuum: one of their units, or a gap between units. */
-interface Segment {
+export interface Segment {
   begin: number;
   length: number;
   isUnit: boolean;
@@ -96,7 +96,7 @@ export function segmentDistance(a: Segment, b: Segment): number {
 }
 
 /** One rater's units of one category (overlaps merged) and the gaps between them, in order. */
-function timeline(continuum: Continuum, units: readonly UnitizingUnit[]): Segment[] {
+export function timeline(continuum: Continuum, units: readonly UnitizingUnit[]): Segment[] {
   const sorted = [...units].sort((a, b) => a.begin - b.begin || a.length - b.length);
   const merged: { begin: number; end: number }[] = [];
   for (const unit of sorted) {
@@ -133,29 +133,63 @@ function pairDistance(first: readonly Segment[], second: readonly Segment[]): nu
   return sum;
 }
 
-function categoryDisagreement(continuum: Continuum, raters: number, timelines: readonly Segment[][]): CategoryDisagreement {
-  const L = continuum.length;
-  const R = raters;
+/**
+ * What D_o(c) and D_e(c) are computed from, as integers that add up over the stretches of a
+ * continuum: the sum of squared segment distances over every pair of raters, and how many
+ * units and gaps of each length every rater has (a gap that runs on from one stretch into the
+ * next is one gap). Kept per source by the agreement page, so a write to one source does not
+ * recompute the others (lib/domain/agreement/source-figures.ts).
+ */
+export interface CategoryTally {
+  observed: number;
+  /** Length → how many units of that length. */
+  units: Map<number, number>;
+  /** Length → how many gaps of that length. */
+  gaps: Map<number, number>;
+}
+
+/** Adds `count` lengths `length` to a length → count map. */
+export function addLength(lengths: Map<number, number>, length: number, count = 1): void {
+  lengths.set(length, (lengths.get(length) ?? 0) + count);
+}
+
+/** The rater's timelines of one category laid out in a tally. */
+export function categoryTally(timelines: readonly (readonly Segment[])[]): CategoryTally {
+  const R = timelines.length;
   let observed = 0;
   for (let r1 = 0; r1 < R; r1++) for (let r2 = r1 + 1; r2 < R; r2++) observed += pairDistance(timelines[r1]!, timelines[r2]!);
-  const Do = (2 * observed) / (R * (R - 1) * L * L);
+  const tally: CategoryTally = { observed, units: new Map(), gaps: new Map() };
+  for (const timeline of timelines) for (const s of timeline) addLength(s.isUnit ? tally.units : tally.gaps, s.length);
+  return tally;
+}
 
-  const all = timelines.flat();
-  const units = all.filter((s) => s.isUnit).map((s) => s.length);
-  const gaps = all.filter((s) => !s.isUnit).map((s) => s.length);
-  const N = units.length;
-  // Gaps in ascending order with suffix sums, so that a unit's placements inside every gap at
-  // least as long as itself, Σ_{g ≥ l} (g − l + 1), take one binary search, not a pass over
-  // every gap (thousands of units × thousands of gaps on a large comparison).
-  gaps.sort((a, b) => a - b);
-  const suffixSum = new Float64Array(gaps.length + 1);
-  for (let i = gaps.length - 1; i >= 0; i--) suffixSum[i] = suffixSum[i + 1]! + gaps[i]!;
+/**
+ * D_o(c), D_e(c) and α(c) of a category from its tally over a continuum of L positions and R
+ * raters. Every sum is of integers (distances, placements), so it is exact whatever order the
+ * units and gaps come in.
+ */
+export function categoryFromTally(L: number, R: number, { observed, units, gaps }: CategoryTally): CategoryDisagreement {
+  const Do = (2 * observed) / (R * (R - 1) * L * L);
+  let N = 0;
+  for (const count of units.values()) N += count;
+  // Gap lengths in ascending order with suffix sums (of lengths and of counts), so that a unit's
+  // placements inside every gap at least as long as itself, Σ_{g ≥ l} (g − l + 1), take one
+  // binary search, not a pass over every gap (thousands of units × thousands of gaps on a
+  // large comparison).
+  const lengths = [...gaps.keys()].sort((a, b) => a - b);
+  const suffixSum = new Float64Array(lengths.length + 1);
+  const suffixCount = new Float64Array(lengths.length + 1);
+  for (let i = lengths.length - 1; i >= 0; i--) {
+    const count = gaps.get(lengths[i]!)!;
+    suffixSum[i] = suffixSum[i + 1]! + count * lengths[i]!;
+    suffixCount[i] = suffixCount[i + 1]! + count;
+  }
   const firstAtLeast = (l: number) => {
     let lo = 0;
-    let hi = gaps.length;
+    let hi = lengths.length;
     while (lo < hi) {
       const mid = (lo + hi) >> 1;
-      if (gaps[mid]! < l) lo = mid + 1;
+      if (lengths[mid]! < l) lo = mid + 1;
       else hi = mid;
     }
     return lo;
@@ -163,13 +197,14 @@ function categoryDisagreement(continuum: Continuum, raters: number, timelines: r
   // Σ over units of: placements of the unit against each other unit of c (within a unit's own
   // stretch), plus its placements inside each gap at least as long as itself.
   let expected = 0;
-  for (const l of units) {
-    expected += ((N - 1) * (2 * l ** 3 - 3 * l ** 2 + l)) / 3;
+  let samePositions = 0;
+  for (const [l, count] of units) {
     const from = firstAtLeast(l);
-    const placements = suffixSum[from]! - (l - 1) * (gaps.length - from);
-    expected += l ** 2 * placements;
+    const placements = suffixSum[from]! - (l - 1) * suffixCount[from]!;
+    expected += count * (((N - 1) * (2 * l ** 3 - 3 * l ** 2 + l)) / 3 + l ** 2 * placements);
+    samePositions += count * l * (l - 1);
   }
-  const pairsOfPositions = R * L * (R * L - 1) - units.reduce((sum, l) => sum + l * (l - 1), 0);
+  const pairsOfPositions = R * L * (R * L - 1) - samePositions;
   const De = pairsOfPositions > 0 ? ((2 / L) * expected) / pairsOfPositions : 0;
   return { Do, De, alpha: De > 0 ? 1 - Do / De : null };
 }
@@ -201,7 +236,7 @@ export function unitizingAlpha(study: UnitizingStudy): UnitizingAlpha {
     const timelines = Array.from({ length: study.raters }, (_, rater) =>
       timeline(study.continuum, study.units.filter((u) => u.rater === rater && u.category === category)),
     );
-    perCategory[category] = categoryDisagreement(study.continuum, study.raters, timelines);
+    perCategory[category] = categoryFromTally(study.continuum.length, study.raters, categoryTally(timelines));
   }
   const figures = Object.values(perCategory);
   const Do = figures.reduce((sum, f) => sum + f.Do, 0) / figures.length;

@@ -1,10 +1,9 @@
 import "server-only";
-import { disagreements, NO_VALUE, pooledAgreement, tagSetDocuments, tagSetSpanAgreement, tokenUnits, VALUE_SEPARATOR } from "@/lib/domain/agreement";
+import { combineSourceFigures, NO_VALUE, sourceFigures, tokenUnits, VALUE_SEPARATOR, type CodedSpan } from "@/lib/domain/agreement";
 import type { Prisma } from "@/lib/generated/prisma/client";
 import type { Actor } from "@/lib/server/actor";
 import { db } from "@/lib/server/db/client";
-import { figuresCache } from "@/lib/server/figures-cache";
-import { annotationsMarker } from "@/lib/server/services/annotations/annotations-marker";
+import { figuresCache, partsCache } from "@/lib/server/figures-cache";
 import { AppError } from "@/lib/server/errors";
 import { canBrowseComparisons, canEditComparisons, STUDENTS_READ_ASSIGNMENTS } from "@/lib/server/permissions";
 import { visibleAnnotationsWhere } from "@/lib/server/services/annotations/annotation-view";
@@ -26,29 +25,35 @@ export async function getAgreement(actor: Actor, workspaceSlug: string, comparis
     db().tagSet.findMany({
       where: { comparisonId: comparison.id },
       orderBy: { position: "asc" },
-      select: { id: true, name: true, tags: { orderBy: { position: "asc" }, select: { id: true, name: true, color: true } } },
+      // mergedIntoId: a tag merge moves tags without an edit (no version changes), so it must change the markers.
+      select: { id: true, name: true, tags: { orderBy: { position: "asc" }, select: { id: true, name: true, color: true, mergedIntoId: true } } },
     }),
     db().source.findMany({
       where: { comparisonId: comparison.id },
       orderBy: { position: "asc" },
-      select: { id: true, title: true, outlet: { select: { name: true } }, currentRevision: { select: { id: true, text: true } } },
+      select: { id: true, title: true, outlet: { select: { name: true } }, currentRevisionId: true },
     }),
     db().disagreementResolution.findMany({
       where: { comparisonId: comparison.id },
       select: { sourceId: true, revisionId: true, tagSetId: true, start: true, end: true },
     }),
-    annotationsMarker(counted),
+    sourceMarkers(counted),
   ]);
   const settled = new Set(resolutions.map((r) => `${r.sourceId}:${r.revisionId}:${r.tagSetId}:${r.start}:${r.end}`));
-  // Everything the figures are computed from is in the key or the marker: the annotations
-  // (through their aggregates), the taxonomy, the sources' current revisions and the names shown.
+  const coders = [...marker.authors].sort((a, b) => a.name.localeCompare(b.name));
+  // A source's part depends on its annotations (their aggregates), its revision and the names
+  // shown, the comparison's reviewers (αU's raters) and the taxonomy; the whole on every part.
+  const shared = JSON.stringify([coders, tagSets]);
+  const parts = sources
+    .filter((s) => s.currentRevisionId !== null)
+    .map((s) => ({ id: s.id, marker: JSON.stringify([marker.bySource.get(s.id) ?? [], s.title, s.outlet?.name ?? null, s.currentRevisionId, shared]) }));
   const key = JSON.stringify([comparison.id, counted]);
-  const stamp = JSON.stringify([
-    marker,
-    tagSets,
-    sources.map((s) => [s.id, s.title, s.outlet?.name ?? null, s.currentRevision?.id ?? null]),
-  ]);
-  const { coders, sets } = await agreementFigures.get(key, stamp, () => measureAgreement(counted, marker.authors, tagSets, sources));
+  const stamp = JSON.stringify(parts);
+  const shownSets = tagSets.map((set) => ({ ...set, tags: set.tags.map(({ mergedIntoId: _, ...tag }) => tag) }));
+  const sets = await agreementFigures.get(key, stamp, async () => {
+    const measured = await sourceParts.get(key, parts, (ids) => measureSources(comparison.id, ids, coders, shownSets));
+    return combineAgreement(parts.flatMap((p) => measured.get(p.id) ?? []), coders, shownSets);
+  });
   return {
     workspace,
     comparison,
@@ -61,70 +66,123 @@ export async function getAgreement(actor: Actor, workspaceSlug: string, comparis
   };
 }
 
-const agreementFigures = figuresCache<Awaited<ReturnType<typeof measureAgreement>>>();
+type AgreementTagSet = { id: string; name: string; tags: { id: string; name: string; color: string }[] };
+type Coder = { id: string; name: string };
+type SourcePart = Awaited<ReturnType<typeof measureSources>> extends Map<string, infer T> ? T : never;
+
+const agreementFigures = figuresCache<ReturnType<typeof combineAgreement>>();
+const sourceParts = partsCache<SourcePart>();
 
 /** Forgets the kept agreement figures, for tests that compare them with a cold computation. */
 export function forgetAgreementFigures() {
   agreementFigures.clear();
+  sourceParts.clear();
 }
 
-type AgreementTagSet = { id: string; name: string; tags: { id: string; name: string; color: string }[] };
-type AgreementSource = { id: string; title: string; outlet: { name: string } | null; currentRevision: { id: string; text: string } | null };
-
-/** The figures of every tag set over the counted annotations, every disagreement listed (settled or not). */
-async function measureAgreement(counted: Prisma.AnnotationWhereInput, authors: { id: string; name: string }[], tagSets: AgreementTagSet[], sources: AgreementSource[]) {
-  // Tags are read by the annotations' filter (a join), not as their relation: Prisma reads
-  // a relation with one bind parameter per annotation, which fails past 32,766.
-  const [rows, tagRows] = await Promise.all([
-    db().annotation.findMany({ where: counted, select: { id: true, sourceId: true, revisionId: true, start: true, end: true, authorId: true } }),
-    db().annotationTag.findMany({ where: { annotation: counted }, select: { annotationId: true, tagId: true } }),
-  ]);
-  const authorOf = new Map(authors.map((author) => [author.id, author]));
-  const tagsOf = new Map<string, string[]>();
-  for (const { annotationId, tagId } of tagRows) {
-    const list = tagsOf.get(annotationId);
-    if (list) list.push(tagId);
-    else tagsOf.set(annotationId, [tagId]);
+/**
+ * What changes whenever one of a source's counted annotations does, per source, read without
+ * the rows: per revision, author and anchoring status, how many there are, the sums of their
+ * versions and offsets, their latest update (as annotationsMarker, whose reasoning holds here;
+ * tag merges are seen through the taxonomy). Also the authors, with their names.
+ */
+async function sourceMarkers(counted: Prisma.AnnotationWhereInput) {
+  const groups = await db().annotation.groupBy({
+    by: ["sourceId", "revisionId", "authorId", "anchorStatus"],
+    where: counted,
+    orderBy: [{ sourceId: "asc" }, { revisionId: "asc" }, { authorId: "asc" }, { anchorStatus: "asc" }],
+    _count: { _all: true },
+    _sum: { version: true, start: true, end: true },
+    _max: { updatedAt: true },
+  });
+  const authors = await db().user.findMany({ where: { id: { in: [...new Set(groups.map((g) => g.authorId))] } }, orderBy: { id: "asc" }, select: { id: true, name: true } });
+  const bySource = new Map<string, unknown[]>();
+  for (const g of groups) {
+    const row = [g.revisionId, g.authorId, g.anchorStatus, g._count._all, g._sum.version, g._sum.start, g._sum.end, g._max.updatedAt?.toISOString() ?? null];
+    const list = bySource.get(g.sourceId);
+    if (list) list.push(row);
+    else bySource.set(g.sourceId, [row]);
   }
-  const annotations = rows.map((a) => ({ ...a, author: authorOf.get(a.authorId)!, tags: tagsOf.get(a.id) ?? [] }));
+  return { authors, bySource };
+}
 
-  const coders = [...new Map(annotations.map((a) => [a.author.id, a.author])).values()].sort((a, b) => a.name.localeCompare(b.name));
+/**
+ * Each given source's part of the figures (lib/domain/agreement/source-figures.ts), from its
+ * current revision and the counted annotations on it. The annotations are read in one narrow
+ * query, tags aggregated per annotation in SQL: only what the figures need, no Prisma rows.
+ * Its filter is the `counted` filter of getAgreement for the roles that reach it (editors and
+ * reviewers): not deleted, not hidden, not orphaned; students never get here.
+ */
+async function measureSources(comparisonId: string, sourceIds: string[], coders: Coder[], tagSets: AgreementTagSet[]) {
+  const [sources, rows] = await Promise.all([
+    db().source.findMany({
+      where: { comparisonId, id: { in: sourceIds } },
+      select: { id: true, title: true, outlet: { select: { name: true } }, currentRevision: { select: { id: true, text: true } } },
+    }),
+    db().$queryRaw<{ sourceId: string; authorId: string; start: number; end: number; tags: string }[]>`
+      SELECT a."sourceId", a."authorId", a."start", a."end", coalesce(string_agg(t."tagId", ' '), '') AS tags
+      FROM "Annotation" a
+      JOIN "Source" s ON s."id" = a."sourceId" AND s."currentRevisionId" = a."revisionId"
+      LEFT JOIN "AnnotationTag" t ON t."annotationId" = a."id"
+      WHERE a."comparisonId" = ${comparisonId} AND a."sourceId" = ANY(${sourceIds}::text[])
+        AND a."deletedAt" IS NULL AND a."hiddenAt" IS NULL AND a."anchorStatus" <> 'ORPHANED'
+      GROUP BY a."id"
+      ORDER BY a."id"`,
+  ]);
+  const spansOf = new Map<string, CodedSpan[]>();
+  for (const row of rows) {
+    const span = { textId: row.sourceId, coderId: row.authorId, start: row.start, end: row.end, tagIds: row.tags ? row.tags.split(" ") : [] };
+    const list = spansOf.get(row.sourceId);
+    if (list) list.push(span);
+    else spansOf.set(row.sourceId, [span]);
+  }
   const coderIds = coders.map((c) => c.id);
+  const coderName = new Map(coders.map((c) => [c.id, c.name]));
   const tagName = new Map(tagSets.flatMap((s) => s.tags.map((t) => [t.id, t.name] as const)));
-  const texts = sources.flatMap((s) => (s.currentRevision ? [{ ...s, revision: s.currentRevision, units: tokenUnits(s.currentRevision.text) }] : []));
-  const current = new Map(texts.map((t) => [t.id, t.revision.id]));
-  const spans = annotations
-    .filter((a) => current.get(a.sourceId) === a.revisionId)
-    .map((a) => ({ textId: a.sourceId, coderId: a.author.id, start: a.start, end: a.end, tagIds: a.tags }));
+  const setTagIds = tagSets.map((set) => set.tags.map((t) => t.id));
+  const parts = new Map<string, ReturnType<typeof measureSource>>();
+  for (const source of sources) parts.set(source.id, measureSource(source, spansOf.get(source.id) ?? [], coderIds, setTagIds, coderName, tagName));
+  return parts;
+}
 
-  const spanTexts = texts.map((t) => ({ id: t.id, length: t.revision.text.length }));
+type MeasuredSource = { id: string; title: string; outlet: { name: string } | null; currentRevision: { id: string; text: string } | null };
 
-  const sets = tagSets.map((set) => {
-    const span = tagSetSpanAgreement(spanTexts, spans, coderIds, new Set(set.tags.map((t) => t.id)));
-    const documents = tagSetDocuments(texts, spans, new Set(set.tags.map((t) => t.id)));
-    const { combined, perValue } = pooledAgreement(coderIds, documents, set.tags.map((t) => t.id));
-    const open = documents.flatMap((doc) =>
-      disagreements(doc.units, doc.coders).map((d) => ({
-        sourceId: doc.text.id,
-        revisionId: doc.text.revision.id,
-        outlet: doc.text.outlet?.name ?? doc.text.title,
+/** One source's part, its disagreements as the page lists them (settled ones included). */
+function measureSource(source: MeasuredSource, spans: CodedSpan[], coderIds: string[], setTagIds: string[][], coderName: Map<string, string>, tagName: Map<string, string>) {
+  const revision = source.currentRevision!;
+  const { sets, ...figures } = sourceFigures({ id: source.id, length: revision.text.length, units: tokenUnits(revision.text) }, spans, coderIds, setTagIds);
+  return {
+    ...figures,
+    sets: sets.map(({ disagreements: found, ...tallies }) => ({
+      ...tallies,
+      disagreements: found.map((d) => ({
+        sourceId: source.id,
+        revisionId: revision.id,
+        outlet: source.outlet?.name ?? source.title,
         start: d.start,
         end: d.end,
-        text: doc.text.revision.text.slice(d.start, d.end),
+        text: revision.text.slice(d.start, d.end),
         values: d.values.map((v) => ({
           coderId: v.coderId,
-          coder: coders.find((c) => c.id === v.coderId)?.name ?? "",
+          coder: coderName.get(v.coderId) ?? "",
           tags: v.value === NO_VALUE ? [] : v.value.split(VALUE_SEPARATOR).map((id) => tagName.get(id) ?? id),
         })),
       })),
-    );
+    })),
+  };
+}
+
+/** The figures of every tag set from the sources' parts (in the sources' order), every disagreement listed. */
+function combineAgreement(parts: SourcePart[], coders: Coder[], tagSets: AgreementTagSet[]) {
+  const combined = combineSourceFigures(parts, coders.map((c) => c.id), tagSets.map((set) => set.tags.map((t) => t.id)));
+  return tagSets.map((set, i) => {
+    const { combined: alpha, perValue, span } = combined[i]!;
     return {
       id: set.id,
       name: set.name,
-      combined,
+      combined: alpha,
       // Tags nobody used, or used where only one reviewer worked, have no figure to show.
       perTag: perValue.map((v) => ({ ...v, tag: set.tags.find((t) => t.id === v.value)! })).filter((v) => v.status !== "insufficient-data" && v.pairableUnits > 0),
-      disagreements: open,
+      disagreements: parts.flatMap((part) => part.sets[i]!.disagreements),
       span: {
         alphaU: span.alphaU,
         sources: span.textIds.length,
@@ -132,5 +190,4 @@ async function measureAgreement(counted: Prisma.AnnotationWhereInput, authors: {
       },
     };
   });
-  return { coders, sets };
 }
