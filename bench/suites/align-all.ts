@@ -6,7 +6,7 @@
 import { alignAll, DEFAULT_MIN_SCORE } from "@/lib/domain/alignment";
 import type { Suite } from "@/bench/harness";
 import path from "node:path";
-import { breachGoldPath, bridgeGoldPath, derailmentGoldPath, ferryGoldPath, fireGoldPath, glassworksGoldPath, goldPath, landslideGoldPath, quarryGoldPath, strikeGoldPath, linksOfResult, loadGold, score, tfidfBaseline, type Gold } from "@/bench/fixtures/alignment-gold";
+import { breachGoldPath, bridgeGoldPath, derailmentGoldPath, ferryGoldPath, fireGoldPath, glassworksGoldPath, goldPath, landslideGoldPath, quarryGoldPath, strikeGoldPath, waterGoldPath, linksOfResult, loadGold, score, tfidfBaseline, type Gold } from "@/bench/fixtures/alignment-gold";
 import { createRandom } from "@/bench/fixtures/random";
 import { article, facts } from "@/bench/fixtures/text";
 import { describeMachine } from "@/bench/machine";
@@ -26,7 +26,7 @@ export const alignAllSuite: Suite = {
     const sources = Array.from({ length: 8 }, (_, i) => ({ id: `source-${i}`, text: article(random, 5000, story) }));
     const texts = sources.map((s) => s.text);
 
-    const sets = [goldPath, ferryGoldPath, fireGoldPath, bridgeGoldPath, strikeGoldPath, landslideGoldPath, derailmentGoldPath, quarryGoldPath, breachGoldPath, glassworksGoldPath].map((file) => {
+    const sets = [goldPath, ferryGoldPath, fireGoldPath, bridgeGoldPath, strikeGoldPath, landslideGoldPath, derailmentGoldPath, quarryGoldPath, breachGoldPath, glassworksGoldPath, waterGoldPath].map((file) => {
       const loaded = loadGold(file);
       return loaded && { ...loaded, file: path.basename(file) };
     });
@@ -69,7 +69,9 @@ const GOLD_TEXTS: Record<string, string> = {
   "breach-harwick":
     "4 articles written for this repository about an invented hospital data breach, [gold/breach-harwick](gold/breach-harwick) (same rules), held out from the seventh pass (the subject noun, the same count for different facts): committed before Align all ran on it, scored once at the end of that pass; a development set since",
   "glassworks-brantwick":
-    "4 articles written for this repository about an invented glassworks closure, [gold/glassworks-brantwick](gold/glassworks-brantwick) (same rules), held out from the eighth pass (claim rules: passive reporting verbs, the subject who acts, a count planned against a count done): written by another engineer blind to the aligner, committed before Align all ran on it, scored once at the end of that pass",
+    "4 articles written for this repository about an invented glassworks closure, [gold/glassworks-brantwick](gold/glassworks-brantwick) (same rules), held out from the eighth pass (claim rules: passive reporting verbs, the subject who acts, a count planned against a count done): written by another engineer blind to the aligner, committed before Align all ran on it, scored once at the end of that pass; a development set since",
+  "water-fenmarsh":
+    "4 articles written for this repository about an invented court fine for a water company's contamination outbreak, [gold/water-fenmarsh](gold/water-fenmarsh) (same rules), held out from the ninth pass (what a clause tells in passing, a count planned against a count done): written by another engineer blind to the aligner, committed before Align all ran on it, scored once at the end of that pass",
 };
 
 function qualityMarkdown(sets: readonly { gold: Gold; texts: string[]; file: string }[]): string {
@@ -100,7 +102,7 @@ ${m.cpu}, ${m.cores} cores, ${m.memory}, ${m.os}, Node ${m.node}; load average a
 A proposed link is every pair of passages of different sources in one row; it is correct when
 each passage overlaps the gold sentence on its side. The baseline proposes, for each sentence
 and each other source, the best match by plain TF-IDF cosine (lower-cased words, no stemming)
-when it reaches the threshold. Ten gold sets, all scored in this run; "—" where a method proposed
+when it reaches the threshold. Eleven gold sets, all scored in this run; "—" where a method proposed
 nothing (its precision is undefined).
 
 ${tables.join("\n")}`;
