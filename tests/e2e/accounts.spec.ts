@@ -1,5 +1,5 @@
-import { expect, test } from "@playwright/test";
-import { attemptSignIn, DEMO, invite, keepScreenshot, signIn, signOut, uniqueEmail } from "./helpers";
+import { expect } from "@playwright/test";
+import { attemptSignIn, DEMO, invite, keepScreenshot, signIn, signOut, test, uniqueEmail } from "./helpers";
 
 test("a newcomer signs up, signs out, signs in as the demo editor, opens the demo comparison and signs out", async ({ page }) => {
   const email = uniqueEmail("newcomer");

@@ -1,6 +1,6 @@
 import { readFile } from "node:fs/promises";
-import { expect, test, type Browser, type Page } from "@playwright/test";
-import { keepScreenshot, pasteSource, signIn, uniqueEmail } from "./helpers";
+import { expect, type Browser, type Page } from "@playwright/test";
+import { keepScreenshot, pasteSource, signIn, test, uniqueEmail } from "./helpers";
 
 const PASSWORD = "classroom passphrase";
 

@@ -1,5 +1,5 @@
-import { expect, test, type Browser, type Page } from "@playwright/test";
-import { acceptInvitation, DEMO, invite, signInDirectly, signUp, uniqueEmail } from "./helpers";
+import { expect, type Browser, type Page } from "@playwright/test";
+import { acceptInvitation, DEMO, invite, signInDirectly, signUp, test, uniqueEmail } from "./helpers";
 
 /** A new account, invited to the demo newsroom with `role`, signed in on a context of its own. */
 async function member(browser: Browser, owner: Page, name: string, role: string) {

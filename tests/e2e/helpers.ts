@@ -1,4 +1,22 @@
-import { expect, test, type Locator, type Page } from "@playwright/test";
+import { expect, test as base, type Locator, type Page } from "@playwright/test";
+
+/**
+ * Playwright's `test`, which at the end of a passing test closes every browser context the test
+ * opened itself (`browser.newContext()`). The browser lives as long as the worker, through every
+ * journey, so a context left open keeps its pages, their live streams and their timers running
+ * while later journeys run. A failed test keeps them for Playwright's screenshots.
+ */
+export const test = base.extend<{ closeOwnContexts: void }>({
+  closeOwnContexts: [
+    async ({ browser }, use, testInfo) => {
+      const before = new Set(browser.contexts());
+      await use();
+      if (testInfo.status !== testInfo.expectedStatus) return;
+      await Promise.all(browser.contexts().filter((context) => !before.has(context)).map((context) => context.close()));
+    },
+    { auto: true },
+  ],
+});
 
 export const DEMO = { email: "demo@parallax.example", password: "parallax-demo-2026", name: "Dana Demo" };
 

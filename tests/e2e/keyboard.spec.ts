@@ -1,5 +1,5 @@
-import { expect, test, type Page } from "@playwright/test";
-import { acceptInvitation, DEMO, invite, keepScreenshot, signInDirectly, uniqueEmail } from "./helpers";
+import { expect, type Page } from "@playwright/test";
+import { acceptInvitation, DEMO, invite, keepScreenshot, signInDirectly, test, uniqueEmail } from "./helpers";
 
 test.use({ viewport: { width: 1440, height: 1000 } });
 

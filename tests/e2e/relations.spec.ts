@@ -1,5 +1,5 @@
-import { expect, test, type Browser, type Page } from "@playwright/test";
-import { acceptInvitation, invite, signUp, uniqueEmail } from "./helpers";
+import { expect, type Browser, type Page } from "@playwright/test";
+import { acceptInvitation, invite, signUp, test, uniqueEmail } from "./helpers";
 
 const PASSWORD = "relations passphrase";
 

@@ -1,5 +1,5 @@
-import { expect, test, type Locator } from "@playwright/test";
-import { DEMO, keepScreenshot, signInDirectly } from "./helpers";
+import { expect, type Locator } from "@playwright/test";
+import { DEMO, keepScreenshot, signInDirectly, test } from "./helpers";
 
 test("an editor reads, filters, prints, publishes and withdraws the demo report", async ({ page, browser }) => {
   test.setTimeout(120_000);

@@ -1,5 +1,5 @@
-import { expect, test, type Browser, type Page } from "@playwright/test";
-import { DEMO, keepScreenshot, pasteSource, signInDirectly, uniqueEmail } from "./helpers";
+import { expect, type Browser, type Page } from "@playwright/test";
+import { DEMO, keepScreenshot, pasteSource, signInDirectly, test, uniqueEmail } from "./helpers";
 
 // Five short articles written for this test about an invented harbour bridge closure.
 const ARTICLES = [

@@ -1,5 +1,5 @@
-import { expect, test, type Browser, type Page } from "@playwright/test";
-import { DEMO, keepScreenshot, signInDirectly } from "./helpers";
+import { expect, type Browser, type Page } from "@playwright/test";
+import { DEMO, keepScreenshot, signInDirectly, test } from "./helpers";
 
 // A tablet in portrait: 768 px wide, a touch screen (so `pointer: coarse` applies).
 const TABLET = { viewport: { width: 768, height: 1024 }, hasTouch: true };

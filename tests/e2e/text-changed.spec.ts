@@ -1,5 +1,5 @@
-import { expect, test, type Page } from "@playwright/test";
-import { DEMO, signInDirectly } from "./helpers";
+import { expect, type Page } from "@playwright/test";
+import { DEMO, signInDirectly, test } from "./helpers";
 
 async function openDemoComparison(page: Page) {
   await page.goto("/w/demo-newsroom");

@@ -1,5 +1,5 @@
-import { expect, test, type Browser, type Page } from "@playwright/test";
-import { acceptInvitation, invite, keepScreenshot, signUp, uniqueEmail } from "./helpers";
+import { expect, type Browser, type Page } from "@playwright/test";
+import { acceptInvitation, invite, keepScreenshot, signUp, test, uniqueEmail } from "./helpers";
 
 const PASSWORD = "undo journey passphrase";
 
