@@ -418,6 +418,26 @@ describe("reanchor: an untouched word in a paragraph both moved and rewritten ar
   });
 });
 
+describe("reanchor: words kept side by side in a passage whose other words were replaced one by one", () => {
+  // Words inserted before the quote's word and most words after it replaced one for one: a
+  // word diff keeps a space between every two replaced words rather than the two words that
+  // stayed side by side, and the semantic cleanup then folds them into one replacement.
+  const OLD =
+    "The harbour board said.\nHarbour officials have often promised repairs against storms and floods before winter that they have listed as having been caused in spring, summer and autumn out on the old pier.\nThe council meets again in spring.";
+  const at = OLD.indexOf("promised");
+  const splices: Splice[] = [
+    [at, 0, "amber tulip cedar "],
+    [at + "amber tulip cedar promised repairs ".length, "against storms and floods before winter that they have listed".length, "birch oak plum pear fig"],
+    [at + "amber tulip cedar promised repairs birch oak plum pear fig as having ".length, "been caused in spring, summer and autumn".length, "lime rye"],
+  ];
+
+  it.each([
+    ["the first letters of the first kept word", "pr", at],
+    ["the first kept word", "promised", at],
+    ["letters across both kept words", "omised rep", at + 2],
+  ])("keeps %s exact", (_name, quote, from) => expectKeptExact(OLD, splices, quote, from, from + "amber tulip cedar ".length));
+});
+
 describe("reanchor: a short last line moved, glued to the moved heading it now precedes", () => {
   // Moving the last paragraph, which ends without a line break, leaves none between it and
   // the heading it is pasted before: two short lines become one that neither of them pairs with.
