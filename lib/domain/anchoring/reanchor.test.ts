@@ -438,6 +438,33 @@ describe("reanchor: words kept side by side in a passage whose other words were 
   ])("keeps %s exact", (_name, quote, from) => expectKeptExact(OLD, splices, quote, from, from + "amber tulip cedar ".length));
 });
 
+describe("reanchor: a short word the whole-text diff keeps in its line's pair, which the pair's own diff lost", () => {
+  // Diffed alone, the line's words align differently around the rewrite after the word, and
+  // the semantic cleanup folds it into the replacement; diffed with the edited line above
+  // it, the word is kept, inside the line's own pair.
+  const LINE =
+    "This is Kelby.. A quiet fishing town in #Norfolk.. Captain Marlow was born and then buried here after his last voyage at sea.. Tonight Kelby men and women crowded the quay to pay their respects to Captain Marlow and honour his memory as ‘hero’ in their songs #hero pic.example.com/AbCdEfGhIj — Coast Update (@CoastUpdate) May 2, 2024";
+  const HEADING = "Kelby remembers its captain";
+  const ABOVE = "Gatherings were also held in a number of other ports, reaching as far as Cork and Bergen.";
+  const BELOW = "The lifeboat station opens its doors to visitors on Sunday.";
+  const OLD = [HEADING, ABOVE, LINE, BELOW].join("\n\n");
+
+  it.each([
+    ["the rewrite alone", LINE.replace("Marlow and honour his memory as ‘hero’ in their songs #hero pic", "and ripple piq")],
+    [
+      "the rewrite, a word and a typo before it",
+      LINE.replace("born and then", "then").replace("Tonight Kelby", "xonight Kellby").replace("Marlow and honour his memory as ‘hero’ in their songs #hero pic", "and ripple piq"),
+    ],
+  ])("keeps the word exact after %s", (_name, edited) => {
+    const updated = [HEADING, ABOVE.replace("Cork", "Cobh"), edited, BELOW].join("\n\n");
+    const at = OLD.indexOf(" and honour") + 1;
+    const expected = updated.indexOf(" and ripple") + 1;
+    const result = reanchor(OLD, updated, createSelectors(OLD, at, at + "and".length));
+    expect(result.status).toBe("exact");
+    expect(result.status !== "orphaned" && result.selectors.position.start).toBe(expected);
+  });
+});
+
 describe("reanchor: a short last line moved, glued to the moved heading it now precedes", () => {
   // Moving the last paragraph, which ends without a line break, leaves none between it and
   // the heading it is pasted before: two short lines become one that neither of them pairs with.

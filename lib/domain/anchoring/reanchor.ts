@@ -863,6 +863,17 @@ function paragraphPairs(oldText: string, newText: string, map: (offset: number) 
       return keptText().claimed.some((range) => range.start < end && start < range.end);
     },
     /**
+     * `at`, where the whole-text diff keeps [start, end), if that lies inside the pair of
+     * the line holding the range (its own pair's diff lost it: diffed alone, the line's
+     * words aligned differently); else null.
+     */
+    keptInPair(start: number, end: number, at: number | null): number | null {
+      if (at === null) return null;
+      const line = joinedPaired.find((l) => l.start <= start && end <= l.start + l.text.length);
+      const twin = line && twinOf(line);
+      return twin && twin.start <= at && at + end - start <= twin.start + twin.text.length ? at : null;
+    },
+    /**
      * Where [start, end), within one line paired from elsewhere (a move) whose pair did not
      * keep it, is kept by the pair of an identical old line paired in place: which of two
      * identical lines went where only the pairing says, and a move is its weaker guess (two
@@ -994,7 +1005,7 @@ function diffMap(oldText: string, newText: string): DiffMap {
     if (none || end <= start) return null;
     const paired = lines.find(start, end, followMoves);
     // The quote's own pair lost it: an identical line's pair may be its true copy.
-    if (paired === null && followMoves) return lines.twinFind(start, end);
+    if (paired === null && followMoves) return lines.twinFind(start, end) ?? lines.keptInPair(start, end, keptAt(oldText, newText, segments, keptInside, start, end, true));
     if (paired !== undefined) return paired;
     const kept = keptAt(oldText, newText, segments, keptInside, start, end, followMoves);
     if (!followMoves) return kept;
