@@ -465,6 +465,23 @@ describe("reanchor: a short word the whole-text diff keeps in its line's pair, w
   });
 });
 
+describe("reanchor: a long word kept between rewritten words, which a search by quote does not find", () => {
+  const OLD =
+    "The fair closed on Sunday.\n\nSmaller markets were held in other villages, including the miller’s hamlet of Wexley, according to the parish newsletter.\nA new fair in spring\n\nThe council hopes to hold it again.";
+  const at = OLD.indexOf("according");
+
+  it.each(["amber tulip cedar plum", "amber tulip"])("keeps it exact after the words before it were replaced by %s and words inserted after it", (replacement) => {
+    const before = "villages, including the miller’s hamlet of Wexley";
+    const from = OLD.indexOf(before);
+    const after = at + "according ".length;
+    const splices: Splice[] = [
+      [after, 0, "birch oak plum fig "],
+      [from, before.length, replacement],
+    ];
+    expectKeptExact(OLD, splices, "according", at, at - before.length + replacement.length);
+  });
+});
+
 describe("reanchor: a short last line moved, glued to the moved heading it now precedes", () => {
   // Moving the last paragraph, which ends without a line break, leaves none between it and
   // the heading it is pasted before: two short lines become one that neither of them pairs with.

@@ -963,7 +963,10 @@ const isSpace = (ch: string | undefined) => ch !== undefined && /\s/.test(ch);
  *   - `surviving`: the share of a range's words that the diff kept;
  *   - `mapRange`: the range's new extent, with words replaced at its edges inside it;
  *   - `movedCopy`: where a range the diff saw deleted reappears verbatim in text the
- *     diff saw inserted (a cut paragraph pasted elsewhere).
+ *     diff saw inserted (a cut paragraph pasted elsewhere);
+ *   - `keptBetweenReplaced`: where a range inside a replacement is, if a diff of the
+ *     replacement's words and punctuation, whitespace left out, keeps it (keptBetweenSpaces),
+ *     however short the kept stretch.
  */
 interface DiffMap {
   map(offset: number): number;
@@ -971,6 +974,7 @@ interface DiffMap {
   surviving(start: number, end: number): { words: number; characters: number };
   mapRange(start: number, end: number): { start: number; end: number } | null;
   movedCopy(start: number, end: number): number | null;
+  keptBetweenReplaced(start: number, end: number): number | null;
 }
 
 function diffMap(oldText: string, newText: string): DiffMap {
@@ -1068,7 +1072,17 @@ function diffMap(oldText: string, newText: string): DiffMap {
   // the quote and the surroundings that moved with it must make MIN_MOVE_EVIDENCE together.
   const movedCopy = (start: number, end: number) => verbatimCopy(oldText, newText, start, end, segments.inserted, map(start));
 
-  return { map, unchanged, surviving, mapRange, movedCopy };
+  const keptBetweenReplaced = (start: number, end: number) => {
+    if (none) return null;
+    const i = segmentAt(segments, start);
+    if (equal[i] || end > oldStarts[i]! + oldLengths[i]!) return null;
+    const o = oldStarts[i]!;
+    const n = newStarts[i]!;
+    const run = keptBetweenSpaces(oldText.slice(o, o + oldLengths[i]!), newText.slice(n, n + newLengths[i]!)).find((k) => o + k.oldStart <= start && end <= o + k.oldStart + k.length);
+    return run ? n + run.newStart + (start - o - run.oldStart) : null;
+  };
+
+  return { map, unchanged, surviving, mapRange, movedCopy, keptBetweenReplaced };
 }
 
 /** Kept text inside a replacement this long is the same words, not a chance equality (see diffMap). */
@@ -1076,6 +1090,12 @@ const MIN_KEPT_IN_REPLACEMENT = 16;
 
 /** A quote at least this long found once in each text is the same words (see reanchorOne, 1b). */
 const MIN_UNIQUE_QUOTE = 16;
+
+/**
+ * A word this long that a diff keeps between replaced words is the same word, not a chance
+ * equality like "the" or "and" (see reanchorOne, 5).
+ */
+const MIN_TELLING_WORD = 8;
 
 /**
  * An edited quote is placed on its new words while at least this share of its words is
@@ -1183,7 +1203,13 @@ function reanchorOne(oldText: string, newText: string, target: AnchorTarget, dif
   // (4) Mostly gone where it was: search by quote, near
   // where the diff puts its old position.
   const mapped = diff.map(start);
-  return searched(newText, { quote: target.quote, position: { type: "TextPositionSelector", start: mapped, end: mapped + quote.length } });
+  const found = searched(newText, { quote: target.quote, position: { type: "TextPositionSelector", start: mapped, end: mapped + quote.length } });
+  if (found.status !== "orphaned") return found;
+  // (5) Not found: a quote holding a long word (MIN_TELLING_WORD) is where the diff of the
+  // replacement around it, whitespace left out, keeps it between replaced words (its context
+  // rewritten on both sides, the semantic cleanup folded it into the replacement).
+  const between = [...quote.matchAll(WORD)].some((word) => word[0].length >= MIN_TELLING_WORD) ? diff.keptBetweenReplaced(start, end) : null;
+  return between === null ? found : { status: "exact", score: 1, selectors: createSelectors(newText, between, between + quote.length) };
 }
 
 function searched(newText: string, target: AnchorTarget): ReanchorResult {
