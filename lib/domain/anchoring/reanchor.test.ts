@@ -482,6 +482,29 @@ describe("reanchor: a long word kept between rewritten words, which a search by 
   });
 });
 
+describe("reanchor: a short last line moved into a sentence, its first word rewritten, its quote found once in each text", () => {
+  const PARAGRAPHS = [
+    "The harbour board met on Monday to discuss the dredging contract for the northern basin.",
+    "Work on the harbour wall is to begin in spring, once the board has chosen a contractor from the three that have bid.",
+    "Residents may comment on the plans at the library until the end of the month.",
+    "Source » harbourdesk",
+  ];
+  const OLD = PARAGRAPHS.join("\n\n");
+
+  it.each([
+    ["pasted before a sentence, after new words", "Work on the harbour wall is to begin in spring amber tulip » harbourdeskOnce the board has chosen a contractor from the three that have bid."],
+    ["pasted before a sentence, after new words, the sentences around it edited", "Work on the quay wall will begin in spring amber tulip » harbourdeskOnce the council has chosen a builder from the three that have bid."],
+  ])("keeps a quote of the moved line exact when it was %s", (_name, sentence) => {
+    const updated = `${PARAGRAPHS[0]}\n\n${sentence}\n\n${PARAGRAPHS[2]}\n\n`;
+    for (const quote of ["» harbourdesk", "harbourdesk"]) {
+      const at = OLD.lastIndexOf(quote);
+      const result = reanchor(OLD, updated, createSelectors(OLD, at, at + quote.length));
+      expect(result.status).toBe("exact");
+      expect(result.status !== "orphaned" && result.selectors.position.start).toBe(updated.indexOf(quote));
+    }
+  });
+});
+
 describe("reanchor: a short last line moved, glued to the moved heading it now precedes", () => {
   // Moving the last paragraph, which ends without a line break, leaves none between it and
   // the heading it is pasted before: two short lines become one that neither of them pairs with.

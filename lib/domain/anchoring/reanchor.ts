@@ -1196,8 +1196,11 @@ function reanchorOne(oldText: string, newText: string, target: AnchorTarget, dif
     }
   }
   // (3) Gone from where it was, and pasted elsewhere verbatim: moved with its paragraph.
+  // Found once in each text, with a long word (MIN_TELLING_WORD), its surroundings need not
+  // agree: a short line moved and glued to another, whose first words were then rewritten.
+  const telling = [...quote.matchAll(WORD)].some((word) => word[0].length >= MIN_TELLING_WORD);
   if (surviving.characters === 0) {
-    const moved = diff.movedCopy(start, end);
+    const moved = diff.movedCopy(start, end) ?? (telling && !/[\n\r]/.test(quote) ? onceInEach(oldText, newText, start, end) : null);
     if (moved !== null) return { status: "exact", score: 1, selectors: createSelectors(newText, moved, moved + quote.length) };
   }
   // (4) Mostly gone where it was: search by quote, near
@@ -1208,7 +1211,7 @@ function reanchorOne(oldText: string, newText: string, target: AnchorTarget, dif
   // (5) Not found: a quote holding a long word (MIN_TELLING_WORD) is where the diff of the
   // replacement around it, whitespace left out, keeps it between replaced words (its context
   // rewritten on both sides, the semantic cleanup folded it into the replacement).
-  const between = [...quote.matchAll(WORD)].some((word) => word[0].length >= MIN_TELLING_WORD) ? diff.keptBetweenReplaced(start, end) : null;
+  const between = telling ? diff.keptBetweenReplaced(start, end) : null;
   return between === null ? found : { status: "exact", score: 1, selectors: createSelectors(newText, between, between + quote.length) };
 }
 
