@@ -418,6 +418,93 @@ describe("reanchor: an untouched word in a paragraph both moved and rewritten ar
   });
 });
 
+describe("reanchor: words kept side by side in a passage whose other words were replaced one by one", () => {
+  // Words inserted before the quote's word and most words after it replaced one for one: a
+  // word diff keeps a space between every two replaced words rather than the two words that
+  // stayed side by side, and the semantic cleanup then folds them into one replacement.
+  const OLD =
+    "The harbour board said.\nHarbour officials have often promised repairs against storms and floods before winter that they have listed as having been caused in spring, summer and autumn out on the old pier.\nThe council meets again in spring.";
+  const at = OLD.indexOf("promised");
+  const splices: Splice[] = [
+    [at, 0, "amber tulip cedar "],
+    [at + "amber tulip cedar promised repairs ".length, "against storms and floods before winter that they have listed".length, "birch oak plum pear fig"],
+    [at + "amber tulip cedar promised repairs birch oak plum pear fig as having ".length, "been caused in spring, summer and autumn".length, "lime rye"],
+  ];
+
+  it.each([
+    ["the first letters of the first kept word", "pr", at],
+    ["the first kept word", "promised", at],
+    ["letters across both kept words", "omised rep", at + 2],
+  ])("keeps %s exact", (_name, quote, from) => expectKeptExact(OLD, splices, quote, from, from + "amber tulip cedar ".length));
+});
+
+describe("reanchor: a short word the whole-text diff keeps in its line's pair, which the pair's own diff lost", () => {
+  // Diffed alone, the line's words align differently around the rewrite after the word, and
+  // the semantic cleanup folds it into the replacement; diffed with the edited line above
+  // it, the word is kept, inside the line's own pair.
+  const LINE =
+    "This is Kelby.. A quiet fishing town in #Norfolk.. Captain Marlow was born and then buried here after his last voyage at sea.. Tonight Kelby men and women crowded the quay to pay their respects to Captain Marlow and honour his memory as ‘hero’ in their songs #hero pic.example.com/AbCdEfGhIj — Coast Update (@CoastUpdate) May 2, 2024";
+  const HEADING = "Kelby remembers its captain";
+  const ABOVE = "Gatherings were also held in a number of other ports, reaching as far as Cork and Bergen.";
+  const BELOW = "The lifeboat station opens its doors to visitors on Sunday.";
+  const OLD = [HEADING, ABOVE, LINE, BELOW].join("\n\n");
+
+  it.each([
+    ["the rewrite alone", LINE.replace("Marlow and honour his memory as ‘hero’ in their songs #hero pic", "and ripple piq")],
+    [
+      "the rewrite, a word and a typo before it",
+      LINE.replace("born and then", "then").replace("Tonight Kelby", "xonight Kellby").replace("Marlow and honour his memory as ‘hero’ in their songs #hero pic", "and ripple piq"),
+    ],
+  ])("keeps the word exact after %s", (_name, edited) => {
+    const updated = [HEADING, ABOVE.replace("Cork", "Cobh"), edited, BELOW].join("\n\n");
+    const at = OLD.indexOf(" and honour") + 1;
+    const expected = updated.indexOf(" and ripple") + 1;
+    const result = reanchor(OLD, updated, createSelectors(OLD, at, at + "and".length));
+    expect(result.status).toBe("exact");
+    expect(result.status !== "orphaned" && result.selectors.position.start).toBe(expected);
+  });
+});
+
+describe("reanchor: a long word kept between rewritten words, which a search by quote does not find", () => {
+  const OLD =
+    "The fair closed on Sunday.\n\nSmaller markets were held in other villages, including the miller’s hamlet of Wexley, according to the parish newsletter.\nA new fair in spring\n\nThe council hopes to hold it again.";
+  const at = OLD.indexOf("according");
+
+  it.each(["amber tulip cedar plum", "amber tulip"])("keeps it exact after the words before it were replaced by %s and words inserted after it", (replacement) => {
+    const before = "villages, including the miller’s hamlet of Wexley";
+    const from = OLD.indexOf(before);
+    const after = at + "according ".length;
+    const splices: Splice[] = [
+      [after, 0, "birch oak plum fig "],
+      [from, before.length, replacement],
+    ];
+    expectKeptExact(OLD, splices, "according", at, at - before.length + replacement.length);
+  });
+});
+
+describe("reanchor: a short last line moved into a sentence, its first word rewritten, its quote found once in each text", () => {
+  const PARAGRAPHS = [
+    "The harbour board met on Monday to discuss the dredging contract for the northern basin.",
+    "Work on the harbour wall is to begin in spring, once the board has chosen a contractor from the three that have bid.",
+    "Residents may comment on the plans at the library until the end of the month.",
+    "Source » harbourdesk",
+  ];
+  const OLD = PARAGRAPHS.join("\n\n");
+
+  it.each([
+    ["pasted before a sentence, after new words", "Work on the harbour wall is to begin in spring amber tulip » harbourdeskOnce the board has chosen a contractor from the three that have bid."],
+    ["pasted before a sentence, after new words, the sentences around it edited", "Work on the quay wall will begin in spring amber tulip » harbourdeskOnce the council has chosen a builder from the three that have bid."],
+  ])("keeps a quote of the moved line exact when it was %s", (_name, sentence) => {
+    const updated = `${PARAGRAPHS[0]}\n\n${sentence}\n\n${PARAGRAPHS[2]}\n\n`;
+    for (const quote of ["» harbourdesk", "harbourdesk"]) {
+      const at = OLD.lastIndexOf(quote);
+      const result = reanchor(OLD, updated, createSelectors(OLD, at, at + quote.length));
+      expect(result.status).toBe("exact");
+      expect(result.status !== "orphaned" && result.selectors.position.start).toBe(updated.indexOf(quote));
+    }
+  });
+});
+
 describe("reanchor: a short last line moved, glued to the moved heading it now precedes", () => {
   // Moving the last paragraph, which ends without a line break, leaves none between it and
   // the heading it is pasted before: two short lines become one that neither of them pairs with.

@@ -256,18 +256,25 @@ function segmentAt(segments: Segments, offset: number): number {
   return lo;
 }
 
-/** A stretch of text a diff kept inside one of its replacements (see keptAt). */
-type KeptStretch = { oldStart: number; newStart: number; length: number };
+/**
+ * A stretch of text a diff kept inside one of its replacements (see keptAt); `spaced` when
+ * only the diff with whitespace left out keeps it (see keptBetweenSpaces).
+ */
+type KeptStretch = { oldStart: number; newStart: number; length: number; spaced?: boolean };
 
 /**
  * Where [start, end) of `oldText` is in `newText` if the diff `segments` kept it, else
  * null. The diff's semantic cleanup folds short kept passages between two edits into one
  * replacement (it cannot tell them from chance equalities like " the "). Inside a
  * replacement, a word diff without that cleanup tells them apart by length: a kept stretch
- * of MIN_KEPT_IN_REPLACEMENT characters or more is the same words, untouched. `kept`
+ * of MIN_KEPT_IN_REPLACEMENT characters or more is the same words, untouched. With
+ * `spaced`, so is one that only the diff with whitespace left out keeps (keptBetweenSpaces):
+ * for following an untouched quote, not for counting an edited quote's surviving words
+ * (that diff also finds the words of a paragraph moved far into the replacement, which
+ * the edited quote's extent, mapped through the whole-text diff, does not follow). `kept`
  * caches each replacement's kept stretches.
  */
-function keptAt(oldText: string, newText: string, segments: Segments, kept: Map<number, KeptStretch[]>, start: number, end: number): number | null {
+function keptAt(oldText: string, newText: string, segments: Segments, kept: Map<number, KeptStretch[]>, start: number, end: number, spaced: boolean): number | null {
   const { oldStarts, newStarts, oldLengths, newLengths, equal } = segments;
   const i = segmentAt(segments, start);
   if (end > oldStarts[i]! + oldLengths[i]!) return null;
@@ -278,15 +285,62 @@ function keptAt(oldText: string, newText: string, segments: Segments, kept: Map<
     stretches = [];
     let o = oldStarts[i]!;
     let n = newStarts[i]!;
-    for (const [op, length] of wordDiff(oldText.slice(o, o + oldLengths[i]!), newText.slice(n, n + newLengths[i]!), false)) {
+    const oldPart = oldText.slice(o, o + oldLengths[i]!);
+    const newPart = newText.slice(n, n + newLengths[i]!);
+    for (const [op, length] of wordDiff(oldPart, newPart, false)) {
       if (op === DiffMatchPatch.DIFF_EQUAL && length >= MIN_KEPT_IN_REPLACEMENT) stretches.push({ oldStart: o, newStart: n, length });
       if (op !== DiffMatchPatch.DIFF_INSERT) o += length;
       if (op !== DiffMatchPatch.DIFF_DELETE) n += length;
     }
+    for (const run of keptBetweenSpaces(oldPart, newPart)) {
+      if (run.length >= MIN_KEPT_IN_REPLACEMENT) stretches.push({ oldStart: oldStarts[i]! + run.oldStart, newStart: newStarts[i]! + run.newStart, length: run.length, spaced: true });
+    }
     kept.set(i, stretches);
   }
-  const stretch = stretches.find((k) => k.oldStart <= start && end <= k.oldStart + k.length);
+  const stretch = stretches.find((k) => (spaced || !k.spaced) && k.oldStart <= start && end <= k.oldStart + k.length);
   return stretch ? stretch.newStart + (start - stretch.oldStart) : null;
+}
+
+/** Words and single other characters that are not whitespace. */
+const NON_SPACE_TOKEN = /[\p{L}\p{M}\p{N}_]+|[^\s\p{L}\p{M}\p{N}_]/gu;
+
+/**
+ * The stretches a diff of the two texts' words and punctuation, whitespace left out, keeps
+ * (no semantic cleanup): consecutive kept tokens with the same whitespace between them in
+ * both texts make one stretch. In a word diff the spaces between words are tokens too, and
+ * in a passage where most words were replaced they are most of what can be kept: the
+ * alignment then keeps a space between every two replaced words rather than two words
+ * that stayed side by side ("threatened retribution" after inserted words).
+ */
+function keptBetweenSpaces(oldText: string, newText: string): KeptStretch[] {
+  const oldTokens = [...oldText.matchAll(NON_SPACE_TOKEN)];
+  const newTokens = [...newText.matchAll(NON_SPACE_TOKEN)];
+  if (oldTokens.length * newTokens.length > MAX_WORD_DIFF_WORK) return [];
+  const encoded = encodePieces(oldTokens.map((t) => t[0]), newTokens.map((t) => t[0]));
+  if (encoded === null) return [];
+  const stretches: KeptStretch[] = [];
+  let o = 0;
+  let n = 0;
+  let last: { o: number; n: number } | null = null;
+  for (const [op, chunk] of untimedDiff().diff_main(encoded.encodedOld, encoded.encodedNew, false)) {
+    if (op !== DiffMatchPatch.DIFF_EQUAL) {
+      if (op === DiffMatchPatch.DIFF_DELETE) o += chunk.length;
+      else n += chunk.length;
+      last = null;
+      continue;
+    }
+    for (let k = 0; k < chunk.length; k++, o++, n++) {
+      const oldToken = oldTokens[o]!;
+      const newToken = newTokens[n]!;
+      const run = stretches.at(-1);
+      const gap = (tokens: RegExpExecArray[], text: string, from: number, to: RegExpExecArray) => text.slice(tokens[from]!.index + tokens[from]![0].length, to.index);
+      if (last !== null && run !== undefined && gap(oldTokens, oldText, last.o, oldToken) === gap(newTokens, newText, last.n, newToken)) {
+        run.length = oldToken.index + oldToken[0].length - run.oldStart;
+      } else stretches.push({ oldStart: oldToken.index, newStart: newToken.index, length: oldToken[0].length });
+      last = { o, n };
+    }
+  }
+  return stretches;
 }
 
 /** Characters of quote plus agreeing surroundings that identify a moved copy. */
@@ -611,12 +665,12 @@ function paragraphPairs(oldText: string, newText: string, map: (offset: number) 
     if (!diff) diffs.set(line, (diff = { segments: segmentsOf(line.text, twinOf(line).text), kept: new Map() }));
     return diff;
   };
-  /** Where [start, end) of `line` is in its pair, if the pair kept it; else null. */
-  const within = (line: Line, start: number, end: number): number | null => {
+  /** Where [start, end) of `line` is in its pair, if the pair kept it (`spaced`: see keptAt); else null. */
+  const within = (line: Line, start: number, end: number, spaced: boolean): number | null => {
     const twin = twinOf(line);
     if (twin.text === line.text) return twin.start + (start - line.start);
     const diff = diffOf(line);
-    const at = keptAt(line.text, twin.text, diff.segments, diff.kept, start - line.start, end - line.start);
+    const at = keptAt(line.text, twin.text, diff.segments, diff.kept, start - line.start, end - line.start, spaced);
     return at === null ? null : twin.start + at;
   };
   // The new text that pairs of lines kept (identical lines, and the equal text of each
@@ -809,6 +863,17 @@ function paragraphPairs(oldText: string, newText: string, map: (offset: number) 
       return keptText().claimed.some((range) => range.start < end && start < range.end);
     },
     /**
+     * `at`, where the whole-text diff keeps [start, end), if that lies inside the pair of
+     * the line holding the range (its own pair's diff lost it: diffed alone, the line's
+     * words aligned differently); else null.
+     */
+    keptInPair(start: number, end: number, at: number | null): number | null {
+      if (at === null) return null;
+      const line = joinedPaired.find((l) => l.start <= start && end <= l.start + l.text.length);
+      const twin = line && twinOf(line);
+      return twin && twin.start <= at && at + end - start <= twin.start + twin.text.length ? at : null;
+    },
+    /**
      * Where [start, end), within one line paired from elsewhere (a move) whose pair did not
      * keep it, is kept by the pair of an identical old line paired in place: which of two
      * identical lines went where only the pairing says, and a move is its weaker guess (two
@@ -849,7 +914,7 @@ function paragraphPairs(oldText: string, newText: string, map: (offset: number) 
       let found: number | null = null;
       for (let k = lo; ; ) {
         const lineEnd = line.start + line.text.length;
-        const at = within(line, from, Math.min(end, lineEnd));
+        const at = within(line, from, Math.min(end, lineEnd), joined);
         if (at === null || (found !== null && at !== twinOf(line).start)) return null;
         found ??= at;
         if (end <= lineEnd) return found;
@@ -898,7 +963,10 @@ const isSpace = (ch: string | undefined) => ch !== undefined && /\s/.test(ch);
  *   - `surviving`: the share of a range's words that the diff kept;
  *   - `mapRange`: the range's new extent, with words replaced at its edges inside it;
  *   - `movedCopy`: where a range the diff saw deleted reappears verbatim in text the
- *     diff saw inserted (a cut paragraph pasted elsewhere).
+ *     diff saw inserted (a cut paragraph pasted elsewhere);
+ *   - `keptBetweenReplaced`: where a range inside a replacement is, if a diff of the
+ *     replacement's words and punctuation, whitespace left out, keeps it (keptBetweenSpaces),
+ *     however short the kept stretch.
  */
 interface DiffMap {
   map(offset: number): number;
@@ -906,6 +974,7 @@ interface DiffMap {
   surviving(start: number, end: number): { words: number; characters: number };
   mapRange(start: number, end: number): { start: number; end: number } | null;
   movedCopy(start: number, end: number): number | null;
+  keptBetweenReplaced(start: number, end: number): number | null;
 }
 
 function diffMap(oldText: string, newText: string): DiffMap {
@@ -940,9 +1009,9 @@ function diffMap(oldText: string, newText: string): DiffMap {
     if (none || end <= start) return null;
     const paired = lines.find(start, end, followMoves);
     // The quote's own pair lost it: an identical line's pair may be its true copy.
-    if (paired === null && followMoves) return lines.twinFind(start, end);
+    if (paired === null && followMoves) return lines.twinFind(start, end) ?? lines.keptInPair(start, end, keptAt(oldText, newText, segments, keptInside, start, end, true));
     if (paired !== undefined) return paired;
-    const kept = keptAt(oldText, newText, segments, keptInside, start, end);
+    const kept = keptAt(oldText, newText, segments, keptInside, start, end, followMoves);
     if (!followMoves) return kept;
     if (kept === null) return lines.lineCopy(start, end) ?? lines.moved(start, end, true);
     return lines.claimed(kept, kept + end - start) ? (lines.moved(start, end) ?? lines.lineCopy(start, end) ?? kept) : kept;
@@ -1003,7 +1072,17 @@ function diffMap(oldText: string, newText: string): DiffMap {
   // the quote and the surroundings that moved with it must make MIN_MOVE_EVIDENCE together.
   const movedCopy = (start: number, end: number) => verbatimCopy(oldText, newText, start, end, segments.inserted, map(start));
 
-  return { map, unchanged, surviving, mapRange, movedCopy };
+  const keptBetweenReplaced = (start: number, end: number) => {
+    if (none) return null;
+    const i = segmentAt(segments, start);
+    if (equal[i] || end > oldStarts[i]! + oldLengths[i]!) return null;
+    const o = oldStarts[i]!;
+    const n = newStarts[i]!;
+    const run = keptBetweenSpaces(oldText.slice(o, o + oldLengths[i]!), newText.slice(n, n + newLengths[i]!)).find((k) => o + k.oldStart <= start && end <= o + k.oldStart + k.length);
+    return run ? n + run.newStart + (start - o - run.oldStart) : null;
+  };
+
+  return { map, unchanged, surviving, mapRange, movedCopy, keptBetweenReplaced };
 }
 
 /** Kept text inside a replacement this long is the same words, not a chance equality (see diffMap). */
@@ -1011,6 +1090,12 @@ const MIN_KEPT_IN_REPLACEMENT = 16;
 
 /** A quote at least this long found once in each text is the same words (see reanchorOne, 1b). */
 const MIN_UNIQUE_QUOTE = 16;
+
+/**
+ * A word this long that a diff keeps between replaced words is the same word, not a chance
+ * equality like "the" or "and" (see reanchorOne, 5).
+ */
+const MIN_TELLING_WORD = 8;
 
 /**
  * An edited quote is placed on its new words while at least this share of its words is
@@ -1111,14 +1196,23 @@ function reanchorOne(oldText: string, newText: string, target: AnchorTarget, dif
     }
   }
   // (3) Gone from where it was, and pasted elsewhere verbatim: moved with its paragraph.
+  // Found once in each text, with a long word (MIN_TELLING_WORD), its surroundings need not
+  // agree: a short line moved and glued to another, whose first words were then rewritten.
+  const telling = [...quote.matchAll(WORD)].some((word) => word[0].length >= MIN_TELLING_WORD);
   if (surviving.characters === 0) {
-    const moved = diff.movedCopy(start, end);
+    const moved = diff.movedCopy(start, end) ?? (telling && !/[\n\r]/.test(quote) ? onceInEach(oldText, newText, start, end) : null);
     if (moved !== null) return { status: "exact", score: 1, selectors: createSelectors(newText, moved, moved + quote.length) };
   }
   // (4) Mostly gone where it was: search by quote, near
   // where the diff puts its old position.
   const mapped = diff.map(start);
-  return searched(newText, { quote: target.quote, position: { type: "TextPositionSelector", start: mapped, end: mapped + quote.length } });
+  const found = searched(newText, { quote: target.quote, position: { type: "TextPositionSelector", start: mapped, end: mapped + quote.length } });
+  if (found.status !== "orphaned") return found;
+  // (5) Not found: a quote holding a long word (MIN_TELLING_WORD) is where the diff of the
+  // replacement around it, whitespace left out, keeps it between replaced words (its context
+  // rewritten on both sides, the semantic cleanup folded it into the replacement).
+  const between = telling ? diff.keptBetweenReplaced(start, end) : null;
+  return between === null ? found : { status: "exact", score: 1, selectors: createSelectors(newText, between, between + quote.length) };
 }
 
 function searched(newText: string, target: AnchorTarget): ReanchorResult {
