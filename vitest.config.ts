@@ -18,7 +18,7 @@ const mockingFiles = readdirSync(integrationDir, { recursive: true, encoding: "u
   .map((file) => `tests/integration/${file.split(path.sep).join("/")}`);
 
 const integration = {
-  environment: "node",
+  environment: "node" as const,
   // Each file gets its own database, copied from the migrated one the global set-up makes
   // once per run (shared by both integration projects); the machines have two cores.
   globalSetup: ["tests/integration/helpers/database-template.ts"],
@@ -27,7 +27,7 @@ const integration = {
   sequence: { groupOrder: 1 },
   testTimeout: 30_000,
   hookTimeout: 60_000,
-} as const;
+};
 
 export default defineConfig({
   resolve: { alias },
