@@ -10,7 +10,9 @@ const alias = {
 
 // Integration files that replace modules (vi.mock, vi.doMock, or the authorization matrix's
 // ./mocks): they run in a process each, since a module mocked for one file would still be
-// the mock in the next file of a shared process.
+// the mock in the next file of a shared process. Vitest runs projects one after the other by
+// name, so "integration-mocks" (with the matrix, the longest files) runs before
+// "integration-shared", and the run does not end on the matrix alone.
 const MOCKS_MODULES = /\bvi\.(?:do)?[mM]ock\(|^import "\.\/mocks";$/m;
 const integrationDir = path.resolve(import.meta.dirname, "tests/integration");
 const mockingFiles = readdirSync(integrationDir, { recursive: true, encoding: "utf8" })
@@ -55,7 +57,7 @@ export default defineConfig({
         resolve: { alias },
         test: {
           ...integration,
-          name: "integration",
+          name: "integration-shared",
           include: ["tests/integration/**/*.test.ts"],
           exclude: mockingFiles,
           // One process per worker for all its files, not a new one per file (which started a
