@@ -1,3 +1,4 @@
+import { readdirSync, readFileSync } from "node:fs";
 import path from "node:path";
 import { defineConfig } from "vitest/config";
 
@@ -5,6 +6,29 @@ const alias = {
   "@": path.resolve(import.meta.dirname),
   // Server modules import "server-only" to keep them out of client bundles; tests are server code.
   "server-only": path.resolve(import.meta.dirname, "node_modules/server-only/empty.js"),
+};
+
+// Integration files that replace modules (vi.mock, vi.doMock, or the authorization matrix's
+// ./mocks): they run in a process each, since a module mocked for one file would still be
+// the mock in the next file of a shared process. Vitest runs projects one after the other by
+// name, so "integration-mocks" (with the matrix, the longest files) runs before
+// "integration-shared", and the run does not end on the matrix alone.
+const MOCKS_MODULES = /\bvi\.(?:do)?[mM]ock\(|^import "\.\/mocks";$/m;
+const integrationDir = path.resolve(import.meta.dirname, "tests/integration");
+const mockingFiles = readdirSync(integrationDir, { recursive: true, encoding: "utf8" })
+  .filter((file) => file.endsWith(".test.ts") && MOCKS_MODULES.test(readFileSync(path.join(integrationDir, file), "utf8")))
+  .map((file) => `tests/integration/${file.split(path.sep).join("/")}`);
+
+const integration = {
+  environment: "node" as const,
+  // Each file gets its own database, copied from the migrated one the global set-up makes
+  // once per run (shared by both integration projects); the machines have two cores.
+  globalSetup: ["tests/integration/helpers/database-template.ts"],
+  maxWorkers: 2,
+  // Runs after the unit project; vitest needs distinct groups for distinct worker limits.
+  sequence: { groupOrder: 1 },
+  testTimeout: 30_000,
+  hookTimeout: 60_000,
 };
 
 export default defineConfig({
@@ -32,18 +56,21 @@ export default defineConfig({
       {
         resolve: { alias },
         test: {
-          name: "integration",
+          ...integration,
+          name: "integration-shared",
           include: ["tests/integration/**/*.test.ts"],
-          environment: "node",
-          // Each file gets its own database, copied from the migrated one the global set-up
-          // makes once per run; the machines have two cores.
-          globalSetup: ["tests/integration/helpers/database-template.ts"],
-          maxWorkers: 2,
-          // Runs after the unit project; vitest needs distinct groups for distinct worker limits.
-          sequence: { groupOrder: 1 },
-          testTimeout: 30_000,
-          hookTimeout: 60_000,
+          exclude: mockingFiles,
+          // One process per worker for all its files, not a new one per file (which started a
+          // process and imported the app's modules again for each of about 45 files). Safe for
+          // these files: setupTestDb gives each its own database and points the db client, the
+          // realtime bus and the server env at it afresh; the files restore what they stub; and
+          // the project passes with its files shuffled (bench/RESULTS.md, test-speed3).
+          isolate: false,
         },
+      },
+      {
+        resolve: { alias },
+        test: { ...integration, name: "integration-mocks", include: mockingFiles },
       },
     ],
   },

@@ -1,13 +1,15 @@
 import { execFile } from "node:child_process";
-import { mkdtemp } from "node:fs/promises";
+import { mkdtemp, rm } from "node:fs/promises";
 import os from "node:os";
 import path from "node:path";
 import { Readable } from "node:stream";
 import { promisify } from "node:util";
-import { describe, expect, it } from "vitest";
+import { describe, expect, it, vi } from "vitest";
+import type { CliIo } from "@/lib/server/cli/command";
 import { addMemberFromCli, runMember } from "@/lib/server/cli/member";
 import { createUserFromCli, readFirstLine, runUser } from "@/lib/server/cli/user";
 import { createWorkspaceFromCli, runWorkspace } from "@/lib/server/cli/workspace";
+import { databaseTarget, installDbClient } from "@/lib/server/db/client";
 import { verifyCredentials } from "@/lib/server/services/users/verify-credentials";
 import { PASSWORD, signUp } from "./helpers/factories";
 import { setupTestDb } from "./helpers/setup-test-db";
@@ -124,28 +126,51 @@ describe("calls refused before any database is opened", () => {
 });
 
 describe("npm run cli on a database that was never migrated", () => {
+  // A real `npm run cli` process for each command (user, workspace, member): the spawn is what
+  // proves that the CLI starts, migrates a new database, prints and exits as it should. What
+  // only sets the scene runs the command's module in this process, on the same data folder, as
+  // a child of the CLI would (sharing its lock): a process through tsx costs seconds each.
   it("migrates it first, then sets up a newsroom from scratch", { timeout: 300_000 }, async () => {
     const dataDir = await mkdtemp(path.join(os.tmpdir(), "parallax-cli-setup-"));
+    const env = { PARALLAX_DATA_DIR: dataDir, DATABASE_URL: "" };
+    const cliArgs = (args: string[]) => ["--import", "tsx", "--conditions=react-server", "scripts/cli.ts", ...args];
+    const spawnEnv = { ...process.env, ...env, PARALLAX_DATA_LOCK_PID: String(process.pid) };
     const cli = (args: string[], input?: string) =>
       new Promise<{ stdout: string; stderr: string }>((resolve, reject) => {
-        const child = execFile("node", ["--import", "tsx", "--conditions=react-server", "scripts/cli.ts", ...args], {
-          cwd: repoRoot,
-          env: { ...process.env, PARALLAX_DATA_DIR: dataDir, DATABASE_URL: "" },
-        }, (error, stdout, stderr) => (error ? reject(new Error(`${error.message}\n${stderr}`)) : resolve({ stdout, stderr })));
+        const child = execFile("node", cliArgs(args), { cwd: repoRoot, env: spawnEnv }, (error, stdout, stderr) =>
+          error ? reject(new Error(`${error.message}\n${stderr}`)) : resolve({ stdout, stderr }),
+        );
         child.stdin?.end(input ?? "");
       });
-    const created = await cli(["user", "create", "--email", "lead@example.org", "--name", "Lead", "--password-stdin"], `${PASSWORD}\n`);
-    expect(created.stderr).toMatch(/The database lacks \d+ migration\(s\); applying them first/);
-    expect(created.stdout).toContain("Created the account lead@example.org (Lead).");
-    await cli(["user", "create", "--email", "sub@example.org", "--name", "Sub Editor", "--password-stdin"], `${PASSWORD}\n`);
-    const desk = await cli(["workspace", "create", "--name", "Night desk", "--owner", "lead@example.org"]);
-    expect(desk.stderr).not.toMatch(/migration/);
-    expect(desk.stdout).toContain("Created the newsroom “Night desk” at /w/night-desk.");
-    const member = await cli(["member", "add", "--workspace", "night-desk", "--email", "sub@example.org", "--role", "editor"]);
-    expect(member.stdout).toContain("sub@example.org is now editor of “Night desk” (/w/night-desk).");
-    await expect(promisify(execFile)("node", ["--import", "tsx", "--conditions=react-server", "scripts/cli.ts", "member", "add", "--workspace", "night-desk", "--email", "sub@example.org", "--role", "viewer"], {
-      cwd: repoRoot,
-      env: { ...process.env, PARALLAX_DATA_DIR: dataDir, DATABASE_URL: "" },
-    })).rejects.toMatchObject({ code: 1, stderr: expect.stringContaining("The command failed: sub@example.org is already a member of this workspace.") });
+    const inProcess = async (run: (io: CliIo) => Promise<number>) => {
+      const client = db();
+      const target = databaseTarget();
+      for (const [name, value] of Object.entries(env)) vi.stubEnv(name, value);
+      const captured = capture();
+      try {
+        expect(await run(captured.io), captured.err.join("\n")).toBe(0);
+        return captured;
+      } finally {
+        vi.unstubAllEnvs();
+        installDbClient(client, target);
+      }
+    };
+    try {
+      const created = await cli(["user", "create", "--email", "lead@example.org", "--name", "Lead", "--password-stdin"], `${PASSWORD}\n`);
+      expect(created.stderr).toMatch(/The database lacks \d+ migration\(s\); applying them first/);
+      expect(created.stdout).toContain("Created the account lead@example.org (Lead).");
+      await inProcess((io) => runUser(["create", "--email", "sub@example.org", "--name", "Sub Editor", "--password-stdin"], io, Readable.from([`${PASSWORD}\n`])));
+      const desk = await cli(["workspace", "create", "--name", "Night desk", "--owner", "lead@example.org"]);
+      expect(desk.stderr).not.toMatch(/migration/);
+      expect(desk.stdout).toContain("Created the newsroom “Night desk” at /w/night-desk.");
+      const member = await inProcess((io) => runMember(["add", "--workspace", "night-desk", "--email", "sub@example.org", "--role", "editor"], io));
+      expect(member.out.join("\n")).toContain("sub@example.org is now editor of “Night desk” (/w/night-desk).");
+      await expect(promisify(execFile)("node", cliArgs(["member", "add", "--workspace", "night-desk", "--email", "sub@example.org", "--role", "viewer"]), { cwd: repoRoot, env: spawnEnv })).rejects.toMatchObject({
+        code: 1,
+        stderr: expect.stringContaining("The command failed: sub@example.org is already a member of this workspace."),
+      });
+    } finally {
+      await rm(dataDir, { recursive: true, force: true });
+    }
   });
 });

@@ -165,7 +165,7 @@ async function readText(response: Response, contentType: string | null): Promise
 
 async function callAction(fn: (...args: unknown[]) => Promise<unknown>, cell: Cell, args: unknown[]): Promise<Reply> {
   const session = vi.mocked(getSessionUser);
-  if (!vi.isMockFunction(session)) throw new Error("Mock @/lib/server/auth/session in the test file: actions read the signed-in user from it.");
+  if (!vi.isMockFunction(session)) throw new Error("Import ./mocks first in the test file: actions read the signed-in user from the mocked session module.");
   session.mockResolvedValue(cell.user);
   let result: unknown;
   try {

@@ -21,11 +21,23 @@ declare module "vitest" {
   }
 }
 
+// Both integration projects (vitest.config.ts) name this set-up, and vitest runs it for each in
+// its one main process: the first makes the template, and the last to finish removes it.
+const shared = globalThis as unknown as { parallaxTestTemplate?: { made: Promise<{ template: DatabaseTemplate; remove: () => Promise<void> }>; users: number } };
+
 export default async function setup(project: TestProject): Promise<() => Promise<void>> {
   const serverUrl = process.env.TEST_DATABASE_URL;
-  const made = serverUrl ? await postgresTemplate(serverUrl) : await pgliteTemplate();
+  shared.parallaxTestTemplate ??= { made: serverUrl ? postgresTemplate(serverUrl) : pgliteTemplate(), users: 0 };
+  const current = shared.parallaxTestTemplate;
+  current.users += 1;
+  const made = await current.made;
   project.provide("databaseTemplate", made.template);
-  return made.remove;
+  return async () => {
+    current.users -= 1;
+    if (current.users > 0) return;
+    shared.parallaxTestTemplate = undefined;
+    await made.remove();
+  };
 }
 
 async function pgliteTemplate() {

@@ -1,10 +1,15 @@
 import { afterAll, beforeAll } from "vitest";
 import { createDbClient, installDbClient, type Db } from "@/lib/server/db/client";
+import { forgetServerEnv } from "@/lib/server/env";
+import { resetRealtimeForTests } from "@/lib/server/realtime/bus";
 import { createTestDatabase } from "./database";
 
 /**
  * Gives the calling test file its own clean, migrated database and points every service
- * at it. Returns a getter, since the client exists only once beforeAll has run.
+ * at it. Returns a getter, since the client exists only once beforeAll has run. Files may
+ * share a process (vitest.config.ts), so what the process keeps for one database is made
+ * again for this one: the realtime bus (on Postgres, it listens on the file's database) and
+ * the server env, read again as this file stubs it.
  */
 export function setupTestDb(): () => Db {
   let client: Db | undefined;
@@ -17,6 +22,8 @@ export function setupTestDb(): () => Db {
       await database.close();
     };
     installDbClient(client, database.url ? { kind: "postgres", url: database.url } : { kind: "embedded", dataDir: ":memory:" });
+    await resetRealtimeForTests();
+    forgetServerEnv();
   });
   afterAll(async () => {
     await close?.();
