@@ -204,8 +204,9 @@ function checkValue(v: unknown, level: MeasurementLevel, numericLevel: boolean, 
  * Visits each pairable unit once. On each visit `touched[0 … distinct − 1]` are the value codes
  * present in the unit and `counts[code]` how many coders gave each; `mu` is the unit's number
  * of values. The scratch arrays are reset after each unit, so no per-unit allocation happens.
+ * @internal
  */
-function scanPairableUnits(
+export function scanPairableUnits(
   data: CodedReliability,
   counts: Int32Array,
   touched: Int32Array,

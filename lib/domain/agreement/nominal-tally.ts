@@ -1,3 +1,4 @@
+import { scanPairableUnits } from './krippendorff';
 import type { AlphaSummary } from './summary';
 import type { LabeledCodes } from './tokens';
 
@@ -26,34 +27,23 @@ export function emptyNominalTally(): NominalTally {
 }
 
 /** The tally of coded reliability data (coders × units, −1 missing). */
-export function nominalTally({ coders, units, codes, labels }: LabeledCodes): NominalTally {
+export function nominalTally(data: LabeledCodes): NominalTally {
+  const { labels } = data;
   const tally = emptyNominalTally();
   const counts = new Int32Array(labels.length);
   const marginals = new Float64Array(labels.length);
-  const touched = new Int32Array(Math.max(coders, 1));
-  for (let u = 0; u < units; u++) {
-    let mu = 0;
-    let distinct = 0;
-    for (let c = 0; c < coders; c++) {
-      const k = codes[c * units + u]!;
-      if (k < 0) continue;
-      if (counts[k] === 0) touched[distinct++] = k;
-      counts[k] = counts[k]! + 1;
-      mu++;
+  const touched = new Int32Array(Math.max(data.coders, 1));
+  scanPairableUnits(data, counts, touched, (distinct, mu) => {
+    tally.pairableUnits++;
+    tally.pairableValues += mu;
+    let pairs = 0;
+    for (let i = 0; i < distinct; i++) {
+      const c = touched[i]!;
+      marginals[c] = marginals[c]! + counts[c]!;
+      for (let j = i + 1; j < distinct; j++) pairs += counts[c]! * counts[touched[j]!]!;
     }
-    if (mu >= 2) {
-      tally.pairableUnits++;
-      tally.pairableValues += mu;
-      let pairs = 0;
-      for (let i = 0; i < distinct; i++) {
-        const c = touched[i]!;
-        marginals[c] = marginals[c]! + counts[c]!;
-        for (let j = i + 1; j < distinct; j++) pairs += counts[c]! * counts[touched[j]!]!;
-      }
-      if (pairs > 0) tally.differingPairs.set(mu, (tally.differingPairs.get(mu) ?? 0) + pairs);
-    }
-    for (let t = 0; t < distinct; t++) counts[touched[t]!] = 0;
-  }
+    if (pairs > 0) tally.differingPairs.set(mu, (tally.differingPairs.get(mu) ?? 0) + pairs);
+  });
   labels.forEach((label, code) => {
     if (marginals[code]! > 0) tally.marginals.set(label, (tally.marginals.get(label) ?? 0) + marginals[code]!);
   });

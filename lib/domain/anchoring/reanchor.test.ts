@@ -36,6 +36,12 @@ const REGATTA = [
     "The regatta has been held in the old port every summer since 1898, apart from the war years, and draws crews from all along the coast.",
 ];
 
+/** The regatta gallery as one text, with a photo credit after the paragraph. */
+const REGATTA_GALLERY = [...REGATTA, "Photographs: the regatta committee."].join("\n");
+
+/** A quote at `at`, which `splices` leave untouched, expected exactly at `expected`. */
+type KeptCase = { name: string; quote: string; at: number; expected: number; splices: Splice[] };
+
 function target(text: string, quote: string) {
   const start = text.indexOf(quote);
   return createSelectors(text, start, start + quote.length);
@@ -666,8 +672,7 @@ describe("reanchor: captions left unpaired share out the new text no pair kept",
   // remains; shared out jointly, each keeps its own. Found by replaying this gallery
   // 1,500 times at 10 edits per 100 words: untouched quotes placed off their place 547 -> 544,
   // none worse; edited-but-placeable placed correctly 20,810 -> 20,811 of 29,945.
-  const GALLERY = [...REGATTA, "Photographs: the regatta committee."].join("\n");
-  const cases: Array<{ name: string; quote: string; at: number; expected: number; splices: Splice[] }> = [
+  const cases: KeptCase[] = [
     {
       name: "a word in a caption merged into another whose own ending was rewritten away",
       quote: "ong",
@@ -770,7 +775,7 @@ describe("reanchor: captions left unpaired share out the new text no pair kept",
     },
   ];
 
-  it.each(cases)("$name", ({ quote, at, expected, splices }) => expectKeptExact(GALLERY, splices, quote, at, expected));
+  it.each(cases)("$name", ({ quote, at, expected, splices }) => expectKeptExact(REGATTA_GALLERY, splices, quote, at, expected));
 });
 
 describe("reanchor: a bulleted caption and its unbulleted copy, both moved, one edited", () => {
@@ -842,8 +847,7 @@ describe("reanchor: captions merged into one line are diffed against it together
   // there). Diffed together, each caption gets its own part. Found by replaying this gallery
   // 1,500 times at 10 edits per 100 words: untouched quotes placed off their place 483 -> 475,
   // none worse; edited-but-placeable placed correctly 20,552 -> 20,556 of 29,855.
-  const GALLERY = [...REGATTA, "Photographs: the regatta committee."].join("\n");
-  const cases: Array<{ name: string; quote: string; at: number; expected: number; splices: Splice[] }> = [
+  const cases: KeptCase[] = [
     {
       name: "a caption merged between two others, its own words rewritten at both ends",
       quote: "summer regatta in the old port,",
@@ -893,7 +897,7 @@ describe("reanchor: captions merged into one line are diffed against it together
     },
   ];
 
-  it.each(cases)("$name", ({ quote, at, expected, splices }) => expectKeptExact(GALLERY, splices, quote, at, expected));
+  it.each(cases)("$name", ({ quote, at, expected, splices }) => expectKeptExact(REGATTA_GALLERY, splices, quote, at, expected));
 });
 
 describe("reanchor: a caption merged into a paired one is followed through both old lines joined against the pair", () => {
@@ -905,8 +909,7 @@ describe("reanchor: a caption merged into a paired one is followed through both 
   // with it, each caption gets its own part. Found by replaying this gallery 1,500 times at
   // 10 edits per 100 words: untouched quotes placed off their place 475 -> 410 (66 better,
   // 1 worse), edited-but-placeable placed correctly 20,556 -> 20,568 of 29,855.
-  const GALLERY = [...REGATTA, "Photographs: the regatta committee."].join("\n");
-  const cases: Array<{ name: string; quote: string; at: number; expected: number; splices: Splice[] }> = [
+  const cases: KeptCase[] = [
     {
       name: "template words of a caption merged into the one before it",
       quote: "regatta in the old port, 5 July",
@@ -934,7 +937,7 @@ describe("reanchor: a caption merged into a paired one is followed through both 
     },
   ];
 
-  it.each(cases)("$name", ({ quote, at, expected, splices }) => expectKeptExact(GALLERY, splices, quote, at, expected));
+  it.each(cases)("$name", ({ quote, at, expected, splices }) => expectKeptExact(REGATTA_GALLERY, splices, quote, at, expected));
 });
 
 describe("reanchor: of two identical captions, a quote its own pair (a move) lost is where the twin's pair, in place, keeps it", () => {
@@ -948,8 +951,7 @@ describe("reanchor: of two identical captions, a quote its own pair (a move) los
   // their place 410 -> 387 (24 better, 1 worse), edited-but-placeable placed correctly
   // 20,568 -> 20,554 of 29,855 (an edited quote on such a twin now takes the other copy's
   // intact words); on the five corpus seeds of the replay bench no edited quote moved.
-  const GALLERY = [...REGATTA, "Photographs: the regatta committee."].join("\n");
-  const cases: Array<{ name: string; quote: string; at: number; expected: number; splices: Splice[] }> = [
+  const cases: KeptCase[] = [
     {
       name: "template words of the second twin, edited and moved up",
       quote: "parade of the summer regatta in the old port,",
@@ -983,5 +985,5 @@ describe("reanchor: of two identical captions, a quote its own pair (a move) los
     },
   ];
 
-  it.each(cases)("$name", ({ quote, at, expected, splices }) => expectKeptExact(GALLERY, splices, quote, at, expected));
+  it.each(cases)("$name", ({ quote, at, expected, splices }) => expectKeptExact(REGATTA_GALLERY, splices, quote, at, expected));
 });
