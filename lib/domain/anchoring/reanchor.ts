@@ -322,6 +322,7 @@ function keptBetweenSpaces(oldText: string, newText: string): KeptStretch[] {
   let o = 0;
   let n = 0;
   let last: { o: number; n: number } | null = null;
+  const gap = (tokens: RegExpExecArray[], text: string, from: number, to: RegExpExecArray) => text.slice(tokens[from]!.index + tokens[from]![0].length, to.index);
   for (const [op, chunk] of untimedDiff().diff_main(encoded.encodedOld, encoded.encodedNew, false)) {
     if (op !== DiffMatchPatch.DIFF_EQUAL) {
       if (op === DiffMatchPatch.DIFF_DELETE) o += chunk.length;
@@ -333,7 +334,6 @@ function keptBetweenSpaces(oldText: string, newText: string): KeptStretch[] {
       const oldToken = oldTokens[o]!;
       const newToken = newTokens[n]!;
       const run = stretches.at(-1);
-      const gap = (tokens: RegExpExecArray[], text: string, from: number, to: RegExpExecArray) => text.slice(tokens[from]!.index + tokens[from]![0].length, to.index);
       if (last !== null && run !== undefined && gap(oldTokens, oldText, last.o, oldToken) === gap(newTokens, newText, last.n, newToken)) {
         run.length = oldToken.index + oldToken[0].length - run.oldStart;
       } else stretches.push({ oldStart: oldToken.index, newStart: newToken.index, length: oldToken[0].length });
@@ -788,8 +788,8 @@ function paragraphPairs(oldText: string, newText: string, map: (offset: number) 
     for (const order of given.length <= MAX_MERGED_ORDERED ? permutations(given) : [given]) {
       const diffs = dmp.diff_main(order.map((l) => l.text).join("\n"), piece, false);
       dmp.diff_cleanupSemantic(diffs);
-      const keptLength = diffs.reduce((sum, [op, chunk]) => sum + (op === DiffMatchPatch.DIFF_EQUAL ? chunk.length : 0), 0);
-      if (keptLength > mostKept) [group, letters, mostKept] = [order, diffs, keptLength];
+      const keptHere = diffs.reduce((sum, [op, chunk]) => sum + (op === DiffMatchPatch.DIFF_EQUAL ? chunk.length : 0), 0);
+      if (keptHere > mostKept) [group, letters, mostKept] = [order, diffs, keptHere];
     }
     const joined = group.map((l) => l.text).join("\n");
     // Where each line begins in the joined text.
