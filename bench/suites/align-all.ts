@@ -6,7 +6,7 @@
 import { alignAll, DEFAULT_MIN_SCORE } from "@/lib/domain/alignment";
 import type { Suite } from "@/bench/harness";
 import path from "node:path";
-import { breachGoldPath, bridgeGoldPath, derailmentGoldPath, ferryGoldPath, fireGoldPath, glassworksGoldPath, goldPath, landslideGoldPath, quarryGoldPath, strikeGoldPath, waterGoldPath, linksOfResult, loadGold, score, tfidfBaseline, type Gold } from "@/bench/fixtures/alignment-gold";
+import { breachGoldPath, bridgeGoldPath, derailmentGoldPath, ferryGoldPath, fireGoldPath, glassworksGoldPath, goldPath, landslideGoldPath, museumGoldPath, quarryGoldPath, strikeGoldPath, waterGoldPath, linksOfResult, loadGold, score, tfidfBaseline, type Gold } from "@/bench/fixtures/alignment-gold";
 import { createRandom } from "@/bench/fixtures/random";
 import { article, facts } from "@/bench/fixtures/text";
 import { describeMachine } from "@/bench/machine";
@@ -26,7 +26,7 @@ export const alignAllSuite: Suite = {
     const sources = Array.from({ length: 8 }, (_, i) => ({ id: `source-${i}`, text: article(random, 5000, story) }));
     const texts = sources.map((s) => s.text);
 
-    const sets = [goldPath, ferryGoldPath, fireGoldPath, bridgeGoldPath, strikeGoldPath, landslideGoldPath, derailmentGoldPath, quarryGoldPath, breachGoldPath, glassworksGoldPath, waterGoldPath].map((file) => {
+    const sets = [goldPath, ferryGoldPath, fireGoldPath, bridgeGoldPath, strikeGoldPath, landslideGoldPath, derailmentGoldPath, quarryGoldPath, breachGoldPath, glassworksGoldPath, waterGoldPath, museumGoldPath].map((file) => {
       const loaded = loadGold(file);
       return loaded && { ...loaded, file: path.basename(file) };
     });
@@ -72,6 +72,8 @@ const GOLD_TEXTS: Record<string, string> = {
     "4 articles written for this repository about an invented glassworks closure, [gold/glassworks-brantwick](gold/glassworks-brantwick) (same rules), held out from the eighth pass (claim rules: passive reporting verbs, the subject who acts, a count planned against a count done): written by another engineer blind to the aligner, committed before Align all ran on it, scored once at the end of that pass; a development set since",
   "water-fenmarsh":
     "4 articles written for this repository about an invented court fine for a water company's contamination outbreak, [gold/water-fenmarsh](gold/water-fenmarsh) (same rules), held out from the ninth pass (what a clause tells in passing, a count planned against a count done): written by another engineer blind to the aligner, committed before Align all ran on it, scored once at the end of that pass",
+  "museum-dunstreath":
+    "4 articles written for this repository about an invented theft of gold from a city museum, [gold/museum-dunstreath](gold/museum-dunstreath) (same rules), held out from the tenth pass (precision): written by another engineer blind to the aligner, committed before Align all ran on it",
 };
 
 function qualityMarkdown(sets: readonly { gold: Gold; texts: string[]; file: string }[]): string {
