@@ -1,10 +1,10 @@
 /**
- * The analysers against the gold set (bench/gold/framing-soleimani.json, rules in
- * bench/gold/analysers-README.md): precision and recall per analyser and per tag, as token
- * overlap (the word-token scoring the classroom uses against a teacher's key), next to a
- * trivial keyword baseline scored the same way in the same run.
+ * The analysers against the gold sets (bench/gold/framing-*.json, rules in
+ * bench/gold/analysers-README.md), each scored on its own: precision and recall per analyser
+ * and per tag, as token overlap (the word-token scoring the classroom uses against a teacher's
+ * key), next to a trivial keyword baseline scored the same way in the same run.
  */
-import { readFile } from "node:fs/promises";
+import { readFile, stat } from "node:fs/promises";
 import path from "node:path";
 import { tokenUnits, type LabeledSpan, type TextRange } from "@/lib/domain/agreement";
 import { ANALYSERS, DEFAULT_LEXICON, readDocument, type AnalysedDocument, type Proposal } from "@/lib/domain/analysis";
@@ -29,7 +29,20 @@ export interface GoldText {
   gold: LabeledSpan[];
 }
 
-export const goldPath = path.resolve(import.meta.dirname, "../gold/framing-soleimani.json");
+const goldDir = path.resolve(import.meta.dirname, "../gold");
+
+/**
+ * The gold sets, in the order they are reported: the first made by the analysers' author on the
+ * shared corpus, the second held out (written blind to the analysers, on articles written here).
+ */
+export const GOLD_FILES = ["framing-soleimani.json", "framing-sarrow.json"] as const;
+
+export interface GoldSet {
+  file: string;
+  /** The texts' folder name, under bench/gold or shared/corpus. */
+  corpus: string;
+  texts: GoldText[];
+}
 
 /**
  * The shared corpus sits beside the repository (`../shared/corpus`); from a worktree of it one
@@ -46,12 +59,18 @@ export async function findCorpus(name: string): Promise<string> {
 
 export const valueOf = (set: string, tag: string) => `${set} / ${tag}`;
 
-/** Reads the gold file and its texts, converting code points to UTF-16 and checking each span's first words. */
-export async function loadGold(): Promise<GoldText[]> {
-  const { corpus, spans } = JSON.parse(await readFile(goldPath, "utf8")) as { corpus: string; spans: GoldSpan[] };
-  const dir = await findCorpus(corpus);
+/** A gold set's texts: `bench/gold/<name>` for articles written for this repository, else the shared corpus. */
+async function corpusDir(name: string): Promise<string> {
+  const own = path.join(goldDir, name);
+  return (await stat(own).then((s) => s.isDirectory(), () => false)) ? own : findCorpus(name);
+}
+
+/** Reads a gold file and its texts, converting code points to UTF-16 and checking each span's first words. */
+export async function loadGold(goldFile: string): Promise<GoldSet> {
+  const { corpus, spans } = JSON.parse(await readFile(path.join(goldDir, goldFile), "utf8")) as { corpus: string; spans: GoldSpan[] };
+  const dir = await corpusDir(corpus);
   const files = [...new Set(spans.map((s) => s.file))].sort();
-  return Promise.all(
+  const texts = await Promise.all(
     files.map(async (file) => {
       const text = await readFile(path.join(dir, file), "utf8");
       const index = codePointIndex(text);
@@ -67,6 +86,7 @@ export async function loadGold(): Promise<GoldText[]> {
       return { file, text, document: readDocument(text), units: tokenUnits(text), gold };
     }),
   );
+  return { file: goldFile, corpus, texts };
 }
 
 export interface Row {
