@@ -83,6 +83,9 @@ describe("persuasion-cues", () => {
     ["He said the crisis happened solely because of the bank; what about the army's role?", [["solely because", "Causal oversimplification"], ["what about", "Whataboutism"]]],
     ["The mayor compared the council to the Gestapo; everyone knows it.", [["Gestapo", "Reductio ad hitlerum"], ["everyone knows", "Bandwagon"]]],
     ["The regime carried out a brutal crackdown.", [["regime", "Name calling/labeling"], ["brutal", "Loaded language"], ["crackdown", "Loaded language"]]],
+    ["The minister dismissed the baseless charges, made without evidence, as a sham.", [["baseless", "Doubt"], ["without evidence", "Doubt"], ["sham", "Doubt"]]],
+    ["The supposed reform, led by a group that claims to be neutral, was a cover-up.", [["supposed", "Doubt"], ["claims to be", "Doubt"], ["cover-up", "Doubt"]]],
+    ["The train was supposed to arrive at noon, and the evidence was presented.", []],
     ["The council approved the budget on Tuesday.", []],
   ])("%s", (text, expected) => {
     expect(run(persuasionCues, text).map((p) => [text.slice(p.start, p.end), p.tag])).toEqual(expected);
