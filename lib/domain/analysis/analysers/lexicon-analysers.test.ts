@@ -86,6 +86,9 @@ describe("persuasion-cues", () => {
     ["The minister dismissed the baseless charges, made without evidence, as a sham.", [["baseless", "Doubt"], ["without evidence", "Doubt"], ["sham", "Doubt"]]],
     ["The supposed reform, led by a group that claims to be neutral, was a cover-up.", [["supposed", "Doubt"], ["claims to be", "Doubt"], ["cover-up", "Doubt"]]],
     ["The train was supposed to arrive at noon, and the evidence was presented.", []],
+    ["The port closed all because of one strike; the union is to blame, and Baptiste alone can fix it.", [["all because of", "Causal oversimplification"], ["is to blame", "Causal oversimplification"], ["Baptiste alone", "Causal oversimplification"]]],
+    ["The reason is simple: the bank was solely responsible.", [["The reason is simple", "Causal oversimplification"], ["solely responsible", "Causal oversimplification"]]],
+    ["The union blamed the bank for the closure, which happened because of the strike.", []],
     ["The council approved the budget on Tuesday.", []],
   ])("%s", (text, expected) => {
     expect(run(persuasionCues, text).map((p) => [text.slice(p.start, p.end), p.tag])).toEqual(expected);

@@ -4,12 +4,13 @@
  * What no cue can find is listed, with the reason, in UNDETECTED_TECHNIQUES.
  */
 import { DOUBT_PATTERNS } from "../cues/doubt";
+import { SINGLE_CAUSE_PATTERNS } from "../cues/single-cause";
 import { lexiconAnalyser } from "./lexicon-analyser";
 
 export const persuasionCues = lexiconAnalyser({
   id: "persuasion-cues",
-  version: 3,
-  description: "Persuasion techniques with a word or phrase cue: name calling, loaded language, doubt (\"so-called\", \"baseless\", \"finally admitted\"), flag-waving, slogans, appeal to fear, causal oversimplification, thought-terminating clichés, whataboutism, reductio ad hitlerum, bandwagon.",
+  version: 4,
+  description: "Persuasion techniques with a word or phrase cue: name calling, loaded language, doubt (\"so-called\", \"baseless\", \"finally admitted\"), flag-waving, slogans, appeal to fear, causal oversimplification (\"all because of\", \"he alone\"), thought-terminating clichés, whataboutism, reductio ad hitlerum, bandwagon.",
   defaultOn: true,
   categories: [
     "pejorative-label",
@@ -40,7 +41,7 @@ export const persuasionCues = lexiconAnalyser({
     { set: "Persuasion techniques", tag: "Reductio ad hitlerum" },
     { set: "Persuasion techniques", tag: "Bandwagon" },
   ],
-  patterns: [...DOUBT_PATTERNS],
+  patterns: [...DOUBT_PATTERNS, ...SINGLE_CAUSE_PATTERNS],
 });
 
 /** Persuasion techniques of the default taxonomy that no analyser proposes, and why. */
