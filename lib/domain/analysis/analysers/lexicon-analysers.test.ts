@@ -14,6 +14,9 @@ describe.each([
     cases: [
       ["The army slaughtered villagers in a brutal raid.", ["slaughtered", "brutal"]],
       ["The assassination of the envoy shocked the capital.", ["assassination"]],
+      ["Troops went on a rampage, and critics lambasted the draconian curfew.", ["rampage", "lambasted", "draconian"]],
+      ["The brave crews repelled the unprovoked raid.", ["brave", "unprovoked"]],
+      ["Critics criticised the curfew after the raid.", []],
       ["The army killed villagers in a raid.", []],
     ],
   },
