@@ -25,6 +25,9 @@ describe.each([
     cases: [
       ["The regime's thugs beat the marchers.", ["regime", "thugs"]],
       ["Crowds mourned the martyr; militants fired rockets.", ["martyr", "militants"]],
+      ["The warlord's goons and the junta's loyalists fought.", ["warlord", "goons", "junta", "loyalists"]],
+      ["Rioters cheered the liberators and the great leader.", ["Rioters", "liberators", "great leader"]],
+      ["The mercenaries were paid by the mercenary general, a local icon.", ["mercenaries", "icon"]],
       ["The government's police beat the marchers.", []],
       ["Two guards were martyred, the martyrs' families said.", ["martyrs"]],
     ],
@@ -82,7 +85,7 @@ describe.each([
 describe("persuasion-cues", () => {
   it.each([
     ["The self-styled reformer rejected the so-called inquiry.", [["self-styled", "Doubt"], ["so-called", "Doubt"]]],
-    ["Marchers chanted death to the traitors and defended the homeland.", [["death to", "Slogans"], ["homeland", "Flag-waving"]]],
+    ["Marchers chanted death to the traitors and defended the homeland.", [["death to", "Slogans"], ["traitors", "Name calling/labeling"], ["homeland", "Flag-waving"]]],
     ["The strike pushed the region to the brink of all-out war.", [["all-out war", "Appeal to fear/prejudice"]]],
     ["At the end of the day, it is what it is.", [["At the end of the day", "Thought-terminating cliché"], ["it is what it is", "Thought-terminating cliché"]]],
     ["He said the crisis happened solely because of the bank; what about the army's role?", [["solely because", "Causal oversimplification"], ["what about", "Whataboutism"]]],
