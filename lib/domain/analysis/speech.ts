@@ -6,7 +6,10 @@ export const SPEECH_VERBS: ReadonlySet<string> = new Set([
   "declare", "deny", "confirm", "report", "write", "tweet", "accuse", "vow", "threaten", "stress",
   "note", "explain", "acknowledge", "admit", "maintain", "suggest", "urge", "reiterate", "emphasise",
   "emphasize", "boast", "pledge", "predict", "reply", "comment", "remark", "contend", "charge",
-  "recall",
+  "recall", "describe", "condemn", "denounce", "hail", "praise", "blame", "criticise", "criticize",
+  "ask", "retort", "promise", "demand", "express", "voice", "reveal", "disclose", "estimate",
+  "concede", "recount", "mention", "observe", "highlight", "underline", "underscore", "complain",
+  "lament", "propose", "assure", "caution", "inform", "hint", "proclaim", "testify", "chant", "shout",
 ]);
 
 /** Lemmas of verbs that report how someone named something ("called it a crime", "dubbed"). */

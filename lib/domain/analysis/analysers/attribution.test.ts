@@ -15,6 +15,10 @@ describe("attribution", () => {
     ["unnamed officials", "Senior officials warned that the dam could fail.", "Senior officials", true],
     ["unnamed sources after according to", "The fleet left port at dawn, according to sources.", "sources", true],
     ["a pronoun speaker", "He claimed the figures were invented.", "He", false],
+    ["a verb of describing", "The harbour master described the repairs as a failure.", "The harbour master", false],
+    ["a verb of condemning", "Fishing unions condemned the closure of the port.", "Fishing unions", false],
+    ["call for", "The mayor called for calm after the flood.", "The mayor", false],
+    ["call on", "Residents called on the council to reopen the road.", "Residents", true],
   ])("%s", (_name, text, asserter, anonymous) => {
     expect(claims(text)).toEqual([{ span: text, asserter, anonymous }]);
   });
@@ -23,6 +27,8 @@ describe("attribution", () => {
     ["no verb of saying", "The gates failed twice in March."],
     ["a passive of saying (the hedging analyser's)", "The gates are said to have failed twice."],
     ["an infinitive of saying", "The mayor refused to say more."],
+    ["a naming use of call", "The mayor called the flood a disaster."],
+    ["a reply by deed", "The ministry responded with new tariffs."],
     ["a relative pronoun as speaker", "The report, which said little, was shelved."],
     ["an object after the verb that is no speaker", "The “experts” said two fishermen were lost."],
   ])("proposes nothing for %s", (_name, text) => {

@@ -116,10 +116,16 @@ function wordsAfter(tokens: Token[], i: number): Token[] {
   return words;
 }
 
+/** Words after "call" that make it a demand ("called for calm", "called on the army to"), not a naming. */
+const DEMAND = new Set(["for", "on", "upon"]);
+
+/** A verb of saying, or "call" as a demand. */
+const isSaying = (verb: Token, next: Token | undefined) => SPEECH_VERBS.has(verb.lemma) || (verb.lemma === "call" && !!next && DEMAND.has(next.normal));
+
 function speechVerbSpeaker(document: AnalysedDocument, tokens: Token[]): Speaker | undefined {
   for (let i = 0; i < tokens.length; i++) {
     const verb = tokens[i]!;
-    if (verb.pos !== "VERB" || !SPEECH_VERBS.has(verb.lemma)) continue;
+    if (verb.pos !== "VERB" || !isSaying(verb, tokens[i + 1])) continue;
     const previous = tokens[i - 1];
     // "to say" (an infinitive) and "is said", "was reported" (passives) name no speaker here.
     if (previous?.normal === "to") continue;
