@@ -19,6 +19,9 @@ describe("attribution", () => {
     ["a verb of condemning", "Fishing unions condemned the closure of the port.", "Fishing unions", false],
     ["call for", "The mayor called for calm after the flood.", "The mayor", false],
     ["call on", "Residents called on the council to reopen the road.", "Residents", true],
+    ["a relative clause between speaker and verb", "The harbour master, who has run the port since 2009, said the gates had failed.", "The harbour master", false],
+    ["a participle between speaker and verb", "Mayor Ines Baptiste, speaking at the quay on Friday, said repairs would take months.", "Mayor Ines Baptiste", false],
+    ["an appositive between speaker and verb", "Ana Lobo, the port's owner, warned that the gates would fail.", "Ana Lobo", false],
   ])("%s", (_name, text, asserter, anonymous) => {
     expect(claims(text)).toEqual([{ span: text, asserter, anonymous }]);
   });
@@ -29,6 +32,7 @@ describe("attribution", () => {
     ["an infinitive of saying", "The mayor refused to say more."],
     ["a naming use of call", "The mayor called the flood a disaster."],
     ["a reply by deed", "The ministry responded with new tariffs."],
+    ["a quotation between commas", "The mayor, “tired of waiting”, said nothing."],
     ["a relative pronoun as speaker", "The report, which said little, was shelved."],
     ["an object after the verb that is no speaker", "The “experts” said two fishermen were lost."],
   ])("proposes nothing for %s", (_name, text) => {
@@ -43,6 +47,16 @@ describe("attribution", () => {
     const proposals = run(attribution, text);
     expect(proposals.at(-1)?.claim).toEqual({ asserter });
     expect(proposals.at(-1)?.reason).toContain(reason);
+  });
+
+  it.each([
+    ["a quotation over two sentences", "The dock flooded. “The gates failed twice. Nobody came,” the mayor said.", ["“The gates failed twice. Nobody came,” the mayor said."]],
+    ["a quotation over three sentences in straight quotes", "The dock flooded. \"The gates failed. Nobody came. We waited,\" the mayor said.", ["\"The gates failed. Nobody came. We waited,\" the mayor said."]],
+    ["a closed quotation before", "“The gates failed.” Nobody came, the mayor said.", ["Nobody came, the mayor said."]],
+    ["a quotation opened in an earlier paragraph", "“The gates failed.\n\nNobody came,” the mayor said.", ["Nobody came,” the mayor said."]],
+    ["a quotation opened in an attributed sentence", "“The gates failed,” she said. “Nobody came,” the mayor added.", ["“The gates failed,” she said.", "“Nobody came,” the mayor added."]],
+  ])("spans %s with its attribution", (_name, text, spans) => {
+    expect(run(attribution, text).map((p) => text.slice(p.start, p.end))).toEqual(spans);
   });
 
   it("proposes one claim per sentence, spanning the sentence, and flags unnamed sources in the reason", () => {

@@ -3,8 +3,9 @@
  * proposed as a claim with the asserter filled in, and anonymous attribution ("officials
  * said", "according to sources") flagged as such in the reason.
  *
- * The span is the sentence that carries the reported statement, attribution included: the
- * claim is what was said, and the asserter is who said it. At most one proposal per sentence.
+ * The span is the sentence that carries the reported statement, attribution included (from
+ * the sentence where its quotation opens, if that is earlier): the claim is what was said,
+ * and the asserter is who said it. At most one proposal per sentence.
  * A verb of saying whose speaker cannot be found next to it (right before it, past adverbs
  * and auxiliaries, or right after it as in "said the minister") proposes nothing: precision
  * first. Passives of saying ("is said to", "it was reported") are the hedging analyser's.
@@ -50,7 +51,7 @@ export const attribution: Analyser = {
       const named = pronoun && PERSONAL.has(head.normal) ? lastNamedPerson(document, head) : undefined;
       const asserter = named ?? written;
       proposals.push({
-        start: sentence.start,
+        start: quotationStart(document, sentence.index, proposals.at(-1)?.end ?? 0),
         end: sentence.end,
         set: "Framing devices",
         tag: "Attribution",
@@ -67,6 +68,35 @@ export const attribution: Analyser = {
     return proposals;
   },
 };
+
+/** Sentences back a quotation may have opened in ("“A. B. C,” she said."). */
+const QUOTATION_SENTENCES = 3;
+const AFTER_CLOSING = /[.,!?…—-]/u;
+
+/** The quotation mark at `at` closes a quotation: a right double quote, or a straight one after the quotation's last punctuation. */
+const closes = (text: string, at: number) => text[at] === "”" || (text[at] === '"' && AFTER_CLOSING.test(text[at - 1] ?? ""));
+
+/**
+ * Where the sentence's proposal starts: the sentence itself, or, when the sentence opens
+ * inside a quotation begun in an earlier sentence of the same paragraph ("“The gates failed.
+ * Nobody came,” she said."), that earlier sentence, so the quotation and its attribution are
+ * one span. Never before `notBefore`, the end of the previous proposal.
+ */
+function quotationStart(document: AnalysedDocument, index: number, notBefore: number): number {
+  const { text, sentences } = document;
+  const sentence = sentences[index]!;
+  const first = text.slice(sentence.start, sentence.end).search(/["“”]/u);
+  if (first < 0 || !closes(text, sentence.start + first)) return sentence.start;
+  for (let j = index - 1; j >= Math.max(0, index - QUOTATION_SENTENCES); j--) {
+    const earlier = sentences[j]!;
+    if (earlier.start < notBefore || text.slice(earlier.end, sentences[j + 1]!.start).includes("\n")) break;
+    const marks = [...text.slice(earlier.start, earlier.end).matchAll(/["“”]/gu)].map((m) => earlier.start + m.index);
+    if (marks.length === 0) continue;
+    const last = marks.at(-1)!;
+    return marks.length % 2 === 1 && !closes(text, last) ? earlier.start : sentence.start;
+  }
+  return sentence.start;
+}
 
 /**
  * For "he said" or "she said": the last full name (two or more proper nouns in a row, e.g.
@@ -131,7 +161,7 @@ function speechVerbSpeaker(document: AnalysedDocument, tokens: Token[]): Speaker
     if (previous?.normal === "to") continue;
     if (previousNonAdverb(tokens, i)?.lemma === "be") continue;
     const before = nounPhraseBefore(tokens, i);
-    const phrase = before.length ? before : inverted(tokens, i) ? nounPhraseAfter(tokens, i + 1) : [];
+    const phrase = before.length ? before : inverted(tokens, i) ? nounPhraseAfter(tokens, i + 1) : speakerBeforeInsertion(tokens, i);
     if (!phrase.length) continue;
     if (phrase.length === 1 && NOT_SPEAKERS.has(phrase[0]!.normal)) continue;
     const from = Math.min(phrase[0]!.start, verb.start);
@@ -156,6 +186,28 @@ function inverted(tokens: Token[], i: number): boolean {
   const next = tokens[i + 1 + phrase.length];
   // The speaker ends the clause, or a place or time follows it ("said the mayor on Monday").
   return phrase.length > 0 && (!next || [".", ",", ";", "!", "?", "—"].includes(next.normal) || next.pos === "ADP");
+}
+
+/** Longest insertion between a speaker and the verb ("X, who led the city for a decade, said"). */
+const MAX_INSERTION = 15;
+const INSERTION_BREAKS = new Set([",", ";", ":", "(", ")", "—", "“", "”", '"', "‘", "’"]);
+
+/**
+ * The speaker of "X, who …, said", "X, speaking on Monday, said" or "X, the port's owner,
+ * said": the noun phrase before a comma-enclosed insertion that is a relative clause, a
+ * participle or an appositive. None when the insertion holds other punctuation or quotation
+ * marks (then the commas are more likely a list or a quotation's).
+ */
+function speakerBeforeInsertion(tokens: Token[], i: number): Token[] {
+  let close = i - 1;
+  while (close >= 0 && SKIPPABLE.has(tokens[close]!.pos)) close--;
+  if (tokens[close]?.normal !== ",") return [];
+  let open = close - 1;
+  while (open >= 0 && close - open <= MAX_INSERTION && !INSERTION_BREAKS.has(tokens[open]!.normal)) open--;
+  const first = tokens[open + 1];
+  if (tokens[open]?.normal !== "," || !first || open + 1 === close) return [];
+  const insertion = first.normal === "who" || first.pos === "VERB" || NOUN_PHRASE.has(first.pos);
+  return insertion ? nounPhraseBefore(tokens, open) : [];
 }
 
 function previousNonAdverb(tokens: Token[], i: number): Token | undefined {
