@@ -21,6 +21,7 @@ describe("attribution", () => {
     ["call on", "Residents called on the council to reopen the road.", "Residents", true],
     ["a relative clause between speaker and verb", "The harbour master, who has run the port since 2009, said the gates had failed.", "The harbour master", false],
     ["a participle between speaker and verb", "Mayor Ines Baptiste, speaking at the quay on Friday, said repairs would take months.", "Mayor Ines Baptiste", false],
+    ["quoted as saying", "The harbour master was quoted as saying the gates had failed.", "The harbour master", false],
     ["an appositive between speaker and verb", "Ana Lobo, the port's owner, warned that the gates would fail.", "Ana Lobo", false],
   ])("%s", (_name, text, asserter, anonymous) => {
     expect(claims(text)).toEqual([{ span: text, asserter, anonymous }]);
@@ -33,6 +34,7 @@ describe("attribution", () => {
     ["a naming use of call", "The mayor called the flood a disaster."],
     ["a reply by deed", "The ministry responded with new tariffs."],
     ["a quotation between commas", "The mayor, “tired of waiting”, said nothing."],
+    ["quoted as saying with no speaker before it", "Quoted as saying the gates had failed, the harbour master resigned."],
     ["a relative pronoun as speaker", "The report, which said little, was shelved."],
     ["an object after the verb that is no speaker", "The “experts” said two fishermen were lost."],
   ])("proposes nothing for %s", (_name, text) => {

@@ -146,6 +146,9 @@ function wordsAfter(tokens: Token[], i: number): Token[] {
   return words;
 }
 
+/** "quoted as saying", "cited as saying". */
+const QUOTING = new Set(["quote", "cite"]);
+
 /** Words after "call" that make it a demand ("called for calm", "called on the army to"), not a naming. */
 const DEMAND = new Set(["for", "on", "upon"]);
 
@@ -160,6 +163,12 @@ function speechVerbSpeaker(document: AnalysedDocument, tokens: Token[]): Speaker
     // "to say" (an infinitive) and "is said", "was reported" (passives) name no speaker here.
     if (previous?.normal === "to") continue;
     if (previousNonAdverb(tokens, i)?.lemma === "be") continue;
+    // "X was quoted as saying": the speaker is before the passive of quoting.
+    if (previous?.normal === "as" && tokens[i - 2] && QUOTING.has(tokens[i - 2]!.lemma)) {
+      const quoted = nounPhraseBefore(tokens, i - 2);
+      if (quoted.length) return { tokens: quoted, cue: document.text.slice(quoted[0]!.start, verb.end) };
+      continue;
+    }
     const before = nounPhraseBefore(tokens, i);
     const phrase = before.length ? before : inverted(tokens, i) ? nounPhraseAfter(tokens, i + 1) : speakerBeforeInsertion(tokens, i);
     if (!phrase.length) continue;
