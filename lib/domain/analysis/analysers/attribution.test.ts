@@ -61,6 +61,21 @@ describe("attribution", () => {
     expect(run(attribution, text).map((p) => text.slice(p.start, p.end))).toEqual(spans);
   });
 
+  it.each([
+    ["after the post on its own line", "Crews worked all night.\n— Port of Vallera (@PortVallera) March 2, 2024\nThe port reopened.", "— Port of Vallera (@PortVallera) March 2, 2024", "Port of Vallera"],
+    ["right after the post's link", "The port is closed pic.twitter.com/abc123— Ana Lobo (@analobo) January 3, 2021", "— Ana Lobo (@analobo) January 3, 2021", "Ana Lobo"],
+  ])("proposes a social post's credit line %s", (_name, text, span, asserter) => {
+    const line = run(attribution, text).find((p) => p.reason.startsWith("social post"));
+    expect(line && { span: text.slice(line.start, line.end), asserter: line.claim?.asserter }).toEqual({ span, asserter });
+  });
+
+  it.each([
+    ["a handle in parentheses after a verb", "He wrote to me (@ana) yesterday."],
+    ["a handle with no dash before the name", "Follow Ana Lobo (@analobo) for updates."],
+  ])("proposes no credit line for %s", (_name, text) => {
+    expect(run(attribution, text).filter((p) => p.reason.startsWith("social post"))).toEqual([]);
+  });
+
   it("proposes one claim per sentence, spanning the sentence, and flags unnamed sources in the reason", () => {
     const text = "Officials said the port would reopen. Nobody came.\n\nThe mayor said it would not, and added that repairs take months.";
     const proposals = run(attribution, text);

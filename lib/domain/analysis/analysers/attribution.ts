@@ -1,7 +1,8 @@
 /**
  * Attribution and claims: reported speech ("X said that …", "“…,” X warned", "according to X")
- * proposed as a claim with the asserter filled in, and anonymous attribution ("officials
- * said", "according to sources") flagged as such in the reason.
+ * proposed as a claim with the asserter filled in, anonymous attribution ("officials said",
+ * "according to sources") flagged as such in the reason, and the credit lines of embedded
+ * social posts ("— Name (@handle) date").
  *
  * The span is the sentence that carries the reported statement, attribution included (from
  * the sentence where its quotation opens, if that is earlier): the claim is what was said,
@@ -65,9 +66,49 @@ export const attribution: Analyser = {
         claim: { asserter },
       });
     }
-    return proposals;
+    for (const line of creditLines(document)) {
+      proposals.push({
+        start: line.start,
+        end: line.end,
+        set: "Framing devices",
+        tag: "Attribution",
+        confidence: 0.75,
+        analyser: "attribution",
+        reason: `social post: the credit line ‘${line.credit}’ attributes the post to ${line.name}`,
+        claim: { asserter: line.name },
+      });
+    }
+    return proposals.sort((a, b) => a.start - b.start);
   },
 };
+
+const DASHES = new Set(["—", "–", "―", "-"]);
+const MAX_NAME_WORDS = 6;
+/** Words of the date after a credit line's handle ("January 3, 2021"). */
+const isDatePart = (t: Token) => t.type === "number" || t.normal === "," || (t.pos === "PROPN" && t.type === "word");
+const MAX_DATE_TOKENS = 5;
+
+/**
+ * The credit line of a social post embedded in an article, "— Name (@handle) January 3, 2021",
+ * which is what attributes the post: a dash, up to six words of name, the handle in
+ * parentheses and the date after it.
+ */
+function creditLines(document: AnalysedDocument): { start: number; end: number; name: string; credit: string }[] {
+  const { tokens, text } = document;
+  const lines: { start: number; end: number; name: string; credit: string }[] = [];
+  tokens.forEach((handle, i) => {
+    if (handle.type !== "mention" || tokens[i - 1]?.normal !== "(" || tokens[i + 1]?.normal !== ")") return;
+    let k = i - 2;
+    while (k >= 0 && i - 2 - k < MAX_NAME_WORDS && tokens[k]!.type === "word") k--;
+    const dash = tokens[k];
+    if (!dash || !DASHES.has(dash.text) || k === i - 2) return;
+    let last = i + 1;
+    while (last - i - 1 < MAX_DATE_TOKENS && tokens[last + 1] && isDatePart(tokens[last + 1]!)) last++;
+    if (tokens[last]!.normal === ",") last--;
+    lines.push({ start: dash.start, end: tokens[last]!.end, name: text.slice(tokens[k + 1]!.start, tokens[i - 2]!.end), credit: text.slice(dash.start, tokens[i + 1]!.end) });
+  });
+  return lines;
+}
 
 /** Sentences back a quotation may have opened in ("“A. B. C,” she said."). */
 const QUOTATION_SENTENCES = 3;
