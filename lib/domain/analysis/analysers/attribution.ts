@@ -12,7 +12,7 @@
  * first. Passives of saying ("is said to", "it was reported") are the hedging analyser's.
  */
 import { sentenceTokens, type AnalysedDocument, type Token } from "../document";
-import { SPEECH_VERBS, UNNAMED_SOURCES } from "../speech";
+import { REPORTING_VERBS, UNNAMED_SOURCES } from "../speech";
 import type { Analyser, Proposal } from "../types";
 
 const NOUN_PHRASE = new Set(["PROPN", "NOUN", "ADJ", "DET", "NUM"]);
@@ -194,7 +194,7 @@ const QUOTING = new Set(["quote", "cite"]);
 const DEMAND = new Set(["for", "on", "upon"]);
 
 /** A verb of saying, or "call" as a demand. */
-const isSaying = (verb: Token, next: Token | undefined) => SPEECH_VERBS.has(verb.lemma) || (verb.lemma === "call" && !!next && DEMAND.has(next.normal));
+const isSaying = (verb: Token, next: Token | undefined) => REPORTING_VERBS.has(verb.lemma) || (verb.lemma === "call" && !!next && DEMAND.has(next.normal));
 
 function speechVerbSpeaker(document: AnalysedDocument, tokens: Token[]): Speaker | undefined {
   for (let i = 0; i < tokens.length; i++) {
