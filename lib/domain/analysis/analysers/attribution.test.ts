@@ -22,6 +22,7 @@ describe("attribution", () => {
     ["a relative clause between speaker and verb", "The harbour master, who has run the port since 2009, said the gates had failed.", "The harbour master", false],
     ["a participle between speaker and verb", "Mayor Ines Baptiste, speaking at the quay on Friday, said repairs would take months.", "Mayor Ines Baptiste", false],
     ["quoted as saying", "The harbour master was quoted as saying the gates had failed.", "The harbour master", false],
+    ["a prepositional phrase between speaker and verb", "Ana Lobo, in a statement on Friday, said repairs would take months.", "Ana Lobo", false],
     ["an appositive between speaker and verb", "Ana Lobo, the port's owner, warned that the gates would fail.", "Ana Lobo", false],
   ])("%s", (_name, text, asserter, anonymous) => {
     expect(claims(text)).toEqual([{ span: text, asserter, anonymous }]);

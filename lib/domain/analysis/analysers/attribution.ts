@@ -243,9 +243,9 @@ const MAX_INSERTION = 15;
 const INSERTION_BREAKS = new Set([",", ";", ":", "(", ")", "—", "“", "”", '"', "‘", "’"]);
 
 /**
- * The speaker of "X, who …, said", "X, speaking on Monday, said" or "X, the port's owner,
- * said": the noun phrase before a comma-enclosed insertion that is a relative clause, a
- * participle or an appositive. None when the insertion holds other punctuation or quotation
+ * The speaker of "X, who …, said", "X, speaking on Monday, said", "X, in a statement, said" or
+ * "X, the port's owner, said": the noun phrase before a comma-enclosed insertion that is a
+ * relative clause, a participle, a prepositional phrase or an appositive. None when the insertion holds other punctuation or quotation
  * marks (then the commas are more likely a list or a quotation's).
  */
 function speakerBeforeInsertion(tokens: Token[], i: number): Token[] {
@@ -256,7 +256,7 @@ function speakerBeforeInsertion(tokens: Token[], i: number): Token[] {
   while (open >= 0 && close - open <= MAX_INSERTION && !INSERTION_BREAKS.has(tokens[open]!.normal)) open--;
   const first = tokens[open + 1];
   if (tokens[open]?.normal !== "," || !first || open + 1 === close) return [];
-  const insertion = first.normal === "who" || first.pos === "VERB" || NOUN_PHRASE.has(first.pos);
+  const insertion = first.normal === "who" || first.pos === "VERB" || first.pos === "ADP" || NOUN_PHRASE.has(first.pos);
   return insertion ? nounPhraseBefore(tokens, open) : [];
 }
 
