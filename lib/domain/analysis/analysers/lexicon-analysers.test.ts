@@ -95,6 +95,7 @@ describe("persuasion-cues", () => {
     ["The regime carried out a brutal crackdown.", [["regime", "Name calling/labeling"], ["brutal", "Loaded language"], ["crackdown", "Loaded language"]]],
     ["The minister dismissed the baseless charges, made without evidence, as a sham.", [["baseless", "Doubt"], ["without evidence", "Doubt"], ["sham", "Doubt"]]],
     ["The supposed reform, led by a group that claims to be neutral, was a cover-up.", [["supposed", "Doubt"], ["claims to be", "Doubt"], ["cover-up", "Doubt"]]],
+    ["The ministry, which conveniently lost the files, has yet to provide evidence.", [["conveniently", "Doubt"], ["has yet to provide evidence", "Doubt"]]],
     ["The train was supposed to arrive at noon, and the evidence was presented.", []],
     ["The port closed all because of one strike; the union is to blame, and Baptiste alone can fix it.", [["all because of", "Causal oversimplification"], ["is to blame", "Causal oversimplification"], ["Baptiste alone", "Causal oversimplification"]]],
     ["The reason is simple: the bank was solely responsible.", [["The reason is simple", "Causal oversimplification"], ["solely responsible", "Causal oversimplification"]]],
