@@ -23,9 +23,16 @@ export interface CuePattern {
   find(document: AnalysedDocument): CueSpan[];
 }
 
-/** Each sentence's tokens without line breaks: the units the patterns scan. */
+const wordsOf = new WeakMap<AnalysedDocument, Token[][]>();
+
+/** Each sentence's tokens without line breaks: the units the patterns scan, built once per document. */
 export function sentenceWords(document: AnalysedDocument): Token[][] {
-  return document.sentences.map((s) => sentenceTokens(document, s.index).filter((t) => t.type !== "tabCRLF"));
+  let words = wordsOf.get(document);
+  if (!words) {
+    words = document.sentences.map((s) => sentenceTokens(document, s.index).filter((t) => t.type !== "tabCRLF"));
+    wordsOf.set(document, words);
+  }
+  return words;
 }
 
 /** The span from one token to another, both included. */
