@@ -35,5 +35,20 @@ export function sentenceWords(document: AnalysedDocument): Token[][] {
   return words;
 }
 
+/**
+ * Every word of every sentence offered to `at` with its sentence's words and its index there;
+ * the spans it returns, in text order. The loop every word-anchored pattern shares.
+ */
+export function scanWords(document: AnalysedDocument, at: (words: Token[], i: number) => CueSpan | undefined): CueSpan[] {
+  const found: CueSpan[] = [];
+  for (const words of sentenceWords(document)) {
+    for (let i = 0; i < words.length; i++) {
+      const span = at(words, i);
+      if (span) found.push(span);
+    }
+  }
+  return found;
+}
+
 /** The span from one token to another, both included. */
 export const spanOf = (first: Token, last: Token): CueSpan => ({ start: first.start, end: last.end });

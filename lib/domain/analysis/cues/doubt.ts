@@ -4,7 +4,7 @@
  * "baseless" are in the lexicon; these are the forms no single word marks.
  */
 import type { Token } from "../document";
-import { sentenceWords, spanOf, type CuePattern, type CueSpan } from "./cue-pattern";
+import { scanWords, sentenceWords, spanOf, type CuePattern } from "./cue-pattern";
 
 const DOUBT = { set: "Persuasion techniques", tag: "Doubt" } as const;
 
@@ -26,18 +26,16 @@ export const grudgingAdmission: CuePattern = {
   confidence: 0.6,
   note: "tells an admission as extracted late or under pressure, questioning the good faith of whoever made it",
   find(document) {
-    const found: CueSpan[] = [];
-    for (const words of sentenceWords(document)) {
-      words.forEach((verb, i) => {
-        if (verb.pos !== "VERB" || !ADMIT.has(verb.lemma)) return;
-        const before = words[i - 1];
-        if (before && GRUDGING.has(before.normal)) return void found.push(spanOf(before, verb));
-        if (before?.normal === "later" && words[i - 2]?.normal === "only") return void found.push(spanOf(words[i - 2]!, verb));
-        const compelled = words[i - 2];
-        if (before?.normal === "to" && compelled && COMPELLED.has(compelled.lemma)) found.push(spanOf(compelled, verb));
-      });
-    }
-    return found;
+    return scanWords(document, (words, i) => {
+      const verb = words[i]!;
+      if (verb.pos !== "VERB" || !ADMIT.has(verb.lemma)) return undefined;
+      const before = words[i - 1];
+      const earlier = words[i - 2];
+      if (before && GRUDGING.has(before.normal)) return spanOf(before, verb);
+      if (before?.normal === "later" && earlier?.normal === "only") return spanOf(earlier, verb);
+      if (before?.normal === "to" && earlier && COMPELLED.has(earlier.lemma)) return spanOf(earlier, verb);
+      return undefined;
+    });
   },
 };
 

@@ -4,7 +4,7 @@
  * lexicon; this form spans several words no list can hold.
  */
 import type { Token } from "../document";
-import { sentenceWords, spanOf, type CuePattern, type CueSpan } from "./cue-pattern";
+import { scanWords, spanOf, type CuePattern } from "./cue-pattern";
 
 /** Superlatives whose lemma does not show them ("worst" is lemmatised to "bad"). */
 const IRREGULAR = new Set(["worst", "best", "most", "least", "biggest"]);
@@ -38,18 +38,16 @@ export const allTimeSuperlative: CuePattern = {
   confidence: 0.55,
   note: "stretches a superlative to all time, a claim a figure rarely supports",
   find(document) {
-    const found: CueSpan[] = [];
-    for (const words of sentenceWords(document)) {
-      words.forEach((top, i) => {
-        if (!isSuperlative(top)) return;
-        for (let k = i + 1; k <= i + 1 + MAX_BETWEEN && k < words.length; k++) {
-          const end = allTimeEnd(words, k);
-          if (end !== undefined) return void found.push(spanOf(words[i - 1]?.normal === "the" ? words[i - 1]! : top, words[end]!));
-          if (!BETWEEN.has(words[k]!.pos)) return;
-        }
-      });
-    }
-    return found;
+    return scanWords(document, (words, i) => {
+      const top = words[i]!;
+      if (!isSuperlative(top)) return undefined;
+      for (let k = i + 1; k <= i + 1 + MAX_BETWEEN && k < words.length; k++) {
+        const end = allTimeEnd(words, k);
+        if (end !== undefined) return spanOf(words[i - 1]?.normal === "the" ? words[i - 1]! : top, words[end]!);
+        if (!BETWEEN.has(words[k]!.pos)) return undefined;
+      }
+      return undefined;
+    });
   },
 };
 

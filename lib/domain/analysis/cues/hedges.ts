@@ -5,7 +5,7 @@
  * them from parts of speech and lemmas (Wikipedia's "weasel words" are the model).
  */
 import type { Token } from "../document";
-import { sentenceWords, spanOf, type CuePattern, type CueSpan } from "./cue-pattern";
+import { scanWords, spanOf, type CuePattern } from "./cue-pattern";
 
 /** Verbs of perceiving or judging whose passive states a view without its holder. */
 const VIEWS = new Set(["see", "regard", "view", "consider", "believe", "think", "know", "describe", "call", "perceive", "accept", "expect", "hail", "understand", "deem", "recognise", "recognize", "credit", "acknowledge"]);
@@ -31,25 +31,19 @@ export const unattributedView: CuePattern = {
   confidence: 0.6,
   note: "states a view in the passive without saying whose it is",
   find(document) {
-    const found: CueSpan[] = [];
-    for (const words of sentenceWords(document)) {
-      words.forEach((verb, i) => {
-        if (verb.pos !== "VERB" || !VIEWS.has(verb.lemma)) return;
-        const first = auxiliaryChain(words, i);
-        if (first === undefined) return;
-        const shared = SHARED.has(words[i - 1]!.normal);
-        const next = words[i + 1]?.normal;
-        if (next === "by") {
-          const agent = words[i + 2];
-          if (agent && VAGUE_AGENTS.has(agent.normal)) found.push(spanOf(words[first]!, agent));
-          return;
-        }
-        if (shared && (next === "as" || next === "to")) found.push(spanOf(words[first]!, words[i + 1]!));
-        else if (shared) found.push(spanOf(words[first]!, verb));
-        else if (next === "as" && SEEN_AS.has(verb.lemma)) found.push(spanOf(words[first]!, words[i + 1]!));
-      });
-    }
-    return found;
+    return scanWords(document, (words, i) => {
+      const verb = words[i]!;
+      const first = verb.pos === "VERB" && VIEWS.has(verb.lemma) ? auxiliaryChain(words, i) : undefined;
+      if (first === undefined) return undefined;
+      const shared = SHARED.has(words[i - 1]!.normal);
+      const next = words[i + 1];
+      if (next?.normal === "by") {
+        const agent = words[i + 2];
+        return agent && VAGUE_AGENTS.has(agent.normal) ? spanOf(words[first]!, agent) : undefined;
+      }
+      if (next && (next.normal === "as" || (shared && next.normal === "to")) && (shared || SEEN_AS.has(verb.lemma))) return spanOf(words[first]!, next);
+      return shared ? spanOf(words[first]!, verb) : undefined;
+    });
   },
 };
 

@@ -4,7 +4,7 @@
  * whatever it calls itself; the backer varies without end, so a pattern reads the form.
  */
 import type { Token } from "../document";
-import { sentenceWords, spanOf, type CuePattern, type CueSpan } from "./cue-pattern";
+import { scanWords, spanOf, type CuePattern } from "./cue-pattern";
 
 /** Participles that make the backer the group's master; "led" (a "US-led coalition") only describes. */
 const BACKING = new Set(["back", "sponsor", "fund", "finance", "arm", "bankroll", "support"]);
@@ -19,19 +19,12 @@ export const backerLabel: CuePattern = {
   confidence: 0.55,
   note: "names a group by who backs it, casting it as that backer's instrument",
   find(document) {
-    const found: CueSpan[] = [];
-    for (const words of sentenceWords(document)) {
-      words.forEach((backer, i) => {
-        const dash = words[i + 1];
-        const participle = words[i + 2];
-        const named = words[i + 3];
-        if (!dash || !participle || !named || dash.normal !== "-" || !touching(backer, dash) || !touching(dash, participle)) return;
-        if (backer.pos !== "PROPN" && !BACKER_NOUNS.has(backer.normal)) return;
-        if (!BACKING.has(participle.lemma) || !["NOUN", "PROPN"].includes(named.pos)) return;
-        found.push(spanOf(backer, participle));
-      });
-    }
-    return found;
+    return scanWords(document, (words, i) => {
+      const [backer, dash, participle, named] = [words[i]!, words[i + 1], words[i + 2], words[i + 3]];
+      if (!dash || !participle || !named || dash.normal !== "-" || !touching(backer, dash) || !touching(dash, participle)) return undefined;
+      if (backer.pos !== "PROPN" && !BACKER_NOUNS.has(backer.normal)) return undefined;
+      return BACKING.has(participle.lemma) && ["NOUN", "PROPN"].includes(named.pos) ? spanOf(backer, participle) : undefined;
+    });
   },
 };
 

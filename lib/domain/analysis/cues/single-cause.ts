@@ -3,7 +3,7 @@
  * phrases ("all because of", "is to blame") are in the lexicon; this is the form no phrase
  * list holds.
  */
-import { sentenceWords, spanOf, type CuePattern, type CueSpan } from "./cue-pattern";
+import { scanWords, spanOf, type CuePattern } from "./cue-pattern";
 
 /** Pronouns that name actors ("he alone", "they alone"). */
 const ACTOR_PRONOUNS = new Set(["he", "she", "they", "we", "who"]);
@@ -25,21 +25,16 @@ export const actorAlone: CuePattern = {
   confidence: 0.5,
   note: "credits or blames one actor alone for an outcome",
   find(document) {
-    const found: CueSpan[] = [];
-    for (const words of sentenceWords(document)) {
-      words.forEach((alone, i) => {
-        const actor = words[i - 1];
-        const verb = words[i + 1];
-        if (alone.normal !== "alone" || !actor || !verb || (verb.pos !== "AUX" && verb.pos !== "VERB")) return;
-        const named = actor.pos === "PROPN" && !CALENDAR.has(actor.normal);
-        const pronoun = actor.pos === "PRON" && ACTOR_PRONOUNS.has(actor.normal);
-        if (!named && !pronoun) return;
-        let first = i - 1;
-        while (named && first > 0 && words[first - 1]!.pos === "PROPN") first--;
-        found.push(spanOf(words[first]!, alone));
-      });
-    }
-    return found;
+    return scanWords(document, (words, i) => {
+      const [actor, alone, verb] = [words[i - 1], words[i]!, words[i + 1]];
+      if (alone.normal !== "alone" || !actor || !verb || (verb.pos !== "AUX" && verb.pos !== "VERB")) return undefined;
+      const named = actor.pos === "PROPN" && !CALENDAR.has(actor.normal);
+      const pronoun = actor.pos === "PRON" && ACTOR_PRONOUNS.has(actor.normal);
+      if (!named && !pronoun) return undefined;
+      let first = i - 1;
+      while (named && first > 0 && words[first - 1]!.pos === "PROPN") first--;
+      return spanOf(words[first]!, alone);
+    });
   },
 };
 
