@@ -9,6 +9,19 @@ export const SPEECH_VERBS: ReadonlySet<string> = new Set([
   "recall",
 ]);
 
+/**
+ * More verbs that report a statement ("described the strike as …", "condemned", "asked"), for
+ * the attribution analyser beside SPEECH_VERBS. The scare-quotes analyser keeps to
+ * SPEECH_VERBS: after these the quoted words may still be the writer's ("praised the
+ * “reforms”").
+ */
+export const REPORTING_VERBS: ReadonlySet<string> = new Set([
+  ...SPEECH_VERBS, "describe", "condemn", "denounce", "hail", "praise", "blame", "criticise", "criticize",
+  "ask", "retort", "promise", "demand", "express", "voice", "reveal", "disclose", "estimate",
+  "concede", "recount", "mention", "observe", "highlight", "underline", "underscore", "complain",
+  "lament", "propose", "assure", "caution", "inform", "hint", "proclaim", "testify", "chant", "shout",
+]);
+
 /** Lemmas of verbs that report how someone named something ("called it a crime", "dubbed"). */
 export const NAMING_VERBS: ReadonlySet<string> = new Set(["describe", "call", "dub", "brand", "label", "term", "name", "quote", "nickname"]);
 

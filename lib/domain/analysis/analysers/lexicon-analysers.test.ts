@@ -14,6 +14,10 @@ describe.each([
     cases: [
       ["The army slaughtered villagers in a brutal raid.", ["slaughtered", "brutal"]],
       ["The assassination of the envoy shocked the capital.", ["assassination"]],
+      ["Troops went on a rampage, and critics lambasted the draconian curfew.", ["rampage", "lambasted", "draconian"]],
+      ["The brave crews repelled the unprovoked raid.", ["brave", "unprovoked"]],
+      ["The murderous raid was genocidal in intent.", ["murderous", "genocidal"]],
+      ["Critics criticised the curfew after the raid.", []],
       ["The army killed villagers in a raid.", []],
     ],
   },
@@ -22,6 +26,10 @@ describe.each([
     cases: [
       ["The regime's thugs beat the marchers.", ["regime", "thugs"]],
       ["Crowds mourned the martyr; militants fired rockets.", ["martyr", "militants"]],
+      ["The warlord's goons and the junta's loyalists fought.", ["warlord", "goons", "junta", "loyalists"]],
+      ["Rioters cheered the liberators and the great leader.", ["Rioters", "liberators", "great leader"]],
+      ["The mercenaries were paid by the mercenary general, a local icon.", ["mercenaries", "icon"]],
+      ["Two assassins fled.", ["assassins"]],
       ["The government's police beat the marchers.", []],
       ["Two guards were martyred, the martyrs' families said.", ["martyrs"]],
     ],
@@ -38,6 +46,8 @@ describe.each([
     cases: [
       ["An unprecedented, massive wave of arrests followed.", ["unprecedented", "massive"]],
       ["Only a handful of protesters came, merely twenty.", ["a handful of", "merely"]],
+      ["The fine was a mere slap on the wrist, nothing more than a gesture.", ["mere", "slap on the wrist", "nothing more than"]],
+      ["Prices skyrocketed after the worst drought ever.", ["skyrocketed", "the worst drought ever"]],
       ["About two hundred people were arrested.", []],
     ],
   },
@@ -61,12 +71,12 @@ describe.each([
     expect(marked(analyser, text)).toEqual(expected);
   });
 
-  it("proposes only its own tags, with a reason naming the word and the list", () => {
+  it("proposes only its own tags, with a reason naming the words and the list or pattern", () => {
     for (const [text] of cases as [string, string[]][]) {
       for (const p of run(analyser, text)) {
         expect(analyser.tags).toContainEqual({ set: p.set, tag: p.tag });
         expect(p.analyser).toBe(analyser.id);
-        expect(p.reason).toContain(`‘${text.slice(p.start, p.end)}’ is on the loaded-terms list`);
+        expect(p.reason.replace(/ (is on the loaded-terms list \(|matches the [a-z-]+ pattern: ).*/, "")).toBe(`‘${text.slice(p.start, p.end)}’`);
         expect(p.confidence).toBeGreaterThan(0);
         expect(p.confidence).toBeLessThanOrEqual(1);
       }
@@ -77,12 +87,19 @@ describe.each([
 describe("persuasion-cues", () => {
   it.each([
     ["The self-styled reformer rejected the so-called inquiry.", [["self-styled", "Doubt"], ["so-called", "Doubt"]]],
-    ["Marchers chanted death to the traitors and defended the homeland.", [["death to", "Slogans"], ["homeland", "Flag-waving"]]],
+    ["Marchers chanted death to the traitors and defended the homeland.", [["death to", "Slogans"], ["traitors", "Name calling/labeling"], ["homeland", "Flag-waving"]]],
     ["The strike pushed the region to the brink of all-out war.", [["all-out war", "Appeal to fear/prejudice"]]],
     ["At the end of the day, it is what it is.", [["At the end of the day", "Thought-terminating cliché"], ["it is what it is", "Thought-terminating cliché"]]],
     ["He said the crisis happened solely because of the bank; what about the army's role?", [["solely because", "Causal oversimplification"], ["what about", "Whataboutism"]]],
     ["The mayor compared the council to the Gestapo; everyone knows it.", [["Gestapo", "Reductio ad hitlerum"], ["everyone knows", "Bandwagon"]]],
     ["The regime carried out a brutal crackdown.", [["regime", "Name calling/labeling"], ["brutal", "Loaded language"], ["crackdown", "Loaded language"]]],
+    ["The minister dismissed the baseless charges, made without evidence, as a sham.", [["baseless", "Doubt"], ["without evidence", "Doubt"], ["sham", "Doubt"]]],
+    ["The supposed reform, led by a group that claims to be neutral, was a cover-up.", [["supposed", "Doubt"], ["claims to be", "Doubt"], ["cover-up", "Doubt"]]],
+    ["The ministry, which conveniently lost the files, has yet to provide evidence.", [["conveniently", "Doubt"], ["has yet to provide evidence", "Doubt"]]],
+    ["The train was supposed to arrive at noon, and the evidence was presented.", []],
+    ["The port closed all because of one strike; the union is to blame, and Baptiste alone can fix it.", [["all because of", "Causal oversimplification"], ["is to blame", "Causal oversimplification"], ["Baptiste alone", "Causal oversimplification"]]],
+    ["The reason is simple: the bank was solely responsible.", [["The reason is simple", "Causal oversimplification"], ["solely responsible", "Causal oversimplification"]]],
+    ["The union blamed the bank for the closure, which happened because of the strike.", []],
     ["The council approved the budget on Tuesday.", []],
   ])("%s", (text, expected) => {
     expect(run(persuasionCues, text).map((p) => [text.slice(p.start, p.end), p.tag])).toEqual(expected);

@@ -3,12 +3,14 @@
  * taxonomy), from the lexicon. Exaggeration/minimisation comes from the exaggeration analyser.
  * What no cue can find is listed, with the reason, in UNDETECTED_TECHNIQUES.
  */
+import { DOUBT_PATTERNS } from "../cues/doubt";
+import { SINGLE_CAUSE_PATTERNS } from "../cues/single-cause";
 import { lexiconAnalyser } from "./lexicon-analyser";
 
 export const persuasionCues = lexiconAnalyser({
   id: "persuasion-cues",
-  version: 2,
-  description: "Persuasion techniques with a word or phrase cue: name calling, loaded language, doubt (\"so-called\"), flag-waving, slogans, appeal to fear, causal oversimplification, thought-terminating clichés, whataboutism, reductio ad hitlerum, bandwagon.",
+  version: 4,
+  description: "Persuasion techniques with a word or phrase cue: name calling, loaded language, doubt (\"so-called\", \"baseless\", \"finally admitted\"), flag-waving, slogans, appeal to fear, causal oversimplification (\"all because of\", \"he alone\"), thought-terminating clichés, whataboutism, reductio ad hitlerum, bandwagon.",
   defaultOn: true,
   categories: [
     "pejorative-label",
@@ -39,6 +41,7 @@ export const persuasionCues = lexiconAnalyser({
     { set: "Persuasion techniques", tag: "Reductio ad hitlerum" },
     { set: "Persuasion techniques", tag: "Bandwagon" },
   ],
+  patterns: [...DOUBT_PATTERNS, ...SINGLE_CAUSE_PATTERNS],
 });
 
 /** Persuasion techniques of the default taxonomy that no analyser proposes, and why. */
