@@ -36,6 +36,8 @@ describe("claimOf", () => {
     ["a participle after a noun in a phrase after a verb", "The club will write to all 2,400 fans affected.", ["w:writ"]],
     ["a past tense with an object after it is the main verb", "The council approved the plan on Monday.", ["w:approv"]],
     ["a past tense with no predicate after it is the main verb", "The ship sank off the cape.", ["w:sink"]],
+    ["a noun in '-s' closing a phrase after a preposition is no verb", "The council has inspected the pumps at its sewage works.", ["w:inspect"]],
+    ["a word's hyphen breaks no clause before a participle after its noun", "The club will write to all twenty-two fans affected.", ["w:writ"]],
   ])("%s", (_, text, acts) => {
     expect(words(claim(text).acts)).toEqual(acts);
   });
@@ -67,12 +69,22 @@ describe("claimOf: counts", () => {
     ["the subject of a planned act", "The 60 staff at the depot could lose their jobs.", "n:60", "w:los", true, ["w:staf"]],
     ["a possessor before the number", "The hospital's 900 nurses went on strike.", "n:900", "w:go", false, ["w:hospital", "w:nurs"]],
     ["the subject of a planned act, a participle after its noun", "All 60 drivers employed at the depot will lose their jobs.", "n:60", "w:los", true, ["w:driver"]],
+    ["a partitive: what is counted follows 'of'", "The council has repaired 40 of its footbridges.", "n:40", "w:repair", false, ["w:footbridg"]],
   ])("%s", (_, text, count, act, planned, phrase) => {
     const stated = claim(text).counts.get(count);
     expect(stated).toBeDefined();
     expect([...stated!.acts].some((f) => f.startsWith(act))).toBe(true);
     expect(stated!.planned).toBe(planned);
     expect([...stated!.phrase]).toEqual(expect.arrayContaining(phrase));
+  });
+
+  it.each([
+    ["the noun before the verb group", "The council has repaired 40 footbridges.", "council"],
+    ["a pronoun after a reporting verb stands for the speaker", "Engineers say they will repair 40 footbridges.", "engineers"],
+    ["a pronoun after a reporting verb and 'that'", "Engineers said that they would repair 40 footbridges.", "engineers"],
+    ["no actor when the count is the subject", "40 footbridges will be repaired.", undefined],
+  ])("the actor: %s", (_, text, actor) => {
+    expect(claim(text).counts.get("n:40")?.actor).toBe(actor);
   });
 
   it("leaves durations out", () => {
@@ -97,6 +109,8 @@ describe("differentClaims", () => {
     ["one count, two plans, a participle after the subject's noun", "All 60 drivers employed at the depot will lose their jobs.", "Harlow Freight said 60 jobs would go at the depot.", false],
     ["one count, two deeds worded apart", "Two drivers were hurt in the crash.", "Two motorists suffered minor injuries.", false],
     ["one count, a plan and a deed whose acts agree", "The mill will cut 300 jobs.", "The mill has already cut 300 jobs.", false],
+    ["one count, a deed and another actor's plan of the same act", "The council has repaired 40 footbridges, its leader said.", "Engineers say they will repair 40 footbridges.", true],
+    ["one count, a plan and a deed told with a partitive", "The council has inspected 40 of its footbridges.", "The county will repair 40 of the footbridges.", true],
     ["one speaker's two claims, what they share named in a relative clause without a pronoun", "Orla Brandt apologised for the delays the strike would cause.", "Orla Brandt called the strike an attack on passengers.", true],
     ["one authority's two claims, its predicate after a relative clause", "The Harlow Ports Authority, which runs the harbour, said it would not pay.", "Hackers broke into the Harlow Ports Authority's network through an old server.", true],
     ["a year named only in an adverbial clause told in passing", "The Orrin sawmill shut in 2011 with the loss of 90 jobs.", "Mayor Ann Lee called it the worst day for the valley since its sawmill shut in 2011.", true],

@@ -38,6 +38,8 @@ export interface StatedCount {
   readonly acts: ReadonlySet<string>;
   /** Whether that act is planned or possible rather than done: a modal in its verb group ("will write", "would be lost"). */
   readonly planned: boolean;
+  /** Who does that act when the count is its object: the noun or name right before its verb group, a pronoun after a reporting verb read as the speaker ("Inspectors say they will check…"); undefined when not known. */
+  readonly actor: string | undefined;
   /** Content features of the count's noun phrase, the count included ("every one of the 31,000 patients whose records were taken"). */
   readonly phrase: ReadonlySet<string>;
 }
@@ -102,7 +104,8 @@ export interface ClaimClause {
  * Acts are those parts' verbs, reporting verbs left out.
  */
 export function claimOf(text: string, passage: Span, clauses: readonly ClaimClause[]): Claim {
-  const doc = readDocument(text.slice(passage.start, passage.end));
+  const read = readDocument(text.slice(passage.start, passage.end));
+  const doc = { ...read, tokens: nounsReadAsVerbs(read.tokens) };
   // A relative clause is closed by a comma: when the splitter ran it on to the sentence's end
   // ("The trust, which runs the hospital, said it would not pay."), a verb right after a comma
   // inside it starts the sentence's predicate, which is the claim (from that verb on).
@@ -162,7 +165,7 @@ export function claimOf(text: string, passage: Span, clauses: readonly ClaimClau
   for (const range of claimRanges) {
     const part = doc.tokens.filter((t) => t.start + passage.start >= range.start && t.start + passage.start < range.end && !told.has(t.start));
     for (const c of statedCountsOf(part, doc.text, isAct)) {
-      counts.set(c.feature, { acts: new Set(c.act ? wordFeatures(fold(c.act.text)).keys() : []), planned: c.planned, phrase: new Set([c.feature, ...wordsOf(c.phrase)]) });
+      counts.set(c.feature, { acts: new Set(c.act ? wordFeatures(fold(c.act.text)).keys() : []), planned: c.planned, actor: c.actor, phrase: new Set([c.feature, ...wordsOf(c.phrase)]) });
     }
   }
   return { acts, content, counts };
@@ -186,8 +189,8 @@ const MODALS = new Set(["will", "would", "shall", "'ll", "could", "may", "might"
  * count is an object or complement of the nearest verb before it ("wrote to 31,000 patients",
  * "records on 31,000 patients").
  */
-function statedCountsOf(part: readonly Token[], text: string, isAct: (t: Token) => boolean): { feature: string; act: Token | undefined; planned: boolean; phrase: Token[] }[] {
-  const out: { feature: string; act: Token | undefined; planned: boolean; phrase: Token[] }[] = [];
+function statedCountsOf(part: readonly Token[], text: string, isAct: (t: Token) => boolean): { feature: string; act: Token | undefined; planned: boolean; actor: string | undefined; phrase: Token[] }[] {
+  const out: { feature: string; act: Token | undefined; planned: boolean; actor: string | undefined; phrase: Token[] }[] = [];
   const pos = (k: number) => part[k]?.pos;
   for (let i = 0; i < part.length; i++) {
     if (pos(i) !== "NUM" || pos(i - 1) === "NUM") continue;
@@ -196,7 +199,9 @@ function statedCountsOf(part: readonly Token[], text: string, isAct: (t: Token) 
     // The word after the number tells a measure or "one of" from a count (statedCounts).
     const value = statedCounts(text.slice((part[i] as Token).start, (part[end + 1] ?? (part[end] as Token)).end))[0];
     const counted = part[end + 1];
-    while (pos(end + 1) === "NOUN" || pos(end + 1) === "ADJ" || pos(end + 1) === "PROPN") end++;
+    // A partitive names what is counted after "of": "all 31 of its treatment works".
+    if (counted?.normal === "of") for (end++; pos(end + 1) === "DET" || pos(end + 1) === "PRON" || pos(end + 1) === "PART"; ) end++;
+    while (pos(end + 1) === "NOUN" || pos(end + 1) === "ADJ" || pos(end + 1) === "PROPN" || pos(end + 1) === "PART") end++;
     if (value === undefined || (counted && TIME_UNIT_RE.test(counted.normal))) continue;
     let start = i;
     for (let p = part[start - 1]; p; p = part[start - 1]) {
@@ -215,10 +220,28 @@ function statedCountsOf(part: readonly Token[], text: string, isAct: (t: Token) 
     let group = act ? part.indexOf(act) : -1;
     while (group > 0 && VERB_GROUP.has(pos(group - 1) as string)) group--;
     const planned = act !== undefined && part.slice(group, part.indexOf(act)).some((t) => MODALS.has(t.normal));
-    out.push({ feature: `n:${value}`, act, planned, phrase: part.slice(start, end + 1) });
+    out.push({ feature: `n:${value}`, act, planned, actor: act && group < start ? actorBefore(part, group) : undefined, phrase: part.slice(start, end + 1) });
     i = end;
   }
   return out;
+}
+
+/**
+ * Who does the act whose verb group starts at `group`: the noun or name right before it ("the
+ * company has checked…"); a subject pronoun right after a reporting verb, or after its "that",
+ * stands for the speaker before that verb ("Inspectors say they will check…"). Undefined when
+ * neither is found.
+ */
+function actorBefore(part: readonly Token[], group: number): string | undefined {
+  const subject = part[group - 1];
+  if (subject?.pos === "NOUN" || subject?.pos === "PROPN") return subject.normal;
+  if (subject?.pos !== "PRON" || !SUBJECT_PRONOUNS.has(subject.normal)) return undefined;
+  let k = group - 2;
+  if (part[k]?.normal === "that") k--;
+  if (!(part[k]?.pos === "VERB" && REPORTING.has((part[k] as Token).lemma))) return undefined;
+  for (k--; part[k]?.pos === "ADV" || part[k]?.pos === "AUX"; ) k--;
+  const speaker = part[k];
+  return speaker?.pos === "NOUN" || speaker?.pos === "PROPN" ? speaker.normal : undefined;
 }
 
 /** Consecutive tokens grouped by `key`. */
@@ -246,6 +269,31 @@ function numbersOf(text: string, tokens: readonly Token[]): Set<string> {
   return out;
 }
 
+/**
+ * The tokens with the nouns the tagger read as verbs tagged as nouns again. A noun in "-s"
+ * that can also be a verb ("works", "funds", "costs") is tagged a verb after another noun
+ * ("the water treatment works"). It is no verb when it closes a phrase after a preposition
+ * that follows the clause's verb ("checked the settings at all its treatment works."): a
+ * finite verb there would need a clause of its own, and nothing (a comma, a conjunction, a
+ * relative word) opens one. Only at the end of a clause (punctuation or the end after it),
+ * since a verb taking a clause without "that" ("believe the men in the car work for…") may
+ * stand so before its complement.
+ */
+function nounsReadAsVerbs(tokens: readonly Token[]): Token[] {
+  return tokens.map((t, i) => {
+    const after = tokens[i + 1];
+    if (t.pos !== "VERB" || !/[^s]s$/u.test(t.normal) || t.normal === t.lemma || tokens[i - 1]?.pos !== "NOUN" || (after && after.pos !== "PUNCT")) return t;
+    let preposition = false;
+    for (let k = i - 2; k >= 0; k--) {
+      const b = tokens[k] as Token;
+      if (b.pos === "ADP") preposition = true;
+      else if (isVerbal(b)) return preposition && !REPORTING.has(b.lemma) ? { ...t, pos: "NOUN" } : t;
+      else if (b.pos === "PRON" ? SUBJECT_PRONOUNS.has(b.normal) : breaks(b)) return t;
+    }
+    return t;
+  });
+}
+
 /** Tokens that may stand inside a verb group: "has not yet been told", "would study". */
 const VERB_GROUP = new Set(["AUX", "ADV", "PART", "VERB"]);
 /** A participle in "-ing" after "be" is progressive ("was plotting"), not passive. */
@@ -269,8 +317,8 @@ const SUBJECT_PRONOUNS = new Set(["i", "you", "he", "she", "it", "we", "they"]);
 const CLAUSE_BREAK = new Set(["CCONJ", "SCONJ", "PUNCT", "PRON"]);
 /** Words opening a clause whatever the tagger calls them. */
 const CLAUSE_WORDS = new Set(["that", "which", "who", "whom", "whose", "where", "when", "while", "as", "after", "before", "because", "since", "until", "if"]);
-/** Quotation marks, which the tagger calls punctuation but which break no clause. */
-const QUOTE_RE = /^[\p{Pi}\p{Pf}"'«»]+$/u;
+/** Quotation marks and a word's hyphen ("thirty-one"), which the tagger calls punctuation but which break no clause. */
+const QUOTE_RE = /^(?:[\p{Pi}\p{Pf}"'«»]+|-)$/u;
 const breaks = (t: Token | undefined) => t !== undefined && ((CLAUSE_BREAK.has(t.pos) && !QUOTE_RE.test(t.text)) || CLAUSE_WORDS.has(t.normal));
 
 /** What may follow a verb as its object: a participle followed by one is a verb of its own clause ("the council approved the plan"). */
@@ -378,24 +426,30 @@ function activeSubjects(tokens: readonly Token[], ranges: readonly Span[], offse
 
 /**
  * Whether two passages make different claims: both have acts, no act of one agrees with an
- * act of the other (the same verb, a curated synonym class or a WordNet class), and the
- * clauses that carry their claims share no content word, number or date (a count only when
- * both tell a deed or both a plan): all they have in common is who speaks or acts (names,
+ * act of the other (the same verb, a curated synonym class or a WordNet class; not the act
+ * governing a count that one tells as a deed and another actor as a plan), and the clauses
+ * that carry their claims share no content word, number or date (a count only when both
+ * tell a deed or both a plan, or the same act of one actor): all they have in common is who speaks or acts (names,
  * titles, role words, "said", the subject of an active clause named by a common noun) or
  * what one of them names in passing. Such a pair is not the same fact, however similar
  * ("Vell offered her condolences" / "Vell said the company would cooperate").
  */
 export function differentClaims(a: Claim, b: Claim): boolean {
   if (a.acts.size === 0 || b.acts.size === 0) return false;
-  for (const f of a.acts) if (b.acts.has(f)) return false;
   // A count governed by a plan on one side and a deed on the other is no shared content, nor
-  // is the rest of its noun phrase (StatedCount).
+  // is the rest of its noun phrase (StatedCount). When the two acts agree, only another actor
+  // makes them two facts ("the company has checked all 31 works" / "inspectors will check all
+  // 31"; "the mill will cut 300 jobs" / "the mill has cut 300 jobs" may be one), and then
+  // the act is not shared either.
   const unshared = new Set<string>();
   for (const [n, x] of a.counts) {
     const y = b.counts.get(n);
     if (!y || x.planned === y.planned || x.acts.size === 0 || y.acts.size === 0) continue;
-    for (const f of [...x.phrase, ...y.phrase]) unshared.add(f);
+    const sameAct = [...x.acts].some((f) => y.acts.has(f));
+    if (!sameAct) for (const f of [...x.phrase, ...y.phrase]) unshared.add(f);
+    else if (x.actor !== undefined && y.actor !== undefined && x.actor !== y.actor) for (const f of [...x.phrase, ...y.phrase, ...x.acts, ...y.acts]) unshared.add(f);
   }
+  for (const f of a.acts) if (b.acts.has(f) && !unshared.has(f)) return false;
   for (const f of a.content) if (b.content.has(f) && !unshared.has(f)) return false;
   return true;
 }
