@@ -57,6 +57,7 @@ describe("claimOf", () => {
     ["the subject of a passive clause is what is acted on", "Home addresses and phone numbers were stolen.", "w:address", true],
     ["a speaker's description before the reporting verb", "Lena Roy, the dockers' union organiser, said crews were exhausted.", "w:union", true],
     ["the US is a name, though its feature is a word", "US officials said the sanctions would stay.", "w:america", false],
+    ["a participle clause that is the predicate", "Harlow Ferries, founded in 1990, cancelled its crossings.", "w:cancel", true],
   ])("content: %s", (_, text, feature, kept) => {
     expect(claim(text).content.has(feature)).toBe(kept);
   });
@@ -116,6 +117,7 @@ describe("differentClaims", () => {
     ["a year named only in an adverbial clause told in passing", "The Orrin sawmill shut in 2011 with the loss of 90 jobs.", "Mayor Ann Lee called it the worst day for the valley since its sawmill shut in 2011.", true],
     ["a year in the claim itself stays shared", "The Orrin sawmill shut in 2011 with the loss of 90 jobs.", "Mayor Ann Lee said the valley had not recovered since 2011.", false],
     ["one leader's two claims about the US", "Premier Adan Kole praised the US for its aid.", "Adan Kole said the US would pay for its sanctions.", true],
+    ["an owner named in a reduced relative clause between the subject and its predicate", "Harlow Ferries, owned by a group of investors, was ordered to pay compensation.", "Harlow Ferries has been owned by a group of investors since 2015.", true],
   ])("%s", (_, a, b, expected) => {
     expect(differentClaims(claim(a), claim(b))).toBe(expected);
     expect(differentClaims(claim(b), claim(a))).toBe(expected);

@@ -127,7 +127,12 @@ export function claimOf(text: string, passage: Span, clauses: readonly ClaimClau
     return at > 0 ? { start: from, end: (within[at] as (typeof within)[number]).start + passage.start } : { start: from, end: c.span.end };
   });
   const inRanges = (at: number) => claimRanges.some((c) => c.start <= at && at < c.end);
-  const told = new Set(claimRanges.flatMap((range) => toldInPassing(doc.tokens.filter((t) => t.start + passage.start >= range.start && t.start + passage.start < range.end)).map((t) => t.start)));
+  const told = new Set(
+    claimRanges.flatMap((range) => {
+      const part = doc.tokens.filter((t) => t.start + passage.start >= range.start && t.start + passage.start < range.end);
+      return [...toldInPassing(part), ...describedSubject(part)].map((t) => t.start);
+    }),
+  );
   const inClaim = (at: number) => inRanges(at) && !told.has(at - passage.start);
   const isAct = (t: Token) => t.pos === "VERB" && (!REPORTING.has(t.lemma) || passive(doc.tokens, t.index));
   const acts = new Set<string>();
@@ -385,6 +390,20 @@ function toldInPassing(part: readonly Token[]): Token[] {
     j = end - 1;
   }
   return out;
+}
+
+/**
+ * A reduced relative clause between commas after the part's subject ("The company, owned by a
+ * group of funds, was ordered to pay…"): a noun phrase with no verb, a comma, a past
+ * participle, the next comma and a verb after it. It describes the subject, as ", which is
+ * owned by…," would; the predicate is the claim. The splitter cuts before the participle but
+ * keeps the piece with the predicate, since a participle clause may be the predicate itself.
+ */
+function describedSubject(part: readonly Token[]): Token[] {
+  const comma = part.findIndex((t) => t.text === ",");
+  if (comma < 1 || part.slice(0, comma).some(isVerbal) || !pastForm(part[comma + 1])) return [];
+  const close = part.findIndex((t, k) => k > comma + 1 && t.text === ",");
+  return close > 0 && isVerbal(part[close + 1]) ? part.slice(comma + 1, close + 1) : [];
 }
 
 /**
