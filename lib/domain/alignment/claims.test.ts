@@ -24,6 +24,8 @@ describe("claimOf", () => {
     ["a clause after ', but' is a second assertion", "The firm blamed the storm, but inspectors had found rust on the ship last year.", ["w:blam", "w:find"]],
     ["a quotation after 'said:' is the claim", "Orla Brandt said: “We will rebuild the pier.”", ["w:rebuild"]],
     ["a copula has no act", "The victim was a local fisherman.", []],
+    ["an adjective predicated by 'be' is the act", "The port regulator was not happy with the ruling.", ["w:happy"]],
+    ["a participle phrase opening the sentence tells something in passing", "Speaking at the harbour on Monday, Orla Brandt promised new funding.", ["w:promis"]],
     ["a reporting verb in the passive is an act: it says what was done to its subject", "The port regulator has been told about the spill.", ["w:tell"]],
     ["a reporting verb in the passive, negated", "The crews were not told about the change.", ["w:tell"]],
     ["a relative clause run on to the sentence's end keeps the predicate after its comma", "The Harlow Ports Authority, which runs the harbour, said it would not pay.", ["w:pay"]],
@@ -117,6 +119,7 @@ describe("differentClaims", () => {
     ["a year named only in an adverbial clause told in passing", "The Orrin sawmill shut in 2011 with the loss of 90 jobs.", "Mayor Ann Lee called it the worst day for the valley since its sawmill shut in 2011.", true],
     ["a year in the claim itself stays shared", "The Orrin sawmill shut in 2011 with the loss of 90 jobs.", "Mayor Ann Lee said the valley had not recovered since 2011.", false],
     ["one leader's two claims about the US", "Premier Adan Kole praised the US for its aid.", "Adan Kole said the US would pay for its sanctions.", true],
+    ["one judge's two claims, an opening participle phrase and a predicate adjective", "Sentencing the ferry company at Harlow Crown Court, Judge Ann Lee said the sinking had been entirely avoidable.", "Passing sentence at Harlow Crown Court, Judge Ann Lee called the company's safety checks wholly inadequate.", true],
     ["an owner named in a reduced relative clause between the subject and its predicate", "Harlow Ferries, owned by a group of investors, was ordered to pay compensation.", "Harlow Ferries has been owned by a group of investors since 2015.", true],
   ])("%s", (_, a, b, expected) => {
     expect(differentClaims(claim(a), claim(b))).toBe(expected);

@@ -18,7 +18,7 @@ import { Evidence, evidenceOf } from "./similarity";
  * is talked about, which similarity rewards; what differs is the main clause's act.
  */
 export interface Claim {
-  /** Features (w:, s:, v:) of the claim's verbs, reporting verbs left out; empty when none is found ("The victim was the driver"). */
+  /** Features (w:, s:, v:) of the claim's verbs and of adjectives predicated by "be" ("was unhappy"), reporting verbs left out; empty when none is found ("The victim was the driver"). */
   readonly acts: ReadonlySet<string>;
   /** Content features (words, numbers, dates) of the claim's clauses, reporting verbs and role words left out. */
   readonly content: ReadonlySet<string>;
@@ -74,10 +74,19 @@ const frame = () => (frameFeatures ??= new Set([...REPORTING, ...ROLES].flatMap(
  * ("Nine remain missing, while 180 were rescued"). Participle, appositive and quoted clauses
  * stay too: the clause splitter cannot tell a participle clause from a predicate after a
  * relative clause ("Ms Vell, who leads the council, estimated that…"), and a quotation after
- * "said:" is the claim itself. Keeping a clause only adds acts, so a doubtful one makes a
- * pair less likely to be held apart, never more.
+ * "said:" is the claim itself; a participle phrase opening the sentence ("Sentencing the
+ * company on Friday, the judge said…") is the exception (OPENING_PARTICIPLE_RE). Keeping a
+ * clause only adds acts, so a doubtful one makes a pair less likely to be held apart, never
+ * more.
  */
 const PASSING_RE = /^(?:which|who|whom|whose|where|when|although|though|as|after|before|because|since|until|despite|following|amid|including|according to|owing to|as well as|with|on|in|at|during|last|earlier|later|shortly)\b/iu;
+
+/**
+ * A participle opening a sentence's first clause, cut off by a comma: "Sentencing the company
+ * on Friday, the judge said…" tells in passing what the subject was doing; the clause after
+ * the comma is the claim.
+ */
+const OPENING_PARTICIPLE_RE = /^\p{Lu}\p{Ll}+ing\b/u;
 
 /** A relative pronoun opening a clause. */
 const RELATIVE_START_RE = /^(?:which|who|whom|whose)\b/iu;
@@ -115,7 +124,8 @@ export function claimOf(text: string, passage: Span, clauses: readonly ClaimClau
     const at = within.findIndex((t, i) => i > 0 && within[i - 1]?.text === "," && (t.pos === "VERB" || t.pos === "AUX"));
     return at > 0 ? (within[at] as Token).start + passage.start : undefined;
   };
-  const claimClauses = clauses.filter((c) => !(c.subordinate && PASSING_RE.test(text.slice(c.span.start, c.span.end))) || predicateAfter(c) !== undefined);
+  const opening = (c: ClaimClause) => c === clauses[0] && c.subordinate && clauses.length > 1 && OPENING_PARTICIPLE_RE.test(text.slice(c.span.start, c.span.end));
+  const claimClauses = clauses.filter((c) => !opening(c) && (!(c.subordinate && PASSING_RE.test(text.slice(c.span.start, c.span.end))) || predicateAfter(c) !== undefined));
   // An adverbial clause inside a clause, with no comma for the splitter ("saved 180 after the
   // ferry overturned"), tells its fact in passing too: from its conjunction to the clause's end.
   // The tagger reads "after" before a clause as a preposition as often as a conjunction, so a
@@ -134,7 +144,7 @@ export function claimOf(text: string, passage: Span, clauses: readonly ClaimClau
     }),
   );
   const inClaim = (at: number) => inRanges(at) && !told.has(at - passage.start);
-  const isAct = (t: Token) => t.pos === "VERB" && (!REPORTING.has(t.lemma) || passive(doc.tokens, t.index));
+  const isAct = (t: Token) => (t.pos === "VERB" && (!REPORTING.has(t.lemma) || passive(doc.tokens, t.index))) || predicateAdjective(doc.tokens, t.index);
   const acts = new Set<string>();
   for (const t of doc.tokens) if (isAct(t) && inClaim(t.start + passage.start)) for (const f of wordFeatures(fold(t.text)).keys()) acts.add(f);
   // Left out of the content besides the frame: words of names and titles ("Transport" in
@@ -303,6 +313,15 @@ function nounsReadAsVerbs(tokens: readonly Token[]): Token[] {
 const VERB_GROUP = new Set(["AUX", "ADV", "PART", "VERB"]);
 /** A participle in "-ing" after "be" is progressive ("was plotting"), not passive. */
 const PROGRESSIVE_RE = /ing$/u;
+
+/** Whether the token at i is an adjective predicated by "be" ("had been entirely avoidable", "was not satisfied"): what the clause asserts of its subject. */
+function predicateAdjective(tokens: readonly Token[], i: number): boolean {
+  if ((tokens[i] as Token).pos !== "ADJ") return false;
+  let k = i - 1;
+  while (k >= 0 && ((tokens[k] as Token).pos === "ADV" || (tokens[k] as Token).pos === "PART" || QUOTE_RE.test((tokens[k] as Token).text))) k--;
+  const before = tokens[k];
+  return before !== undefined && before.pos === "AUX" && before.lemma === "be";
+}
 
 /** Whether the verb at i is passive: a form of "be" right before it ("was told", "has been told", "were not told"). */
 function passive(tokens: readonly Token[], i: number): boolean {
