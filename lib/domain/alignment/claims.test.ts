@@ -120,6 +120,7 @@ describe("differentClaims", () => {
     ["a year in the claim itself stays shared", "The Orrin sawmill shut in 2011 with the loss of 90 jobs.", "Mayor Ann Lee said the valley had not recovered since 2011.", false],
     ["one leader's two claims about the US", "Premier Adan Kole praised the US for its aid.", "Adan Kole said the US would pay for its sanctions.", true],
     ["one judge's two claims, an opening participle phrase and a predicate adjective", "Sentencing the ferry company at Harlow Crown Court, Judge Ann Lee said the sinking had been entirely avoidable.", "Passing sentence at Harlow Crown Court, Judge Ann Lee called the company's safety checks wholly inadequate.", true],
+    ["an event named in passing after a time preposition", "The ferry firm was fined in 2019.", "The ferry firm has bought two new boats since the 2019 penalty.", true],
     ["an owner named in a reduced relative clause between the subject and its predicate", "Harlow Ferries, owned by a group of investors, was ordered to pay compensation.", "Harlow Ferries has been owned by a group of investors since 2015.", true],
   ])("%s", (_, a, b, expected) => {
     expect(differentClaims(claim(a), claim(b))).toBe(expected);

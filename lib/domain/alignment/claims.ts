@@ -140,7 +140,7 @@ export function claimOf(text: string, passage: Span, clauses: readonly ClaimClau
   const told = new Set(
     claimRanges.flatMap((range) => {
       const part = doc.tokens.filter((t) => t.start + passage.start >= range.start && t.start + passage.start < range.end);
-      return [...toldInPassing(part), ...describedSubject(part)].map((t) => t.start);
+      return [...toldInPassing(part), ...describedSubject(part), ...timePhrases(part)].map((t) => t.start);
     }),
   );
   const inClaim = (at: number) => inRanges(at) && !told.has(at - passage.start);
@@ -408,6 +408,30 @@ function toldInPassing(part: readonly Token[]): Token[] {
     for (let m = j + 1; m < end; m++) out.push(part[m] as Token);
     j = end - 1;
   }
+  return out;
+}
+
+/** Prepositions that place a claim in time by another event. */
+const TIME_PREPOSITIONS = new Set(["after", "since", "before", "until", "following"]);
+/** What a noun phrase after a preposition is made of ("a 2023 fine", "three days of heavy rain", "the council's vote"). */
+const PHRASE_POS = new Set(["DET", "ADJ", "NUM", "NOUN", "PROPN", "PART"]);
+
+/**
+ * Phrases placing the claim in time by another event: a time preposition and its noun phrase
+ * ("has invested £12 million since a 2023 fine", "burst its banks after three days of rain"),
+ * when no verb follows in the part (with one, it is an adverbial clause, cut off already) and
+ * the phrase has a common noun: the event is named in passing, as in "Following his
+ * assassination, …" (bench/gold/README.md). A bare date ("has not recovered since 2011",
+ * "until Friday") is the claim's own time and stays.
+ */
+function timePhrases(part: readonly Token[]): Token[] {
+  const out: Token[] = [];
+  part.forEach((t, i) => {
+    if (i === 0 || !TIME_PREPOSITIONS.has(t.normal) || part.slice(i + 1).some(isVerbal)) return;
+    let end = i + 1;
+    while (end < part.length && (PHRASE_POS.has((part[end] as Token).pos) || part[end]?.normal === "of")) end++;
+    if (part.slice(i + 1, end).some((w) => w.pos === "NOUN")) out.push(...part.slice(i, end));
+  });
   return out;
 }
 
