@@ -26,6 +26,8 @@ describe("claimOf", () => {
     ["a copula has no act", "The victim was a local fisherman.", []],
     ["an adjective predicated by 'be' is the act", "The port regulator was not happy with the ruling.", ["w:happy"]],
     ["a participle phrase opening the sentence tells something in passing", "Speaking at the harbour on Monday, Orla Brandt promised new funding.", ["w:promis"]],
+    ["the word after a modal is a verb, whatever the tagger says", "The depot will close at the end of May.", ["w:clos"]],
+    ["an adverbial clause inside a relative clause ends at its comma", "The depot, which has served the town since 1990, will shut next month.", ["w:shut"]],
     ["a reporting verb in the passive is an act: it says what was done to its subject", "The port regulator has been told about the spill.", ["w:tell"]],
     ["a reporting verb in the passive, negated", "The crews were not told about the change.", ["w:tell"]],
     ["a relative clause run on to the sentence's end keeps the predicate after its comma", "The Harlow Ports Authority, which runs the harbour, said it would not pay.", ["w:pay"]],
@@ -121,6 +123,7 @@ describe("differentClaims", () => {
     ["one leader's two claims about the US", "Premier Adan Kole praised the US for its aid.", "Adan Kole said the US would pay for its sanctions.", true],
     ["one judge's two claims, an opening participle phrase and a predicate adjective", "Sentencing the ferry company at Harlow Crown Court, Judge Ann Lee said the sinking had been entirely avoidable.", "Passing sentence at Harlow Crown Court, Judge Ann Lee called the company's safety checks wholly inadequate.", true],
     ["an event named in passing after a time preposition", "The ferry firm was fined in 2019.", "The ferry firm has bought two new boats since the 2019 penalty.", true],
+    ["one operator's two claims, what they share named in a relative clause after the subject", "Harlow Ferries, which runs the island crossing, said it was disappointed by the ruling.", "Harlow Ferries, the crossing's operator, said it would appeal.", true],
     ["an owner named in a reduced relative clause between the subject and its predicate", "Harlow Ferries, owned by a group of investors, was ordered to pay compensation.", "Harlow Ferries has been owned by a group of investors since 2015.", true],
   ])("%s", (_, a, b, expected) => {
     expect(differentClaims(claim(a), claim(b))).toBe(expected);

@@ -88,6 +88,12 @@ const PASSING_RE = /^(?:which|who|whom|whose|where|when|although|though|as|after
  */
 const OPENING_PARTICIPLE_RE = /^\p{Lu}\p{Ll}+ing\b/u;
 
+/** The tokens from `from` to the next comma (or the end): a clause opened inside a clause ends at a comma. */
+const upToComma = (tokens: readonly Token[], from: number) => {
+  const comma = tokens.findIndex((t, k) => k >= from && t.text === ",");
+  return tokens.slice(from, comma < 0 ? undefined : comma);
+};
+
 /** A relative pronoun opening a clause. */
 const RELATIVE_START_RE = /^(?:which|who|whom|whose)\b/iu;
 
@@ -114,7 +120,7 @@ export interface ClaimClause {
  */
 export function claimOf(text: string, passage: Span, clauses: readonly ClaimClause[]): Claim {
   const read = readDocument(text.slice(passage.start, passage.end));
-  const doc = { ...read, tokens: nounsReadAsVerbs(read.tokens) };
+  const doc = { ...read, tokens: verbsAfterModals(nounsReadAsVerbs(read.tokens)) };
   // A relative clause is closed by a comma: when the splitter ran it on to the sentence's end
   // ("The trust, which runs the hospital, said it would not pay."), a verb right after a comma
   // inside it starts the sentence's predicate, which is the claim (from that verb on).
@@ -129,10 +135,11 @@ export function claimOf(text: string, passage: Span, clauses: readonly ClaimClau
   // An adverbial clause inside a clause, with no comma for the splitter ("saved 180 after the
   // ferry overturned"), tells its fact in passing too: from its conjunction to the clause's end.
   // The tagger reads "after" before a clause as a preposition as often as a conjunction, so a
-  // verb after it is what makes it a clause ("after three days of rain" is none).
+  // verb after it, before the next comma, is what makes it a clause ("after three days of rain"
+  // is none, nor "since 1888" in ", which has made bottles since 1888, will close").
   const claimRanges = claimClauses.map((c) => {
     const within = doc.tokens.filter((t) => t.start + passage.start >= c.span.start && t.start + passage.start < c.span.end);
-    const at = within.findIndex((t, i) => i > 0 && ADVERBIAL_CONJUNCTIONS.has(t.normal) && within.slice(i + 1).some((v) => v.pos === "VERB"));
+    const at = within.findIndex((t, i) => i > 0 && ADVERBIAL_CONJUNCTIONS.has(t.normal) && upToComma(within, i + 1).some((v) => v.pos === "VERB"));
     const from = predicateAfter(c) ?? c.span.start;
     return at > 0 ? { start: from, end: (within[at] as (typeof within)[number]).start + passage.start } : { start: from, end: c.span.end };
   });
@@ -309,6 +316,20 @@ function nounsReadAsVerbs(tokens: readonly Token[]): Token[] {
   });
 }
 
+/**
+ * The tokens with the word right after a modal ("will close", "could face"; "not" and adverbs
+ * between) tagged a verb: a modal takes a bare infinitive, which the tagger sometimes reads
+ * as an adjective or a noun.
+ */
+function verbsAfterModals(tokens: readonly Token[]): Token[] {
+  return tokens.map((t, i) => {
+    if (t.pos !== "ADJ" && t.pos !== "NOUN") return t;
+    let k = i - 1;
+    while (k >= 0 && ((tokens[k] as Token).pos === "ADV" || (tokens[k] as Token).pos === "PART")) k--;
+    return tokens[k]?.pos === "AUX" && MODALS.has((tokens[k] as Token).normal) ? { ...t, pos: "VERB" } : t;
+  });
+}
+
 /** Tokens that may stand inside a verb group: "has not yet been told", "would study". */
 const VERB_GROUP = new Set(["AUX", "ADV", "PART", "VERB"]);
 /** A participle in "-ing" after "be" is progressive ("was plotting"), not passive. */
@@ -435,16 +456,21 @@ function timePhrases(part: readonly Token[]): Token[] {
   return out;
 }
 
+/** Relative pronouns opening a clause that describes the noun before it; "whose" tells another's act ("The opposition, whose leader has demanded…, says"), which a gold link may carry. */
+const DESCRIBING_RELATIVES = new Set(["which", "who", "whom"]);
+
 /**
- * A reduced relative clause between commas after the part's subject ("The company, owned by a
- * group of funds, was ordered to pay…"): a noun phrase with no verb, a comma, a past
- * participle, the next comma and a verb after it. It describes the subject, as ", which is
- * owned by…," would; the predicate is the claim. The splitter cuts before the participle but
- * keeps the piece with the predicate, since a participle clause may be the predicate itself.
+ * A relative clause or a reduced one between commas after the part's subject ("The company,
+ * owned by a group of funds, was ordered to pay…"; "The glassworks, which has made bottles
+ * since 1888, will close…"): a noun phrase with no verb, a comma, a past participle or
+ * "which"/"who"/"whom", the next comma and a verb after it. It describes the subject; the
+ * predicate is the claim. The splitter keeps such a piece with the predicate when the subject
+ * is short, and a participle piece always, since a participle clause may be the predicate.
  */
 function describedSubject(part: readonly Token[]): Token[] {
   const comma = part.findIndex((t) => t.text === ",");
-  if (comma < 1 || part.slice(0, comma).some(isVerbal) || !pastForm(part[comma + 1])) return [];
+  const opener = part[comma + 1];
+  if (comma < 1 || part.slice(0, comma).some(isVerbal) || !(pastForm(opener) || (opener !== undefined && DESCRIBING_RELATIVES.has(opener.normal)))) return [];
   const close = part.findIndex((t, k) => k > comma + 1 && t.text === ",");
   return close > 0 && isVerbal(part[close + 1]) ? part.slice(comma + 1, close + 1) : [];
 }
