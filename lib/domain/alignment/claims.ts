@@ -38,7 +38,7 @@ export interface StatedCount {
   readonly acts: ReadonlySet<string>;
   /** Whether that act is planned or possible rather than done: a modal in its verb group ("will write", "would be lost"). */
   readonly planned: boolean;
-  /** Who does that act when the count is its object: the noun or name right before its verb group, a pronoun after a reporting verb read as the speaker ("Inspectors say they will check…"); undefined when not known. */
+  /** Who does that act when the count is its object: the noun or name right before its verb group, a pronoun after a reporting verb read as the speaker ("Engineers say they will repair…"); undefined when not known. */
   readonly actor: string | undefined;
   /** Content features of the count's noun phrase, the count included ("every one of the 31,000 patients whose records were taken"). */
   readonly phrase: ReadonlySet<string>;
@@ -75,15 +75,15 @@ const frame = () => (frameFeatures ??= new Set([...REPORTING, ...ROLES].flatMap(
  * stay too: the clause splitter cannot tell a participle clause from a predicate after a
  * relative clause ("Ms Vell, who leads the council, estimated that…"), and a quotation after
  * "said:" is the claim itself; a participle phrase opening the sentence ("Sentencing the
- * company on Friday, the judge said…") is the exception (OPENING_PARTICIPLE_RE). Keeping a
+ * driver on Monday, the judge said…") is the exception (OPENING_PARTICIPLE_RE). Keeping a
  * clause only adds acts, so a doubtful one makes a pair less likely to be held apart, never
  * more.
  */
 const PASSING_RE = /^(?:which|who|whom|whose|where|when|although|though|as|after|before|because|since|until|despite|following|amid|including|according to|owing to|as well as|with|on|in|at|during|last|earlier|later|shortly)\b/iu;
 
 /**
- * A participle opening a sentence's first clause, cut off by a comma: "Sentencing the company
- * on Friday, the judge said…" tells in passing what the subject was doing; the clause after
+ * A participle opening a sentence's first clause, cut off by a comma: "Sentencing the driver
+ * on Monday, the judge said…" tells in passing what the subject was doing; the clause after
  * the comma is the claim.
  */
 const OPENING_PARTICIPLE_RE = /^\p{Lu}\p{Ll}+ing\b/u;
@@ -135,8 +135,8 @@ export function claimOf(text: string, passage: Span, clauses: readonly ClaimClau
   // An adverbial clause inside a clause, with no comma for the splitter ("saved 180 after the
   // ferry overturned"), tells its fact in passing too: from its conjunction to the clause's end.
   // The tagger reads "after" before a clause as a preposition as often as a conjunction, so a
-  // verb after it, before the next comma, is what makes it a clause ("after three days of rain"
-  // is none, nor "since 1888" in ", which has made bottles since 1888, will close").
+  // verb after it, before the next comma, is what makes it a clause ("after a week of storms"
+  // is none, nor "since 1990" in ", which has served the town since 1990, will shut").
   const claimRanges = claimClauses.map((c) => {
     const within = doc.tokens.filter((t) => t.start + passage.start >= c.span.start && t.start + passage.start < c.span.end);
     const at = within.findIndex((t, i) => i > 0 && ADVERBIAL_CONJUNCTIONS.has(t.normal) && upToComma(within, i + 1).some((v) => v.pos === "VERB"));
@@ -221,7 +221,7 @@ function statedCountsOf(part: readonly Token[], text: string, isAct: (t: Token) 
     // The word after the number tells a measure or "one of" from a count (statedCounts).
     const value = statedCounts(text.slice((part[i] as Token).start, (part[end + 1] ?? (part[end] as Token)).end))[0];
     const counted = part[end + 1];
-    // A partitive names what is counted after "of": "all 31 of its treatment works".
+    // A partitive names what is counted after "of": "40 of its footbridges".
     if (counted?.normal === "of") for (end++; pos(end + 1) === "DET" || pos(end + 1) === "PRON" || pos(end + 1) === "PART"; ) end++;
     while (pos(end + 1) === "NOUN" || pos(end + 1) === "ADJ" || pos(end + 1) === "PROPN" || pos(end + 1) === "PART") end++;
     if (value === undefined || (counted && TIME_UNIT_RE.test(counted.normal))) continue;
@@ -250,8 +250,8 @@ function statedCountsOf(part: readonly Token[], text: string, isAct: (t: Token) 
 
 /**
  * Who does the act whose verb group starts at `group`: the noun or name right before it ("the
- * company has checked…"); a subject pronoun right after a reporting verb, or after its "that",
- * stands for the speaker before that verb ("Inspectors say they will check…"). Undefined when
+ * council has repaired…"); a subject pronoun right after a reporting verb, or after its "that",
+ * stands for the speaker before that verb ("Engineers say they will repair…"). Undefined when
  * neither is found.
  */
 function actorBefore(part: readonly Token[], group: number): string | undefined {
@@ -294,8 +294,8 @@ function numbersOf(text: string, tokens: readonly Token[]): Set<string> {
 /**
  * The tokens with the nouns the tagger read as verbs tagged as nouns again. A noun in "-s"
  * that can also be a verb ("works", "funds", "costs") is tagged a verb after another noun
- * ("the water treatment works"). It is no verb when it closes a phrase after a preposition
- * that follows the clause's verb ("checked the settings at all its treatment works."): a
+ * ("the sewage works"). It is no verb when it closes a phrase after a preposition that
+ * follows the clause's verb ("inspected the pumps at its sewage works."): a
  * finite verb there would need a clause of its own, and nothing (a comma, a conjunction, a
  * relative word) opens one. Only at the end of a clause (punctuation or the end after it),
  * since a verb taking a clause without "that" ("believe the men in the car work for…") may
@@ -335,7 +335,7 @@ const VERB_GROUP = new Set(["AUX", "ADV", "PART", "VERB"]);
 /** A participle in "-ing" after "be" is progressive ("was plotting"), not passive. */
 const PROGRESSIVE_RE = /ing$/u;
 
-/** Whether the token at i is an adjective predicated by "be" ("had been entirely avoidable", "was not satisfied"): what the clause asserts of its subject. */
+/** Whether the token at i is an adjective predicated by "be" ("was not happy", "were far too slow"): what the clause asserts of its subject. */
 function predicateAdjective(tokens: readonly Token[], i: number): boolean {
   if ((tokens[i] as Token).pos !== "ADJ") return false;
   let k = i - 1;
@@ -434,12 +434,12 @@ function toldInPassing(part: readonly Token[]): Token[] {
 
 /** Prepositions that place a claim in time by another event. */
 const TIME_PREPOSITIONS = new Set(["after", "since", "before", "until", "following"]);
-/** What a noun phrase after a preposition is made of ("a 2023 fine", "three days of heavy rain", "the council's vote"). */
+/** What a noun phrase after a preposition is made of ("the 2019 penalty", "a week of heavy storms", "the council's vote"). */
 const PHRASE_POS = new Set(["DET", "ADJ", "NUM", "NOUN", "PROPN", "PART"]);
 
 /**
  * Phrases placing the claim in time by another event: a time preposition and its noun phrase
- * ("has invested £12 million since a 2023 fine", "burst its banks after three days of rain"),
+ * ("has bought two boats since the 2019 penalty", "closed the road after a week of storms"),
  * when no verb follows in the part (with one, it is an adverbial clause, cut off already) and
  * the phrase has a common noun: the event is named in passing, as in "Following his
  * assassination, …" (bench/gold/README.md). A bare date ("has not recovered since 2011",
@@ -460,9 +460,9 @@ function timePhrases(part: readonly Token[]): Token[] {
 const DESCRIBING_RELATIVES = new Set(["which", "who", "whom"]);
 
 /**
- * A relative clause or a reduced one between commas after the part's subject ("The company,
- * owned by a group of funds, was ordered to pay…"; "The glassworks, which has made bottles
- * since 1888, will close…"): a noun phrase with no verb, a comma, a past participle or
+ * A relative clause or a reduced one between commas after the part's subject ("Harlow
+ * Ferries, owned by a group of investors, was ordered to pay…"; "The depot, which has served
+ * the town since 1990, will shut…"): a noun phrase with no verb, a comma, a past participle or
  * "which"/"who"/"whom", the next comma and a verb after it. It describes the subject; the
  * predicate is the claim. The splitter keeps such a piece with the predicate when the subject
  * is short, and a participle piece always, since a participle clause may be the predicate.
@@ -526,8 +526,8 @@ export function differentClaims(a: Claim, b: Claim): boolean {
   if (a.acts.size === 0 || b.acts.size === 0) return false;
   // A count governed by a plan on one side and a deed on the other is no shared content, nor
   // is the rest of its noun phrase (StatedCount). When the two acts agree, only another actor
-  // makes them two facts ("the company has checked all 31 works" / "inspectors will check all
-  // 31"; "the mill will cut 300 jobs" / "the mill has cut 300 jobs" may be one), and then
+  // makes them two facts ("the council has repaired 40 footbridges" / "engineers will repair
+  // 40 footbridges"; "the mill will cut 300 jobs" / "the mill has cut 300 jobs" may be one), and then
   // the act is not shared either.
   const unshared = new Set<string>();
   for (const [n, x] of a.counts) {
