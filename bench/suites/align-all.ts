@@ -71,7 +71,7 @@ const GOLD_TEXTS: Record<string, string> = {
   "glassworks-brantwick":
     "4 articles written for this repository about an invented glassworks closure, [gold/glassworks-brantwick](gold/glassworks-brantwick) (same rules), held out from the eighth pass (claim rules: passive reporting verbs, the subject who acts, a count planned against a count done): written by another engineer blind to the aligner, committed before Align all ran on it, scored once at the end of that pass; a development set since",
   "water-fenmarsh":
-    "4 articles written for this repository about an invented court fine for a water company's contamination outbreak, [gold/water-fenmarsh](gold/water-fenmarsh) (same rules), held out from the ninth pass (what a clause tells in passing, a count planned against a count done): written by another engineer blind to the aligner, committed before Align all ran on it, scored once at the end of that pass",
+    "4 articles written for this repository about an invented court fine for a water company's contamination outbreak, [gold/water-fenmarsh](gold/water-fenmarsh) (same rules), held out from the ninth pass (what a clause tells in passing, a count planned against a count done): written by another engineer blind to the aligner, committed before Align all ran on it, scored once at the end of that pass; a development set since",
 };
 
 function qualityMarkdown(sets: readonly { gold: Gold; texts: string[]; file: string }[]): string {
