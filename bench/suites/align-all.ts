@@ -71,9 +71,9 @@ const GOLD_TEXTS: Record<string, string> = {
   "glassworks-brantwick":
     "4 articles written for this repository about an invented glassworks closure, [gold/glassworks-brantwick](gold/glassworks-brantwick) (same rules), held out from the eighth pass (claim rules: passive reporting verbs, the subject who acts, a count planned against a count done): written by another engineer blind to the aligner, committed before Align all ran on it, scored once at the end of that pass; a development set since",
   "water-fenmarsh":
-    "4 articles written for this repository about an invented court fine for a water company's contamination outbreak, [gold/water-fenmarsh](gold/water-fenmarsh) (same rules), held out from the ninth pass (what a clause tells in passing, a count planned against a count done): written by another engineer blind to the aligner, committed before Align all ran on it, scored once at the end of that pass",
+    "4 articles written for this repository about an invented court fine for a water company's contamination outbreak, [gold/water-fenmarsh](gold/water-fenmarsh) (same rules), held out from the ninth pass (what a clause tells in passing, a count planned against a count done): written by another engineer blind to the aligner, committed before Align all ran on it, scored once at the end of that pass; a development set since",
   "museum-dunstreath":
-    "4 articles written for this repository about an invented theft of gold from a city museum, [gold/museum-dunstreath](gold/museum-dunstreath) (same rules), held out from the tenth pass (precision): written by another engineer blind to the aligner, committed before Align all ran on it",
+    "4 articles written for this repository about an invented theft of gold from a city museum, [gold/museum-dunstreath](gold/museum-dunstreath) (same rules), held out from the tenth pass (precision: the same count for two actors, clauses after the subject told in passing, opening participle phrases, verbless time phrases): written by another engineer blind to the aligner, committed before Align all ran on it, scored once at the end of that pass",
 };
 
 function qualityMarkdown(sets: readonly { gold: Gold; texts: string[]; file: string }[]): string {
@@ -104,7 +104,7 @@ ${m.cpu}, ${m.cores} cores, ${m.memory}, ${m.os}, Node ${m.node}; load average a
 A proposed link is every pair of passages of different sources in one row; it is correct when
 each passage overlaps the gold sentence on its side. The baseline proposes, for each sentence
 and each other source, the best match by plain TF-IDF cosine (lower-cased words, no stemming)
-when it reaches the threshold. Eleven gold sets, all scored in this run; "—" where a method proposed
+when it reaches the threshold. Twelve gold sets, all scored in this run; "—" where a method proposed
 nothing (its precision is undefined).
 
 ${tables.join("\n")}`;

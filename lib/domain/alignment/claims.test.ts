@@ -24,6 +24,10 @@ describe("claimOf", () => {
     ["a clause after ', but' is a second assertion", "The firm blamed the storm, but inspectors had found rust on the ship last year.", ["w:blam", "w:find"]],
     ["a quotation after 'said:' is the claim", "Orla Brandt said: “We will rebuild the pier.”", ["w:rebuild"]],
     ["a copula has no act", "The victim was a local fisherman.", []],
+    ["an adjective predicated by 'be' is the act", "The port regulator was not happy with the ruling.", ["w:happy"]],
+    ["a participle phrase opening the sentence tells something in passing", "Speaking at the harbour on Monday, Orla Brandt promised new funding.", ["w:promis"]],
+    ["the word after a modal is a verb, whatever the tagger says", "The depot will close at the end of May.", ["w:clos"]],
+    ["an adverbial clause inside a relative clause ends at its comma", "The depot, which has served the town since 1990, will shut next month.", ["w:shut"]],
     ["a reporting verb in the passive is an act: it says what was done to its subject", "The port regulator has been told about the spill.", ["w:tell"]],
     ["a reporting verb in the passive, negated", "The crews were not told about the change.", ["w:tell"]],
     ["a relative clause run on to the sentence's end keeps the predicate after its comma", "The Harlow Ports Authority, which runs the harbour, said it would not pay.", ["w:pay"]],
@@ -36,6 +40,8 @@ describe("claimOf", () => {
     ["a participle after a noun in a phrase after a verb", "The club will write to all 2,400 fans affected.", ["w:writ"]],
     ["a past tense with an object after it is the main verb", "The council approved the plan on Monday.", ["w:approv"]],
     ["a past tense with no predicate after it is the main verb", "The ship sank off the cape.", ["w:sink"]],
+    ["a noun in '-s' closing a phrase after a preposition is no verb", "The council has inspected the pumps at its sewage works.", ["w:inspect"]],
+    ["a word's hyphen breaks no clause before a participle after its noun", "The club will write to all twenty-two fans affected.", ["w:writ"]],
   ])("%s", (_, text, acts) => {
     expect(words(claim(text).acts)).toEqual(acts);
   });
@@ -55,6 +61,7 @@ describe("claimOf", () => {
     ["the subject of a passive clause is what is acted on", "Home addresses and phone numbers were stolen.", "w:address", true],
     ["a speaker's description before the reporting verb", "Lena Roy, the dockers' union organiser, said crews were exhausted.", "w:union", true],
     ["the US is a name, though its feature is a word", "US officials said the sanctions would stay.", "w:america", false],
+    ["a participle clause that is the predicate", "Harlow Ferries, founded in 1990, cancelled its crossings.", "w:cancel", true],
   ])("content: %s", (_, text, feature, kept) => {
     expect(claim(text).content.has(feature)).toBe(kept);
   });
@@ -67,12 +74,22 @@ describe("claimOf: counts", () => {
     ["the subject of a planned act", "The 60 staff at the depot could lose their jobs.", "n:60", "w:los", true, ["w:staf"]],
     ["a possessor before the number", "The hospital's 900 nurses went on strike.", "n:900", "w:go", false, ["w:hospital", "w:nurs"]],
     ["the subject of a planned act, a participle after its noun", "All 60 drivers employed at the depot will lose their jobs.", "n:60", "w:los", true, ["w:driver"]],
+    ["a partitive: what is counted follows 'of'", "The council has repaired 40 of its footbridges.", "n:40", "w:repair", false, ["w:footbridg"]],
   ])("%s", (_, text, count, act, planned, phrase) => {
     const stated = claim(text).counts.get(count);
     expect(stated).toBeDefined();
     expect([...stated!.acts].some((f) => f.startsWith(act))).toBe(true);
     expect(stated!.planned).toBe(planned);
     expect([...stated!.phrase]).toEqual(expect.arrayContaining(phrase));
+  });
+
+  it.each([
+    ["the noun before the verb group", "The council has repaired 40 footbridges.", "council"],
+    ["a pronoun after a reporting verb stands for the speaker", "Engineers say they will repair 40 footbridges.", "engineers"],
+    ["a pronoun after a reporting verb and 'that'", "Engineers said that they would repair 40 footbridges.", "engineers"],
+    ["no actor when the count is the subject", "40 footbridges will be repaired.", undefined],
+  ])("the actor: %s", (_, text, actor) => {
+    expect(claim(text).counts.get("n:40")?.actor).toBe(actor);
   });
 
   it("leaves durations out", () => {
@@ -97,11 +114,17 @@ describe("differentClaims", () => {
     ["one count, two plans, a participle after the subject's noun", "All 60 drivers employed at the depot will lose their jobs.", "Harlow Freight said 60 jobs would go at the depot.", false],
     ["one count, two deeds worded apart", "Two drivers were hurt in the crash.", "Two motorists suffered minor injuries.", false],
     ["one count, a plan and a deed whose acts agree", "The mill will cut 300 jobs.", "The mill has already cut 300 jobs.", false],
+    ["one count, a deed and another actor's plan of the same act", "The council has repaired 40 footbridges, its leader said.", "Engineers say they will repair 40 footbridges.", true],
+    ["one count, a plan and a deed told with a partitive", "The council has inspected 40 of its footbridges.", "The county will repair 40 of the footbridges.", true],
     ["one speaker's two claims, what they share named in a relative clause without a pronoun", "Orla Brandt apologised for the delays the strike would cause.", "Orla Brandt called the strike an attack on passengers.", true],
     ["one authority's two claims, its predicate after a relative clause", "The Harlow Ports Authority, which runs the harbour, said it would not pay.", "Hackers broke into the Harlow Ports Authority's network through an old server.", true],
     ["a year named only in an adverbial clause told in passing", "The Orrin sawmill shut in 2011 with the loss of 90 jobs.", "Mayor Ann Lee called it the worst day for the valley since its sawmill shut in 2011.", true],
     ["a year in the claim itself stays shared", "The Orrin sawmill shut in 2011 with the loss of 90 jobs.", "Mayor Ann Lee said the valley had not recovered since 2011.", false],
     ["one leader's two claims about the US", "Premier Adan Kole praised the US for its aid.", "Adan Kole said the US would pay for its sanctions.", true],
+    ["one judge's two claims, an opening participle phrase and a predicate adjective", "Sentencing the ferry company at Harlow Crown Court, Judge Ann Lee said the sinking had been entirely avoidable.", "Passing sentence at Harlow Crown Court, Judge Ann Lee called the company's safety checks wholly inadequate.", true],
+    ["an event named in passing after a time preposition", "The ferry firm was fined in 2019.", "The ferry firm has bought two new boats since the 2019 penalty.", true],
+    ["one operator's two claims, what they share named in a relative clause after the subject", "Harlow Ferries, which runs the island crossing, said it was disappointed by the ruling.", "Harlow Ferries, the crossing's operator, said it would appeal.", true],
+    ["an owner named in a reduced relative clause between the subject and its predicate", "Harlow Ferries, owned by a group of investors, was ordered to pay compensation.", "Harlow Ferries has been owned by a group of investors since 2015.", true],
   ])("%s", (_, a, b, expected) => {
     expect(differentClaims(claim(a), claim(b))).toBe(expected);
     expect(differentClaims(claim(b), claim(a))).toBe(expected);

@@ -18,7 +18,7 @@ import { Evidence, evidenceOf } from "./similarity";
  * is talked about, which similarity rewards; what differs is the main clause's act.
  */
 export interface Claim {
-  /** Features (w:, s:, v:) of the claim's verbs, reporting verbs left out; empty when none is found ("The victim was the driver"). */
+  /** Features (w:, s:, v:) of the claim's verbs and of adjectives predicated by "be" ("was unhappy"), reporting verbs left out; empty when none is found ("The victim was the driver"). */
   readonly acts: ReadonlySet<string>;
   /** Content features (words, numbers, dates) of the claim's clauses, reporting verbs and role words left out. */
   readonly content: ReadonlySet<string>;
@@ -38,6 +38,8 @@ export interface StatedCount {
   readonly acts: ReadonlySet<string>;
   /** Whether that act is planned or possible rather than done: a modal in its verb group ("will write", "would be lost"). */
   readonly planned: boolean;
+  /** Who does that act when the count is its object: the noun or name right before its verb group, a pronoun after a reporting verb read as the speaker ("Engineers say they will repair…"); undefined when not known. */
+  readonly actor: string | undefined;
   /** Content features of the count's noun phrase, the count included ("every one of the 31,000 patients whose records were taken"). */
   readonly phrase: ReadonlySet<string>;
 }
@@ -72,10 +74,25 @@ const frame = () => (frameFeatures ??= new Set([...REPORTING, ...ROLES].flatMap(
  * ("Nine remain missing, while 180 were rescued"). Participle, appositive and quoted clauses
  * stay too: the clause splitter cannot tell a participle clause from a predicate after a
  * relative clause ("Ms Vell, who leads the council, estimated that…"), and a quotation after
- * "said:" is the claim itself. Keeping a clause only adds acts, so a doubtful one makes a
- * pair less likely to be held apart, never more.
+ * "said:" is the claim itself; a participle phrase opening the sentence ("Sentencing the
+ * driver on Monday, the judge said…") is the exception (OPENING_PARTICIPLE_RE). Keeping a
+ * clause only adds acts, so a doubtful one makes a pair less likely to be held apart, never
+ * more.
  */
 const PASSING_RE = /^(?:which|who|whom|whose|where|when|although|though|as|after|before|because|since|until|despite|following|amid|including|according to|owing to|as well as|with|on|in|at|during|last|earlier|later|shortly)\b/iu;
+
+/**
+ * A participle opening a sentence's first clause, cut off by a comma: "Sentencing the driver
+ * on Monday, the judge said…" tells in passing what the subject was doing; the clause after
+ * the comma is the claim.
+ */
+const OPENING_PARTICIPLE_RE = /^\p{Lu}\p{Ll}+ing\b/u;
+
+/** The tokens from `from` to the next comma (or the end): a clause opened inside a clause ends at a comma. */
+const upToComma = (tokens: readonly Token[], from: number) => {
+  const comma = tokens.findIndex((t, k) => k >= from && t.text === ",");
+  return tokens.slice(from, comma < 0 ? undefined : comma);
+};
 
 /** A relative pronoun opening a clause. */
 const RELATIVE_START_RE = /^(?:which|who|whom|whose)\b/iu;
@@ -102,7 +119,8 @@ export interface ClaimClause {
  * Acts are those parts' verbs, reporting verbs left out.
  */
 export function claimOf(text: string, passage: Span, clauses: readonly ClaimClause[]): Claim {
-  const doc = readDocument(text.slice(passage.start, passage.end));
+  const read = readDocument(text.slice(passage.start, passage.end));
+  const doc = { ...read, tokens: verbsAfterModals(nounsReadAsVerbs(read.tokens)) };
   // A relative clause is closed by a comma: when the splitter ran it on to the sentence's end
   // ("The trust, which runs the hospital, said it would not pay."), a verb right after a comma
   // inside it starts the sentence's predicate, which is the claim (from that verb on).
@@ -112,21 +130,28 @@ export function claimOf(text: string, passage: Span, clauses: readonly ClaimClau
     const at = within.findIndex((t, i) => i > 0 && within[i - 1]?.text === "," && (t.pos === "VERB" || t.pos === "AUX"));
     return at > 0 ? (within[at] as Token).start + passage.start : undefined;
   };
-  const claimClauses = clauses.filter((c) => !(c.subordinate && PASSING_RE.test(text.slice(c.span.start, c.span.end))) || predicateAfter(c) !== undefined);
+  const opening = (c: ClaimClause) => c === clauses[0] && c.subordinate && clauses.length > 1 && OPENING_PARTICIPLE_RE.test(text.slice(c.span.start, c.span.end));
+  const claimClauses = clauses.filter((c) => !opening(c) && (!(c.subordinate && PASSING_RE.test(text.slice(c.span.start, c.span.end))) || predicateAfter(c) !== undefined));
   // An adverbial clause inside a clause, with no comma for the splitter ("saved 180 after the
   // ferry overturned"), tells its fact in passing too: from its conjunction to the clause's end.
   // The tagger reads "after" before a clause as a preposition as often as a conjunction, so a
-  // verb after it is what makes it a clause ("after three days of rain" is none).
+  // verb after it, before the next comma, is what makes it a clause ("after a week of storms"
+  // is none, nor "since 1990" in ", which has served the town since 1990, will shut").
   const claimRanges = claimClauses.map((c) => {
     const within = doc.tokens.filter((t) => t.start + passage.start >= c.span.start && t.start + passage.start < c.span.end);
-    const at = within.findIndex((t, i) => i > 0 && ADVERBIAL_CONJUNCTIONS.has(t.normal) && within.slice(i + 1).some((v) => v.pos === "VERB"));
+    const at = within.findIndex((t, i) => i > 0 && ADVERBIAL_CONJUNCTIONS.has(t.normal) && upToComma(within, i + 1).some((v) => v.pos === "VERB"));
     const from = predicateAfter(c) ?? c.span.start;
     return at > 0 ? { start: from, end: (within[at] as (typeof within)[number]).start + passage.start } : { start: from, end: c.span.end };
   });
   const inRanges = (at: number) => claimRanges.some((c) => c.start <= at && at < c.end);
-  const told = new Set(claimRanges.flatMap((range) => toldInPassing(doc.tokens.filter((t) => t.start + passage.start >= range.start && t.start + passage.start < range.end)).map((t) => t.start)));
+  const told = new Set(
+    claimRanges.flatMap((range) => {
+      const part = doc.tokens.filter((t) => t.start + passage.start >= range.start && t.start + passage.start < range.end);
+      return [...toldInPassing(part), ...describedSubject(part), ...timePhrases(part)].map((t) => t.start);
+    }),
+  );
   const inClaim = (at: number) => inRanges(at) && !told.has(at - passage.start);
-  const isAct = (t: Token) => t.pos === "VERB" && (!REPORTING.has(t.lemma) || passive(doc.tokens, t.index));
+  const isAct = (t: Token) => (t.pos === "VERB" && (!REPORTING.has(t.lemma) || passive(doc.tokens, t.index))) || predicateAdjective(doc.tokens, t.index);
   const acts = new Set<string>();
   for (const t of doc.tokens) if (isAct(t) && inClaim(t.start + passage.start)) for (const f of wordFeatures(fold(t.text)).keys()) acts.add(f);
   // Left out of the content besides the frame: words of names and titles ("Transport" in
@@ -162,7 +187,7 @@ export function claimOf(text: string, passage: Span, clauses: readonly ClaimClau
   for (const range of claimRanges) {
     const part = doc.tokens.filter((t) => t.start + passage.start >= range.start && t.start + passage.start < range.end && !told.has(t.start));
     for (const c of statedCountsOf(part, doc.text, isAct)) {
-      counts.set(c.feature, { acts: new Set(c.act ? wordFeatures(fold(c.act.text)).keys() : []), planned: c.planned, phrase: new Set([c.feature, ...wordsOf(c.phrase)]) });
+      counts.set(c.feature, { acts: new Set(c.act ? wordFeatures(fold(c.act.text)).keys() : []), planned: c.planned, actor: c.actor, phrase: new Set([c.feature, ...wordsOf(c.phrase)]) });
     }
   }
   return { acts, content, counts };
@@ -186,8 +211,8 @@ const MODALS = new Set(["will", "would", "shall", "'ll", "could", "may", "might"
  * count is an object or complement of the nearest verb before it ("wrote to 31,000 patients",
  * "records on 31,000 patients").
  */
-function statedCountsOf(part: readonly Token[], text: string, isAct: (t: Token) => boolean): { feature: string; act: Token | undefined; planned: boolean; phrase: Token[] }[] {
-  const out: { feature: string; act: Token | undefined; planned: boolean; phrase: Token[] }[] = [];
+function statedCountsOf(part: readonly Token[], text: string, isAct: (t: Token) => boolean): { feature: string; act: Token | undefined; planned: boolean; actor: string | undefined; phrase: Token[] }[] {
+  const out: { feature: string; act: Token | undefined; planned: boolean; actor: string | undefined; phrase: Token[] }[] = [];
   const pos = (k: number) => part[k]?.pos;
   for (let i = 0; i < part.length; i++) {
     if (pos(i) !== "NUM" || pos(i - 1) === "NUM") continue;
@@ -196,7 +221,9 @@ function statedCountsOf(part: readonly Token[], text: string, isAct: (t: Token) 
     // The word after the number tells a measure or "one of" from a count (statedCounts).
     const value = statedCounts(text.slice((part[i] as Token).start, (part[end + 1] ?? (part[end] as Token)).end))[0];
     const counted = part[end + 1];
-    while (pos(end + 1) === "NOUN" || pos(end + 1) === "ADJ" || pos(end + 1) === "PROPN") end++;
+    // A partitive names what is counted after "of": "40 of its footbridges".
+    if (counted?.normal === "of") for (end++; pos(end + 1) === "DET" || pos(end + 1) === "PRON" || pos(end + 1) === "PART"; ) end++;
+    while (pos(end + 1) === "NOUN" || pos(end + 1) === "ADJ" || pos(end + 1) === "PROPN" || pos(end + 1) === "PART") end++;
     if (value === undefined || (counted && TIME_UNIT_RE.test(counted.normal))) continue;
     let start = i;
     for (let p = part[start - 1]; p; p = part[start - 1]) {
@@ -215,10 +242,28 @@ function statedCountsOf(part: readonly Token[], text: string, isAct: (t: Token) 
     let group = act ? part.indexOf(act) : -1;
     while (group > 0 && VERB_GROUP.has(pos(group - 1) as string)) group--;
     const planned = act !== undefined && part.slice(group, part.indexOf(act)).some((t) => MODALS.has(t.normal));
-    out.push({ feature: `n:${value}`, act, planned, phrase: part.slice(start, end + 1) });
+    out.push({ feature: `n:${value}`, act, planned, actor: act && group < start ? actorBefore(part, group) : undefined, phrase: part.slice(start, end + 1) });
     i = end;
   }
   return out;
+}
+
+/**
+ * Who does the act whose verb group starts at `group`: the noun or name right before it ("the
+ * council has repaired…"); a subject pronoun right after a reporting verb, or after its "that",
+ * stands for the speaker before that verb ("Engineers say they will repair…"). Undefined when
+ * neither is found.
+ */
+function actorBefore(part: readonly Token[], group: number): string | undefined {
+  const subject = part[group - 1];
+  if (subject?.pos === "NOUN" || subject?.pos === "PROPN") return subject.normal;
+  if (subject?.pos !== "PRON" || !SUBJECT_PRONOUNS.has(subject.normal)) return undefined;
+  let k = group - 2;
+  if (part[k]?.normal === "that") k--;
+  if (!(part[k]?.pos === "VERB" && REPORTING.has((part[k] as Token).lemma))) return undefined;
+  for (k--; part[k]?.pos === "ADV" || part[k]?.pos === "AUX"; ) k--;
+  const speaker = part[k];
+  return speaker?.pos === "NOUN" || speaker?.pos === "PROPN" ? speaker.normal : undefined;
 }
 
 /** Consecutive tokens grouped by `key`. */
@@ -246,10 +291,58 @@ function numbersOf(text: string, tokens: readonly Token[]): Set<string> {
   return out;
 }
 
+/**
+ * The tokens with the nouns the tagger read as verbs tagged as nouns again. A noun in "-s"
+ * that can also be a verb ("works", "funds", "costs") is tagged a verb after another noun
+ * ("the sewage works"). It is no verb when it closes a phrase after a preposition that
+ * follows the clause's verb ("inspected the pumps at its sewage works."): a
+ * finite verb there would need a clause of its own, and nothing (a comma, a conjunction, a
+ * relative word) opens one. Only at the end of a clause (punctuation or the end after it),
+ * since a verb taking a clause without "that" ("believe the men in the car work for…") may
+ * stand so before its complement.
+ */
+function nounsReadAsVerbs(tokens: readonly Token[]): Token[] {
+  return tokens.map((t, i) => {
+    const after = tokens[i + 1];
+    if (t.pos !== "VERB" || !/[^s]s$/u.test(t.normal) || t.normal === t.lemma || tokens[i - 1]?.pos !== "NOUN" || (after && after.pos !== "PUNCT")) return t;
+    let preposition = false;
+    for (let k = i - 2; k >= 0; k--) {
+      const b = tokens[k] as Token;
+      if (b.pos === "ADP") preposition = true;
+      else if (isVerbal(b)) return preposition && !REPORTING.has(b.lemma) ? { ...t, pos: "NOUN" } : t;
+      else if (b.pos === "PRON" ? SUBJECT_PRONOUNS.has(b.normal) : breaks(b)) return t;
+    }
+    return t;
+  });
+}
+
+/**
+ * The tokens with the word right after a modal ("will close", "could face"; "not" and adverbs
+ * between) tagged a verb: a modal takes a bare infinitive, which the tagger sometimes reads
+ * as an adjective or a noun.
+ */
+function verbsAfterModals(tokens: readonly Token[]): Token[] {
+  return tokens.map((t, i) => {
+    if (t.pos !== "ADJ" && t.pos !== "NOUN") return t;
+    let k = i - 1;
+    while (k >= 0 && ((tokens[k] as Token).pos === "ADV" || (tokens[k] as Token).pos === "PART")) k--;
+    return tokens[k]?.pos === "AUX" && MODALS.has((tokens[k] as Token).normal) ? { ...t, pos: "VERB" } : t;
+  });
+}
+
 /** Tokens that may stand inside a verb group: "has not yet been told", "would study". */
 const VERB_GROUP = new Set(["AUX", "ADV", "PART", "VERB"]);
 /** A participle in "-ing" after "be" is progressive ("was plotting"), not passive. */
 const PROGRESSIVE_RE = /ing$/u;
+
+/** Whether the token at i is an adjective predicated by "be" ("was not happy", "were far too slow"): what the clause asserts of its subject. */
+function predicateAdjective(tokens: readonly Token[], i: number): boolean {
+  if ((tokens[i] as Token).pos !== "ADJ") return false;
+  let k = i - 1;
+  while (k >= 0 && ((tokens[k] as Token).pos === "ADV" || (tokens[k] as Token).pos === "PART" || QUOTE_RE.test((tokens[k] as Token).text))) k--;
+  const before = tokens[k];
+  return before !== undefined && before.pos === "AUX" && before.lemma === "be";
+}
 
 /** Whether the verb at i is passive: a form of "be" right before it ("was told", "has been told", "were not told"). */
 function passive(tokens: readonly Token[], i: number): boolean {
@@ -269,8 +362,8 @@ const SUBJECT_PRONOUNS = new Set(["i", "you", "he", "she", "it", "we", "they"]);
 const CLAUSE_BREAK = new Set(["CCONJ", "SCONJ", "PUNCT", "PRON"]);
 /** Words opening a clause whatever the tagger calls them. */
 const CLAUSE_WORDS = new Set(["that", "which", "who", "whom", "whose", "where", "when", "while", "as", "after", "before", "because", "since", "until", "if"]);
-/** Quotation marks, which the tagger calls punctuation but which break no clause. */
-const QUOTE_RE = /^[\p{Pi}\p{Pf}"'«»]+$/u;
+/** Quotation marks and a word's hyphen ("thirty-one"), which the tagger calls punctuation but which break no clause. */
+const QUOTE_RE = /^(?:[\p{Pi}\p{Pf}"'«»]+|-)$/u;
 const breaks = (t: Token | undefined) => t !== undefined && ((CLAUSE_BREAK.has(t.pos) && !QUOTE_RE.test(t.text)) || CLAUSE_WORDS.has(t.normal));
 
 /** What may follow a verb as its object: a participle followed by one is a verb of its own clause ("the council approved the plan"). */
@@ -339,6 +432,49 @@ function toldInPassing(part: readonly Token[]): Token[] {
   return out;
 }
 
+/** Prepositions that place a claim in time by another event. */
+const TIME_PREPOSITIONS = new Set(["after", "since", "before", "until", "following"]);
+/** What a noun phrase after a preposition is made of ("the 2019 penalty", "a week of heavy storms", "the council's vote"). */
+const PHRASE_POS = new Set(["DET", "ADJ", "NUM", "NOUN", "PROPN", "PART"]);
+
+/**
+ * Phrases placing the claim in time by another event: a time preposition and its noun phrase
+ * ("has bought two boats since the 2019 penalty", "closed the road after a week of storms"),
+ * when no verb follows in the part (with one, it is an adverbial clause, cut off already) and
+ * the phrase has a common noun: the event is named in passing, as in "Following his
+ * assassination, …" (bench/gold/README.md). A bare date ("has not recovered since 2011",
+ * "until Friday") is the claim's own time and stays.
+ */
+function timePhrases(part: readonly Token[]): Token[] {
+  const out: Token[] = [];
+  part.forEach((t, i) => {
+    if (i === 0 || !TIME_PREPOSITIONS.has(t.normal) || part.slice(i + 1).some(isVerbal)) return;
+    let end = i + 1;
+    while (end < part.length && (PHRASE_POS.has((part[end] as Token).pos) || part[end]?.normal === "of")) end++;
+    if (part.slice(i + 1, end).some((w) => w.pos === "NOUN")) out.push(...part.slice(i, end));
+  });
+  return out;
+}
+
+/** Relative pronouns opening a clause that describes the noun before it; "whose" tells another's act ("The opposition, whose leader has demanded…, says"), which a gold link may carry. */
+const DESCRIBING_RELATIVES = new Set(["which", "who", "whom"]);
+
+/**
+ * A relative clause or a reduced one between commas after the part's subject ("Harlow
+ * Ferries, owned by a group of investors, was ordered to pay…"; "The depot, which has served
+ * the town since 1990, will shut…"): a noun phrase with no verb, a comma, a past participle or
+ * "which"/"who"/"whom", the next comma and a verb after it. It describes the subject; the
+ * predicate is the claim. The splitter keeps such a piece with the predicate when the subject
+ * is short, and a participle piece always, since a participle clause may be the predicate.
+ */
+function describedSubject(part: readonly Token[]): Token[] {
+  const comma = part.findIndex((t) => t.text === ",");
+  const opener = part[comma + 1];
+  if (comma < 1 || part.slice(0, comma).some(isVerbal) || !(pastForm(opener) || (opener !== undefined && DESCRIBING_RELATIVES.has(opener.normal)))) return [];
+  const close = part.findIndex((t, k) => k > comma + 1 && t.text === ",");
+  return close > 0 && isVerbal(part[close + 1]) ? part.slice(comma + 1, close + 1) : [];
+}
+
 /**
  * The common nouns naming who acts in the claim's parts (`ranges`, offsets into the text the
  * passage starting at `offset` is part of): the subject of an active clause, named by a
@@ -378,24 +514,30 @@ function activeSubjects(tokens: readonly Token[], ranges: readonly Span[], offse
 
 /**
  * Whether two passages make different claims: both have acts, no act of one agrees with an
- * act of the other (the same verb, a curated synonym class or a WordNet class), and the
- * clauses that carry their claims share no content word, number or date (a count only when
- * both tell a deed or both a plan): all they have in common is who speaks or acts (names,
+ * act of the other (the same verb, a curated synonym class or a WordNet class; not the act
+ * governing a count that one tells as a deed and another actor as a plan), and the clauses
+ * that carry their claims share no content word, number or date (a count only when both
+ * tell a deed or both a plan, or the same act of one actor): all they have in common is who speaks or acts (names,
  * titles, role words, "said", the subject of an active clause named by a common noun) or
  * what one of them names in passing. Such a pair is not the same fact, however similar
  * ("Vell offered her condolences" / "Vell said the company would cooperate").
  */
 export function differentClaims(a: Claim, b: Claim): boolean {
   if (a.acts.size === 0 || b.acts.size === 0) return false;
-  for (const f of a.acts) if (b.acts.has(f)) return false;
   // A count governed by a plan on one side and a deed on the other is no shared content, nor
-  // is the rest of its noun phrase (StatedCount).
+  // is the rest of its noun phrase (StatedCount). When the two acts agree, only another actor
+  // makes them two facts ("the council has repaired 40 footbridges" / "engineers will repair
+  // 40 footbridges"; "the mill will cut 300 jobs" / "the mill has cut 300 jobs" may be one), and then
+  // the act is not shared either.
   const unshared = new Set<string>();
   for (const [n, x] of a.counts) {
     const y = b.counts.get(n);
     if (!y || x.planned === y.planned || x.acts.size === 0 || y.acts.size === 0) continue;
-    for (const f of [...x.phrase, ...y.phrase]) unshared.add(f);
+    const sameAct = [...x.acts].some((f) => y.acts.has(f));
+    if (!sameAct) for (const f of [...x.phrase, ...y.phrase]) unshared.add(f);
+    else if (x.actor !== undefined && y.actor !== undefined && x.actor !== y.actor) for (const f of [...x.phrase, ...y.phrase, ...x.acts, ...y.acts]) unshared.add(f);
   }
+  for (const f of a.acts) if (b.acts.has(f) && !unshared.has(f)) return false;
   for (const f of a.content) if (b.content.has(f) && !unshared.has(f)) return false;
   return true;
 }
