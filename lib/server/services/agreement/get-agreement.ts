@@ -1,5 +1,5 @@
 import "server-only";
-import { combineSourceFigures, NO_VALUE, sourceFigures, tokenUnits, VALUE_SEPARATOR, type CodedSpan } from "@/lib/domain/agreement";
+import { combineSourceFigures, NO_VALUE, sourceFigures, tokenUnits, VALUE_SEPARATOR, type CodedSpan, type StoredSourcePart } from "@/lib/domain/agreement";
 import type { Prisma } from "@/lib/generated/prisma/client";
 import type { Actor } from "@/lib/server/actor";
 import { db } from "@/lib/server/db/client";
@@ -8,6 +8,7 @@ import { AppError } from "@/lib/server/errors";
 import { canBrowseComparisons, canEditComparisons, STUDENTS_READ_ASSIGNMENTS } from "@/lib/server/permissions";
 import { visibleAnnotationsWhere } from "@/lib/server/services/annotations/annotation-view";
 import { requireComparison } from "@/lib/server/services/comparisons/require-comparison";
+import { storedOrMeasuredParts } from "./stored-agreement-parts";
 
 /**
  * Agreement between reviewers, per tag set, on the word tokens of the comparison's sources:
@@ -43,6 +44,9 @@ export async function getAgreement(actor: Actor, workspaceSlug: string, comparis
   const coders = [...marker.authors].sort((a, b) => a.name.localeCompare(b.name));
   // A source's part depends on its annotations (their aggregates), its revision and the names
   // shown, the comparison's reviewers (αU's raters) and the taxonomy; the whole on every part.
+  // Nothing else: not the actor (parts are measured over the same annotations for every role
+  // that gets here), nor this process, so the parts are also stored in the database under
+  // these markers, for a fresh process or another instance (stored-agreement-parts.ts).
   const shared = JSON.stringify([coders, tagSets]);
   const parts = sources
     .filter((s) => s.currentRevisionId !== null)
@@ -51,7 +55,10 @@ export async function getAgreement(actor: Actor, workspaceSlug: string, comparis
   const stamp = JSON.stringify(parts);
   const shownSets = tagSets.map((set) => ({ ...set, tags: set.tags.map(({ mergedIntoId: _, ...tag }) => tag) }));
   const sets = await agreementFigures.get(key, stamp, async () => {
-    const measured = await sourceParts.get(key, parts, (ids) => measureSources(comparison.id, ids, coders, shownSets));
+    const measured = await sourceParts.get(key, parts, (ids) => {
+      const stale = new Set(ids);
+      return storedOrMeasuredParts(comparison.id, parts.filter((p) => stale.has(p.id)), (missing) => measureSources(comparison.id, missing, coders, shownSets));
+    });
     return combineAgreement(parts.flatMap((p) => measured.get(p.id) ?? []), coders, shownSets);
   });
   return {
@@ -68,12 +75,12 @@ export async function getAgreement(actor: Actor, workspaceSlug: string, comparis
 
 type AgreementTagSet = { id: string; name: string; tags: { id: string; name: string; color: string }[] };
 type Coder = { id: string; name: string };
-type SourcePart = Awaited<ReturnType<typeof measureSources>> extends Map<string, infer T> ? T : never;
+type SourcePart = StoredSourcePart;
 
 const agreementFigures = figuresCache<ReturnType<typeof combineAgreement>>();
 const sourceParts = partsCache<SourcePart>();
 
-/** Forgets the kept agreement figures, for tests that compare them with a cold computation. */
+/** Forgets the agreement figures kept in this process (not the stored parts), as a restart does: for tests. */
 export function forgetAgreementFigures() {
   agreementFigures.clear();
   sourceParts.clear();
@@ -139,7 +146,7 @@ async function measureSources(comparisonId: string, sourceIds: string[], coders:
   const coderName = new Map(coders.map((c) => [c.id, c.name]));
   const tagName = new Map(tagSets.flatMap((s) => s.tags.map((t) => [t.id, t.name] as const)));
   const setTagIds = tagSets.map((set) => set.tags.map((t) => t.id));
-  const parts = new Map<string, ReturnType<typeof measureSource>>();
+  const parts = new Map<string, StoredSourcePart>();
   for (const source of sources) parts.set(source.id, measureSource(source, spansOf.get(source.id) ?? [], coderIds, setTagIds, coderName, tagName));
   return parts;
 }
@@ -147,7 +154,7 @@ async function measureSources(comparisonId: string, sourceIds: string[], coders:
 type MeasuredSource = { id: string; title: string; outlet: { name: string } | null; currentRevision: { id: string; text: string } | null };
 
 /** One source's part, its disagreements as the page lists them (settled ones included). */
-function measureSource(source: MeasuredSource, spans: CodedSpan[], coderIds: string[], setTagIds: string[][], coderName: Map<string, string>, tagName: Map<string, string>) {
+function measureSource(source: MeasuredSource, spans: CodedSpan[], coderIds: string[], setTagIds: string[][], coderName: Map<string, string>, tagName: Map<string, string>): StoredSourcePart {
   const revision = source.currentRevision!;
   const { sets, ...figures } = sourceFigures({ id: source.id, length: revision.text.length, units: tokenUnits(revision.text) }, spans, coderIds, setTagIds);
   return {
