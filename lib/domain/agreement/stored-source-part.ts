@@ -1,13 +1,14 @@
 import type { NominalTally } from './nominal-tally';
 import type { SourceFigures, SourceSetFigures } from './source-figures';
+import type { Disagreement } from './summary';
 
 /**
- * A source's part of the agreement page's figures (sourceFigures, its disagreements named as the
- * page lists them) as text to keep in the database, and back. The app stores a part under the
- * change marker it was computed at and reads it back only at that marker, so a part parsed here
- * must add up to exactly the figures the computed one does: every number in a part is an
- * integer count or length (tallies, αU's observed sum, unit and gap lengths), written as a JSON
- * integer and checked to be one when read.
+ * A source's part of the agreement figures (sourceFigures) as text to keep in the database, and
+ * back. The app stores a part under the change marker it was computed at and reads it back only
+ * at that marker, so a part parsed here must add up to exactly the figures the computed one
+ * does: every number in a part is an integer count or length (tallies, αU's observed sum, unit and gap lengths), written as a JSON
+ * integer and checked to be one when read. The names the page shows (coders, tags, outlet, the
+ * disagreements' words) are not stored: they are put on after reading, as after measuring.
  *
  * Parts stored by older code are read only if this format and the computation behind it are
  * unchanged: {@link STORED_PART_FORMAT} is part of the stored marker, so raising it makes every
@@ -16,58 +17,42 @@ import type { SourceFigures, SourceSetFigures } from './source-figures';
  */
 export const STORED_PART_FORMAT = 1;
 
-/** A stretch where reviewers differ, as the agreement page lists it (before settled ones are left out). */
-export interface ListedDisagreement {
-  sourceId: string;
-  revisionId: string;
-  /** The outlet's name, or the source's title when it has no outlet. */
-  outlet: string;
-  start: number;
-  end: number;
-  text: string;
-  values: { coderId: string; coder: string; tags: string[] }[];
-}
-
-export interface StoredSourcePart extends Omit<SourceFigures, 'sets'> {
-  sets: (Omit<SourceSetFigures, 'disagreements'> & { disagreements: ListedDisagreement[] })[];
-}
-
 type SourceCategory = NonNullable<SourceSetFigures['span']> extends Map<string, infer C> ? C : never;
 
 /**
- * The part as JSON, in arrays rather than objects (a large source lists thousands of
- * disagreements). Its disagreements must all be of the part's source and revision, under one
- * outlet name, which are written once.
+ * The part as JSON, in arrays rather than objects, its disagreements (thousands on a large
+ * source) as one array of integers per tag set: start, end, how many values, then each value
+ * as the coder's index in `coderIds` (the comparison's coders the part was measured with) and
+ * the index of its value in the part's list of values.
  */
-export function serialiseSourcePart(part: StoredSourcePart): string {
-  const first = part.sets.flatMap((s) => s.disagreements)[0];
-  const listed = first ? [first.sourceId, first.revisionId, first.outlet] : null;
-  return JSON.stringify({
-    format: STORED_PART_FORMAT,
-    textId: part.textId,
-    length: part.length,
-    everyCoder: part.everyCoder,
-    listed,
-    sets: part.sets.map((set) => ({
-      combined: tallyOut(set.combined),
-      perTag: set.perTag.map(tallyOut),
-      span: set.span && [...set.span].map(([tagId, c]) => [tagId, c.observed, [...c.units], [...c.innerGaps], c.edges.map((e) => [e.blank, e.lead, e.trail])]),
-      disagreements: set.disagreements.map((d) => {
-        if (d.sourceId !== first!.sourceId || d.revisionId !== first!.revisionId || d.outlet !== first!.outlet) {
-          throw new RangeError(`A stored agreement part lists disagreements of one source, revision and outlet; ${d.sourceId}:${d.revisionId} (${d.outlet}) is not ${listed!.join(':')}.`);
-        }
-        return [d.start, d.end, d.text, d.values.map((v) => [v.coderId, v.coder, v.tags])];
+export function serialiseSourcePart(part: SourceFigures, coderIds: readonly string[]): string {
+  const coderIndex = new Map(coderIds.map((id, i) => [id, i]));
+  const values = new Map<string, number>();
+  const sets = part.sets.map((set) => ({
+    combined: tallyOut(set.combined),
+    perTag: set.perTag.map(tallyOut),
+    span: set.span && [...set.span].map(([tagId, c]) => [tagId, c.observed, [...c.units], [...c.innerGaps], c.edges.map((e) => [e.blank, e.lead, e.trail])]),
+    disagreements: set.disagreements.flatMap((d) => [
+      d.start,
+      d.end,
+      d.values.length,
+      ...d.values.flatMap((v) => {
+        const coder = coderIndex.get(v.coderId);
+        if (coder === undefined) throw new RangeError(`A stored agreement part's disagreements must be by the coders given; ${v.coderId} is not one of them.`);
+        if (!values.has(v.value)) values.set(v.value, values.size);
+        return [coder, values.get(v.value)!];
       }),
-    })),
-  });
+    ]),
+  }));
+  return JSON.stringify({ format: STORED_PART_FORMAT, textId: part.textId, length: part.length, everyCoder: part.everyCoder, values: [...values.keys()], sets });
 }
 
 function tallyOut(t: NominalTally) {
   return [t.pairableUnits, t.pairableValues, [...t.marginals], [...t.differingPairs]];
 }
 
-/** The part {@link serialiseSourcePart} wrote; a RangeError naming the place for anything else. */
-export function parseSourcePart(text: string): StoredSourcePart {
+/** The part {@link serialiseSourcePart} wrote with the same coders; a RangeError naming the place for anything else. */
+export function parseSourcePart(text: string, coderIds: readonly string[]): SourceFigures {
   let raw: unknown;
   try {
     raw = JSON.parse(text);
@@ -76,7 +61,7 @@ export function parseSourcePart(text: string): StoredSourcePart {
   }
   const part = record(raw, 'the part');
   if (part.format !== STORED_PART_FORMAT) throw new RangeError(`A stored agreement part is in format ${JSON.stringify(part.format)}, not ${STORED_PART_FORMAT}.`);
-  const listed = part.listed === null ? null : tuple(part.listed, 'listed', 3).map((v, i) => string(v, `listed[${i}]`));
+  const values = array(part.values, 'values').map((v, i) => string(v, `values[${i}]`));
   return {
     textId: string(part.textId, 'textId'),
     length: count(part.length, 'length'),
@@ -88,30 +73,33 @@ export function parseSourcePart(text: string): StoredSourcePart {
         combined: tallyIn(set.combined, `${where}.combined`),
         perTag: array(set.perTag, `${where}.perTag`).map((t, i) => tallyIn(t, `${where}.perTag[${i}]`)),
         span: set.span === null ? null : new Map(array(set.span, `${where}.span`).map((c, i) => categoryIn(c, `${where}.span[${i}]`))),
-        disagreements: array(set.disagreements, `${where}.disagreements`).map((d, i): ListedDisagreement => {
-          const at = `${where}.disagreements[${i}]`;
-          if (!listed) throw new RangeError(`A stored agreement part lists a disagreement (${at}) but no source for it.`);
-          const [start, end, words, values] = tuple(d, at, 4);
-          return {
-            sourceId: listed[0]!,
-            revisionId: listed[1]!,
-            outlet: listed[2]!,
-            start: count(start, `${at}[0]`),
-            end: count(end, `${at}[1]`),
-            text: string(words, `${at}[2]`),
-            values: array(values, `${at}[3]`).map((v, j) => {
-              const [coderId, coder, tags] = tuple(v, `${at}[3][${j}]`, 3);
-              return {
-                coderId: string(coderId, `${at}[3][${j}][0]`),
-                coder: string(coder, `${at}[3][${j}][1]`),
-                tags: array(tags, `${at}[3][${j}][2]`).map((tag, k) => string(tag, `${at}[3][${j}][2][${k}]`)),
-              };
-            }),
-          };
-        }),
+        disagreements: disagreementsIn(set.disagreements, `${where}.disagreements`, coderIds, values),
       };
     }),
   };
+}
+
+function disagreementsIn(value: unknown, where: string, coderIds: readonly string[], values: readonly string[]): Disagreement[] {
+  const flat = array(value, where);
+  const found: Disagreement[] = [];
+  let at = 0;
+  // Tens of thousands of numbers on a large source: the place is spelt out only for a bad one.
+  const next = (what: string, below: number) => {
+    const n = flat[at];
+    if (typeof n !== 'number' || !Number.isSafeInteger(n) || n < 0 || n >= below) invalid(`${where}[${at}]`, `${what}, a whole number from 0 to below ${below}`);
+    at++;
+    return n;
+  };
+  while (at < flat.length) {
+    const start = next('a start', Infinity);
+    const end = next('an end', Infinity);
+    const n = next('a count of values', Infinity);
+    if (at + 2 * n > flat.length) invalid(where, `complete (a disagreement at ${at - 3} has ${n} values, the array ends first)`);
+    const coded = new Array<Disagreement['values'][number]>(n);
+    for (let i = 0; i < n; i++) coded[i] = { coderId: coderIds[next('a coder', coderIds.length)]!, value: values[next('a value', values.length)]! };
+    found.push({ start, end, values: coded });
+  }
+  return found;
 }
 
 function tallyIn(value: unknown, where: string): NominalTally {

@@ -1,6 +1,6 @@
 import "server-only";
 import { createHash } from "node:crypto";
-import { parseSourcePart, serialiseSourcePart, STORED_PART_FORMAT, type StoredSourcePart } from "@/lib/domain/agreement";
+import { parseSourcePart, serialiseSourcePart, STORED_PART_FORMAT, type SourceFigures } from "@/lib/domain/agreement";
 import { db } from "@/lib/server/db/client";
 
 /**
@@ -8,8 +8,9 @@ import { db } from "@/lib/server/db/client";
  * a server process keeps in memory: a freshly started process, or another app instance, reads
  * the parts whose stored marker equals the one read for this request instead of computing them.
  *
- * The stored marker is a hash of the part's change marker (which covers everything the part
- * depends on: see getAgreement), the stored format (which changes when the computation does)
+ * A stored part holds the figures only (the names shown are put on after reading, as after
+ * measuring). The stored marker is a hash of the part's change marker (which covers everything
+ * the part depends on, and the names: see getAgreement), the stored format (which changes when the computation does)
  * and the Unicode and ICU versions of this Node, since the word tokens come from
  * Intl.Segmenter: an instance on another Node never reads a part tokenised differently.
  *
@@ -21,14 +22,15 @@ import { db } from "@/lib/server/db/client";
 export async function storedOrMeasuredParts(
   comparisonId: string,
   parts: readonly { id: string; marker: string }[],
-  measure: (sourceIds: string[]) => Promise<Map<string, StoredSourcePart>>,
-): Promise<Map<string, StoredSourcePart>> {
+  coderIds: readonly string[],
+  measure: (sourceIds: string[]) => Promise<Map<string, SourceFigures>>,
+): Promise<Map<string, SourceFigures>> {
   const wanted = parts.map((p) => ({ id: p.id, marker: storedMarker(p.marker) }));
-  const found = await readParts(comparisonId, wanted);
+  const found = await readParts(comparisonId, wanted, coderIds);
   const missing = wanted.filter((p) => !found.has(p.id));
   if (missing.length === 0) return found;
   const measured = await measure(missing.map((p) => p.id));
-  storeParts(comparisonId, missing.flatMap((p) => (measured.has(p.id) ? [{ ...p, part: measured.get(p.id)! }] : [])));
+  storeParts(comparisonId, coderIds, missing.flatMap((p) => (measured.has(p.id) ? [{ ...p, part: measured.get(p.id)! }] : [])));
   for (const [id, part] of measured) found.set(id, part);
   return found;
 }
@@ -40,8 +42,8 @@ function storedMarker(marker: string): string {
 }
 
 /** The stored parts at exactly these markers; one that cannot be read is left to compute again. */
-async function readParts(comparisonId: string, wanted: { id: string; marker: string }[]) {
-  const found = new Map<string, StoredSourcePart>();
+async function readParts(comparisonId: string, wanted: { id: string; marker: string }[], coderIds: readonly string[]) {
+  const found = new Map<string, SourceFigures>();
   if (wanted.length === 0) return found;
   try {
     const rows = await db().agreementSourcePart.findMany({
@@ -50,7 +52,7 @@ async function readParts(comparisonId: string, wanted: { id: string; marker: str
     });
     for (const row of rows) {
       try {
-        found.set(row.sourceId, parseSourcePart(row.value));
+        found.set(row.sourceId, parseSourcePart(row.value, coderIds));
       } catch (error) {
         console.error(`[agreement] ignored the stored figures of source ${row.sourceId}; computing them again`, error);
       }
@@ -63,11 +65,11 @@ async function readParts(comparisonId: string, wanted: { id: string; marker: str
 
 const writing = new Set<Promise<void>>();
 
-function storeParts(comparisonId: string, parts: { id: string; marker: string; part: StoredSourcePart }[]) {
+function storeParts(comparisonId: string, coderIds: readonly string[], parts: { id: string; marker: string; part: SourceFigures }[]) {
   if (parts.length === 0) return;
   const write = new Promise<void>((resolve) => setImmediate(resolve))
     .then(async () => {
-      const values = parts.map((p) => serialiseSourcePart(p.part));
+      const values = parts.map((p) => serialiseSourcePart(p.part, coderIds));
       // A source deleted since it was measured is skipped rather than failing the others.
       await db().$executeRaw`
         INSERT INTO "AgreementSourcePart" ("comparisonId", "sourceId", "marker", "value")
