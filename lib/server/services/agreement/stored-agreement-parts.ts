@@ -10,9 +10,9 @@ import { db } from "@/lib/server/db/client";
  *
  * A stored part holds the figures only (the names shown are put on after reading, as after
  * measuring). The stored marker is a hash of the part's change marker (which covers everything
- * the part depends on, and the names: see getAgreement), the stored format (which changes when the computation does)
- * and the Unicode and ICU versions of this Node, since the word tokens come from
- * Intl.Segmenter: an instance on another Node never reads a part tokenised differently.
+ * the part depends on, and the names: see getAgreement), the stored format (raised when the
+ * computation changes) and this Node's Unicode and ICU versions, since the word tokens come
+ * from Intl.Segmenter: an instance on another Node never reads a part tokenised differently.
  *
  * Storing is off the reader's path: it starts after the request's own work and is not awaited;
  * concurrent writers of one part (two instances, two tabs) upsert, the last one winning, each
