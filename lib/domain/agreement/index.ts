@@ -71,3 +71,4 @@ export { tagSetSpanAgreement, tagSetSpanStudy, type SpanText, type SpanAgreement
 export { agreementChanges, type AgreementFigures, type SetFigures, type TagFigures, type FigureChange, type Measure } from './changes';
 export { nominalTally, addNominalTally, emptyNominalTally, nominalSummary, type NominalTally } from './nominal-tally';
 export { sourceFigures, combineSourceFigures, type FiguresText, type SourceFigures, type SourceSetFigures, type SourceTallies, type CombinedSetFigures } from './source-figures';
+export { serialiseSourcePart, parseSourcePart, STORED_PART_FORMAT } from './stored-source-part';

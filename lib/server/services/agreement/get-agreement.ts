@@ -1,5 +1,5 @@
 import "server-only";
-import { combineSourceFigures, NO_VALUE, sourceFigures, tokenUnits, VALUE_SEPARATOR, type CodedSpan } from "@/lib/domain/agreement";
+import { combineSourceFigures, NO_VALUE, sourceFigures, tokenUnits, VALUE_SEPARATOR, type CodedSpan, type SourceFigures } from "@/lib/domain/agreement";
 import type { Prisma } from "@/lib/generated/prisma/client";
 import type { Actor } from "@/lib/server/actor";
 import { db } from "@/lib/server/db/client";
@@ -8,6 +8,7 @@ import { AppError } from "@/lib/server/errors";
 import { canBrowseComparisons, canEditComparisons, STUDENTS_READ_ASSIGNMENTS } from "@/lib/server/permissions";
 import { visibleAnnotationsWhere } from "@/lib/server/services/annotations/annotation-view";
 import { requireComparison } from "@/lib/server/services/comparisons/require-comparison";
+import { storedOrMeasuredParts } from "./stored-agreement-parts";
 
 /**
  * Agreement between reviewers, per tag set, on the word tokens of the comparison's sources:
@@ -43,6 +44,9 @@ export async function getAgreement(actor: Actor, workspaceSlug: string, comparis
   const coders = [...marker.authors].sort((a, b) => a.name.localeCompare(b.name));
   // A source's part depends on its annotations (their aggregates), its revision and the names
   // shown, the comparison's reviewers (αU's raters) and the taxonomy; the whole on every part.
+  // Nothing else: not the actor (parts are measured over the same annotations for every role
+  // that gets here), nor this process, so the parts are also stored in the database under
+  // these markers, for a fresh process or another instance (stored-agreement-parts.ts).
   const shared = JSON.stringify([coders, tagSets]);
   const parts = sources
     .filter((s) => s.currentRevisionId !== null)
@@ -51,7 +55,10 @@ export async function getAgreement(actor: Actor, workspaceSlug: string, comparis
   const stamp = JSON.stringify(parts);
   const shownSets = tagSets.map((set) => ({ ...set, tags: set.tags.map(({ mergedIntoId: _, ...tag }) => tag) }));
   const sets = await agreementFigures.get(key, stamp, async () => {
-    const measured = await sourceParts.get(key, parts, (ids) => measureSources(comparison.id, ids, coders, shownSets));
+    const measured = await sourceParts.get(key, parts, (ids) => {
+      const stale = new Set(ids);
+      return namedSourceParts(comparison.id, parts.filter((p) => stale.has(p.id)), coders, shownSets);
+    });
     return combineAgreement(parts.flatMap((p) => measured.get(p.id) ?? []), coders, shownSets);
   });
   return {
@@ -68,12 +75,12 @@ export async function getAgreement(actor: Actor, workspaceSlug: string, comparis
 
 type AgreementTagSet = { id: string; name: string; tags: { id: string; name: string; color: string }[] };
 type Coder = { id: string; name: string };
-type SourcePart = Awaited<ReturnType<typeof measureSources>> extends Map<string, infer T> ? T : never;
+type SourcePart = ReturnType<typeof nameSourcePart>;
 
 const agreementFigures = figuresCache<ReturnType<typeof combineAgreement>>();
 const sourceParts = partsCache<SourcePart>();
 
-/** Forgets the kept agreement figures, for tests that compare them with a cold computation. */
+/** Forgets the agreement figures kept in this process (not the stored parts), as a restart does: for tests. */
 export function forgetAgreementFigures() {
   agreementFigures.clear();
   sourceParts.clear();
@@ -105,29 +112,52 @@ async function sourceMarkers(counted: Prisma.AnnotationWhereInput) {
   return { authors, bySource };
 }
 
+type MeasuredSource = { id: string; title: string; outlet: { name: string } | null; currentRevision: { id: string; text: string } | null };
+
 /**
- * Each given source's part of the figures (lib/domain/agreement/source-figures.ts), from its
- * current revision and the counted annotations on it. The annotations are read in one narrow
- * query, tags aggregated per annotation in SQL: only what the figures need, no Prisma rows.
- * Its filter is the `counted` filter of getAgreement for the roles that reach it (editors and
- * reviewers): not deleted, not hidden, not orphaned; students never get here.
+ * Each given source's part of the figures (lib/domain/agreement/source-figures.ts), named as the
+ * page shows it: read from the database where it is stored at the source's marker, measured
+ * (and stored) for the others.
  */
-async function measureSources(comparisonId: string, sourceIds: string[], coders: Coder[], tagSets: AgreementTagSet[]) {
-  const [sources, rows] = await Promise.all([
-    db().source.findMany({
-      where: { comparisonId, id: { in: sourceIds } },
-      select: { id: true, title: true, outlet: { select: { name: true } }, currentRevision: { select: { id: true, text: true } } },
-    }),
-    db().$queryRaw<{ sourceId: string; authorId: string; start: number; end: number; tags: string }[]>`
-      SELECT a."sourceId", a."authorId", a."start", a."end", coalesce(string_agg(t."tagId", ' '), '') AS tags
-      FROM "Annotation" a
-      JOIN "Source" s ON s."id" = a."sourceId" AND s."currentRevisionId" = a."revisionId"
-      LEFT JOIN "AnnotationTag" t ON t."annotationId" = a."id"
-      WHERE a."comparisonId" = ${comparisonId} AND a."sourceId" = ANY(${sourceIds}::text[])
-        AND a."deletedAt" IS NULL AND a."hiddenAt" IS NULL AND a."anchorStatus" <> 'ORPHANED'
-      GROUP BY a."id"
-      ORDER BY a."id"`,
-  ]);
+async function namedSourceParts(comparisonId: string, parts: { id: string; marker: string }[], coders: Coder[], tagSets: AgreementTagSet[]) {
+  const sources = await db().source.findMany({
+    where: { comparisonId, id: { in: parts.map((p) => p.id) } },
+    select: { id: true, title: true, outlet: { select: { name: true } }, currentRevision: { select: { id: true, text: true } } },
+  });
+  const coderIds = coders.map((c) => c.id);
+  const setTagIds = tagSets.map((set) => set.tags.map((t) => t.id));
+  const figures = await storedOrMeasuredParts(comparisonId, parts, coderIds, (ids) => {
+    const wanted = new Set(ids);
+    return measureSources(comparisonId, sources.filter((s) => wanted.has(s.id)), coderIds, setTagIds);
+  });
+  const coderName = new Map(coders.map((c) => [c.id, c.name]));
+  const tagName = new Map(tagSets.flatMap((s) => s.tags.map((t) => [t.id, t.name] as const)));
+  const named = new Map<string, SourcePart>();
+  for (const source of sources) {
+    const part = figures.get(source.id);
+    if (part) named.set(source.id, nameSourcePart(source, part, coderName, tagName));
+  }
+  return named;
+}
+
+/**
+ * The given sources' parts, from their current revision and the counted annotations on it. The
+ * annotations are read in one narrow query, tags aggregated per annotation in SQL: only what
+ * the figures need, no Prisma rows. Its filter is the `counted` filter of getAgreement for the
+ * roles that reach it (editors and reviewers): not deleted, not hidden, not orphaned; students
+ * never get here.
+ */
+async function measureSources(comparisonId: string, sources: MeasuredSource[], coderIds: string[], setTagIds: string[][]) {
+  const sourceIds = sources.map((s) => s.id);
+  const rows = await db().$queryRaw<{ sourceId: string; authorId: string; start: number; end: number; tags: string }[]>`
+    SELECT a."sourceId", a."authorId", a."start", a."end", coalesce(string_agg(t."tagId", ' '), '') AS tags
+    FROM "Annotation" a
+    JOIN "Source" s ON s."id" = a."sourceId" AND s."currentRevisionId" = a."revisionId"
+    LEFT JOIN "AnnotationTag" t ON t."annotationId" = a."id"
+    WHERE a."comparisonId" = ${comparisonId} AND a."sourceId" = ANY(${sourceIds}::text[])
+      AND a."deletedAt" IS NULL AND a."hiddenAt" IS NULL AND a."anchorStatus" <> 'ORPHANED'
+    GROUP BY a."id"
+    ORDER BY a."id"`;
   const spansOf = new Map<string, CodedSpan[]>();
   for (const row of rows) {
     const span = { textId: row.sourceId, coderId: row.authorId, start: row.start, end: row.end, tagIds: row.tags ? row.tags.split(" ") : [] };
@@ -135,21 +165,32 @@ async function measureSources(comparisonId: string, sourceIds: string[], coders:
     if (list) list.push(span);
     else spansOf.set(row.sourceId, [span]);
   }
-  const coderIds = coders.map((c) => c.id);
-  const coderName = new Map(coders.map((c) => [c.id, c.name]));
-  const tagName = new Map(tagSets.flatMap((s) => s.tags.map((t) => [t.id, t.name] as const)));
-  const setTagIds = tagSets.map((set) => set.tags.map((t) => t.id));
-  const parts = new Map<string, ReturnType<typeof measureSource>>();
-  for (const source of sources) parts.set(source.id, measureSource(source, spansOf.get(source.id) ?? [], coderIds, setTagIds, coderName, tagName));
+  const parts = new Map<string, SourceFigures>();
+  for (const source of sources) {
+    const text = source.currentRevision!.text;
+    parts.set(source.id, sourceFigures({ id: source.id, length: text.length, units: tokenUnits(text) }, spansOf.get(source.id) ?? [], coderIds, setTagIds));
+  }
   return parts;
 }
 
-type MeasuredSource = { id: string; title: string; outlet: { name: string } | null; currentRevision: { id: string; text: string } | null };
-
-/** One source's part, its disagreements as the page lists them (settled ones included). */
-function measureSource(source: MeasuredSource, spans: CodedSpan[], coderIds: string[], setTagIds: string[][], coderName: Map<string, string>, tagName: Map<string, string>) {
+/**
+ * One source's part with its disagreements as the page lists them (settled ones included). A
+ * coder's value is named once per source and shared by its disagreements: a large source has
+ * tens of thousands of them, but few distinct values.
+ */
+function nameSourcePart(source: MeasuredSource, { sets, ...figures }: SourceFigures, coderName: Map<string, string>, tagName: Map<string, string>) {
   const revision = source.currentRevision!;
-  const { sets, ...figures } = sourceFigures({ id: source.id, length: revision.text.length, units: tokenUnits(revision.text) }, spans, coderIds, setTagIds);
+  const outlet = source.outlet?.name ?? source.title;
+  const named = new Map<string, { coderId: string; coder: string; tags: string[] }>();
+  const nameOf = (coderId: string, value: string) => {
+    const key = `${coderId} ${value}`;
+    let name = named.get(key);
+    if (!name) {
+      name = { coderId, coder: coderName.get(coderId) ?? "", tags: value === NO_VALUE ? [] : value.split(VALUE_SEPARATOR).map((id) => tagName.get(id) ?? id) };
+      named.set(key, name);
+    }
+    return name;
+  };
   return {
     ...figures,
     sets: sets.map(({ disagreements: found, ...tallies }) => ({
@@ -157,15 +198,11 @@ function measureSource(source: MeasuredSource, spans: CodedSpan[], coderIds: str
       disagreements: found.map((d) => ({
         sourceId: source.id,
         revisionId: revision.id,
-        outlet: source.outlet?.name ?? source.title,
+        outlet,
         start: d.start,
         end: d.end,
         text: revision.text.slice(d.start, d.end),
-        values: d.values.map((v) => ({
-          coderId: v.coderId,
-          coder: coderName.get(v.coderId) ?? "",
-          tags: v.value === NO_VALUE ? [] : v.value.split(VALUE_SEPARATOR).map((id) => tagName.get(id) ?? id),
-        })),
+        values: d.values.map((v) => nameOf(v.coderId, v.value)),
       })),
     })),
   };
