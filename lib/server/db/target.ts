@@ -84,9 +84,17 @@ export const REQUEST_POOL = {
  */
 export function openAdapter(target: DatabaseTarget, pool: PoolConfig = {}): OpenAdapter {
   if (target.kind === "postgres") {
-    const shared = new pg.Pool({ ...pool, connectionString: target.url });
-    // Ended when Prisma disconnects, as the adapter's own pool was.
-    return { factory: new PrismaPg(shared, { disposeExternalPool: true }), pool: shared, close: async () => {} };
+    // One pool for Prisma's adapter and for statements.ts. The adapter leaves a pool it was
+    // given open when Prisma disconnects (it may connect again, as the migration engine does),
+    // so close() ends it, and idle connections never keep a finished process alive.
+    const shared = new pg.Pool({ allowExitOnIdle: true, ...pool, connectionString: target.url });
+    let ended = false;
+    const close = async () => {
+      if (ended) return;
+      ended = true;
+      await shared.end();
+    };
+    return { factory: new PrismaPg(shared), pool: shared, close };
   }
   const dir = pgliteDir(target.dataDir);
   mkdirSync(dir, { recursive: true });
