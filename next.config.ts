@@ -1,19 +1,6 @@
 import type { NextConfig } from "next";
+import { API_CONTENT_SECURITY_POLICY, SECURITY_HEADERS } from "./lib/domain/security-headers";
 import { MAX_FORM_BODY_BYTES } from "./lib/domain/upload-limits";
-
-/** On every response: pages, API routes and static files alike. */
-const SECURITY_HEADERS = [
-  { key: "Referrer-Policy", value: "strict-origin-when-cross-origin" },
-  { key: "X-Content-Type-Options", value: "nosniff" },
-  // For browsers that predate CSP's frame-ancestors; the page policy says the same.
-  { key: "X-Frame-Options", value: "DENY" },
-  { key: "Permissions-Policy", value: "camera=(), microphone=(), geolocation=()" },
-];
-
-// Pages get a per-request policy with a script nonce from proxy.ts. API routes answer with
-// JSON or server-sent events, which a browser that opens one directly shows as text: they
-// may load nothing and may not be framed.
-const API_CONTENT_SECURITY_POLICY = "default-src 'none'; frame-ancestors 'none'";
 
 const nextConfig: NextConfig = {
   // PGlite loads its WASM and data files from its own package folder at run time, and
@@ -30,7 +17,7 @@ const nextConfig: NextConfig = {
   experimental: { serverActions: { bodySizeLimit: MAX_FORM_BODY_BYTES } },
   async headers() {
     return [
-      { source: "/:path*", headers: SECURITY_HEADERS },
+      { source: "/:path*", headers: [...SECURITY_HEADERS] },
       { source: "/api/:path*", headers: [{ key: "Content-Security-Policy", value: API_CONTENT_SECURITY_POLICY }] },
     ];
   },

@@ -39,6 +39,8 @@ const PORT_ATTEMPTS = 5;
  * binaries run as the postgres user (initdb refuses root). fsync=off: the data is thrown
  * away anyway, and without it the write benchmarks would mostly measure the disk; the
  * figures are therefore not what a durable production server would show for writes.
+ * With BENCH_PG_SOCKET=1 every client (the suites' own and the apps they start) connects by
+ * the cluster's Unix socket instead of loopback TCP, as an app on the database's machine can.
  */
 export async function startThrowawayPostgres(): Promise<PostgresServer> {
   const bin = postgresBinDir();
@@ -65,9 +67,10 @@ export async function startThrowawayPostgres(): Promise<PostgresServer> {
       const start = () => asPostgres("pg_ctl", ["-D", dataDir, "-l", path.join(root, "log"), "-w", "-o", options, "start"]);
       try {
         await start();
+        const socket = process.env.BENCH_PG_SOCKET === "1";
         return {
-          url: `postgresql://postgres@127.0.0.1:${port}/postgres`,
-          origin: "throwaway local cluster, fsync=off",
+          url: `postgresql://postgres@${socket ? "localhost" : "127.0.0.1"}:${port}/postgres${socket ? `?host=${encodeURIComponent(root)}` : ""}`,
+          origin: `throwaway local cluster, fsync=off, ${socket ? "by its Unix socket" : "by loopback TCP"}`,
           stop,
           control: {
             halt: (mode) => asPostgres("pg_ctl", ["-D", dataDir, "-m", mode, "-w", "stop"]),

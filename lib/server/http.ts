@@ -10,27 +10,46 @@ export interface ErrorBody {
   current?: unknown;
 }
 
+/** An error answer as plain data, for Next's response and for the create serve.mjs answers itself. */
+export interface ErrorReply {
+  status: number;
+  headers: Record<string, string>;
+  body: ErrorBody;
+}
+
 /** The error body and status; 401 names the scheme to use, a database outage when to come back. */
-export function errorResponse(error: AppError): NextResponse<ErrorBody> {
-  const headers = new Headers();
-  if (error.code === "UNAUTHENTICATED") headers.set("WWW-Authenticate", 'Bearer realm="parallax"');
+export function errorReply(error: AppError): ErrorReply {
+  const headers: Record<string, string> = {};
+  if (error.code === "UNAUTHENTICATED") headers["WWW-Authenticate"] = 'Bearer realm="parallax"';
   if (error.code === "DATABASE_UNAVAILABLE") {
     logDatabaseUnavailable(error);
-    headers.set("Retry-After", String(DATABASE_RETRY_AFTER_SECONDS));
+    headers["Retry-After"] = String(DATABASE_RETRY_AFTER_SECONDS);
   }
-  return NextResponse.json(
-    { error: { code: error.code, message: error.message, fieldErrors: error.fieldErrors }, current: error.current },
-    { status: error.status, headers },
-  );
+  return { status: error.status, headers, body: { error: { code: error.code, message: error.message, fieldErrors: error.fieldErrors }, current: error.current } };
 }
 
 /** Unexpected errors are logged with their stack and shown to the client as one calm sentence. */
-export function unexpectedErrorResponse(error: unknown): NextResponse<ErrorBody> {
+export function unexpectedErrorReply(error: unknown): ErrorReply {
   console.error(error);
-  return NextResponse.json(
-    { error: { code: "INTERNAL", message: "Something went wrong on our side. Try again in a moment." } },
-    { status: 500 },
-  );
+  return { status: 500, headers: {}, body: { error: { code: "INTERNAL", message: "Something went wrong on our side. Try again in a moment." } } };
+}
+
+/** The reply for anything a handler threw: its AppError (a database outage as 503), or a 500. */
+export function replyFor(error: unknown): ErrorReply {
+  const known = toAppError(error);
+  return known ? errorReply(known) : unexpectedErrorReply(error);
+}
+
+export function errorResponse(error: AppError): NextResponse<ErrorBody> {
+  return toResponse(errorReply(error));
+}
+
+export function unexpectedErrorResponse(error: unknown): NextResponse<ErrorBody> {
+  return toResponse(unexpectedErrorReply(error));
+}
+
+function toResponse({ status, headers, body }: ErrorReply): NextResponse<ErrorBody> {
+  return NextResponse.json(body, { status, headers });
 }
 
 /** The default cap on a JSON body: far above any annotation, far below what could hurt a small server. */
@@ -69,11 +88,10 @@ export function withUser<C>(handler: Handler<C>, { maxBodyBytes = DEFAULT_MAX_BO
         ...ctx,
         user,
         query: new URL(req.url).searchParams,
-        json: () => (body ??= readJson(req, maxBodyBytes)),
+        json: () => (body ??= readJson(req.headers, req.body, maxBodyBytes)),
       });
     } catch (error) {
-      const known = toAppError(error);
-      return known ? errorResponse(known) : unexpectedErrorResponse(error);
+      return toResponse(replyFor(error));
     }
   };
 }
@@ -85,19 +103,22 @@ export function withUser<C>(handler: Handler<C>, { maxBodyBytes = DEFAULT_MAX_BO
  */
 async function authenticate(req: Request): Promise<SessionUser> {
   const authorization = req.headers.get("authorization");
-  if (authorization !== null) {
-    const bearer = /^Bearer\s+(\S+)\s*$/i.exec(authorization)?.[1];
-    if (!bearer) {
-      throw new AppError("UNAUTHENTICATED", "The Authorization header must be “Bearer ” followed by a personal API token (plx_…).");
-    }
-    const user = await authenticateApiToken(bearer);
-    if (!user) {
-      throw new AppError("UNAUTHENTICATED", "This API token is not valid or has been revoked. Create a new one on your profile page.");
-    }
-    return user;
-  }
+  if (authorization !== null) return authenticateBearer(authorization);
   const user = await getSessionUser();
   if (!user) throw new AppError("UNAUTHENTICATED", "Sign in, or send a personal API token as “Authorization: Bearer plx_…”.");
+  return user;
+}
+
+/** The owner of the personal API token an Authorization header carries; throws 401 for a malformed, unknown or revoked one. */
+export async function authenticateBearer(authorization: string): Promise<SessionUser> {
+  const bearer = /^Bearer\s+(\S+)\s*$/i.exec(authorization)?.[1];
+  if (!bearer) {
+    throw new AppError("UNAUTHENTICATED", "The Authorization header must be “Bearer ” followed by a personal API token (plx_…).");
+  }
+  const user = await authenticateApiToken(bearer);
+  if (!user) {
+    throw new AppError("UNAUTHENTICATED", "This API token is not valid or has been revoked. Create a new one on your profile page.");
+  }
   return user;
 }
 
@@ -106,21 +127,28 @@ function tooLarge(limit: number): AppError {
   return new AppError("PAYLOAD_TOO_LARGE", `The request body is larger than the ${size} this endpoint accepts. Send less at a time.`);
 }
 
+/** What readJson needs of a request's headers: a web Request's and a Node request's both give it. */
+export interface HeaderReader {
+  get(name: string): string | null;
+}
+
 /**
  * Reads and parses a JSON body. Content-Length is checked first, then the bytes actually
  * read, since a client can omit or misstate it (chunked uploads); reading stops at the limit
  * instead of buffering whatever arrives. A JSON content type is required: besides catching
  * a forgotten header early, it keeps plain HTML forms on other sites (which cannot send it)
- * from posting with a visitor's cookie.
+ * from posting with a visitor's cookie. `body` is a web Request's stream or a Node request
+ * (both are async iterables of bytes); it is left when the limit is passed, which for a web
+ * stream cancels it.
  */
-async function readJson(req: Request, limit: number): Promise<unknown> {
-  const declared = Number(req.headers.get("content-length"));
+export async function readJson(headers: HeaderReader, body: AsyncIterable<Uint8Array> | null, limit: number): Promise<unknown> {
+  const declared = Number(headers.get("content-length"));
   if (declared > limit) throw tooLarge(limit);
-  const type = req.headers.get("content-type")?.split(";")[0]?.trim().toLowerCase() ?? "";
+  const type = headers.get("content-type")?.split(";")[0]?.trim().toLowerCase() ?? "";
   if (type !== "application/json" && !type.endsWith("+json")) {
     throw new AppError("INVALID_INPUT", "Send the body as JSON, with the header “Content-Type: application/json”.");
   }
-  const bytes = await readBytes(req, limit);
+  const bytes = body ? await readBytes(body, limit) : new Uint8Array();
   if (bytes.length === 0) throw new AppError("INVALID_INPUT", "The request body is empty; send a JSON object.");
   let text: string;
   try {
@@ -135,20 +163,13 @@ async function readJson(req: Request, limit: number): Promise<unknown> {
   }
 }
 
-async function readBytes(req: Request, limit: number): Promise<Uint8Array> {
-  if (!req.body) return new Uint8Array();
-  const reader = req.body.getReader();
+async function readBytes(body: AsyncIterable<Uint8Array>, limit: number): Promise<Uint8Array> {
   const chunks: Uint8Array[] = [];
   let size = 0;
-  for (;;) {
-    const { done, value } = await reader.read();
-    if (done) break;
-    size += value.byteLength;
-    if (size > limit) {
-      await reader.cancel();
-      throw tooLarge(limit);
-    }
-    chunks.push(value);
+  for await (const chunk of body) {
+    size += chunk.byteLength;
+    if (size > limit) throw tooLarge(limit);
+    chunks.push(chunk);
   }
   return Buffer.concat(chunks);
 }

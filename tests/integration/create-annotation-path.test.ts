@@ -1,7 +1,10 @@
-import { afterAll, describe, expect, it } from "vitest";
+import { afterAll, describe, expect, it, vi } from "vitest";
+import { databasePool } from "@/lib/server/db/client";
 import { AppError } from "@/lib/server/errors";
 import { CHANNEL, createPostgresEventBus, resetRealtimeForTests, subscribeComparisonEvents } from "@/lib/server/realtime/bus";
 import type { ComparisonEvent } from "@/lib/server/realtime/events";
+import { authenticateApiToken } from "@/lib/server/services/api-tokens/authenticate-api-token";
+import { createApiToken } from "@/lib/server/services/api-tokens/create-api-token";
 import { createAnnotation } from "@/lib/server/services/annotations/create-annotation";
 import { getAnnotation } from "@/lib/server/services/annotations/find-annotations";
 import { keepRevision, keptRevision } from "@/lib/server/services/sources/kept-revisions";
@@ -118,6 +121,30 @@ describe("creating an annotation from a kept source text", () => {
     } finally {
       stop();
       await elsewhere.close();
+    }
+  });
+
+  it.skipIf(!serverUrl)("sends the token lookup and the create's statement with pg, and reads their times as UTC in any time zone", async () => {
+    const f = await annotatedComparison(db, "Pg");
+    const { token } = await createApiToken(f.reviewer, { name: "pg" });
+    await createAnnotation(f.reviewer, f.comparison.id, { ...f.span("reckless"), tagIds: [f.tag("Loaded language")] });
+    const query = vi.spyOn(databasePool()!, "query");
+    const zone = process.env.TZ;
+    // East of UTC: a timestamp read in local time would be hours in the past.
+    process.env.TZ = "Asia/Tokyo";
+    try {
+      expect(await authenticateApiToken(token)).toMatchObject({ id: f.reviewer.id });
+      expect(await authenticateApiToken(token)).toMatchObject({ id: f.reviewer.id });
+      const created = await createAnnotation(f.reviewer, f.comparison.id, { ...f.span("sacrificed"), tagIds: [f.tag("Loaded language")] });
+      expect(created).toEqual(await getAnnotation(f.owner, f.comparison.id, created.id));
+      const texts = query.mock.calls.map(([statement]) => (typeof statement === "string" ? statement : (statement as { text: string }).text));
+      expect(texts.filter((text) => text.includes('FROM "ApiToken" t JOIN "User" u'))).toHaveLength(2);
+      expect(texts.filter((text) => text.includes('INSERT INTO "Annotation"'))).toHaveLength(1);
+      // "Last used" was written by the first lookup only: the second read it as a moment ago.
+      expect(texts.filter((text) => text.includes('UPDATE "public"."ApiToken"'))).toHaveLength(1);
+    } finally {
+      process.env.TZ = zone;
+      query.mockRestore();
     }
   });
 });

@@ -1,5 +1,6 @@
 import "server-only";
 import type { SqlDriverAdapterFactory } from "@prisma/driver-adapter-utils";
+import type { Pool } from "pg";
 import { PrismaClient } from "@/lib/generated/prisma/client";
 import { DatabaseUnavailableError } from "@/lib/server/errors";
 import { acquireDataLock } from "./data-lock";
@@ -36,6 +37,8 @@ export type DbTx = Omit<Db, "$connect" | "$disconnect" | "$on" | "$transaction" 
 interface DbState {
   client: Db;
   target: DatabaseTarget;
+  /** The client's own pg pool on Postgres (statements.ts sends the hottest statements through it). */
+  pool: Pool | null;
 }
 
 // Next.js may evaluate this module more than once (dev reloads, route bundles); one
@@ -45,8 +48,8 @@ const globalForDb = globalThis as unknown as { parallaxDb?: DbState };
 function open(): DbState {
   const target = resolveDatabaseTarget();
   if (target.kind === "embedded") acquireDataLock(target.dataDir);
-  const { factory } = openAdapter(target, REQUEST_POOL);
-  return { client: createDbClient(factory), target };
+  const { factory, pool } = openAdapter(target, REQUEST_POOL);
+  return { client: createDbClient(factory), target, pool };
 }
 
 export function db(): Db {
@@ -64,7 +67,16 @@ export function databaseKind(): "embedded" | "postgres" {
   return databaseTarget().kind;
 }
 
-/** Points every service at a client opened elsewhere: a test's throwaway database, or the CLI's. */
-export function installDbClient(client: Db, target: DatabaseTarget): void {
-  globalForDb.parallaxDb = { client, target };
+/** The pg pool the client sends through, or null (PGlite, or a client installed without its pool). */
+export function databasePool(): Pool | null {
+  globalForDb.parallaxDb ??= open();
+  return globalForDb.parallaxDb.pool;
+}
+
+/**
+ * Points every service at a client opened elsewhere: a test's throwaway database, or the CLI's.
+ * With the `pool` its adapter sends through (openAdapter's), statements.ts uses pg as the app does.
+ */
+export function installDbClient(client: Db, target: DatabaseTarget, pool: Pool | null = null): void {
+  globalForDb.parallaxDb = { client, target, pool };
 }

@@ -3,7 +3,7 @@ import { mkdirSync } from "node:fs";
 import { PGlite } from "@electric-sql/pglite";
 import { PrismaPg } from "@prisma/adapter-pg";
 import type { SqlMigrationAwareDriverAdapterFactory } from "@prisma/driver-adapter-utils";
-import type { PoolConfig } from "pg";
+import pg, { type PoolConfig } from "pg";
 import { PrismaPGlite } from "pglite-prisma-adapter";
 
 /** Where the data lives: the embedded PGlite folder (default) or a Postgres server. */
@@ -29,9 +29,12 @@ export function resolveDatabaseTarget(env: NodeJS.ProcessEnv = process.env): Dat
   return { kind: "embedded", dataDir: resolveDataDir(env) };
 }
 
+/** Where the data is, for the start-up message; a `host` parameter is a Unix socket's folder (it wins over the URL's host). */
 export function describeTarget(target: DatabaseTarget): string {
   if (target.kind === "embedded") return `embedded database in ${target.dataDir}`;
   const u = new URL(target.url);
+  const socket = u.searchParams.get("host");
+  if (socket) return `Postgres by the Unix socket in ${socket} (port ${u.port || 5432})${u.pathname}`;
   return `Postgres at ${u.hostname}:${u.port || 5432}${u.pathname}`;
 }
 
@@ -42,6 +45,8 @@ export function pgliteDir(dataDir: string): string {
 
 export interface OpenAdapter {
   factory: SqlMigrationAwareDriverAdapterFactory;
+  /** The pg pool the adapter sends through on Postgres, for statements sent with pg itself (statements.ts); none for PGlite. */
+  pool: pg.Pool | null;
   close(): Promise<void>;
 }
 
@@ -79,16 +84,26 @@ export const REQUEST_POOL = {
  */
 export function openAdapter(target: DatabaseTarget, pool: PoolConfig = {}): OpenAdapter {
   if (target.kind === "postgres") {
-    return { factory: new PrismaPg({ ...pool, connectionString: target.url }), close: async () => {} };
+    // One pool for Prisma's adapter and for statements.ts. The adapter leaves a pool it was
+    // given open when Prisma disconnects (it may connect again, as the migration engine does),
+    // so close() ends it, and idle connections never keep a finished process alive.
+    const shared = new pg.Pool({ allowExitOnIdle: true, ...pool, connectionString: target.url });
+    let ended = false;
+    const close = async () => {
+      if (ended) return;
+      ended = true;
+      await shared.end();
+    };
+    return { factory: new PrismaPg(shared), pool: shared, close };
   }
   const dir = pgliteDir(target.dataDir);
   mkdirSync(dir, { recursive: true });
   const pglite = new PGlite(dir);
-  return { factory: new PrismaPGlite(pglite), close: () => pglite.close() };
+  return { factory: new PrismaPGlite(pglite), pool: null, close: () => pglite.close() };
 }
 
 /** An in-memory PGlite, for tests that want a throwaway database. */
 export function openMemoryAdapter(): OpenAdapter & { pglite: PGlite } {
   const pglite = new PGlite();
-  return { pglite, factory: new PrismaPGlite(pglite), close: () => pglite.close() };
+  return { pglite, factory: new PrismaPGlite(pglite), pool: null, close: () => pglite.close() };
 }

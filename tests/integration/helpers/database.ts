@@ -17,6 +17,8 @@ export interface TestDatabase {
   factory: SqlMigrationAwareDriverAdapterFactory;
   /** Set on Postgres: the URL of this test's own database. */
   url?: string;
+  /** Set on Postgres: the pg pool the adapter sends through, for installDbClient. */
+  pool?: pg.Pool | null;
   close(): Promise<void>;
 }
 
@@ -47,10 +49,11 @@ async function createPostgresDatabase(serverUrl: string, template: string): Prom
   const url = new URL(serverUrl);
   url.pathname = `/${name}`;
   await onServer(serverUrl, `CREATE DATABASE "${name}" TEMPLATE "${template}"`);
-  const { factory, close } = openAdapter({ kind: "postgres", url: url.href });
+  const { factory, pool, close } = openAdapter({ kind: "postgres", url: url.href });
   return {
     factory,
     url: url.href,
+    pool,
     close: async () => {
       await close();
       await onServer(serverUrl, `DROP DATABASE IF EXISTS "${name}" WITH (FORCE)`);

@@ -21,7 +21,7 @@ export function setupTestDb(): () => Db {
       await client?.$disconnect();
       await database.close();
     };
-    installDbClient(client, database.url ? { kind: "postgres", url: database.url } : { kind: "embedded", dataDir: ":memory:" });
+    installDbClient(client, database.url ? { kind: "postgres", url: database.url } : { kind: "embedded", dataDir: ":memory:" }, database.pool);
     await resetRealtimeForTests();
     forgetServerEnv();
   });

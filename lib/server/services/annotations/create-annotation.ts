@@ -1,10 +1,12 @@
 import "server-only";
 import { randomUUID } from "node:crypto";
 import { ZCreateAnnotation, type TCreateAnnotation } from "@/lib/schemas/annotation";
+import { Prisma } from "@/lib/generated/prisma/client";
 import { Role as RoleValues, type Role } from "@/lib/generated/prisma/enums";
 import type { Actor } from "@/lib/server/actor";
 import type { SessionUser } from "@/lib/server/auth/session";
 import { db } from "@/lib/server/db/client";
+import { queryRows } from "@/lib/server/db/statements";
 import { AppError, isAppError, notFound } from "@/lib/server/errors";
 import { canAnnotate } from "@/lib/server/permissions";
 import { publishComparisonEvent, stageComparisonEvent } from "@/lib/server/realtime/bus";
@@ -117,6 +119,7 @@ async function insertChecked(actor: Author, comparisonId: string, input: CreateI
  * only if its guard holds: the actor may annotate here (DIRECT_ROLES), `revision` (by id and
  * text hash) is the source's current one, and every tag is in the comparison's taxonomy and
  * in use. Returns the annotation as the views show it, or null when the guard refused.
+ * Sent with pg on Postgres (statements.ts): it is the create's one statement after auth.
  */
 async function insertAnnotation(actor: Author, comparisonId: string, input: CreateInput, revision: Omit<KeptRevision, "text">, target: SpanTarget) {
   const tagIds = [...new Set(input.tagIds)];
@@ -127,7 +130,7 @@ async function insertAnnotation(actor: Author, comparisonId: string, input: Crea
   // Evidence keeps the order given: createdAt a millisecond apart, as the views sort by it.
   // The NOTIFY goes out when the statement commits, so a listener elsewhere that re-fetches
   // at once finds the annotation; a SELECT-only CTE runs only when read, hence the count.
-  const [row] = await db().$queryRaw<{ createdAt: Date; updatedAt: Date; tags: Omit<FoundTag, "retired">[] }[]>`
+  const [row] = await queryRows<{ createdAt: Date; updatedAt: Date; tags: Omit<FoundTag, "retired">[] }>(Prisma.sql`
     WITH checked AS (
       SELECT (
         SELECT json_agg(json_build_object('id', t.id, 'name', t.name, 'color', t.color, 'tagSetId', t."tagSetId"))
@@ -159,8 +162,9 @@ async function insertAnnotation(actor: Author, comparisonId: string, input: Crea
     ), notified AS (
       SELECT pg_notify(${event.notify?.channel ?? null}::text, ${event.notify?.payload ?? null}::text) FROM annotation WHERE ${event.notify !== null}::boolean
     )
-    SELECT annotation."createdAt", annotation."updatedAt", usable.tags, (SELECT count(*) FROM notified)::int AS notified
-    FROM annotation, usable`;
+    SELECT annotation."createdAt" AT TIME ZONE 'UTC' AS "createdAt", annotation."updatedAt" AT TIME ZONE 'UTC' AS "updatedAt", usable.tags,
+      (SELECT count(*) FROM notified)::int AS notified
+    FROM annotation, usable`);
   if (!row) return null;
   event.deliver();
   const found = new Map(row.tags.map((tag) => [tag.id, tag]));

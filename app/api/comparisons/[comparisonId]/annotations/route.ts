@@ -2,6 +2,7 @@
 import { NextResponse } from "next/server";
 import { ZAnnotationFilters } from "@/lib/schemas/annotation";
 import { AppError } from "@/lib/server/errors";
+import { publishDirectCreate } from "@/lib/server/direct-create";
 import { withUser, type RouteParams } from "@/lib/server/http";
 import { createAnnotation } from "@/lib/server/services/annotations/create-annotation";
 import { findAnnotations } from "@/lib/server/services/annotations/find-annotations";
@@ -40,3 +41,6 @@ export const POST = withUser<Params>(async (_req, { user, params, json }) => {
   const { comparisonId } = await params;
   return NextResponse.json(await createAnnotation(user, comparisonId, await json()), { status: 201 });
 });
+
+// The same create for the token requests scripts/serve.mjs answers without Next's pipeline.
+publishDirectCreate(createAnnotation);
