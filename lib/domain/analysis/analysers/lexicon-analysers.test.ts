@@ -29,6 +29,8 @@ describe.each([
       ["Angry residents voiced their anger; sad families waited.", []],
       ["The square became a battleground and the town a powder keg after a firestorm of criticism.", ["battleground", "powder keg", "firestorm"]],
       ["The council debated the square's future and received many complaints.", []],
+      ["Critics slammed the fiasco; the minister vilified them, muzzled the press and began a purge.", ["slammed", "fiasco", "vilified", "muzzled", "purge"]],
+      ["She won a grand slam and told a gag.", []],
     ],
   },
   {
