@@ -3,10 +3,10 @@ import { lexiconAnalyser } from "./lexicon-analyser";
 
 export const loadedLanguage = lexiconAnalyser({
   id: "loaded-language",
-  version: 1,
+  version: 2,
   description: "Charged words for events and acts (\"slaughter\", \"assassination\", \"brutal\") from the loaded-terms list.",
   defaultOn: true,
-  categories: ["emotive-event", "emotive-evaluation"],
+  categories: ["emotive-event", "emotive-evaluation", "violent-act", "horror-evaluation", "emotional-state", "war-metaphor"],
   set: "Framing devices",
   tags: [{ set: "Framing devices", tag: "Loaded language" }],
 });

@@ -9,7 +9,7 @@ import { lexiconAnalyser } from "./lexicon-analyser";
 
 export const persuasionCues = lexiconAnalyser({
   id: "persuasion-cues",
-  version: 4,
+  version: 5,
   description: "Persuasion techniques with a word or phrase cue: name calling, loaded language, doubt (\"so-called\", \"baseless\", \"finally admitted\"), flag-waving, slogans, appeal to fear, causal oversimplification (\"all because of\", \"he alone\"), thought-terminating clichés, whataboutism, reductio ad hitlerum, bandwagon.",
   defaultOn: true,
   categories: [
@@ -17,6 +17,10 @@ export const persuasionCues = lexiconAnalyser({
     "laudatory-label",
     "emotive-event",
     "emotive-evaluation",
+    "violent-act",
+    "horror-evaluation",
+    "emotional-state",
+    "war-metaphor",
     "doubt",
     "flag-waving",
     "fear",
