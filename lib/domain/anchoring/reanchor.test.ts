@@ -1042,3 +1042,25 @@ describe("reanchor: identical captions take the places that keep the whole text'
 
   it.each(cases)("$name", ({ quote, at, expected, splices }) => expectKeptExact(REGATTA_GALLERY, splices, quote, at, expected));
 });
+
+describe("reanchor: a word glued to a moved last line, its line edited, keeps its letters", () => {
+  // The last line, moved without a line break, now runs into the first word of the line it
+  // precedes (`coastpostPast`, one token no word diff keeps), and a word of that line was
+  // rewritten, so the diff's semantic cleanup folds the glued word into one replacement with
+  // the words up to the rewrite. The stretch a word diff keeps after it (` festivals drew`)
+  // extends letter by letter over the letters that agree before it: the glued word's own.
+  const NOTE = [
+    "The harbour festival opened on Friday with music, food stalls and a parade of boats along the quay.",
+    "Past festivals drew visitors from the whole coast and filled every hotel in town for a week.",
+    "Organisers expect a similar crowd this year despite the rain forecast for Saturday.",
+    "Source » coastpost",
+  ].join("\n");
+  const splices: Splice[] = [[277, 18, ""], [100, 0, "Source » coastpost"], [138, 8, "zebra quartz velvet orbit"]];
+  const cases: KeptCase[] = [
+    { name: "one letter of the glued word", quote: "a", at: 101, expected: 119, splices },
+    { name: "the glued word's end", quote: "ast", at: 101, expected: 119, splices },
+    { name: "the glued word whole", quote: "Past", at: 100, expected: 118, splices },
+  ];
+
+  it.each(cases)("$name", ({ quote, at, expected, splices }) => expectKeptExact(NOTE, splices, quote, at, expected));
+});

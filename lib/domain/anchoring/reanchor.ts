@@ -257,10 +257,10 @@ function segmentAt(segments: Segments, offset: number): number {
 }
 
 /**
- * A stretch of text a diff kept inside one of its replacements (see keptAt); `spaced` when
- * only the diff with whitespace left out keeps it (see keptBetweenSpaces).
+ * A stretch of text a diff kept inside one of its replacements (see keptAt);
+ * `untouchedOnly` when it counts only for following an untouched quote (see keptAt).
  */
-type KeptStretch = { oldStart: number; newStart: number; length: number; spaced?: boolean };
+type KeptStretch = { oldStart: number; newStart: number; length: number; untouchedOnly?: boolean };
 
 /**
  * Where [start, end) of `oldText` is in `newText` if the diff `segments` kept it, else
@@ -268,13 +268,20 @@ type KeptStretch = { oldStart: number; newStart: number; length: number; spaced?
  * replacement (it cannot tell them from chance equalities like " the "). Inside a
  * replacement, a word diff without that cleanup tells them apart by length: a kept stretch
  * of MIN_KEPT_IN_REPLACEMENT characters or more is the same words, untouched. With
- * `spaced`, so is one that only the diff with whitespace left out keeps (keptBetweenSpaces):
- * for following an untouched quote, not for counting an edited quote's surviving words
- * (that diff also finds the words of a paragraph moved far into the replacement, which
- * the edited quote's extent, mapped through the whole-text diff, does not follow). `kept`
- * caches each replacement's kept stretches.
+ * `untouched`, for following an untouched quote (not for counting an edited quote's
+ * surviving words), so are
+ *   - a stretch that only the diff with whitespace left out keeps (keptBetweenSpaces):
+ *     that diff also finds the words of a paragraph moved far into the replacement, which
+ *     an edited quote's extent, mapped through the whole-text diff, does not follow;
+ *   - the word characters that agree right before and after a kept stretch, as far as they
+ *     go: a word glued to a kept one (a line moved without its line break before it, so
+ *     that `firstpost` and `Past` became one token, which no word diff keeps) keeps its
+ *     letters. Not spaces or punctuation: a line break or a space beside a replacement
+ *     agrees by chance as often as not (a line break before a line that text was inserted
+ *     above).
+ * `kept` caches each replacement's kept stretches.
  */
-function keptAt(oldText: string, newText: string, segments: Segments, kept: Map<number, KeptStretch[]>, start: number, end: number, spaced: boolean): number | null {
+function keptAt(oldText: string, newText: string, segments: Segments, kept: Map<number, KeptStretch[]>, start: number, end: number, untouched: boolean): number | null {
   const { oldStarts, newStarts, oldLengths, newLengths, equal } = segments;
   const i = segmentAt(segments, start);
   if (end > oldStarts[i]! + oldLengths[i]!) return null;
@@ -293,11 +300,18 @@ function keptAt(oldText: string, newText: string, segments: Segments, kept: Map<
       if (op !== DiffMatchPatch.DIFF_DELETE) n += length;
     }
     for (const run of keptBetweenSpaces(oldPart, newPart)) {
-      if (run.length >= MIN_KEPT_IN_REPLACEMENT) stretches.push({ oldStart: oldStarts[i]! + run.oldStart, newStart: newStarts[i]! + run.newStart, length: run.length, spaced: true });
+      if (run.length >= MIN_KEPT_IN_REPLACEMENT) stretches.push({ oldStart: oldStarts[i]! + run.oldStart, newStart: newStarts[i]! + run.newStart, length: run.length, untouchedOnly: true });
+    }
+    const [oldEnd, newEnd] = [oldStarts[i]! + oldLengths[i]!, newStarts[i]! + newLengths[i]!];
+    for (const { oldStart, newStart, length } of [...stretches]) {
+      let [a, b, e, f] = [oldStart, newStart, oldStart + length, newStart + length];
+      while (a > oldStarts[i]! && b > newStarts[i]! && oldText[a - 1] === newText[b - 1] && isWordChar(oldText[a - 1])) [a, b] = [a - 1, b - 1];
+      while (e < oldEnd && f < newEnd && oldText[e] === newText[f] && isWordChar(oldText[e])) [e, f] = [e + 1, f + 1];
+      if (e - a > length) stretches.push({ oldStart: a, newStart: b, length: e - a, untouchedOnly: true });
     }
     kept.set(i, stretches);
   }
-  const stretch = stretches.find((k) => (spaced || !k.spaced) && k.oldStart <= start && end <= k.oldStart + k.length);
+  const stretch = stretches.find((k) => (untouched || !k.untouchedOnly) && k.oldStart <= start && end <= k.oldStart + k.length);
   return stretch ? stretch.newStart + (start - stretch.oldStart) : null;
 }
 
@@ -665,12 +679,12 @@ function paragraphPairs(oldText: string, newText: string, map: (offset: number) 
     if (!diff) diffs.set(line, (diff = { segments: segmentsOf(line.text, twinOf(line).text), kept: new Map() }));
     return diff;
   };
-  /** Where [start, end) of `line` is in its pair, if the pair kept it (`spaced`: see keptAt); else null. */
-  const within = (line: Line, start: number, end: number, spaced: boolean): number | null => {
+  /** Where [start, end) of `line` is in its pair, if the pair kept it (`untouched`: see keptAt); else null. */
+  const within = (line: Line, start: number, end: number, untouched: boolean): number | null => {
     const twin = twinOf(line);
     if (twin.text === line.text) return twin.start + (start - line.start);
     const diff = diffOf(line);
-    const at = keptAt(line.text, twin.text, diff.segments, diff.kept, start - line.start, end - line.start, spaced);
+    const at = keptAt(line.text, twin.text, diff.segments, diff.kept, start - line.start, end - line.start, untouched);
     return at === null ? null : twin.start + at;
   };
   // The new text that pairs of lines kept (identical lines, and the equal text of each
