@@ -1064,3 +1064,25 @@ describe("reanchor: a word glued to a moved last line, its line edited, keeps it
 
   it.each(cases)("$name", ({ quote, at, expected, splices }) => expectKeptExact(NOTE, splices, quote, at, expected));
 });
+
+describe("reanchor: a quote running from kept text into the unchanged edge of a long replacement", () => {
+  // A word edited at one end and the words beside it rewritten make one replacement too long
+  // to be diffed letter by letter; the quote's letters at the replacement's edge, next to
+  // the kept text the rest of the quote is in, are still there side by side (a letter
+  // doubled at the word's end, a letter dropped at its start). The edited-quote path mapped
+  // the quote's end proportionally inside the replacement, a few letters off.
+  const LOSSES = [
+    "Heavy losses for the coalition",
+    "",
+    "The coalition's regional influence has faced setbacks, including the loss of two seats in the north.",
+    "Its leaders met on Monday.",
+  ].join("\n");
+  const COLLAPSE = LOSSES.replace("loss of two seats", "collapse of two alliances");
+  const cases: Array<KeptCase & { text: string }> = [
+    { name: "from kept words into a word whose end was edited", text: LOSSES, quote: "regional influ", at: 48, expected: 48, splices: [[66, 0, "e"], [68, 4, ""], [74, 28, "zebra"]] },
+    { name: "over a line break into the same word", text: LOSSES, quote: "coalition\n\nThe coalition's regional infl", at: 21, expected: 21, splices: [[66, 0, "e"], [68, 4, ""], [74, 28, "zebra"]] },
+    { name: "from a word whose start was edited into kept words", text: COLLAPSE, quote: "llapse of two", at: 103, expected: 74, splices: [[101, 1, ""], [67, 34, "zebra "]] },
+  ];
+
+  it.each(cases)("$name", ({ text, quote, at, expected, splices }) => expectKeptExact(text, splices, quote, at, expected));
+});

@@ -284,7 +284,7 @@ type KeptStretch = { oldStart: number; newStart: number; length: number; untouch
 function keptAt(oldText: string, newText: string, segments: Segments, kept: Map<number, KeptStretch[]>, start: number, end: number, untouched: boolean): number | null {
   const { oldStarts, newStarts, oldLengths, newLengths, equal } = segments;
   const i = segmentAt(segments, start);
-  if (end > oldStarts[i]! + oldLengths[i]!) return null;
+  if (end > oldStarts[i]! + oldLengths[i]!) return untouched ? keptAcross(oldText, newText, segments, i, start, end) : null;
   if (equal[i]) return newStarts[i]! + (start - oldStarts[i]!);
   if (newLengths[i] === 0) return null;
   let stretches = kept.get(i);
@@ -313,6 +313,26 @@ function keptAt(oldText: string, newText: string, segments: Segments, kept: Map<
   }
   const stretch = stretches.find((k) => (untouched || !k.untouchedOnly) && k.oldStart <= start && end <= k.oldStart + k.length);
   return stretch ? stretch.newStart + (start - stretch.oldStart) : null;
+}
+
+/**
+ * Where [start, end), beginning in segment `i` and ending in the next, is in `newText` if one
+ * of the two is equal text and the quote's part in the other is word characters that the
+ * edit there left in place at that edge (the start of a replacement after kept text, or its
+ * end before kept text), side by side in the new text: a word lengthened or rewritten from
+ * its end on (`influence` → `influencee`, in a replacement too long to be diffed letter by
+ * letter) keeps the letters before the edit. Not spaces or punctuation (see keptAt). Else
+ * null.
+ */
+function keptAcross(oldText: string, newText: string, segments: Segments, i: number, start: number, end: number): number | null {
+  const { oldStarts, newStarts, oldLengths, newLengths, equal } = segments;
+  const next = i + 1;
+  if (next >= oldStarts.length || end > oldStarts[next]! + oldLengths[next]! || equal[i] === equal[next]) return null;
+  if (newStarts[next] !== newStarts[i]! + newLengths[i]!) return null;
+  const edge = equal[i] ? oldText.slice(oldStarts[next]!, end) : oldText.slice(start, oldStarts[next]!);
+  if (!/^[\p{L}\p{M}\p{N}_]+$/u.test(edge)) return null;
+  const at = equal[i] ? newStarts[i]! + (start - oldStarts[i]!) : newStarts[next]! - (oldStarts[next]! - start);
+  return newText.startsWith(oldText.slice(start, end), at) ? at : null;
 }
 
 /** Words and single other characters that are not whitespace. */
