@@ -861,16 +861,7 @@ function paragraphPairs(oldText: string, newText: string, map: (offset: number) 
     return letterCopies.get(line)!;
   };
   /** The old line that begins last at or before `offset`. */
-  const lineAt = (offset: number): Line | undefined => {
-    let lo = 0;
-    let hi = oldLines.length - 1;
-    while (lo < hi) {
-      const mid = (lo + hi + 1) >> 1;
-      if (oldLines[mid]!.start <= offset) lo = mid;
-      else hi = mid - 1;
-    }
-    return oldLines[lo];
-  };
+  const lineAt = (offset: number): Line | undefined => oldLines[lastLineAt(oldLines, offset)];
   /**
    * Where an old line now begins, as its longest kept stretch puts it (the stretch's new
    * start less its offset in the line): in its pair, else in its letter copy (lineCopyOf);
@@ -1015,13 +1006,7 @@ function paragraphPairs(oldText: string, newText: string, map: (offset: number) 
      */
     find(start: number, end: number, joined: boolean): number | null | undefined {
       const lines = joined ? joinedPaired : paired;
-      let lo = 0;
-      let hi = lines.length - 1;
-      while (lo < hi) {
-        const mid = (lo + hi + 1) >> 1;
-        if (lines[mid]!.start <= start) lo = mid;
-        else hi = mid - 1;
-      }
+      const lo = lastLineAt(lines, start);
       let line = lines[lo];
       if (!line || line.start > start || start >= line.start + line.text.length) return undefined;
       let from = start;
@@ -1050,6 +1035,18 @@ function paragraphPairs(oldText: string, newText: string, map: (offset: number) 
       }
     },
   };
+}
+
+/** Index of the last of `lines` (sorted by start) that begins at or before `offset`; 0 if none does. */
+function lastLineAt(lines: readonly Line[], offset: number): number {
+  let lo = 0;
+  let hi = lines.length - 1;
+  while (lo < hi) {
+    const mid = (lo + hi + 1) >> 1;
+    if (lines[mid]!.start <= offset) lo = mid;
+    else hi = mid - 1;
+  }
+  return lo;
 }
 
 /** Lines given one piece of new text are diffed against it in every order up to this many (see lineCopy). */
