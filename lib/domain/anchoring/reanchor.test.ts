@@ -987,3 +987,102 @@ describe("reanchor: of two identical captions, a quote its own pair (a move) los
 
   it.each(cases)("$name", ({ quote, at, expected, splices }) => expectKeptExact(REGATTA_GALLERY, splices, quote, at, expected));
 });
+
+describe("reanchor: identical captions take the places that keep the whole text's order with the fewest moves", () => {
+  // Random edits as the replay bench makes them ([at, characters deleted, inserted], one
+  // after the other; a move is a cut and a paste) moved one of the gallery's two identical
+  // captions and edited both. The line pairing takes each line's best partner one at a time,
+  // so the twins were taken crosswise: each quote went to the other twin's copy. Given out
+  // so that most lines keep their order, each twin gets its own copy. Found by replaying
+  // this gallery with the bench's edit generator.
+  const cases: KeptCase[] = [
+    {
+      name: "a quote in the first twin, pasted further down, the second edited in place",
+      quote: "f the summer regatta in t",
+      at: 93,
+      expected: 818,
+      splices: [
+        [201, 13, ""], [876, 32, "orbit falcon"], [23, 121, ""],
+        [753, 0, "• Fans wave scarves along the harbour wall during the opening parade of the summer regatta in the old port, 4 July 2026.\n"],
+        [450, 1, "x"], [730, 0, "harbor violet zebra "], [249, 42, "tundra"], [624, 1, "q"], [395, 4, "velvet"], [646, 0, "n"], [1236, 0, "t"], [1185, 9, ""],
+        [668, 0, "falcon "], [402, 17, "jasmine lantern velvet lantern"], [496, 8, "orbit"], [1107, 1, "canyon"], [893, 30, "orbit ripple ember harbor"],
+        [15, 7, "orbit"], [1118, 1, ""], [58, 1, "x"], [744, 5, ""], [784, 1, ""], [590, 1, ""], [959, 1, "x"], [742, 0, "5"], [453, 1, ""],
+      ],
+    },
+    {
+      name: "a quote in the second twin, pasted at the top and edited there, the first edited in place",
+      quote: " wall during the opening parade of the",
+      at: 433,
+      expected: 41,
+      splices: [
+        [1041, 1, "x"], [1138, 9, ""], [842, 33, "ripple velvet glacier velvet"], [525, 1, "x"], [792, 3, "copper"], [53, 8, ""], [545, 41, "tundra"],
+        [1037, 15, ""], [1109, 3, "falcon"], [596, 0, "w"], [515, 1, "x"], [789, 6, "glacier"], [130, 29, "saffron"], [340, 1, ""], [448, 11, ""],
+        [372, 4, "tundra"], [367, 4, "velvet"], [365, 114, ""],
+        [0, 0, "• velvet tundra scarves along the harbour wall during the opening parade of the summer the old port, 4 July 2026.\n"],
+        [308, 1, "q"], [1190, 35, ""], [560, 0, "Photographs: the regatta committee."], [189, 1, ""], [157, 5, "falcon"], [865, 16, ""],
+        [560, 0, "orbit velvet lantern "], [830, 6, "canyon"],
+      ],
+    },
+    {
+      name: "a quote in the first twin, pasted further down and edited, among rewritten captions",
+      quote: "during the opening parade of the summer",
+      at: 66,
+      expected: 608,
+      splices: [
+        [786, 5, "tundra"], [446, 3, "lantern"], [766, 4, "canyon"], [315, 14, ""], [686, 7, ""], [1122, 1, "canyon"], [1011, 37, "tundra quartz velvet falcon"],
+        [53, 7, "harbor"], [280, 8, "velvet"], [147, 0, "velvet "], [654, 0, "jasmine meadow lantern "], [998, 0, "copper "], [213, 1, "x"], [1299, 35, ""],
+        [386, 0, "Photographs: the regatta committee."], [1022, 18, ""], [285, 101, ""],
+        [714, 0, "• velvet watch the fireworks over the final race of the summer regatta in the old port, 5 July 2026.\n"],
+        [1030, 2, "lantern"], [23, 120, ""],
+        [594, 0, "• Fans wave scarves along the harbor wall during the opening parade of the summer regatta in the old port, 4 July 2026.\n"],
+        [430, 4, "glacier"], [766, 3, ""], [220, 55, "jasmine orbit falcon meadow glacier"], [25, 1, "velvet"], [447, 9, ""], [841, 1, "q"], [343, 7, ""],
+      ],
+    },
+  ];
+
+  it.each(cases)("$name", ({ quote, at, expected, splices }) => expectKeptExact(REGATTA_GALLERY, splices, quote, at, expected));
+});
+
+describe("reanchor: a word glued to a moved last line, its line edited, keeps its letters", () => {
+  // The last line, moved without a line break, now runs into the first word of the line it
+  // precedes (`coastpostPast`, one token no word diff keeps), and a word of that line was
+  // rewritten, so the diff's semantic cleanup folds the glued word into one replacement with
+  // the words up to the rewrite. The stretch a word diff keeps after it (` festivals drew`)
+  // extends letter by letter over the letters that agree before it: the glued word's own.
+  const NOTE = [
+    "The harbour festival opened on Friday with music, food stalls and a parade of boats along the quay.",
+    "Past festivals drew visitors from the whole coast and filled every hotel in town for a week.",
+    "Organisers expect a similar crowd this year despite the rain forecast for Saturday.",
+    "Source » coastpost",
+  ].join("\n");
+  const splices: Splice[] = [[277, 18, ""], [100, 0, "Source » coastpost"], [138, 8, "zebra quartz velvet orbit"]];
+  const cases: KeptCase[] = [
+    { name: "one letter of the glued word", quote: "a", at: 101, expected: 119, splices },
+    { name: "the glued word's end", quote: "ast", at: 101, expected: 119, splices },
+    { name: "the glued word whole", quote: "Past", at: 100, expected: 118, splices },
+  ];
+
+  it.each(cases)("$name", ({ quote, at, expected, splices }) => expectKeptExact(NOTE, splices, quote, at, expected));
+});
+
+describe("reanchor: a quote running from kept text into the unchanged edge of a long replacement", () => {
+  // A word edited at one end and the words beside it rewritten make one replacement too long
+  // to be diffed letter by letter; the quote's letters at the replacement's edge, next to
+  // the kept text the rest of the quote is in, are still there side by side (a letter
+  // doubled at the word's end, a letter dropped at its start). The edited-quote path mapped
+  // the quote's end proportionally inside the replacement, a few letters off.
+  const LOSSES = [
+    "Heavy losses for the coalition",
+    "",
+    "The coalition's regional influence has faced setbacks, including the loss of two seats in the north.",
+    "Its leaders met on Monday.",
+  ].join("\n");
+  const COLLAPSE = LOSSES.replace("loss of two seats", "collapse of two alliances");
+  const cases: Array<KeptCase & { text: string }> = [
+    { name: "from kept words into a word whose end was edited", text: LOSSES, quote: "regional influ", at: 48, expected: 48, splices: [[66, 0, "e"], [68, 4, ""], [74, 28, "zebra"]] },
+    { name: "over a line break into the same word", text: LOSSES, quote: "coalition\n\nThe coalition's regional infl", at: 21, expected: 21, splices: [[66, 0, "e"], [68, 4, ""], [74, 28, "zebra"]] },
+    { name: "from a word whose start was edited into kept words", text: COLLAPSE, quote: "llapse of two", at: 103, expected: 74, splices: [[101, 1, ""], [67, 34, "zebra "]] },
+  ];
+
+  it.each(cases)("$name", ({ text, quote, at, expected, splices }) => expectKeptExact(text, splices, quote, at, expected));
+});

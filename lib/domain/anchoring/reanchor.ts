@@ -257,10 +257,10 @@ function segmentAt(segments: Segments, offset: number): number {
 }
 
 /**
- * A stretch of text a diff kept inside one of its replacements (see keptAt); `spaced` when
- * only the diff with whitespace left out keeps it (see keptBetweenSpaces).
+ * A stretch of text a diff kept inside one of its replacements (see keptAt);
+ * `untouchedOnly` when it counts only for following an untouched quote (see keptAt).
  */
-type KeptStretch = { oldStart: number; newStart: number; length: number; spaced?: boolean };
+type KeptStretch = { oldStart: number; newStart: number; length: number; untouchedOnly?: boolean };
 
 /**
  * Where [start, end) of `oldText` is in `newText` if the diff `segments` kept it, else
@@ -268,16 +268,23 @@ type KeptStretch = { oldStart: number; newStart: number; length: number; spaced?
  * replacement (it cannot tell them from chance equalities like " the "). Inside a
  * replacement, a word diff without that cleanup tells them apart by length: a kept stretch
  * of MIN_KEPT_IN_REPLACEMENT characters or more is the same words, untouched. With
- * `spaced`, so is one that only the diff with whitespace left out keeps (keptBetweenSpaces):
- * for following an untouched quote, not for counting an edited quote's surviving words
- * (that diff also finds the words of a paragraph moved far into the replacement, which
- * the edited quote's extent, mapped through the whole-text diff, does not follow). `kept`
- * caches each replacement's kept stretches.
+ * `untouched`, for following an untouched quote (not for counting an edited quote's
+ * surviving words), so are
+ *   - a stretch that only the diff with whitespace left out keeps (keptBetweenSpaces):
+ *     that diff also finds the words of a paragraph moved far into the replacement, which
+ *     an edited quote's extent, mapped through the whole-text diff, does not follow;
+ *   - the word characters that agree right before and after a kept stretch, as far as they
+ *     go: a word glued to a kept one (a line moved without its line break before it, so
+ *     that `firstpost` and `Past` became one token, which no word diff keeps) keeps its
+ *     letters. Not spaces or punctuation: a line break or a space beside a replacement
+ *     agrees by chance as often as not (a line break before a line that text was inserted
+ *     above).
+ * `kept` caches each replacement's kept stretches.
  */
-function keptAt(oldText: string, newText: string, segments: Segments, kept: Map<number, KeptStretch[]>, start: number, end: number, spaced: boolean): number | null {
+function keptAt(oldText: string, newText: string, segments: Segments, kept: Map<number, KeptStretch[]>, start: number, end: number, untouched: boolean): number | null {
   const { oldStarts, newStarts, oldLengths, newLengths, equal } = segments;
   const i = segmentAt(segments, start);
-  if (end > oldStarts[i]! + oldLengths[i]!) return null;
+  if (end > oldStarts[i]! + oldLengths[i]!) return untouched ? keptAcross(oldText, newText, segments, i, start, end) : null;
   if (equal[i]) return newStarts[i]! + (start - oldStarts[i]!);
   if (newLengths[i] === 0) return null;
   let stretches = kept.get(i);
@@ -293,12 +300,39 @@ function keptAt(oldText: string, newText: string, segments: Segments, kept: Map<
       if (op !== DiffMatchPatch.DIFF_DELETE) n += length;
     }
     for (const run of keptBetweenSpaces(oldPart, newPart)) {
-      if (run.length >= MIN_KEPT_IN_REPLACEMENT) stretches.push({ oldStart: oldStarts[i]! + run.oldStart, newStart: newStarts[i]! + run.newStart, length: run.length, spaced: true });
+      if (run.length >= MIN_KEPT_IN_REPLACEMENT) stretches.push({ oldStart: oldStarts[i]! + run.oldStart, newStart: newStarts[i]! + run.newStart, length: run.length, untouchedOnly: true });
+    }
+    const [oldEnd, newEnd] = [oldStarts[i]! + oldLengths[i]!, newStarts[i]! + newLengths[i]!];
+    for (const { oldStart, newStart, length } of [...stretches]) {
+      let [a, b, e, f] = [oldStart, newStart, oldStart + length, newStart + length];
+      while (a > oldStarts[i]! && b > newStarts[i]! && oldText[a - 1] === newText[b - 1] && isWordChar(oldText[a - 1])) [a, b] = [a - 1, b - 1];
+      while (e < oldEnd && f < newEnd && oldText[e] === newText[f] && isWordChar(oldText[e])) [e, f] = [e + 1, f + 1];
+      if (e - a > length) stretches.push({ oldStart: a, newStart: b, length: e - a, untouchedOnly: true });
     }
     kept.set(i, stretches);
   }
-  const stretch = stretches.find((k) => (spaced || !k.spaced) && k.oldStart <= start && end <= k.oldStart + k.length);
+  const stretch = stretches.find((k) => (untouched || !k.untouchedOnly) && k.oldStart <= start && end <= k.oldStart + k.length);
   return stretch ? stretch.newStart + (start - stretch.oldStart) : null;
+}
+
+/**
+ * Where [start, end), beginning in segment `i` and ending in the next, is in `newText` if one
+ * of the two is equal text and the quote's part in the other is word characters that the
+ * edit there left in place at that edge (the start of a replacement after kept text, or its
+ * end before kept text), side by side in the new text: a word lengthened or rewritten from
+ * its end on (`influence` → `influencee`, in a replacement too long to be diffed letter by
+ * letter) keeps the letters before the edit. Not spaces or punctuation (see keptAt). Else
+ * null.
+ */
+function keptAcross(oldText: string, newText: string, segments: Segments, i: number, start: number, end: number): number | null {
+  const { oldStarts, newStarts, oldLengths, newLengths, equal } = segments;
+  const next = i + 1;
+  if (next >= oldStarts.length || end > oldStarts[next]! + oldLengths[next]! || equal[i] === equal[next]) return null;
+  if (newStarts[next] !== newStarts[i]! + newLengths[i]!) return null;
+  const edge = equal[i] ? oldText.slice(oldStarts[next]!, end) : oldText.slice(start, oldStarts[next]!);
+  if (!/^[\p{L}\p{M}\p{N}_]+$/u.test(edge)) return null;
+  const at = equal[i] ? newStarts[i]! + (start - oldStarts[i]!) : newStarts[next]! - (oldStarts[next]! - start);
+  return newText.startsWith(oldText.slice(start, end), at) ? at : null;
 }
 
 /** Words and single other characters that are not whitespace. */
@@ -665,12 +699,12 @@ function paragraphPairs(oldText: string, newText: string, map: (offset: number) 
     if (!diff) diffs.set(line, (diff = { segments: segmentsOf(line.text, twinOf(line).text), kept: new Map() }));
     return diff;
   };
-  /** Where [start, end) of `line` is in its pair, if the pair kept it (`spaced`: see keptAt); else null. */
-  const within = (line: Line, start: number, end: number, spaced: boolean): number | null => {
+  /** Where [start, end) of `line` is in its pair, if the pair kept it (`untouched`: see keptAt); else null. */
+  const within = (line: Line, start: number, end: number, untouched: boolean): number | null => {
     const twin = twinOf(line);
     if (twin.text === line.text) return twin.start + (start - line.start);
     const diff = diffOf(line);
-    const at = keptAt(line.text, twin.text, diff.segments, diff.kept, start - line.start, end - line.start, spaced);
+    const at = keptAt(line.text, twin.text, diff.segments, diff.kept, start - line.start, end - line.start, untouched);
     return at === null ? null : twin.start + at;
   };
   // The new text that pairs of lines kept (identical lines, and the equal text of each
@@ -826,7 +860,85 @@ function paragraphPairs(oldText: string, newText: string, map: (offset: number) 
     }
     return letterCopies.get(line)!;
   };
+  /** The old line that begins last at or before `offset`. */
+  const lineAt = (offset: number): Line | undefined => oldLines[lastLineAt(oldLines, offset)];
+  /**
+   * Where an old line now begins, as its longest kept stretch puts it (the stretch's new
+   * start less its offset in the line): in its pair, else in its letter copy (lineCopyOf);
+   * null if nowhere, and for a line joined with a paired neighbour (its place is that pair's).
+   * The longest stretch, not the first: captions from one template begin alike, and a
+   * caption merged after another keeps a chance first stretch at the merged line's start.
+   */
+  const destinationOf = (line: Line): number | null => {
+    if (absorbed.has(line)) return null;
+    const twin = pairs.get(line);
+    let runs: Run[];
+    if (!twin) runs = lineCopyOf(line) ?? [];
+    else if (twin.text === line.text) return twin.start;
+    else {
+      const { oldStarts, newStarts, oldLengths, equal } = diffOf(line).segments;
+      runs = equal.flatMap((isEqual, k) => (isEqual ? [{ oldStart: line.start + oldStarts[k]!, newStart: twin.start + newStarts[k]!, length: oldLengths[k]! }] : []));
+    }
+    if (runs.length === 0) return null;
+    const longest = runs.reduce((x, y) => (y.length > x.length ? y : x));
+    return longest.newStart - (longest.oldStart - line.start);
+  };
+  /**
+   * Identical old lines are interchangeable: their words say nothing about which went
+   * where, and the pairing, which takes each line's best partner one at a time, can take two
+   * identical captions crosswise (one moved next to the other's place, or merged into a
+   * neighbour by a rewrite across the line break, so that each twin's best partner is the
+   * other's copy). So the places found for a group of identical lines (their pairs, or their
+   * letter copies when unpaired) are given out among them in the way that keeps the whole
+   * text's order best: most lines in increasing order (fewest moves), then clearly more
+   * old neighbours still next to each other (MIN_ADJACENT_GAIN: a block of lines moved
+   * together is one move); the pairing's own assignment on ties. Maps a line to the
+   * identical line whose place it takes; only for groups of up to MAX_INTERCHANGED long
+   * lines, one of them unpaired or paired from elsewhere.
+   */
+  let interchanges: Map<Line, Line> | null = null;
+  const interchangesOf = (): Map<Line, Line> => {
+    if (interchanges) return interchanges;
+    const swapped = (interchanges = new Map<Line, Line>());
+    const groups = new Map<string, number[]>();
+    oldLines.forEach((line, i) => {
+      if (line.text.length < MIN_MOVED_LINE || absorbed.has(line)) return;
+      const group = groups.get(line.text);
+      if (group) group.push(i);
+      else groups.set(line.text, [i]);
+    });
+    const twins = [...groups.values()].filter((group) => group.length >= 2 && group.length <= MAX_INTERCHANGED && group.some((i) => !pairs.has(oldLines[i]!) || movedPairs.has(oldLines[i]!)));
+    if (twins.length === 0) return swapped;
+    const destinations = oldLines.map(destinationOf);
+    for (const group of twins) {
+      const members = group.filter((i) => destinations[i] !== null);
+      let best = members;
+      let bestOrder = orderKept(destinations);
+      for (const order of permutations(members).slice(1)) {
+        const trial = [...destinations];
+        order.forEach((from, k) => (trial[members[k]!] = destinations[from]!));
+        const kept = orderKept(trial);
+        if (kept.increasing > bestOrder.increasing || (kept.increasing === bestOrder.increasing && kept.adjacent >= bestOrder.adjacent + MIN_ADJACENT_GAIN)) [best, bestOrder] = [order, kept];
+      }
+      const places = best.map((from) => destinations[from]!);
+      best.forEach((from, k) => {
+        destinations[members[k]!] = places[k]!;
+        if (from !== members[k]) swapped.set(oldLines[members[k]!]!, oldLines[from]!);
+      });
+    }
+    return swapped;
+  };
   return {
+    /**
+     * How far [start, end), within one old line, is to be shifted to lie at the same offset
+     * in the identical line whose place its line takes (see interchangesOf): 0 if none.
+     */
+    interchange(start: number, end: number): number {
+      const line = lineAt(start);
+      if (!line || end > line.start + line.text.length) return 0;
+      const other = interchangesOf().get(line);
+      return other ? other.start - line.start : 0;
+    },
     /**
      * Where [start, end), within one line left unpaired, is in the new text no pair kept
      * that is most like its line (shared out jointly, see shareOut), by a diff of the two
@@ -839,14 +951,7 @@ function paragraphPairs(oldText: string, newText: string, map: (offset: number) 
      * merged into another by a rewrite across the line break. Null if neither keeps the range.
      */
     lineCopy(start: number, end: number): number | null {
-      let lo = 0;
-      let hi = oldLines.length - 1;
-      while (lo < hi) {
-        const mid = (lo + hi + 1) >> 1;
-        if (oldLines[mid]!.start <= start) lo = mid;
-        else hi = mid - 1;
-      }
-      const line = oldLines[lo];
+      const line = lineAt(start);
       if (!line || pairs.has(line) || absorbed.has(line) || start < line.start || end > line.start + line.text.length) return null;
       const run = lineCopyOf(line)?.find((r) => r.oldStart <= start && end <= r.oldStart + r.length);
       return run ? run.newStart + (start - run.oldStart) : null;
@@ -901,13 +1006,7 @@ function paragraphPairs(oldText: string, newText: string, map: (offset: number) 
      */
     find(start: number, end: number, joined: boolean): number | null | undefined {
       const lines = joined ? joinedPaired : paired;
-      let lo = 0;
-      let hi = lines.length - 1;
-      while (lo < hi) {
-        const mid = (lo + hi + 1) >> 1;
-        if (lines[mid]!.start <= start) lo = mid;
-        else hi = mid - 1;
-      }
+      const lo = lastLineAt(lines, start);
       let line = lines[lo];
       if (!line || line.start > start || start >= line.start + line.text.length) return undefined;
       let from = start;
@@ -938,8 +1037,59 @@ function paragraphPairs(oldText: string, newText: string, map: (offset: number) 
   };
 }
 
+/** Index of the last of `lines` (sorted by start) that begins at or before `offset`; 0 if none does. */
+function lastLineAt(lines: readonly Line[], offset: number): number {
+  let lo = 0;
+  let hi = lines.length - 1;
+  while (lo < hi) {
+    const mid = (lo + hi + 1) >> 1;
+    if (lines[mid]!.start <= offset) lo = mid;
+    else hi = mid - 1;
+  }
+  return lo;
+}
+
 /** Lines given one piece of new text are diffed against it in every order up to this many (see lineCopy). */
 const MAX_MERGED_ORDERED = 4;
+
+/** Identical lines whose places are given out among them in every order, up to this many (see interchangesOf). */
+const MAX_INTERCHANGED = 4;
+
+/**
+ * Of two ways to give identical lines their places with as few moves, the one keeping this
+ * many more old neighbours side by side wins (see interchangesOf). One is not enough: a
+ * twin pasted right beside the other's copy reads as pasted before it or after it, one
+ * move either way, and whichever junction the paste broke, the other reading keeps one
+ * more whenever a neighbour there had moved away too; nothing tells the two apart. Two
+ * kept junctions more are lines that moved as one block (a twin and the line after it).
+ */
+const MIN_ADJACENT_GAIN = 2;
+
+/**
+ * How well places in the new text (one per old line, in old order; null for a line placed
+ * nowhere) keep the old order: how many lie in increasing order (the longest increasing
+ * subsequence; the other lines were moved), and how many follow their old predecessor
+ * directly (nothing placed between them).
+ */
+function orderKept(places: ReadonlyArray<number | null>): { increasing: number; adjacent: number } {
+  const placed = places.filter((place): place is number => place !== null);
+  const tails: number[] = [];
+  for (const place of placed) {
+    let lo = 0;
+    let hi = tails.length;
+    while (lo < hi) {
+      const mid = (lo + hi) >> 1;
+      if (tails[mid]! < place) lo = mid + 1;
+      else hi = mid;
+    }
+    tails[lo] = place;
+  }
+  const sorted = [...new Set(placed)].sort((x, y) => x - y);
+  const rank = new Map(sorted.map((place, k) => [place, k]));
+  let adjacent = 0;
+  for (let k = 1; k < placed.length; k++) if (rank.get(placed[k]!) === rank.get(placed[k - 1]!)! + 1) adjacent++;
+  return { increasing: tails.length, adjacent };
+}
 
 /** Every order of `items`, their own first. */
 function permutations<T>(items: readonly T[]): T[][] {
@@ -1005,8 +1155,11 @@ function diffMap(oldText: string, newText: string): DiffMap {
   // its line comes first, then a verbatim copy whose surroundings alone match for
   // MIN_MOVE_EVIDENCE characters (in a gallery, a look-alike caption's copy often does).
   // Words (for `surviving`) are not looked for this way: too short to tell.
-  const unchanged = (start: number, end: number, followMoves = true): number | null => {
-    if (none || end <= start) return null;
+  const unchanged = (oldStart: number, oldEnd: number, followMoves = true): number | null => {
+    if (none || oldEnd <= oldStart) return null;
+    // A quote in one of several identical lines is followed as if in the one whose place its line takes.
+    const shift = followMoves ? lines.interchange(oldStart, oldEnd) : 0;
+    const [start, end] = [oldStart + shift, oldEnd + shift];
     const paired = lines.find(start, end, followMoves);
     // The quote's own pair lost it: an identical line's pair may be its true copy.
     if (paired === null && followMoves) return lines.twinFind(start, end) ?? lines.keptInPair(start, end, keptAt(oldText, newText, segments, keptInside, start, end, true));
