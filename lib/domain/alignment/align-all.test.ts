@@ -234,3 +234,17 @@ describe("alignAll: one speaker or event, different claims", () => {
     expect(rowsOf(alignAll(sources), sources)).toEqual([{ split: "Five people were", whole: "Five people were" }]);
   });
 });
+
+describe("alignAll: a row held together by its time phrase only", () => {
+  // An invented gallery theft: the way in, the haul, and one outlet's sentence telling both.
+  const sources: AlignSource[] = [
+    { id: "post", text: "Four paintings were taken from the Orrin Gallery in Carrick in the early hours of Sunday.\nThe gallery has asked visitors to stay away." },
+    { id: "wire", text: "Thieves climbed onto the roof and broke a skylight in the early hours of Sunday, police said.\nThe alarm had been switched off for repairs." },
+    { id: "daily", text: "Thieves broke a skylight at the Orrin Gallery in Carrick in the early hours of Sunday and took four paintings.\nDetectives are studying camera footage." },
+  ];
+  it("does not join two passages whose claims agree only on when, through a third that tells both", () => {
+    const rows = rowsOf(alignAll(sources), sources);
+    expect(rows.filter((r) => r.post && r.wire)).toEqual([]);
+    expect(rows.some((r) => r.daily === "Thieves broke a" && (r.post || r.wire))).toBe(true);
+  });
+});

@@ -1,5 +1,5 @@
 import type { Claim } from "./claims";
-import { claimOf, differentClaims } from "./claims";
+import { claimOf, differentClaims, onlySettingShared } from "./claims";
 import { splitClauses } from "./clauses";
 import type { EventSlots } from "./events";
 import { eventSlots, sameEvent } from "./events";
@@ -34,7 +34,9 @@ import { DEFAULT_MIN_SCORE, Evidence, evidenceOf, finishScore, round, scoreWeigh
  *    passing) is no counterpart; the runner-up in that source takes its place.
  * 5. Rows: links taken greedily by descending score, merging groups only when the merged
  *    group still has at most one unit per source and no pair across the two groups
- *    scores below half of minScore (no chains of facts that merely share a neighbour).
+ *    scores below half of minScore (no chains of facts that merely share a neighbour) and no
+ *    pair across them makes claims that agree only on their time (claims.ts onlySettingShared:
+ *    the way in and the haul of one night's theft, each matching a sentence telling both).
  * 6. A row's passage grows to take in an adjacent sentence left unmatched when the pair
  *    matches the row better than the sentence alone (a fact told in two sentences by one
  *    outlet and one by another).
@@ -226,6 +228,9 @@ export function alignAll(sources: readonly AlignSource[], options: AlignOptions 
     const gv = groupOf.get(v) as Unit[];
     if (gu === gv || gu.some((a) => gv.some((b) => a.source === b.source))) continue;
     if (gu.some((a) => gv.some((b) => pairScore(a, b) < minScore * WEAKEST_PAIR_FACTOR))) continue;
+    // Claims that agree only on when (claims.ts onlySettingShared) are two facts of one night,
+    // however well each matches a third passage telling both.
+    if (gu.some((a) => gv.some((b) => onlySettingShared(a.claim(), b.claim())))) continue;
     gu.push(...gv);
     for (const w of gv) groupOf.set(w, gu);
   }

@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { claimOf, differentClaims, type Claim } from "./claims";
+import { claimOf, differentClaims, onlySettingShared, type Claim } from "./claims";
 import { splitClauses } from "./clauses";
 import { sourceFeatures } from "./features";
 import { segmentSentences } from "./sentences";
@@ -128,5 +128,21 @@ describe("differentClaims", () => {
   ])("%s", (_, a, b, expected) => {
     expect(differentClaims(claim(a), claim(b))).toBe(expected);
     expect(differentClaims(claim(b), claim(a))).toBe(expected);
+  });
+});
+
+describe("onlySettingShared", () => {
+  it.each([
+    ["two acts of one night sharing only its time phrase", "Thieves broke in through a skylight in the roof in the early hours of Sunday.", "Four gilt paintings were taken from the east wing in the early hours of Sunday.", true],
+    ["two acts sharing a day and a time of day", "Firefighters reached the old mill by the river on Tuesday night.", "The blaze destroyed two timber warehouses on Tuesday night.", true],
+    ["two acts sharing a date", "The harbour wall was breached by high waves on 4 March.", "Ferry services to the islands were suspended on 4 March.", true],
+    ["the same act: one fact, not only its time", "Four gilt paintings were stolen from the east wing in the early hours of Sunday.", "Thieves stole the paintings from a side room in the early hours of Sunday.", false],
+    ["a content word shared besides the time", "Thieves broke into the east wing through the roof in the early hours of Sunday.", "Four gilt paintings were taken from the east wing in the early hours of Sunday.", false],
+    ["one side tells little but its act and time: a paraphrase may differ only there", "The Orrin dam gave way on Monday night.", "Engineers argued in the capital over the repair bill on Monday night.", false],
+    ["one side tells nothing but its act and time", "Staff were informed on Tuesday morning.", "Staff heard the news at a meeting in the canteen on Tuesday morning.", false],
+    ["nothing shared at all is not a shared setting", "Thieves broke in through a skylight in the roof.", "Four gilt paintings were taken from the east wing.", false],
+  ])("%s", (_, a, b, expected) => {
+    expect(onlySettingShared(claim(a), claim(b))).toBe(expected);
+    expect(onlySettingShared(claim(b), claim(a))).toBe(expected);
   });
 });

@@ -542,3 +542,30 @@ export function differentClaims(a: Claim, b: Claim): boolean {
   return true;
 }
 
+
+/**
+ * Words that set a claim in time rather than say what happened: times of day, days, months
+ * and the words that place them ("in the early hours of Saturday", "on Monday night", "late
+ * last week"). Reports of different facts of one night share them.
+ */
+const SETTING_WORDS = "hour morning afternoon evening night overnight dawn dusk midnight midday noon early late day week weekend month year today tonight yesterday monday tuesday wednesday thursday friday saturday sunday january february march april may june july august september october november december".split(" ");
+let settingFeatures: ReadonlySet<string> | undefined;
+const setting = () => (settingFeatures ??= new Set(SETTING_WORDS.flatMap((w) => [...wordFeatures(w).keys()].filter((f) => f.startsWith("w:")))));
+const isSetting = (f: string) => f.startsWith("d:") || setting().has(f);
+
+/**
+ * Two claims that agree only on when they happened: no act in common, every content feature
+ * they share a time word or a date, and each tells at least two things of its own besides
+ * its act and time ("Thieves broke in through a skylight in the roof in the early hours of
+ * Sunday" / "Four gilt paintings were taken from the east wing in the early hours of
+ * Sunday"). One night's events are told with one time phrase; the phrase is no evidence of
+ * one fact. A claim telling little else ("The dam gave way on Monday night") may be the
+ * same fact reworded, its act in other words and its subject a name.
+ */
+export function onlySettingShared(a: Claim, b: Claim): boolean {
+  if (a.acts.size === 0 || b.acts.size === 0) return false;
+  for (const f of a.acts) if (b.acts.has(f)) return false;
+  const shared = [...a.content].filter((f) => b.content.has(f));
+  const saysMore = (c: Claim) => [...c.content].filter((f) => !isSetting(f) && !c.acts.has(f)).length >= 2;
+  return shared.length > 0 && shared.every(isSetting) && saysMore(a) && saysMore(b);
+}
