@@ -73,9 +73,9 @@ const GOLD_TEXTS: Record<string, string> = {
   "water-fenmarsh":
     "4 articles written for this repository about an invented court fine for a water company's contamination outbreak, [gold/water-fenmarsh](gold/water-fenmarsh) (same rules), held out from the ninth pass (what a clause tells in passing, a count planned against a count done): written by another engineer blind to the aligner, committed before Align all ran on it, scored once at the end of that pass; a development set since",
   "museum-dunstreath":
-    "4 articles written for this repository about an invented theft of gold from a city museum, [gold/museum-dunstreath](gold/museum-dunstreath) (same rules), held out from the tenth pass (precision: the same count for two actors, clauses after the subject told in passing, opening participle phrases, verbless time phrases): written by another engineer blind to the aligner, committed before Align all ran on it, scored once at the end of that pass",
+    "4 articles written for this repository about an invented theft of gold from a city museum, [gold/museum-dunstreath](gold/museum-dunstreath) (same rules), held out from the tenth pass (precision: the same count for two actors, clauses after the subject told in passing, opening participle phrases, verbless time phrases): written by another engineer blind to the aligner, committed before Align all ran on it, scored once at the end of that pass; a development set since",
   "landing-tressingham":
-    "4 articles written for this repository about an invented emergency landing of an airliner after an engine failure, [gold/landing-tressingham](gold/landing-tressingham) (same rules), held out from the eleventh pass (precision): written by another engineer blind to the aligner, committed before Align all ran on it",
+    "4 articles written for this repository about an invented emergency landing of an airliner after an engine failure, [gold/landing-tressingham](gold/landing-tressingham) (same rules), held out from the eleventh pass (precision: a row does not join passages whose claims agree only on their time): written by another engineer blind to the aligner, committed before Align all ran on it, scored once at the end of that pass",
 };
 
 function qualityMarkdown(sets: readonly { gold: Gold; texts: string[]; file: string }[]): string {
