@@ -139,10 +139,17 @@ test("the token create served outside Next answers every request as Next does, a
   expect(stream.status).toBe(200);
   const events = stream.body!.pipeThrough(new TextDecoderStream()).getReader();
 
+  // Every annotation this test creates, deleted at its end: the journeys after it share the demo comparison.
+  const createdIds: string[] = [];
+  const kept = (answer: Answer) => {
+    if (answer.status === 201) createdIds.push((answer.body as { id: string }).id);
+    return answer;
+  };
+
   /** The same request to the direct path and to Next: the same answer, each from the path it was meant for. */
   const same = async (name: string, target: string, init: () => Init, status: number) => {
-    const direct = await send(target, init());
-    const viaNext = await send(`${target}?via=next`, init());
+    const direct = kept(await send(target, init()));
+    const viaNext = kept(await send(`${target}?via=next`, init()));
     expect(direct.direct, `${name}: answered by the direct path`).toBe(true);
     expect(viaNext.direct, `${name}: answered by Next`).toBe(false);
     expect(direct.status, `${name}: ${JSON.stringify(direct.body)}`).toBe(status);
@@ -172,7 +179,7 @@ test("the token create served outside Next answers every request as Next does, a
   await same("a revoked token", url, () => post(json(revoked)), 401);
   await same("a viewer", url, () => post(json(viewerToken)), 403);
   const classAnnotation = ((await (await fetch(`${createUrl(classComparisonId)}?limit=1`, { headers: auth(token) })).json()) as typeof page).annotations[0]!;
-  const classInput = { ...input, sourceId: classAnnotation.sourceId, start: classAnnotation.target.start, end: classAnnotation.target.end, tagIds: [classAnnotation.tags[0]!.id] };
+  const classInput = { ...input, sourceId: classAnnotation.sourceId, revisionNumber: classAnnotation.revision, start: classAnnotation.target.start, end: classAnnotation.target.end, tagIds: [classAnnotation.tags[0]!.id] };
   await same("a student outside an assignment", createUrl(classComparisonId), () => post(json(studentToken), JSON.stringify(classInput)), 403);
   await same("a comparison of another workspace", createUrl(classComparisonId), () => post(json(viewerToken)), 404);
   await same("an unknown comparison", createUrl("nope"), () => post(json(token)), 404);
@@ -183,7 +190,7 @@ test("the token create served outside Next answers every request as Next does, a
 
   // Requests the direct path leaves to Next, answered as before.
   const viaNext = async (name: string, target: string, init: Init, status: number) => {
-    const answer = await send(target, init);
+    const answer = kept(await send(target, init));
     expect(answer.direct, `${name}: answered by Next`).toBe(false);
     expect(answer.status, `${name}: ${JSON.stringify(answer.body)}`).toBe(status);
     return answer;
@@ -210,4 +217,6 @@ test("the token create served outside Next answers every request as Next does, a
   }
   expect(seen).toContain(`"id":"${createdId}"`);
   await events.cancel();
+
+  for (const id of createdIds) expect((await fetch(`${url}/${id}?version=1`, { method: "DELETE", headers: auth(token) })).status).toBe(204);
 });
