@@ -2,6 +2,7 @@ import { afterAll, beforeAll } from "vitest";
 import { createDbClient, installDbClient, type Db } from "@/lib/server/db/client";
 import { forgetServerEnv } from "@/lib/server/env";
 import { resetRealtimeForTests } from "@/lib/server/realtime/bus";
+import { storedAgreementPartsWritten } from "@/lib/server/services/agreement/stored-agreement-parts";
 import { createTestDatabase } from "./database";
 
 /**
@@ -26,6 +27,8 @@ export function setupTestDb(): () => Db {
     forgetServerEnv();
   });
   afterAll(async () => {
+    // An agreement view stores its parts after answering; let that finish before the database goes.
+    await storedAgreementPartsWritten();
     await close?.();
   });
   return () => {
