@@ -1225,13 +1225,18 @@ function diffMap(oldText: string, newText: string): DiffMap {
   // the quote and the surroundings that moved with it must make MIN_MOVE_EVIDENCE together.
   const movedCopy = (start: number, end: number) => verbatimCopy(oldText, newText, start, end, segments.inserted, map(start));
 
+  // Each replacement's stretches once: the diff behind them costs up to MAX_WORD_DIFF_WORK,
+  // and a heavy rewrite is one replacement holding hundreds of quotes (issue 17).
+  const keptBetween = new Map<number, KeptStretch[]>();
   const keptBetweenReplaced = (start: number, end: number) => {
     if (none) return null;
     const i = segmentAt(segments, start);
     if (equal[i] || end > oldStarts[i]! + oldLengths[i]!) return null;
     const o = oldStarts[i]!;
     const n = newStarts[i]!;
-    const run = keptBetweenSpaces(oldText.slice(o, o + oldLengths[i]!), newText.slice(n, n + newLengths[i]!)).find((k) => o + k.oldStart <= start && end <= o + k.oldStart + k.length);
+    let stretches = keptBetween.get(i);
+    if (!stretches) keptBetween.set(i, (stretches = keptBetweenSpaces(oldText.slice(o, o + oldLengths[i]!), newText.slice(n, n + newLengths[i]!))));
+    const run = stretches.find((k) => o + k.oldStart <= start && end <= o + k.oldStart + k.length);
     return run ? n + run.newStart + (start - o - run.oldStart) : null;
   };
 
