@@ -281,13 +281,13 @@ type KeptStretch = { oldStart: number; newStart: number; length: number; untouch
  *     above).
  * `kept` caches each replacement's kept stretches.
  */
-function keptAt(oldText: string, newText: string, segments: Segments, kept: Map<number, KeptStretch[]>, start: number, end: number, untouched: boolean): number | null {
+function keptAt(oldText: string, newText: string, segments: Segments, kept: KeptCache, start: number, end: number, untouched: boolean): number | null {
   const { oldStarts, newStarts, oldLengths, newLengths, equal } = segments;
   const i = segmentAt(segments, start);
   if (end > oldStarts[i]! + oldLengths[i]!) return untouched ? keptAcross(oldText, newText, segments, i, start, end) : null;
   if (equal[i]) return newStarts[i]! + (start - oldStarts[i]!);
   if (newLengths[i] === 0) return null;
-  let stretches = kept.get(i);
+  let stretches = kept.stretches.get(i);
   if (!stretches) {
     stretches = [];
     let o = oldStarts[i]!;
@@ -299,7 +299,7 @@ function keptAt(oldText: string, newText: string, segments: Segments, kept: Map<
       if (op !== DiffMatchPatch.DIFF_INSERT) o += length;
       if (op !== DiffMatchPatch.DIFF_DELETE) n += length;
     }
-    for (const run of keptBetweenSpaces(oldPart, newPart)) {
+    for (const run of keptBetweenIn(oldText, newText, segments, kept, i)) {
       if (run.length >= MIN_KEPT_IN_REPLACEMENT) stretches.push({ oldStart: oldStarts[i]! + run.oldStart, newStart: newStarts[i]! + run.newStart, length: run.length, untouchedOnly: true });
     }
     const [oldEnd, newEnd] = [oldStarts[i]! + oldLengths[i]!, newStarts[i]! + newLengths[i]!];
@@ -309,7 +309,7 @@ function keptAt(oldText: string, newText: string, segments: Segments, kept: Map<
       while (e < oldEnd && f < newEnd && oldText[e] === newText[f] && isWordChar(oldText[e])) [e, f] = [e + 1, f + 1];
       if (e - a > length) stretches.push({ oldStart: a, newStart: b, length: e - a, untouchedOnly: true });
     }
-    kept.set(i, stretches);
+    kept.stretches.set(i, stretches);
   }
   const stretch = stretches.find((k) => (untouched || !k.untouchedOnly) && k.oldStart <= start && end <= k.oldStart + k.length);
   return stretch ? stretch.newStart + (start - stretch.oldStart) : null;
@@ -333,6 +333,28 @@ function keptAcross(oldText: string, newText: string, segments: Segments, i: num
   if (!/^[\p{L}\p{M}\p{N}_]+$/u.test(edge)) return null;
   const at = equal[i] ? newStarts[i]! + (start - oldStarts[i]!) : newStarts[next]! - (oldStarts[next]! - start);
   return newText.startsWith(oldText.slice(start, end), at) ? at : null;
+}
+
+/**
+ * Per replacement (segment index) of one diff: its kept stretches (keptAt) and what the
+ * diff with whitespace left out keeps of it (keptBetweenIn). Each is computed once per
+ * replacement, however many quotes lie in it: a heavy rewrite is one replacement holding
+ * hundreds of quotes, and the token diff behind them costs up to MAX_WORD_DIFF_WORK
+ * (issue 17: done once per quote, 400 edits took minutes).
+ */
+type KeptCache = { stretches: Map<number, KeptStretch[]>; between: Map<number, KeptStretch[]> };
+
+const keptCache = (): KeptCache => ({ stretches: new Map(), between: new Map() });
+
+/** keptBetweenSpaces of replacement `i` of `segments`, offsets within it; once per replacement (`cache`). */
+function keptBetweenIn(oldText: string, newText: string, segments: Segments, cache: KeptCache, i: number): KeptStretch[] {
+  let stretches = cache.between.get(i);
+  if (!stretches) {
+    const [o, n] = [segments.oldStarts[i]!, segments.newStarts[i]!];
+    stretches = keptBetweenSpaces(oldText.slice(o, o + segments.oldLengths[i]!), newText.slice(n, n + segments.newLengths[i]!));
+    cache.between.set(i, stretches);
+  }
+  return stretches;
 }
 
 /** Words and single other characters that are not whitespace. */
@@ -693,10 +715,10 @@ function paragraphPairs(oldText: string, newText: string, map: (offset: number) 
   }
   const joinedPaired = [...joinedPairs.keys()].sort((x, y) => x.start - y.start);
   const twinOf = (line: Line) => joinedPairs.get(line) ?? pairs.get(line)!;
-  const diffs = new Map<Line, { segments: Segments; kept: Map<number, KeptStretch[]> }>();
+  const diffs = new Map<Line, { segments: Segments; kept: KeptCache }>();
   const diffOf = (line: Line) => {
     let diff = diffs.get(line);
-    if (!diff) diffs.set(line, (diff = { segments: segmentsOf(line.text, twinOf(line).text), kept: new Map() }));
+    if (!diff) diffs.set(line, (diff = { segments: segmentsOf(line.text, twinOf(line).text), kept: keptCache() }));
     return diff;
   };
   /** Where [start, end) of `line` is in its pair, if the pair kept it (`untouched`: see keptAt); else null. */
@@ -1144,7 +1166,7 @@ function diffMap(oldText: string, newText: string): DiffMap {
   };
 
   const lines = paragraphPairs(oldText, newText, map);
-  const keptInside = new Map<number, KeptStretch[]>();
+  const keptInside = keptCache();
 
   // A quote beginning in a line that no line pairs with, which the whole-text diff puts in
   // text that a pair of other lines kept, was moved with a line the pairing could not follow
@@ -1225,18 +1247,13 @@ function diffMap(oldText: string, newText: string): DiffMap {
   // the quote and the surroundings that moved with it must make MIN_MOVE_EVIDENCE together.
   const movedCopy = (start: number, end: number) => verbatimCopy(oldText, newText, start, end, segments.inserted, map(start));
 
-  // Each replacement's stretches once: the diff behind them costs up to MAX_WORD_DIFF_WORK,
-  // and a heavy rewrite is one replacement holding hundreds of quotes (issue 17).
-  const keptBetween = new Map<number, KeptStretch[]>();
   const keptBetweenReplaced = (start: number, end: number) => {
     if (none) return null;
     const i = segmentAt(segments, start);
     if (equal[i] || end > oldStarts[i]! + oldLengths[i]!) return null;
     const o = oldStarts[i]!;
     const n = newStarts[i]!;
-    let stretches = keptBetween.get(i);
-    if (!stretches) keptBetween.set(i, (stretches = keptBetweenSpaces(oldText.slice(o, o + oldLengths[i]!), newText.slice(n, n + newLengths[i]!))));
-    const run = stretches.find((k) => o + k.oldStart <= start && end <= o + k.oldStart + k.length);
+    const run = keptBetweenIn(oldText, newText, segments, keptInside, i).find((k) => o + k.oldStart <= start && end <= o + k.oldStart + k.length);
     return run ? n + run.newStart + (start - o - run.oldStart) : null;
   };
 
