@@ -14,4 +14,4 @@ export { CONTEXT_LENGTH, createSelectors } from "./selectors";
 export { ORPHAN_THRESHOLD, anchorDetailed, anchorSelectors } from "./anchor";
 export type { AnchorMethod, DetailedAnchor } from "./anchor";
 export { MIN_SURVIVING_WORDS, reanchor, reanchorAll, wordsChanged } from "./reanchor";
-export type { ReanchorResult, ReanchorStatus } from "./reanchor";
+export type { ReanchorResult, ReanchorStatus, ReanchorWork } from "./reanchor";

@@ -281,13 +281,13 @@ type KeptStretch = { oldStart: number; newStart: number; length: number; untouch
  *     above).
  * `kept` caches each replacement's kept stretches.
  */
-function keptAt(oldText: string, newText: string, segments: Segments, kept: Map<number, KeptStretch[]>, start: number, end: number, untouched: boolean): number | null {
+function keptAt(oldText: string, newText: string, segments: Segments, kept: KeptCache, start: number, end: number, untouched: boolean): number | null {
   const { oldStarts, newStarts, oldLengths, newLengths, equal } = segments;
   const i = segmentAt(segments, start);
   if (end > oldStarts[i]! + oldLengths[i]!) return untouched ? keptAcross(oldText, newText, segments, i, start, end) : null;
   if (equal[i]) return newStarts[i]! + (start - oldStarts[i]!);
   if (newLengths[i] === 0) return null;
-  let stretches = kept.get(i);
+  let stretches = kept.stretches.get(i);
   if (!stretches) {
     stretches = [];
     let o = oldStarts[i]!;
@@ -299,7 +299,7 @@ function keptAt(oldText: string, newText: string, segments: Segments, kept: Map<
       if (op !== DiffMatchPatch.DIFF_INSERT) o += length;
       if (op !== DiffMatchPatch.DIFF_DELETE) n += length;
     }
-    for (const run of keptBetweenSpaces(oldPart, newPart)) {
+    for (const run of keptBetweenIn(oldText, newText, segments, kept, i)) {
       if (run.length >= MIN_KEPT_IN_REPLACEMENT) stretches.push({ oldStart: oldStarts[i]! + run.oldStart, newStart: newStarts[i]! + run.newStart, length: run.length, untouchedOnly: true });
     }
     const [oldEnd, newEnd] = [oldStarts[i]! + oldLengths[i]!, newStarts[i]! + newLengths[i]!];
@@ -309,7 +309,7 @@ function keptAt(oldText: string, newText: string, segments: Segments, kept: Map<
       while (e < oldEnd && f < newEnd && oldText[e] === newText[f] && isWordChar(oldText[e])) [e, f] = [e + 1, f + 1];
       if (e - a > length) stretches.push({ oldStart: a, newStart: b, length: e - a, untouchedOnly: true });
     }
-    kept.set(i, stretches);
+    kept.stretches.set(i, stretches);
   }
   const stretch = stretches.find((k) => (untouched || !k.untouchedOnly) && k.oldStart <= start && end <= k.oldStart + k.length);
   return stretch ? stretch.newStart + (start - stretch.oldStart) : null;
@@ -335,6 +335,37 @@ function keptAcross(oldText: string, newText: string, segments: Segments, i: num
   return newText.startsWith(oldText.slice(start, end), at) ? at : null;
 }
 
+/**
+ * Per replacement (segment index) of one diff: its kept stretches (keptAt) and what the
+ * diff with whitespace left out keeps of it (keptBetweenIn). Each is computed once per
+ * replacement, however many quotes lie in it: a heavy rewrite is one replacement holding
+ * hundreds of quotes, and the token diff behind them costs up to MAX_WORD_DIFF_WORK
+ * (issue 17: done once per quote, 400 edits took minutes).
+ */
+type KeptCache = { stretches: Map<number, KeptStretch[]>; between: Map<number, KeptStretch[]>; work: ReanchorWork };
+
+const keptCache = (work: ReanchorWork): KeptCache => ({ stretches: new Map(), between: new Map(), work });
+
+/**
+ * The work of re-anchoring's costliest step, for tests: the old tokens times the new tokens
+ * of every whitespace-free token diff of a replacement (keptBetweenIn), what bounds that
+ * diff's cost. Each replacement of the whole-text diff and of each line pair's diff is
+ * diffed once, so this stays below twice the old text's tokens times the new text's,
+ * whatever the number of quotes.
+ */
+export type ReanchorWork = { tokenPairsDiffed: number };
+
+/** keptBetweenSpaces of replacement `i` of `segments`, offsets within it; once per replacement (`cache`). */
+function keptBetweenIn(oldText: string, newText: string, segments: Segments, cache: KeptCache, i: number): KeptStretch[] {
+  let stretches = cache.between.get(i);
+  if (!stretches) {
+    const [o, n] = [segments.oldStarts[i]!, segments.newStarts[i]!];
+    stretches = keptBetweenSpaces(oldText.slice(o, o + segments.oldLengths[i]!), newText.slice(n, n + segments.newLengths[i]!), cache.work);
+    cache.between.set(i, stretches);
+  }
+  return stretches;
+}
+
 /** Words and single other characters that are not whitespace. */
 const NON_SPACE_TOKEN = /[\p{L}\p{M}\p{N}_]+|[^\s\p{L}\p{M}\p{N}_]/gu;
 
@@ -346,10 +377,11 @@ const NON_SPACE_TOKEN = /[\p{L}\p{M}\p{N}_]+|[^\s\p{L}\p{M}\p{N}_]/gu;
  * alignment then keeps a space between every two replaced words rather than two words
  * that stayed side by side ("threatened retribution" after inserted words).
  */
-function keptBetweenSpaces(oldText: string, newText: string): KeptStretch[] {
+function keptBetweenSpaces(oldText: string, newText: string, work: ReanchorWork): KeptStretch[] {
   const oldTokens = [...oldText.matchAll(NON_SPACE_TOKEN)];
   const newTokens = [...newText.matchAll(NON_SPACE_TOKEN)];
   if (oldTokens.length * newTokens.length > MAX_WORD_DIFF_WORK) return [];
+  work.tokenPairsDiffed += oldTokens.length * newTokens.length;
   const encoded = encodePieces(oldTokens.map((t) => t[0]), newTokens.map((t) => t[0]));
   if (encoded === null) return [];
   const stretches: KeptStretch[] = [];
@@ -568,7 +600,7 @@ function keptOrder(candidates: LineCandidate[], newCount: number, newLength: num
  * each keeps the one between its own neighbours, whatever moved around them. Each pair is
  * compared with a word diff of its own.
  */
-function paragraphPairs(oldText: string, newText: string, map: (offset: number) => number) {
+function paragraphPairs(oldText: string, newText: string, map: (offset: number) => number, work: ReanchorWork) {
   const lines = (text: string): Line[] => [...text.matchAll(/[^\n]+/g)].map((m) => ({ start: m.index, text: m[0] }));
   const oldLines = lines(oldText);
   const newLines = lines(newText);
@@ -693,10 +725,10 @@ function paragraphPairs(oldText: string, newText: string, map: (offset: number) 
   }
   const joinedPaired = [...joinedPairs.keys()].sort((x, y) => x.start - y.start);
   const twinOf = (line: Line) => joinedPairs.get(line) ?? pairs.get(line)!;
-  const diffs = new Map<Line, { segments: Segments; kept: Map<number, KeptStretch[]> }>();
+  const diffs = new Map<Line, { segments: Segments; kept: KeptCache }>();
   const diffOf = (line: Line) => {
     let diff = diffs.get(line);
-    if (!diff) diffs.set(line, (diff = { segments: segmentsOf(line.text, twinOf(line).text), kept: new Map() }));
+    if (!diff) diffs.set(line, (diff = { segments: segmentsOf(line.text, twinOf(line).text), kept: keptCache(work) }));
     return diff;
   };
   /** Where [start, end) of `line` is in its pair, if the pair kept it (`untouched`: see keptAt); else null. */
@@ -1127,7 +1159,7 @@ interface DiffMap {
   keptBetweenReplaced(start: number, end: number): number | null;
 }
 
-function diffMap(oldText: string, newText: string): DiffMap {
+function diffMap(oldText: string, newText: string, work: ReanchorWork): DiffMap {
   const segments = segmentsOf(oldText, newText);
   const { oldStarts, newStarts, oldLengths, newLengths, equal } = segments;
   const none = oldStarts.length === 0;
@@ -1143,8 +1175,8 @@ function diffMap(oldText: string, newText: string): DiffMap {
     return Math.min(Math.max(0, mapped), newText.length);
   };
 
-  const lines = paragraphPairs(oldText, newText, map);
-  const keptInside = new Map<number, KeptStretch[]>();
+  const lines = paragraphPairs(oldText, newText, map, work);
+  const keptInside = keptCache(work);
 
   // A quote beginning in a line that no line pairs with, which the whole-text diff puts in
   // text that a pair of other lines kept, was moved with a line the pairing could not follow
@@ -1231,7 +1263,7 @@ function diffMap(oldText: string, newText: string): DiffMap {
     if (equal[i] || end > oldStarts[i]! + oldLengths[i]!) return null;
     const o = oldStarts[i]!;
     const n = newStarts[i]!;
-    const run = keptBetweenSpaces(oldText.slice(o, o + oldLengths[i]!), newText.slice(n, n + newLengths[i]!)).find((k) => o + k.oldStart <= start && end <= o + k.oldStart + k.length);
+    const run = keptBetweenIn(oldText, newText, segments, keptInside, i).find((k) => o + k.oldStart <= start && end <= o + k.oldStart + k.length);
     return run ? n + run.newStart + (start - o - run.oldStart) : null;
   };
 
@@ -1382,10 +1414,13 @@ function searched(newText: string, target: AnchorTarget): ReanchorResult {
  * Re-anchors many targets (annotations, passages) of one source from `oldText` to
  * `newText`, the revision that replaces it. Results are in the order of `targets`.
  * Stored positions should refer to `oldText`; other positions are only used as hints.
+ * Cost: the whole-text diff and each line pair's diff once (each word diff at most
+ * MAX_WORD_DIFF_WORK), each replacement's extra diffs once (KeptCache), then per target a
+ * search by quote at most; `work` counts the costliest step (see ReanchorWork).
  */
-export function reanchorAll(oldText: string, newText: string, targets: readonly AnchorTarget[]): ReanchorResult[] {
+export function reanchorAll(oldText: string, newText: string, targets: readonly AnchorTarget[], work: ReanchorWork = { tokenPairsDiffed: 0 }): ReanchorResult[] {
   if (targets.length === 0) return [];
-  const diff = diffMap(oldText, newText);
+  const diff = diffMap(oldText, newText, work);
   return targets.map((target) => reanchorOne(oldText, newText, target, diff));
 }
 
