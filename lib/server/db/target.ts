@@ -88,6 +88,11 @@ export function openAdapter(target: DatabaseTarget, pool: PoolConfig = {}): Open
     // given open when Prisma disconnects (it may connect again, as the migration engine does),
     // so close() ends it, and idle connections never keep a finished process alive.
     const shared = new pg.Pool({ allowExitOnIdle: true, ...pool, connectionString: target.url });
+    // The adapter listens for idle connections' errors only while Prisma is connected. A pool
+    // with no listener throws such an error (a server restart, an administrator ending the
+    // connection) as an uncaught exception; this one drops the connection and the next query
+    // opens a new one.
+    shared.on("error", (error) => console.error(`[db] an idle database connection ended: ${error.message}`));
     let ended = false;
     const close = async () => {
       if (ended) return;
