@@ -37,10 +37,16 @@ function comparable(body: unknown): unknown {
 
 type Init = { method: string; headers: Record<string, string>; body?: string | Uint8Array | (() => AsyncIterable<Uint8Array>) };
 
-/** One request on a connection of its own, so what one answer leaves on a connection cannot touch the next. */
+/**
+ * One request on a connection of its own, so what one answer leaves on a connection cannot
+ * touch the next. The connection is kept alive, as browsers and fetch keep theirs: with
+ * "Connection: close" a server answering before the body is all sent (401, 413) closes the
+ * socket under the rest of it, and the client then sees EPIPE instead of the answer.
+ */
 function send(url: string, { method, headers, body }: Init): Promise<Answer> {
-  return new Promise((resolve, reject) => {
-    const request = http.request(url, { method, headers, agent: false }, (response) => {
+  const agent = new http.Agent({ keepAlive: true, maxSockets: 1 });
+  const answer = new Promise<Answer>((resolve, reject) => {
+    const request = http.request(url, { method, headers, agent }, (response) => {
       const chunks: Buffer[] = [];
       response.on("data", (chunk: Buffer) => chunks.push(chunk));
       response.on("error", reject);
@@ -68,6 +74,7 @@ function send(url: string, { method, headers, body }: Init): Promise<Answer> {
     if (typeof body === "function") Readable.from(body()).pipe(request);
     else request.end(body);
   });
+  return answer.finally(() => agent.destroy());
 }
 
 /** An answer with what differs between two creates (the new id, its times) replaced. */
@@ -146,77 +153,80 @@ test("the token create served outside Next answers every request as Next does, a
     return answer;
   };
 
-  /** The same request to the direct path and to Next: the same answer, each from the path it was meant for. */
-  const same = async (name: string, target: string, init: () => Init, status: number) => {
-    const direct = kept(await send(target, init()));
-    const viaNext = kept(await send(`${target}?via=next`, init()));
-    expect(direct.direct, `${name}: answered by the direct path`).toBe(true);
-    expect(viaNext.direct, `${name}: answered by Next`).toBe(false);
-    expect(direct.status, `${name}: ${JSON.stringify(direct.body)}`).toBe(status);
-    expect(comparableAnswer(direct), name).toEqual(comparableAnswer({ ...viaNext, direct: true }));
-    return direct;
-  };
+  try {
+    /** The same request to the direct path and to Next: the same answer, each from the path it was meant for. */
+    const same = async (name: string, target: string, init: () => Init, status: number) => {
+      const direct = kept(await send(target, init()));
+      const viaNext = kept(await send(`${target}?via=next`, init()));
+      expect(direct.direct, `${name}: answered by the direct path`).toBe(true);
+      expect(viaNext.direct, `${name}: answered by Next`).toBe(false);
+      expect(direct.status, `${name}: ${JSON.stringify(direct.body)}`).toBe(status);
+      expect(comparableAnswer(direct), name).toEqual(comparableAnswer({ ...viaNext, direct: true }));
+      return direct;
+    };
 
-  const created = await same("a good create", url, () => post(json(token)), 201);
-  expect(created.body).toMatchObject({ comment: "Made directly", version: 1, author: { name: DEMO.name } });
-  expect(created.headers["content-security-policy"]).toBe("default-src 'none'; frame-ancestors 'none'");
-  expect(created.headers["x-frame-options"]).toBe("DENY");
+    const created = await same("a good create", url, () => post(json(token)), 201);
+    expect(created.body).toMatchObject({ comment: "Made directly", version: 1, author: { name: DEMO.name } });
+    expect(created.headers["content-security-policy"]).toBe("default-src 'none'; frame-ancestors 'none'");
+    expect(created.headers["x-frame-options"]).toBe("DENY");
 
-  const long = { ...input, comment: "A long comment. ".repeat(100) };
-  await same("a create whose answer is over 1 kB, asked for with gzip", url, () => post({ ...json(token), "Accept-Encoding": "gzip" }, JSON.stringify(long)), 201);
-  await same("bad JSON", url, () => post(json(token), '{"sourceId": '), 400);
-  await same("a body that is not UTF-8", url, () => post(json(token), new Uint8Array([0x7b, 0xff, 0x7d])), 400);
-  await same("an empty body", url, () => post(json(token), ""), 400);
-  await same("a body over 1 MB, declared", url, () => post(json(token), JSON.stringify({ comment: "x".repeat(1024 * 1024) })), 413);
-  const chunk = new TextEncoder().encode("x".repeat(64 * 1024));
-  const streamed = () =>
-    post(json(token), async function* () {
-      for (let sent = 0; sent < 20; sent++) yield chunk;
-    });
-  await same("a body over 1 MB, streamed without a length", url, streamed, 413);
-  await same("a malformed Authorization header", url, () => post({ Authorization: "Basic YTpi", "Content-Type": "application/json" }), 401);
-  await same("an unknown token", url, () => post(json(`plx_${"A".repeat(43)}`)), 401);
-  await same("a revoked token", url, () => post(json(revoked)), 401);
-  await same("a viewer", url, () => post(json(viewerToken)), 403);
-  const classAnnotation = ((await (await fetch(`${createUrl(classComparisonId)}?limit=1`, { headers: auth(token) })).json()) as typeof page).annotations[0]!;
-  const classInput = { ...input, sourceId: classAnnotation.sourceId, revisionNumber: classAnnotation.revision, start: classAnnotation.target.start, end: classAnnotation.target.end, tagIds: [classAnnotation.tags[0]!.id] };
-  await same("a student outside an assignment", createUrl(classComparisonId), () => post(json(studentToken), JSON.stringify(classInput)), 403);
-  await same("a comparison of another workspace", createUrl(classComparisonId), () => post(json(viewerToken)), 404);
-  await same("an unknown comparison", createUrl("nope"), () => post(json(token)), 404);
-  await same("an unknown tag", url, () => post(json(token), JSON.stringify({ ...input, tagIds: ["nope"] })), 400);
-  await same("a stale revision", url, () => post(json(token), JSON.stringify({ ...input, revisionNumber: model.revision + 7 })), 409);
-  await same("a span outside the text", url, () => post(json(token), JSON.stringify({ ...input, start: 10_000_000, end: 10_000_010 })), 400);
-  await same("input the schema refuses", url, () => post(json(token), JSON.stringify({ ...input, tagIds: [] })), 400);
+    const long = { ...input, comment: "A long comment. ".repeat(100) };
+    await same("a create whose answer is over 1 kB, asked for with gzip", url, () => post({ ...json(token), "Accept-Encoding": "gzip" }, JSON.stringify(long)), 201);
+    await same("bad JSON", url, () => post(json(token), '{"sourceId": '), 400);
+    await same("a body that is not UTF-8", url, () => post(json(token), new Uint8Array([0x7b, 0xff, 0x7d])), 400);
+    await same("an empty body", url, () => post(json(token), ""), 400);
+    await same("a body over 1 MB, declared", url, () => post(json(token), JSON.stringify({ comment: "x".repeat(1024 * 1024) })), 413);
+    const chunk = new TextEncoder().encode("x".repeat(64 * 1024));
+    const streamed = () =>
+      post(json(token), async function* () {
+        for (let sent = 0; sent < 20; sent++) yield chunk;
+      });
+    await same("a body over 1 MB, streamed without a length", url, streamed, 413);
+    await same("a malformed Authorization header", url, () => post({ Authorization: "Basic YTpi", "Content-Type": "application/json" }), 401);
+    await same("an unknown token", url, () => post(json(`plx_${"A".repeat(43)}`)), 401);
+    await same("a revoked token", url, () => post(json(revoked)), 401);
+    await same("a viewer", url, () => post(json(viewerToken)), 403);
+    const classAnnotation = ((await (await fetch(`${createUrl(classComparisonId)}?limit=1`, { headers: auth(token) })).json()) as typeof page).annotations[0]!;
+    const classInput = { ...input, sourceId: classAnnotation.sourceId, revisionNumber: classAnnotation.revision, start: classAnnotation.target.start, end: classAnnotation.target.end, tagIds: [classAnnotation.tags[0]!.id] };
+    await same("a student outside an assignment", createUrl(classComparisonId), () => post(json(studentToken), JSON.stringify(classInput)), 403);
+    await same("a comparison of another workspace", createUrl(classComparisonId), () => post(json(viewerToken)), 404);
+    await same("an unknown comparison", createUrl("nope"), () => post(json(token)), 404);
+    await same("an unknown tag", url, () => post(json(token), JSON.stringify({ ...input, tagIds: ["nope"] })), 400);
+    await same("a stale revision", url, () => post(json(token), JSON.stringify({ ...input, revisionNumber: model.revision + 7 })), 409);
+    await same("a span outside the text", url, () => post(json(token), JSON.stringify({ ...input, start: 10_000_000, end: 10_000_010 })), 400);
+    await same("input the schema refuses", url, () => post(json(token), JSON.stringify({ ...input, tagIds: [] })), 400);
 
-  // Requests the direct path leaves to Next, answered as before.
-  const viaNext = async (name: string, target: string, init: Init, status: number) => {
-    const answer = kept(await send(target, init));
-    expect(answer.direct, `${name}: answered by Next`).toBe(false);
-    expect(answer.status, `${name}: ${JSON.stringify(answer.body)}`).toBe(status);
-    return answer;
-  };
-  await viaNext("no token", url, post({ "Content-Type": "application/json" }), 401);
-  await viaNext("a content type that is not JSON", url, post({ ...auth(token), "Content-Type": "text/plain" }), 400);
-  await viaNext("another method", url, { method: "PUT", headers: json(token), body: "{}" }, 405);
-  const sameAsCreated = (answer: Answer) => expect(comparableAnswer({ ...answer, direct: true })).toEqual(comparableAnswer(created));
-  sameAsCreated(await viaNext("a query", `${url}?x=1`, post(json(token)), 201));
-  expect((await viaNext("a trailing slash", `${url}/`, post(json(token)), 308)).body).toBe(`/api/comparisons/${comparisonId}/annotations`);
-  const encoded = `${baseURL}/api/comparisons/%${comparisonId.charCodeAt(0).toString(16)}${comparisonId.slice(1)}/annotations`;
-  sameAsCreated(await viaNext("an encoded character", encoded, post(json(token)), 201));
-  const cookie = (await owner.context().cookies()).map((c) => `${c.name}=${c.value}`).join("; ");
-  sameAsCreated(await viaNext("a cookie as well as a token", url, post({ ...json(token), Cookie: cookie }), 201));
-  expect((await viaNext("a cookie with a revoked token", url, post({ ...json(revoked), Cookie: cookie }), 401)).body).toEqual((await send(url, post(json(revoked)))).body);
+    // Requests the direct path leaves to Next, answered as before.
+    const viaNext = async (name: string, target: string, init: Init, status: number) => {
+      const answer = kept(await send(target, init));
+      expect(answer.direct, `${name}: answered by Next`).toBe(false);
+      expect(answer.status, `${name}: ${JSON.stringify(answer.body)}`).toBe(status);
+      return answer;
+    };
+    await viaNext("no token", url, post({ "Content-Type": "application/json" }), 401);
+    await viaNext("a content type that is not JSON", url, post({ ...auth(token), "Content-Type": "text/plain" }), 400);
+    await viaNext("another method", url, { method: "PUT", headers: json(token), body: "{}" }, 405);
+    const sameAsCreated = (answer: Answer) => expect(comparableAnswer({ ...answer, direct: true })).toEqual(comparableAnswer(created));
+    sameAsCreated(await viaNext("a query", `${url}?x=1`, post(json(token)), 201));
+    expect((await viaNext("a trailing slash", `${url}/`, post(json(token)), 308)).body).toBe(`/api/comparisons/${comparisonId}/annotations`);
+    const encoded = `${baseURL}/api/comparisons/%${comparisonId.charCodeAt(0).toString(16)}${comparisonId.slice(1)}/annotations`;
+    sameAsCreated(await viaNext("an encoded character", encoded, post(json(token)), 201));
+    const cookie = (await owner.context().cookies()).map((c) => `${c.name}=${c.value}`).join("; ");
+    sameAsCreated(await viaNext("a cookie as well as a token", url, post({ ...json(token), Cookie: cookie }), 201));
+    expect((await viaNext("a cookie with a revoked token", url, post({ ...json(revoked), Cookie: cookie }), 401)).body).toEqual((await send(url, post(json(revoked)))).body);
 
-  // The create made by the direct path reached the viewer's live stream.
-  const createdId = (created.body as { id: string }).id;
-  let seen = "";
-  while (!seen.includes(createdId)) {
-    const { value, done } = await events.read();
-    if (done) break;
-    seen += value;
+    // The create made by the direct path reached the viewer's live stream.
+    const createdId = (created.body as { id: string }).id;
+    let seen = "";
+    while (!seen.includes(createdId)) {
+      const { value, done } = await events.read();
+      if (done) break;
+      seen += value;
+    }
+    expect(seen).toContain(`"id":"${createdId}"`);
+    await events.cancel();
+  } finally {
+    // Deleted even when a check above failed, so a failure here cannot spill into the journeys after it.
+    for (const id of createdIds) expect((await fetch(`${url}/${id}?version=1`, { method: "DELETE", headers: auth(token) })).status).toBe(204);
   }
-  expect(seen).toContain(`"id":"${createdId}"`);
-  await events.cancel();
-
-  for (const id of createdIds) expect((await fetch(`${url}/${id}?version=1`, { method: "DELETE", headers: auth(token) })).status).toBe(204);
 });
