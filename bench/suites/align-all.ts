@@ -6,7 +6,7 @@
 import { alignAll, DEFAULT_MIN_SCORE } from "@/lib/domain/alignment";
 import type { Suite } from "@/bench/harness";
 import path from "node:path";
-import { breachGoldPath, bridgeGoldPath, derailmentGoldPath, ferryGoldPath, fireGoldPath, glassworksGoldPath, goldPath, landingGoldPath, landslideGoldPath, museumGoldPath, quarryGoldPath, strikeGoldPath, waterGoldPath, linksOfResult, loadGold, score, tfidfBaseline, type Gold } from "@/bench/fixtures/alignment-gold";
+import { blackoutGoldPath, breachGoldPath, bridgeGoldPath, derailmentGoldPath, ferryGoldPath, fireGoldPath, glassworksGoldPath, goldPath, landingGoldPath, landslideGoldPath, museumGoldPath, quarryGoldPath, strikeGoldPath, waterGoldPath, linksOfResult, loadGold, score, tfidfBaseline, type Gold } from "@/bench/fixtures/alignment-gold";
 import { createRandom } from "@/bench/fixtures/random";
 import { article, facts } from "@/bench/fixtures/text";
 import { describeMachine } from "@/bench/machine";
@@ -26,7 +26,7 @@ export const alignAllSuite: Suite = {
     const sources = Array.from({ length: 8 }, (_, i) => ({ id: `source-${i}`, text: article(random, 5000, story) }));
     const texts = sources.map((s) => s.text);
 
-    const sets = [goldPath, ferryGoldPath, fireGoldPath, bridgeGoldPath, strikeGoldPath, landslideGoldPath, derailmentGoldPath, quarryGoldPath, breachGoldPath, glassworksGoldPath, waterGoldPath, museumGoldPath, landingGoldPath].map((file) => {
+    const sets = [goldPath, ferryGoldPath, fireGoldPath, bridgeGoldPath, strikeGoldPath, landslideGoldPath, derailmentGoldPath, quarryGoldPath, breachGoldPath, glassworksGoldPath, waterGoldPath, museumGoldPath, landingGoldPath, blackoutGoldPath].map((file) => {
       const loaded = loadGold(file);
       return loaded && { ...loaded, file: path.basename(file) };
     });
@@ -75,7 +75,9 @@ const GOLD_TEXTS: Record<string, string> = {
   "museum-dunstreath":
     "4 articles written for this repository about an invented theft of gold from a city museum, [gold/museum-dunstreath](gold/museum-dunstreath) (same rules), held out from the tenth pass (precision: the same count for two actors, clauses after the subject told in passing, opening participle phrases, verbless time phrases): written by another engineer blind to the aligner, committed before Align all ran on it, scored once at the end of that pass; a development set since",
   "landing-tressingham":
-    "4 articles written for this repository about an invented emergency landing of an airliner after an engine failure, [gold/landing-tressingham](gold/landing-tressingham) (same rules), held out from the eleventh pass (precision: a row does not join passages whose claims agree only on their time): written by another engineer blind to the aligner, committed before Align all ran on it, scored once at the end of that pass",
+    "4 articles written for this repository about an invented emergency landing of an airliner after an engine failure, [gold/landing-tressingham](gold/landing-tressingham) (same rules), held out from the eleventh pass (precision: a row does not join passages whose claims agree only on their time): written by another engineer blind to the aligner, committed before Align all ran on it, scored once at the end of that pass; a development set since",
+  "blackout-wexholm":
+    "4 articles written for this repository about an invented city-wide power cut after a substation's circuit breaker failed, [gold/blackout-wexholm](gold/blackout-wexholm) (same rules), held out from the twelfth pass (precision): written by another engineer blind to the aligner, committed before Align all ran on it",
 };
 
 function qualityMarkdown(sets: readonly { gold: Gold; texts: string[]; file: string }[]): string {
@@ -106,7 +108,7 @@ ${m.cpu}, ${m.cores} cores, ${m.memory}, ${m.os}, Node ${m.node}; load average a
 A proposed link is every pair of passages of different sources in one row; it is correct when
 each passage overlaps the gold sentence on its side. The baseline proposes, for each sentence
 and each other source, the best match by plain TF-IDF cosine (lower-cased words, no stemming)
-when it reaches the threshold. Thirteen gold sets, all scored in this run; "—" where a method proposed
+when it reaches the threshold. Fourteen gold sets, all scored in this run; "—" where a method proposed
 nothing (its precision is undefined).
 
 ${tables.join("\n")}`;
