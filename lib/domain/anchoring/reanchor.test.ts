@@ -1116,3 +1116,28 @@ describe("reanchorAll: a rewrite of every word but one per sentence (issue 17)",
     expect(work.tokenPairsDiffed).toBeLessThanOrEqual(2 * tokens(old) * tokens(updated));
   });
 });
+
+describe("reanchor: a quote whose edge lies in an edit that could as well have left it alone", () => {
+  // A word deleted with its space after it ("local ") leaves the same text as the word
+  // deleted with its space before it (" local"), and the diff may report either: in COUNT
+  // the semantic cleanup shifts the deletion left, since the word diff's code for "of"
+  // happens to be a carriage return, which it scores as a line break. Read one way, a quote
+  // ending in the space before the word (starting in the space after it) lost that space;
+  // read the other way, nothing touched it. The rest of the quote is kept and the new text goes on with the edge's own
+  // characters right there, so the quote is untouched, its edge included. The quotes run
+  // over a line break, so that no search for a quote found once in each text places them.
+  const COUNT = [
+    "Results came in late.",
+    "Volunteers from nine towns across the valley carried warm food to dozens of local and older visitors past the gate.",
+    "The hall closed at ten.",
+  ].join("\n");
+  const local = COUNT.indexOf("local");
+  // Fewer words before "of": the diff reports "local " deleted, taking the space after it.
+  const FEW = COUNT.replace("from nine towns across the valley ", "");
+  const cases: Array<KeptCase & { text: string }> = [
+    { name: "a trailing space before a deleted word", text: COUNT, quote: "late.\nVolunteers from nine towns across the valley carried warm food to dozens of ", at: 16, expected: 16, splices: [[local, 6, ""]] },
+    { name: "a leading space after a deleted word", text: FEW, quote: " and older visitors past the gate.\nThe", at: FEW.indexOf("local") + 5, expected: FEW.indexOf("local") - 1, splices: [[FEW.indexOf("local"), 6, ""]] },
+  ];
+
+  it.each(cases)("$name", ({ text, quote, at, expected, splices }) => expectKeptExact(text, splices, quote, at, expected));
+});

@@ -1142,6 +1142,8 @@ const isSpace = (ch: string | undefined) => ch !== undefined && /\s/.test(ch);
  *   - `unchanged`: where an old range now is, if no edit touched it (it lies inside
  *     text the diff kept): then it holds exactly the same characters, whatever
  *     happened around it;
+ *   - `keptBesideEdits`: where an old range now is, if the diff keeps all of it but an
+ *     edge in an edit that could as well have left that edge alone (see there);
  *   - `surviving`: the share of a range's words that the diff kept;
  *   - `mapRange`: the range's new extent, with words replaced at its edges inside it;
  *   - `movedCopy`: where a range the diff saw deleted reappears verbatim in text the
@@ -1153,6 +1155,7 @@ const isSpace = (ch: string | undefined) => ch !== undefined && /\s/.test(ch);
 interface DiffMap {
   map(offset: number): number;
   unchanged(start: number, end: number): number | null;
+  keptBesideEdits(start: number, end: number): number | null;
   surviving(start: number, end: number): { words: number; characters: number };
   mapRange(start: number, end: number): { start: number; end: number } | null;
   movedCopy(start: number, end: number): number | null;
@@ -1200,6 +1203,24 @@ function diffMap(oldText: string, newText: string, work: ReanchorWork): DiffMap 
     if (!followMoves) return kept;
     if (kept === null) return lines.lineCopy(start, end) ?? lines.moved(start, end, true);
     return lines.claimed(kept, kept + end - start) ? (lines.moved(start, end) ?? lines.lineCopy(start, end) ?? kept) : kept;
+  };
+
+  // The diff's edits can often slide: deleting " regular" after "thousands of" leaves the
+  // same text as deleting "regular ", and diff-match-patch reports either (its semantic
+  // cleanup scores the word diff's token codes as if they were characters). A quote
+  // whose edge lies in such an edit, while the diff keeps the rest of it (the core) and the
+  // new text goes on right there with the edge's own characters, is untouched: a diff that
+  // keeps the edge too costs no more (the edit slid past it, or shortened by it).
+  const keptBesideEdits = (start: number, end: number): number | null => {
+    if (none) return null;
+    const first = segmentAt(segments, start);
+    const last = segmentAt(segments, end - 1);
+    const coreStart = equal[first] ? start : oldStarts[first]! + oldLengths[first]!;
+    const coreEnd = equal[last] ? end : oldStarts[last]!;
+    if (coreEnd <= coreStart || (coreStart === start && coreEnd === end)) return null;
+    const core = unchanged(coreStart, coreEnd);
+    const at = core === null ? -1 : core - (coreStart - start);
+    return at >= 0 && newText.startsWith(oldText.slice(start, end), at) ? at : null;
   };
 
   const keptCharacters = (start: number, end: number) => {
@@ -1267,7 +1288,7 @@ function diffMap(oldText: string, newText: string, work: ReanchorWork): DiffMap 
     return run ? n + run.newStart + (start - o - run.oldStart) : null;
   };
 
-  return { map, unchanged, surviving, mapRange, movedCopy, keptBetweenReplaced };
+  return { map, unchanged, keptBesideEdits, surviving, mapRange, movedCopy, keptBetweenReplaced };
 }
 
 /** Kept text inside a replacement this long is the same words, not a chance equality (see diffMap). */
@@ -1346,8 +1367,9 @@ function reanchorOne(oldText: string, newText: string, target: AnchorTarget, dif
   }
   const { start, end } = position;
   // (1) No edit touched the quote: the diff says where it is now, and that wins over any
-  // other copy of the same words, whatever happened to its context.
-  const kept = diff.unchanged(start, end);
+  // other copy of the same words, whatever happened to its context. Likewise when the diff
+  // keeps all of it but an edge that an edit as cheap would have left alone.
+  const kept = diff.unchanged(start, end) ?? diff.keptBesideEdits(start, end);
   if (kept !== null) return { status: "exact", score: 1, selectors: createSelectors(newText, kept, kept + quote.length) };
   // (1b) Its exact words, long enough to be telling and within one paragraph, are found
   // once in the old text and once in the new: they are the same words, moved with a
