@@ -1141,3 +1141,38 @@ describe("reanchor: a quote whose edge lies in an edit that could as well have l
 
   it.each(cases)("$name", ({ text, quote, at, expected, splices }) => expectKeptExact(text, splices, quote, at, expected));
 });
+
+describe("reanchor: line breaks alone follow the line they end", () => {
+  // A paragraph moved with its line breaks ("Key\n\n" pasted between "East.\n\n" and
+  // "Source") leaves the same text as one moved with the line breaks before it ("\n\nKey"
+  // pasted after "East."): which blank line went where nothing tells. Line breaks are taken
+  // to end the line before them, as a paragraph is cut with them. The whole-text diff, which
+  // keeps a run of line breaks wherever two runs line up, and a search by content, for which
+  // any line break will do, put them after another line.
+  const FERRY = [
+    "The ferry timetable changes in May, with fewer crossings at night.",
+    "",
+    "Tickets bought before April stay valid.",
+    "New crossings",
+    "",
+    "A second boat joins the route in June, doubling the morning service.",
+    "The harbour office answers questions by phone.",
+    "",
+    "Source » harbour post",
+  ].join("\n");
+  const heading = FERRY.indexOf("New crossings");
+  const tickets = FERRY.indexOf("Tickets");
+  // The tickets line deleted, the heading cut with its line breaks and pasted before the source.
+  const moved: Splice[] = [[tickets, heading - tickets, ""], [tickets, 15, ""], [FERRY.indexOf("Source") - (heading - tickets) - 15, 0, "New crossings\n\n"]];
+  const CREDIT = ["The ferry timetable changes in May, with fewer crossings at night.", "", "A second boat joins the route in June.", "", "(Harbour Post)", "", ""].join("\n");
+  const credit = CREDIT.indexOf("(Harbour");
+  // The credit at the text's end cut with its line breaks and pasted before the second paragraph.
+  const creditMoved: Splice[] = [[credit, 16, ""], [CREDIT.indexOf("A second"), 0, "(Harbour Post)\n\n"]];
+  const cases: Array<KeptCase & { text: string }> = [
+    { name: "the blank line after a moved heading", text: FERRY, quote: "\n", at: heading + 14, expected: applySplices(FERRY, moved).indexOf("New crossings") + 14, splices: moved },
+    { name: "both line breaks after a moved heading", text: FERRY, quote: "\n\n", at: heading + 13, expected: applySplices(FERRY, moved).indexOf("New crossings") + 13, splices: moved },
+    { name: "the last line break of the text, after a credit moved up", text: CREDIT, quote: "\n", at: credit + 15, expected: CREDIT.indexOf("A second") + 15, splices: creditMoved },
+  ];
+
+  it.each(cases)("$name", ({ text, quote, at, expected, splices }) => expectKeptExact(text, splices, quote, at, expected));
+});

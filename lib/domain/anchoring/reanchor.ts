@@ -962,6 +962,25 @@ function paragraphPairs(oldText: string, newText: string, map: (offset: number) 
   };
   return {
     /**
+     * Where [start, end), line breaks only, lying in the line breaks that end a paired line,
+     * is now: as far into those after its pair, if the new text has them there too; else
+     * null. Line breaks are all alike, so which of them went where nothing in the texts tells
+     * when a line moved: "A\n\nB" with A pasted elsewhere as "A\n\n" or as "\n\nA" leaves
+     * the same text. They are taken to end the line before them, as a paragraph is cut with
+     * its line breaks. The whole-text diff keeps a run of line breaks wherever two runs line
+     * up, and a search by content takes any line break with a like context: both put them
+     * after another line as often as not.
+     */
+    breaksAfter(start: number, end: number): number | null {
+      const line = lineAt(start);
+      const twin = line && pairs.get(line);
+      if (!twin) return null;
+      const lineEnd = line.start + line.text.length;
+      const breaks = oldText.slice(lineEnd, end);
+      const twinEnd = twin.start + twin.text.length;
+      return lineEnd <= start && /^\n+$/.test(breaks) && newText.startsWith(breaks, twinEnd) ? twinEnd + (start - lineEnd) : null;
+    },
+    /**
      * How far [start, end), within one old line, is to be shifted to lie at the same offset
      * in the identical line whose place its line takes (see interchangesOf): 0 if none.
      */
@@ -1192,6 +1211,10 @@ function diffMap(oldText: string, newText: string, work: ReanchorWork): DiffMap 
   // Words (for `surviving`) are not looked for this way: too short to tell.
   const unchanged = (oldStart: number, oldEnd: number, followMoves = true): number | null => {
     if (none || oldEnd <= oldStart) return null;
+    if (followMoves) {
+      const breaks = lines.breaksAfter(oldStart, oldEnd);
+      if (breaks !== null) return breaks;
+    }
     // A quote in one of several identical lines is followed as if in the one whose place its line takes.
     const shift = followMoves ? lines.interchange(oldStart, oldEnd) : 0;
     const [start, end] = [oldStart + shift, oldEnd + shift];
