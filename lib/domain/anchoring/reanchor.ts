@@ -1231,9 +1231,13 @@ function diffMap(oldText: string, newText: string, work: ReanchorWork): DiffMap 
   // The diff's edits can often slide: deleting " regular" after "thousands of" leaves the
   // same text as deleting "regular ", and diff-match-patch reports either (its semantic
   // cleanup scores the word diff's token codes as if they were characters). A quote
-  // whose edge lies in such an edit, while the diff keeps the rest of it (the core) and the
-  // new text goes on right there with the edge's own characters, is untouched: a diff that
-  // keeps the edge too costs no more (the edit slid past it, or shortened by it).
+  // whose edge is spaces in such an edit, while the diff keeps the rest of it (the core) and
+  // the new text goes on right there with the edge's own characters, is untouched: a diff
+  // that keeps the edge too costs no more (the edit slid past it, or shortened by it).
+  // Spaces only: where the edge is a line break, or words, reading the quote as untouched
+  // costs no more either, but then the edge as often went with text pasted beside it (a
+  // paragraph pasted after a blank line; line breaks end the line before them, see
+  // breaksAfter), and the quote's extent is as it was edited.
   const keptBesideEdits = (start: number, end: number): number | null => {
     if (none) return null;
     const first = segmentAt(segments, start);
@@ -1241,6 +1245,7 @@ function diffMap(oldText: string, newText: string, work: ReanchorWork): DiffMap 
     const coreStart = equal[first] ? start : oldStarts[first]! + oldLengths[first]!;
     const coreEnd = equal[last] ? end : oldStarts[last]!;
     if (coreEnd <= coreStart || (coreStart === start && coreEnd === end)) return null;
+    if (!/^[^\S\n]*$/.test(oldText.slice(start, coreStart) + oldText.slice(coreEnd, end))) return null;
     const core = unchanged(coreStart, coreEnd);
     const at = core === null ? -1 : core - (coreStart - start);
     return at >= 0 && newText.startsWith(oldText.slice(start, end), at) ? at : null;
