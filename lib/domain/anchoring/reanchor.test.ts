@@ -1116,3 +1116,63 @@ describe("reanchorAll: a rewrite of every word but one per sentence (issue 17)",
     expect(work.tokenPairsDiffed).toBeLessThanOrEqual(2 * tokens(old) * tokens(updated));
   });
 });
+
+describe("reanchor: a quote whose edge lies in an edit that could as well have left it alone", () => {
+  // A word deleted with its space after it ("local ") leaves the same text as the word
+  // deleted with its space before it (" local"), and the diff may report either: in COUNT
+  // the semantic cleanup shifts the deletion left, since the word diff's code for "of"
+  // happens to be a carriage return, which it scores as a line break. Read one way, a quote
+  // ending in the space before the word (starting in the space after it) lost that space;
+  // read the other way, nothing touched it. The rest of the quote is kept and the new text goes on with the edge's own
+  // characters right there, so the quote is untouched, its edge included. The quotes run
+  // over a line break, so that no search for a quote found once in each text places them.
+  const COUNT = [
+    "Results came in late.",
+    "Volunteers from nine towns across the valley carried warm food to dozens of local and older visitors past the gate.",
+    "The hall closed at ten.",
+  ].join("\n");
+  const local = COUNT.indexOf("local");
+  // Fewer words before "of": the diff reports "local " deleted, taking the space after it.
+  const FEW = COUNT.replace("from nine towns across the valley ", "");
+  const cases: Array<KeptCase & { text: string }> = [
+    { name: "a trailing space before a deleted word", text: COUNT, quote: "late.\nVolunteers from nine towns across the valley carried warm food to dozens of ", at: 16, expected: 16, splices: [[local, 6, ""]] },
+    { name: "a leading space after a deleted word", text: FEW, quote: " and older visitors past the gate.\nThe", at: FEW.indexOf("local") + 5, expected: FEW.indexOf("local") - 1, splices: [[FEW.indexOf("local"), 6, ""]] },
+  ];
+
+  it.each(cases)("$name", ({ text, quote, at, expected, splices }) => expectKeptExact(text, splices, quote, at, expected));
+});
+
+describe("reanchor: line breaks alone follow the line they end", () => {
+  // A paragraph moved with its line breaks ("Key\n\n" pasted between "East.\n\n" and
+  // "Source") leaves the same text as one moved with the line breaks before it ("\n\nKey"
+  // pasted after "East."): which blank line went where nothing tells. Line breaks are taken
+  // to end the line before them, as a paragraph is cut with them. The whole-text diff, which
+  // keeps a run of line breaks wherever two runs line up, and a search by content, for which
+  // any line break will do, put them after another line.
+  const FERRY = [
+    "The ferry timetable changes in May, with fewer crossings at night.",
+    "",
+    "Tickets bought before April stay valid.",
+    "New crossings",
+    "",
+    "A second boat joins the route in June, doubling the morning service.",
+    "The harbour office answers questions by phone.",
+    "",
+    "Source » harbour post",
+  ].join("\n");
+  const heading = FERRY.indexOf("New crossings");
+  const tickets = FERRY.indexOf("Tickets");
+  // The tickets line deleted, the heading cut with its line breaks and pasted before the source.
+  const moved: Splice[] = [[tickets, heading - tickets, ""], [tickets, 15, ""], [FERRY.indexOf("Source") - (heading - tickets) - 15, 0, "New crossings\n\n"]];
+  const CREDIT = ["The ferry timetable changes in May, with fewer crossings at night.", "", "A second boat joins the route in June.", "", "(Harbour Post)", "", ""].join("\n");
+  const credit = CREDIT.indexOf("(Harbour");
+  // The credit at the text's end cut with its line breaks and pasted before the second paragraph.
+  const creditMoved: Splice[] = [[credit, 16, ""], [CREDIT.indexOf("A second"), 0, "(Harbour Post)\n\n"]];
+  const cases: Array<KeptCase & { text: string }> = [
+    { name: "the blank line after a moved heading", text: FERRY, quote: "\n", at: heading + 14, expected: applySplices(FERRY, moved).indexOf("New crossings") + 14, splices: moved },
+    { name: "both line breaks after a moved heading", text: FERRY, quote: "\n\n", at: heading + 13, expected: applySplices(FERRY, moved).indexOf("New crossings") + 13, splices: moved },
+    { name: "the last line break of the text, after a credit moved up", text: CREDIT, quote: "\n", at: credit + 15, expected: CREDIT.indexOf("A second") + 15, splices: creditMoved },
+  ];
+
+  it.each(cases)("$name", ({ text, quote, at, expected, splices }) => expectKeptExact(text, splices, quote, at, expected));
+});

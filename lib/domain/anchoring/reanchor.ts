@@ -962,6 +962,25 @@ function paragraphPairs(oldText: string, newText: string, map: (offset: number) 
   };
   return {
     /**
+     * Where [start, end), line breaks only, lying in the line breaks that end a paired line,
+     * is now: as far into those after its pair, if the new text has them there too; else
+     * null. Line breaks are all alike, so which of them went where nothing in the texts tells
+     * when a line moved: "A\n\nB" with A pasted elsewhere as "A\n\n" or as "\n\nA" leaves
+     * the same text. They are taken to end the line before them, as a paragraph is cut with
+     * its line breaks. The whole-text diff keeps a run of line breaks wherever two runs line
+     * up, and a search by content takes any line break with a like context: both put them
+     * after another line as often as not.
+     */
+    breaksAfter(start: number, end: number): number | null {
+      const line = lineAt(start);
+      const twin = line && pairs.get(line);
+      if (!twin) return null;
+      const lineEnd = line.start + line.text.length;
+      const breaks = oldText.slice(lineEnd, end);
+      const twinEnd = twin.start + twin.text.length;
+      return lineEnd <= start && /^\n+$/.test(breaks) && newText.startsWith(breaks, twinEnd) ? twinEnd + (start - lineEnd) : null;
+    },
+    /**
      * How far [start, end), within one old line, is to be shifted to lie at the same offset
      * in the identical line whose place its line takes (see interchangesOf): 0 if none.
      */
@@ -1142,6 +1161,8 @@ const isSpace = (ch: string | undefined) => ch !== undefined && /\s/.test(ch);
  *   - `unchanged`: where an old range now is, if no edit touched it (it lies inside
  *     text the diff kept): then it holds exactly the same characters, whatever
  *     happened around it;
+ *   - `keptBesideEdits`: where an old range now is, if the diff keeps all of it but an
+ *     edge in an edit that could as well have left that edge alone (see there);
  *   - `surviving`: the share of a range's words that the diff kept;
  *   - `mapRange`: the range's new extent, with words replaced at its edges inside it;
  *   - `movedCopy`: where a range the diff saw deleted reappears verbatim in text the
@@ -1153,6 +1174,7 @@ const isSpace = (ch: string | undefined) => ch !== undefined && /\s/.test(ch);
 interface DiffMap {
   map(offset: number): number;
   unchanged(start: number, end: number): number | null;
+  keptBesideEdits(start: number, end: number): number | null;
   surviving(start: number, end: number): { words: number; characters: number };
   mapRange(start: number, end: number): { start: number; end: number } | null;
   movedCopy(start: number, end: number): number | null;
@@ -1189,6 +1211,10 @@ function diffMap(oldText: string, newText: string, work: ReanchorWork): DiffMap 
   // Words (for `surviving`) are not looked for this way: too short to tell.
   const unchanged = (oldStart: number, oldEnd: number, followMoves = true): number | null => {
     if (none || oldEnd <= oldStart) return null;
+    if (followMoves) {
+      const breaks = lines.breaksAfter(oldStart, oldEnd);
+      if (breaks !== null) return breaks;
+    }
     // A quote in one of several identical lines is followed as if in the one whose place its line takes.
     const shift = followMoves ? lines.interchange(oldStart, oldEnd) : 0;
     const [start, end] = [oldStart + shift, oldEnd + shift];
@@ -1200,6 +1226,29 @@ function diffMap(oldText: string, newText: string, work: ReanchorWork): DiffMap 
     if (!followMoves) return kept;
     if (kept === null) return lines.lineCopy(start, end) ?? lines.moved(start, end, true);
     return lines.claimed(kept, kept + end - start) ? (lines.moved(start, end) ?? lines.lineCopy(start, end) ?? kept) : kept;
+  };
+
+  // The diff's edits can often slide: deleting " regular" after "thousands of" leaves the
+  // same text as deleting "regular ", and diff-match-patch reports either (its semantic
+  // cleanup scores the word diff's token codes as if they were characters). A quote
+  // whose edge is spaces in such an edit, while the diff keeps the rest of it (the core) and
+  // the new text goes on right there with the edge's own characters, is untouched: a diff
+  // that keeps the edge too costs no more (the edit slid past it, or shortened by it).
+  // Spaces only: where the edge is a line break, or words, reading the quote as untouched
+  // costs no more either, but then the edge as often went with text pasted beside it (a
+  // paragraph pasted after a blank line; line breaks end the line before them, see
+  // breaksAfter), and the quote's extent is as it was edited.
+  const keptBesideEdits = (start: number, end: number): number | null => {
+    if (none) return null;
+    const first = segmentAt(segments, start);
+    const last = segmentAt(segments, end - 1);
+    const coreStart = equal[first] ? start : oldStarts[first]! + oldLengths[first]!;
+    const coreEnd = equal[last] ? end : oldStarts[last]!;
+    if (coreEnd <= coreStart || (coreStart === start && coreEnd === end)) return null;
+    if (!/^[^\S\n]*$/.test(oldText.slice(start, coreStart) + oldText.slice(coreEnd, end))) return null;
+    const core = unchanged(coreStart, coreEnd);
+    const at = core === null ? -1 : core - (coreStart - start);
+    return at >= 0 && newText.startsWith(oldText.slice(start, end), at) ? at : null;
   };
 
   const keptCharacters = (start: number, end: number) => {
@@ -1267,7 +1316,7 @@ function diffMap(oldText: string, newText: string, work: ReanchorWork): DiffMap 
     return run ? n + run.newStart + (start - o - run.oldStart) : null;
   };
 
-  return { map, unchanged, surviving, mapRange, movedCopy, keptBetweenReplaced };
+  return { map, unchanged, keptBesideEdits, surviving, mapRange, movedCopy, keptBetweenReplaced };
 }
 
 /** Kept text inside a replacement this long is the same words, not a chance equality (see diffMap). */
@@ -1346,8 +1395,9 @@ function reanchorOne(oldText: string, newText: string, target: AnchorTarget, dif
   }
   const { start, end } = position;
   // (1) No edit touched the quote: the diff says where it is now, and that wins over any
-  // other copy of the same words, whatever happened to its context.
-  const kept = diff.unchanged(start, end);
+  // other copy of the same words, whatever happened to its context. Likewise when the diff
+  // keeps all of it but an edge that an edit as cheap would have left alone.
+  const kept = diff.unchanged(start, end) ?? diff.keptBesideEdits(start, end);
   if (kept !== null) return { status: "exact", score: 1, selectors: createSelectors(newText, kept, kept + quote.length) };
   // (1b) Its exact words, long enough to be telling and within one paragraph, are found
   // once in the old text and once in the new: they are the same words, moved with a
