@@ -42,7 +42,8 @@ export default defineConfig({
   webServer: {
     command: "npm start",
     url: `${baseURL}/api/health`,
-    timeout: 240_000,
+    // The first start builds the app: 2–4 minutes on two quiet cores, over 4 at a load of 16.
+    timeout: 600_000,
     reuseExistingServer: false,
     stdout: "pipe",
     stderr: "pipe",
