@@ -62,6 +62,11 @@ describe("claimOf", () => {
     ["a speaker's description before the reporting verb", "Lena Roy, the dockers' union organiser, said crews were exhausted.", "w:union", true],
     ["the US is a name, though its feature is a word", "US officials said the sanctions would stay.", "w:america", false],
     ["a participle clause that is the predicate", "Harlow Ferries, founded in 1990, cancelled its crossings.", "w:cancel", true],
+    ["a thing the claim's object includes, after ', including'", "Thieves took jewels from the gallery, including a silver brooch.", "w:brooch", false],
+    ["a thing the claim's object includes, after ', among them'", "The storm damaged six boats, among them a lifeboat.", "w:lifeboat", false],
+    ["a thing named after ', including' when the splitter took it for the predicate (after an appositive)", "Thieves took jewels from the Orrin collection, a set of brooches and rings, including a brooch worn at a coronation.", "w:coronat", false],
+    ["a sentence opening with 'among them' asserts what follows", "Among them was a silver brooch.", "w:brooch", true],
+    ["an appositive describing the claim's object", "Thieves took jewels from the Orrin collection, a set of silver brooches found by a diver in 1960, before escaping through a window.", "w:brooch", false],
   ])("content: %s", (_, text, feature, kept) => {
     expect(claim(text).content.has(feature)).toBe(kept);
   });
@@ -125,6 +130,8 @@ describe("differentClaims", () => {
     ["an event named in passing after a time preposition", "The ferry firm was fined in 2019.", "The ferry firm has bought two new boats since the 2019 penalty.", true],
     ["one operator's two claims, what they share named in a relative clause after the subject", "Harlow Ferries, which runs the island crossing, said it was disappointed by the ruling.", "Harlow Ferries, the crossing's operator, said it would appeal.", true],
     ["an owner named in a reduced relative clause between the subject and its predicate", "Harlow Ferries, owned by a group of investors, was ordered to pay compensation.", "Harlow Ferries has been owned by a group of investors since 2015.", true],
+    ["a thing named after ', including', and a sentence about it", "Thieves took jewels from the gallery, including a silver brooch worn at a coronation.", "The silver brooch worn at a coronation has appeared in every guidebook since 1990.", true],
+    ["a thing described in an appositive after the object, and a sentence telling it", "Thieves took jewels from the Orrin collection, a set of silver brooches found by a diver in 1960, before escaping through a window.", "The silver brooches were found by a diver in 1960.", true],
   ])("%s", (_, a, b, expected) => {
     expect(differentClaims(claim(a), claim(b))).toBe(expected);
     expect(differentClaims(claim(b), claim(a))).toBe(expected);

@@ -94,6 +94,9 @@ const upToComma = (tokens: readonly Token[], from: number) => {
   return tokens.slice(from, comma < 0 ? undefined : comma);
 };
 
+/** An appositive clause as the splitter opens one (clauses.ts): ", a collection of …", ", one of the …". */
+const APPOSITIVE_START_RE = /^(?:one of|a|an)\b/u;
+
 /** A relative pronoun opening a clause. */
 const RELATIVE_START_RE = /^(?:which|who|whom|whose)\b/iu;
 
@@ -114,7 +117,8 @@ export interface ClaimClause {
 /**
  * The claim of a passage (span into `text`) from its clauses: every clause but those that
  * tell something in passing (PASSING_RE; of a relative clause run on to the predicate, the
- * predicate is kept), each up to an adverbial conjunction inside it (ADVERBIAL_CONJUNCTIONS)
+ * predicate is kept; an appositive after a clause with its verb, which describes that clause's
+ * object, and the examples after ", including" or ", among them": listedInPassing), each up to an adverbial conjunction inside it (ADVERBIAL_CONJUNCTIONS)
  * and without what it tells in passing with no pronoun or comma to mark it (toldInPassing).
  * Acts are those parts' verbs, reporting verbs left out.
  */
@@ -131,7 +135,11 @@ export function claimOf(text: string, passage: Span, clauses: readonly ClaimClau
     return at > 0 ? (within[at] as Token).start + passage.start : undefined;
   };
   const opening = (c: ClaimClause) => c === clauses[0] && c.subordinate && clauses.length > 1 && OPENING_PARTICIPLE_RE.test(text.slice(c.span.start, c.span.end));
-  const claimClauses = clauses.filter((c) => !opening(c) && (!(c.subordinate && PASSING_RE.test(text.slice(c.span.start, c.span.end))) || predicateAfter(c) !== undefined));
+  const tokensOf = (c: ClaimClause) => doc.tokens.filter((t) => t.start + passage.start >= c.span.start && t.start + passage.start < c.span.end);
+  // An appositive after a clause that has its verb describes that clause's object.
+  const objectAppositive = (c: ClaimClause, i: number) =>
+    c.subordinate && i > 0 && APPOSITIVE_START_RE.test(text.slice(c.span.start, c.span.end)) && tokensOf(clauses[i - 1] as ClaimClause).some(isVerbal);
+  const claimClauses = clauses.filter((c, i) => !opening(c) && !objectAppositive(c, i) && (!(c.subordinate && PASSING_RE.test(text.slice(c.span.start, c.span.end))) || predicateAfter(c) !== undefined));
   // An adverbial clause inside a clause, with no comma for the splitter ("saved 180 after the
   // ferry overturned"), tells its fact in passing too: from its conjunction to the clause's end.
   // The tagger reads "after" before a clause as a preposition as often as a conjunction, so a
@@ -147,7 +155,7 @@ export function claimOf(text: string, passage: Span, clauses: readonly ClaimClau
   const told = new Set(
     claimRanges.flatMap((range) => {
       const part = doc.tokens.filter((t) => t.start + passage.start >= range.start && t.start + passage.start < range.end);
-      return [...toldInPassing(part), ...describedSubject(part), ...timePhrases(part)].map((t) => t.start);
+      return [...toldInPassing(part), ...describedSubject(part), ...timePhrases(part), ...listedInPassing(part, part[0] !== doc.tokens[0])].map((t) => t.start);
     }),
   );
   const inClaim = (at: number) => inRanges(at) && !told.has(at - passage.start);
@@ -452,6 +460,28 @@ function timePhrases(part: readonly Token[]): Token[] {
     let end = i + 1;
     while (end < part.length && (PHRASE_POS.has((part[end] as Token).pos) || part[end]?.normal === "of")) end++;
     if (part.slice(i + 1, end).some((w) => w.pos === "NOUN")) out.push(...part.slice(i, end));
+  });
+  return out;
+}
+
+/** Words opening a list of examples of what was just named: ", including …", ", among them …", ", such as …". */
+const LIST_OPENERS = new Set(["including", "among", "such"]);
+const LIST_SECOND: Record<string, RegExp> = { including: /./u, among: /^(?:them|whom|which|those|these)$/u, such: /^as$/u };
+
+/**
+ * Examples of what a clause has just named, after a comma or opening a part that does not open
+ * the passage (`afterClause`): "took items from the hoard, including a gold clasp considered
+ * its finest piece"; "…, among them two children". They tell in passing what the thing named
+ * includes; the clause before is the claim. From the opener to the next comma or the part's
+ * end. The splitter marks such a piece main when it follows an appositive (the predicate
+ * usually does), so it is read here. A sentence opening so ("Among them was …") asserts it.
+ */
+function listedInPassing(part: readonly Token[], afterClause: boolean): Token[] {
+  const out: Token[] = [];
+  part.forEach((t, i) => {
+    const second = part[i + 1];
+    if (!LIST_OPENERS.has(t.normal) || !second || !(LIST_SECOND[t.normal] as RegExp).test(second.normal) || !(i === 0 ? afterClause : part[i - 1]?.text === ",")) return;
+    out.push(...upToComma(part, i));
   });
   return out;
 }
