@@ -159,6 +159,9 @@ describe("onlySettingShared", () => {
     ["one side tells little but its act and time: a paraphrase may differ only there", "The Orrin dam gave way on Monday night.", "Engineers argued in the capital over the repair bill on Monday night.", false],
     ["one side tells nothing but its act and time", "Staff were informed on Tuesday morning.", "Staff heard the news at a meeting in the canteen on Tuesday morning.", false],
     ["nothing shared at all is not a shared setting", "Thieves broke in through a skylight in the roof.", "Four gilt paintings were taken from the east wing.", false],
+    ["two acts sharing only a year", "A similar attack on the Orrin clinic in 2019 forced it to cancel operations.", "The Orrin clinic attack of 2019 began with an outdated server, investigators found.", true],
+    ["a year shared, one side telling little but its act", "The council approved the plans in 2019.", "Orrin council granted the permission in 2019.", false],
+    ["a count in the range of years is no year", "Orrin Foods will cut 1,500 jobs at its bakeries.", "Union members at the depots said 1,500 drivers would walk out over pensions.", false],
   ])("%s", (_, a, b, expected) => {
     expect(onlySettingShared(claim(a), claim(b))).toBe(expected);
     expect(onlySettingShared(claim(b), claim(a))).toBe(expected);

@@ -612,10 +612,15 @@ const SETTING_WORDS = "hour morning afternoon evening night overnight dawn dusk 
 let settingFeatures: ReadonlySet<string> | undefined;
 const setting = () => (settingFeatures ??= new Set(SETTING_WORDS.flatMap((w) => [...wordFeatures(w).keys()].filter((f) => f.startsWith("w:")))));
 const isSetting = (f: string) => f.startsWith("d:") || setting().has(f);
+/** A number that may be a year (numbers.ts reads one standing alone, "in 2023", as a number, not a date). */
+const isYear = (f: string) => {
+  const value = f.startsWith("n:") ? Number(f.slice(2)) : NaN;
+  return Number.isInteger(value) && value >= 1000 && value <= 2100;
+};
 
 /**
  * Two claims that agree only on when they happened: no act in common, every content feature
- * they share a time word or a date, and each tells at least two things of its own besides
+ * they share a time word, a date or a year that neither states as a count, and each tells at least two things of its own besides
  * its act and time ("Thieves broke in through a skylight in the roof in the early hours of
  * Sunday" / "Four gilt paintings were taken from the east wing in the early hours of
  * Sunday"). One night's events are told with one time phrase; the phrase is no evidence of
@@ -626,6 +631,9 @@ export function onlySettingShared(a: Claim, b: Claim): boolean {
   if (a.acts.size === 0 || b.acts.size === 0) return false;
   for (const f of a.acts) if (b.acts.has(f)) return false;
   const shared = [...a.content].filter((f) => b.content.has(f));
-  const saysMore = (c: Claim) => [...c.content].filter((f) => !isSetting(f) && !c.acts.has(f)).length >= 2;
-  return shared.length > 0 && shared.every(isSetting) && saysMore(a) && saysMore(b);
+  // A year neither claim states as a count ("the 1971 bridge", "the attack of 2023") places
+  // the claim in time like a date.
+  const when = (f: string) => isSetting(f) || (isYear(f) && !a.counts.has(f) && !b.counts.has(f));
+  const saysMore = (c: Claim) => [...c.content].filter((f) => !when(f) && !c.acts.has(f)).length >= 2;
+  return shared.length > 0 && shared.every(when) && saysMore(a) && saysMore(b);
 }
