@@ -67,6 +67,7 @@ describe("claimOf", () => {
     ["a participle clause that is the predicate", "Harlow Ferries, founded in 1990, cancelled its crossings.", "w:cancel", true],
     ["a thing the claim's object includes, after ', including'", "Thieves took jewels from the gallery, including a silver brooch.", "w:brooch", false],
     ["a thing the claim's object includes, after ', among them'", "The storm damaged six boats, among them a lifeboat.", "w:lifeboat", false],
+    ["a thing the claim's object includes, after ', such as'", "The storm damaged small craft, such as lifeboats and dinghies.", "w:lifeboat", false],
     ["a thing named after ', including' when the splitter took it for the predicate (after an appositive)", "Thieves took jewels from the Orrin collection, a set of brooches and rings, including a brooch worn at a coronation.", "w:coronat", false],
     ["a sentence opening with 'among them' asserts what follows", "Among them was a silver brooch.", "w:brooch", true],
     ["an appositive describing the claim's object", "Thieves took jewels from the Orrin collection, a set of silver brooches found by a diver in 1960, before escaping through a window.", "w:brooch", false],
