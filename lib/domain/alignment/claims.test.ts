@@ -42,6 +42,9 @@ describe("claimOf", () => {
     ["a past tense with no predicate after it is the main verb", "The ship sank off the cape.", ["w:sink"]],
     ["a noun in '-s' closing a phrase after a preposition is no verb", "The council has inspected the pumps at its sewage works.", ["w:inspect"]],
     ["a word's hyphen breaks no clause before a participle after its noun", "The club will write to all twenty-two fans affected.", ["w:writ"]],
+    ["'have' with an object is the act", "The depot has more than 60 drivers.", ["w:hav"]],
+    ["'have' before a participle is an auxiliary, an adverb between", "The council has already closed the road.", ["w:clos"]],
+    ["the 'be' of 'there is' is the act", "There were 40 boats in the harbour.", ["w:be"]],
   ])("%s", (_, text, acts) => {
     expect(words(claim(text).acts)).toEqual(acts);
   });
@@ -62,6 +65,17 @@ describe("claimOf", () => {
     ["a speaker's description before the reporting verb", "Lena Roy, the dockers' union organiser, said crews were exhausted.", "w:union", true],
     ["the US is a name, though its feature is a word", "US officials said the sanctions would stay.", "w:america", false],
     ["a participle clause that is the predicate", "Harlow Ferries, founded in 1990, cancelled its crossings.", "w:cancel", true],
+    ["a thing the claim's object includes, after ', including'", "Thieves took jewels from the gallery, including a silver brooch.", "w:brooch", false],
+    ["a thing the claim's object includes, after ', among them'", "The storm damaged six boats, among them a lifeboat.", "w:lifeboat", false],
+    ["a thing the claim's object includes, after ', such as'", "The storm damaged small craft, such as lifeboats and dinghies.", "w:lifeboat", false],
+    ["a thing named after ', including' when the splitter took it for the predicate (after an appositive)", "Thieves took jewels from the Orrin collection, a set of brooches and rings, including a brooch worn at a coronation.", "w:coronat", false],
+    ["a sentence opening with 'among them' asserts what follows", "Among them was a silver brooch.", "w:brooch", true],
+    ["an appositive describing the claim's object", "Thieves took jewels from the Orrin collection, a set of silver brooches found by a diver in 1960, before escaping through a window.", "w:brooch", false],
+    ["a count in a definite noun phrase is known already", "After the ferry docked, the 212 passengers walked down the gangway.", "n:212", false],
+    ["a count after a possessor is known already", "The hospital's 900 nurses went on strike.", "n:900", false],
+    ["a count joined to a definite one by 'and'", "The 212 passengers and nine crew left by the gangway.", "n:9", false],
+    ["a count with no article is asserted", "Some 900 nurses went on strike.", "n:900", true],
+    ["a count the claim also asserts without an article", "The 212 passengers were all saved, and 212 passengers is the ferry's limit.", "n:212", true],
   ])("content: %s", (_, text, feature, kept) => {
     expect(claim(text).content.has(feature)).toBe(kept);
   });
@@ -125,6 +139,11 @@ describe("differentClaims", () => {
     ["an event named in passing after a time preposition", "The ferry firm was fined in 2019.", "The ferry firm has bought two new boats since the 2019 penalty.", true],
     ["one operator's two claims, what they share named in a relative clause after the subject", "Harlow Ferries, which runs the island crossing, said it was disappointed by the ruling.", "Harlow Ferries, the crossing's operator, said it would appeal.", true],
     ["an owner named in a reduced relative clause between the subject and its predicate", "Harlow Ferries, owned by a group of investors, was ordered to pay compensation.", "Harlow Ferries has been owned by a group of investors since 2015.", true],
+    ["a count known already, and the sentence asserting it", "After the ferry docked, the 212 passengers walked down the gangway.", "There were 212 passengers on board.", true],
+    ["a count known already on both sides: what is said of them decides", "The 212 passengers walked down the gangway.", "The 212 passengers were taken ashore down the gangway.", false],
+    ["the staff a hospital has, and what its staff did", "The hospital's 900 nurses have gone back to paper records.", "The hospital has about 900 nurses.", true],
+    ["a thing named after ', including', and a sentence about it", "Thieves took jewels from the gallery, including a silver brooch worn at a coronation.", "The silver brooch worn at a coronation has appeared in every guidebook since 1990.", true],
+    ["a thing described in an appositive after the object, and a sentence telling it", "Thieves took jewels from the Orrin collection, a set of silver brooches found by a diver in 1960, before escaping through a window.", "The silver brooches were found by a diver in 1960.", true],
   ])("%s", (_, a, b, expected) => {
     expect(differentClaims(claim(a), claim(b))).toBe(expected);
     expect(differentClaims(claim(b), claim(a))).toBe(expected);
@@ -141,6 +160,9 @@ describe("onlySettingShared", () => {
     ["one side tells little but its act and time: a paraphrase may differ only there", "The Orrin dam gave way on Monday night.", "Engineers argued in the capital over the repair bill on Monday night.", false],
     ["one side tells nothing but its act and time", "Staff were informed on Tuesday morning.", "Staff heard the news at a meeting in the canteen on Tuesday morning.", false],
     ["nothing shared at all is not a shared setting", "Thieves broke in through a skylight in the roof.", "Four gilt paintings were taken from the east wing.", false],
+    ["two acts sharing only a year", "A similar attack on the Orrin clinic in 2019 forced it to cancel operations.", "The Orrin clinic attack of 2019 began with an outdated server, investigators found.", true],
+    ["a year shared, one side telling little but its act", "The council approved the plans in 2019.", "Orrin council granted the permission in 2019.", false],
+    ["a count in the range of years is no year", "Orrin Foods will cut 1,500 jobs at its bakeries.", "Union members at the depots said 1,500 drivers would walk out over pensions.", false],
   ])("%s", (_, a, b, expected) => {
     expect(onlySettingShared(claim(a), claim(b))).toBe(expected);
     expect(onlySettingShared(claim(b), claim(a))).toBe(expected);

@@ -18,7 +18,7 @@ import { Evidence, evidenceOf } from "./similarity";
  * is talked about, which similarity rewards; what differs is the main clause's act.
  */
 export interface Claim {
-  /** Features (w:, s:, v:) of the claim's verbs and of adjectives predicated by "be" ("was unhappy"), reporting verbs left out; empty when none is found ("The victim was the driver"). */
+  /** Features (w:, s:, v:) of the claim's verbs, of adjectives predicated by "be" ("was unhappy"), of "have" as a main verb and of the "be" of "there is" (stativeVerb), reporting verbs left out; empty when none is found ("The victim was the driver"). */
   readonly acts: ReadonlySet<string>;
   /** Content features (words, numbers, dates) of the claim's clauses, reporting verbs and role words left out. */
   readonly content: ReadonlySet<string>;
@@ -94,6 +94,9 @@ const upToComma = (tokens: readonly Token[], from: number) => {
   return tokens.slice(from, comma < 0 ? undefined : comma);
 };
 
+/** An appositive clause as the splitter opens one (clauses.ts): ", a collection of …", ", one of the …". */
+const APPOSITIVE_START_RE = /^(?:one of|a|an)\b/u;
+
 /** A relative pronoun opening a clause. */
 const RELATIVE_START_RE = /^(?:which|who|whom|whose)\b/iu;
 
@@ -114,9 +117,11 @@ export interface ClaimClause {
 /**
  * The claim of a passage (span into `text`) from its clauses: every clause but those that
  * tell something in passing (PASSING_RE; of a relative clause run on to the predicate, the
- * predicate is kept), each up to an adverbial conjunction inside it (ADVERBIAL_CONJUNCTIONS)
+ * predicate is kept; an appositive after a clause with its verb, which describes that clause's
+ * object, and the examples after ", including" or ", among them": listedInPassing), each up to an adverbial conjunction inside it (ADVERBIAL_CONJUNCTIONS)
  * and without what it tells in passing with no pronoun or comma to mark it (toldInPassing).
- * Acts are those parts' verbs, reporting verbs left out.
+ * Acts are those parts' verbs, reporting verbs left out. A count in a definite noun phrase
+ * is no content of the claim (statedCountsOf's `definite`).
  */
 export function claimOf(text: string, passage: Span, clauses: readonly ClaimClause[]): Claim {
   const read = readDocument(text.slice(passage.start, passage.end));
@@ -131,7 +136,11 @@ export function claimOf(text: string, passage: Span, clauses: readonly ClaimClau
     return at > 0 ? (within[at] as Token).start + passage.start : undefined;
   };
   const opening = (c: ClaimClause) => c === clauses[0] && c.subordinate && clauses.length > 1 && OPENING_PARTICIPLE_RE.test(text.slice(c.span.start, c.span.end));
-  const claimClauses = clauses.filter((c) => !opening(c) && (!(c.subordinate && PASSING_RE.test(text.slice(c.span.start, c.span.end))) || predicateAfter(c) !== undefined));
+  const tokensOf = (c: ClaimClause) => doc.tokens.filter((t) => t.start + passage.start >= c.span.start && t.start + passage.start < c.span.end);
+  // An appositive after a clause that has its verb describes that clause's object.
+  const objectAppositive = (c: ClaimClause, i: number) =>
+    c.subordinate && i > 0 && APPOSITIVE_START_RE.test(text.slice(c.span.start, c.span.end)) && tokensOf(clauses[i - 1] as ClaimClause).some(isVerbal);
+  const claimClauses = clauses.filter((c, i) => !opening(c) && !objectAppositive(c, i) && (!(c.subordinate && PASSING_RE.test(text.slice(c.span.start, c.span.end))) || predicateAfter(c) !== undefined));
   // An adverbial clause inside a clause, with no comma for the splitter ("saved 180 after the
   // ferry overturned"), tells its fact in passing too: from its conjunction to the clause's end.
   // The tagger reads "after" before a clause as a preposition as often as a conjunction, so a
@@ -147,11 +156,11 @@ export function claimOf(text: string, passage: Span, clauses: readonly ClaimClau
   const told = new Set(
     claimRanges.flatMap((range) => {
       const part = doc.tokens.filter((t) => t.start + passage.start >= range.start && t.start + passage.start < range.end);
-      return [...toldInPassing(part), ...describedSubject(part), ...timePhrases(part)].map((t) => t.start);
+      return [...toldInPassing(part), ...describedSubject(part), ...timePhrases(part), ...listedInPassing(part, part[0] !== doc.tokens[0])].map((t) => t.start);
     }),
   );
   const inClaim = (at: number) => inRanges(at) && !told.has(at - passage.start);
-  const isAct = (t: Token) => (t.pos === "VERB" && (!REPORTING.has(t.lemma) || passive(doc.tokens, t.index))) || predicateAdjective(doc.tokens, t.index);
+  const isAct = (t: Token) => (t.pos === "VERB" && (!REPORTING.has(t.lemma) || passive(doc.tokens, t.index))) || predicateAdjective(doc.tokens, t.index) || stativeVerb(doc.tokens, t.index);
   const acts = new Set<string>();
   for (const t of doc.tokens) if (isAct(t) && inClaim(t.start + passage.start)) for (const f of wordFeatures(fold(t.text)).keys()) acts.add(f);
   // Left out of the content besides the frame: words of names and titles ("Transport" in
@@ -177,18 +186,26 @@ export function claimOf(text: string, passage: Span, clauses: readonly ClaimClau
     for (const f of numbersOf(doc.text, run.tokens)) (run.key ? claimedNumbers : passingNumbers).add(f);
   }
   for (const f of passingNumbers) if (!claimedNumbers.has(f)) leftOut.add(f);
+  // The counts are read without what a part tells in passing, so that a participle after a
+  // count's noun ("420 people employed at the site will lose…") is not taken for its act.
+  const stated = claimRanges.flatMap((range) =>
+    statedCountsOf(
+      doc.tokens.filter((t) => t.start + passage.start >= range.start && t.start + passage.start < range.end && !told.has(t.start)),
+      doc.text,
+      isAct,
+    ),
+  );
+  // A count in a definite noun phrase ("the 164 passengers", "the hospital's 3,200 staff") is
+  // known to the reader already: the claim is what is said of those counted, not how many they
+  // are, unless the claim also states that count without an article ("There were 164 …").
+  for (const c of stated) if (c.definite && !stated.some((o) => o.feature === c.feature && !o.definite)) leftOut.add(c.feature);
   const content = new Set<string>();
   for (const c of claimClauses) {
     for (const f of c.features.keys()) if (evidenceOf(f) === Evidence.Content && !leftOut.has(f)) content.add(f);
   }
-  // The counts are read without what a part tells in passing, so that a participle after a
-  // count's noun ("420 people employed at the site will lose…") is not taken for its act.
   const counts = new Map<string, StatedCount>();
-  for (const range of claimRanges) {
-    const part = doc.tokens.filter((t) => t.start + passage.start >= range.start && t.start + passage.start < range.end && !told.has(t.start));
-    for (const c of statedCountsOf(part, doc.text, isAct)) {
-      counts.set(c.feature, { acts: new Set(c.act ? wordFeatures(fold(c.act.text)).keys() : []), planned: c.planned, actor: c.actor, phrase: new Set([c.feature, ...wordsOf(c.phrase)]) });
-    }
+  for (const c of stated) {
+    counts.set(c.feature, { acts: new Set(c.act ? wordFeatures(fold(c.act.text)).keys() : []), planned: c.planned, actor: c.actor, phrase: new Set([c.feature, ...wordsOf(c.phrase)]) });
   }
   return { acts, content, counts };
 }
@@ -198,6 +215,9 @@ const BEFORE_COUNT = new Set(["DET", "ADJ", "ADV", "NUM", "PART"]);
 const BEFORE_COUNT_WORDS = new Set(["than", "of", "around", "about", "over", "under"]);
 /** Pronouns opening a restrictive relative clause, part of the noun phrase ("the patients whose records were taken"). */
 const RELATIVE_PRONOUNS = new Set(["whose", "who", "whom", "which", "that"]);
+/** Determiners that make a noun phrase definite ("the 164 passengers", "its 85 staff"): what it names is known to the reader already; so does a possessor ("the hospital's 3,200 staff"). */
+const DEFINITE = new Set(["the", "its", "their", "his", "her", "our", "these", "those"]);
+const POSSESSIVE_RE = /^['’]s?$/u;
 /** Units of time: "three weeks" is a duration, not a count of things something is done to. */
 const TIME_UNIT_RE = /^(?:second|minute|hour|day|night|week|month|year|decade)s?$/u;
 /** Modal auxiliaries: an act they go with is planned or possible, not done. */
@@ -211,8 +231,10 @@ const MODALS = new Set(["will", "would", "shall", "'ll", "could", "may", "might"
  * count is an object or complement of the nearest verb before it ("wrote to 31,000 patients",
  * "records on 31,000 patients").
  */
-function statedCountsOf(part: readonly Token[], text: string, isAct: (t: Token) => boolean): { feature: string; act: Token | undefined; planned: boolean; actor: string | undefined; phrase: Token[] }[] {
-  const out: { feature: string; act: Token | undefined; planned: boolean; actor: string | undefined; phrase: Token[] }[] = [];
+function statedCountsOf(part: readonly Token[], text: string, isAct: (t: Token) => boolean): { feature: string; act: Token | undefined; planned: boolean; actor: string | undefined; phrase: Token[]; definite: boolean }[] {
+  const out: { feature: string; act: Token | undefined; planned: boolean; actor: string | undefined; phrase: Token[]; definite: boolean }[] = [];
+  let lastEnd = -2;
+  let lastDefinite = false;
   const pos = (k: number) => part[k]?.pos;
   for (let i = 0; i < part.length; i++) {
     if (pos(i) !== "NUM" || pos(i - 1) === "NUM") continue;
@@ -242,7 +264,12 @@ function statedCountsOf(part: readonly Token[], text: string, isAct: (t: Token) 
     let group = act ? part.indexOf(act) : -1;
     while (group > 0 && VERB_GROUP.has(pos(group - 1) as string)) group--;
     const planned = act !== undefined && part.slice(group, part.indexOf(act)).some((t) => MODALS.has(t.normal));
-    out.push({ feature: `n:${value}`, act, planned, actor: act && group < start ? actorBefore(part, group) : undefined, phrase: part.slice(start, end + 1) });
+    let d = i - 1;
+    while (part[d]?.pos === "SYM") d--;
+    const definite: boolean = part.slice(Math.min(start, d), i).some((t) => DEFINITE.has(t.normal) || POSSESSIVE_RE.test(t.normal)) || (lastDefinite && lastEnd === start - 2 && part[start - 1]?.pos === "CCONJ");
+    out.push({ feature: `n:${value}`, act, planned, actor: act && group < start ? actorBefore(part, group) : undefined, phrase: part.slice(start, end + 1), definite });
+    lastEnd = end;
+    lastDefinite = definite;
     i = end;
   }
   return out;
@@ -342,6 +369,17 @@ function predicateAdjective(tokens: readonly Token[], i: number): boolean {
   while (k >= 0 && ((tokens[k] as Token).pos === "ADV" || (tokens[k] as Token).pos === "PART" || QUOTE_RE.test((tokens[k] as Token).text))) k--;
   const before = tokens[k];
   return before !== undefined && before.pos === "AUX" && before.lemma === "be";
+}
+
+/** Whether the token at i is "have" as a main verb ("the hospital has 3,200 staff") or the "be" of "there is": a stative verb the tagger calls an auxiliary. */
+function stativeVerb(tokens: readonly Token[], i: number): boolean {
+  const t = tokens[i] as Token;
+  if (t.pos !== "AUX" || (t.lemma !== "have" && t.lemma !== "be")) return false;
+  if (t.lemma === "be") return tokens[i - 1]?.normal === "there";
+  // Up to the object's first word, or a participle: "has 3,200 staff", "has since closed".
+  let k = i + 1;
+  while (k < tokens.length && !isVerbal(tokens[k]) && !OBJECT_POS.has((tokens[k] as Token).pos) && (tokens[k] as Token).pos !== "PUNCT") k++;
+  return !isVerbal(tokens[k]);
 }
 
 /** Whether the verb at i is passive: a form of "be" right before it ("was told", "has been told", "were not told"). */
@@ -456,6 +494,28 @@ function timePhrases(part: readonly Token[]): Token[] {
   return out;
 }
 
+/** Words opening a list of examples of what was just named: ", including …", ", among them …", ", such as …". */
+const LIST_OPENERS = new Set(["including", "among", "such"]);
+const LIST_SECOND: Record<string, RegExp> = { including: /./u, among: /^(?:them|whom|which|those|these)$/u, such: /^as$/u };
+
+/**
+ * Examples of what a clause has just named, after a comma or opening a part that does not open
+ * the passage (`afterClause`): "took items from the hoard, including a gold clasp considered
+ * its finest piece"; "…, among them two children". They tell in passing what the thing named
+ * includes; the clause before is the claim. From the opener to the next comma or the part's
+ * end. The splitter marks such a piece main when it follows an appositive (the predicate
+ * usually does), so it is read here. A sentence opening so ("Among them was …") asserts it.
+ */
+function listedInPassing(part: readonly Token[], afterClause: boolean): Token[] {
+  const out: Token[] = [];
+  part.forEach((t, i) => {
+    const second = part[i + 1];
+    if (!LIST_OPENERS.has(t.normal) || !second || !(LIST_SECOND[t.normal] as RegExp).test(second.normal) || !(i === 0 ? afterClause : part[i - 1]?.text === ",")) return;
+    out.push(...upToComma(part, i));
+  });
+  return out;
+}
+
 /** Relative pronouns opening a clause that describes the noun before it; "whose" tells another's act ("The opposition, whose leader has demanded…, says"), which a gold link may carry. */
 const DESCRIBING_RELATIVES = new Set(["which", "who", "whom"]);
 
@@ -552,10 +612,15 @@ const SETTING_WORDS = "hour morning afternoon evening night overnight dawn dusk 
 let settingFeatures: ReadonlySet<string> | undefined;
 const setting = () => (settingFeatures ??= new Set(SETTING_WORDS.flatMap((w) => [...wordFeatures(w).keys()].filter((f) => f.startsWith("w:")))));
 const isSetting = (f: string) => f.startsWith("d:") || setting().has(f);
+/** A number that may be a year (numbers.ts reads one standing alone, "in 2023", as a number, not a date). */
+const isYear = (f: string) => {
+  const value = f.startsWith("n:") ? Number(f.slice(2)) : NaN;
+  return Number.isInteger(value) && value >= 1000 && value <= 2100;
+};
 
 /**
  * Two claims that agree only on when they happened: no act in common, every content feature
- * they share a time word or a date, and each tells at least two things of its own besides
+ * they share a time word, a date or a year that neither states as a count, and each tells at least two things of its own besides
  * its act and time ("Thieves broke in through a skylight in the roof in the early hours of
  * Sunday" / "Four gilt paintings were taken from the east wing in the early hours of
  * Sunday"). One night's events are told with one time phrase; the phrase is no evidence of
@@ -566,6 +631,9 @@ export function onlySettingShared(a: Claim, b: Claim): boolean {
   if (a.acts.size === 0 || b.acts.size === 0) return false;
   for (const f of a.acts) if (b.acts.has(f)) return false;
   const shared = [...a.content].filter((f) => b.content.has(f));
-  const saysMore = (c: Claim) => [...c.content].filter((f) => !isSetting(f) && !c.acts.has(f)).length >= 2;
-  return shared.length > 0 && shared.every(isSetting) && saysMore(a) && saysMore(b);
+  // A year neither claim states as a count ("the 1971 bridge", "the attack of 2023") places
+  // the claim in time like a date.
+  const when = (f: string) => isSetting(f) || (isYear(f) && !a.counts.has(f) && !b.counts.has(f));
+  const saysMore = (c: Claim) => [...c.content].filter((f) => !when(f) && !c.acts.has(f)).length >= 2;
+  return shared.length > 0 && shared.every(when) && saysMore(a) && saysMore(b);
 }
