@@ -57,6 +57,25 @@ describe("matchLexicon", () => {
     expect(found("The flood barriers failed; the regime fell.", lexicon)).toEqual(["flood barriers"]);
   });
 
+  it.each([
+    ["a word after the term that makes it plain", "A handout photo and a handout to the banks.", ["handout"]],
+    ["a word before the term that makes it plain", "She felt bloated; the agency is bloated.", ["bloated"]],
+    ["the exception only right beside the term", "The handout, a photo, and the bloated, felt budget.", ["handout", "bloated"]],
+    ["the exception only within the sentence", "They felt. Bloated budgets followed.", ["Bloated"]],
+  ])("keeps an entry out where %s", (_name, text, expected) => {
+    const lexicon: Lexicon = {
+      name: "test",
+      version: 1,
+      about: "",
+      categories: { mine: { description: "", propose: [{ set: "Framing devices", tag: "Loaded language" }], confidence: 0.9 } },
+      entries: [
+        { term: "handout", category: "mine", note: "test entry", notFollowedBy: ["photo"] },
+        { term: "bloated", category: "mine", note: "test entry", notPrecededBy: ["feel"] },
+      ],
+    };
+    expect(found(text, lexicon)).toEqual(expected);
+  });
+
   it("rejects an entry whose category is missing", () => {
     const lexicon: Lexicon = { name: "bad", version: 1, about: "", categories: {}, entries: [{ term: "x", category: "nope", note: "" }] };
     expect(() => matchLexicon(readDocument("x"), lexicon)).toThrow(/unknown category "nope"/);

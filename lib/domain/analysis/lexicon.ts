@@ -36,6 +36,13 @@ export interface LexiconEntry {
   confidence?: number;
   /** Universal part-of-speech tags the first word must have (e.g. "crime" only as a NOUN). */
   pos?: string[];
+  /**
+   * Words (matched as terms are) that, right after the term, make it the plain word for a fact:
+   * "handout" is charged for a subsidy but not in "a handout photo", "reckless" not in "reckless driving".
+   */
+  notFollowedBy?: string[];
+  /** Words that, right before the term, make it the plain word for a fact ("felt bloated"). */
+  notPrecededBy?: string[];
 }
 
 export interface Lexicon {
@@ -61,6 +68,9 @@ interface CompiledEntry {
   entry: LexiconEntry;
   /** Forms (lower-cased text and lemma) each term token may take. */
   tokens: Set<string>[];
+  /** Forms of the words that may not come right after, or right before, the term. */
+  notFollowedBy: Set<string>;
+  notPrecededBy: Set<string>;
 }
 
 const compiled = new WeakMap<Lexicon, Map<string, CompiledEntry[]>>();
@@ -74,14 +84,18 @@ function compile(lexicon: Lexicon): Map<string, CompiledEntry[]> {
   const index = new Map<string, CompiledEntry[]>();
   for (const entry of lexicon.entries) {
     if (!lexicon.categories[entry.category]) throw new Error(`Lexicon entry "${entry.term}" has an unknown category "${entry.category}".`);
-    const tokens = readDocument(entry.term).tokens.filter((t) => !isSpace(t)).map((t) => new Set([t.normal, t.lemma, ...inflections(t)]));
+    const tokens = formsOf(entry.term);
     if (tokens.length === 0) throw new Error("A lexicon entry has an empty term.");
-    const item = { entry, tokens };
+    const neighbours = (words: string[] = []) => new Set(words.flatMap((w) => [...(formsOf(w)[0] ?? [])]));
+    const item = { entry, tokens, notFollowedBy: neighbours(entry.notFollowedBy), notPrecededBy: neighbours(entry.notPrecededBy) };
     for (const form of tokens[0]!) index.set(form, [...(index.get(form) ?? []), item]);
   }
   compiled.set(lexicon, index);
   return index;
 }
+
+/** Forms (lower-cased text, lemma, regular inflections) each word of a term may take. */
+const formsOf = (term: string) => readDocument(term).tokens.filter((t) => !isSpace(t)).map((t) => new Set([t.normal, t.lemma, ...inflections(t)]));
 
 /**
  * Regular inflections of a word, for words the model has no lemma for ("neutralized" is not
@@ -96,6 +110,13 @@ function inflections(token: Token): string[] {
 
 const matches = (token: Token | undefined, forms: Set<string>) => !!token && (forms.has(token.normal) || forms.has(token.lemma));
 
+/** The first token from `from` on, stepping by `step`, that is not a line break. */
+function wordNear(tokens: readonly Token[], from: number, step: 1 | -1): Token | undefined {
+  let k = from;
+  while (tokens[k] && isSpace(tokens[k]!)) k += step;
+  return tokens[k];
+}
+
 /**
  * Every occurrence of a lexicon term in the document, in text order, restricted to the given
  * categories (all when omitted). Where terms of one category overlap, the longest wins (the first listed, for equal spans).
@@ -109,7 +130,7 @@ export function matchLexicon(document: AnalysedDocument, lexicon: Lexicon, categ
     const first = tokens[i]!;
     if (first.type !== "word") continue;
     const candidates = new Set([...(index.get(first.normal) ?? []), ...(index.get(first.lemma) ?? [])]);
-    for (const { entry, tokens: forms } of candidates) {
+    for (const { entry, tokens: forms, notFollowedBy, notPrecededBy } of candidates) {
       if (wanted && !wanted.has(entry.category)) continue;
       const category = lexicon.categories[entry.category]!;
       const pos = entry.pos ?? category.pos;
@@ -117,6 +138,8 @@ export function matchLexicon(document: AnalysedDocument, lexicon: Lexicon, categ
       if (!forms.every((f, k) => matches(tokens[i + k], f))) continue;
       const last = tokens[i + forms.length - 1]!;
       if (last.sentence !== first.sentence) continue;
+      const [next, previous] = [wordNear(tokens, i + forms.length, 1), wordNear(tokens, i - 1, -1)];
+      if ((next?.sentence === first.sentence && matches(next, notFollowedBy)) || (previous?.sentence === first.sentence && matches(previous, notPrecededBy))) continue;
       found.push({ start: first.start, end: last.end, entry, categoryId: entry.category, category, confidence: entry.confidence ?? category.confidence });
     }
   }
