@@ -9,7 +9,7 @@ import { lexiconAnalyser } from "./lexicon-analyser";
 
 export const persuasionCues = lexiconAnalyser({
   id: "persuasion-cues",
-  version: 5,
+  version: 6,
   description: "Persuasion techniques with a word or phrase cue: name calling, loaded language, doubt (\"so-called\", \"baseless\", \"finally admitted\"), flag-waving, slogans, appeal to fear, causal oversimplification (\"all because of\", \"he alone\"), thought-terminating clichés, whataboutism, reductio ad hitlerum, bandwagon.",
   defaultOn: true,
   categories: [
@@ -21,6 +21,11 @@ export const persuasionCues = lexiconAnalyser({
     "horror-evaluation",
     "emotional-state",
     "war-metaphor",
+    "money-as-theft",
+    "cuts-as-violence",
+    "health-alarm",
+    "politics-as-foul-play",
+    "conduct-judgement",
     "doubt",
     "flag-waving",
     "fear",
