@@ -49,6 +49,12 @@ describe.each([
       ["He was charged with reckless driving and resigned after the failed rollout.", []],
       ["Corrupt officials ran a shady firm; the corrupt file was deleted and they sat in a shady spot.", ["Corrupt", "shady"]],
       ["Voters said the rules were red tape from a nanny state, soft on crime and out of touch.", ["red tape", "nanny state", "soft on crime", "out of touch"]],
+      ["Executives raked in bonuses and lined their pockets with golden parachutes on a spending spree.", ["raked in", "lined their pockets", "golden parachutes", "spending spree"]],
+      ["Executives were paid bonuses and received severance after the firm raised spending.", []],
+      ["Workers on slave wages in a sweatshop earn a pittance, while unions hold the country to ransom.", ["slave wages", "sweatshop", "pittance", "to ransom"]],
+      ["Workers on low pay in a factory earn little, the union said before the strike; kidnappers held a driver for ransom.", []],
+      ["The chumocracy handed out jobs for the boys through a dodgy deal, an omnishambles rubber-stamped by a toothless talking shop.", ["chumocracy", "jobs for the boys", "dodgy", "omnishambles", "rubber-stamped", "toothless", "talking shop"]],
+      ["The minister appointed friends; the committee approved the deal and the regulator lacks powers.", []],
     ],
   },
   {
@@ -70,6 +76,7 @@ describe.each([
       ["Job creators and hard-working families backed the plan; big pharma and climate deniers opposed it.", ["Job creators", "hard-working families", "big pharma", "deniers"]],
       ["Officials, investors and lenders met the minister's advisers.", []],
       ["The doctors said the quack remedy failed; a duck quacked.", []],
+      ["Ideologues, crackpots and useful idiots joined the shysters and ambulance chasers.", ["Ideologues", "crackpots", "useful idiots", "shysters", "ambulance chasers"]],
     ],
   },
   {
@@ -86,6 +93,9 @@ describe.each([
       ["The pre-owned cars had an adverse event; mistakes were made, and there was inappropriate behaviour.", ["pre-owned", "adverse event", "mistakes were made", "inappropriate behaviour"]],
       ["The plan is revenue enhancement, not negative growth.", ["revenue enhancement", "negative growth"]],
       ["The used cars had a fault; the manager made mistakes and harassed staff.", []],
+      ["The minister left to spend more time with his family after a frank exchange of views.", ["spend more time with his family", "frank exchange of views"]],
+      ["Fiscal consolidation and belt-tightening followed the rationalisation of the branch network.", ["Fiscal consolidation", "belt-tightening", "rationalisation"]],
+      ["The minister was forced out after a row, and the government cut spending and closed branches.", []],
     ],
   },
   {
@@ -160,6 +170,8 @@ describe("persuasion-cues", () => {
     ["Marchers chanted take back control and drain the swamp.", [["take back control", "Slogans"], ["drain the swamp", "Slogans"]]],
     ["The campaign reached the point where all sides agreed to talk.", []],
     ["The firm raised prices and the clinic reported delays.", []],
+    ["He would have us believe the regulator is independent; it is the fox guarding the henhouse.", [["would have us believe", "Doubt"], ["fox guarding the henhouse", "Doubt"]]],
+    ["The regulator said it was independent, and the inquiry began.", []],
   ])("%s", (text, expected) => {
     expect(run(persuasionCues, text).map((p) => [text.slice(p.start, p.end), p.tag])).toEqual(expected);
   });
