@@ -165,13 +165,15 @@ describe("persuasion-cues", () => {
     ["Critics called the firm hypocritical; people in glass houses should not throw stones.", [["hypocritical", "Whataboutism"], ["in glass houses", "Whataboutism"]]],
     ["They will defend our way of life and our values, a patriotic duty.", [["our way of life", "Flag-waving"], ["our values", "Flag-waving"], ["patriotic", "Flag-waving"]]],
     ["Act before it is too late: time is running out and the point of no return is near.", [["before it is too late", "Appeal to fear/prejudice"], ["time is running out", "Appeal to fear/prejudice"], ["point of no return", "Appeal to fear/prejudice"]]],
-    ["Everyone agrees, and any sensible person can see it; nobody in their right mind disagrees.", [["Everyone agrees", "Bandwagon"], ["any sensible person", "Bandwagon"], ["nobody in their right mind", "Bandwagon"]]],
+    ["Everyone agrees, and any sensible person can see it; nobody in their right mind disagrees.", [["Everyone agrees", "Bandwagon"], ["any sensible person can see", "Bandwagon"], ["nobody in their right mind", "Bandwagon"]]],
     ["Rules are rules, end of story; there is no alternative.", [["Rules are rules", "Thought-terminating cliché"], ["end of story", "Thought-terminating cliché"], ["there is no alternative", "Thought-terminating cliché"]]],
     ["Marchers chanted take back control and drain the swamp.", [["take back control", "Slogans"], ["drain the swamp", "Slogans"]]],
     ["The campaign reached the point where all sides agreed to talk.", []],
     ["The firm raised prices and the clinic reported delays.", []],
     ["He would have us believe the regulator is independent; it is the fox guarding the henhouse.", [["would have us believe", "Doubt"], ["fox guarding the henhouse", "Doubt"]]],
     ["The regulator said it was independent, and the inquiry began.", []],
+    ["No serious economist backs the plan. Where were its critics when the port closed?", [["Where were its critics when the port closed?", "Whataboutism"]]],
+    ["No serious economist believes in the plan.", [["No serious economist believes", "Bandwagon"]]],
   ])("%s", (text, expected) => {
     expect(run(persuasionCues, text).map((p) => [text.slice(p.start, p.end), p.tag])).toEqual(expected);
   });

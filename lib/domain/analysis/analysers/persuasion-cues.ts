@@ -3,8 +3,10 @@
  * taxonomy), from the lexicon. Exaggeration/minimisation comes from the exaggeration analyser.
  * What no cue can find is listed, with the reason, in UNDETECTED_TECHNIQUES.
  */
+import { BANDWAGON_PATTERNS } from "../cues/bandwagon";
 import { DOUBT_PATTERNS } from "../cues/doubt";
 import { SINGLE_CAUSE_PATTERNS } from "../cues/single-cause";
+import { WHATABOUTISM_PATTERNS } from "../cues/whataboutism";
 import { lexiconAnalyser } from "./lexicon-analyser";
 
 export const persuasionCues = lexiconAnalyser({
@@ -50,7 +52,7 @@ export const persuasionCues = lexiconAnalyser({
     { set: "Persuasion techniques", tag: "Reductio ad hitlerum" },
     { set: "Persuasion techniques", tag: "Bandwagon" },
   ],
-  patterns: [...DOUBT_PATTERNS, ...SINGLE_CAUSE_PATTERNS],
+  patterns: [...DOUBT_PATTERNS, ...SINGLE_CAUSE_PATTERNS, ...BANDWAGON_PATTERNS, ...WHATABOUTISM_PATTERNS],
 });
 
 /** Persuasion techniques of the default taxonomy that no analyser proposes, and why. */
