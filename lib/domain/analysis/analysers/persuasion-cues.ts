@@ -6,6 +6,7 @@
 import { BANDWAGON_PATTERNS } from "../cues/bandwagon";
 import { DOUBT_PATTERNS } from "../cues/doubt";
 import { SINGLE_CAUSE_PATTERNS } from "../cues/single-cause";
+import { SLOGAN_PATTERNS } from "../cues/slogans";
 import { WHATABOUTISM_PATTERNS } from "../cues/whataboutism";
 import { lexiconAnalyser } from "./lexicon-analyser";
 
@@ -52,7 +53,7 @@ export const persuasionCues = lexiconAnalyser({
     { set: "Persuasion techniques", tag: "Reductio ad hitlerum" },
     { set: "Persuasion techniques", tag: "Bandwagon" },
   ],
-  patterns: [...DOUBT_PATTERNS, ...SINGLE_CAUSE_PATTERNS, ...BANDWAGON_PATTERNS, ...WHATABOUTISM_PATTERNS],
+  patterns: [...DOUBT_PATTERNS, ...SINGLE_CAUSE_PATTERNS, ...BANDWAGON_PATTERNS, ...WHATABOUTISM_PATTERNS, ...SLOGAN_PATTERNS],
 });
 
 /** Persuasion techniques of the default taxonomy that no analyser proposes, and why. */
