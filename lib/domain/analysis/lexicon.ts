@@ -81,12 +81,16 @@ const isSpace = (token: Token) => token.type === "tabCRLF";
 function compile(lexicon: Lexicon): Map<string, CompiledEntry[]> {
   const cached = compiled.get(lexicon);
   if (cached) return cached;
-  const index = new Map<string, CompiledEntry[]>();
   for (const entry of lexicon.entries) {
     if (!lexicon.categories[entry.category]) throw new Error(`Lexicon entry "${entry.term}" has an unknown category "${entry.category}".`);
-    const tokens = formsOf(entry.term);
+  }
+  const forms = formsOfEach(lexicon.entries.flatMap((e) => [e.term, ...(e.notFollowedBy ?? []), ...(e.notPrecededBy ?? [])]));
+  let next = 0;
+  const neighbours = (words: string[] = []) => new Set(words.flatMap(() => [...(forms[next++]![0] ?? [])]));
+  const index = new Map<string, CompiledEntry[]>();
+  for (const entry of lexicon.entries) {
+    const tokens = forms[next++]!;
     if (tokens.length === 0) throw new Error("A lexicon entry has an empty term.");
-    const neighbours = (words: string[] = []) => new Set(words.flatMap((w) => [...(formsOf(w)[0] ?? [])]));
     const item = { entry, tokens, notFollowedBy: neighbours(entry.notFollowedBy), notPrecededBy: neighbours(entry.notPrecededBy) };
     for (const form of tokens[0]!) index.set(form, [...(index.get(form) ?? []), item]);
   }
@@ -94,8 +98,29 @@ function compile(lexicon: Lexicon): Map<string, CompiledEntry[]> {
   return index;
 }
 
-/** Forms (lower-cased text, lemma, regular inflections) each word of a term may take. */
-const formsOf = (term: string) => readDocument(term).tokens.filter((t) => !isSpace(t)).map((t) => new Set([t.normal, t.lemma, ...inflections(t)]));
+/**
+ * The forms (lower-cased text, lemma, regular inflections) each word of each phrase may take.
+ * The phrases are read as one text, a blank line apart, and each takes the tokens inside its
+ * own stretch: one wink-nlp pass instead of one per phrase, five times faster for the default
+ * list, and the same tokens and lemmas as reading each phrase alone (checked for all its terms).
+ */
+function formsOfEach(phrases: readonly string[]): Set<string>[][] {
+  const separator = "\n\n";
+  const starts: number[] = [];
+  let at = 0;
+  for (const phrase of phrases) {
+    starts.push(at);
+    at += phrase.length + separator.length;
+  }
+  const result: Set<string>[][] = phrases.map(() => []);
+  let phrase = 0;
+  for (const token of readDocument(phrases.join(separator)).tokens) {
+    if (isSpace(token)) continue;
+    while (phrase + 1 < starts.length && token.start >= starts[phrase + 1]!) phrase++;
+    result[phrase]!.push(new Set([token.normal, token.lemma, ...inflections(token)]));
+  }
+  return result;
+}
 
 /**
  * Regular inflections of a word, for words the model has no lemma for ("neutralized" is not
