@@ -40,7 +40,7 @@ const GOLD_TEXTS: Record<string, string> = {
   "dam-sarrow":
     "5 articles written for this repository about an invented dam-protest clearing, [gold/dam-sarrow](gold/dam-sarrow) (a wire report, a state broadcaster, a pro-government site, an opposition site, a tabloid); **held out: written by another engineer blind to the analysers, committed before they ran on it**, a development set since",
   "smelter-ostrel":
-    "5 articles written for this repository about an invented copper smelter's closure, [gold/smelter-ostrel](gold/smelter-ostrel) (a wire report, a state broadcaster, a pro-market opinion site, a labour site, a tabloid); **held out: written by another engineer blind to the analysers, committed before they ran on it**",
+    "5 articles written for this repository about an invented copper smelter's closure, [gold/smelter-ostrel](gold/smelter-ostrel) (a wire report, a state broadcaster, a pro-market opinion site, a labour site, a tabloid); **held out: written by another engineer blind to the analysers, committed before they ran on it**, a development set since",
 };
 
 /** One gold set's three tables: the analysers, the sentiment-gated variant, the keyword baseline. */
