@@ -38,6 +38,9 @@ describe("matchLexicon", () => {
     ["capitals at the start of a sentence", "Massive crowds gathered.", ["Massive"]],
     ["nothing in neutral wording", "The government said the strike killed two people.", []],
     ["a part of speech the entry excludes", "Tanks were crushing the cars after a crushing defeat.", ["crushing"]],
+    ["a spaced term written with a hyphen", "The fat-cat bosses called it a witch-hunt.", ["fat-cat", "witch-hunt"]],
+    ["a spaced term, not words a spaced hyphen joins", "The fat - cat line and a witch -hunt failed.", []],
+    ["a hyphenated term, not written with a space", "They cover up the hole and set up a so called fund.", []],
   ])("finds %s", (_name, text, expected) => {
     expect(found(text)).toEqual(expected);
   });

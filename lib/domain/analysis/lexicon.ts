@@ -135,6 +135,27 @@ function inflections(token: Token): string[] {
 
 const matches = (token: Token | undefined, forms: Set<string>) => !!token && (forms.has(token.normal) || forms.has(token.lemma));
 
+const HYPHEN = new Set(["-"]);
+const touching = (a: Token, b: Token) => a.end === b.start;
+
+/**
+ * Where the term's words match the text from token i on, the index one past its last token.
+ * A space between two words of the term also matches a hyphen joining them in the text, since
+ * outlets write the same compound both ways ("fat cat", "fat-cat"); a hyphenated term still
+ * needs its hyphen ("cover-up" does not match "cover up the hole").
+ */
+function matchTerm(tokens: readonly Token[], i: number, forms: readonly Set<string>[]): number | undefined {
+  let j = i;
+  for (let k = 0; k < forms.length; k++) {
+    const hyphen = tokens[j];
+    const joined = k > 0 && !forms[k - 1]!.has("-") && !forms[k]!.has("-") && matches(hyphen, HYPHEN) && touching(tokens[j - 1]!, hyphen!) && !!tokens[j + 1] && touching(hyphen!, tokens[j + 1]!);
+    if (joined) j++;
+    if (!matches(tokens[j], forms[k]!)) return undefined;
+    j++;
+  }
+  return j;
+}
+
 /** The first token from `from` on, stepping by `step`, that is not a line break. */
 function wordNear(tokens: readonly Token[], from: number, step: 1 | -1): Token | undefined {
   let k = from;
@@ -160,10 +181,11 @@ export function matchLexicon(document: AnalysedDocument, lexicon: Lexicon, categ
       const category = lexicon.categories[entry.category]!;
       const pos = entry.pos ?? category.pos;
       if (pos && !pos.includes(first.pos)) continue;
-      if (!forms.every((f, k) => matches(tokens[i + k], f))) continue;
-      const last = tokens[i + forms.length - 1]!;
+      const end = matchTerm(tokens, i, forms);
+      if (end === undefined) continue;
+      const last = tokens[end - 1]!;
       if (last.sentence !== first.sentence) continue;
-      const [next, previous] = [wordNear(tokens, i + forms.length, 1), wordNear(tokens, i - 1, -1)];
+      const [next, previous] = [wordNear(tokens, end, 1), wordNear(tokens, i - 1, -1)];
       if ((next?.sentence === first.sentence && matches(next, notFollowedBy)) || (previous?.sentence === first.sentence && matches(previous, notPrecededBy))) continue;
       found.push({ start: first.start, end: last.end, entry, categoryId: entry.category, category, confidence: entry.confidence ?? category.confidence });
     }
