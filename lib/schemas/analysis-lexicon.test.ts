@@ -19,6 +19,11 @@ describe("ZAnalysisLexicon", () => {
     expect(ZAnalysisLexicon.parse(minimal)).toEqual(minimal);
   });
 
+  it("keeps an entry's words that make it plain", () => {
+    const entry = { term: "handout", category: "house-terms", note: "a subsidy as charity", notFollowedBy: ["photo"], notPrecededBy: ["press"] };
+    expect(ZAnalysisLexicon.parse({ ...minimal, entries: [entry] }).entries).toEqual([entry]);
+  });
+
   it.each([
     ["a tag the default taxonomy lacks", { ...minimal, categories: { "house-terms": { ...minimal.categories["house-terms"], propose: [{ set: "Framing devices", tag: "Spin" }] } } }, "not a tag of that set"],
     ["an entry of an undefined category", { ...minimal, entries: [{ term: "x", category: "nope", note: "n" }] }, "does not define"],

@@ -48,6 +48,8 @@ export const ZAnalysisLexicon = z
           note: z.string().trim().min(1).max(300).describe("Why the term is charged; shown in the proposal's reason"),
           confidence: z.number().gt(0).max(1).optional(),
           pos: ZPartsOfSpeech.optional(),
+          notFollowedBy: z.array(z.string().trim().min(1).max(50)).max(50).optional().describe("Words that, right after the term, make it the plain word for a fact"),
+          notPrecededBy: z.array(z.string().trim().min(1).max(50)).max(50).optional().describe("Words that, right before the term, make it the plain word for a fact"),
         }),
       )
       .max(10_000),

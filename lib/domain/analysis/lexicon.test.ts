@@ -38,6 +38,9 @@ describe("matchLexicon", () => {
     ["capitals at the start of a sentence", "Massive crowds gathered.", ["Massive"]],
     ["nothing in neutral wording", "The government said the strike killed two people.", []],
     ["a part of speech the entry excludes", "Tanks were crushing the cars after a crushing defeat.", ["crushing"]],
+    ["a spaced term written with a hyphen", "The fat-cat bosses called it a witch-hunt.", ["fat-cat", "witch-hunt"]],
+    ["a spaced term, not words a spaced hyphen joins", "The fat - cat line and a witch -hunt failed.", []],
+    ["a hyphenated term, not written with a space", "They cover up the hole and set up a so called fund.", []],
   ])("finds %s", (_name, text, expected) => {
     expect(found(text)).toEqual(expected);
   });
@@ -55,6 +58,25 @@ describe("matchLexicon", () => {
       entries: [{ term: "flood barrier", category: "mine", note: "test entry" }],
     };
     expect(found("The flood barriers failed; the regime fell.", lexicon)).toEqual(["flood barriers"]);
+  });
+
+  it.each([
+    ["a word after the term that makes it plain", "A handout photo and a handout to the banks.", ["handout"]],
+    ["a word before the term that makes it plain", "She felt bloated; the agency is bloated.", ["bloated"]],
+    ["the exception only right beside the term", "The handout, a photo, and the bloated, felt budget.", ["handout", "bloated"]],
+    ["the exception only within the sentence", "They felt. Bloated budgets followed.", ["Bloated"]],
+  ])("keeps an entry out where %s", (_name, text, expected) => {
+    const lexicon: Lexicon = {
+      name: "test",
+      version: 1,
+      about: "",
+      categories: { mine: { description: "", propose: [{ set: "Framing devices", tag: "Loaded language" }], confidence: 0.9 } },
+      entries: [
+        { term: "handout", category: "mine", note: "test entry", notFollowedBy: ["photo"] },
+        { term: "bloated", category: "mine", note: "test entry", notPrecededBy: ["feel"] },
+      ],
+    };
+    expect(found(text, lexicon)).toEqual(expected);
   });
 
   it("rejects an entry whose category is missing", () => {

@@ -4,7 +4,7 @@ import { lexiconAnalyser } from "./lexicon-analyser";
 
 export const actorLabels = lexiconAnalyser({
   id: "actor-labels",
-  version: 4,
+  version: 5,
   description: "Names that judge a person or group (\"regime\", \"terrorist\", \"martyr\") or are one side's category (\"militia\", \"militant\", \"Iran-backed\"), from the loaded-terms list and backer compounds.",
   defaultOn: true,
   categories: ["pejorative-label", "laudatory-label", "contested-label"],

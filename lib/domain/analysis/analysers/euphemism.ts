@@ -3,7 +3,7 @@ import { lexiconAnalyser } from "./lexicon-analyser";
 
 export const euphemism = lexiconAnalyser({
   id: "euphemism",
-  version: 2,
+  version: 3,
   description: "Mild or technical phrases that soften harm (\"collateral damage\", \"neutralise\", \"defensive action\") from the loaded-terms list.",
   defaultOn: true,
   categories: ["euphemism"],

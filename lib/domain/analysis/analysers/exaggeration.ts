@@ -4,7 +4,7 @@ import { lexiconAnalyser } from "./lexicon-analyser";
 
 export const exaggeration = lexiconAnalyser({
   id: "exaggeration",
-  version: 2,
+  version: 3,
   description: "Intensifiers (\"massive\", \"unprecedented\") and minimisers (\"merely\", \"nothing more than\") from the loaded-terms list, and superlatives stretched to all time (\"the worst attack ever\").",
   // Off: one proposal on the gold set, not a gold span; too few (under 5) to measure precision by (bench/RESULTS.md).
   defaultOn: false,

@@ -3,13 +3,16 @@
  * taxonomy), from the lexicon. Exaggeration/minimisation comes from the exaggeration analyser.
  * What no cue can find is listed, with the reason, in UNDETECTED_TECHNIQUES.
  */
+import { BANDWAGON_PATTERNS } from "../cues/bandwagon";
 import { DOUBT_PATTERNS } from "../cues/doubt";
 import { SINGLE_CAUSE_PATTERNS } from "../cues/single-cause";
+import { SLOGAN_PATTERNS } from "../cues/slogans";
+import { WHATABOUTISM_PATTERNS } from "../cues/whataboutism";
 import { lexiconAnalyser } from "./lexicon-analyser";
 
 export const persuasionCues = lexiconAnalyser({
   id: "persuasion-cues",
-  version: 5,
+  version: 6,
   description: "Persuasion techniques with a word or phrase cue: name calling, loaded language, doubt (\"so-called\", \"baseless\", \"finally admitted\"), flag-waving, slogans, appeal to fear, causal oversimplification (\"all because of\", \"he alone\"), thought-terminating clichés, whataboutism, reductio ad hitlerum, bandwagon.",
   defaultOn: true,
   categories: [
@@ -21,6 +24,11 @@ export const persuasionCues = lexiconAnalyser({
     "horror-evaluation",
     "emotional-state",
     "war-metaphor",
+    "money-as-theft",
+    "cuts-as-violence",
+    "health-alarm",
+    "politics-as-foul-play",
+    "conduct-judgement",
     "doubt",
     "flag-waving",
     "fear",
@@ -45,7 +53,7 @@ export const persuasionCues = lexiconAnalyser({
     { set: "Persuasion techniques", tag: "Reductio ad hitlerum" },
     { set: "Persuasion techniques", tag: "Bandwagon" },
   ],
-  patterns: [...DOUBT_PATTERNS, ...SINGLE_CAUSE_PATTERNS],
+  patterns: [...DOUBT_PATTERNS, ...SINGLE_CAUSE_PATTERNS, ...BANDWAGON_PATTERNS, ...WHATABOUTISM_PATTERNS, ...SLOGAN_PATTERNS],
 });
 
 /** Persuasion techniques of the default taxonomy that no analyser proposes, and why. */
