@@ -42,7 +42,9 @@ export default defineConfig({
   webServer: {
     command: "npm start",
     url: `${baseURL}/api/health`,
-    // The first start builds the app: 2–4 minutes on two quiet cores, over 4 at a load of 16.
+    // npm start builds first when the code changed (always, on a fresh clone): 4 min 38 s at a
+    // load average of 9-13 (bench/RESULTS.md, test-speed2), and past 240 s at load 15, which
+    // failed the whole journey phase before its first test (bench/RESULTS.md, test speed, third pass: CPU by part).
     timeout: 600_000,
     reuseExistingServer: false,
     stdout: "pipe",
